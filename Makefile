@@ -1,0 +1,70 @@
+# Werkvrede: the single entry point. `make run` serves the demo, `make test` runs every test.
+SHELL := /bin/sh
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell sh tools/bootstrap-uv.sh)
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: env run test test-sqlite test-postgres test-fast check messages translations bench bench-guideline clean
+
+env: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock
+	$(UV) sync --locked --quiet
+	@touch $@
+
+translations: env
+	@$(MANAGE) compile_translations
+
+run: env translations
+	@mkdir -p data
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@sh tools/run-dev.sh
+
+test: env translations
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: env translations
+	@echo "== Test suite on SQLite"
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Runs when PostgreSQL answers; with WERKVREDE_REQUIRE_POSTGRES=1 an unreachable server fails the run.
+test-postgres: env translations
+	@if $(PY) tools/postgres_available.py; then \
+		echo "== Test suite on PostgreSQL"; \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest $(PYTEST_ARGS); \
+	elif [ "$${WERKVREDE_REQUIRE_POSTGRES:-0}" = "1" ]; then \
+		echo "FAILED: PostgreSQL is required (WERKVREDE_REQUIRE_POSTGRES=1) but not reachable"; exit 1; \
+	else \
+		echo "SKIPPED: the PostgreSQL run (no server reachable; set WERKVREDE_TEST_DATABASE_URL)"; \
+	fi
+
+test-fast: env
+	$(PY) -m pytest -p no:django src/werkvrede/guideline -q
+
+check: env
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy src tests tools
+	.venv/bin/lint-imports
+	DJANGO_SETTINGS_MODULE=werkvrede.config.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=werkvrede.config.settings.prod \
+		DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		WERKVREDE_DATA_KEYS="check:$$($(PY) -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
+		DJANGO_ALLOWED_HOSTS=werkvrede.example \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+# Needs GNU gettext (apt-get install gettext); updates the catalogues from the source.
+messages: env
+	cd src/werkvrede && ../../$(MANAGE) makemessages --locale nl --locale en --no-obsolete --add-location file
+
+bench-guideline: env
+	$(PY) -m werkvrede.guideline.bench
+
+bench: bench-guideline
+
+clean:
+	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Werkvrede: workplace-conflict handling along the STECR Werkwijzer."""

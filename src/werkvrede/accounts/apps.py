@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "werkvrede.accounts"
+    label = "accounts"
+    verbose_name = "Organisations and people"
+
+    def ready(self) -> None:
+        from werkvrede.accounts import policies, receivers  # noqa: F401  (register rules and log-in auditing)

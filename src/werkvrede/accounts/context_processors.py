@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from werkvrede.accounts.selectors import organisations_of_user
+from werkvrede.core.actor import ANONYMOUS
+from werkvrede.core.policy import allowed
+
+
+def actor(request: HttpRequest) -> dict[str, Any]:
+    """The actor and what the navigation may offer them (computed from the policy, never hand-written)."""
+    current = getattr(request, "actor", ANONYMOUS)
+    if not current.is_authenticated:
+        return {"actor": current}
+    return {
+        "actor": current,
+        "can_view_people": allowed(current, "accounts.people.view"),
+        "can_view_audit": allowed(current, "audit.log.view"),
+        # Lazy: only pages that render the switcher pay for the query.
+        "switchable_organisations": SimpleLazyObject(lambda: list(organisations_of_user(request.user))),  # type: ignore[arg-type]
+    }

@@ -1,0 +1,51 @@
+"""Reads of the accounts context. Protected objects only through `*_for(actor, …)`."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from werkvrede.accounts.models import Membership, Organisation, RoleGrant, User
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden, record_denial
+
+
+def membership_list_for(actor: Actor) -> QuerySet[Membership]:
+    """The memberships of the actor's organisation, or none when the actor may not see people."""
+    organisation_id = actor.organisation_id
+    if organisation_id is None or not allowed(actor, "accounts.people.view"):
+        record_denial(actor, "accounts.people.view")
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(organisation_id=organisation_id)
+        .select_related("user")
+        .prefetch_related(Prefetch("grants", queryset=RoleGrant.objects.order_by("role")))
+        .order_by("user__full_name", "pk")
+    )
+
+
+def membership_get_for(actor: Actor, membership_id: int) -> Membership:
+    """Return the membership if the actor may see it; a missing and a forbidden one both raise Http404."""
+    if actor.organisation_id is None:
+        raise hidden(actor, "accounts.people.view")
+    membership = (
+        Membership.objects.filter(pk=membership_id, organisation_id=actor.organisation_id)
+        .select_related("user", "organisation")
+        .prefetch_related("grants")
+        .first()
+    )
+    if membership is None:
+        raise hidden(actor, "accounts.people.view")
+    if not allowed(actor, "accounts.people.view", membership):
+        raise hidden(actor, "accounts.people.view", membership)
+    return membership
+
+
+def organisations_of_user(user: User) -> QuerySet[Organisation]:
+    """Organisations the user may switch to (an active membership with at least one role)."""
+    return (
+        Organisation.objects.filter(
+            memberships__user=user, memberships__is_active=True, memberships__grants__isnull=False
+        )
+        .distinct()
+        .order_by("name")
+    )

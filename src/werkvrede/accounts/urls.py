@@ -1,0 +1,13 @@
+from django.urls import path
+
+from werkvrede.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("inloggen/", views.login_view, name="login"),
+    path("uitloggen/", views.logout_view, name="logout"),
+    path("organisatie/wisselen/", views.organisation_switch, name="organisation-switch"),
+    path("mensen/", views.people_list, name="people"),
+    path("mensen/<int:membership_id>/", views.person_detail, name="person"),
+]

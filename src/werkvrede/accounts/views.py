@@ -1,0 +1,64 @@
+"""Log-in, log-out, organisation switch and the people overview. Thin: selectors and services only."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from werkvrede.accounts import selectors, services
+from werkvrede.accounts.forms import LoginForm, OrganisationSwitchForm
+from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
+from werkvrede.accounts.models import User
+from werkvrede.core.access import public, requires
+
+
+@method_decorator(public, name="dispatch")
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        user = form.get_user()
+        self.request.session[ACTIVE_ORGANISATION_SESSION_KEY] = services.default_organisation_id(user)
+        return response
+
+
+login_view = public(LoginView.as_view())
+logout_view = public(auth_views.LogoutView.as_view())
+
+
+@require_POST
+@requires("accounts.organisation.switch")
+def organisation_switch(request: HttpRequest) -> HttpResponseBase:
+    form = OrganisationSwitchForm(request.POST)
+    if form.is_valid():
+        user: User = request.user  # type: ignore[assignment]
+        organisation = services.organisation_switch(
+            actor=request.actor,  # type: ignore[attr-defined]
+            user=user,
+            organisation_id=form.cleaned_data["organisation"],
+        )
+        request.session[ACTIVE_ORGANISATION_SESSION_KEY] = organisation.pk
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("core:home")
+    return HttpResponseRedirect(next_url)
+
+
+@requires("accounts.people.view")
+def people_list(request: HttpRequest) -> HttpResponse:
+    memberships = selectors.membership_list_for(request.actor)  # type: ignore[attr-defined]
+    return render(request, "accounts/people_list.html", {"memberships": memberships})
+
+
+@requires("accounts.people.view")
+def person_detail(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = selectors.membership_get_for(request.actor, membership_id)  # type: ignore[attr-defined]
+    return render(request, "accounts/person_detail.html", {"membership": membership})

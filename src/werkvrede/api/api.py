@@ -1,0 +1,84 @@
+"""The /api/v1 root: session authentication, default-deny, errors as JSON."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI
+from ninja.operation import PathView
+from ninja.security import django_auth
+
+from werkvrede.api.access import api_requires
+from werkvrede.api.schemas import ErrorOut, MeOut
+from werkvrede.core.access import ACCESS_ATTRIBUTE, classification_of, requires
+from werkvrede.core.policy import AccessDenied, NotVisible
+
+api = NinjaAPI(
+    title="Werkvrede API",
+    version="1",
+    description=(
+        "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation."
+    ),
+    urls_namespace="api",
+    auth=django_auth,
+    docs_decorator=requires("api.docs.view", hide=False),
+)
+
+
+@api.exception_handler(AccessDenied)
+def access_denied(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
+    exc.record()
+    return api.create_response(request, {"detail": "forbidden", "code": exc.action}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    if isinstance(exc, NotVisible):
+        exc.record()
+    return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.get("/me", response={200: MeOut, 401: ErrorOut}, tags=["accounts"], url_name="me")
+@api_requires("api.me.view")
+def me(request: HttpRequest) -> MeOut:
+    """Who am I: name, active organisation and roles in it."""
+    actor = request.actor  # type: ignore[attr-defined]
+    return MeOut(
+        user_id=actor.user_id,
+        name=actor.display_name,
+        organisation_id=actor.organisation_id,
+        organisation_name=actor.organisation_name,
+        roles=sorted(str(role) for role in actor.roles),
+    )
+
+
+def _operations_access(callback: object) -> str | None:
+    """The joined actions of the operations behind one ninja URL, or None if one is unclassified."""
+    for cell in getattr(callback, "__closure__", None) or ():
+        path_view = cell.cell_contents
+        if isinstance(path_view, PathView):
+            actions = [classification_of(op.view_func) for op in path_view.operations]
+            if not actions or None in actions:
+                return None
+            return ",".join(sorted(str(a) for a in actions))
+    return None
+
+
+def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """The API's URL patterns, each carrying the access its operations declare.
+
+    Log-in is enforced by the API's own auth (401 JSON), not by a redirect to the log-in page.
+    """
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if not isinstance(pattern, URLPattern) or pattern.callback is None:
+            continue
+        if pattern.name == "api-root":
+            pattern.callback = requires("api.docs.view", hide=False)(pattern.callback)
+        elif classification_of(pattern.callback) is None:
+            access = _operations_access(pattern.callback)
+            if access is not None:
+                setattr(pattern.callback, ACCESS_ATTRIBUTE, access)
+        pattern.callback = login_not_required(pattern.callback)
+    return patterns, app_name, namespace

@@ -1,0 +1,90 @@
+"""Write audit events. Call inside the transaction of the change being recorded."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.audit.context import current_request_id
+from werkvrede.audit.hashing import HASHED_FIELDS, event_hash
+from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
+
+__all__ = ["Outcome", "chain_key", "record"]
+
+ACTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
+_MASKED = re.compile(r"password|secret|token|key", re.IGNORECASE)
+_ALLOWED_DATA_TYPES = (str, int, bool, type(None))
+
+
+def chain_key(organisation_id: int | None) -> str:
+    return "system" if organisation_id is None else f"org:{organisation_id}"
+
+
+def _clean_data(data: dict[str, Any] | None) -> dict[str, Any]:
+    """Keep only short scalar references; mask secrets. Payloads never carry free text or content."""
+    cleaned: dict[str, Any] = {}
+    for key, value in (data or {}).items():
+        if not isinstance(value, _ALLOWED_DATA_TYPES):
+            raise ValueError(f"audit data {key!r} must be a scalar reference, not {type(value).__name__}")
+        if isinstance(value, str) and len(value) > 200:
+            raise ValueError(f"audit data {key!r} is too long to be a reference")
+        cleaned[key] = "***" if _MASKED.search(key) else value
+    return cleaned
+
+
+@transaction.atomic
+def record(
+    action: str,
+    *,
+    organisation_id: int | None,
+    user_id: int | None = None,
+    roles: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    legal_basis: str = "",
+    outcome: str = Outcome.ALLOWED,
+    data: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
+) -> AuditEvent:
+    """Append one event to its organisation's chain.
+
+    The chain head row is locked (SELECT … FOR UPDATE on PostgreSQL), so concurrent writers of one
+    organisation append one after the other while other organisations are not held up.
+    """
+    if not ACTION_PATTERN.match(action):
+        raise ValueError(f"audit action {action!r} must be namespaced like 'context.entity.verb'")
+    chain = chain_key(organisation_id)
+    AuditChainHead.objects.bulk_create([AuditChainHead(chain=chain)], ignore_conflicts=True)
+    head = AuditChainHead.objects.select_for_update().get(chain=chain)
+    event = AuditEvent(
+        chain=chain,
+        seq=head.seq + 1,
+        organisation_id=organisation_id,
+        occurred_at=occurred_at or timezone.now(),
+        action=action,
+        outcome=str(outcome),
+        user_id=user_id,
+        roles=roles,
+        object_type=object_type,
+        object_id=object_id,
+        legal_basis=legal_basis,
+        request_id=current_request_id.get(),
+        data=_clean_data(data),
+        prev_hash=head.hash,
+    )
+    event.hash = event_hash(head.hash, hashed_fields(event))
+    event.save(force_insert=True)
+    head.seq, head.hash = event.seq, event.hash
+    head.save(update_fields=["seq", "hash"])
+    return event
+
+
+def hashed_fields(event: AuditEvent) -> dict[str, Any]:
+    values = {name: getattr(event, name) for name in HASHED_FIELDS}
+    # Normalise the time to UTC microseconds so a database round trip hashes the same.
+    values["occurred_at"] = event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
+    return values

@@ -1,0 +1,15 @@
+"""Settings for `make run`: SQLite in the local data directory, generated secrets, console e-mail."""
+
+from __future__ import annotations
+
+from werkvrede.config.settings.base import *  # noqa: F403
+from werkvrede.config.settings.base import DATA_DIR
+from werkvrede.config.settings.local_keys import local_data_keys, local_secret_key
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+SECRET_KEY = local_secret_key(DATA_DIR)
+WERKVREDE_DATA_KEYS = local_data_keys(DATA_DIR)
+(DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

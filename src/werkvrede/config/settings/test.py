@@ -1,0 +1,34 @@
+"""Settings for the test suite. `WERKVREDE_TEST_DATABASE` selects sqlite (default) or postgres."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+
+from werkvrede.config.settings.base import *  # noqa: F403
+from werkvrede.config.settings.local_keys import new_data_key
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+WERKVREDE_DATA_KEYS = new_data_key("test1")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; argon2 is tested on its own
+# Static files come from the app directories in tests; WhiteNoise only needs its root to exist.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "werkvrede-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+if os.environ.get("WERKVREDE_TEST_DATABASE") == "postgres":
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ.get("WERKVREDE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede"),
+            conn_max_age=0,
+        )
+    }
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from werkvrede.api.api import api_urls
+
+urlpatterns = [
+    path("", include("werkvrede.core.urls")),
+    path("account/", include("werkvrede.accounts.urls")),
+    path("audit/", include("werkvrede.audit.urls")),
+    path("api/v1/", api_urls()),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,62 @@
+"""How views declare their access: every view is either public or names a policy action.
+
+`tests/security/test_url_classification.py` walks every URL pattern and fails on a view that
+declares neither, so a new URL is denied to everyone until someone classifies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest, HttpResponseBase
+
+from werkvrede.core import policy
+
+V = TypeVar("V", bound=Callable[..., HttpResponseBase])
+
+PUBLIC = "public"
+ACCESS_ATTRIBUTE = "werkvrede_access"
+
+
+def public(view: V) -> V:
+    """Mark a view as reachable without log-in (the short, explicit list of public URLs)."""
+    view = login_not_required(view)
+    setattr(view, ACCESS_ATTRIBUTE, PUBLIC)
+    return view
+
+
+def requires(action: str, *, hide: bool = True) -> Callable[[V], V]:
+    """Allow the view only when `action` is allowed for the request's actor (without an object).
+
+    `hide=True` answers 404, so a person who may not use a page does not learn that it exists;
+    object-level checks happen in the selectors the view calls.
+    """
+    if not policy.is_declared(action):
+        raise ImproperlyConfigured(f"view requires undeclared action {action!r}")
+
+    def decorate(view: V) -> V:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            actor = request.actor  # type: ignore[attr-defined]
+            if not policy.allowed(actor, action):
+                if hide:
+                    raise policy.hidden(actor, action)
+                raise policy.AccessDenied(actor, action)
+            return view(request, *args, **kwargs)
+
+        setattr(wrapper, ACCESS_ATTRIBUTE, action)
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def classification_of(view: Callable[..., Any]) -> str | None:
+    """Return the view's declared access (PUBLIC or an action code), or None if unclassified."""
+    for candidate in (view, getattr(view, "view_class", None), getattr(view, "__wrapped__", None)):
+        if candidate is not None and hasattr(candidate, ACCESS_ATTRIBUTE):
+            return str(getattr(candidate, ACCESS_ATTRIBUTE))
+    return None

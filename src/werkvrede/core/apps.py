@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "werkvrede.core"
+    label = "core"
+    verbose_name = "Werkvrede core"
+
+    def ready(self) -> None:
+        from werkvrede.core import policies  # noqa: F401  (register rules)

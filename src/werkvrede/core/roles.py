@@ -1,0 +1,35 @@
+"""Organisation roles. The stored values are the actor codes of spec §2.1, which are public."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "ADM", _("Beheerder")
+    HR_ADVISER = "HR", _("HR-adviseur")
+    CASEMANAGER = "CM", _("Casemanager")
+    LINE_MANAGER = "LG", _("Leidinggevende")
+    EMPLOYEE = "WN", _("Werknemer")
+    OCCUPATIONAL_PHYSICIAN = "BA", _("Bedrijfsarts")
+    DELEGATED_PROFESSIONAL = "TD", _("Professional onder taakdelegatie")
+    MEDIATOR = "MED", _("Mediator")
+    CONFIDENTIAL_ADVISER = "VP", _("Vertrouwenspersoon")
+    COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
+
+
+# Roles that work with sealed compartments or the whole organisation's data. Used for shorter idle
+# sessions (security.md C4) and, later, for two-factor enforcement.
+PROFESSIONAL_ROLES = frozenset(
+    {
+        Role.ADMIN,
+        Role.HR_ADVISER,
+        Role.CASEMANAGER,
+        Role.OCCUPATIONAL_PHYSICIAN,
+        Role.DELEGATED_PROFESSIONAL,
+        Role.MEDIATOR,
+        Role.CONFIDENTIAL_ADVISER,
+        Role.COMPANY_SOCIAL_WORKER,
+    }
+)

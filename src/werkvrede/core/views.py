@@ -1,0 +1,31 @@
+"""The shell: start page, language switch, health."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.i18n import set_language as django_set_language
+
+from werkvrede.core.access import public, requires
+from werkvrede.core.startpages import sections_for
+
+
+@requires("core.home.view")
+def home(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    return render(request, "core/home.html", {"sections": sections_for(actor.roles)})
+
+
+set_language = public(django_set_language)
+
+
+@public
+def health(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness: the process answers and the database takes a query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "not ready"
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,102 @@
+"""Seal and open content. Opening always passes the access layer and is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.audit import services as audit
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize
+from werkvrede.vault.crypto import SealedContentError, decrypt, encrypt, keyring
+from werkvrede.vault.models import SealedContent
+
+__all__ = ["SealedContentError", "rotate_data_keys", "seal", "unseal"]
+
+SEALED_COMPARTMENTS = frozenset({"D01", "D11", "D15", "D17", "D18"})
+
+
+def _associated_data(sealed: SealedContent) -> bytes:
+    return f"werkvrede.sealed|{sealed.pk}|{sealed.organisation_id}|{sealed.compartment}".encode()
+
+
+def _audit_fields(actor: Actor, sealed: SealedContent) -> dict[str, Any]:
+    return {
+        "organisation_id": sealed.organisation_id,
+        "user_id": actor.user_id,
+        "roles": actor.role_codes,
+        "object_type": "vault.sealedcontent",
+        "object_id": str(sealed.pk),
+    }
+
+
+@transaction.atomic
+def seal(*, actor: Actor, organisation_id: int, compartment: str, plaintext: str) -> SealedContent:
+    """Store `plaintext` encrypted in `compartment` (a sealed data category of spec §2.2)."""
+    if compartment not in SEALED_COMPARTMENTS:
+        raise ValueError(f"{compartment!r} is not a sealed data category")
+    sealed = SealedContent(organisation_id=organisation_id, compartment=compartment)
+    sealed.key_id, sealed.nonce, sealed.ciphertext = encrypt(keyring(), plaintext, _associated_data(sealed))
+    sealed.save(force_insert=True)
+    audit.record("vault.sealed.created", **_audit_fields(actor, sealed), data={"compartment": compartment})
+    return sealed
+
+
+def unseal(*, actor: Actor, sealed: SealedContent, action: str, legal_basis: str = "") -> str:
+    """Return the plaintext if `action` is allowed for `actor` on `sealed`; audit the read.
+
+    A failure to decrypt is audited too and raised as SealedContentError with a message that names
+    the cause (missing key, or altered row) and never the content.
+    """
+    authorize(actor, action, sealed)
+    fields = _audit_fields(actor, sealed)
+    try:
+        plaintext = decrypt(
+            keyring(), sealed.key_id, bytes(sealed.nonce), bytes(sealed.ciphertext), _associated_data(sealed)
+        )
+    except SealedContentError as exc:
+        audit.record(
+            "vault.sealed.read_failed",
+            **fields,
+            legal_basis=legal_basis,
+            outcome=audit.Outcome.FAILED,
+            data={"action": action, "compartment": sealed.compartment, "key_id": sealed.key_id},
+        )
+        raise SealedContentError(f"sealed content {sealed.pk} cannot be opened: {exc}") from exc
+    audit.record(
+        "vault.sealed.read",
+        **fields,
+        legal_basis=legal_basis,
+        data={"action": action, "compartment": sealed.compartment},
+    )
+    return plaintext
+
+
+def rotate_data_keys(*, batch_size: int = 500, progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-encrypt every row not yet under the current key; return how many were re-encrypted.
+
+    Each batch is its own transaction, so a long rotation can be interrupted and run again.
+    """
+    ring = keyring()
+    stale = SealedContent.objects.exclude(key_id=ring.current_id)
+    total = stale.count()
+    done = 0
+    while True:
+        with transaction.atomic():
+            batch = list(stale.select_for_update().order_by("pk")[:batch_size])
+            if not batch:
+                break
+            for sealed in batch:
+                aad = _associated_data(sealed)
+                plaintext = decrypt(ring, sealed.key_id, bytes(sealed.nonce), bytes(sealed.ciphertext), aad)
+                sealed.key_id, sealed.nonce, sealed.ciphertext = encrypt(ring, plaintext, aad)
+                sealed.sealed_at = timezone.now()
+                sealed.save(update_fields=["key_id", "nonce", "ciphertext", "sealed_at"])
+            done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    audit.record("vault.key.rotated", organisation_id=None, data={"key_id": ring.current_id, "rows": done})
+    return done

@@ -1,0 +1,55 @@
+"""A person logs in and switches the interface to English, in a real browser (Refs issue #2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+from werkvrede.accounts.services import membership_grant, organisation_create, user_create
+from werkvrede.core.roles import Role
+
+PASSWORD = "browser-test-password"  # noqa: S105
+
+
+@pytest.fixture
+def hr_user(transactional_db: None) -> str:
+    organisation = organisation_create(name="Demo BV", slug="demo-bv")
+    user = user_create(email="hr@demo.werkvrede.nl", full_name="Hanna de Vries", password=PASSWORD)
+    membership_grant(user=user, organisation=organisation, roles=[Role.HR_ADVISER])
+    return user.email
+
+
+def test_hr_logs_in_and_switches_to_english(live_server: Any, page: Any, hr_user: str) -> None:
+    page.goto(f"{live_server.url}/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.get_by_role("heading", name="Inloggen").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("E-mailadres").fill(hr_user)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_role("heading", name="Wat nu?").is_visible()
+    assert page.get_by_text("Er is op dit moment niets voor je te doen.").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Taal").select_option("en")
+    page.get_by_role("button", name="Kies taal").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="What now?").is_visible()
+    assert page.get_by_text("There is nothing for you to do right now.").is_visible()
+    assert page.get_by_role("button", name="Log out").is_visible()
+    assert page.get_by_text("Wat nu?").count() == 0
+
+
+def test_a_wrong_password_keeps_the_address_and_explains(live_server: Any, page: Any, hr_user: str) -> None:
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(hr_user)
+    page.get_by_label("Wachtwoord").fill("not the password")
+    page.get_by_role("button", name="Inloggen").click()
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_label("E-mailadres").input_value() == hr_user
+    assert page.get_by_label("Wachtwoord").input_value() == ""

@@ -1,0 +1,60 @@
+"""Every URL is public or names a policy action; a new URL is denied until classified (Refs issue #2)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+from tests.security.urlwalk import public_routes, unclassified, walk
+from werkvrede.core import policy
+from werkvrede.core.access import PUBLIC
+
+# The short, explicit list of URLs reachable without log-in.
+EXPECTED_PUBLIC = {"core:set-language", "core:health", "accounts:login", "accounts:logout"}
+
+
+def test_every_url_is_public_or_covered_by_a_declared_access_rule() -> None:
+    routes = list(walk())
+    assert len(routes) > 10
+    assert unclassified(iter(routes)) == []
+    for route in routes:
+        if route.access in (None, PUBLIC):
+            continue
+        for action in route.access.split(","):
+            assert policy.is_declared(action), f"{route.full_name} names undeclared action {action}"
+
+
+def test_the_public_urls_are_exactly_the_short_list() -> None:
+    assert public_routes() == EXPECTED_PUBLIC
+
+
+def test_the_classification_test_catches_a_new_unclassified_url() -> None:
+    def forgotten_view(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("case content")
+
+    patterns = [
+        path("extra/", include(([path("forgotten/<int:pk>/", forgotten_view, name="forgotten")], "extra")))
+    ]
+    found = unclassified(walk(patterns))
+    assert [r.full_name for r in found] == ["extra:forgotten"]
+
+
+def test_an_api_operation_without_a_declared_action_leaves_its_url_unclassified() -> None:
+    from ninja import NinjaAPI
+
+    from werkvrede.api import api as api_module
+
+    scratch = NinjaAPI(urls_namespace="scratch-api")
+
+    @scratch.get("/leak", url_name="leak")
+    def leak(request: HttpRequest) -> dict[str, str]:
+        return {"content": "sealed"}
+
+    original = api_module.api
+    api_module.api = scratch
+    try:
+        patterns, app_name, namespace = api_module.api_urls()
+    finally:
+        api_module.api = original
+    found = unclassified(walk([path("scratch/", include((patterns, app_name), namespace=namespace))]))
+    assert "scratch-api:leak" in {r.full_name for r in found}
