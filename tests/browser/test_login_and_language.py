@@ -10,7 +10,7 @@ from tests.browser.conftest import axe_violations
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.core.roles import Role
 
-PASSWORD = "browser-test-password"  # noqa: S105
+PASSWORD = "browser-test-password"
 
 
 @pytest.fixture

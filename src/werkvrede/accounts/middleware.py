@@ -7,8 +7,11 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from werkvrede.accounts.actors import actor_for
+from werkvrede.core.roles import PROFESSIONAL_ROLES
 
 ACTIVE_ORGANISATION_SESSION_KEY = "werkvrede_organisation_id"
+# Idle time-outs (security.md C4): shorter for roles that reach sealed or organisation-wide data.
+PROFESSIONAL_IDLE_SECONDS = 15 * 60
 
 
 class ActorMiddleware:
@@ -17,5 +20,8 @@ class ActorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         organisation_id = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
-        request.actor = actor_for(request.user, organisation_id)  # type: ignore[arg-type,attr-defined]
+        actor = actor_for(request.user, organisation_id)  # type: ignore[arg-type]
+        request.actor = actor  # type: ignore[attr-defined]
+        if actor.roles & PROFESSIONAL_ROLES:
+            request.session.set_expiry(PROFESSIONAL_IDLE_SECONDS)
         return self.get_response(request)

@@ -109,3 +109,12 @@ def test_the_start_page_names_the_roles_and_honestly_says_nothing_is_due(
     assert "Er is op dit moment niets voor je te doen." in html
     assert "Bedrijfsarts" in html
     assert "Nog niet beschikbaar" in html
+
+
+def test_professionals_get_a_shorter_idle_timeout_than_employees(client_as: Callable[..., Client]) -> None:
+    hr = client_as(Role.HR_ADVISER)
+    hr.get("/")
+    assert hr.session.get_expiry_age() == 15 * 60
+    employee = client_as(Role.EMPLOYEE)
+    employee.get("/")
+    assert employee.session.get_expiry_age() == 30 * 60

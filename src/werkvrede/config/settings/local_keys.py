@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import os
 import secrets
 from pathlib import Path
+
+from werkvrede.vault.keys import new_data_key
 
 
 def _read_or_create(path: Path, make: str) -> str:
@@ -20,10 +21,6 @@ def _read_or_create(path: Path, make: str) -> str:
             with os.fdopen(fd, "w") as f:
                 f.write(make)
     return path.read_text().strip()
-
-
-def new_data_key(key_id: str) -> str:
-    return f"{key_id}:{base64.b64encode(secrets.token_bytes(32)).decode()}"
 
 
 def local_secret_key(data_dir: Path) -> str:

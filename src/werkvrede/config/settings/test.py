@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 
 from werkvrede.config.settings.base import *  # noqa: F403
-from werkvrede.config.settings.local_keys import new_data_key
+from werkvrede.vault.keys import new_data_key
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -157,3 +157,20 @@ def test_a_ciphertext_moved_to_another_row_does_not_open(
 def test_only_sealed_categories_are_accepted(organisation: Organisation, physician: Actor) -> None:
     with pytest.raises(ValueError, match="not a sealed data category"):
         seal(actor=physician, organisation_id=organisation.pk, compartment="D02", plaintext="x")
+
+
+def test_rotate_data_key_generate_adds_a_local_key_first(organisation: Organisation, physician: Actor, tmp_path: Any) -> None:
+    from werkvrede.config.settings.local_keys import local_data_keys
+
+    first = local_data_keys(tmp_path)
+    with override_settings(WERKVREDE_DATA_KEYS=first, DATA_DIR=tmp_path):
+        sealed = seal(actor=physician, organisation_id=organisation.pk, compartment="D11", plaintext=MARKER)
+        out = StringIO()
+        call_command("rotate_data_key", "--generate", stdout=out)
+    keys = (tmp_path / "keys" / "data_keys").read_text()
+    assert keys.startswith("dev2:")
+    assert keys.endswith(first)
+    sealed.refresh_from_db()
+    assert sealed.key_id == "dev2"
+    with override_settings(WERKVREDE_DATA_KEYS=keys.split(",")[0]):
+        assert unseal(actor=physician, sealed=sealed, action=READ_ACTION) == MARKER

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkvrede.vault.crypto import SealedContentError
+from werkvrede.vault.keys import new_data_key
 from werkvrede.vault.services import rotate_data_keys
 
 
@@ -37,8 +38,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"OK: {count} sealed values now under the current key"))
 
     def _generate_local_key(self) -> None:
-        from werkvrede.config.settings.local_keys import new_data_key
-
         path = settings.DATA_DIR / "keys" / "data_keys"
         if not path.exists():
             raise CommandError("--generate only works with the local development keys (make run)")
