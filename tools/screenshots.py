@@ -1,0 +1,34 @@
+"""Take the README's screenshots from a running `make run` server (needs Debian's chromium).
+
+Usage: .venv/bin/python tools/screenshots.py [BASE_URL]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+def main(base: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+        page.goto(f"{base}/account/inloggen/")
+        page.screenshot(path=str(OUT / "login.png"))
+        page.get_by_label("E-mailadres").fill("hr@demo.werkvrede.nl")
+        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(f"{base}/")
+        page.screenshot(path=str(OUT / "home-hr.png"), full_page=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
