@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit log"
 
     def ready(self) -> None:
-        from werkvrede.audit import policies  # noqa: F401  (register rules)
+        from werkvrede.audit import classification, policies  # noqa: F401  (register rules and fields)

@@ -159,7 +159,9 @@ def test_only_sealed_categories_are_accepted(organisation: Organisation, physici
         seal(actor=physician, organisation_id=organisation.pk, compartment="D02", plaintext="x")
 
 
-def test_rotate_data_key_generate_adds_a_local_key_first(organisation: Organisation, physician: Actor, tmp_path: Any) -> None:
+def test_rotate_data_key_generate_adds_a_local_key_first(
+    organisation: Organisation, physician: Actor, tmp_path: Any
+) -> None:
     from werkvrede.config.settings.local_keys import local_data_keys
 
     first = local_data_keys(tmp_path)

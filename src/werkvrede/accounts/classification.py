@@ -1,0 +1,27 @@
+from werkvrede.core.classification import FieldClass as C
+from werkvrede.core.classification import classify
+
+classify(
+    "accounts.organisation", {"id": C.SYSTEM, "name": C.TENANT, "slug": C.TENANT, "created_at": C.SYSTEM}
+)
+classify(
+    "accounts.user",
+    {
+        "id": C.SYSTEM,
+        "email": C.ACCOUNT,
+        "full_name": C.ACCOUNT,
+        "password": C.ACCOUNT,
+        "last_login": C.ACCOUNT,
+        "is_active": C.ACCOUNT,
+        "is_staff": C.SYSTEM,
+        "is_superuser": C.SYSTEM,
+        "date_joined": C.ACCOUNT,
+        "groups": C.SYSTEM,
+        "user_permissions": C.SYSTEM,
+    },
+)
+classify(
+    "accounts.membership",
+    {"id": C.SYSTEM, "user": C.ROLE, "organisation": C.ROLE, "is_active": C.ROLE, "created_at": C.SYSTEM},
+)
+classify("accounts.rolegrant", {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM})
