@@ -43,7 +43,7 @@ test-postgres: env translations
 	fi
 
 test-fast: env
-	$(PY) -m pytest -p no:django src/werkvrede/guideline -q
+	$(PY) -m pytest -p no:django -W ignore::pytest.PytestConfigWarning --confcutdir=src/werkvrede/guideline src/werkvrede/guideline -q
 
 check: env
 	$(PY) -m ruff check .

@@ -6,6 +6,7 @@ non-public URL, so a new URL fails here until someone states who may use it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -37,7 +38,10 @@ MATRIX: dict[str, tuple[str, frozenset[Role], int, Callable[[World, str], dict[s
     "api:openapi-view": ("get", ALL, 200, None),
     # ninja's root URL only exists to compute paths: it answers 404 to everyone.
     "api:api-root": ("get", ALL, 404, None),
+    "api:advice": ("post", ALL, 200, None),
 }
+# Request bodies for URLs that need one to succeed.
+JSON_BODIES: dict[str, object] = {"api:advice": {"today": "2025-03-20"}}
 
 
 def _url(route_name: str, kwargs: dict[str, int] | None) -> str:
@@ -65,8 +69,14 @@ def test_role_gets_exactly_what_the_matrix_says(
 ) -> None:
     method, allowed_roles, success, kwargs_for = MATRIX[url_name]
     client = client_as(role)
-    data = {"organisation": world.a.organisation.pk} if url_name == "accounts:organisation-switch" else None
-    response = getattr(client, method)(_url(url_name, kwargs_for(world, "a") if kwargs_for else None), data)
+    url = _url(url_name, kwargs_for(world, "a") if kwargs_for else None)
+    if url_name in JSON_BODIES:
+        response = client.generic(method.upper(), url, json.dumps(JSON_BODIES[url_name]), "application/json")
+    else:
+        data = (
+            {"organisation": world.a.organisation.pk} if url_name == "accounts:organisation-switch" else None
+        )
+        response = getattr(client, method)(url, data)
     if role in allowed_roles:
         assert response.status_code == success
     else:

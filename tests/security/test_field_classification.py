@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.apps import apps
 
 from werkvrede.core.classification import classification
 
 
-def unclassified_fields(models: dict[str, list[str]], declared: dict[str, dict[str, object]]) -> list[str]:
+def unclassified_fields(
+    models: Mapping[str, list[str]], declared: Mapping[str, Mapping[str, object]]
+) -> list[str]:
     """`app.model.field` for every field without a class, and for every class of a field that is gone."""
     problems = [
         f"{label}.{name}"

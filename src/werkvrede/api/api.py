@@ -10,6 +10,7 @@ from ninja.operation import PathView
 from ninja.security import django_auth
 
 from werkvrede.api.access import api_requires
+from werkvrede.api.advice import router as advice_router
 from werkvrede.api.schemas import ErrorOut, MeOut
 from werkvrede.core.access import ACCESS_ATTRIBUTE, classification_of, requires
 from werkvrede.core.policy import AccessDenied, NotVisible
@@ -51,6 +52,9 @@ def me(request: HttpRequest) -> MeOut:
         organisation_name=actor.organisation_name,
         roles=sorted(str(role) for role in actor.roles),
     )
+
+
+api.add_router("", advice_router)
 
 
 def _operations_access(callback: object) -> str | None:

@@ -14,3 +14,11 @@ def can_view_api_docs(actor: Actor, obj: Any) -> bool:
 @rule("api.me.view", "Read one's own identity, active organisation and roles.")
 def can_view_me(actor: Actor, obj: Any) -> bool:
     return actor.is_authenticated
+
+
+@rule(
+    "guideline.advice.evaluate",
+    "Ask the guideline engine about a situation (stores nothing): any logged-in person.",
+)
+def can_evaluate_advice(actor: Actor, obj: Any) -> bool:
+    return actor.is_authenticated

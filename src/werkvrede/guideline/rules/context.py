@@ -1,0 +1,194 @@
+"""Evaluation context shared by the rule modules: facts, derived values and the collectors."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from werkvrede.guideline.calendar import Aggregation, WorkCalendar, aggregate
+from werkvrede.guideline.catalogue import CATALOGUE
+from werkvrede.guideline.model import (
+    Deadline,
+    DeadlineStatus,
+    Finding,
+    Message,
+    OverrideMode,
+    Role,
+    Severity,
+    SickReport,
+    Situation,
+    Tenant,
+    Variant,
+    VerdictValue,
+)
+
+
+def derive_variant(sr: SickReport | None) -> Variant | None:
+    """R-014: AO∧conflict→B; AO∧¬conflict→A; ¬AO∧conflict→C; ¬AO∧¬conflict→NONE.
+
+    ``None`` while step 2 (verdict) or step 3 (conflict finding) is missing.
+    """
+    if sr is None or sr.verdict is None or sr.conflict_finding is None:
+        return None
+    ao = sr.verdict.value is VerdictValue.AO
+    conflict = sr.conflict_finding.conflict
+    if ao:
+        return Variant.B if conflict else Variant.A
+    return Variant.C if conflict else Variant.NONE
+
+
+class _Lang(dict[str, object]):
+    """Format mapping that picks the language of Message values and leaves unknown keys visible."""
+
+    def __init__(self, details: dict[str, object], lang: str) -> None:
+        super().__init__(details)
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+    def __getitem__(self, key: str) -> object:
+        value = super().__getitem__(key)
+        if isinstance(value, Message):
+            return value.nl if self.lang == "nl" else value.en
+        return value
+
+
+@dataclass(slots=True)
+class Context:
+    s: Situation
+    today: date
+    tenant: Tenant
+    cal: WorkCalendar
+    variant: Variant | None
+    agg: Aggregation | None
+    findings: list[Finding] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    routes: set[str] = field(default_factory=set)
+    indications: set[str] = field(default_factory=set)
+    hold_active: bool = False
+
+    @classmethod
+    def build(cls, s: Situation, today: date) -> "Context":
+        sr = s.sick_report
+        agg = None
+        if sr is not None:
+            agg = aggregate(
+                sr.first_sick_day,
+                ((p.first_sick_day, p.last_sick_day) for p in sr.previous_periods),
+                gap_days=s.tenant.aggregation_gap_days,
+            )
+        return cls(
+            s=s,
+            today=today,
+            tenant=s.tenant,
+            cal=WorkCalendar(frozenset(s.non_working_dates)),
+            variant=derive_variant(sr),
+            agg=agg,
+        )
+
+    @property
+    def sick_active(self) -> bool:
+        """A sick report exists and no recovery date on or before today."""
+        sr = self.s.sick_report
+        return sr is not None and (sr.recovery_date is None or sr.recovery_date > self.today)
+
+    @property
+    def is_ao(self) -> bool:
+        sr = self.s.sick_report
+        return sr is not None and sr.verdict is not None and sr.verdict.value is VerdictValue.AO
+
+    @property
+    def is_not_ao(self) -> bool:
+        sr = self.s.sick_report
+        return sr is not None and sr.verdict is not None and sr.verdict.value is VerdictValue.NOT_AO
+
+    def add(
+        self,
+        code: str,
+        subject: str | None = None,
+        *,
+        severity: Severity | None = None,
+        actor: Role | None = None,
+        justified: bool | None = None,
+        **details: object,
+    ) -> None:
+        """Record a finding for ``code``; the catalogue gives default severity, message and source."""
+        entry = CATALOGUE[code]
+        sev = severity or entry.severity or Severity.INFO
+        configured_from = None
+        # §0.4 / §9.3a Q-3: only the bedrijfsarts role may have BLOCK* turned into WARN+J.
+        if (
+            sev is Severity.BLOCK_STAR
+            and actor is Role.BA
+            and self.tenant.ba_override_mode is OverrideMode.WARN_J
+        ):
+            configured_from, sev = sev, Severity.WARN_J
+        msg = entry.message
+        if details:
+            msg = Message(
+                nl=msg.nl.format_map(_Lang(details, "nl")),
+                en=msg.en.format_map(_Lang(details, "en")),
+            )
+        self.findings.append(
+            Finding(
+                code=code,
+                severity=sev,
+                message=msg,
+                source=entry.source,
+                subject=subject,
+                configured_from=configured_from,
+                justified=justified,
+            )
+        )
+
+    def deadline(
+        self,
+        code: str,
+        owner: tuple[Role, ...],
+        *,
+        subject: str | None = None,
+        due: date | None = None,
+        window: tuple[date, date] | None = None,
+        done_on: date | None = None,
+        basis: str | None = None,
+        not_applicable: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        entry = CATALOGUE[code]
+        end = window[1] if window else due
+        if done_on is not None:
+            status = DeadlineStatus.DONE
+        elif not_applicable is not None:
+            status, note = DeadlineStatus.NOT_APPLICABLE, not_applicable
+        elif end is None:
+            status = DeadlineStatus.PENDING
+        elif self.today > end:
+            status = DeadlineStatus.OVERDUE
+        elif self.cal.add_working_days(self.today, self.tenant.due_soon_working_days) >= end:
+            status = DeadlineStatus.DUE_SOON
+        else:
+            status = DeadlineStatus.PENDING
+        self.deadlines.append(
+            Deadline(
+                code=code,
+                owner=owner,
+                basis=basis or entry.where or "",
+                source=entry.source,
+                status=status,
+                due=due,
+                practical_due=self.cal.practical_due(due) if due is not None else None,
+                window_start=window[0] if window else None,
+                window_end=window[1] if window else None,
+                done_on=done_on,
+                subject=subject,
+                note=note,
+            )
+        )
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def msg(en: str, nl: str) -> Message:
+    """A language-specific detail for a message placeholder."""
+    return Message(nl=nl, en=en)
