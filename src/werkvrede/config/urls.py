@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("werkvrede.core.urls")),
     path("account/", include("werkvrede.accounts.urls")),
     path("audit/", include("werkvrede.audit.urls")),
+    path("zaken/", include("werkvrede.cases.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

@@ -24,6 +24,13 @@ class Actor:
     def is_authenticated(self) -> bool:
         return self.user_id is not None
 
+    @property
+    def uid(self) -> int:
+        """The user id of an actor that must be a person (services call this after authorising)."""
+        if self.user_id is None:
+            raise PermissionError("this action needs a person, not the system or an anonymous visitor")
+        return self.user_id
+
     def has_any(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))
 

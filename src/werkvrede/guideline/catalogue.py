@@ -1,4 +1,4 @@
-# ruff: noqa: E501, RUF001
+# ruff: noqa: E501
 """Every code of domain.md with its status here, severity, source and messages (nl + en).
 
 Status:

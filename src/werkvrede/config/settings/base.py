@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "werkvrede.audit",
     "werkvrede.accounts",
     "werkvrede.vault",
+    "werkvrede.cases",
     "werkvrede.api",
 ]
 

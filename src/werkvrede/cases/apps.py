@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "werkvrede.cases"
+    label = "cases"
+    verbose_name = "Conflict cases"
+
+    def ready(self) -> None:
+        from werkvrede.cases import classification, policies, timeline_kinds  # noqa: F401  (registrations)

@@ -1,0 +1,75 @@
+from werkvrede.core.classification import FieldClass as C
+from werkvrede.core.classification import classify
+
+classify(
+    "cases.case",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "reference": C.SYSTEM,
+        "state": C.D05,
+        "signalled_on": C.D05,
+        "signalled_by": C.D05,
+        "signalled_as": C.D05,
+        "configuration": C.D05,
+        "domains": C.D05,
+        "acknowledged_by_other": C.D05,
+        "undesirable_behaviour_suspected": C.D05,
+        "intake_completed_on": C.D05,
+        "created_at": C.SYSTEM,
+        "updated_at": C.SYSTEM,
+    },
+)
+classify(
+    "cases.caseparty",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "side": C.D05,
+        "is_group": C.D05,
+        "user": C.D05,
+        "name": C.D05,
+        "feels_obstructed": C.D05,
+        "legal_assistance_since": C.D05,
+    },
+)
+classify(
+    "cases.caseparticipant",
+    {"id": C.SYSTEM, "case": C.SYSTEM, "user": C.ROLE, "role": C.ROLE, "added_at": C.SYSTEM},
+)
+classify(
+    "cases.glaslrecord",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "stage": C.D05,
+        "conflict_type": C.D05,
+        "recorded_by": C.D05,
+        "recorded_at": C.D05,
+    },
+)
+classify(
+    "cases.timelineevent",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "kind": C.D05,
+        "occurred_at": C.D05,
+        "actor": C.D05,
+        "actor_role": C.D05,
+        "data": C.D05,
+    },
+)
+classify(
+    "cases.casenote",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "author": C.D05,
+        "author_role": C.D05,
+        "visibility": C.D05,
+        "text": C.D05,
+        "created_at": C.D05,
+        "shared_at": C.D05,
+    },
+)

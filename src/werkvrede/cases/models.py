@@ -1,0 +1,182 @@
+"""The conflict case (SM-1): parties, who takes part in which role, the Glasl history, the timeline.
+
+Everything here is data category D05 (conflict facts and accounts) unless classified otherwise in
+`classification.py`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseState(models.TextChoices):
+    SIGNALLED = "SIGNALLED", _("Gesignaleerd")
+    INTAKE = "INTAKE", _("Intake")
+    OWN_CONVERSATION = "OWN_CONVERSATION", _("Gesprek tussen partijen")
+    FACILITATED_CONVERSATION = "FACILITATED_CONVERSATION", _("Gesprek met een derde")
+    MEDIATION = "MEDIATION", _("Mediation")
+    RESOLVED_CONTINUED = "RESOLVED_CONTINUED", _("Opgelost, samenwerking gaat door")
+    RESOLVED_EXIT = "RESOLVED_EXIT", _("Opgelost met vertrek")
+    LEGAL_ROUTE = "LEGAL_ROUTE", _("Juridische route")
+    CLOSED_UNRESOLVED = "CLOSED_UNRESOLVED", _("Afgesloten zonder oplossing")
+    CLOSED = "CLOSED", _("Gesloten")
+
+
+class Configuration(models.TextChoices):
+    INDIVIDUAL_INDIVIDUAL = "INDIVIDUAL_INDIVIDUAL", _("Individu – individu")
+    INDIVIDUAL_GROUP = "INDIVIDUAL_GROUP", _("Individu – groep")
+    GROUP_GROUP = "GROUP_GROUP", _("Groep – groep")
+
+
+class Domain(models.TextChoices):
+    WORK_CONTENT = "WORK_CONTENT", _("Werkinhoud")
+    RELATIONS = "RELATIONS", _("Arbeidsverhoudingen")
+    CONDITIONS = "CONDITIONS", _("Arbeidsomstandigheden")
+    TERMS = "TERMS", _("Arbeidsvoorwaarden")
+
+
+class ConflictType(models.TextChoices):
+    EMPLOYEE_EMPLOYEE = "EMPLOYEE_EMPLOYEE", _("Werknemer – werknemer")
+    EMPLOYEE_MANAGER = "EMPLOYEE_MANAGER", _("Werknemer – leidinggevende")
+    EMPLOYEE_ORGANISATION = "EMPLOYEE_ORGANISATION", _("Werknemer – organisatie")
+    UNDESIRABLE_BEHAVIOUR_BASED = "UNDESIRABLE_BEHAVIOUR_BASED", _("Op grond van ongewenst gedrag")
+
+
+class CaseRole(models.TextChoices):
+    """A person's role in one case (spec §2.1); the organisation role alone does not open a case."""
+
+    EMPLOYEE = "WN", _("Werknemer (partij)")
+    OTHER_PARTY = "WP", _("Wederpartij")
+    LINE_MANAGER = "LG", _("Leidinggevende")
+    HR_ADVISER = "HR", _("HR-adviseur")
+    CASEMANAGER = "CM", _("Casemanager")
+    OCCUPATIONAL_PHYSICIAN = "BA", _("Bedrijfsarts")
+    DELEGATED_PROFESSIONAL = "TD", _("Professional onder taakdelegatie")
+    COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
+
+
+class Case(models.Model):
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(max_length=20)
+    state = models.CharField(max_length=30, choices=CaseState.choices, default=CaseState.SIGNALLED)
+    signalled_on = models.DateField()
+    signalled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signalled_as = models.CharField(max_length=5)
+    configuration = models.CharField(max_length=30, choices=Configuration.choices, blank=True)
+    domains = models.JSONField(default=list, blank=True)
+    acknowledged_by_other = models.BooleanField(null=True, blank=True)
+    undesirable_behaviour_suspected = models.BooleanField(default=False)
+    intake_completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "reference"], name="case_reference_unique"),
+        ]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseParty(models.Model):
+    """A party to the conflict: a person (with or without a log-in) or a group (R-003)."""
+
+    class Side(models.TextChoices):
+        EMPLOYEE = "WN", _("Werknemer")
+        OTHER = "WP", _("Wederpartij")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    side = models.CharField(max_length=2, choices=Side.choices)
+    is_group = models.BooleanField(default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(max_length=200)
+    feels_obstructed = models.BooleanField(default=False)
+    legal_assistance_since = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["side", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseParticipant(models.Model):
+    """Who takes part in a case, and as what: the basis of every case-level access decision."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_roles")
+    role = models.CharField(max_length=5, choices=CaseRole.choices)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user", "role"], name="case_participant_unique")
+        ]
+        indexes = [models.Index(fields=["user", "case"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} as {self.role} in {self.case_id}"
+
+
+class GlaslRecord(models.Model):
+    """Conflict type and Glasl stage, kept with history: reclassification is always allowed (R-004)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="glasl_history")
+    stage = models.PositiveSmallIntegerField()
+    conflict_type = models.CharField(max_length=30, choices=ConflictType.choices, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Glasl {self.stage}"
+
+
+class TimelineEvent(models.Model):
+    """What happened in the case, in order. `kind` is a code; the text is rendered from it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField(max_length=40)
+    occurred_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_role = models.CharField(max_length=5, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "pk"]
+        indexes = [models.Index(fields=["case", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class CaseNote(models.Model):
+    """A party's or professional's own account (D05): a private draft until its author shares it."""
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "PRIVATE", _("Alleen ik")
+        HANDLERS = "HANDLERS", _("Ik en de behandelaars van de zaak (HR, casemanager)")
+        SHARED = "SHARED", _("Iedereen in de zaak")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_role = models.CharField(max_length=5)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk}"

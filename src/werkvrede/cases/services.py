@@ -1,0 +1,334 @@
+"""Writes of the cases context: keyword-only, atomic, authorised again, audited, on the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.accounts.models import Membership, Organisation
+from werkvrede.audit import services as audit
+from werkvrede.cases.guideline_bridge import case_situation
+from werkvrede.cases.models import (
+    Case,
+    CaseNote,
+    CaseParticipant,
+    CaseParty,
+    CaseRole,
+    CaseState,
+    GlaslRecord,
+    TimelineEvent,
+)
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import case_get_for, parties_of
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.roles import Role
+from werkvrede.guideline import Finding
+from werkvrede.guideline.rules.privacy import scan_medical_terms
+from werkvrede.guideline.states import transition
+
+# The employer side may not record medical details anywhere (R-131); these roles write as employer.
+EMPLOYER_ROLES = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.ADMIN})
+# Which organisation roles may hold a case role (the other party is a colleague or a manager).
+CASE_ROLE_NEEDS: dict[CaseRole, frozenset[Role]] = {
+    CaseRole.EMPLOYEE: frozenset({Role.EMPLOYEE}),
+    CaseRole.OTHER_PARTY: frozenset({Role.EMPLOYEE, Role.LINE_MANAGER}),
+    CaseRole.LINE_MANAGER: frozenset({Role.LINE_MANAGER}),
+    CaseRole.HR_ADVISER: frozenset({Role.HR_ADVISER}),
+    CaseRole.CASEMANAGER: frozenset({Role.CASEMANAGER}),
+    CaseRole.OCCUPATIONAL_PHYSICIAN: frozenset({Role.OCCUPATIONAL_PHYSICIAN}),
+    CaseRole.DELEGATED_PROFESSIONAL: frozenset({Role.DELEGATED_PROFESSIONAL}),
+    CaseRole.COMPANY_SOCIAL_WORKER: frozenset({Role.COMPANY_SOCIAL_WORKER}),
+}
+SIGNALLER_CASE_ROLE = {
+    Role.EMPLOYEE: CaseRole.EMPLOYEE,
+    Role.LINE_MANAGER: CaseRole.LINE_MANAGER,
+    Role.HR_ADVISER: CaseRole.HR_ADVISER,
+    Role.CASEMANAGER: CaseRole.CASEMANAGER,
+    Role.OCCUPATIONAL_PHYSICIAN: CaseRole.OCCUPATIONAL_PHYSICIAN,
+}
+
+
+class Blocked(Exception):  # noqa: N818 - a guideline outcome, not a programming error
+    """The guideline refuses the action; `findings` say why (codes such as R-002)."""
+
+    def __init__(self, findings: tuple[Finding, ...]) -> None:
+        super().__init__(", ".join(f.code for f in findings))
+        self.findings = findings
+
+
+class MedicalTermsFound(Exception):  # noqa: N818
+    """The employer side typed words that hint at medical details (R-131); they must go first."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        super().__init__(", ".join(terms))
+        self.terms = terms
+
+
+@dataclass(frozen=True)
+class SignalInput:
+    signalled_on: date
+    employee_membership_id: int | None
+    employee_name: str
+    other_party_name: str
+    other_party_membership_id: int | None
+    description: str
+    description_visibility: str
+
+
+def _audit(actor: Actor, action: str, case: Case, **data: str | int | bool | None) -> None:
+    audit.record(
+        action,
+        organisation_id=case.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="cases.case",
+        object_id=str(case.pk),
+        data=dict(data),
+    )
+
+
+def timeline_record(
+    actor: Actor, case: Case, kind: str, acting_role: str, **data: str | int | bool | None
+) -> None:
+    """Add an event to the case timeline (other contexts call this too). `data`: codes and ids only."""
+    TimelineEvent.objects.create(
+        case=case, kind=kind, actor_id=actor.user_id, actor_role=acting_role, data=data
+    )
+
+
+def _acting_role(actor: Actor, access: CaseAccess | None = None) -> str:
+    """The role a person acts in: their case role if they have one, else their organisation role."""
+    if access is not None and access.case_roles:
+        return sorted(access.case_roles)[0]
+    return sorted(str(r) for r in actor.roles)[0] if actor.roles else ""
+
+
+def _check_employer_text(actor: Actor, text: str) -> None:
+    if actor.roles & EMPLOYER_ROLES:
+        terms = scan_medical_terms(text)
+        if terms:
+            raise MedicalTermsFound(terms)
+
+
+def _member(organisation_id: int, membership_id: int | None) -> Membership | None:
+    if membership_id is None:
+        return None
+    return (
+        Membership.objects.select_related("user")
+        .filter(pk=membership_id, organisation_id=organisation_id)
+        .first()
+    )
+
+
+def _next_reference(organisation_id: int, year: int) -> str:
+    # The organisation row is locked, so two signals at once never get the same number.
+    Organisation.objects.select_for_update().get(pk=organisation_id)
+    prefix = f"{year}-"
+    last = (
+        Case.objects.filter(organisation_id=organisation_id, reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+@transaction.atomic
+def case_signal(*, actor: Actor, data: SignalInput) -> Case:
+    """Open a case (SM-1 row 1). The signaller takes part in the role they signal in."""
+    authorize(actor, "cases.case.signal")
+    if actor.organisation_id is None or actor.user_id is None:  # the rule already refuses these
+        raise hidden(actor, "cases.case.signal")
+    role = next(SIGNALLER_CASE_ROLE[r] for r in sorted(actor.roles) if r in SIGNALLER_CASE_ROLE)
+    employee: Membership | None
+    if role == CaseRole.EMPLOYEE:
+        employee = Membership.objects.select_related("user").get(
+            user_id=actor.user_id, organisation_id=actor.organisation_id
+        )
+    else:
+        employee = _member(actor.organisation_id, data.employee_membership_id)
+        if data.employee_membership_id is not None and employee is None:
+            raise hidden(actor, "cases.case.signal")
+    other = _member(actor.organisation_id, data.other_party_membership_id)
+    if data.other_party_membership_id is not None and other is None:
+        raise hidden(actor, "cases.case.signal")
+    _check_employer_text(actor, data.description)
+
+    case = Case.objects.create(
+        organisation_id=actor.organisation_id,
+        reference=_next_reference(actor.organisation_id, data.signalled_on.year),
+        signalled_on=data.signalled_on,
+        signalled_by_id=actor.user_id,
+        signalled_as=role,
+    )
+    employee_user = employee.user if employee else None
+    CaseParty.objects.create(
+        case=case,
+        side=CaseParty.Side.EMPLOYEE,
+        user=employee_user,
+        name=employee_user.full_name if employee_user else data.employee_name,
+        # R-001: the employee signalling is the party that feels obstructed.
+        feels_obstructed=role == CaseRole.EMPLOYEE,
+    )
+    other_user = other.user if other else None
+    CaseParty.objects.create(
+        case=case,
+        side=CaseParty.Side.OTHER,
+        user=other_user,
+        name=other_user.full_name if other_user else data.other_party_name,
+    )
+    participants = {(actor.user_id, role)}
+    if employee_user is not None:
+        participants.add((employee_user.pk, CaseRole.EMPLOYEE))
+    if other_user is not None:
+        participants.add((other_user.pk, CaseRole.OTHER_PARTY))
+    CaseParticipant.objects.bulk_create(
+        [CaseParticipant(case=case, user_id=u, role=r) for u, r in sorted(participants)]
+    )
+    if data.description.strip():
+        CaseNote.objects.create(
+            case=case,
+            author_id=actor.uid,
+            author_role=role,
+            visibility=data.description_visibility,
+            text=data.description.strip(),
+            shared_at=None if data.description_visibility == CaseNote.Visibility.PRIVATE else timezone.now(),
+        )
+    timeline_record(actor, case, "case.signalled", role)
+    _audit(actor, "cases.case.signalled", case, role=role)
+    return case
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    configuration: str
+    domains: tuple[str, ...]
+    acknowledged_by_other: bool | None
+    employee_feels_obstructed: bool
+    other_feels_obstructed: bool
+    undesirable_behaviour_suspected: bool
+    glasl_stage: int | None
+    conflict_type: str
+
+
+@transaction.atomic
+def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today: date) -> Case:
+    """Record the intake and move to INTAKE (SM-1 row 2); R-002 and R-003 guard it."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.case.intake", access)
+    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    parties = parties_of(access)
+    case.configuration = data.configuration
+    case.domains = sorted(set(data.domains))
+    case.acknowledged_by_other = data.acknowledged_by_other
+    case.undesirable_behaviour_suspected = data.undesirable_behaviour_suspected
+    for party in parties:
+        party.feels_obstructed = (
+            data.employee_feels_obstructed
+            if party.side == CaseParty.Side.EMPLOYEE
+            else data.other_feels_obstructed
+        )
+    situation = case_situation(
+        case,
+        parties,
+        today=today,
+        glasl_stage=data.glasl_stage,
+        conflict_type=data.conflict_type,
+        intake_completed=True,
+    )
+    result = transition("SM-1", case.state, "intake_done", situation, today=today)
+    if not result.allowed:
+        raise Blocked(result.findings)
+    previous = case.state
+    case.state = result.target or case.state
+    case.intake_completed_on = today
+    case.updated_at = timezone.now()
+    case.save(
+        update_fields=[
+            "configuration",
+            "domains",
+            "acknowledged_by_other",
+            "undesirable_behaviour_suspected",
+            "state",
+            "intake_completed_on",
+            "updated_at",
+        ]
+    )
+    for party in parties:
+        party.save(update_fields=["feels_obstructed"])
+    role = _acting_role(actor, access)
+    if data.glasl_stage is not None:
+        GlaslRecord.objects.create(
+            case=case, stage=data.glasl_stage, conflict_type=data.conflict_type, recorded_by_id=actor.uid
+        )
+    timeline_record(actor, case, "case.intake_completed", role, state_from=previous, state_to=case.state)
+    _audit(actor, "cases.case.intake_completed", case, state_from=previous, state_to=case.state)
+    return case
+
+
+@transaction.atomic
+def glasl_record(*, actor: Actor, case_id: int, stage: int, conflict_type: str) -> GlaslRecord:
+    """Reclassify the conflict (R-004): always allowed, the history is kept."""
+    if not 1 <= stage <= 9:
+        raise ValueError("Glasl stage must be 1-9")
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.glasl.record", access)
+    record = GlaslRecord.objects.create(
+        case=access.case, stage=stage, conflict_type=conflict_type, recorded_by_id=actor.uid
+    )
+    timeline_record(actor, access.case, "glasl.recorded", _acting_role(actor, access), stage=stage)
+    _audit(actor, "cases.glasl.recorded", access.case, stage=stage)
+    return record
+
+
+@transaction.atomic
+def note_add(*, actor: Actor, case_id: int, text: str, visibility: str) -> CaseNote:
+    """Add one's own account (D05). Employer-side authors may not write medical details (R-131)."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.note.write", access)
+    if visibility not in CaseNote.Visibility.values:
+        raise ValueError(f"unknown visibility {visibility!r}")
+    _check_employer_text(actor, text)
+    role = _acting_role(actor, access)
+    note = CaseNote.objects.create(
+        case=access.case,
+        author_id=actor.uid,
+        author_role=role,
+        visibility=visibility,
+        text=text.strip(),
+        shared_at=None if visibility == CaseNote.Visibility.PRIVATE else timezone.now(),
+    )
+    timeline_record(actor, access.case, "note.added", role, visibility=visibility)
+    _audit(actor, "cases.note.created", access.case, note=note.pk, visibility=visibility)
+    return note
+
+
+@transaction.atomic
+def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str) -> CaseParticipant:
+    """Give a member of the organisation a role in the case; the role must match an organisation role."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.participant.add", access)
+    membership = _member(access.organisation_id, membership_id)
+    if membership is None:
+        raise hidden(actor, "cases.participant.add")
+    organisation_roles = set(membership.grants.values_list("role", flat=True))
+    if not organisation_roles & {str(r) for r in CASE_ROLE_NEEDS[CaseRole(role)]}:
+        raise ValueError(
+            f"{membership.user} has no role in this organisation that fits {CaseRole(role).label}"
+        )
+    participant, created = CaseParticipant.objects.get_or_create(
+        case=access.case, user=membership.user, role=role
+    )
+    if created:
+        timeline_record(actor, access.case, "participant.added", _acting_role(actor, access), role=role)
+        _audit(actor, "cases.participant.added", access.case, role=role, user=membership.user_id)
+    return participant
+
+
+def state_label(state: str) -> str:
+    return str(CaseState(state).label)

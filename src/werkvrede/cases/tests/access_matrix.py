@@ -1,0 +1,41 @@
+from typing import Any
+
+from tests.security.matrix import ALL, Row
+
+from werkvrede.cases.tests.helpers import signal
+from werkvrede.core.roles import Role
+
+# A case signalled by the employee against their line manager: HR and CM see every case of the
+# organisation, the two parties see their own; nobody else.
+CASE_VIEWERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE, Role.LINE_MANAGER})
+SIGNALLERS = frozenset(
+    {Role.EMPLOYEE, Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.OCCUPATIONAL_PHYSICIAN}
+)
+
+
+def case_in(world: Any, tenant: str) -> dict[str, int]:
+    t = world.tenant(tenant)
+    case = signal(t.users[Role.EMPLOYEE], t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
+    return {"case_id": case.pk}
+
+
+ROWS = {
+    "cases:list": Row("get", ALL - {Role.ADMIN}, 200),
+    "cases:signal": Row("get", SIGNALLERS, 200),
+    "cases:detail": Row("get", CASE_VIEWERS, 200, object_in=case_in),
+    "cases:intake": Row("get", frozenset({Role.HR_ADVISER}), 200, object_in=case_in),
+    "cases:note-add": Row(
+        "post",
+        CASE_VIEWERS - {Role.CASEMANAGER},
+        302,
+        object_in=case_in,
+        body=lambda world: {"text": "Mijn verslag", "visibility": "PRIVATE"},
+    ),
+    "cases:participant-add": Row(
+        "post",
+        frozenset({Role.HR_ADVISER}),
+        302,
+        object_in=case_in,
+        body=lambda world: {"member": world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk, "role": "BA"},
+    ),
+}

@@ -1,0 +1,68 @@
+"""List and detail pages cost the same number of queries however much the case holds (Refs issue #4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import World
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from werkvrede.cases import services
+from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.roles import Role
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def _grow_case(world: World, case_id: int, n: int) -> None:
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    for i in range(n):
+        services.note_add(actor=hr, case_id=case_id, text=f"verslag {i}", visibility="SHARED")
+        services.glasl_record(actor=hr, case_id=case_id, stage=1 + i % 9, conflict_type="EMPLOYEE_MANAGER")
+
+
+@pytest.mark.parametrize("role", [Role.HR_ADVISER, Role.EMPLOYEE])
+def test_the_case_list_does_not_grow_with_the_number_of_cases(
+    world: World, client_as: Callable[..., Client], role: Role
+) -> None:
+    def add(n: int) -> None:
+        for _ in range(n):
+            signal(
+                world.a.users[Role.EMPLOYEE],
+                world.a.organisation.pk,
+                other=world.a.memberships[Role.LINE_MANAGER],
+            )
+
+    client = client_as(role)
+    add(2)
+    few = _queries(client, "/zaken/")
+    add(20)
+    assert _queries(client, "/zaken/") == few
+
+
+def test_the_case_detail_does_not_grow_with_notes_events_or_parties(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    case = signal(
+        world.a.users[Role.EMPLOYEE], world.a.organisation.pk, other=world.a.memberships[Role.LINE_MANAGER]
+    )
+    client = client_as(Role.HR_ADVISER)
+    _grow_case(world, case.pk, 2)
+    few = _queries(client, f"/zaken/{case.pk}/")
+    _grow_case(world, case.pk, 15)
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    services.participant_add(
+        actor=hr,
+        case_id=case.pk,
+        membership_id=world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
+        role="BA",
+    )
+    assert _queries(client, f"/zaken/{case.pk}/") == few
+    assert few <= 20

@@ -1,0 +1,11 @@
+"""The cases context's own timeline event kinds."""
+
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.cases.extensions import register_timeline_kind
+
+register_timeline_kind("case.signalled", _("%(name)s signaleerde het conflict"))
+register_timeline_kind("case.intake_completed", _("%(name)s rondde de intake af"))
+register_timeline_kind("glasl.recorded", _("%(name)s legde escalatiefase %(stage)s vast"))
+register_timeline_kind("note.added", _("%(name)s schreef een verslag"))
+register_timeline_kind("participant.added", _("%(name)s gaf iemand een rol in de zaak"))

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from werkvrede.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("nieuw/", views.case_signal, name="signal"),
+    path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/intake/", views.case_intake, name="intake"),
+    path("<int:case_id>/verslagen/", views.note_add, name="note-add"),
+    path("<int:case_id>/deelnemers/", views.participant_add, name="participant-add"),
+]

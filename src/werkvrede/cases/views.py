@@ -1,0 +1,213 @@
+"""Case pages. Thin: forms validate input, selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkvrede.accounts.models import Membership
+from werkvrede.cases import selectors, services
+from werkvrede.cases.extensions import case_sections
+from werkvrede.cases.forms import IntakeForm, NoteForm, ParticipantForm, SignalForm
+from werkvrede.cases.models import CaseParty
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.visibility import note_visibility_preview
+from werkvrede.core.access import requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import AccessDenied, allowed, hidden
+from werkvrede.core.roles import Role
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def _members(actor: Actor) -> Any:
+    """Members of the actor's organisation, to choose parties and participants from."""
+    if actor.organisation_id is None:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(organisation_id=actor.organisation_id, is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+@requires("cases.case.list")
+def case_list(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    cases = selectors.case_list_for(actor).prefetch_related("parties")
+    page = Paginator(cases, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "cases/case_list.html",
+        {"page": page, "can_signal": allowed(actor, "cases.case.signal")},
+    )
+
+
+@requires("cases.case.signal")
+def case_signal(request: HttpRequest) -> HttpResponseBase:
+    actor = _actor(request)
+    is_employee = Role.EMPLOYEE in actor.roles and not actor.roles & services.SIGNALLER_CASE_ROLE.keys() - {
+        Role.EMPLOYEE
+    }
+    form = SignalForm(request.POST or None, members=_members(actor), is_employee=is_employee)
+    medical_terms: tuple[str, ...] = ()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_signal(
+                actor=actor,
+                data=services.SignalInput(
+                    signalled_on=data["signalled_on"],
+                    employee_membership_id=data["employee"].pk if data.get("employee") else None,
+                    employee_name=data.get("employee_name", ""),
+                    other_party_name=data.get("other_party_name", ""),
+                    other_party_membership_id=data["other_party"].pk if data.get("other_party") else None,
+                    description=data.get("description", ""),
+                    description_visibility=data["description_visibility"],
+                ),
+            )
+        except services.MedicalTermsFound as exc:
+            medical_terms = exc.terms
+        else:
+            messages.success(
+                request,
+                _("Het signaal is vastgelegd als zaak %(reference)s.") % {"reference": case.reference},
+            )
+            return redirect("cases:detail", case_id=case.pk)
+    return render(
+        request,
+        "cases/case_signal.html",
+        {"form": form, "medical_terms": medical_terms, "preview": note_visibility_preview()},
+    )
+
+
+def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
+    parties = selectors.parties_of(access)
+    return {
+        "case": access.case,
+        "case_roles": sorted(access.case_roles),
+        "employee_parties": [p for p in parties if p.side == CaseParty.Side.EMPLOYEE],
+        "other_parties": [p for p in parties if p.side == CaseParty.Side.OTHER],
+        "participants": selectors.participants_of(access),
+        "timeline": selectors.timeline_of(access),
+        "notes": selectors.notes_for(actor, access),
+        "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
+        "can_write_note": allowed(actor, "cases.note.write", access),
+        "can_add_participant": allowed(actor, "cases.participant.add", access),
+        "preview": note_visibility_preview(),
+        "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
+    }
+
+
+@requires("cases.case.list")
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    context = _detail_context(actor, access)
+    context["note_form"] = NoteForm()
+    context["participant_form"] = ParticipantForm(members=_members(actor))
+    return render(request, "cases/case_detail.html", context)
+
+
+@requires("cases.case.list")
+def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.case.intake", access):
+        raise hidden(actor, "cases.case.intake", access.case)
+    case = access.case
+    initial = {
+        "configuration": case.configuration,
+        "domains": case.domains,
+        "acknowledged_by_other": case.acknowledged_by_other,
+    }
+    form = IntakeForm(request.POST or None, initial=initial)
+    findings: tuple[Any, ...] = ()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_complete_intake(
+                actor=actor,
+                case_id=case.pk,
+                data=services.IntakeInput(
+                    configuration=data["configuration"],
+                    domains=tuple(data["domains"]),
+                    acknowledged_by_other=data["acknowledged_by_other"],
+                    employee_feels_obstructed=data["employee_feels_obstructed"],
+                    other_feels_obstructed=data["other_feels_obstructed"],
+                    undesirable_behaviour_suspected=data["undesirable_behaviour_suspected"],
+                    glasl_stage=data["glasl_stage"],
+                    conflict_type=data["conflict_type"],
+                ),
+                today=timezone.localdate(),
+            )
+        except services.Blocked as exc:
+            findings = exc.findings
+        else:
+            messages.success(request, _("De intake is afgerond."))
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/case_intake.html", {"case": case, "form": form, "findings": findings})
+
+
+@require_POST
+@requires("cases.case.list")
+def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.note.write", access):
+        raise AccessDenied(actor, "cases.note.write", access.case)
+    form = NoteForm(request.POST)
+    medical_terms: tuple[str, ...] = ()
+    if form.is_valid():
+        try:
+            services.note_add(
+                actor=actor,
+                case_id=case_id,
+                text=form.cleaned_data["text"],
+                visibility=form.cleaned_data["visibility"],
+            )
+        except services.MedicalTermsFound as exc:
+            medical_terms = exc.terms
+        else:
+            messages.success(request, _("Je verslag is opgeslagen."))
+            return redirect("cases:detail", case_id=case_id)
+    context = _detail_context(actor, access)
+    context.update(
+        note_form=form, medical_terms=medical_terms, participant_form=ParticipantForm(members=_members(actor))
+    )
+    return render(request, "cases/case_detail.html", context, status=400)
+
+
+@require_POST
+@requires("cases.case.list")
+def participant_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.participant.add", access):
+        raise AccessDenied(actor, "cases.participant.add", access.case)
+    form = ParticipantForm(request.POST, members=_members(actor))
+    if form.is_valid():
+        try:
+            services.participant_add(
+                actor=actor,
+                case_id=case_id,
+                membership_id=form.cleaned_data["member"].pk,
+                role=form.cleaned_data["role"],
+            )
+        except ValueError as exc:
+            form.add_error("role", str(exc))
+        else:
+            messages.success(request, _("De persoon heeft een rol in de zaak gekregen."))
+            return redirect("cases:detail", case_id=case_id)
+    context = _detail_context(actor, access)
+    context.update(note_form=NoteForm(), participant_form=form)
+    return render(request, "cases/case_detail.html", context, status=400)
