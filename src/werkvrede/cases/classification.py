@@ -73,3 +73,22 @@ classify(
         "shared_at": C.D05,
     },
 )
+classify(
+    "cases.casedeadline",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "code": C.D10,
+        "category": C.SYSTEM,
+        "subject": C.D10,
+        "status": C.D10,
+        "due": C.D10,
+        "practical_due": C.D10,
+        "window_start": C.D10,
+        "done_on": C.D10,
+        "owner_roles": C.D10,
+        "basis": C.D10,
+        "guideline_version": C.SYSTEM,
+    },
+)

@@ -180,3 +180,42 @@ class CaseNote(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk}"
+
+
+class CaseDeadline(models.Model):
+    """A deadline of the case as the guideline computed it (T-xx), kept for indexed "what is due" queries.
+
+    Rows are replaced whenever the case's facts change (`deadlines.case_deadlines_refresh`). Whether a
+    pending deadline is due soon or overdue is decided when it is read, from `due` and today.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING", _("Open")
+        DONE = "DONE", _("Gedaan")
+        NOT_APPLICABLE = "NOT_APPLICABLE", _("Niet van toepassing")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    code = models.CharField(max_length=10)
+    # The data category the deadline reveals (spec §2.2); reads are filtered by it.
+    category = models.CharField(max_length=3)
+    subject = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    # The date that counts for "what is due": the due date, or the end of a window.
+    due = models.DateField(null=True, blank=True)
+    practical_due = models.DateField(null=True, blank=True)
+    window_start = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+    owner_roles = models.CharField(max_length=40)
+    basis = models.CharField(max_length=20)
+    guideline_version = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["due", "code"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "due"]),
+            models.Index(fields=["case", "due"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.due}"

@@ -8,6 +8,10 @@ urlpatterns = [
     path("account/", include("werkvrede.accounts.urls")),
     path("audit/", include("werkvrede.audit.urls")),
     path("zaken/", include("werkvrede.cases.urls")),
+    path("ziekmelding/", include("werkvrede.sickness.urls")),
+    path("toestemming/", include("werkvrede.consent.urls")),
+    path("protocol/", include("werkvrede.protocol.urls")),
+    path("interventies/", include("werkvrede.interventions.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "werkvrede.accounts",
     "werkvrede.vault",
     "werkvrede.cases",
+    "werkvrede.protocol",
+    "werkvrede.consent",
+    "werkvrede.sickness",
+    "werkvrede.interventions",
     "werkvrede.api",
 ]
 

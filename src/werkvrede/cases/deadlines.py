@@ -1,0 +1,67 @@
+"""Keep each case's deadlines (T-xx) in step with the guideline, for fast "what is due" queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.models import Case, CaseDeadline
+from werkvrede.guideline import GUIDELINE_VERSION, evaluate
+
+# What a deadline reveals (spec §2.2): the Poortwachter timers are WVP documents (D10), the
+# interventieperiode and conflict leave D09, termination D19, whistleblowing D18, the BA's review of
+# "not able to converse" D07, the VP dossier D15; retention is system housekeeping.
+_CATEGORY = {f"T-{n:02d}": "D10" for n in range(1, 14)} | {
+    "T-14": "D09",
+    "T-15": "D09",
+    "T-16": "D09",
+    "T-17": "D09",
+    "T-18": "D19",
+    "T-19": "D19",
+    "T-20": "D18",
+    "T-21": "D18",
+    "T-22": "D07",
+    "T-23": "D15",
+    "T-24": "SYS",
+}
+
+
+def deadline_category(code: str) -> str:
+    return _CATEGORY[code]
+
+
+_STATUS = {"DONE": CaseDeadline.Status.DONE, "NOT_APPLICABLE": CaseDeadline.Status.NOT_APPLICABLE}
+
+
+@transaction.atomic
+def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[CaseDeadline]:
+    """Recompute the case's deadlines from its stored facts and replace the stored rows.
+
+    Call it (on commit) after any change to the facts of a case; it is idempotent.
+    """
+    case = Case.objects.select_for_update().get(pk=case_id)
+    day = today or timezone.localdate()
+    advice = evaluate(stored_case_situation(case, today=day), today=day)
+    rows = [
+        CaseDeadline(
+            case=case,
+            organisation_id=case.organisation_id,
+            code=d.code,
+            category=deadline_category(d.code),
+            subject=d.subject or "",
+            status=_STATUS.get(d.status.value, CaseDeadline.Status.PENDING),
+            due=d.due or d.window_end,
+            practical_due=d.practical_due,
+            window_start=d.window_start,
+            done_on=d.done_on,
+            owner_roles=",".join(sorted(r.value for r in d.owner)),
+            basis=d.basis,
+            guideline_version=GUIDELINE_VERSION,
+        )
+        for d in advice.deadlines
+    ]
+    CaseDeadline.objects.filter(case=case).delete()
+    return CaseDeadline.objects.bulk_create(rows)
