@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from werkvrede.cases.models import Case, CaseParty
+from werkvrede.cases.extensions import fact_providers
+from werkvrede.cases.models import Case, CaseParty, GlaslRecord
 from werkvrede.guideline import Situation, parse_situation
 
 
@@ -40,6 +41,30 @@ def conflict_facts(
 
 
 def case_situation(case: Case, parties: list[CaseParty], *, today: date, **conflict: Any) -> Situation:
+    """The situation for a proposed change of the conflict facts (used as a transition guard)."""
     return parse_situation(
         {"today": today.isoformat(), "conflict": conflict_facts(case, parties, **conflict)}
     )
+
+
+def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
+    """The stored case as the guideline's input: conflict facts plus every registered context's facts."""
+    parties = list(CaseParty.objects.filter(case=case))
+    latest = GlaslRecord.objects.filter(case=case).order_by("-recorded_at", "-pk").first()
+    data: dict[str, Any] = {
+        "today": today.isoformat(),
+        "conflict": conflict_facts(
+            case,
+            parties,
+            glasl_stage=latest.stage if latest else None,
+            conflict_type=latest.conflict_type if latest else "",
+            intake_completed=case.intake_completed_on is not None,
+        ),
+    }
+    for provider in fact_providers().values():
+        data.update(provider(case))
+    return data
+
+
+def stored_case_situation(case: Case, *, today: date) -> Situation:
+    return parse_situation(case_situation_data(case, today=today))
