@@ -12,8 +12,13 @@ from ninja.security import django_auth
 from werkvrede.api.access import api_requires
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.schemas import ErrorOut, MeOut
+from werkvrede.cases.api import router as cases_router
+from werkvrede.consent.api import router as consent_router
 from werkvrede.core.access import ACCESS_ATTRIBUTE, classification_of, requires
 from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.interventions.api import router as interventions_router
+from werkvrede.protocol.api import router as protocol_router
+from werkvrede.sickness.api import router as sickness_router
 
 api = NinjaAPI(
     title="Werkvrede API",
@@ -55,6 +60,11 @@ def me(request: HttpRequest) -> MeOut:
 
 
 api.add_router("", advice_router)
+api.add_router("", cases_router)
+api.add_router("", protocol_router)
+api.add_router("", consent_router)
+api.add_router("", sickness_router)
+api.add_router("", interventions_router)
 
 
 def _operations_access(callback: object) -> str | None:
