@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from werkvrede.api.access import api_requires
+from werkvrede.core.access import api_requires
 from werkvrede.core.workcalendar import dutch_public_holidays
 from werkvrede.guideline import (
     InvalidSituation,

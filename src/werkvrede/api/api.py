@@ -9,12 +9,11 @@ from ninja import NinjaAPI
 from ninja.operation import PathView
 from ninja.security import django_auth
 
-from werkvrede.api.access import api_requires
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.schemas import ErrorOut, MeOut
 from werkvrede.cases.api import router as cases_router
 from werkvrede.consent.api import router as consent_router
-from werkvrede.core.access import ACCESS_ATTRIBUTE, classification_of, requires
+from werkvrede.core.access import ACCESS_ATTRIBUTE, api_requires, classification_of, requires
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.protocol.api import router as protocol_router

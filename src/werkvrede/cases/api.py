@@ -1,5 +1,328 @@
-"""JSON API of the cases context, mounted under /api/v1 by werkvrede.api."""
+"""JSON API of the cases context, mounted under /api/v1 by werkvrede.api.
 
-from ninja import Router
+(No `from __future__ import annotations` here: django-ninja reads the annotations at import time.)
+
+The same selectors, services and policies as the pages; output schemas carry only what the actor
+may see (accounts filtered by `can_read_note`), errors are 422 with a field path.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from werkvrede.cases import selectors, services
+from werkvrede.cases.models import CaseNote, CaseRole, Configuration, ConflictType, Domain
+from werkvrede.core.access import api_requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import AccessDenied, allowed
 
 router = Router(tags=["cases"])
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+class FindingOut(Schema):
+    code: str
+    severity: str
+    message_nl: str
+    message_en: str
+
+
+class ProblemOut(Schema):
+    detail: str
+    path: str = "$"
+    findings: list[FindingOut] = []
+    terms: list[str] = []
+
+
+class PartyOut(Schema):
+    side: str
+    name: str
+    is_group: bool
+    feels_obstructed: bool
+    legally_assisted: bool
+
+
+class ParticipantOut(Schema):
+    user_id: int
+    name: str
+    role: str
+
+
+class NoteOut(Schema):
+    id: int
+    author_id: int
+    author_name: str
+    author_role: str
+    visibility: str
+    text: str
+    created_at: datetime
+
+
+class TimelineOut(Schema):
+    kind: str
+    occurred_at: datetime
+    actor_id: int | None
+    actor_role: str
+    data: dict[str, Any]
+
+
+class CaseSummaryOut(Schema):
+    id: int
+    reference: str
+    state: str
+    signalled_on: date
+    parties: list[PartyOut]
+
+
+class CaseOut(CaseSummaryOut):
+    configuration: str
+    domains: list[str]
+    acknowledged_by_other: bool | None
+    undesirable_behaviour_suspected: bool
+    intake_completed_on: date | None
+    my_case_roles: list[str]
+    participants: list[ParticipantOut]
+    timeline: list[TimelineOut]
+    notes: list[NoteOut]
+
+
+class CaseListOut(Schema):
+    count: int
+    results: list[CaseSummaryOut]
+
+
+class SignalIn(Schema):
+    signalled_on: date
+    employee_membership_id: int | None = None
+    employee_name: str = Field("", max_length=200)
+    other_party_membership_id: int | None = None
+    other_party_name: str = Field("", max_length=200)
+    description: str = Field("", max_length=10_000)
+    description_visibility: CaseNote.Visibility = CaseNote.Visibility.HANDLERS
+
+
+class IntakeIn(Schema):
+    configuration: Configuration | None = None
+    domains: list[Domain] = []
+    acknowledged_by_other: bool | None = None
+    employee_feels_obstructed: bool = False
+    other_feels_obstructed: bool = False
+    undesirable_behaviour_suspected: bool = False
+    glasl_stage: int | None = Field(None, ge=1, le=9)
+    conflict_type: ConflictType | None = None
+
+
+class NoteIn(Schema):
+    text: str = Field(..., min_length=1, max_length=10_000)
+    visibility: CaseNote.Visibility = CaseNote.Visibility.PRIVATE
+
+
+class ParticipantIn(Schema):
+    membership_id: int
+    role: CaseRole
+
+
+def _party(p: Any) -> PartyOut:
+    return PartyOut(
+        side=p.side,
+        name=p.name,
+        is_group=p.is_group,
+        feels_obstructed=p.feels_obstructed,
+        legally_assisted=p.legal_assistance_since is not None,
+    )
+
+
+def _case_out(actor: Actor, case_id: int) -> CaseOut:
+    access = selectors.case_get_for(actor, case_id)
+    case = access.case
+    return CaseOut(
+        id=case.pk,
+        reference=case.reference,
+        state=case.state,
+        signalled_on=case.signalled_on,
+        parties=[_party(p) for p in selectors.parties_of(access)],
+        configuration=case.configuration,
+        domains=list(case.domains),
+        acknowledged_by_other=case.acknowledged_by_other,
+        undesirable_behaviour_suspected=case.undesirable_behaviour_suspected,
+        intake_completed_on=case.intake_completed_on,
+        my_case_roles=sorted(access.case_roles),
+        participants=[
+            ParticipantOut(user_id=p.user_id, name=p.user.full_name, role=p.role)
+            for p in selectors.participants_of(access)
+        ],
+        timeline=[
+            TimelineOut(
+                kind=e.kind,
+                occurred_at=e.occurred_at,
+                actor_id=e.actor_id,
+                actor_role=e.actor_role,
+                data=e.data,
+            )
+            for e in selectors.timeline_of(access)
+        ],
+        notes=[
+            NoteOut(
+                id=n.pk,
+                author_id=n.author_id,
+                author_name=n.author.full_name,
+                author_role=n.author_role,
+                visibility=n.visibility,
+                text=n.text,
+                created_at=n.created_at,
+            )
+            for n in selectors.notes_for(actor, access)
+        ],
+    )
+
+
+def _blocked(exc: services.Blocked) -> Status[dict[str, Any]]:
+    findings = [
+        {"code": f.code, "severity": f.severity.value, "message_nl": f.message.nl, "message_en": f.message.en}
+        for f in exc.findings
+    ]
+    return Status(409, {"detail": "blocked by the guideline", "path": "$", "findings": findings})
+
+
+def _medical(exc: services.MedicalTermsFound, path: str) -> Status[dict[str, Any]]:
+    return Status(
+        422,
+        {"detail": "R-131: the employer may not record medical details; remove these words", "path": path,
+         "terms": list(exc.terms)},
+    )  # fmt: skip
+
+
+@router.get("/cases", response=CaseListOut, url_name="case-list", summary="The cases I may open")
+@api_requires("cases.case.list")
+def case_list(request: HttpRequest, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    limit = max(1, min(limit, 200))
+    cases = selectors.case_list_for(_actor(request))
+    page = list(cases.prefetch_related("parties")[max(offset, 0) : max(offset, 0) + limit])
+    return {
+        "count": cases.count(),
+        "results": [
+            CaseSummaryOut(
+                id=c.pk,
+                reference=c.reference,
+                state=c.state,
+                signalled_on=c.signalled_on,
+                parties=[_party(p) for p in c.parties.all()],
+            )
+            for c in page
+        ],
+    }
+
+
+@router.get("/cases/{case_id}", response=CaseOut, url_name="case-detail", summary="One case")
+@api_requires("cases.case.list", hide=True)
+def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
+    return _case_out(_actor(request), case_id)
+
+
+@router.post(
+    "/cases", response={201: CaseOut, 404: ProblemOut, 422: ProblemOut}, url_name="case-signal",
+    summary="Signal a conflict (SM-1 row 1)",
+)  # fmt: skip
+@api_requires("cases.case.signal")
+def case_signal(request: HttpRequest, payload: SignalIn) -> Status[Any]:
+    actor = _actor(request)
+    try:
+        case = services.case_signal(
+            actor=actor,
+            data=services.SignalInput(
+                signalled_on=payload.signalled_on,
+                employee_membership_id=payload.employee_membership_id,
+                employee_name=payload.employee_name,
+                other_party_name=payload.other_party_name,
+                other_party_membership_id=payload.other_party_membership_id,
+                description=payload.description,
+                description_visibility=payload.description_visibility,
+            ),
+        )
+    except services.MedicalTermsFound as exc:
+        return _medical(exc, "description")
+    return Status(201, _case_out(actor, case.pk))
+
+
+@router.post(
+    "/cases/{case_id}/intake", response={200: CaseOut, 409: ProblemOut}, url_name="case-intake",
+    summary="Complete the intake (SM-1 row 2; guarded by R-002 and R-003)",
+)  # fmt: skip
+@api_requires("cases.case.list", hide=True)
+def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status[Any]:
+    actor = _actor(request)
+    try:
+        services.case_complete_intake(
+            actor=actor,
+            case_id=case_id,
+            data=services.IntakeInput(
+                configuration=payload.configuration.value if payload.configuration else "",
+                domains=tuple(d.value for d in payload.domains),
+                acknowledged_by_other=payload.acknowledged_by_other,
+                employee_feels_obstructed=payload.employee_feels_obstructed,
+                other_feels_obstructed=payload.other_feels_obstructed,
+                undesirable_behaviour_suspected=payload.undesirable_behaviour_suspected,
+                glasl_stage=payload.glasl_stage,
+                conflict_type=payload.conflict_type.value if payload.conflict_type else "",
+            ),
+            today=timezone.localdate(),
+        )
+    except services.Blocked as exc:
+        return _blocked(exc)
+    return Status(200, _case_out(actor, case_id))
+
+
+@router.post(
+    "/cases/{case_id}/notes", response={201: NoteOut, 422: ProblemOut}, url_name="case-note-add",
+    summary="Write one's own account (D05)",
+)  # fmt: skip
+@api_requires("cases.case.list", hide=True)
+def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Status[Any]:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.note.write", access):
+        raise AccessDenied(actor, "cases.note.write", access.case)
+    try:
+        note = services.note_add(
+            actor=actor, case_id=case_id, text=payload.text, visibility=payload.visibility
+        )
+    except services.MedicalTermsFound as exc:
+        return _medical(exc, "text")
+    out = NoteOut(
+        id=note.pk,
+        author_id=note.author_id,
+        author_name=actor.display_name,
+        author_role=note.author_role,
+        visibility=note.visibility,
+        text=note.text,
+        created_at=note.created_at,
+    )
+    return Status(201, out)
+
+
+@router.post(
+    "/cases/{case_id}/participants", response={201: ParticipantOut, 422: ProblemOut},
+    url_name="case-participant-add", summary="Give a member of the organisation a role in the case",
+)  # fmt: skip
+@api_requires("cases.case.list", hide=True)
+def participant_add(request: HttpRequest, case_id: int, payload: ParticipantIn) -> Status[Any]:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.participant.add", access):
+        raise AccessDenied(actor, "cases.participant.add", access.case)
+    try:
+        participant = services.participant_add(
+            actor=actor, case_id=case_id, membership_id=payload.membership_id, role=payload.role.value
+        )
+    except ValueError as exc:
+        return Status(422, {"detail": str(exc), "path": "role"})
+    return Status(
+        201,
+        ParticipantOut(user_id=participant.user_id, name=participant.user.full_name, role=participant.role),
+    )

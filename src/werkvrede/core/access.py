@@ -60,3 +60,30 @@ def classification_of(view: Callable[..., Any]) -> str | None:
         if candidate is not None and hasattr(candidate, ACCESS_ATTRIBUTE):
             return str(getattr(candidate, ACCESS_ATTRIBUTE))
     return None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def api_requires(action: str, *, hide: bool = False) -> Callable[[F], F]:
+    """Allow the operation only when `action` is allowed for the request's actor.
+
+    Refused: 403, or 404 with `hide=True` — for operations on one object, whose existence a refused
+    actor must not learn.
+    """
+    if not policy.is_declared(action):
+        raise ImproperlyConfigured(f"API operation requires undeclared action {action!r}")
+
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            actor = request.actor  # type: ignore[attr-defined]
+            if hide and not policy.allowed(actor, action):
+                raise policy.hidden(actor, action)
+            policy.authorize(actor, action)
+            return func(request, *args, **kwargs)
+
+        setattr(wrapper, ACCESS_ATTRIBUTE, action)
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -39,3 +39,46 @@ ROWS = {
         body=lambda world: {"member": world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk, "role": "BA"},
     ),
 }
+
+ROWS |= {
+    "api:case-list": Row("get", ALL - {Role.ADMIN}, 200),
+    "api:case-signal": Row(
+        "post",
+        SIGNALLERS,
+        201,
+        json=True,
+        body=lambda world: {
+            "signalled_on": "2025-03-03",
+            "employee_name": "Sanne",
+            "other_party_name": "Lars",
+        },
+    ),
+    "api:case-detail": Row("get", CASE_VIEWERS, 200, object_in=case_in),
+    "api:case-intake": Row(
+        "post",
+        frozenset({Role.HR_ADVISER}),
+        200,
+        object_in=case_in,
+        json=True,
+        body=lambda world: {"configuration": "INDIVIDUAL_INDIVIDUAL", "domains": ["TERMS"]},
+    ),
+    "api:case-note-add": Row(
+        "post",
+        CASE_VIEWERS - {Role.CASEMANAGER},
+        201,
+        object_in=case_in,
+        json=True,
+        body=lambda world: {"text": "Mijn verslag", "visibility": "PRIVATE"},
+    ),
+    "api:case-participant-add": Row(
+        "post",
+        frozenset({Role.HR_ADVISER}),
+        201,
+        object_in=case_in,
+        json=True,
+        body=lambda world: {
+            "membership_id": world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
+            "role": "BA",
+        },
+    ),
+}

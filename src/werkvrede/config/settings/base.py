@@ -101,6 +101,7 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 # axes.W006 warns that a key without the IP address can be dodged by rotating user agents or cookies;
 # our key is the account alone, which neither changes. A per-address lock would shut out a whole
 # office behind one NAT address after ten typos, so it is left out on purpose.
@@ -156,7 +157,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
     # Request bodies and template contexts may hold case content: never log them.
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # django-axes logs every log-in at INFO; failures are in our own audit log already.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
