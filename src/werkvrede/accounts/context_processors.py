@@ -19,6 +19,8 @@ def actor(request: HttpRequest) -> dict[str, Any]:
         "actor": current,
         "can_view_people": allowed(current, "accounts.people.view"),
         "can_view_audit": allowed(current, "audit.log.view"),
+        "can_view_cases": allowed(current, "cases.case.list"),
+        "can_view_overview": allowed(current, "cases.overview.view"),
         # Lazy: only pages that render the switcher pay for the query.
         "switchable_organisations": SimpleLazyObject(lambda: list(organisations_of_user(request.user))),  # type: ignore[arg-type]
     }

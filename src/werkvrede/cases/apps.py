@@ -8,3 +8,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from werkvrede.cases import classification, policies, timeline_kinds  # noqa: F401  (registrations)
+        from werkvrede.cases.startpage import signals_panel
+        from werkvrede.core.startpages import register_start_panel
+
+        register_start_panel(signals_panel)

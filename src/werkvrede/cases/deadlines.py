@@ -57,7 +57,8 @@ def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[C
             practical_due=d.practical_due,
             window_start=d.window_start,
             done_on=d.done_on,
-            owner_roles=",".join(sorted(r.value for r in d.owner)),
+            # Delimited on both ends so "who owns it" is a safe substring test: ",LG," never matches ",LGX,".
+            owner_roles="," + ",".join(sorted(r.value for r in d.owner)) + ",",
             basis=d.basis,
             guideline_version=GUIDELINE_VERSION,
         )

@@ -60,6 +60,11 @@ def can_list_cases(actor: Actor, obj: Any) -> bool:
     return actor.organisation_id is not None and bool(actor.roles - {Role.ADMIN})
 
 
+@rule("cases.overview.view", "See the organisation overview of cases and overdue deadlines: HR, CM.")
+def can_view_overview(actor: Actor, obj: Any) -> bool:
+    return actor.organisation_id is not None and bool(actor.roles & ORGANISATION_CASE_READERS)
+
+
 @rule("cases.case.view", "Open a case: HR and CM of its organisation, or a person with a role in it.")
 def can_view_case(actor: Actor, access: Any) -> bool:
     if not _in_organisation(actor, access):
@@ -115,3 +120,17 @@ def can_read_note(actor: Actor, access: CaseAccess, note: CaseNote) -> bool:
     if note.visibility == CaseNote.Visibility.SHARED:
         return True
     return note.visibility == CaseNote.Visibility.HANDLERS and is_handler(actor, access)
+
+
+# Which roles may learn of a deadline, by the data category it reveals (spec §2.3: D07 conclusions incl.
+# the review date are R° for the employer side; D19 is not for the BA).
+DEADLINE_READERS: dict[str, frozenset[str]] = {
+    "D07": frozenset({"WN", "LG", "HR", "CM", "TD", "BA"}),
+    "D09": frozenset({"WN", "LG", "HR", "CM", "TD", "BA"}),
+    "D10": frozenset({"WN", "LG", "HR", "CM", "TD", "BA"}),
+    "D19": frozenset({"WN", "LG", "HR", "CM"}),
+}
+
+
+def readable_deadline_categories(roles: frozenset[str]) -> frozenset[str]:
+    return frozenset(category for category, readers in DEADLINE_READERS.items() if roles & readers)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from werkvrede.cases.models import Case, CaseNote, CaseParticipant, CaseParty, TimelineEvent
-from werkvrede.cases.policies import ORGANISATION_CASE_READERS, CaseAccess, is_handler
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from werkvrede.cases.models import Case, CaseDeadline, CaseNote, CaseParticipant, CaseParty, TimelineEvent
+from werkvrede.cases.policies import (
+    ORGANISATION_CASE_READERS,
+    CaseAccess,
+    is_handler,
+    readable_deadline_categories,
+)
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden, record_denial
 
@@ -62,3 +70,96 @@ def notes_for(actor: Actor, access: CaseAccess) -> list[CaseNote]:
     if is_handler(actor, access):
         readable |= Q(visibility=CaseNote.Visibility.HANDLERS)
     return list(CaseNote.objects.filter(case=access.case).filter(readable).select_related("author"))
+
+
+@dataclass(frozen=True)
+class DueItem:
+    deadline: CaseDeadline
+    overdue: bool
+    days: int  # days until due (negative: days late)
+
+    @property
+    def days_late(self) -> int:
+        return max(-self.days, 0)
+
+
+def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit: int = 50) -> list[DueItem]:
+    """What is due or overdue for this person, overdue first: deadlines they own, in cases they may see.
+
+    HR and CM (organisation-wide) get the deadlines owned by HR or CM in every case of the
+    organisation; everyone else those owned by their role in the cases they take part in. Only
+    deadlines whose data category the role may read are shown. Indexed on (organisation, status, due).
+    """
+    organisation_id, user_id = actor.organisation_id, actor.user_id
+    if organisation_id is None or user_id is None or not allowed(actor, "cases.case.list"):
+        return []
+    window = CaseDeadline.objects.filter(
+        organisation_id=organisation_id,
+        status=CaseDeadline.Status.PENDING,
+        due__lte=today + timedelta(days=horizon_days),
+    ).select_related("case")
+    items: list[CaseDeadline] = []
+    organisation_roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS}
+    if organisation_roles:
+        categories = readable_deadline_categories(frozenset(organisation_roles))
+        owned = Q()
+        for role in organisation_roles:
+            owned |= Q(owner_roles__contains=f",{role},")
+        items += list(window.filter(owned, category__in=categories).order_by("due", "pk")[:limit])
+    participations: dict[int, set[str]] = {}
+    for case_id, role in (
+        CaseParticipant.objects.filter(user_id=user_id, case__organisation_id=organisation_id)
+        .filter(case__deadlines__status=CaseDeadline.Status.PENDING)
+        .values_list("case_id", "role")
+        .distinct()
+    ):
+        participations.setdefault(case_id, set()).add(role)
+    if participations:
+        seen = {d.pk for d in items}
+        candidates = window.filter(case_id__in=list(participations)).order_by("due", "pk")[: limit * 4]
+        for deadline in candidates:
+            owning = {r for r in participations[deadline.case_id] if f",{r}," in deadline.owner_roles}
+            if deadline.pk in seen or not owning:
+                continue
+            if deadline.category in readable_deadline_categories(frozenset(owning)):
+                items.append(deadline)
+    items.sort(key=lambda d: (d.due or today, d.pk))
+    return [
+        DueItem(deadline=d, overdue=d.due is not None and d.due < today, days=((d.due or today) - today).days)
+        for d in items[:limit]
+    ]
+
+
+@dataclass(frozen=True)
+class Overview:
+    states: list[tuple[str, int]]
+    overdue: QuerySet[CaseDeadline]
+
+
+def overview_for(actor: Actor, *, today: date) -> Overview:
+    """Counts per state and the overdue deadlines of the organisation (HR and CM), two indexed queries."""
+    organisation_id = actor.organisation_id
+    if organisation_id is None or not allowed(actor, "cases.overview.view"):
+        record_denial(actor, "cases.overview.view")
+        return Overview(states=[], overdue=CaseDeadline.objects.none())
+    states = list(
+        Case.objects.filter(organisation_id=organisation_id)
+        .values("state")
+        .annotate(n=Count("pk"))
+        .order_by("state")
+        .values_list("state", "n")
+    )
+    categories = readable_deadline_categories(
+        frozenset(str(r) for r in actor.roles & ORGANISATION_CASE_READERS)
+    )
+    overdue = (
+        CaseDeadline.objects.filter(
+            organisation_id=organisation_id,
+            status=CaseDeadline.Status.PENDING,
+            due__lt=today,
+            category__in=categories,
+        )
+        .select_related("case")
+        .order_by("due", "pk")
+    )
+    return Overview(states=states, overdue=overdue)

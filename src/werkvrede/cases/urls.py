@@ -7,6 +7,7 @@ app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("nieuw/", views.case_signal, name="signal"),
+    path("overzicht/", views.overview, name="overview"),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/intake/", views.case_intake, name="intake"),
     path("<int:case_id>/verslagen/", views.note_add, name="note-add"),

@@ -16,7 +16,7 @@ from werkvrede.accounts.models import Membership
 from werkvrede.cases import selectors, services
 from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import IntakeForm, NoteForm, ParticipantForm, SignalForm
-from werkvrede.cases.models import CaseParty
+from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
@@ -211,3 +211,12 @@ def participant_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
     context = _detail_context(actor, access)
     context.update(note_form=NoteForm(), participant_form=form)
     return render(request, "cases/case_detail.html", context, status=400)
+
+
+@requires("cases.overview.view")
+def overview(request: HttpRequest) -> HttpResponse:
+    data = selectors.overview_for(_actor(request), today=timezone.localdate())
+    page = Paginator(data.overdue, 50).get_page(request.GET.get("pagina"))
+    labels = dict(CaseState.choices)
+    states = [{"label": labels.get(state, state), "n": n} for state, n in data.states]
+    return render(request, "cases/overview.html", {"states": states, "page": page})

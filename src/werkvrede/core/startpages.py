@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -73,3 +76,17 @@ START_SECTIONS: dict[Role, StartSection] = {
 
 def sections_for(roles: frozenset[Role]) -> list[StartSection]:
     return [START_SECTIONS[role] for role in Role if role in roles]
+
+
+# Panels other contexts add to the start page ("Wat nu?"): a function of the request that returns
+# (template name, context) or None when it has nothing for this person.
+StartPanel = Callable[[HttpRequest], tuple[str, dict[str, Any]] | None]
+_PANELS: list[StartPanel] = []
+
+
+def register_start_panel(panel: StartPanel) -> None:
+    _PANELS.append(panel)
+
+
+def start_panels(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
+    return [rendered for panel in _PANELS if (rendered := panel(request)) is not None]

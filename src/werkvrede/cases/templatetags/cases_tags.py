@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 
 from werkvrede.cases.extensions import timeline_label
 from werkvrede.cases.models import TimelineEvent
+from werkvrede.guideline import describe
 
 register = template.Library()
 
@@ -16,3 +18,10 @@ def timeline_text(event: TimelineEvent) -> str:
     if label is None:
         return f"{name}: {event.kind}"
     return str(label) % {"name": name, **{k: v for k, v in event.data.items() if isinstance(v, str | int)}}
+
+
+@register.simple_tag
+def spec_text(code: str) -> str:
+    """The guideline's own wording of a rule or deadline code, in the interface language."""
+    message = describe(code).message
+    return message.en if (get_language() or "nl").startswith("en") else message.nl

@@ -82,3 +82,5 @@ ROWS |= {
         },
     ),
 }
+
+ROWS["cases:overview"] = Row("get", frozenset({Role.HR_ADVISER, Role.CASEMANAGER}), 200)

@@ -48,7 +48,7 @@ def test_a_case_with_a_sick_report_gets_the_poortwachter_deadlines(
     by_code = {r.code: r for r in rows}
     assert by_code["T-03"].due == date(2025, 10, 12)
     assert by_code["T-03"].practical_due == date(2025, 10, 10)
-    assert by_code["T-03"].owner_roles == "BA"
+    assert by_code["T-03"].owner_roles == ",BA,"
     assert by_code["T-03"].category == "D10"
     assert by_code["T-06"].due == date(2026, 6, 22)
     assert by_code["T-07"].window_start == date(2026, 7, 13)
