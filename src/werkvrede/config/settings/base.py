@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "werkvrede.consent",
     "werkvrede.sickness",
     "werkvrede.interventions",
+    "werkvrede.notifications",
     "werkvrede.api",
 ]
 
@@ -145,6 +146,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Links in e-mails point here (the e-mails carry nothing else).
+WERKVREDE_BASE_URL = os.environ.get("WERKVREDE_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("WERKVREDE_FROM_EMAIL", "Werkvrede <noreply@werkvrede.invalid>")
 
 # Sealed storage: "key-id:base64(32 bytes)" pairs, comma-separated, newest first. See werkvrede.vault.
