@@ -66,8 +66,10 @@ def _link(notification: Notification) -> str:
 def notification_send(notification_id: int) -> bool:
     """Send the e-mail once; True if it was sent now. Safe to run twice or from two workers."""
     with transaction.atomic():
+        # Lock only the notification row ("of self"): the recipient's user row is read by every other
+        # send to that person, and a worker that finds the notification locked leaves it to the other.
         notification = (
-            Notification.objects.select_for_update(skip_locked=True)
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient")
             .filter(pk=notification_id, sent_at__isnull=True)
             .first()
