@@ -64,7 +64,11 @@ messages: env
 bench-guideline: env
 	$(PY) -m werkvrede.guideline.bench
 
-bench: bench-guideline
+# PostgreSQL with 100,000 generated cases (first run generates them, ~2 minutes); needs wrk (apt-get install wrk).
+bench-pages: env
+	$(PY) tools/bench/run.py
+
+bench: bench-guideline bench-pages
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

@@ -93,8 +93,8 @@ class CaseOut(CaseSummaryOut):
 
 
 class CaseListOut(Schema):
-    count: int
     results: list[CaseSummaryOut]
+    next_offset: int | None = Field(None, description="offset of the next page; null on the last page")
 
 
 class SignalIn(Schema):
@@ -203,9 +203,11 @@ def _medical(exc: services.MedicalTermsFound, path: str) -> Status[dict[str, Any
 def case_list(request: HttpRequest, offset: int = 0, limit: int = 50) -> dict[str, Any]:
     limit = max(1, min(limit, 200))
     cases = selectors.case_list_for(_actor(request))
-    page = list(cases.prefetch_related("parties")[max(offset, 0) : max(offset, 0) + limit])
+    offset = max(offset, 0)
+    rows = list(cases.prefetch_related("parties")[offset : offset + limit + 1])
+    page = rows[:limit]
     return {
-        "count": cases.count(),
+        "next_offset": offset + limit if len(rows) > limit else None,
         "results": [
             CaseSummaryOut(
                 id=c.pk,

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,25 +10,51 @@ from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import CaseNote, CaseRole, Configuration, ConflictType, Domain
 
 
-class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.user.full_name)
+def _member_email_field(label: Any, help_text: Any = "", required: bool = False) -> forms.EmailField:
+    # An e-mail address instead of a list of everyone: organisations have thousands of members.
+    return forms.EmailField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
 
 
-class SignalForm(forms.Form):
+class MemberLookupMixin:
+    """Resolve e-mail fields to a membership of the organisation, or explain that there is none."""
+
+    organisation_id: int | None
+
+    def _member(self, value: str | None) -> Membership | None:
+        if not value:
+            return None
+        if self.organisation_id is None:
+            raise forms.ValidationError(_("Niemand met dit e-mailadres hoort bij je organisatie."))
+        member = (
+            Membership.objects.filter(
+                organisation_id=self.organisation_id, is_active=True, user__email__iexact=value
+            )
+            .select_related("user")
+            .first()
+        )
+        if member is None:
+            raise forms.ValidationError(_("Niemand met dit e-mailadres hoort bij je organisatie."))
+        return member
+
+
+class SignalForm(MemberLookupMixin, forms.Form):
     signalled_on = forms.DateField(
         label=_("Datum van het signaal"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    employee = MembershipChoiceField(
-        label=_("Werknemer"), queryset=Membership.objects.none(), required=False,
-        help_text=_("De werknemer die het conflict ervaart of bij wie het speelt."),
-    )  # fmt: skip
+    employee = _member_email_field(
+        _("E-mailadres van de werknemer"), _("De werknemer die het conflict ervaart of bij wie het speelt.")
+    )
     employee_name = forms.CharField(
         label=_("Of: naam van de werknemer"), max_length=200, required=False,
-        help_text=_("Alleen als de werknemer hierboven niet voorkomt."),
+        help_text=_("Alleen als de werknemer geen account in Werkvrede heeft."),
     )  # fmt: skip
-    other_party = MembershipChoiceField(
-        label=_("Wederpartij"), queryset=Membership.objects.none(), required=False
+    other_party = _member_email_field(
+        _("E-mailadres van de wederpartij"), _("Als de wederpartij een collega of leidinggevende is.")
     )
     other_party_name = forms.CharField(
         label=_("Of: naam van de wederpartij (persoon of groep)"), max_length=200, required=False
@@ -43,22 +68,33 @@ class SignalForm(forms.Form):
         initial=CaseNote.Visibility.HANDLERS, widget=forms.RadioSelect,
     )  # fmt: skip
 
-    def __init__(self, *args: Any, members: QuerySet[Membership], is_employee: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int | None, is_employee: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.is_employee = is_employee
+        self.organisation_id = organisation_id
         self.fields["signalled_on"].initial = timezone.localdate()
-        self.fields["employee"].queryset = members  # type: ignore[attr-defined]
-        self.fields["other_party"].queryset = members  # type: ignore[attr-defined]
         if is_employee:
             del self.fields["employee"]
             del self.fields["employee_name"]
 
+    def clean_employee(self) -> Membership | None:
+        return self._member(self.cleaned_data.get("employee"))
+
+    def clean_other_party(self) -> Membership | None:
+        return self._member(self.cleaned_data.get("other_party"))
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.is_employee and not data.get("employee") and not data.get("employee_name", "").strip():
-            self.add_error("employee", _("Kies de werknemer, of vul een naam in."))
-        if not data.get("other_party") and not data.get("other_party_name", "").strip():
-            self.add_error("other_party", _("Kies de wederpartij, of vul een naam in."))
+        if self.is_employee or "employee" in self.errors:
+            pass
+        elif not data.get("employee") and not data.get("employee_name", "").strip():
+            self.add_error("employee", _("Vul het e-mailadres of de naam van de werknemer in."))
+        if (
+            "other_party" not in self.errors
+            and not data.get("other_party")
+            and not data.get("other_party_name", "").strip()
+        ):
+            self.add_error("other_party", _("Vul het e-mailadres of de naam van de wederpartij in."))
         return data
 
 
@@ -106,10 +142,13 @@ class NoteForm(forms.Form):
     )  # fmt: skip
 
 
-class ParticipantForm(forms.Form):
-    member = MembershipChoiceField(label=_("Persoon"), queryset=Membership.objects.none())
+class ParticipantForm(MemberLookupMixin, forms.Form):
+    member = _member_email_field(_("E-mailadres van de persoon"), required=True)
     role = forms.ChoiceField(label=_("Rol in de zaak"), choices=CaseRole.choices)
 
-    def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        self.organisation_id = organisation_id
+
+    def clean_member(self) -> Membership | None:
+        return self._member(self.cleaned_data.get("member"))

@@ -213,7 +213,7 @@ class CaseDeadline(models.Model):
     class Meta:
         ordering = ["due", "code"]
         indexes = [
-            models.Index(fields=["organisation", "status", "due"]),
+            models.Index(fields=["organisation", "status", "due", "id"]),
             models.Index(fields=["case", "due"]),
         ]
 

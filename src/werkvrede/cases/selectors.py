@@ -7,7 +7,15 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from werkvrede.cases.models import Case, CaseDeadline, CaseNote, CaseParticipant, CaseParty, TimelineEvent
+from werkvrede.cases.models import (
+    Case,
+    CaseDeadline,
+    CaseNote,
+    CaseParticipant,
+    CaseParty,
+    CaseRole,
+    TimelineEvent,
+)
 from werkvrede.cases.policies import (
     ORGANISATION_CASE_READERS,
     CaseAccess,
@@ -106,23 +114,15 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
         for role in organisation_roles:
             owned |= Q(owner_roles__contains=f",{role},")
         items += list(window.filter(owned, category__in=categories).order_by("due", "pk")[:limit])
-    participations: dict[int, set[str]] = {}
-    for case_id, role in (
-        CaseParticipant.objects.filter(user_id=user_id, case__organisation_id=organisation_id)
-        .filter(case__deadlines__status=CaseDeadline.Status.PENDING)
-        .values_list("case_id", "role")
-        .distinct()
-    ):
-        participations.setdefault(case_id, set()).add(role)
-    if participations:
-        seen = {d.pk for d in items}
-        candidates = window.filter(case_id__in=list(participations)).order_by("due", "pk")[: limit * 4]
-        for deadline in candidates:
-            owning = {r for r in participations[deadline.case_id] if f",{r}," in deadline.owner_roles}
-            if deadline.pk in seen or not owning:
-                continue
-            if deadline.category in readable_deadline_categories(frozenset(owning)):
-                items.append(deadline)
+    # Deadlines owned through a role in the case: one indexed range scan in due order, each row
+    # checked against the person's participation (index on user, case); stops at `limit`.
+    owned_in_case = Q()
+    for role in CaseRole.values:
+        categories = readable_deadline_categories(frozenset({role}))
+        takes_part = CaseParticipant.objects.filter(case_id=OuterRef("case_id"), user_id=user_id, role=role)
+        owned_in_case |= Q(Exists(takes_part), owner_roles__contains=f",{role},", category__in=categories)
+    seen = {d.pk for d in items}
+    items += [d for d in window.filter(owned_in_case).order_by("due", "pk")[:limit] if d.pk not in seen]
     items.sort(key=lambda d: (d.due or today, d.pk))
     return [
         DueItem(deadline=d, overdue=d.due is not None and d.due < today, days=((d.due or today) - today).days)

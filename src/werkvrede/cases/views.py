@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkvrede.accounts.models import Membership
 from werkvrede.cases import selectors, services
 from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import IntakeForm, NoteForm, ParticipantForm, SignalForm
@@ -21,6 +19,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import AccessDenied, allowed, hidden
 from werkvrede.core.roles import Role
 
@@ -29,22 +28,11 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _members(actor: Actor) -> Any:
-    """Members of the actor's organisation, to choose parties and participants from."""
-    if actor.organisation_id is None:
-        return Membership.objects.none()
-    return (
-        Membership.objects.filter(organisation_id=actor.organisation_id, is_active=True)
-        .select_related("user")
-        .order_by("user__full_name")
-    )
-
-
 @requires("cases.case.list")
 def case_list(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     cases = selectors.case_list_for(actor).prefetch_related("parties")
-    page = Paginator(cases, 50).get_page(request.GET.get("pagina"))
+    page = window_page(cases, request.GET.get("pagina"))
     return render(
         request,
         "cases/case_list.html",
@@ -58,7 +46,7 @@ def case_signal(request: HttpRequest) -> HttpResponseBase:
     is_employee = Role.EMPLOYEE in actor.roles and not actor.roles & services.SIGNALLER_CASE_ROLE.keys() - {
         Role.EMPLOYEE
     }
-    form = SignalForm(request.POST or None, members=_members(actor), is_employee=is_employee)
+    form = SignalForm(request.POST or None, organisation_id=actor.organisation_id, is_employee=is_employee)
     medical_terms: tuple[str, ...] = ()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -114,7 +102,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     access = selectors.case_get_for(actor, case_id)
     context = _detail_context(actor, access)
     context["note_form"] = NoteForm()
-    context["participant_form"] = ParticipantForm(members=_members(actor))
+    context["participant_form"] = ParticipantForm(organisation_id=actor.organisation_id)
     return render(request, "cases/case_detail.html", context)
 
 
@@ -182,7 +170,9 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
             return redirect("cases:detail", case_id=case_id)
     context = _detail_context(actor, access)
     context.update(
-        note_form=form, medical_terms=medical_terms, participant_form=ParticipantForm(members=_members(actor))
+        note_form=form,
+        medical_terms=medical_terms,
+        participant_form=ParticipantForm(organisation_id=actor.organisation_id),
     )
     return render(request, "cases/case_detail.html", context, status=400)
 
@@ -194,7 +184,7 @@ def participant_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
     access = selectors.case_get_for(actor, case_id)
     if not allowed(actor, "cases.participant.add", access):
         raise AccessDenied(actor, "cases.participant.add", access.case)
-    form = ParticipantForm(request.POST, members=_members(actor))
+    form = ParticipantForm(request.POST, organisation_id=actor.organisation_id)
     if form.is_valid():
         try:
             services.participant_add(
@@ -216,7 +206,7 @@ def participant_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
 @requires("cases.overview.view")
 def overview(request: HttpRequest) -> HttpResponse:
     data = selectors.overview_for(_actor(request), today=timezone.localdate())
-    page = Paginator(data.overdue, 50).get_page(request.GET.get("pagina"))
+    page = window_page(data.overdue, request.GET.get("pagina"))
     labels = dict(CaseState.choices)
     states = [{"label": labels.get(state, state), "n": n} for state, n in data.states]
     return render(request, "cases/overview.html", {"states": states, "page": page})

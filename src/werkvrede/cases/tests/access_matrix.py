@@ -36,7 +36,7 @@ ROWS = {
         frozenset({Role.HR_ADVISER}),
         302,
         object_in=case_in,
-        body=lambda world: {"member": world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk, "role": "BA"},
+        body=lambda world: {"member": world.a.users[Role.OCCUPATIONAL_PHYSICIAN].email, "role": "BA"},
     ),
 }
 

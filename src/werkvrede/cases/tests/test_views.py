@@ -23,7 +23,7 @@ def test_an_employee_signals_through_the_form_and_lands_on_the_case(
         "/zaken/nieuw/",
         {
             "signalled_on": "2025-03-03",
-            "other_party": world.a.memberships[Role.LINE_MANAGER].pk,
+            "other_party": world.a.users[Role.LINE_MANAGER].email,
             "description": "Het nieuwe rooster wordt me opgelegd",
             "description_visibility": "HANDLERS",
         },
@@ -44,7 +44,7 @@ def test_a_blocked_signal_keeps_everything_typed_and_names_the_words(
         "/zaken/nieuw/",
         {
             "signalled_on": "2025-03-03",
-            "employee": world.a.memberships[Role.EMPLOYEE].pk,
+            "employee": world.a.users[Role.EMPLOYEE].email,
             "other_party_name": "het team",
             "description": "Ze heeft een depressie, denk ik",
             "description_visibility": "HANDLERS",
@@ -63,8 +63,8 @@ def test_a_missing_party_is_explained_next_to_the_field(client_as: Callable[...,
         "/zaken/nieuw/", {"signalled_on": "2025-03-03", "description_visibility": "HANDLERS"}
     )
     html = response.content.decode()
-    assert "Kies de werknemer, of vul een naam in." in html
-    assert "Kies de wederpartij, of vul een naam in." in html
+    assert "Vul het e-mailadres of de naam van de werknemer in." in html
+    assert "Vul het e-mailadres of de naam van de wederpartij in." in html
 
 
 def test_the_intake_shows_the_blocking_findings_and_keeps_the_input(

@@ -1,0 +1,39 @@
+"""Pages without a total count: fetch one row more than a page to know whether there is a next one.
+
+A COUNT over a large organisation's cases grows with the number of cases; pages must not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from django.db.models import Model, QuerySet
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class WindowPage(Generic[M]):
+    object_list: list[M]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def window_page(queryset: QuerySet[M], page: str | None, per_page: int = 50) -> WindowPage[M]:
+    number = int(page) if page and page.isdigit() and int(page) > 0 else 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    return WindowPage(object_list=rows[:per_page], number=number, has_next=len(rows) > per_page)
