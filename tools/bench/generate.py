@@ -80,6 +80,7 @@ def generate(total: int) -> None:
     have = Case.objects.filter(organisation=organisation).count()
     if have >= total:
         print(f"bench data present: {have} cases")
+        _analyze()
         return
     rng = random.Random(42)  # noqa: S311 - reproducible data, not security
     today = timezone.localdate()
@@ -147,6 +148,10 @@ def generate(total: int) -> None:
         done = first + n
         rate = (done - have) / max(time.monotonic() - started, 0.001)
         print(f"  generated {done:>7} of {total} cases ({rate:,.0f}/s)", flush=True)
+    _analyze()
+
+
+def _analyze() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
 

@@ -119,7 +119,8 @@ class CaseParticipant(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "user", "role"], name="case_participant_unique")
         ]
-        indexes = [models.Index(fields=["user", "case"])]
+        # "my cases" and "my deadlines as <role>" are range scans on this index.
+        indexes = [models.Index(fields=["user", "role", "case"])]
 
     def __str__(self) -> str:
         return f"{self.user_id} as {self.role} in {self.case_id}"

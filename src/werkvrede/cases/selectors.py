@@ -118,6 +118,8 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
     # checked against the person's participation (index on user, case); stops at `limit`.
     owned_in_case = Q()
     for role in CaseRole.values:
+        if role in organisation_roles:
+            continue  # already covered organisation-wide above
         categories = readable_deadline_categories(frozenset({role}))
         takes_part = CaseParticipant.objects.filter(case_id=OuterRef("case_id"), user_id=user_id, role=role)
         owned_in_case |= Q(Exists(takes_part), owner_roles__contains=f",{role},", category__in=categories)
