@@ -1,0 +1,74 @@
+"""D05 markers: each account appears exactly where spec §2.3 and its author allow (Refs issue #4).
+
+A unique marker is planted in an account of each visibility; every role of organisation A and B then
+opens every case page and API response, and the markers must appear for exactly the expected roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import World
+from django.core import mail
+from django.test import Client
+
+from werkvrede.audit.models import AuditEvent
+from werkvrede.cases import services
+from werkvrede.cases.models import Case, CaseNote
+from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.roles import Role
+
+MARKERS = {visibility: f"MARKER-D05-{visibility}-5e1f" for visibility in CaseNote.Visibility.values}
+# The employee (author) and the line manager (the other party) take part; HR and CM see every case.
+READERS = {
+    "PRIVATE": {Role.EMPLOYEE},
+    "HANDLERS": {Role.EMPLOYEE, Role.HR_ADVISER, Role.CASEMANAGER},
+    "SHARED": {Role.EMPLOYEE, Role.HR_ADVISER, Role.CASEMANAGER, Role.LINE_MANAGER},
+}
+
+
+@pytest.fixture
+def case(world: World) -> Case:
+    case = signal(
+        world.a.users[Role.EMPLOYEE], world.a.organisation.pk, other=world.a.memberships[Role.LINE_MANAGER]
+    )
+    author = actor_of(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
+    for visibility, marker in MARKERS.items():
+        services.note_add(actor=author, case_id=case.pk, text=marker, visibility=visibility)
+    return case
+
+
+def _everything_seen(client: Client, case: Case) -> str:
+    paths = [
+        "/",
+        "/zaken/",
+        f"/zaken/{case.pk}/",
+        "/api/v1/cases",
+        f"/api/v1/cases/{case.pk}",
+        "/zaken/overzicht/",
+    ]
+    return "\n".join(client.get(path).content.decode() for path in paths)
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_each_account_reaches_exactly_its_readers(
+    world: World, case: Case, client_as: Callable[..., Client], role: Role
+) -> None:
+    seen = _everything_seen(client_as(role), case)
+    for visibility, marker in MARKERS.items():
+        assert (marker in seen) == (role in READERS[visibility]), (role, visibility)
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_another_organisation_sees_no_account(
+    world: World, case: Case, client_as: Callable[..., Client], role: Role
+) -> None:
+    seen = _everything_seen(client_as(role, "b"), case)
+    assert not any(marker in seen for marker in MARKERS.values())
+
+
+def test_no_account_text_reaches_the_audit_log_or_an_e_mail(case: Case) -> None:
+    logged = "\n".join(str(d) for d in AuditEvent.objects.values_list("data", flat=True))
+    mailed = "\n".join(f"{m.subject}\n{m.body}" for m in mail.outbox)
+    assert not any(marker in logged or marker in mailed for marker in MARKERS.values())
