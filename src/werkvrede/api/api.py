@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
@@ -19,7 +21,31 @@ from werkvrede.interventions.api import router as interventions_router
 from werkvrede.protocol.api import router as protocol_router
 from werkvrede.sickness.api import router as sickness_router
 
-api = NinjaAPI(
+# Every operation can answer these; the document says so, so clients (and the fuzz tests) can rely on it.
+COMMON_ERRORS = {
+    "401": "Not logged in.",
+    "403": "Logged in, but this action is not allowed for you (the code says which).",
+    "404": "Not found — or not yours to know about: the two are answered alike.",
+    "422": "The request does not fit the schema; `detail` says which field and why.",
+}
+
+
+class WerkvredeAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        error = {"content": {"application/json": {"schema": {"type": "object"}}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, description in COMMON_ERRORS.items():
+                    operation.setdefault("responses", {}).setdefault(
+                        status, {"description": description, **error}
+                    )
+        return schema
+
+
+api = WerkvredeAPI(
     title="Werkvrede API",
     version="1",
     description=(
