@@ -11,10 +11,10 @@ import json
 from collections.abc import Callable
 
 import pytest
-from conftest import World
 from django.test import Client
 from django.urls import reverse
 
+from conftest import World
 from tests.security.matrix import Row, gather
 from tests.security.urlwalk import ADMIN_NAMESPACE, walk
 from werkvrede.audit.models import AuditEvent

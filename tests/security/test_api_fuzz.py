@@ -43,7 +43,9 @@ def session_headers(world: World) -> dict[str, str]:
 @pytest.mark.django_db(transaction=True)
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_has_no_server_errors_and_answers_as_documented(case: Any, session_headers: dict[str, str]) -> None:
+def test_api_has_no_server_errors_and_answers_as_documented(
+    case: Any, session_headers: dict[str, str]
+) -> None:
     case.call_and_validate(headers=session_headers)
 
 

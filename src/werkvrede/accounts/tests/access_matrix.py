@@ -1,7 +1,6 @@
 from typing import Any
 
 from tests.security.matrix import ALL, Row
-
 from werkvrede.core.roles import Role
 
 PEOPLE = frozenset({Role.ADMIN, Role.HR_ADVISER, Role.CASEMANAGER})

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import PASSWORD, World
 from django.contrib.auth.hashers import get_hasher
 from django.test import Client, override_settings
 
+from conftest import PASSWORD, World
 from werkvrede.accounts.services import membership_grant
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.roles import Role

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import World
 from django.test import Client
 
+from conftest import World
 from werkvrede.core.roles import Role
 
 

@@ -1,7 +1,6 @@
 from typing import Any
 
 from tests.security.matrix import ALL, Row
-
 from werkvrede.cases.tests.helpers import signal
 from werkvrede.core.roles import Role
 

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import World
 
+from conftest import World
 from werkvrede.cases import extensions
 from werkvrede.cases.deadlines import case_deadlines_refresh
 from werkvrede.cases.models import Case, CaseDeadline

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import World
 from django.core import mail
 from django.test import Client
 
+from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import World
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from conftest import World
 from werkvrede.cases import services
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import World
 
+from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases import services
 from werkvrede.cases.models import CaseNote, CaseParticipant, CaseParty, CaseRole, CaseState, GlaslRecord

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from conftest import World
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from conftest import World
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseDeadline
 from werkvrede.cases.selectors import due_deadlines_for

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from io import StringIO
 
 import pytest
-from conftest import World
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 
+from conftest import World
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case, CaseDeadline, CaseNote
 from werkvrede.cases.tests.helpers import actor_of, signal
