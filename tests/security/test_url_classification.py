@@ -40,11 +40,9 @@ def test_the_classification_test_catches_a_new_unclassified_url() -> None:
 
 
 def test_an_api_operation_without_a_declared_action_leaves_its_url_unclassified() -> None:
-    from ninja import NinjaAPI
-
     from werkvrede.api import api as api_module
 
-    scratch = NinjaAPI(urls_namespace="scratch-api")
+    scratch = api_module.WerkvredeAPI(urls_namespace="scratch-api")
 
     @scratch.get("/leak", url_name="leak")
     def leak(request: HttpRequest) -> dict[str, str]:

@@ -155,7 +155,7 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
         my_case_roles=sorted(access.case_roles),
         participants=[
             ParticipantOut(user_id=p.user_id, name=p.user.full_name, role=p.role)
-            for p in selectors.participants_of(access)
+            for p in selectors.participants_for(actor, access)
         ],
         timeline=[
             TimelineOut(
@@ -165,7 +165,7 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
                 actor_role=e.actor_role,
                 data=e.data,
             )
-            for e in selectors.timeline_of(access)
+            for e in selectors.timeline_for(actor, access)
         ],
         notes=[
             NoteOut(

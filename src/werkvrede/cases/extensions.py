@@ -55,15 +55,41 @@ def case_sections() -> list[CaseSection]:
     return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
 
 
-_TIMELINE_LABELS: dict[str, str | Promise] = {}
+@dataclass(frozen=True)
+class TimelineKind:
+    label: str | Promise
+    # Who may learn that this happened: even "a sick report was recorded" is health data for the other
+    # party (spec §2.3), so each kind names the policy action a viewer needs, checked with the CaseAccess.
+    action: str
 
 
-def register_timeline_kind(kind: str, label: str | Promise) -> None:
-    """How an event kind reads on the timeline; `label` may use %(name)s for the person who acted."""
-    if kind in _TIMELINE_LABELS:
+_TIMELINE_KINDS: dict[str, TimelineKind] = {}
+
+
+def register_timeline_kind(kind: str, label: str | Promise, *, action: str = "cases.case.view") -> None:
+    """How an event kind reads on the timeline (`label` may use %(name)s) and who may see it."""
+    if kind in _TIMELINE_KINDS:
         raise ValueError(f"timeline kind {kind!r} registered twice")
-    _TIMELINE_LABELS[kind] = label
+    _TIMELINE_KINDS[kind] = TimelineKind(label=label, action=action)
 
 
-def timeline_label(kind: str) -> str | Promise | None:
-    return _TIMELINE_LABELS.get(kind)
+def timeline_kind(kind: str) -> TimelineKind | None:
+    """The registered kind, or None — and an unregistered kind is shown to nobody."""
+    return _TIMELINE_KINDS.get(kind)
+
+
+# Things that happen in one context and end something in another: a sick report ends a running
+# interventieperiode (R-049) and conflict leave (R-056). The contexts are siblings and may not import
+# each other, so the one that records the sick report announces it here.
+SickReportListener = Callable[..., object]
+_SICK_REPORT_LISTENERS: list[SickReportListener] = []
+
+
+def register_sick_report_listener(listener: SickReportListener) -> None:
+    """`listener(*, case_id: int, sick_reported_on: date)` is called inside the recording transaction."""
+    _SICK_REPORT_LISTENERS.append(listener)
+
+
+def announce_sick_report(*, case_id: int, sick_reported_on: Any) -> None:
+    for listener in _SICK_REPORT_LISTENERS:
+        listener(case_id=case_id, sick_reported_on=sick_reported_on)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 from werkvrede.cases.extensions import fact_providers
 from werkvrede.cases.models import Case, CaseParty, GlaslRecord
 from werkvrede.guideline import Situation, parse_situation
@@ -61,8 +63,13 @@ def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
             intake_completed=case.intake_completed_on is not None,
         ),
     }
-    for provider in fact_providers().values():
-        data.update(provider(case))
+    for name, provider in fact_providers().items():
+        fragment = provider(case)
+        clash = data.keys() & fragment.keys()
+        if clash:
+            # Two contexts describing the same part of the situation would silently overwrite each other.
+            raise ImproperlyConfigured(f"facts provider {name!r} supplies {sorted(clash)} already supplied")
+        data.update(fragment)
     return data
 
 

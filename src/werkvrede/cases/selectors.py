@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from werkvrede.cases.extensions import timeline_kind
 from werkvrede.cases.models import (
     Case,
     CaseDeadline,
@@ -60,16 +61,36 @@ def parties_of(access: CaseAccess) -> list[CaseParty]:
     return list(CaseParty.objects.filter(case=access.case).order_by("side", "pk"))
 
 
-def participants_of(access: CaseAccess) -> list[CaseParticipant]:
-    return list(
+# Seeing that a bedrijfsarts (or a professional under the BA) takes part says something about health:
+# a party on the other side of the conflict is not shown them (spec §2.3: WP gets no D01 to D04).
+_HEALTH_ROLES = frozenset({CaseRole.OCCUPATIONAL_PHYSICIAN, CaseRole.DELEGATED_PROFESSIONAL})
+
+
+def participants_for(actor: Actor, access: CaseAccess) -> list[CaseParticipant]:
+    participants = (
         CaseParticipant.objects.filter(case=access.case).select_related("user").order_by("role", "pk")
     )
+    if not actor.roles & ORGANISATION_CASE_READERS and access.case_roles <= {CaseRole.OTHER_PARTY}:
+        participants = participants.exclude(role__in=_HEALTH_ROLES)
+    return list(participants)
 
 
-def timeline_of(access: CaseAccess) -> list[TimelineEvent]:
-    return list(
+def timeline_for(actor: Actor, access: CaseAccess) -> list[TimelineEvent]:
+    """The case's events this person may learn of (each kind names the action it needs)."""
+    events = (
         TimelineEvent.objects.filter(case=access.case).select_related("actor").order_by("occurred_at", "pk")
     )
+    verdicts: dict[str, bool] = {}
+    visible = []
+    for event in events:
+        kind = timeline_kind(event.kind)
+        if kind is None:
+            continue
+        if kind.action not in verdicts:
+            verdicts[kind.action] = allowed(actor, kind.action, access)
+        if verdicts[kind.action]:
+            visible.append(event)
+    return visible
 
 
 def notes_for(actor: Actor, access: CaseAccess) -> list[CaseNote]:

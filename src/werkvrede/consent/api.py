@@ -1,5 +1,96 @@
-"""JSON API of the consent context, mounted under /api/v1 by werkvrede.api."""
+"""JSON API of the consent context, mounted under /api/v1 by werkvrede.api.
 
-from ninja import Router
+Errors: 403 and 404 like the pages; 422 with the path of the field that is wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from pydantic import ConfigDict
+
+from werkvrede.consent import selectors, services
+from werkvrede.consent.models import Consent
+from werkvrede.core.access import api_requires
 
 router = Router(tags=["consent"])
+
+
+class ConsentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    recipient_role: str
+    recipient_membership_id: int | None = None
+    categories: list[str]
+    purpose: str
+    given_on: date
+    expires_on: date | None = None
+
+
+class ConsentOut(Schema):
+    id: int
+    data_subject_id: int
+    requested_by_id: int
+    recipient_role: str
+    recipient_id: int | None
+    categories: list[str]
+    purpose: str
+    given_on: date
+    expires_on: date | None
+    withdrawn: bool
+    own: bool
+
+
+class ProblemOut(Schema):
+    detail: str
+    path: str
+
+
+def _out(consent: Consent, user_id: int | None) -> dict[str, Any]:
+    return {
+        "id": consent.pk,
+        "data_subject_id": consent.data_subject_id,
+        "requested_by_id": consent.requested_by_id,
+        "recipient_role": consent.recipient_role,
+        "recipient_id": consent.recipient_id,
+        "categories": list(consent.categories),
+        "purpose": consent.purpose,
+        "given_on": consent.given_on,
+        "expires_on": consent.expires_on,
+        "withdrawn": consent.withdrawn_at is not None,
+        "own": consent.data_subject_id == user_id,
+    }
+
+
+@router.get("/consents", response=list[ConsentOut], url_name="consents")
+@api_requires("consent.consent.list")
+def consents(request: HttpRequest) -> list[dict[str, Any]]:
+    """Your own consents and the consents addressed to you (nobody else's)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    found = [*selectors.own_consents(actor), *selectors.addressed_consents(actor)]
+    return [_out(c, actor.user_id) for c in found]
+
+
+@router.post("/consents", response={201: ConsentOut, 422: ProblemOut}, url_name="consents")
+@api_requires("consent.consent.give")
+def consent_give(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, Any]]:
+    """Give consent about your own data (CC-10)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    try:
+        consent = services.consent_give(
+            actor=actor, data=services.ConsentInput(**payload.model_dump(), requested_by_membership_id=None)
+        )
+    except ValueError as exc:
+        return Status(422, {"detail": str(exc), "path": "body"})
+    return Status(201, _out(consent, actor.user_id))
+
+
+@router.post("/consents/{consent_id}/withdraw", response=ConsentOut, url_name="consent-withdraw")
+@api_requires("consent.consent.list")
+def consent_withdraw(request: HttpRequest, consent_id: int) -> dict[str, Any]:
+    """Withdraw your consent: no disclosure on its basis from now on (R-172)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    return _out(services.consent_withdraw(actor=actor, consent_id=consent_id), actor.user_id)

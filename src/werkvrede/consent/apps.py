@@ -5,3 +5,6 @@ class ConsentConfig(AppConfig):
     name = "werkvrede.consent"
     label = "consent"
     verbose_name = "Consent records"
+
+    def ready(self) -> None:
+        from werkvrede.consent import classification, policies  # noqa: F401  (registrations)

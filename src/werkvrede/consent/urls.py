@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from werkvrede.consent import views
 
 app_name = "consent"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.consent_list, name="list"),
+    path("<int:consent_id>/intrekken/", views.consent_withdraw, name="withdraw"),
+]

@@ -6,6 +6,7 @@ declares neither, so a new URL is denied to everyone until someone classifies it
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -83,6 +84,9 @@ def api_requires(action: str, *, hide: bool = False) -> Callable[[F], F]:
             policy.authorize(actor, action)
             return func(request, *args, **kwargs)
 
+        # django-ninja reads the signature to build the schema; resolve string annotations in the
+        # operation's own module (the wrapper's globals are this module's, where they would not resolve).
+        wrapper.__signature__ = inspect.signature(func, eval_str=True)  # type: ignore[attr-defined]
         setattr(wrapper, ACCESS_ATTRIBUTE, action)
         return wrapper  # type: ignore[return-value]
 

@@ -1,5 +1,460 @@
-"""JSON API of the interventions context, mounted under /api/v1 by werkvrede.api."""
+"""JSON API of the interventions context, mounted under /api/v1 by werkvrede.api.
 
-from ninja import Router
+The same operations and the same access as the pages. A guideline refusal (BLOCK, a missing WARN+J
+reason, an unacknowledged WARN) answers 409 with the engine's findings; invalid input answers 422
+with the path of the field that is wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.core import policy
+from werkvrede.core.access import api_requires
+from werkvrede.core.actor import Actor
+from werkvrede.guideline import Finding
+from werkvrede.interventions import selectors, services
+from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
+from werkvrede.interventions.policies import Level, level
 
 router = Router(tags=["interventions"])
+
+
+class MessageOut(Schema):
+    nl: str
+    en: str
+
+
+class FindingOut(Schema):
+    code: str
+    severity: str
+    message: MessageOut
+    subject: str | None
+    justified: bool | None
+
+
+class RefusedOut(Schema):
+    detail: Literal["blocked", "justification_required", "acknowledgement_required"]
+    findings: list[FindingOut]
+
+
+class FieldErrorOut(Schema):
+    path: str
+    message: str
+
+
+class InvalidOut(Schema):
+    detail: str
+    errors: list[FieldErrorOut]
+
+
+class AppointmentOut(Schema):
+    with_role: str
+    with_person: str
+    recorded_on: date
+    meeting_on: date
+    chaired_by: str
+
+
+class PeriodOut(Schema):
+    id: int
+    state: str
+    initiated_by: str
+    form: str
+    released_reason: str
+    start_on: date
+    end_on: date
+    exceptional_reason: str
+    employer_approved_on: date | None
+    appointment: AppointmentOut | None
+    extension_end_on: date | None
+    extension_reason: str
+    evaluated_on: date | None
+    evaluation_outcome: str
+    sick_reported_on: date | None
+    acknowledged: list[str]
+
+
+class LeaveOut(Schema):
+    id: int
+    state: str
+    start_on: date
+    end_on: date
+    appointment: AppointmentOut | None
+    approved_on: date | None
+    acknowledged: list[str]
+
+
+class InterventionOut(Schema):
+    id: int
+    kind: str
+    status: str
+    chair_role: str
+    hr_attends: bool
+    planned_on: date | None
+    acknowledged: list[str]
+
+
+class NeutralOut(Schema):
+    kind: str
+    start_on: date
+    end_on: date
+    running: bool
+
+
+class SectionOut(Schema):
+    level: str
+    periods: list[PeriodOut]
+    leaves: list[LeaveOut]
+    neutral: list[NeutralOut]
+    interventions: list[InterventionOut]
+    routes: list[str]
+    indications: list[str]
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def _findings(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": {"nl": f.message.nl, "en": f.message.en},
+            "subject": f.subject,
+            "justified": f.justified,
+        }
+        for f in findings
+    ]
+
+
+def _refused(exc: Exception) -> Status[dict[str, Any]]:
+    detail = (
+        "justification_required"
+        if isinstance(exc, services.NeedsJustification)
+        else "acknowledgement_required"
+        if isinstance(exc, services.NeedsAcknowledgement)
+        else "blocked"
+    )
+    return Status(409, {"detail": detail, "findings": _findings(getattr(exc, "findings", ()))})
+
+
+def _invalid(path: str) -> Status[dict[str, Any]]:
+    message = {
+        "end_on": "must not be before start_on",
+        "extension_end_on": "must be after the end date",
+        "start_on": "the start date has not been reached",
+    }.get(path, "this step is not possible now")
+    return Status(422, {"detail": "invalid input", "errors": [{"path": path, "message": message}]})
+
+
+def _appointment(obj: Any) -> dict[str, Any] | None:
+    a = obj.appointment
+    if a is None:
+        return None
+    return {
+        "with_role": a.with_role,
+        "with_person": a.with_person,
+        "recorded_on": a.recorded_on,
+        "meeting_on": a.meeting_on,
+        "chaired_by": a.chaired_by,
+    }
+
+
+def _period(p: InterventionPeriod) -> dict[str, Any]:
+    names = [
+        "id",
+        "state",
+        "initiated_by",
+        "form",
+        "released_reason",
+        "start_on",
+        "end_on",
+        "exceptional_reason",
+        "employer_approved_on",
+        "extension_end_on",
+        "extension_reason",
+        "evaluated_on",
+        "evaluation_outcome",
+        "sick_reported_on",
+        "acknowledged",
+    ]
+    return {**{n: getattr(p, n) for n in names}, "appointment": _appointment(p)}
+
+
+def _leave(leave: ConflictLeave) -> dict[str, Any]:
+    names = ["id", "state", "start_on", "end_on", "approved_on", "acknowledged"]
+    return {**{n: getattr(leave, n) for n in names}, "appointment": _appointment(leave)}
+
+
+def _intervention(i: Intervention) -> dict[str, Any]:
+    names = ["id", "kind", "status", "chair_role", "hr_attends", "planned_on", "acknowledged"]
+    return {n: getattr(i, n) for n in names}
+
+
+def _section_access(actor: Actor, case_id: int) -> CaseAccess:
+    access = case_get_for(actor, case_id)
+    if not policy.allowed(actor, "interventions.section.view", access):
+        raise policy.hidden(actor, "interventions.section.view", access.case)
+    return access
+
+
+@router.get(
+    "/cases/{case_id}/interventions",
+    response={200: SectionOut},
+    url_name="case-interventions",
+    summary="The Interventies section of a case",
+)
+@api_requires("cases.case.list", hide=True)
+def section(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    """Periods, leave and interventions as far as the caller may read them (D09; WP: neutral status only)."""
+    actor = _actor(request)
+    access = _section_access(actor, case_id)
+    seen = level(actor, access)
+    out: dict[str, Any] = {
+        "level": seen.value,
+        "periods": [],
+        "leaves": [],
+        "neutral": [],
+        "routes": [],
+        "indications": [],
+    }
+    if seen is Level.FULL:
+        advice = selectors.advice_for(access, today=timezone.localdate())
+        out.update(
+            periods=[_period(p) for p in selectors.periods_of(access)],
+            leaves=[_leave(leave) for leave in selectors.leaves_of(access)],
+            routes=advice["routes"],
+            indications=advice["indications"],
+        )
+    elif seen is Level.NEUTRAL:
+        out["neutral"] = [s.__dict__ for s in selectors.neutral_status_of(access)]
+    out["interventions"] = [_intervention(i) for i in selectors.interventions_of(access)]
+    return out
+
+
+class PeriodIn(Schema):
+    initiated_by: Literal["BA", "LG", "HR", "CM"]
+    form: Literal["ALT_WORKPLACE", "RELEASED_FROM_WORK"]
+    released_reason: str = ""
+    start_on: date
+    end_on: date
+    exceptional_reason: str = ""
+
+
+@router.post(
+    "/cases/{case_id}/intervention-periods",
+    response={201: PeriodOut, 409: RefusedOut, 422: InvalidOut},
+    url_name="intervention-periods",
+    summary="Propose an interventieperiode",
+)
+@api_requires("cases.case.list", hide=True)
+def period_create(request: HttpRequest, case_id: int, payload: PeriodIn) -> Status[dict[str, Any]]:
+    if payload.end_on < payload.start_on:
+        return _invalid("end_on")
+    try:
+        period = services.period_propose(
+            actor=_actor(request),
+            case_id=case_id,
+            data=services.PeriodInput(**payload.dict()),
+            today=timezone.localdate(),
+        )
+    except (services.Blocked, services.NeedsJustification) as exc:
+        return _refused(exc)
+    return Status(201, _period(period))
+
+
+class AppointmentIn(Schema):
+    with_role: Literal["LG", "HR", "CM", "BMW", "VP"]
+    with_person: str
+    with_membership_id: int | None = None
+    chaired_by: Literal["", "LG", "HR", "CM", "BMW", "VP"] = ""
+    meeting_on: date
+
+
+class PeriodStepIn(Schema):
+    step: Literal["approve", "refuse", "appointment", "start", "extend", "end", "evaluate"]
+    appointment: AppointmentIn | None = None
+    extension_end_on: date | None = None
+    extension_reason: str = ""
+    outcome: (
+        Literal[
+            "RESUMED_OWN_WORK",
+            "OTHER_SUITABLE_WORK",
+            "MEDIATION_STARTED",
+            "OTHER_INTERVENTION",
+            "LEGAL_ROUTE",
+        ]
+        | None
+    ) = None
+    acknowledged: list[str] = []
+
+
+def _appointment_input(a: AppointmentIn) -> services.AppointmentInput:
+    return services.AppointmentInput(
+        with_role=a.with_role,
+        with_person=a.with_person,
+        with_membership_id=a.with_membership_id,
+        chaired_by=a.chaired_by,
+        meeting_on=a.meeting_on,
+    )
+
+
+@router.post(
+    "/cases/{case_id}/intervention-periods/{period_id}/steps",
+    response={200: PeriodOut, 409: RefusedOut, 422: InvalidOut},
+    url_name="intervention-period-step",
+    summary="Take the next step of an interventieperiode (SM-3)",
+)
+@api_requires("cases.case.list", hide=True)
+def period_step(
+    request: HttpRequest, case_id: int, period_id: int, payload: PeriodStepIn
+) -> Status[dict[str, Any]]:
+    common: dict[str, Any] = {
+        "actor": _actor(request),
+        "case_id": case_id,
+        "period_id": period_id,
+        "today": timezone.localdate(),
+    }
+    try:
+        if payload.step in ("approve", "refuse"):
+            period = services.period_decide(**common, approve=payload.step == "approve")
+        elif payload.step == "appointment":
+            if payload.appointment is None:
+                return _invalid("appointment")
+            period = services.period_record_appointment(
+                **common, data=_appointment_input(payload.appointment), acknowledged=payload.acknowledged
+            )
+        elif payload.step == "start":
+            period = services.period_start(**common)
+        elif payload.step == "extend":
+            if payload.extension_end_on is None:
+                return _invalid("extension_end_on")
+            period = services.period_extend(
+                **common, extension_end_on=payload.extension_end_on, extension_reason=payload.extension_reason
+            )
+        elif payload.step == "end":
+            period = services.period_end(**common)
+        else:
+            if payload.outcome is None:
+                return _invalid("outcome")
+            period = services.period_evaluate(**common, outcome=payload.outcome)
+    except (services.Blocked, services.NeedsJustification, services.NeedsAcknowledgement) as exc:
+        return _refused(exc)
+    except services.StepNotPossible as exc:
+        return _invalid(str(exc))
+    return Status(200, _period(period))
+
+
+class LeaveIn(Schema):
+    start_on: date
+    end_on: date
+
+
+@router.post(
+    "/cases/{case_id}/conflict-leave",
+    response={201: LeaveOut, 409: RefusedOut, 422: InvalidOut},
+    url_name="conflict-leave",
+    summary="Request arbeidsconflictenverlof (the employee)",
+)
+@api_requires("cases.case.list", hide=True)
+def leave_create(request: HttpRequest, case_id: int, payload: LeaveIn) -> Status[dict[str, Any]]:
+    try:
+        leave = services.leave_request(
+            actor=_actor(request),
+            case_id=case_id,
+            start_on=payload.start_on,
+            end_on=payload.end_on,
+            today=timezone.localdate(),
+        )
+    except services.Blocked as exc:
+        return _refused(exc)
+    except services.StepNotPossible as exc:
+        return _invalid(str(exc))
+    return Status(201, _leave(leave))
+
+
+class LeaveStepIn(Schema):
+    step: Literal["approve", "first_leave_day", "last_leave_day_passed", "conversation_held", "close"]
+    appointment: AppointmentIn | None = None
+    acknowledged: list[str] = []
+
+
+@router.post(
+    "/cases/{case_id}/conflict-leave/{leave_id}/steps",
+    response={200: LeaveOut, 409: RefusedOut, 422: InvalidOut},
+    url_name="conflict-leave-step",
+    summary="Approve conflict leave or take its next step (SM-4)",
+)
+@api_requires("cases.case.list", hide=True)
+def leave_step(
+    request: HttpRequest, case_id: int, leave_id: int, payload: LeaveStepIn
+) -> Status[dict[str, Any]]:
+    actor, today = _actor(request), timezone.localdate()
+    try:
+        if payload.step == "approve":
+            appointment = _appointment_input(payload.appointment) if payload.appointment else None
+            leave, _info = services.leave_approve(
+                actor=actor,
+                case_id=case_id,
+                leave_id=leave_id,
+                appointment=appointment,
+                today=today,
+                acknowledged=payload.acknowledged,
+            )
+        else:
+            leave = services.leave_step(
+                actor=actor, case_id=case_id, leave_id=leave_id, event=payload.step, today=today
+            )
+    except (services.Blocked, services.NeedsAcknowledgement) as exc:
+        return _refused(exc)
+    except services.StepNotPossible:
+        return _invalid("step")
+    return Status(200, _leave(leave))
+
+
+class InterventionIn(Schema):
+    kind: Literal[
+        "CONVERSATION", "HR_BEMIDDELING", "BMW_BEMIDDELING", "INDIVIDUAL", "CAREER", "ORGANISATIONAL",
+        "REFERRAL_MEDIATOR", "REFERRAL_VP",
+    ]  # fmt: skip
+    chair_role: Literal["", "HR", "BMW", "LG", "VP"] = ""
+    hr_attends: bool = False
+    support_employee: bool | None = None
+    support_other: bool | None = None
+    planned_on: date | None = None
+    note: str = ""
+    acknowledged: list[str] = []
+
+
+@router.post(
+    "/cases/{case_id}/interventions",
+    response={201: InterventionOut, 409: RefusedOut},
+    url_name="interventions",
+    summary="Record an intervention or a referral",
+)
+@api_requires("cases.case.list", hide=True)
+def intervention_create(
+    request: HttpRequest, case_id: int, payload: InterventionIn
+) -> Status[dict[str, Any]]:
+    data = payload.dict()
+    acknowledged = data.pop("acknowledged")
+    try:
+        intervention = services.intervention_record(
+            actor=_actor(request),
+            case_id=case_id,
+            data=services.InterventionInput(**data),
+            today=timezone.localdate(),
+            acknowledged=acknowledged,
+        )
+    except (services.Blocked, services.NeedsAcknowledgement) as exc:
+        return _refused(exc)
+    return Status(201, _intervention(intervention))

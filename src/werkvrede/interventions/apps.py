@@ -5,3 +5,28 @@ class InterventionsConfig(AppConfig):
     name = "werkvrede.interventions"
     label = "interventions"
     verbose_name = "Interventions, interventieperiode and conflict leave"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from werkvrede.cases.extensions import (
+            CaseSection,
+            register_facts,
+            register_section,
+            register_sick_report_listener,
+        )
+        from werkvrede.interventions import classification, policies, timeline_kinds  # noqa: F401
+        from werkvrede.interventions.facts import interventions_facts
+        from werkvrede.interventions.services import interventions_end_by_sick_report
+
+        register_facts("interventions", interventions_facts)
+        register_sick_report_listener(interventions_end_by_sick_report)
+        register_section(
+            CaseSection(
+                key="interventions",
+                label=_("Interventies"),
+                url_name="interventions:section",
+                action="interventions.section.view",
+                order=30,
+            )
+        )

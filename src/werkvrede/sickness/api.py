@@ -1,5 +1,389 @@
-"""JSON API of the sickness context, mounted under /api/v1 by werkvrede.api."""
+"""JSON API of the sickness context, mounted under /api/v1 by werkvrede.api.
 
-from ninja import Router
+Output schemas list every field a reader could see; each response holds only the fields this actor
+may see (`policies.visible_fields`, the rule the pages use too) — the others are left out, not null.
+Errors: 403 and 404 like the pages; 422 with the path of the field that is wrong, and the guideline's
+findings when it refuses.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from pydantic import ConfigDict
+
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.core.access import api_requires
+from werkvrede.core.actor import Actor
+from werkvrede.guideline import Finding
+from werkvrede.sickness import selectors, services
+from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS
+from werkvrede.sickness.policies import visible_fields
 
 router = Router(tags=["sickness"])
+
+
+class _In(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SickReportIn(_In):
+    """The employer part: the dates and exactly R-130's fields (no field for anything medical)."""
+
+    first_sick_day: date
+    notified_to_ba_on: date | None = None
+    recovery_date: date | None = None
+    phone: str = ""
+    address: str = ""
+    expected_duration: str = ""
+    ongoing_appointments: str = ""
+    ongoing_work: str = ""
+    safety_net_applies: bool | None = None
+    work_accident: bool | None = None
+    traffic_accident_liable_third_party: bool | None = None
+
+
+class SickReportOut(Schema):
+    id: int
+    state: str | None = None
+    first_sick_day: date | None = None
+    notified_to_ba_on: date | None = None
+    recovery_date: date | None = None
+    phone: str | None = None
+    address: str | None = None
+    expected_duration: str | None = None
+    ongoing_appointments: str | None = None
+    ongoing_work: str | None = None
+    safety_net_applies: bool | None = None
+    work_accident: bool | None = None
+    traffic_accident_liable_third_party: bool | None = None
+    consult_on: date | None = None
+    consult_by_role: str | None = None
+
+
+class ConsultIn(_In):
+    consult_on: date
+    note: str = ""
+
+
+class VerdictIn(_In):
+    value: str
+    degree_pct: int | None = None
+    expected_duration: str = ""
+    no_work_capacity: bool = False
+    limitations: str = ""
+    possibilities: str = ""
+    recorded_on: date
+
+
+class VerdictOut(Schema):
+    id: int
+    value: str | None = None
+    degree_pct: int | None = None
+    expected_duration: str | None = None
+    no_work_capacity: bool | None = None
+    limitations: str | None = None
+    possibilities: str | None = None
+    recorded_on: date | None = None
+
+
+class FindingIn(_In):
+    """Step 3: only whether there is a conflict. The variant is derived (R-014): there is no input for it."""
+
+    conflict: bool
+    recorded_on: date
+
+
+class FindingOut(Schema):
+    id: int
+    conflict: bool | None = None
+    variant: str | None = None
+    recorded_on: date | None = None
+
+
+class DiagnosisOut(Schema):
+    id: int
+    conflict_type: str | None = None
+    glasl_stage: int | None = None
+    style_employee: str | None = None
+    style_other: str | None = None
+    occupational_disease_assessed: bool | None = None
+    author_role: str | None = None
+    recorded_at: datetime | None = None
+
+
+class CapacityOut(Schema):
+    id: int
+    resilience: str | None = None
+    problem_solving: str | None = None
+    able_to_converse: str | None = None
+    medical_grounds: str | None = None
+    review_date: date | None = None
+    strengthening_advice: str | None = None
+    recorded_at: datetime | None = None
+
+
+class SicknessOut(Schema):
+    sick_report: SickReportOut | None = None
+    verdict: VerdictOut | None = None
+    conflict_finding: FindingOut | None = None
+    diagnosis: DiagnosisOut | None = None
+    capacity: CapacityOut | None = None
+
+
+class AdviceIn(_In):
+    kind: str
+    content: list[str] = []
+    resumption_condition: str = "NONE"
+    reintegration_condition: str = "NONE"
+    recommends_termination: bool = False
+    recommends_resignation: bool = False
+    not_able_to_converse: bool = False
+    not_able_medical_grounds: bool = False
+    review_date: date | None = None
+    solution_direction: str = ""
+    text: str = ""
+    employer_recipients: list[str]
+    ip_form: str = ""
+    ip_start_on: date | None = None
+    ip_days: int | None = None
+    ip_contact_person: str = ""
+    acknowledged: list[str] = []
+    justifications: dict[str, str] = {}
+
+
+class AdviceOut(Schema):
+    id: int
+    kind: str | None = None
+    content: list[str] | None = None
+    resumption_condition: str | None = None
+    reintegration_condition: str | None = None
+    recommends_termination: bool | None = None
+    recommends_resignation: bool | None = None
+    not_able_to_converse: bool | None = None
+    not_able_medical_grounds: bool | None = None
+    review_date: date | None = None
+    ip_form: str | None = None
+    ip_start_on: date | None = None
+    ip_days: int | None = None
+    ip_contact_person: str | None = None
+    solution_direction: str | None = None
+    text: str | None = None
+    recipients: list[str] | None = None
+    acknowledged: list[str] | None = None
+    justifications: dict[str, str] | None = None
+    sent_on: date | None = None
+    sent_at: datetime | None = None
+
+
+class MessageOut(Schema):
+    nl: str
+    en: str
+
+
+class FindingItemOut(Schema):
+    code: str
+    severity: str
+    message: MessageOut
+    subject: str | None
+
+
+class ProblemOut(Schema):
+    detail: str
+    path: str
+    findings: list[FindingItemOut] = []
+    missing: list[str] = []
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, schema: type[Schema]) -> Any:
+    """The schema's fields of `obj` the actor may see; None when they see nothing of it."""
+    if obj is None:
+        return None
+    visible = visible_fields(actor, access, obj)
+    if not visible:
+        return None
+    return {name: getattr(obj, name) for name in schema.model_fields if name in visible or name == "id"}
+
+
+def _findings(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": {"nl": f.message.nl, "en": f.message.en},
+            "subject": f.subject,
+        }
+        for f in findings
+    ]
+
+
+def _refused(exc: Exception) -> Status[dict[str, Any]]:
+    if isinstance(exc, services.MedicalTermsFound):
+        name, terms = next(iter(exc.terms.items()))
+        detail = f"R-131: the employer may not record medical details; remove: {', '.join(terms)}"
+        return Status(422, {"detail": detail, "path": f"body.{name}"})
+    if isinstance(exc, services.NeedsAttention):
+        detail = "acknowledge each WARN and justify each WARN+J finding before sending"
+        return Status(
+            422,
+            {"detail": detail, "path": "body", "findings": _findings(exc.findings), "missing": exc.missing},
+        )
+    if isinstance(exc, services.Blocked):
+        return Status(
+            422, {"detail": "the guideline refuses this", "path": "body", "findings": _findings(exc.findings)}
+        )
+    return Status(422, {"detail": str(exc), "path": "body"})
+
+
+@router.get(
+    "/cases/{case_id}/sick-report", response=SicknessOut, url_name="sickness-report", exclude_unset=True
+)
+@api_requires("sickness.api.use")
+def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    """The case's current sick report and the bedrijfsarts' steps, as far as you may see them."""
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id)
+    report = selectors.current_report(access.case)
+    if report is None:
+        return {"sick_report": None}
+    return {
+        "sick_report": visible_dict(actor, access, report, SickReportOut),
+        "verdict": visible_dict(actor, access, selectors.latest_verdict(report), VerdictOut),
+        "conflict_finding": visible_dict(actor, access, selectors.latest_finding(report), FindingOut),
+        "diagnosis": visible_dict(actor, access, selectors.latest_diagnosis(report), DiagnosisOut),
+        "capacity": visible_dict(actor, access, selectors.latest_capacity(report), CapacityOut),
+    }
+
+
+@router.post(
+    "/cases/{case_id}/sick-report",
+    response={201: SickReportOut, 422: ProblemOut},
+    url_name="sickness-report",
+    exclude_unset=True,
+)
+@api_requires("sickness.api.use")
+def sick_report_save(request: HttpRequest, case_id: int, payload: SickReportIn) -> Status[Any]:
+    """Record the employer part of the sick report, or update the open one (LG, HR, CM)."""
+    actor = _actor(request)
+    data = services.ReportInput(**{k: getattr(payload, k) for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)})
+    try:
+        report = services.report_save(actor=actor, case_id=case_id, data=data, today=timezone.localdate())
+    except (services.MedicalTermsFound, services.Blocked, ValueError) as exc:
+        return _refused(exc)
+    access = selectors.section_access(actor, case_id)
+    return Status(201, visible_dict(actor, access, report, SickReportOut))
+
+
+@router.post(
+    "/cases/{case_id}/sick-report/consult",
+    response={200: SickReportOut, 422: ProblemOut},
+    url_name="sickness-consult",
+    exclude_unset=True,
+)
+@api_requires("sickness.api.use")
+def consult_record(request: HttpRequest, case_id: int, payload: ConsultIn) -> Status[Any]:
+    """Step 1: the consult was held (BA, or TD where allowed); an optional medical note is sealed."""
+    actor = _actor(request)
+    try:
+        report = services.consult_record(
+            actor=actor, case_id=case_id, consult_on=payload.consult_on, note=payload.note,
+            today=timezone.localdate(),
+        )  # fmt: skip
+    except (services.Blocked, ValueError) as exc:
+        return _refused(exc)
+    access = selectors.section_access(actor, case_id)
+    return Status(200, visible_dict(actor, access, report, SickReportOut))
+
+
+@router.post(
+    "/cases/{case_id}/sick-report/verdict",
+    response={201: VerdictOut, 422: ProblemOut},
+    url_name="sickness-verdict",
+    exclude_unset=True,
+)
+@api_requires("sickness.api.use")
+def verdict_record(request: HttpRequest, case_id: int, payload: VerdictIn) -> Status[Any]:
+    """Step 2: the AO verdict with limitations and possibilities. Only the bedrijfsarts (R-017)."""
+    actor = _actor(request)
+    if payload.value not in ("AO", "NOT_AO"):
+        return Status(422, {"detail": "must be AO or NOT_AO (R-013)", "path": "body.value"})
+    try:
+        verdict = services.verdict_record(
+            actor=actor,
+            case_id=case_id,
+            data=services.VerdictInput(**payload.model_dump()),
+            today=timezone.localdate(),
+        )
+    except (services.Blocked, ValueError) as exc:
+        return _refused(exc)
+    access = selectors.section_access(actor, case_id)
+    return Status(201, visible_dict(actor, access, verdict, VerdictOut))
+
+
+@router.post(
+    "/cases/{case_id}/sick-report/conflict-finding",
+    response={201: FindingOut, 422: ProblemOut},
+    url_name="sickness-finding",
+    exclude_unset=True,
+)
+@api_requires("sickness.api.use")
+def finding_record(request: HttpRequest, case_id: int, payload: FindingIn) -> Status[Any]:
+    """Step 3 after the verdict (R-012); the answer carries the variant the guideline derived."""
+    actor = _actor(request)
+    try:
+        finding = services.finding_record(
+            actor=actor, case_id=case_id, conflict=payload.conflict, recorded_on=payload.recorded_on,
+            today=timezone.localdate(),
+        )  # fmt: skip
+    except (services.Blocked, ValueError) as exc:
+        return _refused(exc)
+    access = selectors.section_access(actor, case_id)
+    return Status(201, visible_dict(actor, access, finding, FindingOut))
+
+
+@router.get(
+    "/cases/{case_id}/advices", response=list[AdviceOut], url_name="sickness-advices", exclude_unset=True
+)
+@api_requires("sickness.api.use")
+def advices_list(request: HttpRequest, case_id: int) -> list[Any]:
+    """The bedrijfsarts' sent advices: employer roles and the employee receive the same (R-021)."""
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id)
+    found = (visible_dict(actor, access, a, AdviceOut) for a in selectors.advices_of(access.case))
+    return [a for a in found if a is not None]
+
+
+@router.post(
+    "/cases/{case_id}/advices",
+    response={201: AdviceOut, 422: ProblemOut},
+    url_name="sickness-advices",
+    exclude_unset=True,
+)
+@api_requires("sickness.api.use")
+def advice_send(request: HttpRequest, case_id: int, payload: AdviceIn) -> Status[Any]:
+    """Send an advice to employer and employee at once, after the guideline's check (§5-C).
+
+    BLOCK refuses; WARN needs its code in `acknowledged`, WARN+J a text in `justifications[code]`.
+    """
+    actor = _actor(request)
+    values = payload.model_dump()
+    values["content"] = tuple(values["content"])
+    values["employer_recipients"] = tuple(r for r in values["employer_recipients"] if r in ("LG", "HR", "CM"))
+    values["acknowledged"] = tuple(values["acknowledged"])
+    try:
+        advice = services.advice_send(
+            actor=actor, case_id=case_id, data=services.AdviceInput(**values), today=timezone.localdate()
+        )
+    except (services.Blocked, services.NeedsAttention, ValueError) as exc:
+        return _refused(exc)
+    access = selectors.section_access(actor, case_id)
+    return Status(201, visible_dict(actor, access, advice, AdviceOut))

@@ -1,5 +1,18 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from werkvrede.sickness import views
 
 app_name = "sickness"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("open-spreekuur/", views.open_consults, name="open-consults"),
+    path("<int:case_id>/", views.section, name="section"),
+    path("<int:case_id>/melding/", views.report, name="report"),
+    path("<int:case_id>/spreekuur/", views.consult, name="consult"),
+    path("<int:case_id>/aantekening/", views.note, name="note"),
+    path("<int:case_id>/oordeel/", views.verdict, name="verdict"),
+    path("<int:case_id>/conflict/", views.finding, name="finding"),
+    path("<int:case_id>/diagnose/", views.diagnosis, name="diagnosis"),
+    path("<int:case_id>/belastbaarheid/", views.capacity, name="capacity"),
+    path("<int:case_id>/advies/", views.advice, name="advice"),
+]

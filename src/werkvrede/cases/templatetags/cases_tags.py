@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
-from werkvrede.cases.extensions import timeline_label
+from werkvrede.cases.extensions import timeline_kind
 from werkvrede.cases.models import TimelineEvent
 from werkvrede.guideline import describe
 
@@ -13,11 +13,14 @@ register = template.Library()
 @register.simple_tag
 def timeline_text(event: TimelineEvent) -> str:
     """The event in words, e.g. "Hanna de Vries rondde de intake af"."""
-    label = timeline_label(event.kind)
+    kind = timeline_kind(event.kind)
     name = event.actor.full_name if event.actor else "Werkvrede"
-    if label is None:
+    if kind is None:
         return f"{name}: {event.kind}"
-    return str(label) % {"name": name, **{k: v for k, v in event.data.items() if isinstance(v, str | int)}}
+    return str(kind.label) % {
+        "name": name,
+        **{k: v for k, v in event.data.items() if isinstance(v, str | int)},
+    }
 
 
 @register.simple_tag

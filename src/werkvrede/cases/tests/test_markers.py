@@ -72,3 +72,31 @@ def test_no_account_text_reaches_the_audit_log_or_an_e_mail(case: Case) -> None:
     logged = "\n".join(str(d) for d in AuditEvent.objects.values_list("data", flat=True))
     mailed = "\n".join(f"{m.subject}\n{m.body}" for m in mail.outbox)
     assert not any(marker in logged or marker in mailed for marker in MARKERS.values())
+
+
+def test_the_other_party_does_not_learn_that_a_sick_report_or_a_bedrijfsarts_exists(
+    world: World, case: Case, client_as: Callable[..., Client]
+) -> None:
+    from werkvrede.cases.models import TimelineEvent
+
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    services.participant_add(
+        actor=hr,
+        case_id=case.pk,
+        membership_id=world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
+        role="BA",
+    )
+    TimelineEvent.objects.create(case=case, kind="sickness.reported", actor=world.a.users[Role.HR_ADVISER])
+    TimelineEvent.objects.create(case=case, kind="unregistered.kind", actor=world.a.users[Role.HR_ADVISER])
+    physician = str(world.a.users[Role.OCCUPATIONAL_PHYSICIAN].full_name)
+    other_party = client_as(Role.LINE_MANAGER)
+    for seen in (
+        other_party.get(f"/zaken/{case.pk}/").content.decode(),
+        other_party.get(f"/api/v1/cases/{case.pk}").content.decode(),
+    ):
+        assert "ziekmelding" not in seen.lower() and "sickness" not in seen
+        assert physician not in seen
+        assert "unregistered.kind" not in seen
+    hr_page = client_as(Role.HR_ADVISER).get(f"/zaken/{case.pk}/").content.decode()
+    assert "ziekmelding" in hr_page.lower()
+    assert physician in hr_page

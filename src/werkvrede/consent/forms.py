@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.accounts.models import Membership
+from werkvrede.consent.models import Category
+from werkvrede.core.roles import Role
+
+_DATE = {"type": "date"}
+
+
+class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.full_name)
+
+
+class ConsentForm(forms.Form):
+    recipient_role = forms.ChoiceField(
+        label=_("Aan wie geef je toestemming?"),
+        choices=[(r.value, r.label) for r in Role if r not in (Role.ADMIN, Role.EMPLOYEE)],
+    )
+    recipient = _Member(
+        label=_("Eén persoon in die rol (niet verplicht)"), queryset=Membership.objects.none(), required=False
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Over welke gegevens?"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+    )
+    purpose = forms.CharField(
+        label=_("Waarvoor?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        help_text=_("Bijvoorbeeld: de bedrijfsarts mag met HR overleggen over een oplossing."),
+    )  # fmt: skip
+    given_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs=_DATE))
+    expires_on = forms.DateField(
+        label=_("Geldig tot (niet verplicht)"), required=False, widget=forms.DateInput(attrs=_DATE)
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["given_on"].initial = timezone.localdate()
+        self.fields["recipient"].queryset = members  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given, expires = data.get("given_on"), data.get("expires_on")
+        if given and expires and expires < given:
+            self.add_error("expires_on", _("Deze datum ligt voor de datum van de toestemming."))
+        return data

@@ -1,0 +1,62 @@
+"""Reads of consent records. Every read starts from the actor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from werkvrede.consent.models import Consent
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden
+
+
+def own_consents(actor: Actor) -> QuerySet[Consent]:
+    if actor.organisation_id is None or actor.user_id is None:
+        return Consent.objects.none()
+    return Consent.objects.filter(organisation_id=actor.organisation_id, data_subject_id=actor.user_id)
+
+
+def addressed_consents(actor: Actor) -> QuerySet[Consent]:
+    """Consents of others addressed to the actor by name, or to one of their roles (footnote 30)."""
+    if actor.organisation_id is None or actor.user_id is None:
+        return Consent.objects.none()
+    roles = [str(r) for r in actor.roles]
+    addressed = Q(recipient_id=actor.user_id) | Q(recipient__isnull=True, recipient_role__in=roles)
+    return (
+        Consent.objects.filter(organisation_id=actor.organisation_id)
+        .filter(addressed)
+        .exclude(data_subject_id=actor.user_id)
+        .select_related("data_subject")
+    )
+
+
+def consent_get_for(actor: Actor, consent_id: int, *, action: str = "consent.consent.view") -> Consent:
+    organisation_id = actor.organisation_id
+    consent = (
+        Consent.objects.filter(pk=consent_id, organisation_id=organisation_id).first()
+        if organisation_id is not None
+        else None
+    )
+    if consent is None or not allowed(actor, "consent.consent.view", consent):
+        raise hidden(actor, action, consent)
+    return consent
+
+
+def valid_consent(
+    *, organisation_id: int, data_subject_id: int, recipient_roles: frozenset[str], category: str, on: date
+) -> Consent | None:
+    """A consent of the data subject, valid on `on`, covering `category` for one of `recipient_roles`.
+
+    Used before a disclosure (R-171); a withdrawn or expired consent never counts (R-172).
+    """
+    candidates = Consent.objects.filter(
+        organisation_id=organisation_id,
+        data_subject_id=data_subject_id,
+        recipient_role__in=sorted(recipient_roles),
+        withdrawn_at__isnull=True,
+    ).order_by("-given_on", "-pk")
+    for consent in candidates:
+        if category in consent.categories and consent.is_valid_on(on):
+            return consent
+    return None

@@ -1,0 +1,100 @@
+"""Writes of consent records: keyword-only, atomic, authorised again, audited (codes and ids only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.accounts.models import Membership
+from werkvrede.audit import services as audit
+from werkvrede.consent.models import Category, Consent
+from werkvrede.consent.selectors import consent_get_for
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.roles import Role
+
+
+@dataclass(frozen=True)
+class ConsentInput:
+    recipient_role: str
+    recipient_membership_id: int | None
+    categories: tuple[str, ...]
+    purpose: str
+    given_on: date
+    expires_on: date | None = None
+    requested_by_membership_id: int | None = None
+
+
+def _audit(actor: Actor, action: str, consent: Consent, **data: str | int | bool | None) -> None:
+    audit.record(
+        action,
+        organisation_id=consent.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="consent.consent",
+        object_id=str(consent.pk),
+        data=dict(data),
+    )
+
+
+def _member_user_id(organisation_id: int, membership_id: int | None) -> int | None:
+    if membership_id is None:
+        return None
+    membership = Membership.objects.filter(pk=membership_id, organisation_id=organisation_id).first()
+    return membership.user_id if membership else None
+
+
+@transaction.atomic
+def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
+    """The employee consents to a disclosure of their own data (CC-10)."""
+    authorize(actor, "consent.consent.give")
+    if actor.organisation_id is None:  # the rule already refuses this
+        raise hidden(actor, "consent.consent.give")
+    if data.recipient_role not in Role.values:
+        raise ValueError(f"unknown recipient role {data.recipient_role!r}")
+    categories = sorted(set(data.categories))
+    if not categories or not set(categories) <= set(Category.values):
+        raise ValueError("choose at least one data category")
+    if not data.purpose.strip():
+        raise ValueError("the purpose is required")
+    if data.expires_on is not None and data.expires_on < data.given_on:
+        raise ValueError("the consent expires before it is given")
+    recipient = _member_user_id(actor.organisation_id, data.recipient_membership_id)
+    if data.recipient_membership_id is not None and recipient is None:
+        raise hidden(actor, "consent.consent.give")
+    requester = _member_user_id(actor.organisation_id, data.requested_by_membership_id) or actor.uid
+    consent = Consent.objects.create(
+        organisation_id=actor.organisation_id,
+        data_subject_id=actor.uid,
+        requested_by_id=requester,
+        recipient_role=data.recipient_role,
+        recipient_id=recipient,
+        categories=categories,
+        purpose=data.purpose.strip(),
+        given_on=data.given_on,
+        expires_on=data.expires_on,
+    )
+    _audit(
+        actor,
+        "consent.consent.given",
+        consent,
+        recipient_role=data.recipient_role,
+        categories=",".join(categories),
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, actor: Actor, consent_id: int) -> Consent:
+    """Withdraw: future disclosures stop at once (R-172); past ones are not undone."""
+    consent = consent_get_for(actor, consent_id, action="consent.consent.withdraw")
+    authorize(actor, "consent.consent.withdraw", consent)
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+        _audit(actor, "consent.consent.withdrawn", consent)
+    return consent

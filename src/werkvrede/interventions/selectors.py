@@ -1,0 +1,140 @@
+"""Reads of the interventions context. Every read starts from an actor or a CaseAccess the actor holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+
+from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.models import Case, CaseParty
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.core.actor import Actor
+from werkvrede.guideline import advice_to_dict, evaluate
+from werkvrede.interventions.models import (
+    Appointment,
+    ConflictLeave,
+    Intervention,
+    InterventionPeriod,
+    LeaveState,
+    PeriodState,
+)
+
+
+def periods_of(access: CaseAccess) -> list[InterventionPeriod]:
+    return list(
+        InterventionPeriod.objects.filter(case=access.case)
+        .select_related("appointment")
+        .order_by("start_on", "pk")
+    )
+
+
+def period_get(access: CaseAccess, period_id: int) -> InterventionPeriod | None:
+    return (
+        InterventionPeriod.objects.filter(case=access.case, pk=period_id)
+        .select_related("appointment", "approved_by")
+        .first()
+    )
+
+
+def leaves_of(access: CaseAccess) -> list[ConflictLeave]:
+    return list(
+        ConflictLeave.objects.filter(case=access.case)
+        .select_related("appointment", "employee")
+        .order_by("start_on", "pk")
+    )
+
+
+def leave_get(access: CaseAccess, leave_id: int) -> ConflictLeave | None:
+    return (
+        ConflictLeave.objects.filter(case=access.case, pk=leave_id)
+        .select_related("appointment", "employee")
+        .first()
+    )
+
+
+def interventions_of(access: CaseAccess) -> list[Intervention]:
+    return list(Intervention.objects.filter(case=access.case).order_by("created_at", "pk"))
+
+
+def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:
+    """The engine's routes (RT-x), indications (I-x) and findings for the case, as JSON-ready data."""
+    return advice_to_dict(evaluate(stored_case_situation(access.case, today=today), today=today))
+
+
+@dataclass(frozen=True)
+class NeutralStatus:
+    """What the other party may know (§2.3 D09 "N"): a period or leave exists, its dates, whether it runs."""
+
+    kind: str  # "period" | "leave"
+    start_on: date
+    end_on: date
+    running: bool
+
+
+_RUNNING_PERIOD = {PeriodState.ACTIVE, PeriodState.EXTENDED}
+
+
+def neutral_status_of(access: CaseAccess) -> list[NeutralStatus]:
+    out = [
+        NeutralStatus("period", p.start_on, p.last_day, p.state in _RUNNING_PERIOD)
+        for p in InterventionPeriod.objects.filter(case=access.case).exclude(
+            state__in=[PeriodState.PROPOSED, PeriodState.REJECTED]
+        )
+    ]
+    out += [
+        NeutralStatus("leave", leave.start_on, leave.end_on, leave.state == LeaveState.ACTIVE)
+        for leave in ConflictLeave.objects.filter(
+            case=access.case, state__in=[LeaveState.APPROVED, LeaveState.ACTIVE, LeaveState.ENDED]
+        )
+    ]
+    return sorted(out, key=lambda s: s.start_on)
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    """An appointment as its named contact sees it (§2.3 D09 footnote 14): the appointment, nothing else."""
+
+    kind: str  # "period" | "leave"
+    with_person: str
+    with_role: str
+    meeting_on: date
+    employee: str
+
+
+def appointments_for(actor: Actor, *, case: Case | None = None) -> list[AppointmentView]:
+    """The appointments in which the actor is the named contact, in their organisation."""
+    if actor.user_id is None or actor.organisation_id is None:
+        return []
+    in_organisation = Q(period__case__organisation_id=actor.organisation_id) | Q(
+        leave__case__organisation_id=actor.organisation_id
+    )
+    rows = Appointment.objects.filter(in_organisation, with_user_id=actor.user_id).select_related(
+        "period", "leave"
+    )
+    if case is not None:
+        rows = rows.filter(Q(period__case=case) | Q(leave__case=case))
+    out: list[AppointmentView] = []
+    for appointment in rows.order_by("meeting_on", "pk"):
+        period = getattr(appointment, "period", None)
+        leave = getattr(appointment, "leave", None)
+        case_id = period.case_id if period is not None else leave.case_id if leave is not None else None
+        employee = (
+            None
+            if case_id is None
+            else CaseParty.objects.filter(case_id=case_id, side=CaseParty.Side.EMPLOYEE)
+            .values_list("name", flat=True)
+            .first()
+        )
+        out.append(
+            AppointmentView(
+                kind="period" if period is not None else "leave",
+                with_person=appointment.with_person,
+                with_role=appointment.get_with_role_display(),
+                meeting_on=appointment.meeting_on,
+                employee=employee or "",
+            )
+        )
+    return out

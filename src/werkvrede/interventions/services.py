@@ -1,0 +1,685 @@
+"""Writes of the interventions context: keyword-only, atomic, authorised again, audited, on the timeline.
+
+Every BLOCK, WARN and WARN+J decision comes from the guideline engine: the service builds the case's
+situation with the proposed change, asks `transition(...)` for the state machine's guards and reads
+the engine's other findings for the record by code and severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.accounts.models import Membership
+from werkvrede.audit import services as audit
+from werkvrede.cases.deadlines import case_deadlines_refresh
+from werkvrede.cases.guideline_bridge import case_situation_data
+from werkvrede.cases.models import Case
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.services import Blocked, timeline_record
+from werkvrede.core.actor import SYSTEM, Actor
+from werkvrede.core.policy import authorize, hidden
+from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
+from werkvrede.guideline.states import transition
+from werkvrede.interventions import facts
+from werkvrede.interventions.models import (
+    Appointment,
+    ConflictLeave,
+    Intervention,
+    InterventionKind,
+    InterventionPeriod,
+    LeaveState,
+    PeriodState,
+)
+
+__all__ = ["Blocked", "NeedsAcknowledgement", "NeedsJustification", "StepNotPossible"]
+
+
+class NeedsJustification(Exception):  # noqa: N818 - a guideline outcome
+    """WARN+J findings whose written reason is missing; the user must give it before saving."""
+
+    def __init__(self, findings: tuple[Finding, ...]) -> None:
+        super().__init__(", ".join(f.code for f in findings))
+        self.findings = findings
+
+
+class NeedsAcknowledgement(Exception):  # noqa: N818
+    """WARN findings the user has not acknowledged yet (pass their codes in `acknowledged`)."""
+
+    def __init__(self, findings: tuple[Finding, ...]) -> None:
+        super().__init__(", ".join(f.code for f in findings))
+        self.findings = findings
+
+
+class StepNotPossible(Exception):  # noqa: N818
+    """The step does not fit the calendar (e.g. starting before the start date)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the engine said about one change: the target state and the warnings that stand."""
+
+    target: str
+    warnings: tuple[Finding, ...]
+    info: tuple[Finding, ...]
+
+    @property
+    def codes(self) -> str:
+        return ",".join(sorted({f.code for f in self.warnings}))
+
+
+def _mine(finding: Finding, subject: str) -> bool:
+    s = finding.subject or ""
+    return s == subject or s.startswith((subject + ".", subject + "["))
+
+
+def _check(
+    machine: str,
+    state: str | None,
+    event: str,
+    data: dict[str, Any],
+    subject: str,
+    *,
+    today: date,
+    block: Iterable[str] = (),
+    justify: Iterable[str] = (),
+    acknowledge: Iterable[str] = (),
+    acknowledged: Iterable[str] = (),
+) -> Check:
+    situation = parse_situation(data)
+    result = transition(machine, state, event, situation, today=today, subject=subject)
+    if not result.allowed or result.target is None:
+        raise Blocked(result.findings)
+    findings = [f for f in evaluate(situation, today=today).findings if _mine(f, subject)]
+    blocking = tuple(
+        f for f in findings if f.code in set(block) and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
+    )
+    if blocking:
+        raise Blocked(blocking)
+    unjustified = tuple(
+        f
+        for f in findings
+        if f.code in set(justify) and f.severity is Severity.WARN_J and f.justified is False
+    )
+    if unjustified:
+        raise NeedsJustification(unjustified)
+    warnings = tuple(f for f in findings if f.code in set(acknowledge) and f.severity is Severity.WARN)
+    missing = tuple(f for f in warnings if f.code not in set(acknowledged))
+    if missing:
+        raise NeedsAcknowledgement(missing)
+    justified = tuple(f for f in findings if f.code in set(justify) and f.severity is Severity.WARN_J)
+    info = tuple(f for f in findings if f.severity is Severity.INFO)
+    return Check(result.target, warnings + justified, info)
+
+
+def _audit(actor: Actor, action: str, case: Case, obj: Any, **data: str | int | bool | None) -> None:
+    audit.record(
+        action,
+        organisation_id=case.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        data={"case": case.pk, **data},
+    )
+
+
+def _acting_role(actor: Actor, access: CaseAccess) -> str:
+    if access.case_roles:
+        return sorted(access.case_roles)[0]
+    return sorted(str(r) for r in actor.roles)[0] if actor.roles else ""
+
+
+def _refresh_on_commit(case_id: int) -> None:
+    transaction.on_commit(lambda: case_deadlines_refresh(case_id))
+
+
+def _situation(case: Case, today: date) -> dict[str, Any]:
+    return case_situation_data(case, today=today)
+
+
+def _period_subject(
+    case: Case, period: InterventionPeriod, data: dict[str, Any], mutate: Callable[[dict[str, Any]], None]
+) -> str:
+    """Replace the period's facts in `data` by its mutated facts and return its subject path."""
+    periods = facts.counted_periods(case)
+    index = next(i for i, p in enumerate(periods) if p.pk == period.pk)
+    item = facts.period_facts(period)
+    mutate(item)
+    data["intervention_periods"][index] = item
+    return f"intervention_periods[{index}]"
+
+
+# --- Interventieperiode (SM-3) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodInput:
+    initiated_by: str
+    form: str
+    released_reason: str
+    start_on: date
+    end_on: date
+    exceptional_reason: str
+
+
+def _load_period(
+    actor: Actor, case_id: int, period_id: int, action: str
+) -> tuple[CaseAccess, InterventionPeriod]:
+    access = case_get_for(actor, case_id)
+    authorize(actor, action, access)
+    period = (
+        InterventionPeriod.objects.select_for_update()
+        .select_related("appointment")
+        .filter(pk=period_id, case=access.case)
+        .first()
+    )
+    if period is None:
+        raise hidden(actor, action)
+    return access, period
+
+
+def _save_period(period: InterventionPeriod, fields: list[str]) -> None:
+    period.updated_at = timezone.now()
+    period.save(update_fields=[*fields, "updated_at"])
+
+
+@transaction.atomic
+def period_propose(*, actor: Actor, case_id: int, data: PeriodInput, today: date) -> InterventionPeriod:
+    """Record a proposed interventieperiode (SM-3 row 1): by the BA's advice or under the protocol (R-047)."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "interventions.period.write", access)
+    case = access.case
+    period = InterventionPeriod(
+        case=case,
+        initiated_by=data.initiated_by,
+        form=data.form,
+        released_reason=data.released_reason.strip(),
+        start_on=data.start_on,
+        end_on=data.end_on,
+        exceptional_reason=data.exceptional_reason.strip(),
+        created_by_id=actor.uid,
+    )
+    situation = _situation(case, today)
+    situation["intervention_periods"].append(facts.period_facts(period))
+    subject = f"intervention_periods[{len(situation['intervention_periods']) - 1}]"
+    check = _check(
+        "SM-3",
+        None,
+        "proposed",
+        situation,
+        subject,
+        today=today,
+        block=("R-041", "R-045", "R-046", "R-035"),
+        justify=("R-040", "R-041"),
+    )
+    period.state = check.target
+    period.acknowledged = sorted({f.code for f in check.warnings})
+    period.save()
+    role = _acting_role(actor, access)
+    timeline_record(actor, case, "intervention_period.proposed", role, period=period.pk)
+    _audit(actor, "interventions.period.proposed", case, period, warnings=check.codes)
+    _refresh_on_commit(case.pk)
+    return period
+
+
+@transaction.atomic
+def period_decide(
+    *, actor: Actor, case_id: int, period_id: int, approve: bool, today: date
+) -> InterventionPeriod:
+    """The employer commits to the period (R-043, SM-3 row 2) or refuses it (row 3)."""
+    access, period = _load_period(actor, case_id, period_id, "interventions.period.approve")
+    case = access.case
+    situation = _situation(case, today)
+    if approve:
+        subject = _period_subject(
+            case, period, situation, lambda f: f.update(employer_approved_on=today.isoformat())
+        )
+        check = _check("SM-3", period.state, "employer_approves", situation, subject, today=today)
+        period.employer_approved_on, period.approved_by_id = today, actor.uid
+        kind, action = "intervention_period.approved", "interventions.period.approved"
+    else:
+        subject = _period_subject(case, period, situation, lambda f: None)
+        check = _check("SM-3", period.state, "employer_refuses", situation, subject, today=today)
+        kind, action = "intervention_period.rejected", "interventions.period.rejected"
+    previous, period.state = period.state, check.target
+    _save_period(period, ["state", "employer_approved_on", "approved_by"])
+    timeline_record(actor, case, kind, _acting_role(actor, access), period=period.pk)
+    _audit(actor, action, case, period, state_from=previous, state_to=period.state)
+    _refresh_on_commit(case.pk)
+    return period
+
+
+@dataclass(frozen=True)
+class AppointmentInput:
+    with_role: str
+    with_person: str
+    with_membership_id: int | None
+    chaired_by: str
+    meeting_on: date
+
+
+def _appointment(case: Case, data: AppointmentInput, today: date) -> Appointment:
+    user_id = None
+    if data.with_membership_id is not None:
+        membership = Membership.objects.filter(
+            pk=data.with_membership_id, organisation_id=case.organisation_id
+        ).first()
+        if membership is None:
+            raise StepNotPossible("unknown member")
+        user_id = membership.user_id
+    return Appointment(
+        with_role=data.with_role,
+        with_person=data.with_person.strip(),
+        with_user_id=user_id,
+        chaired_by=data.chaired_by,
+        recorded_on=today,
+        meeting_on=data.meeting_on,
+    )
+
+
+@transaction.atomic
+def period_record_appointment(
+    *,
+    actor: Actor,
+    case_id: int,
+    period_id: int,
+    data: AppointmentInput,
+    today: date,
+    acknowledged: Iterable[str] = (),
+) -> InterventionPeriod:
+    """Record the appointment with the person with whom the conflict is discussed (R-044, R-064; row 4)."""
+    access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
+    case = access.case
+    appointment = _appointment(case, data, today)
+    situation = _situation(case, today)
+    subject = _period_subject(
+        case, period, situation, lambda f: f.update(appointment=facts.appointment_facts(appointment))
+    )
+    check = _check(
+        "SM-3",
+        period.state,
+        "appointment_recorded",
+        situation,
+        subject,
+        today=today,
+        block=("R-064",),
+        acknowledge=("R-044",),
+        acknowledged=acknowledged,
+    )
+    appointment.save()
+    period.appointment, period.state = appointment, check.target
+    period.acknowledged = sorted(set(period.acknowledged) | {f.code for f in check.warnings})
+    _save_period(period, ["appointment", "state", "acknowledged"])
+    timeline_record(
+        actor, case, "intervention_period.appointment_recorded", _acting_role(actor, access), period=period.pk
+    )
+    _audit(
+        actor,
+        "interventions.period.appointment_recorded",
+        case,
+        period,
+        warnings=check.codes,
+        appointment=appointment.pk,
+    )
+    _refresh_on_commit(case.pk)
+    return period
+
+
+def _simple_step(
+    actor: Actor,
+    case_id: int,
+    period_id: int,
+    event: str,
+    kind: str,
+    today: date,
+    *,
+    ready: Callable[[InterventionPeriod], bool],
+    not_ready: str,
+    update: Callable[[InterventionPeriod], list[str]] | None = None,
+) -> InterventionPeriod:
+    access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
+    case = access.case
+    if not ready(period):
+        raise StepNotPossible(not_ready)
+    situation = _situation(case, today)
+    subject = _period_subject(case, period, situation, lambda f: None)
+    check = _check("SM-3", period.state, event, situation, subject, today=today)
+    previous, period.state = period.state, check.target
+    fields = ["state", *(update(period) if update else [])]
+    _save_period(period, fields)
+    timeline_record(actor, case, f"intervention_period.{kind}", _acting_role(actor, access), period=period.pk)
+    _audit(actor, f"interventions.period.{kind}", case, period, state_from=previous, state_to=period.state)
+    _refresh_on_commit(case.pk)
+    return period
+
+
+@transaction.atomic
+def period_start(*, actor: Actor, case_id: int, period_id: int, today: date) -> InterventionPeriod:
+    """The start date is reached: the period becomes ACTIVE (row 5: R-040, R-041, R-043…R-046)."""
+    return _simple_step(
+        actor,
+        case_id,
+        period_id,
+        "start_reached",
+        "started",
+        today,
+        ready=lambda p: today >= p.start_on,
+        not_ready="start_on",
+    )
+
+
+@transaction.atomic
+def period_extend(
+    *, actor: Actor, case_id: int, period_id: int, extension_end_on: date, extension_reason: str, today: date
+) -> InterventionPeriod:
+    """Extend an active period (row 6); R-041 checks the total (over 14 days BLOCK, 8 to 14 with a reason)."""
+    access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
+    case = access.case
+    if extension_end_on <= period.end_on:
+        raise StepNotPossible("extension_end_on")
+    situation = _situation(case, today)
+    reason = extension_reason.strip()
+    subject = _period_subject(
+        case,
+        period,
+        situation,
+        lambda f: f.update(extension_end_on=extension_end_on.isoformat(), extension_reason=reason or None),
+    )
+    check = _check(
+        "SM-3",
+        period.state,
+        "extension_requested",
+        situation,
+        subject,
+        today=today,
+        block=("R-041",),
+        justify=("R-041",),
+    )
+    previous = period.state
+    period.state, period.extension_end_on, period.extension_reason = check.target, extension_end_on, reason
+    _save_period(period, ["state", "extension_end_on", "extension_reason"])
+    timeline_record(
+        actor, case, "intervention_period.extended", _acting_role(actor, access), period=period.pk
+    )
+    _audit(actor, "interventions.period.extended", case, period, warnings=check.codes, state_from=previous)
+    _refresh_on_commit(case.pk)
+    return period
+
+
+@transaction.atomic
+def period_end(*, actor: Actor, case_id: int, period_id: int, today: date) -> InterventionPeriod:
+    """The last day has passed (row 8); the evaluation is due within N working days (R-048, T-16)."""
+    return _simple_step(
+        actor,
+        case_id,
+        period_id,
+        "end_passed",
+        "ended",
+        today,
+        ready=lambda p: today > p.last_day,
+        not_ready="end_on",
+    )
+
+
+@transaction.atomic
+def period_evaluate(
+    *, actor: Actor, case_id: int, period_id: int, outcome: str, today: date
+) -> InterventionPeriod:
+    """Record the evaluation outcome (row 9): doing nothing is not an option (R-048)."""
+
+    def update(period: InterventionPeriod) -> list[str]:
+        period.evaluated_on, period.evaluation_outcome = today, outcome
+        return ["evaluated_on", "evaluation_outcome"]
+
+    return _simple_step(
+        actor,
+        case_id,
+        period_id,
+        "evaluation_recorded",
+        "evaluated",
+        today,
+        ready=lambda p: True,
+        not_ready="",
+        update=update,
+    )
+
+
+@transaction.atomic
+def interventions_end_by_sick_report(*, case_id: int, sick_reported_on: date, actor: Actor = SYSTEM) -> int:
+    """A sick report ends a running interventieperiode (R-049, SM-3 row 7) and leave (R-056, SM-4 row 5).
+
+    For the sickness context to call when an employee of the case reports sick. Returns how many
+    records it ended.
+    """
+    case = Case.objects.get(pk=case_id)
+    ended = 0
+    for period in InterventionPeriod.objects.select_for_update().filter(
+        case=case, state__in=[PeriodState.ACTIVE, PeriodState.EXTENDED]
+    ):
+        result = transition(
+            "SM-3",
+            period.state,
+            "sick_reported",
+            parse_situation(_situation(case, sick_reported_on)),
+            today=sick_reported_on,
+        )
+        if result.allowed and result.target:
+            previous, period.state, period.sick_reported_on = period.state, result.target, sick_reported_on
+            _save_period(period, ["state", "sick_reported_on"])
+            timeline_record(actor, case, "intervention_period.aborted_sick_report", "", period=period.pk)
+            _audit(actor, "interventions.period.aborted_sick_report", case, period, state_from=previous)
+            ended += 1
+    for leave in ConflictLeave.objects.select_for_update().filter(case=case, state=LeaveState.ACTIVE):
+        leave.state, leave.updated_at = LeaveState.ENDED, timezone.now()
+        leave.save(update_fields=["state", "updated_at"])
+        timeline_record(actor, case, "conflict_leave.ended", "", leave=leave.pk)
+        _audit(actor, "interventions.leave.ended_by_sick_report", case, leave)
+        ended += 1
+    _refresh_on_commit(case.pk)
+    return ended
+
+
+# --- Arbeidsconflictenverlof (SM-4) --------------------------------------------------------------
+
+
+@transaction.atomic
+def leave_request(*, actor: Actor, case_id: int, start_on: date, end_on: date, today: date) -> ConflictLeave:
+    """The employee asks for conflict leave; the eligibility check (R-050, R-051, R-052, R-056) runs at once.
+
+    A request that is not eligible raises `Blocked` and stores nothing: the form keeps what was typed.
+    """
+    access = case_get_for(actor, case_id)
+    authorize(actor, "interventions.leave.request", access)
+    case = access.case
+    if end_on < start_on:
+        raise StepNotPossible("end_on")
+    leave = ConflictLeave(case=case, employee_id=actor.uid, start_on=start_on, end_on=end_on)
+    situation = _situation(case, today)
+    situation["conflict_leave_requests"].append(facts.leave_request_facts(leave))
+    subject = f"conflict_leave_requests[{len(situation['conflict_leave_requests']) - 1}]"
+    _check("SM-4", None, "requested", situation, subject, today=today)
+    check = _check("SM-4", LeaveState.REQUESTED, "eligibility_check", situation, subject, today=today)
+    leave.state = check.target
+    leave.save()
+    timeline_record(actor, case, "conflict_leave.requested", _acting_role(actor, access), leave=leave.pk)
+    _audit(actor, "interventions.leave.requested", case, leave, state=leave.state)
+    _refresh_on_commit(case.pk)
+    return leave
+
+
+def _load_leave(actor: Actor, case_id: int, leave_id: int, action: str) -> tuple[CaseAccess, ConflictLeave]:
+    access = case_get_for(actor, case_id)
+    authorize(actor, action, access)
+    leave = (
+        ConflictLeave.objects.select_for_update()
+        .select_related("appointment")
+        .filter(pk=leave_id, case=access.case)
+        .first()
+    )
+    if leave is None:
+        raise hidden(actor, action)
+    return access, leave
+
+
+@transaction.atomic
+def leave_approve(
+    *, actor: Actor, case_id: int, leave_id: int, appointment: AppointmentInput | None, today: date,
+    acknowledged: Iterable[str] = (),
+) -> tuple[ConflictLeave, tuple[Finding, ...]]:  # fmt: skip
+    """Approve an eligible request (SM-4 row 3): an appointment is required (R-054; the VP named → WARN).
+
+    Returns the leave and the engine's INFO findings for the approval message (R-055: open spreekuur).
+    """
+    access, leave = _load_leave(actor, case_id, leave_id, "interventions.leave.approve")
+    case = access.case
+    candidate = _appointment(case, appointment, today) if appointment is not None else None
+    situation = _situation(case, today)
+    index = next(i for i, r in enumerate(facts.open_requests(case)) if r.pk == leave.pk)
+    item = facts.leave_request_facts(leave)
+    item["appointment"] = facts.appointment_facts(candidate)
+    situation["conflict_leave_requests"][index] = item
+    subject = f"conflict_leave_requests[{index}]"
+    check = _check(
+        "SM-4",
+        leave.state,
+        "approve",
+        situation,
+        subject,
+        today=today,
+        acknowledge=("R-054",),
+        acknowledged=acknowledged,
+    )
+    if candidate is not None:
+        candidate.save()
+    previous = leave.state
+    leave.appointment, leave.state, leave.approved_on, leave.approved_by_id = (
+        candidate,
+        check.target,
+        today,
+        actor.uid,
+    )
+    leave.acknowledged = sorted({f.code for f in check.warnings})
+    leave.updated_at = timezone.now()
+    leave.save(
+        update_fields=["appointment", "state", "approved_on", "approved_by", "acknowledged", "updated_at"]
+    )
+    timeline_record(actor, case, "conflict_leave.approved", _acting_role(actor, access), leave=leave.pk)
+    _audit(actor, "interventions.leave.approved", case, leave, warnings=check.codes, state_from=previous)
+    _refresh_on_commit(case.pk)
+    return leave, check.info
+
+
+_LEAVE_STEPS: dict[str, tuple[str, Callable[[ConflictLeave, date], bool]]] = {
+    "first_leave_day": ("started", lambda leave, today: today >= leave.start_on),
+    "last_leave_day_passed": ("ended", lambda leave, today: today > leave.end_on),
+    "conversation_held": ("followed_up", lambda leave, today: True),
+    "close": ("closed", lambda leave, today: True),
+}
+
+
+@transaction.atomic
+def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: date) -> ConflictLeave:
+    """Move approved leave along SM-4 (rows 4, 6, 7, 8)."""
+    if event not in _LEAVE_STEPS:
+        raise StepNotPossible(event)
+    access, leave = _load_leave(actor, case_id, leave_id, "interventions.leave.approve")
+    kind, ready = _LEAVE_STEPS[event]
+    if not ready(leave, today):
+        raise StepNotPossible(event)
+    result = transition(
+        "SM-4", leave.state, event, parse_situation(_situation(access.case, today)), today=today
+    )
+    if not result.allowed or result.target is None:
+        raise Blocked(result.findings)
+    previous, leave.state, leave.updated_at = leave.state, result.target, timezone.now()
+    leave.save(update_fields=["state", "updated_at"])
+    timeline_record(actor, access.case, f"conflict_leave.{kind}", _acting_role(actor, access), leave=leave.pk)
+    _audit(
+        actor, f"interventions.leave.{kind}", access.case, leave, state_from=previous, state_to=leave.state
+    )
+    _refresh_on_commit(access.case.pk)
+    return leave
+
+
+# --- Interventions and referrals (§3.5, §5-F) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InterventionInput:
+    kind: str
+    chair_role: str
+    hr_attends: bool
+    support_employee: bool | None
+    support_other: bool | None
+    planned_on: date | None
+    note: str
+
+
+@transaction.atomic
+def intervention_record(
+    *, actor: Actor, case_id: int, data: InterventionInput, today: date, acknowledged: Iterable[str] = ()
+) -> Intervention:
+    """Record an intervention or a referral. R-062/R-063/R-064 block, R-061 warns (from the engine)."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "interventions.intervention.write", access)
+    case = access.case
+    is_vp_referral = data.kind == InterventionKind.REFERRAL_VP
+    intervention = Intervention(
+        case=case,
+        kind=data.kind,
+        chair_role="" if is_vp_referral else data.chair_role,
+        hr_attends=data.hr_attends and data.kind == InterventionKind.CONVERSATION,
+        support_employee=data.support_employee,
+        support_other=data.support_other,
+        planned_on=data.planned_on,
+        # A referral to the vertrouwenspersoon carries no case content (§2.3 D05 footnote 11).
+        note="" if is_vp_referral else data.note.strip(),
+        created_by_id=actor.uid,
+    )
+    warnings: tuple[Finding, ...] = ()
+    if data.kind in facts.ENGINE_KINDS:
+        situation = _situation(case, today)
+        situation["interventions"].append(facts.intervention_facts(intervention))
+        subject = f"interventions[{len(situation['interventions']) - 1}]"
+        situation_check = _check_intervention(situation, subject, today, acknowledged)
+        warnings = situation_check
+    intervention.acknowledged = sorted({f.code for f in warnings})
+    intervention.save()
+    timeline_record(
+        actor, case, "intervention.recorded", _acting_role(actor, access), intervention_kind=intervention.kind
+    )
+    _audit(
+        actor,
+        "interventions.intervention.recorded",
+        case,
+        intervention,
+        kind=intervention.kind,
+        warnings=",".join(intervention.acknowledged),
+    )
+    _refresh_on_commit(case.pk)
+    return intervention
+
+
+def _check_intervention(
+    data: dict[str, Any], subject: str, today: date, acknowledged: Iterable[str]
+) -> tuple[Finding, ...]:
+    findings = [f for f in evaluate(parse_situation(data), today=today).findings if _mine(f, subject)]
+    blocking = tuple(
+        f
+        for f in findings
+        if f.code in {"R-062", "R-063", "R-064"} and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
+    )
+    if blocking:
+        raise Blocked(blocking)
+    warnings = tuple(f for f in findings if f.code == "R-061" and f.severity is Severity.WARN)
+    missing = tuple(f for f in warnings if f.code not in set(acknowledged))
+    if missing:
+        raise NeedsAcknowledgement(missing)
+    return warnings

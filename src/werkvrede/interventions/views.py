@@ -1,0 +1,352 @@
+"""Pages of the Interventies section of a case. Thin: forms validate, selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkvrede.accounts.models import Membership
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.core.access import requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden
+from werkvrede.interventions import selectors, services
+from werkvrede.interventions.forms import (
+    AppointmentForm,
+    EvaluationForm,
+    ExtensionForm,
+    InterventionRecordForm,
+    LeaveRequestForm,
+    PeriodProposalForm,
+)
+from werkvrede.interventions.models import LeaveState, PeriodState
+from werkvrede.interventions.policies import Level, level
+from werkvrede.interventions.visibility import d09_preview
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def _members(actor: Actor) -> Any:
+    if actor.organisation_id is None:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(organisation_id=actor.organisation_id, is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+def _access(actor: Actor, case_id: int, action: str) -> CaseAccess:
+    access = case_get_for(actor, case_id)
+    if not allowed(actor, action, access):
+        raise hidden(actor, action, access.case)
+    return access
+
+
+def _outcome(exc: Exception) -> dict[str, Any]:
+    """What a refused step shows: the findings, and whether it asks for a reason or an acknowledgement."""
+    return {
+        "findings": getattr(exc, "findings", ()),
+        "needs_justification": isinstance(exc, services.NeedsJustification),
+        "needs_acknowledgement": isinstance(exc, services.NeedsAcknowledgement),
+    }
+
+
+@requires("cases.case.list")
+def section(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.section.view")
+    today = timezone.localdate()
+    seen = level(actor, access)
+    context: dict[str, Any] = {"case": access.case, "level": seen, "preview": d09_preview()}
+    if seen is Level.FULL:
+        context.update(
+            periods=selectors.periods_of(access),
+            leaves=selectors.leaves_of(access),
+            advice=selectors.advice_for(access, today=today),
+            can_write=allowed(actor, "interventions.period.write", access),
+            can_request_leave=allowed(actor, "interventions.leave.request", access),
+        )
+    elif seen is Level.NEUTRAL:
+        context.update(neutral=selectors.neutral_status_of(access))
+    else:
+        context.update(appointments=selectors.appointments_for(actor, case=access.case))
+    context["interventions"] = selectors.interventions_of(access)
+    context["can_record_intervention"] = allowed(actor, "interventions.intervention.write", access)
+    return render(request, "interventions/section.html", context)
+
+
+@requires("cases.case.list")
+def period_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.period.write")
+    form = PeriodProposalForm(request.POST or None)
+    outcome: dict[str, Any] = {}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = services.period_propose(
+                actor=actor,
+                case_id=case_id,
+                data=services.PeriodInput(
+                    initiated_by=data["initiated_by"],
+                    form=data["form"],
+                    released_reason=data["released_reason"],
+                    start_on=data["start_on"],
+                    end_on=data["end_on"],
+                    exceptional_reason=data["exceptional_reason"],
+                ),
+                today=timezone.localdate(),
+            )
+        except (services.Blocked, services.NeedsJustification) as exc:
+            outcome = _outcome(exc)
+        else:
+            messages.success(
+                request, _("De interventieperiode is voorgesteld. De werkgever moet haar nog goedkeuren.")
+            )
+            return redirect("interventions:period", case_id=case_id, period_id=period.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "interventions/period_new.html",
+        {"case": access.case, "form": form, "preview": d09_preview(), **outcome},
+        status=status,
+    )
+
+
+STEP_FORMS = {"appointment": AppointmentForm, "extend": ExtensionForm, "evaluate": EvaluationForm}
+
+
+@requires("cases.case.list")
+def period_detail(request: HttpRequest, case_id: int, period_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.record.view")
+    period = selectors.period_get(access, period_id)
+    if period is None:
+        raise hidden(actor, "interventions.record.view")
+    today = timezone.localdate()
+    members = _members(actor)
+    forms: dict[str, Any] = {
+        "appointment": AppointmentForm(members=members),
+        "extend": ExtensionForm(),
+        "evaluate": EvaluationForm(),
+    }
+    outcome: dict[str, Any] = {}
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if step:
+        acknowledged = request.POST.getlist("acknowledged")
+        bound: Any = None
+        if step == "appointment":
+            bound = forms["appointment"] = AppointmentForm(request.POST, members=members)
+        elif step in STEP_FORMS:
+            bound = forms[step] = STEP_FORMS[step](request.POST)
+        if bound is None or bound.is_valid():
+            try:
+                _run_period_step(actor, case_id, period_id, step, bound, acknowledged, today)
+            except (services.Blocked, services.NeedsJustification, services.NeedsAcknowledgement) as exc:
+                outcome = _outcome(exc)
+                outcome["step"] = step
+            except services.StepNotPossible:
+                outcome = {"not_yet": True, "step": step}
+            else:
+                messages.success(request, _("Opgeslagen."))
+                return redirect("interventions:period", case_id=case_id, period_id=period_id)
+        period = selectors.period_get(access, period_id) or period
+    context = {
+        "case": access.case,
+        "period": period,
+        "forms": forms,
+        "can_write": allowed(actor, "interventions.period.write", access),
+        "can_approve": allowed(actor, "interventions.period.approve", access),
+        "states": PeriodState,
+        "preview": d09_preview(),
+        **outcome,
+    }
+    return render(request, "interventions/period_detail.html", context, status=400 if step else 200)
+
+
+def _run_period_step(
+    actor: Actor, case_id: int, period_id: int, step: str, form: Any, acknowledged: list[str], today: Any
+) -> None:
+    common = {"actor": actor, "case_id": case_id, "period_id": period_id, "today": today}
+    if step in ("approve", "refuse"):
+        services.period_decide(**common, approve=step == "approve")
+    elif step == "appointment":
+        data = form.cleaned_data
+        member = data.get("with_member")
+        services.period_record_appointment(
+            **common,
+            data=services.AppointmentInput(
+                with_role=data["with_role"],
+                with_person=data["with_person"],
+                with_membership_id=member.pk if member else None,
+                chaired_by=data["chaired_by"],
+                meeting_on=data["meeting_on"],
+            ),
+            acknowledged=acknowledged,
+        )
+    elif step == "start":
+        services.period_start(**common)
+    elif step == "extend":
+        services.period_extend(
+            **common,
+            extension_end_on=form.cleaned_data["extension_end_on"],
+            extension_reason=form.cleaned_data["extension_reason"],
+        )
+    elif step == "end":
+        services.period_end(**common)
+    elif step == "evaluate":
+        services.period_evaluate(**common, outcome=form.cleaned_data["outcome"])
+    else:
+        raise services.StepNotPossible(step)
+
+
+@requires("cases.case.list")
+def leave_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.leave.request")
+    form = LeaveRequestForm(request.POST or None)
+    outcome: dict[str, Any] = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            leave = services.leave_request(
+                actor=actor,
+                case_id=case_id,
+                start_on=form.cleaned_data["start_on"],
+                end_on=form.cleaned_data["end_on"],
+                today=timezone.localdate(),
+            )
+        except services.Blocked as exc:
+            outcome = _outcome(exc)
+        else:
+            messages.success(request, _("Je aanvraag is binnen. Je leidinggevende of HR keurt haar goed."))
+            return redirect("interventions:leave", case_id=case_id, leave_id=leave.pk)
+    return render(
+        request,
+        "interventions/leave_new.html",
+        {"case": access.case, "form": form, "preview": d09_preview(), **outcome},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+LEAVE_EVENTS = ("first_leave_day", "last_leave_day_passed", "conversation_held", "close")
+
+
+@requires("cases.case.list")
+def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.record.view")
+    leave = selectors.leave_get(access, leave_id)
+    if leave is None:
+        raise hidden(actor, "interventions.record.view")
+    today = timezone.localdate()
+    form = AppointmentForm(request.POST or None, members=_members(actor))
+    outcome: dict[str, Any] = {}
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if step == "approve" and form.is_valid():
+        data = form.cleaned_data
+        member = data.get("with_member")
+        try:
+            _approved, info = services.leave_approve(
+                actor=actor,
+                case_id=case_id,
+                leave_id=leave_id,
+                appointment=services.AppointmentInput(
+                    with_role=data["with_role"],
+                    with_person=data["with_person"],
+                    with_membership_id=member.pk if member else None,
+                    chaired_by=data["chaired_by"],
+                    meeting_on=data["meeting_on"],
+                ),
+                today=today,
+                acknowledged=request.POST.getlist("acknowledged"),
+            )
+        except (services.Blocked, services.NeedsAcknowledgement) as exc:
+            outcome = _outcome(exc)
+        else:
+            messages.success(
+                request, _("Het verlof is goedgekeurd. Het is betaald verlof, geen ziekmelding (R-053).")
+            )
+            for finding in info:
+                if finding.code == "R-055":
+                    messages.info(
+                        request, finding.message.en if request.LANGUAGE_CODE == "en" else finding.message.nl
+                    )
+            return redirect("interventions:leave", case_id=case_id, leave_id=leave_id)
+    elif step in LEAVE_EVENTS:
+        try:
+            services.leave_step(actor=actor, case_id=case_id, leave_id=leave_id, event=step, today=today)
+        except services.Blocked as exc:
+            outcome = _outcome(exc)
+        except services.StepNotPossible:
+            outcome = {"not_yet": True}
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("interventions:leave", case_id=case_id, leave_id=leave_id)
+    return render(
+        request,
+        "interventions/leave_detail.html",
+        {
+            "case": access.case,
+            "leave": leave,
+            "form": form,
+            "states": LeaveState,
+            "can_approve": allowed(actor, "interventions.leave.approve", access),
+            "preview": d09_preview(),
+            **outcome,
+        },
+        status=400 if step else 200,
+    )
+
+
+@requires("cases.case.list")
+def intervention_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _access(actor, case_id, "interventions.intervention.write")
+    form = InterventionRecordForm(request.POST or None)
+    outcome: dict[str, Any] = {}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.intervention_record(
+                actor=actor,
+                case_id=case_id,
+                data=services.InterventionInput(
+                    kind=data["kind"],
+                    chair_role=data["chair_role"],
+                    hr_attends=data["hr_attends"],
+                    support_employee=data["support_employee"],
+                    support_other=data["support_other"],
+                    planned_on=data["planned_on"],
+                    note=data["note"],
+                ),
+                today=timezone.localdate(),
+                acknowledged=request.POST.getlist("acknowledged"),
+            )
+        except (services.Blocked, services.NeedsAcknowledgement) as exc:
+            outcome = _outcome(exc)
+        else:
+            messages.success(request, _("De interventie is vastgelegd."))
+            return redirect("interventions:section", case_id=case_id)
+    return render(
+        request,
+        "interventions/intervention_new.html",
+        {"case": access.case, "form": form, **outcome},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires("interventions.appointment.list")
+def appointments(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    return render(
+        request, "interventions/appointments.html", {"appointments": selectors.appointments_for(actor)}
+    )

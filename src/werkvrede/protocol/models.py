@@ -1,0 +1,83 @@
+"""The organisation's conflict protocol (arbeidsconflictenprotocol): the parameters of spec §9.4 and
+whom to contact, kept as versions. The newest version is the one in force; older ones are history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.core.workcalendar import LiberationDay
+
+
+class DayUnit(models.TextChoices):
+    WORKING = "WORKING", _("Werkdagen")
+    CALENDAR = "CALENDAR", _("Kalenderdagen")
+
+
+class OverrideMode(models.TextChoices):
+    BLOCK = "BLOCK", _("Blokkeren (standaard)")
+    WARN_J = "WARN_J", _("Waarschuwen, met schriftelijke onderbouwing door de bedrijfsarts")
+
+
+class LiberationDayMode(models.TextChoices):
+    EVERY_YEAR = LiberationDay.EVERY_YEAR.value, _("Elk jaar een vrije dag")
+    LUSTRUM = LiberationDay.LUSTRUM.value, _("Alleen in lustrumjaren (2025, 2030, …)")
+    NEVER = LiberationDay.NEVER.value, _("Nooit een vrije dag")
+
+
+DEFAULT_EMOTIONS_SENTENCE = (
+    "Emoties alleen zijn geen reden om je ziek te melden. Loopt een conflict hoog op, neem dan contact op "
+    "met je leidinggevende, HR, de vertrouwenspersoon of het open spreekuur van de bedrijfsarts."
+)
+
+
+class ConflictProtocol(models.Model):
+    """One version of an organisation's conflict protocol."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField()
+    conflict_leave_enabled = models.BooleanField(default=False)
+    conflict_leave_max_days = models.PositiveSmallIntegerField(default=3)
+    conflict_leave_window_months = models.PositiveSmallIntegerField(default=24)
+    conflict_leave_day_unit = models.CharField(
+        max_length=10, choices=DayUnit.choices, default=DayUnit.WORKING
+    )
+    ip_normal_max_days = models.PositiveSmallIntegerField(default=7)
+    ip_exceptional_max_days = models.PositiveSmallIntegerField(default=14)
+    ip_evaluation_due_working_days = models.PositiveSmallIntegerField(default=5)
+    not_able_max_review_days = models.PositiveSmallIntegerField(default=42)
+    inhouse_max_glasl = models.PositiveSmallIntegerField(default=3)
+    mediation_max_glasl = models.PositiveSmallIntegerField(default=6)
+    i1_min_case_age_days = models.PositiveSmallIntegerField(default=28)
+    no_intervention_after_days = models.PositiveSmallIntegerField(default=42)
+    aggregation_gap_days = models.PositiveSmallIntegerField(default=28)
+    review_interval_days = models.PositiveSmallIntegerField(default=42)
+    cooling_off_days = models.PositiveSmallIntegerField(default=14)
+    cooling_off_days_without_clause = models.PositiveSmallIntegerField(default=21)
+    repeat_window_months = models.PositiveSmallIntegerField(default=6)
+    ba_override_mode = models.CharField(
+        max_length=10, choices=OverrideMode.choices, default=OverrideMode.BLOCK
+    )
+    liberation_day = models.CharField(
+        max_length=10, choices=LiberationDayMode.choices, default=LiberationDayMode.LUSTRUM
+    )
+    hr_contact = models.CharField(max_length=300, blank=True)
+    confidential_adviser_contact = models.CharField(max_length=300, blank=True)
+    open_consultation = models.CharField(max_length=300, blank=True)
+    emotions_sentence = models.TextField(default=DEFAULT_EMOTIONS_SENTENCE)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "version"], name="protocol_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"protocol v{self.version}"

@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.accounts.models import Membership
+from werkvrede.cases.models import ConflictType
+from werkvrede.sickness.models import (
+    AbleToConverse,
+    AdviceContent,
+    AdviceKind,
+    Condition,
+    ConflictStyle,
+    InterventionForm,
+    VerdictValue,
+)
+
+_DATE = {"type": "date"}
+_YES_NO = [("", "—"), ("true", _("Ja")), ("false", _("Nee"))]
+
+
+def _yes_no(label: Any) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=_YES_NO,
+        coerce=lambda v: v == "true",
+        empty_value=None,
+        required=False,
+    )
+
+
+class SickReportForm(forms.Form):
+    """The employer's sick-report form: the dates and R-130's fields, nothing else (R-130, R-132)."""
+
+    first_sick_day = forms.DateField(label=_("Eerste ziektedag"), widget=forms.DateInput(attrs=_DATE))
+    notified_to_ba_on = forms.DateField(
+        label=_("Gemeld bij de arbodienst of bedrijfsarts op"), required=False,
+        widget=forms.DateInput(attrs=_DATE), help_text=_("Uiterlijk 7 dagen na de eerste ziektedag (R-010)."),
+    )  # fmt: skip
+    recovery_date = forms.DateField(
+        label=_("Hersteld per"), required=False, widget=forms.DateInput(attrs=_DATE)
+    )
+    phone = forms.CharField(label=_("Telefoonnummer tijdens de ziekte"), max_length=40, required=False)
+    address = forms.CharField(label=_("(Verpleeg)adres"), max_length=300, required=False)
+    expected_duration = forms.CharField(
+        label=_("Verwachte duur van het verzuim"), max_length=100, required=False,
+        help_text=_("Bijvoorbeeld: een week. Niet waarom."),
+    )  # fmt: skip
+    ongoing_appointments = forms.CharField(
+        label=_("Lopende afspraken"), max_length=300, required=False,
+        help_text=_("Afspraken in het werk die overgenomen moeten worden."),
+    )  # fmt: skip
+    ongoing_work = forms.CharField(
+        label=_("Lopend werk"), max_length=300, required=False,
+        help_text=_("Werk dat door moet gaan of overgedragen moet worden."),
+    )  # fmt: skip
+    safety_net_applies = _yes_no(_("Valt de werknemer onder een vangnetregeling van de Ziektewet?"))
+    work_accident = _yes_no(_("Hangt de ziekte samen met een arbeidsongeval?"))
+    traffic_accident_liable_third_party = _yes_no(
+        _("Is het een verkeersongeval waarbij een ander aansprakelijk kan zijn?")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, recovered = data.get("first_sick_day"), data.get("recovery_date")
+        if first and recovered and recovered < first:
+            self.add_error("recovery_date", _("Deze datum ligt voor de eerste ziektedag."))
+        notified = data.get("notified_to_ba_on")
+        if first and notified and notified < first:
+            self.add_error("notified_to_ba_on", _("Deze datum ligt voor de eerste ziektedag."))
+        return data
+
+
+class ConsultForm(forms.Form):
+    consult_on = forms.DateField(label=_("Datum van het spreekuur"), widget=forms.DateInput(attrs=_DATE))
+    note = forms.CharField(
+        label=_("Medische aantekening (alleen voor bedrijfsarts en werknemer)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consult_on"].initial = timezone.localdate()
+
+
+class MedicalNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Medische aantekening"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+    )
+
+
+class VerdictForm(forms.Form):
+    value = forms.ChoiceField(
+        label=_("Oordeel"), choices=VerdictValue.choices, widget=forms.RadioSelect,
+        help_text=_("Gedeeltelijk arbeidsgeschikt is arbeidsongeschikt met beperkingen en een percentage."),
+    )  # fmt: skip
+    degree_pct = forms.IntegerField(
+        label=_("Mate van arbeidsongeschiktheid (%)"), min_value=0, max_value=100, required=False
+    )
+    expected_duration = forms.CharField(label=_("Verwachte duur"), max_length=100, required=False)
+    no_work_capacity = forms.BooleanField(
+        label=_("Op dit moment geen benutbare mogelijkheden"), required=False
+    )
+    limitations = forms.CharField(
+        label=_("Beperkingen in het werk"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wat de werknemer niet kan. Geen diagnose: de werkgever leest dit."),
+    )  # fmt: skip
+    possibilities = forms.CharField(
+        label=_("Mogelijkheden en aanpassingen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    recorded_on = forms.DateField(label=_("Datum van het oordeel"), widget=forms.DateInput(attrs=_DATE))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recorded_on"].initial = timezone.localdate()
+
+
+class FindingForm(forms.Form):
+    conflict = forms.TypedChoiceField(
+        label=_("Is er sprake van een arbeidsconflict?"), choices=[("true", _("Ja")), ("false", _("Nee"))],
+        coerce=lambda v: v == "true", widget=forms.RadioSelect,
+        help_text=_("De variant (A, B, C) volgt hieruit en uit het oordeel; je vult die niet zelf in."),
+    )  # fmt: skip
+    recorded_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs=_DATE))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recorded_on"].initial = timezone.localdate()
+
+
+class DiagnosisForm(forms.Form):
+    conflict_type = forms.ChoiceField(label=_("Soort conflict"), choices=ConflictType.choices)
+    glasl_stage = forms.TypedChoiceField(
+        label=_("Escalatiefase (Glasl 1–9)"), choices=[(str(i), str(i)) for i in range(1, 10)], coerce=int
+    )
+    style_employee = forms.ChoiceField(
+        label=_("Conflictstijl van de werknemer"), choices=ConflictStyle.choices
+    )
+    style_other = forms.ChoiceField(
+        label=_("Conflictstijl van de wederpartij"), choices=ConflictStyle.choices
+    )
+    occupational_disease_assessed = forms.BooleanField(label=_("Beroepsziekte overwogen"), required=False)
+
+
+class CapacityForm(forms.Form):
+    resilience = forms.CharField(label=_("Draagkracht"), widget=forms.Textarea(attrs={"rows": 3}))
+    problem_solving = forms.CharField(
+        label=_("Probleemoplossend vermogen"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    able_to_converse = forms.ChoiceField(
+        label=_("In staat tot het gesprek over het conflict?"), choices=AbleToConverse.choices,
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    medical_grounds = forms.CharField(
+        label=_("Medische gronden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen als de werknemer tijdelijk niet in staat is. De werkgever ziet dit niet."),
+    )  # fmt: skip
+    review_date = forms.DateField(
+        label=_("Heroverweging op"), required=False, widget=forms.DateInput(attrs=_DATE)
+    )
+    strengthening_advice = forms.CharField(
+        label=_("Advies om de belastbaarheid te versterken"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("able_to_converse") == AbleToConverse.NO_MEDICAL_GROUNDS:
+            if not data.get("medical_grounds", "").strip():
+                self.add_error("medical_grounds", _("Vul de medische gronden in."))
+            if not data.get("review_date"):
+                self.add_error("review_date", _("Kies een datum om dit opnieuw te beoordelen."))
+        return data
+
+
+class AdviceForm(forms.Form):
+    """The structured fields of §5-C; the recipients always include the employee (R-021)."""
+
+    kind = forms.ChoiceField(label=_("Soort advies"), choices=AdviceKind.choices)
+    content = forms.MultipleChoiceField(
+        label=_("Wat het advies bevat"), choices=AdviceContent.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    resumption_condition = forms.ChoiceField(
+        label=_("Voorwaarde voor werkhervatting"), choices=Condition.choices, initial=Condition.NONE
+    )
+    reintegration_condition = forms.ChoiceField(
+        label=_("Voorwaarde voor re-integratie"), choices=Condition.choices, initial=Condition.NONE
+    )
+    recommends_termination = forms.BooleanField(
+        label=_("Adviseert beëindiging van het dienstverband"), required=False
+    )
+    recommends_resignation = forms.BooleanField(
+        label=_("Adviseert de werknemer ontslag te nemen"), required=False
+    )
+    not_able_to_converse = forms.BooleanField(
+        label=_("Tijdelijk niet in staat tot een gesprek over het conflict"), required=False
+    )
+    not_able_medical_grounds = forms.BooleanField(label=_("Dit berust op medische gronden"), required=False)
+    review_date = forms.DateField(
+        label=_("Heroverweging op"), required=False, widget=forms.DateInput(attrs=_DATE)
+    )
+    ip_form = forms.ChoiceField(
+        label=_("Interventieperiode: vorm"), choices=[("", "—"), *InterventionForm.choices], required=False
+    )
+    ip_start_on = forms.DateField(
+        label=_("Interventieperiode: begin"), required=False, widget=forms.DateInput(attrs=_DATE)
+    )
+    ip_days = forms.IntegerField(label=_("Interventieperiode: aantal dagen"), min_value=1, required=False)
+    ip_contact_person = forms.CharField(
+        label=_("Interventieperiode: contactpersoon voor de afspraak"), max_length=200, required=False
+    )
+    solution_direction = forms.CharField(
+        label=_("Oplossingsrichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 5}), max_length=20_000,
+        help_text=_("Werkgever en werknemer lezen precies dit. Geen medische gegevens."),
+    )  # fmt: skip
+    employer_recipients = forms.MultipleChoiceField(
+        label=_("Aan de werkgever: wie"), required=True, widget=forms.CheckboxSelectMultiple,
+        choices=[("LG", _("Leidinggevende")), ("HR", _("HR-adviseur")), ("CM", _("Casemanager"))],
+        initial=["HR"], help_text=_("De werknemer krijgt altijd tegelijk hetzelfde advies."),
+    )  # fmt: skip
+
+
+class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.full_name)
+
+
+class OpenConsultForm(forms.Form):
+    employee = _Member(label=_("Werknemer"), queryset=Membership.objects.none())
+    held_on = forms.DateField(label=_("Datum van het open spreekuur"), widget=forms.DateInput(attrs=_DATE))
+    note = forms.CharField(
+        label=_("Medische aantekening"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.fields["employee"].queryset = members  # type: ignore[attr-defined]

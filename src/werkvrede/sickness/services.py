@@ -1,0 +1,672 @@
+"""Writes of the sickness context: keyword-only, atomic, authorised again, judged by the guideline,
+audited (`sickness.<entity>.<past-participle>`, ids and codes only) and on the case timeline.
+
+After a change of the facts, the case's deadlines (T-01…T-13) are refreshed on commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from werkvrede.accounts.models import Membership
+from werkvrede.audit import services as audit
+from werkvrede.cases.deadlines import case_deadlines_refresh
+from werkvrede.cases.extensions import announce_sick_report
+from werkvrede.cases.guideline_bridge import case_situation_data
+from werkvrede.cases.models import Case, CaseParty
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.services import Blocked, timeline_record
+from werkvrede.consent.selectors import valid_consent
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize, hidden
+from werkvrede.guideline import Advice, Finding, Severity, evaluate, parse_situation
+from werkvrede.guideline.model import BLOCKING
+from werkvrede.guideline.rules.privacy import scan_medical_terms
+from werkvrede.guideline.states import transition
+from werkvrede.sickness import facts, selectors
+from werkvrede.sickness.models import (
+    EMPLOYER_TEXT_FIELDS,
+    R130_FIELDS,
+    AbleToConverse,
+    CapacityAssessment,
+    ConflictDiagnosis,
+    ConflictFinding,
+    MedicalNote,
+    OpenConsultation,
+    SentAdvice,
+    SickReport,
+    SickReportState,
+    WorkCapacityVerdict,
+)
+from werkvrede.sickness.policies import columns
+from werkvrede.vault.services import seal
+
+__all__ = ["Blocked", "MedicalTermsFound", "NeedsAttention"]
+
+_VARIANT_STATES = {
+    "A": SickReportState.VARIANT_A,
+    "B": SickReportState.VARIANT_B,
+    "C": SickReportState.VARIANT_C,
+    "NONE": SickReportState.NO_VARIANT,
+}
+_BEFORE_CONSULT = ("REPORTED", "NOTIFIED_TO_BA", "CONSULT_SCHEDULED")
+_CONSULT_PATH = (("REPORTED", "ba_notified"), ("NOTIFIED_TO_BA", "consult_scheduled"))
+
+
+class MedicalTermsFound(Exception):  # noqa: N818 - a guideline outcome, not a programming error
+    """The employer typed words that hint at medical details (R-131), per field; they must go first."""
+
+    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
+        super().__init__(", ".join(t for words in terms.values() for t in words))
+        self.terms = terms
+
+
+class NeedsAttention(Exception):  # noqa: N818
+    """The advice may be sent once each warning is acknowledged and each WARN+J finding justified."""
+
+    def __init__(self, findings: tuple[Finding, ...], missing: tuple[str, ...]) -> None:
+        super().__init__(", ".join(missing))
+        self.findings = findings
+        self.missing = missing
+
+
+def _audit(actor: Actor, action: str, obj: Any, case: Case, **data: str | int | bool | None) -> None:
+    audit.record(
+        action,
+        organisation_id=case.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        data={"case": case.pk, **data},
+    )
+
+
+def _acting_role(actor: Actor, access: CaseAccess, prefer: tuple[str, ...]) -> str:
+    cols = columns(actor, access)
+    return next((c for c in prefer if c in cols), sorted(cols)[0] if cols else "")
+
+
+def _refresh_deadlines(case: Case) -> None:
+    transaction.on_commit(partial(case_deadlines_refresh, case.pk))
+
+
+def _situation_data(case: Case, today: date) -> dict[str, Any]:
+    return case_situation_data(case, today=today)
+
+
+def _blocking(advice: Advice, codes: set[str]) -> tuple[Finding, ...]:
+    return tuple(f for f in advice.findings if f.code in codes and f.severity in BLOCKING)
+
+
+def _locked_report(access: CaseAccess, actor: Actor, action: str) -> SickReport:
+    report = selectors.current_report(access.case)
+    if report is None:
+        raise Blocked((_no_report_finding(),))
+    return SickReport.objects.select_for_update().get(pk=report.pk)
+
+
+def _no_report_finding() -> Finding:
+    from werkvrede.guideline.model import Message
+
+    return Finding(
+        code="SM-2",
+        severity=Severity.BLOCK,
+        message=Message(
+            nl="Er is nog geen ziekmelding in deze zaak.", en="This case has no sick report yet."
+        ),
+        source="DESIGN",
+    )
+
+
+# --- Employer part (SM-2 rows 1-2) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    first_sick_day: date
+    notified_to_ba_on: date | None = None
+    recovery_date: date | None = None
+    phone: str = ""
+    address: str = ""
+    expected_duration: str = ""
+    ongoing_appointments: str = ""
+    ongoing_work: str = ""
+    safety_net_applies: bool | None = None
+    work_accident: bool | None = None
+    traffic_accident_liable_third_party: bool | None = None
+
+
+def _employer_terms(data: ReportInput) -> dict[str, tuple[str, ...]]:
+    found = {name: scan_medical_terms(str(getattr(data, name))) for name in EMPLOYER_TEXT_FIELDS}
+    return {name: terms for name, terms in found.items() if terms}
+
+
+def _employee_user_id(case: Case) -> int | None:
+    party = CaseParty.objects.filter(case=case, side=CaseParty.Side.EMPLOYEE, user__isnull=False).first()
+    return party.user_id if party else None
+
+
+@transaction.atomic
+def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -> SickReport:
+    """Record the employer part of the sick report, or update the open one (R-130, R-131, SM-2 rows 1-2)."""
+    access = selectors.section_access(actor, case_id, action="sickness.report.write")
+    authorize(actor, "sickness.report.write", access)
+    terms = _employer_terms(data)
+    if terms:
+        raise MedicalTermsFound(terms)
+    if data.recovery_date is not None and data.recovery_date < data.first_sick_day:
+        raise ValueError("the recovery date lies before the first sick day")
+    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    report = selectors.current_report(case)
+    creating = report is None or (
+        report.recovery_date is not None and data.first_sick_day > report.recovery_date
+    )
+    values = {name: getattr(data, name) for name in R130_FIELDS}
+    situation = _situation_data(case, today)
+    proposed = {
+        "first_sick_day": data.first_sick_day.isoformat(),
+        "conflict_signalled": True,
+        "employer_record": facts.employer_record(values),
+    }
+    if creating:
+        situation["sick_report"] = proposed
+        result = transition("SM-2", None, "sick_reported", parse_situation(situation), today=today)
+        if not result.allowed:
+            raise Blocked(result.findings)
+        report = SickReport(
+            case=case,
+            organisation_id=case.organisation_id,
+            employee_id=_employee_user_id(case),
+            created_by_id=actor.uid,
+        )
+    if report is None:  # pragma: no cover - `creating` covers it
+        raise ValueError("no sick report")
+    previous_state = report.state
+    report.first_sick_day = data.first_sick_day
+    report.notified_to_ba_on = data.notified_to_ba_on
+    report.recovery_date = data.recovery_date
+    for name, value in values.items():
+        setattr(report, name, value if value is not None or name in _NULLABLE else "")
+    if report.notified_to_ba_on is not None and report.state == SickReportState.REPORTED:
+        report.state = SickReportState.NOTIFIED_TO_BA
+    if report.recovery_date is not None and report.state in _RECOVERS:
+        report.state = SickReportState.RECOVERED
+    report.updated_at = timezone.now()
+    report.save()
+    role = _acting_role(actor, access, ("HR", "CM", "LG"))
+    if creating:
+        timeline_record(actor, case, "sickness.reported", role)
+        _audit(actor, "sickness.report.created", report, case)
+        # R-049 / R-056: a sick report ends a running interventieperiode or conflict leave.
+        announce_sick_report(case_id=case.pk, sick_reported_on=report.first_sick_day)
+    else:
+        timeline_record(actor, case, "sickness.report_updated", role)
+        _audit(
+            actor, "sickness.report.updated", report, case, state_from=previous_state, state_to=report.state
+        )
+    _refresh_deadlines(case)
+    return report
+
+
+_NULLABLE = frozenset({"safety_net_applies", "work_accident", "traffic_accident_liable_third_party"})
+_RECOVERS = frozenset(
+    {
+        SickReportState.WVP_TRACK,
+        SickReportState.VARIANT_A,
+        SickReportState.VARIANT_B,
+        SickReportState.VARIANT_C,
+        SickReportState.NO_VARIANT,
+        SickReportState.STEP2_VERDICT,
+    }
+)
+
+
+# --- Bedrijfsarts: step 1 (consult) and medical notes ----------------------------------------------
+
+
+def _seal_note(actor: Actor, report: SickReport, text: str, role: str) -> MedicalNote:
+    sealed = seal(actor=actor, organisation_id=report.organisation_id, compartment="D01", plaintext=text)
+    return MedicalNote.objects.create(
+        sick_report=report, sealed=sealed, author_id=actor.uid, author_role=role
+    )
+
+
+@transaction.atomic
+def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, today: date) -> SickReport:
+    """Step 1: the consult took place (SM-2 rows 2-4; R-018, R-019 guard who held it)."""
+    access = selectors.section_access(actor, case_id, action="sickness.consult.record")
+    authorize(actor, "sickness.consult.record", access)
+    report = _locked_report(access, actor, "sickness.consult.record")
+    if consult_on < report.first_sick_day:
+        raise ValueError("the consult lies before the first sick day")
+    role = _acting_role(actor, access, ("BA", "TD"))
+    situation = _situation_data(access.case, today)
+    situation["sick_report"]["consult_on"] = consult_on.isoformat()
+    situation["sick_report"]["consult_by"] = role
+    parsed = parse_situation(situation)
+    previous = report.state
+    state = str(report.state)
+    if state in _BEFORE_CONSULT:
+        for source, event in _CONSULT_PATH:
+            if state == source:
+                state = str(transition("SM-2", state, event, parsed, today=today).target)
+        result = transition("SM-2", state, "consult_held", parsed, today=today)
+        if not result.allowed:
+            raise Blocked(result.findings)
+        state = str(result.target)
+    else:
+        blocking = _blocking(evaluate(parsed, today=today), {"R-018", "R-019"})
+        if blocking:
+            raise Blocked(blocking)
+    report.consult_on = consult_on
+    report.consult_by_role = role
+    report.state = state
+    report.updated_at = timezone.now()
+    report.save(update_fields=["consult_on", "consult_by_role", "state", "updated_at"])
+    timeline_record(actor, access.case, "sickness.consulted", role)
+    _audit(actor, "sickness.consult.recorded", report, access.case, state_from=previous, state_to=state)
+    if note.strip():
+        medical = _seal_note(actor, report, note.strip(), role)
+        _audit(actor, "sickness.medical_note.created", medical, access.case)
+    _refresh_deadlines(access.case)
+    return report
+
+
+@transaction.atomic
+def medical_note_add(*, actor: Actor, case_id: int, text: str) -> MedicalNote:
+    """A sealed medical note (D01) by the BA, or the TD under the BA's responsibility."""
+    access = selectors.section_access(actor, case_id, action="sickness.medical_note.write")
+    authorize(actor, "sickness.medical_note.write", access)
+    if not text.strip():
+        raise ValueError("an empty note")
+    report = _locked_report(access, actor, "sickness.medical_note.write")
+    medical = _seal_note(actor, report, text.strip(), _acting_role(actor, access, ("BA", "TD")))
+    _audit(actor, "sickness.medical_note.created", medical, access.case)
+    return medical
+
+
+# --- Step 2 (verdict, D04 + D03) and step 3 (conflict finding, variant) ----------------------------
+
+
+@dataclass(frozen=True)
+class VerdictInput:
+    value: str
+    degree_pct: int | None
+    expected_duration: str
+    no_work_capacity: bool
+    limitations: str
+    possibilities: str
+    recorded_on: date
+
+
+def _rederive_variant(report: SickReport, parsed_advice: Advice, actor: Actor, case: Case) -> None:
+    """After a change of step 2 or 3, store the variant the guideline derives now (R-014)."""
+    finding = selectors.latest_finding(report)
+    variant = parsed_advice.variant.value if parsed_advice.variant else ""
+    if finding is None or not variant:
+        return
+    if finding.variant != variant:
+        previous = finding.variant
+        finding.variant = variant
+        finding.save(update_fields=["variant"])
+        _audit(actor, "sickness.variant.derived", finding, case, variant_from=previous, variant_to=variant)
+    if report.state in _VARIANT_STATES.values():
+        report.state = _VARIANT_STATES[variant]
+
+
+@transaction.atomic
+def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: date) -> WorkCapacityVerdict:
+    """Step 2: the AO verdict (SM-2 row 5). Only the BA (R-017); a change is kept as history."""
+    access = selectors.section_access(actor, case_id, action="sickness.verdict.record")
+    authorize(actor, "sickness.verdict.record", access)
+    report = _locked_report(access, actor, "sickness.verdict.record")
+    proposed = {
+        "value": data.value,
+        "recorded_on": data.recorded_on.isoformat(),
+        "author_role": "BA",
+        "degree_pct": data.degree_pct,
+        "no_work_capacity": data.no_work_capacity,
+    }
+    situation = _situation_data(access.case, today)
+    situation["sick_report"]["verdict"] = proposed
+    parsed = parse_situation(situation)
+    previous = str(report.state)
+    if report.state in _BEFORE_CONSULT or report.state == SickReportState.STEP1_CONSULTED:
+        result = transition("SM-2", previous, "verdict_recorded", parsed, today=today)
+        if not result.allowed:
+            raise Blocked(result.findings)
+        report.state = str(result.target)
+    else:
+        blocking = _blocking(evaluate(parsed, today=today), {"R-013", "R-017"})
+        if blocking:
+            raise Blocked(blocking)
+    verdict = WorkCapacityVerdict.objects.create(
+        sick_report=report,
+        value=data.value,
+        degree_pct=data.degree_pct,
+        expected_duration=data.expected_duration.strip(),
+        no_work_capacity=data.no_work_capacity,
+        limitations=data.limitations.strip(),
+        possibilities=data.possibilities.strip(),
+        recorded_on=data.recorded_on,
+        recorded_by_id=actor.uid,
+    )
+    _rederive_variant(report, evaluate(parsed, today=today), actor, access.case)
+    report.updated_at = timezone.now()
+    report.save(update_fields=["state", "updated_at"])
+    timeline_record(actor, access.case, "sickness.verdict_recorded", "BA")
+    _audit(
+        actor, "sickness.verdict.recorded", verdict, access.case, state_from=previous, state_to=report.state
+    )
+    _refresh_deadlines(access.case)
+    return verdict
+
+
+@transaction.atomic
+def finding_record(
+    *, actor: Actor, case_id: int, conflict: bool, recorded_on: date, today: date
+) -> ConflictFinding:
+    """Step 3 after the verdict (R-012): the guideline derives the variant (R-014), nobody types it."""
+    access = selectors.section_access(actor, case_id, action="sickness.finding.record")
+    authorize(actor, "sickness.finding.record", access)
+    report = _locked_report(access, actor, "sickness.finding.record")
+    situation = _situation_data(access.case, today)
+    situation["sick_report"]["conflict_finding"] = {
+        "conflict": conflict,
+        "recorded_on": recorded_on.isoformat(),
+        "author_role": "BA",
+    }
+    parsed = parse_situation(situation)
+    advice = evaluate(parsed, today=today)
+    blocking = _blocking(advice, {"R-012", "R-014", "R-018"})
+    if blocking:
+        raise Blocked(blocking)
+    previous = str(report.state)
+    if report.state == SickReportState.STEP2_VERDICT:
+        result = transition("SM-2", previous, "conflict_finding_recorded", parsed, today=today)
+        if not result.allowed:
+            raise Blocked(result.findings)
+        report.state = str(result.target)
+    elif report.state not in _VARIANT_STATES.values() and report.state != SickReportState.WVP_TRACK:
+        raise Blocked(transition("SM-2", previous, "conflict_finding_recorded", parsed, today=today).findings)
+    variant = advice.variant.value if advice.variant else ""
+    finding = ConflictFinding.objects.create(
+        sick_report=report,
+        conflict=conflict,
+        variant=variant,
+        recorded_on=recorded_on,
+        recorded_by_id=actor.uid,
+    )
+    if report.state in _VARIANT_STATES.values():
+        report.state = _VARIANT_STATES[variant]
+    report.updated_at = timezone.now()
+    report.save(update_fields=["state", "updated_at"])
+    timeline_record(actor, access.case, "sickness.conflict_assessed", "BA")
+    _audit(actor, "sickness.finding.recorded", finding, access.case, variant=variant, state_to=report.state)
+    _refresh_deadlines(access.case)
+    return finding
+
+
+# --- D06 and D07 -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiagnosisInput:
+    conflict_type: str
+    glasl_stage: int
+    style_employee: str
+    style_other: str
+    occupational_disease_assessed: bool
+
+
+@transaction.atomic
+def diagnosis_record(*, actor: Actor, case_id: int, data: DiagnosisInput) -> ConflictDiagnosis:
+    """The conflict diagnosis (D06): BA, or TD (a draft the BA validates)."""
+    if not 1 <= data.glasl_stage <= 9:
+        raise ValueError("Glasl stage must be 1-9")
+    access = selectors.section_access(actor, case_id, action="sickness.diagnosis.record")
+    authorize(actor, "sickness.diagnosis.record", access)
+    report = _locked_report(access, actor, "sickness.diagnosis.record")
+    role = _acting_role(actor, access, ("BA", "TD"))
+    diagnosis = ConflictDiagnosis.objects.create(
+        sick_report=report,
+        conflict_type=data.conflict_type,
+        glasl_stage=data.glasl_stage,
+        style_employee=data.style_employee,
+        style_other=data.style_other,
+        occupational_disease_assessed=data.occupational_disease_assessed,
+        author_id=actor.uid,
+        author_role=role,
+    )
+    timeline_record(actor, access.case, "sickness.diagnosis_recorded", role)
+    _audit(actor, "sickness.diagnosis.recorded", diagnosis, access.case, author_role=role)
+    return diagnosis
+
+
+@dataclass(frozen=True)
+class CapacityInput:
+    resilience: str
+    problem_solving: str
+    able_to_converse: str
+    medical_grounds: str
+    review_date: date | None
+    strengthening_advice: str
+
+
+@transaction.atomic
+def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> CapacityAssessment:
+    """The capacity assessment (D07): only the BA. "Not able to converse" needs grounds and a review date."""
+    access = selectors.section_access(actor, case_id, action="sickness.capacity.record")
+    authorize(actor, "sickness.capacity.record", access)
+    if data.able_to_converse not in AbleToConverse.values:
+        raise ValueError("unknown answer to 'able to converse'")
+    if data.able_to_converse == AbleToConverse.NO_MEDICAL_GROUNDS and (
+        not data.medical_grounds.strip() or data.review_date is None
+    ):
+        raise ValueError("'not able to converse' needs medical grounds and a review date")
+    report = _locked_report(access, actor, "sickness.capacity.record")
+    assessment = CapacityAssessment.objects.create(
+        sick_report=report,
+        resilience=data.resilience.strip(),
+        problem_solving=data.problem_solving.strip(),
+        able_to_converse=data.able_to_converse,
+        medical_grounds=data.medical_grounds.strip(),
+        review_date=data.review_date,
+        strengthening_advice=data.strengthening_advice.strip(),
+        author_id=actor.uid,
+    )
+    timeline_record(actor, access.case, "sickness.capacity_recorded", "BA")
+    _audit(
+        actor, "sickness.capacity.recorded", assessment, access.case, able_to_converse=data.able_to_converse
+    )
+    _refresh_deadlines(access.case)
+    return assessment
+
+
+# --- D08: the advice, judged by the guideline before it is sent -------------------------------------
+
+
+@dataclass(frozen=True)
+class AdviceInput:
+    kind: str
+    content: tuple[str, ...]
+    resumption_condition: str
+    reintegration_condition: str
+    recommends_termination: bool
+    recommends_resignation: bool
+    not_able_to_converse: bool
+    not_able_medical_grounds: bool
+    review_date: date | None
+    solution_direction: str
+    text: str
+    employer_recipients: tuple[str, ...]
+    ip_form: str = ""
+    ip_start_on: date | None = None
+    ip_days: int | None = None
+    ip_contact_person: str = ""
+    acknowledged: tuple[str, ...] = ()
+    justifications: dict[str, str] = field(default_factory=dict)
+
+
+def _advice_draft(access: CaseAccess, actor: Actor, data: AdviceInput, today: date) -> SentAdvice:
+    report = selectors.current_report(access.case)
+    return SentAdvice(
+        case=access.case,
+        sick_report=report,
+        kind=data.kind,
+        content=sorted(set(data.content)),
+        resumption_condition=data.resumption_condition,
+        reintegration_condition=data.reintegration_condition,
+        recommends_termination=data.recommends_termination,
+        recommends_resignation=data.recommends_resignation,
+        not_able_to_converse=data.not_able_to_converse,
+        not_able_medical_grounds=data.not_able_medical_grounds,
+        review_date=data.review_date,
+        ip_form=data.ip_form,
+        ip_start_on=data.ip_start_on,
+        ip_days=data.ip_days,
+        ip_contact_person=data.ip_contact_person.strip(),
+        solution_direction=data.solution_direction.strip(),
+        text=data.text.strip(),
+        # R-021: the employee always receives the same advice; there is no way to leave them out.
+        recipients=sorted({*data.employer_recipients, "WN"}),
+        acknowledged=sorted(set(data.acknowledged)),
+        justifications={k: v.strip() for k, v in sorted(data.justifications.items()) if v.strip()},
+        sent_on=today,
+        author_id=actor.uid,
+    )
+
+
+def advice_findings(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> tuple[Finding, ...]:
+    """What the guideline says about this advice if it were sent today (nothing is stored)."""
+    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
+    authorize(actor, "sickness.advice.send", access)
+    return _judge(access, actor, data, today)
+
+
+def _judge(access: CaseAccess, actor: Actor, data: AdviceInput, today: date) -> tuple[Finding, ...]:
+    draft = _advice_draft(access, actor, data, today)
+    situation = _situation_data(access.case, today)
+    advices = situation.setdefault("ba_advice", [])
+    index = len(advices)
+    advices.append(facts.advice_facts(draft, employee_consent=_employee_consent(access, draft, today)))
+    advice = evaluate(parse_situation(situation), today=today)
+    prefix = f"ba_advice[{index}]"
+    return tuple(
+        f
+        for f in advice.findings
+        if f.subject is not None and (f.subject.startswith(prefix) or f.subject == "assessment")
+    )
+
+
+def _employee_consent(access: CaseAccess, draft: SentAdvice, today: date) -> bool | None:
+    """CC-1: without a sick report, the BA advises the employer only with the employee's consent (R-038)."""
+    if draft.sick_report is not None:
+        return None
+    employee = _employee_user_id(access.case)
+    if employee is None:
+        return False
+    employer = frozenset(r for r in draft.recipients if r != "WN")
+    found = valid_consent(
+        organisation_id=access.organisation_id,
+        data_subject_id=employee,
+        recipient_roles=employer,
+        category="D08",
+        on=today,
+    )
+    return found is not None
+
+
+def unmet(findings: tuple[Finding, ...], data: AdviceInput) -> tuple[str, ...]:
+    """Codes that still stop the sending: BLOCKs, unacknowledged WARNs, unjustified WARN+Js."""
+
+    def stops(f: Finding) -> bool:
+        if f.severity in BLOCKING:
+            return True
+        if f.severity == Severity.WARN_J:
+            return not data.justifications.get(f.code, "").strip()
+        return f.severity == Severity.WARN and f.code not in data.acknowledged
+
+    missing = [f.code for f in findings if stops(f)]
+    return tuple(dict.fromkeys(missing))
+
+
+@transaction.atomic
+def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> SentAdvice:
+    """Send the advice to employer and employee at once (R-021), after the guideline's check (§5-C)."""
+    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
+    authorize(actor, "sickness.advice.send", access)
+    findings = _judge(access, actor, data, today)
+    blocking = tuple(f for f in findings if f.severity in BLOCKING)
+    if blocking:
+        raise Blocked(blocking)
+    missing = unmet(findings, data)
+    if missing:
+        raise NeedsAttention(findings, missing)
+    warned = {f.code for f in findings if f.severity == Severity.WARN}
+    justified = {f.code for f in findings if f.severity == Severity.WARN_J}
+    advice = _advice_draft(access, actor, data, today)
+    advice.acknowledged = sorted(warned)
+    advice.justifications = {k: v for k, v in advice.justifications.items() if k in justified}
+    advice.save()
+    timeline_record(actor, access.case, "sickness.advice_sent", "BA", advice_kind=data.kind)
+    _audit(
+        actor,
+        "sickness.advice.sent",
+        advice,
+        access.case,
+        kind=data.kind,
+        recipients=",".join(advice.recipients),
+        acknowledged=",".join(advice.acknowledged),
+        justified=",".join(sorted(advice.justifications)),
+    )
+    _refresh_deadlines(access.case)
+    return advice
+
+
+# --- Open spreekuur (R-135, R-136, CC-5) -----------------------------------------------------------
+
+
+@transaction.atomic
+def open_consult_record(
+    *, actor: Actor, employee_membership_id: int, held_on: date, note: str
+) -> OpenConsultation:
+    """A visit outside any sick report: no case, no timeline, nothing the employer can reach."""
+    authorize(actor, "sickness.open_consult.record")
+    organisation_id = actor.organisation_id
+    membership = (
+        Membership.objects.filter(pk=employee_membership_id, organisation_id=organisation_id).first()
+        if organisation_id is not None
+        else None
+    )
+    if membership is None or organisation_id is None:
+        raise hidden(actor, "sickness.open_consult.record")
+    sealed = (
+        seal(actor=actor, organisation_id=organisation_id, compartment="D01", plaintext=note.strip())
+        if note.strip()
+        else None
+    )
+    visit = OpenConsultation.objects.create(
+        organisation_id=organisation_id,
+        employee_id=membership.user_id,
+        physician_id=actor.uid,
+        held_on=held_on,
+        sealed=sealed,
+    )
+    audit.record(
+        "sickness.open_consult.recorded",
+        organisation_id=organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="sickness.openconsultation",
+        object_id=str(visit.pk),
+        legal_basis="R-136",
+    )
+    return visit

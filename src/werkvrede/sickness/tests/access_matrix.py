@@ -1,0 +1,60 @@
+from tests.security.matrix import Row
+from werkvrede.core.roles import Role
+from werkvrede.sickness.tests.helpers import case_consulted, case_with_report, case_with_verdict
+
+# The case of `helpers.conflict_case`: the employee is the party (WN); the line manager, the
+# bedrijfsarts and the TD take part; HR and CM see every case. Nobody else sees its sick report.
+SECTION = frozenset(
+    {
+        Role.EMPLOYEE,
+        Role.LINE_MANAGER,
+        Role.HR_ADVISER,
+        Role.CASEMANAGER,
+        Role.OCCUPATIONAL_PHYSICIAN,
+        Role.DELEGATED_PROFESSIONAL,
+    }
+)
+EMPLOYER = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER})
+BA = frozenset({Role.OCCUPATIONAL_PHYSICIAN})
+BA_TD = frozenset({Role.OCCUPATIONAL_PHYSICIAN, Role.DELEGATED_PROFESSIONAL})
+
+ROWS = {
+    # The open spreekuur: the BA who records visits and the employee who makes them; never the employer.
+    "sickness:open-consults": Row("get", frozenset({Role.OCCUPATIONAL_PHYSICIAN, Role.EMPLOYEE}), 200),
+    "sickness:section": Row("get", SECTION, 200, object_in=case_with_report),
+    "sickness:report": Row("get", EMPLOYER, 200, object_in=case_with_report),
+    "sickness:consult": Row("get", BA_TD, 200, object_in=case_with_report),
+    "sickness:note": Row("get", BA_TD, 200, object_in=case_with_report),
+    "sickness:verdict": Row("get", BA, 200, object_in=case_with_report),
+    "sickness:finding": Row("get", BA, 200, object_in=case_with_report),
+    "sickness:diagnosis": Row("get", BA_TD, 200, object_in=case_with_report),
+    "sickness:capacity": Row("get", BA, 200, object_in=case_with_report),
+    "sickness:advice": Row("get", BA, 200, object_in=case_with_report),
+    # API: reads answer 200 to everyone who may see the Ziekmelding part; writes as the pages.
+    "api:sickness-report": Row("get", SECTION, 200, object_in=case_with_report),
+    "api:sickness-consult": Row(
+        "post",
+        BA_TD,
+        200,
+        object_in=case_with_report,
+        body=lambda world: {"consult_on": "2025-03-12"},
+        json=True,
+    ),
+    "api:sickness-verdict": Row(
+        "post",
+        BA,
+        201,
+        object_in=case_consulted,
+        body=lambda world: {"value": "AO", "degree_pct": 100, "recorded_on": "2025-03-12"},
+        json=True,
+    ),
+    "api:sickness-finding": Row(
+        "post",
+        BA,
+        201,
+        object_in=case_with_verdict,
+        body=lambda world: {"conflict": True, "recorded_on": "2025-03-12"},
+        json=True,
+    ),
+    "api:sickness-advices": Row("get", SECTION, 200, object_in=case_with_report),
+}

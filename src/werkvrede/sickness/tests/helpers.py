@@ -1,0 +1,106 @@
+"""Build sick reports for tests through the services, as people would."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from werkvrede.cases import services as case_services
+from werkvrede.cases.models import Case
+from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.roles import Role
+from werkvrede.sickness import services
+from werkvrede.sickness.models import SickReport
+
+TODAY = date(2025, 3, 20)
+
+
+def as_role(tenant: Any, role: Role) -> Any:
+    return actor_of(tenant.users[role], tenant.organisation.pk)
+
+
+def conflict_case(world: Any, tenant: str = "a") -> Case:
+    """The employee against "de teamleider"; the line manager, BA and TD take part through HR."""
+    t = world.tenant(tenant)
+    case = signal(t.users[Role.EMPLOYEE], t.organisation.pk)
+    hr = as_role(t, Role.HR_ADVISER)
+    for role, case_role in (
+        (Role.LINE_MANAGER, "LG"),
+        (Role.OCCUPATIONAL_PHYSICIAN, "BA"),
+        (Role.DELEGATED_PROFESSIONAL, "TD"),
+    ):
+        case_services.participant_add(
+            actor=hr, case_id=case.pk, membership_id=t.memberships[role].pk, role=case_role
+        )
+    return case
+
+
+def report(world: Any, case: Case, tenant: str = "a", **fields: Any) -> SickReport:
+    values: dict[str, Any] = {"first_sick_day": date(2025, 3, 10), "notified_to_ba_on": date(2025, 3, 11)}
+    values.update(fields)
+    return services.report_save(
+        actor=as_role(world.tenant(tenant), Role.HR_ADVISER),
+        case_id=case.pk,
+        data=services.ReportInput(**values),
+        today=TODAY,
+    )
+
+
+def consulted(world: Any, case: Case, tenant: str = "a", note: str = "") -> SickReport:
+    return services.consult_record(
+        actor=as_role(world.tenant(tenant), Role.OCCUPATIONAL_PHYSICIAN),
+        case_id=case.pk,
+        consult_on=date(2025, 3, 12),
+        note=note,
+        today=TODAY,
+    )
+
+
+def verdict(world: Any, case: Case, value: str = "AO", tenant: str = "a", **fields: Any) -> Any:
+    data: dict[str, Any] = {
+        "value": value,
+        "degree_pct": 100 if value == "AO" else None,
+        "expected_duration": "",
+        "no_work_capacity": False,
+        "limitations": "",
+        "possibilities": "",
+        "recorded_on": date(2025, 3, 12),
+    }
+    data.update(fields)
+    return services.verdict_record(
+        actor=as_role(world.tenant(tenant), Role.OCCUPATIONAL_PHYSICIAN),
+        case_id=case.pk,
+        data=services.VerdictInput(**data),
+        today=TODAY,
+    )
+
+
+def finding(world: Any, case: Case, conflict: bool = True, tenant: str = "a") -> Any:
+    return services.finding_record(
+        actor=as_role(world.tenant(tenant), Role.OCCUPATIONAL_PHYSICIAN),
+        case_id=case.pk,
+        conflict=conflict,
+        recorded_on=date(2025, 3, 12),
+        today=TODAY,
+    )
+
+
+def case_with_report(world: Any, tenant: str) -> dict[str, int]:
+    case = conflict_case(world, tenant)
+    report(world, case, tenant)
+    return {"case_id": case.pk}
+
+
+def case_consulted(world: Any, tenant: str) -> dict[str, int]:
+    case = conflict_case(world, tenant)
+    report(world, case, tenant)
+    consulted(world, case, tenant)
+    return {"case_id": case.pk}
+
+
+def case_with_verdict(world: Any, tenant: str) -> dict[str, int]:
+    case = conflict_case(world, tenant)
+    report(world, case, tenant)
+    consulted(world, case, tenant)
+    verdict(world, case, tenant=tenant)
+    return {"case_id": case.pk}

@@ -1,0 +1,87 @@
+"""The bedrijfsarts outside a sick report: the open spreekuur (R-135, R-136, CC-5) and CC-1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from conftest import World
+from werkvrede.consent import services as consent_services
+from werkvrede.consent.tests.helpers import give
+from werkvrede.core.policy import AccessDenied
+from werkvrede.core.roles import Role
+from werkvrede.sickness import services
+from werkvrede.sickness.models import OpenConsultation, SentAdvice
+from werkvrede.sickness.tests.helpers import TODAY, as_role, conflict_case
+from werkvrede.sickness.tests.test_services import advice_input
+
+ClientAs = Callable[..., Client]
+NOTE = "Zzbezoekgeheim"
+
+
+def visit(world: World) -> OpenConsultation:
+    return services.open_consult_record(
+        actor=as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN),
+        employee_membership_id=world.a.memberships[Role.EMPLOYEE].pk,
+        held_on=date(2025, 2, 17),
+        note=NOTE,
+    )
+
+
+def test_the_ba_records_a_visit_the_employee_sees_its_date(world: World, client_as: ClientAs) -> None:
+    visit(world)
+    ba = client_as(Role.OCCUPATIONAL_PHYSICIAN).get("/ziekmelding/open-spreekuur/").content.decode()
+    assert NOTE in ba and "17 februari 2025" in ba
+    employee = client_as(Role.EMPLOYEE).get("/ziekmelding/open-spreekuur/").content.decode()
+    assert "17 februari 2025" in employee and NOTE not in employee
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.OCCUPATIONAL_PHYSICIAN])
+def test_only_the_ba_records_visits(world: World, role: Role) -> None:
+    with pytest.raises(AccessDenied):
+        services.open_consult_record(
+            actor=as_role(world.a, role),
+            employee_membership_id=world.a.memberships[Role.EMPLOYEE].pk,
+            held_on=TODAY,
+            note="",
+        )
+
+
+@pytest.mark.parametrize("role", [Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.ADMIN])
+def test_no_employer_page_or_api_reveals_a_visit(world: World, client_as: ClientAs, role: Role) -> None:
+    case = conflict_case(world)
+    visit(world)
+    client = client_as(role)
+    assert client.get("/ziekmelding/open-spreekuur/").status_code == 404
+    urls = [
+        "/",
+        "/zaken/",
+        f"/zaken/{case.pk}/",
+        f"/ziekmelding/{case.pk}/",
+        f"/api/v1/cases/{case.pk}/sick-report",
+        f"/api/v1/cases/{case.pk}/advices",
+        "/api/v1/consents",
+        "/toestemming/",
+    ]
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert NOTE not in body and "17 februari 2025" not in body and "open spreekuur" not in body.lower()
+
+
+def test_cc1_before_a_sick_report_the_ba_advises_the_employer_only_with_consent(world: World) -> None:
+    case = conflict_case(world)
+    ba = as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN)
+    data = advice_input(kind="FEEDBACK", content=("SOLUTION_DIRECTION",), text="Een gesprek met HR erbij.")
+    with pytest.raises(services.Blocked) as caught:
+        services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
+    assert "R-038" in {f.code for f in caught.value.findings}
+    consent = give(world, role="HR", categories=("D08",))
+    findings = services.advice_findings(actor=ba, case_id=case.pk, data=data, today=TODAY)
+    assert "R-038" not in {f.code for f in findings}
+    consent_services.consent_withdraw(actor=as_role(world.a, Role.EMPLOYEE), consent_id=consent.pk)
+    with pytest.raises(services.Blocked):
+        services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
+    assert not SentAdvice.objects.exists()

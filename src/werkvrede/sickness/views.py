@@ -1,0 +1,438 @@
+"""The case's Ziekmelding pages. Thin: forms validate, selectors read, services write and judge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from werkvrede.accounts.models import Membership
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.core.access import requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import AccessDenied, allowed
+from werkvrede.core.roles import Role
+from werkvrede.guideline import Finding, Severity
+from werkvrede.sickness import forms as sickness_forms
+from werkvrede.sickness import selectors, services
+from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS, SentAdvice
+from werkvrede.sickness.policies import Level, category_level, readers
+from werkvrede.sickness.presentation import rows
+
+REPORT_ORDER = ("state", *EMPLOYER_DATE_FIELDS, *R130_FIELDS, "consult_on", "consult_by_role")
+VERDICT_ORDER = (
+    "value",
+    "degree_pct",
+    "expected_duration",
+    "no_work_capacity",
+    "limitations",
+    "possibilities",
+    "recorded_on",
+)
+FINDING_ORDER = ("conflict", "variant", "recorded_on")
+DIAGNOSIS_ORDER = (
+    "conflict_type",
+    "glasl_stage",
+    "style_employee",
+    "style_other",
+    "occupational_disease_assessed",
+    "author_role",
+)
+CAPACITY_ORDER = (
+    "resilience",
+    "problem_solving",
+    "able_to_converse",
+    "medical_grounds",
+    "review_date",
+    "strengthening_advice",
+)
+ADVICE_ORDER = (
+    "kind",
+    "sent_on",
+    "recipients",
+    "content",
+    "resumption_condition",
+    "reintegration_condition",
+    "recommends_termination",
+    "recommends_resignation",
+    "not_able_to_converse",
+    "not_able_medical_grounds",
+    "review_date",
+    "ip_form",
+    "ip_start_on",
+    "ip_days",
+    "ip_contact_person",
+    "solution_direction",
+    "text",
+    "acknowledged",
+    "justifications",
+)
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def advice_rows(actor: Actor, access: CaseAccess, advice: SentAdvice) -> list[Any]:
+    return rows(actor, access, advice, ADVICE_ORDER)
+
+
+@requires("cases.case.list")
+def section(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id)
+    report = selectors.current_report(access.case)
+    context: dict[str, Any] = {
+        "case": access.case,
+        "report": report,
+        "report_rows": rows(actor, access, report, REPORT_ORDER),
+        "can_write_report": allowed(actor, "sickness.report.write", access),
+        "can_consult": allowed(actor, "sickness.consult.record", access),
+        "can_note": allowed(actor, "sickness.medical_note.write", access),
+        "can_verdict": allowed(actor, "sickness.verdict.record", access),
+        "can_finding": allowed(actor, "sickness.finding.record", access),
+        "can_diagnosis": allowed(actor, "sickness.diagnosis.record", access),
+        "can_capacity": allowed(actor, "sickness.capacity.record", access),
+        "can_advise": allowed(actor, "sickness.advice.send", access),
+        "advices": [advice_rows(actor, access, a) for a in selectors.advices_of(access.case)],
+        "notes": [],
+        "reads_medical": False,
+    }
+    if report is not None:
+        context.update(
+            verdict_rows=rows(actor, access, selectors.latest_verdict(report), VERDICT_ORDER),
+            finding_rows=rows(actor, access, selectors.latest_finding(report), FINDING_ORDER),
+            diagnosis_rows=rows(actor, access, selectors.latest_diagnosis(report), DIAGNOSIS_ORDER),
+            capacity_rows=rows(actor, access, selectors.latest_capacity(report), CAPACITY_ORDER),
+        )
+        if category_level(actor, access, "D01", report) >= Level.READ:
+            context["reads_medical"] = True
+            context["notes"] = selectors.medical_notes_for(actor, report)
+    return render(request, "sickness/section.html", context)
+
+
+Handler = Callable[[Actor, int, dict[str, Any]], Any]
+
+
+def _form_page(
+    request: HttpRequest,
+    case_id: int,
+    *,
+    action: str,
+    form_class: type[forms.Form],
+    title: str | Promise,
+    submit: str | Promise,
+    visible_to: list[str],
+    handle: Handler,
+    done: str | Promise,
+    initial: dict[str, Any] | None = None,
+    sealed: bool = False,
+) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id, action=action)
+    if not allowed(actor, action, access):
+        raise AccessDenied(actor, action, access.case)
+    form = form_class(request.POST or None, initial=initial)
+    findings: tuple[Finding, ...] = ()
+    medical_terms: dict[str, tuple[str, ...]] = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            handle(actor, case_id, form.cleaned_data)
+        except services.Blocked as exc:
+            findings = exc.findings
+        except services.MedicalTermsFound as exc:
+            medical_terms = exc.terms
+            for name, terms in exc.terms.items():
+                form.add_error(
+                    name, _("R-131: haal deze woorden weg: %(terms)s.") % {"terms": ", ".join(terms)}
+                )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, str(done))
+            return redirect("sickness:section", case_id=case_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "sickness/form.html",
+        {
+            "case": access.case,
+            "form": form,
+            "title": title,
+            "submit": submit,
+            "findings": findings,
+            "medical_terms": tuple(t for words in medical_terms.values() for t in words),
+            "visible_to": visible_to,
+            "sealed": sealed,
+        },
+        status=status,
+    )
+
+
+def _report_initial(access: CaseAccess) -> dict[str, Any] | None:
+    report = selectors.current_report(access.case)
+    if report is None or report.recovery_date is not None:
+        return None
+    return {name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}
+
+
+@requires("cases.case.list")
+def report(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id, action="sickness.report.write")
+
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.report_save(
+            actor=actor,
+            case_id=case_id,
+            data=services.ReportInput(**{k: data[k] for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}),
+            today=timezone.localdate(),
+        )
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.report.write",
+        form_class=sickness_forms.SickReportForm,
+        title=gettext_lazy("Ziekmelding vastleggen"),
+        submit=gettext_lazy("Ziekmelding opslaan"),
+        visible_to=readers("sickness.sickreport", (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)),
+        handle=handle,
+        done=gettext_lazy("De ziekmelding is opgeslagen."),
+        initial=_report_initial(access),
+    )
+
+
+@requires("cases.case.list")
+def consult(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.consult_record(
+            actor=actor, case_id=case_id, consult_on=data["consult_on"], note=data["note"],
+            today=timezone.localdate(),
+        )  # fmt: skip
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.consult.record",
+        form_class=sickness_forms.ConsultForm,
+        title=gettext_lazy("Spreekuur vastleggen (stap 1)"),
+        submit=gettext_lazy("Spreekuur opslaan"),
+        visible_to=readers("sickness.medicalnote"),
+        handle=handle,
+        done=gettext_lazy("Het spreekuur is vastgelegd."),
+        sealed=True,
+    )
+
+
+@requires("cases.case.list")
+def note(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.medical_note_add(actor=actor, case_id=case_id, text=data["text"])
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.medical_note.write",
+        form_class=sickness_forms.MedicalNoteForm,
+        title=gettext_lazy("Medische aantekening"),
+        submit=gettext_lazy("Aantekening opslaan"),
+        visible_to=readers("sickness.medicalnote"),
+        handle=handle,
+        done=gettext_lazy("De aantekening is versleuteld opgeslagen."),
+        sealed=True,
+    )
+
+
+@requires("cases.case.list")
+def verdict(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.verdict_record(
+            actor=actor, case_id=case_id, data=services.VerdictInput(**data), today=timezone.localdate()
+        )
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.verdict.record",
+        form_class=sickness_forms.VerdictForm,
+        title=gettext_lazy("Oordeel over arbeidsongeschiktheid (stap 2)"),
+        submit=gettext_lazy("Oordeel opslaan"),
+        visible_to=readers("sickness.workcapacityverdict"),
+        handle=handle,
+        done=gettext_lazy("Het oordeel is opgeslagen."),
+    )
+
+
+@requires("cases.case.list")
+def finding(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.finding_record(
+            actor=actor, case_id=case_id, conflict=data["conflict"], recorded_on=data["recorded_on"],
+            today=timezone.localdate(),
+        )  # fmt: skip
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.finding.record",
+        form_class=sickness_forms.FindingForm,
+        title=gettext_lazy("Is er een conflict? (stap 3)"),
+        submit=gettext_lazy("Vaststelling opslaan"),
+        visible_to=readers("sickness.conflictfinding"),
+        handle=handle,
+        done=gettext_lazy("De vaststelling is opgeslagen; de variant is afgeleid."),
+    )
+
+
+@requires("cases.case.list")
+def diagnosis(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.diagnosis_record(actor=actor, case_id=case_id, data=services.DiagnosisInput(**data))
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.diagnosis.record",
+        form_class=sickness_forms.DiagnosisForm,
+        title=gettext_lazy("Conflictdiagnose"),
+        submit=gettext_lazy("Diagnose opslaan"),
+        visible_to=readers("sickness.conflictdiagnosis"),
+        handle=handle,
+        done=gettext_lazy("De conflictdiagnose is opgeslagen."),
+    )
+
+
+@requires("cases.case.list")
+def capacity(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
+        return services.capacity_record(actor=actor, case_id=case_id, data=services.CapacityInput(**data))
+
+    return _form_page(
+        request,
+        case_id,
+        action="sickness.capacity.record",
+        form_class=sickness_forms.CapacityForm,
+        title=gettext_lazy("Belastbaarheid"),
+        submit=gettext_lazy("Belastbaarheid opslaan"),
+        visible_to=readers("sickness.capacityassessment"),
+        handle=handle,
+        done=gettext_lazy("De beoordeling van de belastbaarheid is opgeslagen."),
+    )
+
+
+def advice_input(data: dict[str, Any], acknowledged: tuple[str, ...], justifications: dict[str, str]) -> Any:
+    return services.AdviceInput(
+        kind=data["kind"],
+        content=tuple(data["content"]),
+        resumption_condition=data["resumption_condition"],
+        reintegration_condition=data["reintegration_condition"],
+        recommends_termination=data["recommends_termination"],
+        recommends_resignation=data["recommends_resignation"],
+        not_able_to_converse=data["not_able_to_converse"],
+        not_able_medical_grounds=data["not_able_medical_grounds"],
+        review_date=data["review_date"],
+        solution_direction=data["solution_direction"],
+        text=data["text"],
+        employer_recipients=tuple(data["employer_recipients"]),
+        ip_form=data["ip_form"],
+        ip_start_on=data["ip_start_on"],
+        ip_days=data["ip_days"],
+        ip_contact_person=data["ip_contact_person"],
+        acknowledged=acknowledged,
+        justifications=justifications,
+    )
+
+
+@requires("cases.case.list")
+def advice(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    """The advice editor: check with the guideline, then send to employer and employee at once."""
+    actor = _actor(request)
+    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
+    if not allowed(actor, "sickness.advice.send", access):
+        raise AccessDenied(actor, "sickness.advice.send", access.case)
+    form = sickness_forms.AdviceForm(request.POST or None)
+    findings: tuple[Finding, ...] = ()
+    missing: tuple[str, ...] = ()
+    acknowledged = tuple(request.POST.getlist("acknowledge"))
+    justifications = {
+        key.removeprefix("justification_"): str(value)
+        for key, value in request.POST.items()
+        if key.startswith("justification_")
+    }
+    if request.method == "POST" and form.is_valid():
+        data = advice_input(form.cleaned_data, acknowledged, justifications)
+        today = timezone.localdate()
+        if request.POST.get("send") != "1":
+            findings = services.advice_findings(actor=actor, case_id=case_id, data=data, today=today)
+            missing = services.unmet(findings, data)
+        else:
+            try:
+                services.advice_send(actor=actor, case_id=case_id, data=data, today=today)
+            except services.Blocked as exc:
+                findings, missing = exc.findings, tuple(f.code for f in exc.findings)
+            except services.NeedsAttention as exc:
+                findings, missing = exc.findings, exc.missing
+            else:
+                messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
+                return redirect("sickness:section", case_id=case_id)
+    blocked = any(f.severity in (Severity.BLOCK, Severity.BLOCK_STAR) for f in findings)
+    return render(
+        request,
+        "sickness/advice_form.html",
+        {
+            "case": access.case,
+            "form": form,
+            "findings": findings,
+            "missing": missing,
+            "blocked": blocked,
+            "checked": request.method == "POST" and form.is_valid(),
+            "acknowledged": acknowledged,
+            "justifications": justifications,
+            "visible_to": readers("sickness.sentadvice"),
+        },
+        status=200 if request.method == "GET" or (form.is_valid() and not blocked) else 400,
+    )
+
+
+@requires("sickness.open_consult.view")
+def open_consults(request: HttpRequest) -> HttpResponseBase:
+    """The open spreekuur: the BA records visits; the employee sees their own. Never the employer."""
+    actor = _actor(request)
+    can_record = allowed(actor, "sickness.open_consult.record")
+    members = (
+        Membership.objects.filter(
+            organisation_id=actor.organisation_id, is_active=True, grants__role=Role.EMPLOYEE
+        )
+        .select_related("user")
+        .order_by("user__full_name")
+        if actor.organisation_id is not None
+        else Membership.objects.none()
+    )
+    form = sickness_forms.OpenConsultForm(request.POST or None, members=members)
+    if request.method == "POST":
+        if not can_record:
+            raise AccessDenied(actor, "sickness.open_consult.record")
+        if form.is_valid():
+            services.open_consult_record(
+                actor=actor,
+                employee_membership_id=form.cleaned_data["employee"].pk,
+                held_on=form.cleaned_data["held_on"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("Het bezoek is vastgelegd. De werkgever ziet er niets van."))
+            return redirect("sickness:open-consults")
+    return render(
+        request,
+        "sickness/open_consults.html",
+        {"visits": selectors.open_consults_for(actor), "form": form, "can_record": can_record},
+        status=400 if request.method == "POST" else 200,
+    )
