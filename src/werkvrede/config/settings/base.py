@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "werkvrede.interventions",
     "werkvrede.notifications",
     "werkvrede.api",
+    "werkvrede.demo",
 ]
 
 MIDDLEWARE = [

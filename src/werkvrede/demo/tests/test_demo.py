@@ -1,8 +1,9 @@
-"""The demo organisation loads idempotently, with one person per role (Refs issue #2)."""
+"""The demo organisation loads idempotently: one person per role and five living cases (Refs #2, #4)."""
 
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -31,3 +32,19 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
 def test_load_demo_refuses_without_debug() -> None:
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo", stdout=StringIO())
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any) -> None:
+    from werkvrede.cases.models import Case, CaseDeadline
+    from werkvrede.interventions.models import ConflictLeave, InterventionPeriod
+    from werkvrede.sickness.models import ConflictFinding
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    assert Case.objects.filter(organisation__slug="demo-bv").count() == 5
+    assert sorted(ConflictFinding.objects.values_list("variant", flat=True)) == ["A", "B", "C"]
+    assert list(InterventionPeriod.objects.values_list("state", flat=True)) == ["ACTIVE"]
+    assert list(ConflictLeave.objects.values_list("state", flat=True)) == ["APPROVED"]
+    assert CaseDeadline.objects.filter(code="T-03").exists()  # the Poortwachter clock runs for A and B

@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: create (or keep) the demo organisation and print its log-ins."""
+"""`manage.py load_demo`: create (or keep) the demo organisation and its cases; print the log-ins."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from werkvrede.accounts.demo import DEMO_PASSWORD, load_demo
+from werkvrede.demo.cases import DEMO_EMPLOYEES, load_demo_cases
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisation (idempotent) and print the demo log-ins. Development only."
+    help = "Load the demo organisation and five living demo cases (idempotent). Development only."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the log-ins")
@@ -22,10 +24,17 @@ class Command(BaseCommand):
                 "The demo has well-known passwords: it is only loaded with DEBUG on (make run)."
             )
         people = load_demo()
+        created = load_demo_cases(today=timezone.localdate())
         if options["quiet_logins"]:
             return
         self.stdout.write(f"\nDemo log-ins (password for everyone: {DEMO_PASSWORD})\n")
         for person in people:
             roles = ", ".join(str(role.label) for role in person.roles)
             self.stdout.write(f"  {person.email:<40} {person.name:<16} {roles}")
+        others = ", ".join(p.email for key, p in DEMO_EMPLOYEES.items() if key != "C")
+        self.stdout.write(f"\n  Employees with a demo case of their own: {others}")
+        if created:
+            self.stdout.write(
+                f"  {created} demo cases created (variants A, B, C, conflict leave, interventieperiode)."
+            )
         self.stdout.write("")
