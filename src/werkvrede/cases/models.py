@@ -220,3 +220,8 @@ class CaseDeadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.due}"
+
+    @property
+    def owners(self) -> list[str]:
+        """The owning role codes, e.g. ["CM", "LG", "WN"]."""
+        return [role for role in self.owner_roles.split(",") if role]
