@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import CaseNote, CaseRole, Configuration, ConflictType, Domain
+from werkvrede.core.widgets import DateInput
 
 
 def _member_email_field(label: Any, help_text: Any = "", required: bool = False) -> forms.EmailField:
@@ -43,9 +44,7 @@ class MemberLookupMixin:
 
 
 class SignalForm(MemberLookupMixin, forms.Form):
-    signalled_on = forms.DateField(
-        label=_("Datum van het signaal"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    signalled_on = forms.DateField(label=_("Datum van het signaal"), widget=DateInput())
     employee = _member_email_field(
         _("E-mailadres van de werknemer"), _("De werknemer die het conflict ervaart of bij wie het speelt.")
     )

@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from werkvrede.accounts.models import Membership
 from werkvrede.consent.models import Category
 from werkvrede.core.roles import Role
-
-_DATE = {"type": "date"}
+from werkvrede.core.widgets import DateInput
 
 
 class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -34,10 +33,8 @@ class ConsentForm(forms.Form):
         label=_("Waarvoor?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
         help_text=_("Bijvoorbeeld: de bedrijfsarts mag met HR overleggen over een oplossing."),
     )  # fmt: skip
-    given_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs=_DATE))
-    expires_on = forms.DateField(
-        label=_("Geldig tot (niet verplicht)"), required=False, widget=forms.DateInput(attrs=_DATE)
-    )
+    given_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    expires_on = forms.DateField(label=_("Geldig tot (niet verplicht)"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

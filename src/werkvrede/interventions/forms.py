@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
+from werkvrede.core.widgets import DateInput
 from werkvrede.interventions.models import (
     ChairRole,
     ContactRole,
@@ -16,7 +17,7 @@ from werkvrede.interventions.models import (
     PeriodForm,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]

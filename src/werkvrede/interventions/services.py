@@ -175,7 +175,7 @@ def _load_period(
     access = case_get_for(actor, case_id)
     authorize(actor, action, access)
     period = (
-        InterventionPeriod.objects.select_for_update()
+        InterventionPeriod.objects.select_for_update(of=("self",))
         .select_related("appointment")
         .filter(pk=period_id, case=access.case)
         .first()
@@ -460,7 +460,7 @@ def interventions_end_by_sick_report(*, case_id: int, sick_reported_on: date, ac
     """
     case = Case.objects.get(pk=case_id)
     ended = 0
-    for period in InterventionPeriod.objects.select_for_update().filter(
+    for period in InterventionPeriod.objects.select_for_update(of=("self",)).filter(
         case=case, state__in=[PeriodState.ACTIVE, PeriodState.EXTENDED]
     ):
         result = transition(
@@ -476,7 +476,9 @@ def interventions_end_by_sick_report(*, case_id: int, sick_reported_on: date, ac
             timeline_record(actor, case, "intervention_period.aborted_sick_report", "", period=period.pk)
             _audit(actor, "interventions.period.aborted_sick_report", case, period, state_from=previous)
             ended += 1
-    for leave in ConflictLeave.objects.select_for_update().filter(case=case, state=LeaveState.ACTIVE):
+    for leave in ConflictLeave.objects.select_for_update(of=("self",)).filter(
+        case=case, state=LeaveState.ACTIVE
+    ):
         leave.state, leave.updated_at = LeaveState.ENDED, timezone.now()
         leave.save(update_fields=["state", "updated_at"])
         timeline_record(actor, case, "conflict_leave.ended", "", leave=leave.pk)
@@ -518,7 +520,7 @@ def _load_leave(actor: Actor, case_id: int, leave_id: int, action: str) -> tuple
     access = case_get_for(actor, case_id)
     authorize(actor, action, access)
     leave = (
-        ConflictLeave.objects.select_for_update()
+        ConflictLeave.objects.select_for_update(of=("self",))
         .select_related("appointment")
         .filter(pk=leave_id, case=access.case)
         .first()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import ConflictType
+from werkvrede.core.widgets import DateInput
 from werkvrede.sickness.models import (
     AbleToConverse,
     AdviceContent,
@@ -19,7 +20,6 @@ from werkvrede.sickness.models import (
     VerdictValue,
 )
 
-_DATE = {"type": "date"}
 _YES_NO = [("", "—"), ("true", _("Ja")), ("false", _("Nee"))]
 
 
@@ -36,14 +36,12 @@ def _yes_no(label: Any) -> forms.TypedChoiceField:
 class SickReportForm(forms.Form):
     """The employer's sick-report form: the dates and R-130's fields, nothing else (R-130, R-132)."""
 
-    first_sick_day = forms.DateField(label=_("Eerste ziektedag"), widget=forms.DateInput(attrs=_DATE))
+    first_sick_day = forms.DateField(label=_("Eerste ziektedag"), widget=DateInput())
     notified_to_ba_on = forms.DateField(
         label=_("Gemeld bij de arbodienst of bedrijfsarts op"), required=False,
-        widget=forms.DateInput(attrs=_DATE), help_text=_("Uiterlijk 7 dagen na de eerste ziektedag (R-010)."),
+        widget=DateInput(), help_text=_("Uiterlijk 7 dagen na de eerste ziektedag (R-010)."),
     )  # fmt: skip
-    recovery_date = forms.DateField(
-        label=_("Hersteld per"), required=False, widget=forms.DateInput(attrs=_DATE)
-    )
+    recovery_date = forms.DateField(label=_("Hersteld per"), required=False, widget=DateInput())
     phone = forms.CharField(label=_("Telefoonnummer tijdens de ziekte"), max_length=40, required=False)
     address = forms.CharField(label=_("(Verpleeg)adres"), max_length=300, required=False)
     expected_duration = forms.CharField(
@@ -76,7 +74,7 @@ class SickReportForm(forms.Form):
 
 
 class ConsultForm(forms.Form):
-    consult_on = forms.DateField(label=_("Datum van het spreekuur"), widget=forms.DateInput(attrs=_DATE))
+    consult_on = forms.DateField(label=_("Datum van het spreekuur"), widget=DateInput())
     note = forms.CharField(
         label=_("Medische aantekening (alleen voor bedrijfsarts en werknemer)"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000,
@@ -112,7 +110,7 @@ class VerdictForm(forms.Form):
     possibilities = forms.CharField(
         label=_("Mogelijkheden en aanpassingen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    recorded_on = forms.DateField(label=_("Datum van het oordeel"), widget=forms.DateInput(attrs=_DATE))
+    recorded_on = forms.DateField(label=_("Datum van het oordeel"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,7 +123,7 @@ class FindingForm(forms.Form):
         coerce=lambda v: v == "true", widget=forms.RadioSelect,
         help_text=_("De variant (A, B, C) volgt hieruit en uit het oordeel; je vult die niet zelf in."),
     )  # fmt: skip
-    recorded_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs=_DATE))
+    recorded_on = forms.DateField(label=_("Datum"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -159,9 +157,7 @@ class CapacityForm(forms.Form):
         label=_("Medische gronden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Alleen als de werknemer tijdelijk niet in staat is. De werkgever ziet dit niet."),
     )  # fmt: skip
-    review_date = forms.DateField(
-        label=_("Heroverweging op"), required=False, widget=forms.DateInput(attrs=_DATE)
-    )
+    review_date = forms.DateField(label=_("Heroverweging op"), required=False, widget=DateInput())
     strengthening_advice = forms.CharField(
         label=_("Advies om de belastbaarheid te versterken"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -201,15 +197,11 @@ class AdviceForm(forms.Form):
         label=_("Tijdelijk niet in staat tot een gesprek over het conflict"), required=False
     )
     not_able_medical_grounds = forms.BooleanField(label=_("Dit berust op medische gronden"), required=False)
-    review_date = forms.DateField(
-        label=_("Heroverweging op"), required=False, widget=forms.DateInput(attrs=_DATE)
-    )
+    review_date = forms.DateField(label=_("Heroverweging op"), required=False, widget=DateInput())
     ip_form = forms.ChoiceField(
         label=_("Interventieperiode: vorm"), choices=[("", "—"), *InterventionForm.choices], required=False
     )
-    ip_start_on = forms.DateField(
-        label=_("Interventieperiode: begin"), required=False, widget=forms.DateInput(attrs=_DATE)
-    )
+    ip_start_on = forms.DateField(label=_("Interventieperiode: begin"), required=False, widget=DateInput())
     ip_days = forms.IntegerField(label=_("Interventieperiode: aantal dagen"), min_value=1, required=False)
     ip_contact_person = forms.CharField(
         label=_("Interventieperiode: contactpersoon voor de afspraak"), max_length=200, required=False
@@ -235,7 +227,7 @@ class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class OpenConsultForm(forms.Form):
     employee = _Member(label=_("Werknemer"), queryset=Membership.objects.none())
-    held_on = forms.DateField(label=_("Datum van het open spreekuur"), widget=forms.DateInput(attrs=_DATE))
+    held_on = forms.DateField(label=_("Datum van het open spreekuur"), widget=DateInput())
     note = forms.CharField(
         label=_("Medische aantekening"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
