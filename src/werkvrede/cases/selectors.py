@@ -186,3 +186,20 @@ def overview_for(actor: Actor, *, today: date) -> Overview:
         .order_by("due", "pk")
     )
     return Overview(states=states, overdue=overdue)
+
+
+def deadlines_for(actor: Actor, access: CaseAccess, *, today: date) -> list[DueItem]:
+    """The case's deadlines whose data category this person may read, in due order (spec §6)."""
+    roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS} | set(access.case_roles)
+    categories = readable_deadline_categories(frozenset(roles))
+    rows = CaseDeadline.objects.filter(case=access.case, category__in=categories).order_by(
+        "due", "code", "pk"
+    )
+    return [
+        DueItem(
+            deadline=d,
+            overdue=d.status == CaseDeadline.Status.PENDING and d.due is not None and d.due < today,
+            days=((d.due or today) - today).days,
+        )
+        for d in rows
+    ]

@@ -87,6 +87,7 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "other_parties": [p for p in parties if p.side == CaseParty.Side.OTHER],
         "participants": selectors.participants_for(actor, access),
         "timeline": selectors.timeline_for(actor, access),
+        "deadlines": selectors.deadlines_for(actor, access, today=timezone.localdate()),
         "notes": selectors.notes_for(actor, access),
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),

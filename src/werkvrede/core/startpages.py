@@ -23,33 +23,33 @@ class StartSection:
 START_SECTIONS: dict[Role, StartSection] = {
     Role.EMPLOYEE: StartSection(
         Role.EMPLOYEE,
-        _("Hier volg je straks je eigen zaak: waar je staat, wat de volgende stap is en wie wat ziet."),
-        (_("Mijn zaak"), _("Voorbereiden (met je ondersteuner)"), _("Documenten"), _("Hulp zoeken")),
+        _("Onder Zaken volg je je eigen zaak: waar je staat, wat de volgende stap is en wie wat ziet."),
+        (_("Voorbereiden (met je ondersteuner)"), _("Documenten"), _("Hulp zoeken")),
     ),
     Role.LINE_MANAGER: StartSection(
         Role.LINE_MANAGER,
-        _("Hier zie je straks de signalen en zaken van je team, en wat er vandaag van je verwacht wordt."),
-        (_("Signalen"), _("Zaken van mijn team"), _("Nieuw signaal"), _("Protocol")),
+        _("Hierboven staat wat er van je verwacht wordt. Onder Zaken: de zaken waarin je een rol hebt."),
+        (),
     ),
     Role.HR_ADVISER: StartSection(
         Role.HR_ADVISER,
-        _("Hier zie je straks wat er vandaag en deze week moet gebeuren in de zaken van je organisatie."),
-        (_("Signalen"), _("Zaken"), _("Nieuw signaal"), _("Overzicht"), _("Protocol & instellingen")),
+        _("Hierboven staat wat er moet gebeuren; het Overzicht toont alle zaken en verlopen termijnen."),
+        (_("Trends"),),
     ),
     Role.CASEMANAGER: StartSection(
         Role.CASEMANAGER,
-        _("Hier zie je straks de zaken die je begeleidt, met hun termijnen."),
-        (_("Signalen"), _("Zaken"), _("Nieuw signaal")),
+        _("Hierboven staat wat er moet gebeuren in de zaken die je begeleidt, met hun termijnen."),
+        (),
     ),
     Role.OCCUPATIONAL_PHYSICIAN: StartSection(
         Role.OCCUPATIONAL_PHYSICIAN,
-        _("Hier zie je straks je spreekuur van vandaag en de zaken waarin je advies nodig is."),
-        (_("Spreekuur"), _("Zaken"), _("Open spreekuur")),
+        _("Onder Zaken: de zaken waarin je advies nodig is. Het open spreekuur staat los van elke zaak."),
+        (_("Spreekuur van vandaag"),),
     ),
     Role.DELEGATED_PROFESSIONAL: StartSection(
         Role.DELEGATED_PROFESSIONAL,
-        _("Hier zie je straks de zaken waarin je onder verantwoordelijkheid van de bedrijfsarts werkt."),
-        (_("Zaken"),),
+        _("Onder Zaken vind je de zaken waarin je onder verantwoordelijkheid van de bedrijfsarts werkt."),
+        (),
     ),
     Role.MEDIATOR: StartSection(
         Role.MEDIATOR,
@@ -63,13 +63,13 @@ START_SECTIONS: dict[Role, StartSection] = {
     ),
     Role.COMPANY_SOCIAL_WORKER: StartSection(
         Role.COMPANY_SOCIAL_WORKER,
-        _("Hier zie je straks de zaken waarin je ondersteunt of bemiddelt."),
-        (_("Zaken"),),
+        _("Onder Zaken: de zaken waarin je ondersteunt of bemiddelt. Onder Mijn afspraken: je afspraken."),
+        (),
     ),
     Role.ADMIN: StartSection(
         Role.ADMIN,
-        _("Je beheert de mensen en rollen van je organisatie en kunt het auditlog inzien."),
-        (_("Conflictprotocol"), _("Bewaartermijnen")),
+        _("Je beheert de mensen en rollen, het conflictprotocol, en je kunt het auditlog inzien."),
+        (_("Bewaartermijnen"),),
     ),
 }
 

@@ -96,12 +96,14 @@ class FindingIn(_In):
     """Step 3: only whether there is a conflict. The variant is derived (R-014): there is no input for it."""
 
     conflict: bool
+    prolongs_incapacity: bool = False
     recorded_on: date
 
 
 class FindingOut(Schema):
     id: int
     conflict: bool | None = None
+    prolongs_incapacity: bool | None = None
     variant: str | None = None
     recorded_on: date | None = None
 
@@ -342,7 +344,7 @@ def finding_record(request: HttpRequest, case_id: int, payload: FindingIn) -> St
     try:
         finding = services.finding_record(
             actor=actor, case_id=case_id, conflict=payload.conflict, recorded_on=payload.recorded_on,
-            today=timezone.localdate(),
+            prolongs_incapacity=payload.prolongs_incapacity, today=timezone.localdate(),
         )  # fmt: skip
     except (services.Blocked, ValueError) as exc:
         return _refused(exc)

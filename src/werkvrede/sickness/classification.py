@@ -62,6 +62,7 @@ classify(
         "id": C.SYSTEM,
         "sick_report": C.SYSTEM,
         "conflict": C.D04,
+        "prolongs_incapacity": C.D04,
         "variant": C.D04,
         "recorded_on": C.D04,
         "recorded_by": C.D04,

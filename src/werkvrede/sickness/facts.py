@@ -52,7 +52,12 @@ def verdict_facts(verdict: WorkCapacityVerdict) -> dict[str, Any]:
 
 
 def finding_facts(finding: ConflictFinding) -> dict[str, Any]:
-    return {"conflict": finding.conflict, "recorded_on": finding.recorded_on.isoformat(), "author_role": "BA"}
+    return {
+        "conflict": finding.conflict,
+        "prolongs_incapacity": finding.prolongs_incapacity,
+        "recorded_on": finding.recorded_on.isoformat(),
+        "author_role": "BA",
+    }
 
 
 def report_facts(report: SickReport) -> dict[str, Any]:

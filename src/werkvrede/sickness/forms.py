@@ -123,6 +123,10 @@ class FindingForm(forms.Form):
         coerce=lambda v: v == "true", widget=forms.RadioSelect,
         help_text=_("De variant (A, B, C) volgt hieruit en uit het oordeel; je vult die niet zelf in."),
     )  # fmt: skip
+    prolongs_incapacity = forms.BooleanField(
+        label=_("Het conflict verlengt naar verwachting de arbeidsongeschiktheid"), required=False,
+        help_text=_("Dan is mediation geïndiceerd (I-5)."),
+    )  # fmt: skip
     recorded_on = forms.DateField(label=_("Datum"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

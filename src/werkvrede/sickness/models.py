@@ -140,6 +140,8 @@ class ConflictFinding(models.Model):
 
     sick_report = models.ForeignKey(SickReport, on_delete=models.CASCADE, related_name="conflict_findings")
     conflict = models.BooleanField()
+    # I-5: the bedrijfsarts expects the conflict to prolong the incapacity (a prognosis, as D04).
+    prolongs_incapacity = models.BooleanField(default=False)
     variant = models.CharField(max_length=4)
     recorded_on = models.DateField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

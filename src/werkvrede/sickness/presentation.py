@@ -28,6 +28,7 @@ _EXTRA_LABELS: dict[str, str | Promise] = {
     "consult_on": _("Spreekuur gehouden op"),
     "consult_by_role": _("Spreekuur door"),
     "variant": _("STECR-variant"),
+    "prolongs_incapacity": _("Het conflict verlengt de arbeidsongeschiktheid"),
     "author_role": _("Vastgelegd als"),
     "recipients": _("Verstuurd aan"),
     "sent_on": _("Verstuurd op"),

@@ -371,7 +371,13 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
 
 @transaction.atomic
 def finding_record(
-    *, actor: Actor, case_id: int, conflict: bool, recorded_on: date, today: date
+    *,
+    actor: Actor,
+    case_id: int,
+    conflict: bool,
+    recorded_on: date,
+    today: date,
+    prolongs_incapacity: bool = False,
 ) -> ConflictFinding:
     """Step 3 after the verdict (R-012): the guideline derives the variant (R-014), nobody types it."""
     access = selectors.section_access(actor, case_id, action="sickness.finding.record")
@@ -380,6 +386,7 @@ def finding_record(
     situation = _situation_data(access.case, today)
     situation["sick_report"]["conflict_finding"] = {
         "conflict": conflict,
+        "prolongs_incapacity": prolongs_incapacity,
         "recorded_on": recorded_on.isoformat(),
         "author_role": "BA",
     }
@@ -400,6 +407,7 @@ def finding_record(
     finding = ConflictFinding.objects.create(
         sick_report=report,
         conflict=conflict,
+        prolongs_incapacity=prolongs_incapacity,
         variant=variant,
         recorded_on=recorded_on,
         recorded_by_id=actor.uid,

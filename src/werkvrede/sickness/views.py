@@ -38,7 +38,7 @@ VERDICT_ORDER = (
     "possibilities",
     "recorded_on",
 )
-FINDING_ORDER = ("conflict", "variant", "recorded_on")
+FINDING_ORDER = ("conflict", "prolongs_incapacity", "variant", "recorded_on")
 DIAGNOSIS_ORDER = (
     "conflict_type",
     "glasl_stage",
@@ -296,7 +296,7 @@ def finding(request: HttpRequest, case_id: int) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.finding_record(
             actor=actor, case_id=case_id, conflict=data["conflict"], recorded_on=data["recorded_on"],
-            today=timezone.localdate(),
+            prolongs_incapacity=data["prolongs_incapacity"], today=timezone.localdate(),
         )  # fmt: skip
 
     return _form_page(

@@ -108,7 +108,7 @@ def test_the_start_page_names_the_roles_and_honestly_says_nothing_is_due(
     html = client_as(Role.OCCUPATIONAL_PHYSICIAN).get("/").content.decode()
     assert "Er is op dit moment niets voor je te doen." in html
     assert "Bedrijfsarts" in html
-    assert "Nog niet beschikbaar" in html
+    assert "Nog niet beschikbaar: Spreekuur van vandaag" in html  # honest about what is missing
 
 
 def test_professionals_get_a_shorter_idle_timeout_than_employees(client_as: Callable[..., Client]) -> None:

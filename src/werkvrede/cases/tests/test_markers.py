@@ -77,7 +77,7 @@ def test_no_account_text_reaches_the_audit_log_or_an_e_mail(case: Case) -> None:
 def test_the_other_party_does_not_learn_that_a_sick_report_or_a_bedrijfsarts_exists(
     world: World, case: Case, client_as: Callable[..., Client]
 ) -> None:
-    from werkvrede.cases.models import TimelineEvent
+    from werkvrede.cases.models import CaseDeadline, TimelineEvent
 
     hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
     services.participant_add(
@@ -88,6 +88,10 @@ def test_the_other_party_does_not_learn_that_a_sick_report_or_a_bedrijfsarts_exi
     )
     TimelineEvent.objects.create(case=case, kind="sickness.reported", actor=world.a.users[Role.HR_ADVISER])
     TimelineEvent.objects.create(case=case, kind="unregistered.kind", actor=world.a.users[Role.HR_ADVISER])
+    CaseDeadline.objects.create(
+        case=case, organisation=case.organisation, code="T-03", category="D10", status="PENDING",
+        due=case.signalled_on, owner_roles=",BA,", basis="R-150", guideline_version="test",
+    )  # fmt: skip
     physician = str(world.a.users[Role.OCCUPATIONAL_PHYSICIAN].full_name)
     other_party = client_as(Role.LINE_MANAGER)
     for seen in (
@@ -97,6 +101,8 @@ def test_the_other_party_does_not_learn_that_a_sick_report_or_a_bedrijfsarts_exi
         assert "ziekmelding" not in seen.lower() and "sickness" not in seen
         assert physician not in seen
         assert "unregistered.kind" not in seen
+        assert "T-03" not in seen
     hr_page = client_as(Role.HR_ADVISER).get(f"/zaken/{case.pk}/").content.decode()
     assert "ziekmelding" in hr_page.lower()
     assert physician in hr_page
+    assert "T-03" in hr_page
