@@ -27,6 +27,13 @@ def main(base: str) -> None:
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_url(f"{base}/")
         page.screenshot(path=str(OUT / "home-hr.png"), full_page=True)
+        page.goto(f"{base}/zaken/")
+        page.get_by_role("link", name="-0002").first.click()  # the variant B demo case
+        page.wait_for_load_state()
+        page.screenshot(path=str(OUT / "case-hr.png"), full_page=True)
+        page.get_by_role("link", name="Ziekmelding").first.click()
+        page.wait_for_load_state()
+        page.screenshot(path=str(OUT / "sick-report-hr.png"), full_page=True)
         browser.close()
 
 
