@@ -96,7 +96,9 @@ class _Demo:
         )
         return case
 
-    def sick(self, case: Case, *, first_sick_day: date, ao: bool, conflict: bool) -> None:
+    def sick(
+        self, case: Case, *, first_sick_day: date, ao: bool, conflict: bool, prolongs: bool = False
+    ) -> None:
         """HR records the sick report; the bedrijfsarts holds the consult and gives verdict and finding."""
         physician = Membership.objects.get(
             user__email="bedrijfsarts@demo.werkvrede.nl", organisation=self.organisation
@@ -200,7 +202,7 @@ def load_demo_cases(*, today: date) -> int:
     case_a = demo.case(members["A"], "Collega's vinden dat ik mijn aangepaste taken niet verdien.", glasl=2)
     demo.sick(case_a, first_sick_day=demo.days(-12), ao=True, conflict=False)
     case_b = demo.case(members["B"], "Na de reorganisatie word ik buitengesloten door mijn manager.", glasl=4)
-    demo.sick(case_b, first_sick_day=demo.days(-40), ao=True, conflict=True)
+    demo.sick(case_b, first_sick_day=demo.days(-40), ao=True, conflict=True, prolongs=True)
     case_c = demo.case(
         members["C"], "Het nieuwe rooster wordt me opgelegd; ik kan hem niet meer onder ogen komen.", glasl=3
     )
