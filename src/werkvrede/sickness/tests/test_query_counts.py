@@ -1,0 +1,69 @@
+"""The Ziekmelding page costs the same however many verdicts, advices and notes a case has (Refs #4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from conftest import World
+from werkvrede.core.roles import Role
+from werkvrede.sickness import services
+from werkvrede.sickness.tests.helpers import as_role, verdict
+from werkvrede.sickness.tests.test_services import advice_input, send, variant_b_case
+
+
+def _send(world: World, case: object, text: str) -> None:
+    """Send an advice, answering whatever the guideline asks (acknowledgements and reasons)."""
+    try:
+        send(world, case, advice_input(text=text))  # type: ignore[arg-type]
+    except services.NeedsAttention as needed:
+        codes = {f.code: f.severity.value for f in needed.findings}
+        data = advice_input(
+            text=text,
+            acknowledged=tuple(c for c, sev in codes.items() if sev == "WARN"),
+            justifications={c: "reden" for c, sev in codes.items() if sev == "WARN+J"},
+        )
+        send(world, case, data)  # type: ignore[arg-type]
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("role", [Role.OCCUPATIONAL_PHYSICIAN, Role.HR_ADVISER])
+def test_the_sick_report_page_does_not_grow(
+    world: World, client_as: Callable[..., Client], role: Role
+) -> None:
+    case = variant_b_case(world)
+    client = client_as(role)
+    url = f"/ziekmelding/{case.pk}/"
+    _send(world, case, "Opbouw van werk in drie weken.")
+    few = _queries(client, url)
+    for i in range(4):
+        verdict(world, case, "AO", degree_pct=50 + i)
+        _send(world, case, f"Opbouw van werk, stap {i}.")
+    assert _queries(client, url) == few
+
+
+def test_each_sealed_note_shown_costs_only_its_audited_read(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """R-170: every read of D01 is its own audit event, so the page grows by exactly that per note."""
+    case = variant_b_case(world)
+    client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    physician = as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN)
+    url = f"/ziekmelding/{case.pk}/"
+    services.medical_note_add(actor=physician, case_id=case.pk, text="aantekening 1")
+    one = _queries(client, url)
+    services.medical_note_add(actor=physician, case_id=case.pk, text="aantekening 2")
+    two = _queries(client, url)
+    for i in range(3, 6):
+        services.medical_note_add(actor=physician, case_id=case.pk, text=f"aantekening {i}")
+    assert _queries(client, url) == two + 3 * (two - one)
+    assert two - one <= 8
