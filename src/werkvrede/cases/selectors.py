@@ -137,15 +137,27 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
         items += list(window.filter(owned, category__in=categories).order_by("due", "pk")[:limit])
     # Deadlines owned through a role in the case: one indexed range scan in due order, each row
     # checked against the person's participation (index on user, case); stops at `limit`.
+    # Only the case roles this person actually holds (an index range scan on (user, role)), so
+    # someone who takes part in no case in that role costs nothing below.
+    candidates = [role for role in CaseRole.values if role not in organisation_roles]
+    held = set(
+        CaseParticipant.objects.filter(user_id=user_id, role__in=candidates)
+        .values_list("role", flat=True)
+        .distinct()
+    )
+    if not held:
+        return _due_items(items, today, limit)
     owned_in_case = Q()
-    for role in CaseRole.values:
-        if role in organisation_roles:
-            continue  # already covered organisation-wide above
+    for role in sorted(held):
         categories = readable_deadline_categories(frozenset({role}))
         takes_part = CaseParticipant.objects.filter(case_id=OuterRef("case_id"), user_id=user_id, role=role)
         owned_in_case |= Q(Exists(takes_part), owner_roles__contains=f",{role},", category__in=categories)
     seen = {d.pk for d in items}
     items += [d for d in window.filter(owned_in_case).order_by("due", "pk")[:limit] if d.pk not in seen]
+    return _due_items(items, today, limit)
+
+
+def _due_items(items: list[CaseDeadline], today: date, limit: int) -> list[DueItem]:
     items.sort(key=lambda d: (d.due or today, d.pk))
     return [
         DueItem(deadline=d, overdue=d.due is not None and d.due < today, days=((d.due or today) - today).days)
