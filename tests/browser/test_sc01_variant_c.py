@@ -15,9 +15,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from werkvrede.accounts.services import membership_grant, organisation_create, user_create
+from tests.browser.people import logged_in_page, organisation_with, submit
 from werkvrede.core.roles import Role
-from werkvrede.protocol.services import protocol_ensure_default
 
 PASSWORD = "sc01-browser-password"
 MEDICAL = "MARKER-slaapt-slecht-sc01"
@@ -26,32 +25,17 @@ ADVICE = "Zeven dagen werken in het andere magazijn; op dag twee een gesprek met
 
 @pytest.fixture
 def sc01(transactional_db: None) -> None:
-    organisation = organisation_create(name="Magazijn BV", slug="magazijn")
-    protocol_ensure_default(organisation=organisation)
-    for key, name, role in [
-        ("sanne", "Sanne", Role.EMPLOYEE),
-        ("teamleider", "De teamleider", Role.LINE_MANAGER),
-        ("hr", "Hanna HR", Role.HR_ADVISER),
-        ("ba", "Eva Bedrijfsarts", Role.OCCUPATIONAL_PHYSICIAN),
-    ]:
-        user = user_create(email=f"{key}@magazijn.test", full_name=name, password=PASSWORD)
-        membership_grant(user=user, organisation=organisation, roles=[role])
-
-
-def _as(browser: Any, base: str, who: str) -> Any:
-    page = browser.new_context(locale="nl-NL").new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{base}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(f"{who}@magazijn.test")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
-    return page
-
-
-def _submit(page: Any, name: str) -> None:
-    page.get_by_role("button", name=name).click()
-    page.wait_for_load_state()
+    organisation_with(
+        "Magazijn BV",
+        "magazijn",
+        [
+            ("sanne", "Sanne", Role.EMPLOYEE),
+            ("teamleider", "De teamleider", Role.LINE_MANAGER),
+            ("hr", "Hanna HR", Role.HR_ADVISER),
+            ("ba", "Eva Bedrijfsarts", Role.OCCUPATIONAL_PHYSICIAN),
+        ],
+        PASSWORD,
+    )
 
 
 def test_sc01_in_the_browser(live_server: Any, browser: Any, sc01: None) -> None:
@@ -59,26 +43,26 @@ def test_sc01_in_the_browser(live_server: Any, browser: Any, sc01: None) -> None
     today = timezone.localdate()
     first_sick_day = today - timedelta(days=9)
 
-    sanne = _as(browser, base, "sanne")
+    sanne = logged_in_page(browser, base, "sanne@magazijn.test", PASSWORD)
     sanne.goto(f"{base}/zaken/nieuw/")
     sanne.get_by_label("E-mailadres van de wederpartij").fill("teamleider@magazijn.test")
     sanne.get_by_label("Wat is er aan de hand?").fill("Het nieuwe rooster wordt me opgelegd.")
-    _submit(sanne, "Signaal vastleggen")
+    submit(sanne, "Signaal vastleggen")
     case_url = sanne.url
     assert "/zaken/" in case_url and "nieuw" not in case_url
     case_id = int(case_url.rstrip("/").split("/")[-1])
 
-    hr = _as(browser, base, "hr")
+    hr = logged_in_page(browser, base, "hr@magazijn.test", PASSWORD)
     hr.goto(f"{base}/zaken/{case_id}/intake/")
     hr.get_by_label("Partijen").select_option("INDIVIDUAL_INDIVIDUAL")
     hr.get_by_label("Arbeidsvoorwaarden").check()
     hr.get_by_label("Arbeidsverhoudingen").check()
     hr.get_by_label("Escalatiefase (Glasl 1–9)").select_option("3")
-    _submit(hr, "Intake afronden")
+    submit(hr, "Intake afronden")
     hr.goto(case_url)
     hr.get_by_label("E-mailadres van de persoon").fill("ba@magazijn.test")
     hr.get_by_label("Rol in de zaak").select_option("BA")
-    _submit(hr, "Rol geven")
+    submit(hr, "Rol geven")
     hr.goto(f"{base}/ziekmelding/{case_id}/melding/")
     hr.get_by_label("Eerste ziektedag").fill(first_sick_day.isoformat())
     hr.get_by_label("Gemeld bij de arbodienst of bedrijfsarts op").fill(
@@ -87,7 +71,7 @@ def test_sc01_in_the_browser(live_server: Any, browser: Any, sc01: None) -> None
     hr.get_by_role("button").filter(has_text="opslaan").first.click()
     hr.wait_for_load_state()
 
-    ba = _as(browser, base, "ba")
+    ba = logged_in_page(browser, base, "ba@magazijn.test", PASSWORD)
     ba.goto(f"{base}/ziekmelding/{case_id}/spreekuur/")
     ba.get_by_label("Datum van het spreekuur").fill(today.isoformat())
     ba.get_by_label("Medische aantekening (alleen voor bedrijfsarts en werknemer)").fill(MEDICAL)
@@ -117,12 +101,12 @@ def test_sc01_in_the_browser(live_server: Any, browser: Any, sc01: None) -> None
     ba.get_by_label("Interventieperiode: aantal dagen").fill("7")
     ba.get_by_label("Interventieperiode: contactpersoon voor de afspraak").fill("de teamleider")
     ba.get_by_label("Toelichting").fill(ADVICE)
-    _submit(ba, "Controleren")
+    submit(ba, "Controleren")
     for box in ba.locator("input[name=acknowledge]").all():
         box.check()
     for reason in ba.locator("textarea[name^=justification_]").all():
         reason.fill("Besproken met werkgever en werknemer; zie het advies.")
-    _submit(ba, "Verstuur naar werkgever én werknemer")
+    submit(ba, "Verstuur naar werkgever én werknemer")
     assert "bevindingen" not in ba.url
 
     employer_view = hr.goto(f"{base}/ziekmelding/{case_id}/")

@@ -15,41 +15,25 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from werkvrede.accounts.services import membership_grant, organisation_create, user_create
+from tests.browser.people import logged_in_page, organisation_with, submit
 from werkvrede.core.roles import Role
-from werkvrede.protocol.services import protocol_ensure_default
 
 PASSWORD = "sc02-browser-password"
 
 
 @pytest.fixture
 def sc02(transactional_db: None) -> None:
-    organisation = organisation_create(name="IT BV", slug="it")
-    protocol_ensure_default(organisation=organisation)
-    for key, name, role in [
-        ("mark", "Mark", Role.EMPLOYEE),
-        ("manager", "De manager", Role.LINE_MANAGER),
-        ("hr", "Hanna HR", Role.HR_ADVISER),
-        ("ba", "Eva Bedrijfsarts", Role.OCCUPATIONAL_PHYSICIAN),
-    ]:
-        user = user_create(email=f"{key}@it.test", full_name=name, password=PASSWORD)
-        membership_grant(user=user, organisation=organisation, roles=[role])
-
-
-def _as(browser: Any, base: str, who: str) -> Any:
-    page = browser.new_context(locale="nl-NL").new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{base}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(f"{who}@it.test")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
-    return page
-
-
-def _submit(page: Any, name: str) -> None:
-    page.get_by_role("button", name=name).click()
-    page.wait_for_load_state()
+    organisation_with(
+        "IT BV",
+        "it",
+        [
+            ("mark", "Mark", Role.EMPLOYEE),
+            ("manager", "De manager", Role.LINE_MANAGER),
+            ("hr", "Hanna HR", Role.HR_ADVISER),
+            ("ba", "Eva Bedrijfsarts", Role.OCCUPATIONAL_PHYSICIAN),
+        ],
+        PASSWORD,
+    )
 
 
 def _fill_advice(
@@ -61,7 +45,7 @@ def _fill_advice(
         ba.check(f"input[name=content][value={item}]")
     ba.get_by_label("Voorwaarde voor re-integratie").select_option(condition)
     ba.get_by_label("Toelichting").fill(text)
-    _submit(ba, "Controleren")
+    submit(ba, "Controleren")
 
 
 def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None:
@@ -69,23 +53,23 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
     today = timezone.localdate()
     first_sick_day = today - timedelta(days=2)
 
-    mark = _as(browser, base, "mark")
+    mark = logged_in_page(browser, base, "mark@it.test", PASSWORD)
     mark.goto(f"{base}/zaken/nieuw/")
     mark.get_by_label("E-mailadres van de wederpartij").fill("manager@it.test")
     mark.get_by_label("Wat is er aan de hand?").fill("Sinds de reorganisatie word ik buitengesloten.")
-    _submit(mark, "Signaal vastleggen")
+    submit(mark, "Signaal vastleggen")
     case_id = int(mark.url.rstrip("/").split("/")[-1])
 
-    hr = _as(browser, base, "hr")
+    hr = logged_in_page(browser, base, "hr@it.test", PASSWORD)
     hr.goto(f"{base}/zaken/{case_id}/intake/")
     hr.get_by_label("Partijen").select_option("INDIVIDUAL_INDIVIDUAL")
     hr.get_by_label("Arbeidsverhoudingen").check()
     hr.get_by_label("Escalatiefase (Glasl 1–9)").select_option("5")
-    _submit(hr, "Intake afronden")
+    submit(hr, "Intake afronden")
     hr.goto(f"{base}/zaken/{case_id}/")
     hr.get_by_label("E-mailadres van de persoon").fill("ba@it.test")
     hr.get_by_label("Rol in de zaak").select_option("BA")
-    _submit(hr, "Rol geven")
+    submit(hr, "Rol geven")
     hr.goto(f"{base}/ziekmelding/{case_id}/melding/")
     hr.get_by_label("Eerste ziektedag").fill(first_sick_day.isoformat())
     hr.get_by_label("Lopend werk").fill("hartkloppingen, slaapproblemen")
@@ -100,7 +84,7 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
     hr.get_by_role("button").filter(has_text="opslaan").first.click()
     hr.wait_for_load_state()
 
-    ba = _as(browser, base, "ba")
+    ba = logged_in_page(browser, base, "ba@it.test", PASSWORD)
     ba.goto(f"{base}/ziekmelding/{case_id}/spreekuur/")
     ba.get_by_label("Datum van het spreekuur").fill(today.isoformat())
     ba.locator("main form button[type=submit]").click()
@@ -143,7 +127,7 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
         box.check()
     for reason in ba.locator("textarea[name^=justification_]").all():
         reason.fill("Beide kanten gehoord; het advies is met werkgever en werknemer besproken.")
-    _submit(ba, "Verstuur naar werkgever én werknemer")
+    submit(ba, "Verstuur naar werkgever én werknemer")
     mark.goto(f"{base}/ziekmelding/{case_id}/")
     assert "Opbouw van het werk op een andere locatie" in mark.locator("main").inner_text()
 
