@@ -66,3 +66,8 @@ def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[C
     ]
     CaseDeadline.objects.filter(case=case).delete()
     return CaseDeadline.objects.bulk_create(rows)
+
+
+def case_deadlines_refresh_on_commit(case_id: int) -> None:
+    """Refresh the case's deadlines once the current transaction has committed (the facts are then final)."""
+    transaction.on_commit(lambda: case_deadlines_refresh(case_id))

@@ -100,7 +100,7 @@ def timeline_record(
     )
 
 
-def _acting_role(actor: Actor, access: CaseAccess | None = None) -> str:
+def acting_role(actor: Actor, access: CaseAccess | None = None) -> str:
     """The role a person acts in: their case role if they have one, else their organisation role."""
     if access is not None and access.case_roles:
         return sorted(access.case_roles)[0]
@@ -261,7 +261,7 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
     )
     for party in parties:
         party.save(update_fields=["feels_obstructed"])
-    role = _acting_role(actor, access)
+    role = acting_role(actor, access)
     if data.glasl_stage is not None:
         GlaslRecord.objects.create(
             case=case, stage=data.glasl_stage, conflict_type=data.conflict_type, recorded_by_id=actor.uid
@@ -281,7 +281,7 @@ def glasl_record(*, actor: Actor, case_id: int, stage: int, conflict_type: str) 
     record = GlaslRecord.objects.create(
         case=access.case, stage=stage, conflict_type=conflict_type, recorded_by_id=actor.uid
     )
-    timeline_record(actor, access.case, "glasl.recorded", _acting_role(actor, access), stage=stage)
+    timeline_record(actor, access.case, "glasl.recorded", acting_role(actor, access), stage=stage)
     _audit(actor, "cases.glasl.recorded", access.case, stage=stage)
     return record
 
@@ -294,7 +294,7 @@ def note_add(*, actor: Actor, case_id: int, text: str, visibility: str) -> CaseN
     if visibility not in CaseNote.Visibility.values:
         raise ValueError(f"unknown visibility {visibility!r}")
     _check_employer_text(actor, text)
-    role = _acting_role(actor, access)
+    role = acting_role(actor, access)
     note = CaseNote.objects.create(
         case=access.case,
         author_id=actor.uid,
@@ -325,7 +325,7 @@ def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str
         case=access.case, user=membership.user, role=role
     )
     if created:
-        timeline_record(actor, access.case, "participant.added", _acting_role(actor, access), role=role)
+        timeline_record(actor, access.case, "participant.added", acting_role(actor, access), role=role)
         _audit(actor, "cases.participant.added", access.case, role=role, user=membership.user_id)
     return participant
 

@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
-from werkvrede.cases.deadlines import case_deadlines_refresh
+from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked, timeline_record
+from werkvrede.cases.services import Blocked, acting_role, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
@@ -130,16 +130,6 @@ def _audit(actor: Actor, action: str, case: Case, obj: Any, **data: str | int | 
     )
 
 
-def _acting_role(actor: Actor, access: CaseAccess) -> str:
-    if access.case_roles:
-        return sorted(access.case_roles)[0]
-    return sorted(str(r) for r in actor.roles)[0] if actor.roles else ""
-
-
-def _refresh_on_commit(case_id: int) -> None:
-    transaction.on_commit(lambda: case_deadlines_refresh(case_id))
-
-
 def _situation(case: Case, today: date) -> dict[str, Any]:
     return case_situation_data(case, today=today)
 
@@ -222,10 +212,10 @@ def period_propose(*, actor: Actor, case_id: int, data: PeriodInput, today: date
     period.state = check.target
     period.acknowledged = sorted({f.code for f in check.warnings})
     period.save()
-    role = _acting_role(actor, access)
+    role = acting_role(actor, access)
     timeline_record(actor, case, "intervention_period.proposed", role, period=period.pk)
     _audit(actor, "interventions.period.proposed", case, period, warnings=check.codes)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return period
 
 
@@ -250,9 +240,9 @@ def period_decide(
         kind, action = "intervention_period.rejected", "interventions.period.rejected"
     previous, period.state = period.state, check.target
     _save_period(period, ["state", "employer_approved_on", "approved_by"])
-    timeline_record(actor, case, kind, _acting_role(actor, access), period=period.pk)
+    timeline_record(actor, case, kind, acting_role(actor, access), period=period.pk)
     _audit(actor, action, case, period, state_from=previous, state_to=period.state)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return period
 
 
@@ -318,7 +308,7 @@ def period_record_appointment(
     period.acknowledged = sorted(set(period.acknowledged) | {f.code for f in check.warnings})
     _save_period(period, ["appointment", "state", "acknowledged"])
     timeline_record(
-        actor, case, "intervention_period.appointment_recorded", _acting_role(actor, access), period=period.pk
+        actor, case, "intervention_period.appointment_recorded", acting_role(actor, access), period=period.pk
     )
     _audit(
         actor,
@@ -328,7 +318,7 @@ def period_record_appointment(
         warnings=check.codes,
         appointment=appointment.pk,
     )
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return period
 
 
@@ -354,9 +344,9 @@ def _simple_step(
     previous, period.state = period.state, check.target
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
-    timeline_record(actor, case, f"intervention_period.{kind}", _acting_role(actor, access), period=period.pk)
+    timeline_record(actor, case, f"intervention_period.{kind}", acting_role(actor, access), period=period.pk)
     _audit(actor, f"interventions.period.{kind}", case, period, state_from=previous, state_to=period.state)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return period
 
 
@@ -405,11 +395,9 @@ def period_extend(
     previous = period.state
     period.state, period.extension_end_on, period.extension_reason = check.target, extension_end_on, reason
     _save_period(period, ["state", "extension_end_on", "extension_reason"])
-    timeline_record(
-        actor, case, "intervention_period.extended", _acting_role(actor, access), period=period.pk
-    )
+    timeline_record(actor, case, "intervention_period.extended", acting_role(actor, access), period=period.pk)
     _audit(actor, "interventions.period.extended", case, period, warnings=check.codes, state_from=previous)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return period
 
 
@@ -484,7 +472,7 @@ def interventions_end_by_sick_report(*, case_id: int, sick_reported_on: date, ac
         timeline_record(actor, case, "conflict_leave.ended", "", leave=leave.pk)
         _audit(actor, "interventions.leave.ended_by_sick_report", case, leave)
         ended += 1
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return ended
 
 
@@ -510,9 +498,9 @@ def leave_request(*, actor: Actor, case_id: int, start_on: date, end_on: date, t
     check = _check("SM-4", LeaveState.REQUESTED, "eligibility_check", situation, subject, today=today)
     leave.state = check.target
     leave.save()
-    timeline_record(actor, case, "conflict_leave.requested", _acting_role(actor, access), leave=leave.pk)
+    timeline_record(actor, case, "conflict_leave.requested", acting_role(actor, access), leave=leave.pk)
     _audit(actor, "interventions.leave.requested", case, leave, state=leave.state)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return leave
 
 
@@ -572,9 +560,9 @@ def leave_approve(
     leave.save(
         update_fields=["appointment", "state", "approved_on", "approved_by", "acknowledged", "updated_at"]
     )
-    timeline_record(actor, case, "conflict_leave.approved", _acting_role(actor, access), leave=leave.pk)
+    timeline_record(actor, case, "conflict_leave.approved", acting_role(actor, access), leave=leave.pk)
     _audit(actor, "interventions.leave.approved", case, leave, warnings=check.codes, state_from=previous)
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return leave, check.info
 
 
@@ -602,11 +590,11 @@ def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: 
         raise Blocked(result.findings)
     previous, leave.state, leave.updated_at = leave.state, result.target, timezone.now()
     leave.save(update_fields=["state", "updated_at"])
-    timeline_record(actor, access.case, f"conflict_leave.{kind}", _acting_role(actor, access), leave=leave.pk)
+    timeline_record(actor, access.case, f"conflict_leave.{kind}", acting_role(actor, access), leave=leave.pk)
     _audit(
         actor, f"interventions.leave.{kind}", access.case, leave, state_from=previous, state_to=leave.state
     )
-    _refresh_on_commit(access.case.pk)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return leave
 
 
@@ -655,7 +643,7 @@ def intervention_record(
     intervention.acknowledged = sorted({f.code for f in warnings})
     intervention.save()
     timeline_record(
-        actor, case, "intervention.recorded", _acting_role(actor, access), intervention_kind=intervention.kind
+        actor, case, "intervention.recorded", acting_role(actor, access), intervention_kind=intervention.kind
     )
     _audit(
         actor,
@@ -665,7 +653,7 @@ def intervention_record(
         kind=intervention.kind,
         warnings=",".join(intervention.acknowledged),
     )
-    _refresh_on_commit(case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return intervention
 
 

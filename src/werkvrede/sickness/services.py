@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -16,7 +15,7 @@ from django.utils import timezone
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
-from werkvrede.cases.deadlines import case_deadlines_refresh
+from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.extensions import announce_sick_report
 from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case, CaseParty
@@ -91,10 +90,6 @@ def _audit(actor: Actor, action: str, obj: Any, case: Case, **data: str | int | 
 def _acting_role(actor: Actor, access: CaseAccess, prefer: tuple[str, ...]) -> str:
     cols = columns(actor, access)
     return next((c for c in prefer if c in cols), sorted(cols)[0] if cols else "")
-
-
-def _refresh_deadlines(case: Case) -> None:
-    transaction.on_commit(partial(case_deadlines_refresh, case.pk))
 
 
 def _situation_data(case: Case, today: date) -> dict[str, Any]:
@@ -211,7 +206,7 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
         _audit(
             actor, "sickness.report.updated", report, case, state_from=previous_state, state_to=report.state
         )
-    _refresh_deadlines(case)
+    case_deadlines_refresh_on_commit(case.pk)
     return report
 
 
@@ -275,7 +270,7 @@ def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, t
     if note.strip():
         medical = _seal_note(actor, report, note.strip(), role)
         _audit(actor, "sickness.medical_note.created", medical, access.case)
-    _refresh_deadlines(access.case)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return report
 
 
@@ -365,7 +360,7 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
     _audit(
         actor, "sickness.verdict.recorded", verdict, access.case, state_from=previous, state_to=report.state
     )
-    _refresh_deadlines(access.case)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return verdict
 
 
@@ -418,7 +413,7 @@ def finding_record(
     report.save(update_fields=["state", "updated_at"])
     timeline_record(actor, access.case, "sickness.conflict_assessed", "BA")
     _audit(actor, "sickness.finding.recorded", finding, access.case, variant=variant, state_to=report.state)
-    _refresh_deadlines(access.case)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return finding
 
 
@@ -494,7 +489,7 @@ def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> Capac
     _audit(
         actor, "sickness.capacity.recorded", assessment, access.case, able_to_converse=data.able_to_converse
     )
-    _refresh_deadlines(access.case)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return assessment
 
 
@@ -635,7 +630,7 @@ def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -
         acknowledged=",".join(advice.acknowledged),
         justified=",".join(sorted(advice.justifications)),
     )
-    _refresh_deadlines(access.case)
+    case_deadlines_refresh_on_commit(access.case.pk)
     return advice
 
 
