@@ -14,7 +14,15 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from werkvrede.cases import selectors, services
-from werkvrede.cases.models import CaseNote, CaseRole, Configuration, ConflictType, Domain
+from werkvrede.cases.models import (
+    CaseNote,
+    CaseRole,
+    Configuration,
+    ConflictType,
+    Domain,
+    MelderChoice,
+    UndesirableBehaviour,
+)
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
@@ -85,6 +93,11 @@ class CaseOut(CaseSummaryOut):
     domains: list[str]
     acknowledged_by_other: bool | None
     undesirable_behaviour_suspected: bool
+    undesirable_behaviour_categories: list[str]
+    vp_offered_on: date | None
+    r100_hold: bool = Field(..., description="R-100: confronting steps are held until the melder chose")
+    melder_choice: str | None = Field(None, description="only for the melder (case role WN)")
+    melder_consents_to_mediation: bool | None = Field(None, description="only for the melder")
     intake_completed_on: date | None
     my_case_roles: list[str]
     participants: list[ParticipantOut]
@@ -114,8 +127,30 @@ class IntakeIn(Schema):
     employee_feels_obstructed: bool = False
     other_feels_obstructed: bool = False
     undesirable_behaviour_suspected: bool = False
+    undesirable_behaviour_categories: list[UndesirableBehaviour] = Field(
+        [], description="RT-2; required when undesirable_behaviour_suspected is true"
+    )
     glasl_stage: int | None = Field(None, ge=1, le=9)
     conflict_type: ConflictType | None = None
+
+
+class MelderChoiceIn(Schema):
+    choice: MelderChoice
+    consents_to_mediation: bool = False
+
+
+class DeadlineOut(Schema):
+    code: str
+    subject: str
+    category: str
+    status: str
+    due: date | None
+    practical_due: date | None
+    window_start: date | None
+    done_on: date | None
+    owner_roles: list[str]
+    overdue: bool
+    basis: str
 
 
 class NoteIn(Schema):
@@ -141,6 +176,8 @@ def _party(p: Any) -> PartyOut:
 def _case_out(actor: Actor, case_id: int) -> CaseOut:
     access = selectors.case_get_for(actor, case_id)
     case = access.case
+    # The melder's choice is their own: others only see whether the hold still applies.
+    melder = allowed(actor, "cases.melder_choice.record", access)
     return CaseOut(
         id=case.pk,
         reference=case.reference,
@@ -151,6 +188,11 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
         domains=list(case.domains),
         acknowledged_by_other=case.acknowledged_by_other,
         undesirable_behaviour_suspected=case.undesirable_behaviour_suspected,
+        undesirable_behaviour_categories=list(case.undesirable_behaviour_categories),
+        vp_offered_on=case.vp_offered_on,
+        r100_hold=selectors.r100_hold(case),
+        melder_choice=(case.melder_choice or None) if melder else None,
+        melder_consents_to_mediation=case.melder_consents_to_mediation if melder else None,
         intake_completed_on=case.intake_completed_on,
         my_case_roles=sorted(access.case_roles),
         participants=[
@@ -227,6 +269,32 @@ def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
     return _case_out(_actor(request), case_id)
 
 
+@router.get(
+    "/cases/{case_id}/deadlines", response=list[DeadlineOut], url_name="case-deadlines",
+    summary="The case's deadlines (T-xx) whose data category the caller may read",
+)  # fmt: skip
+@api_requires("cases.case.list", hide=True)
+def case_deadlines(request: HttpRequest, case_id: int) -> list[DeadlineOut]:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    return [
+        DeadlineOut(
+            code=item.deadline.code,
+            subject=item.deadline.subject,
+            category=item.deadline.category,
+            status=item.deadline.status,
+            due=item.deadline.due,
+            practical_due=item.deadline.practical_due,
+            window_start=item.deadline.window_start,
+            done_on=item.deadline.done_on,
+            owner_roles=[r for r in item.deadline.owner_roles.split(",") if r],
+            overdue=item.overdue,
+            basis=item.deadline.basis,
+        )
+        for item in selectors.deadlines_for(actor, access, today=timezone.localdate())
+    ]
+
+
 @router.post(
     "/cases", response={201: CaseOut, 404: ProblemOut, 422: ProblemOut}, url_name="case-signal",
     summary="Signal a conflict (SM-1 row 1)",
@@ -253,12 +321,16 @@ def case_signal(request: HttpRequest, payload: SignalIn) -> Status[Any]:
 
 
 @router.post(
-    "/cases/{case_id}/intake", response={200: CaseOut, 409: ProblemOut}, url_name="case-intake",
+    "/cases/{case_id}/intake", response={200: CaseOut, 409: ProblemOut, 422: ProblemOut},
+    url_name="case-intake",
     summary="Complete the intake (SM-1 row 2; guarded by R-002 and R-003)",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
 def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status[Any]:
     actor = _actor(request)
+    if payload.undesirable_behaviour_suspected and not payload.undesirable_behaviour_categories:
+        detail = "RT-2: name at least one category of the suspected undesirable behaviour"
+        return Status(422, {"detail": detail, "path": "undesirable_behaviour_categories"})
     try:
         services.case_complete_intake(
             actor=actor,
@@ -270,6 +342,9 @@ def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status
                 employee_feels_obstructed=payload.employee_feels_obstructed,
                 other_feels_obstructed=payload.other_feels_obstructed,
                 undesirable_behaviour_suspected=payload.undesirable_behaviour_suspected,
+                undesirable_behaviour_categories=tuple(
+                    c.value for c in payload.undesirable_behaviour_categories
+                ),
                 glasl_stage=payload.glasl_stage,
                 conflict_type=payload.conflict_type.value if payload.conflict_type else "",
             ),
@@ -328,3 +403,25 @@ def participant_add(request: HttpRequest, case_id: int, payload: ParticipantIn) 
         201,
         ParticipantOut(user_id=participant.user_id, name=participant.user.full_name, role=participant.role),
     )
+
+
+@router.post(
+    "/cases/{case_id}/melder-choice", response={200: CaseOut, 422: ProblemOut}, url_name="case-melder-choice",
+    summary="The melder's choice after the vertrouwenspersoon was offered (R-100; only the melder)",
+)  # fmt: skip
+@api_requires("cases.case.list", hide=True)
+def melder_choice(request: HttpRequest, case_id: int, payload: MelderChoiceIn) -> Status[Any]:
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not allowed(actor, "cases.melder_choice.record", access):
+        raise AccessDenied(actor, "cases.melder_choice.record", access.case)
+    if not selectors.melder_may_choose(actor, access):
+        detail = "R-100: the vertrouwenspersoon has not been offered yet"
+        return Status(422, {"detail": detail, "path": "choice"})
+    services.melder_choice_record(
+        actor=actor,
+        case_id=case_id,
+        choice=payload.choice.value,
+        consents_to_mediation=payload.consents_to_mediation,
+    )
+    return Status(200, _case_out(actor, case_id))

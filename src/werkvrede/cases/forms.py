@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
-from werkvrede.cases.models import CaseNote, CaseRole, Configuration, ConflictType, Domain
+from werkvrede.cases.models import (
+    CaseNote,
+    CaseRole,
+    Configuration,
+    ConflictType,
+    Domain,
+    MelderChoice,
+    UndesirableBehaviour,
+)
 from werkvrede.core.widgets import DateInput
 
 
@@ -121,6 +129,12 @@ class IntakeForm(forms.Form):
         required=False,
         help_text=_("Dan wordt eerst de vertrouwenspersoon aangeboden (R-100)."),
     )  # fmt: skip
+    undesirable_behaviour_categories = forms.MultipleChoiceField(
+        label=_("Welk gedrag wordt vermoed?"), choices=UndesirableBehaviour.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("RT-2: bij grensoverschrijdend gedrag wachten gesprekken en mediation met de ander "
+                    "tot de melder heeft gekozen (R-100)."),
+    )  # fmt: skip
     glasl_stage = forms.TypedChoiceField(
         label=_("Escalatiefase (Glasl 1–9)"), choices=[("", "—")] + [(str(i), str(i)) for i in range(1, 10)],
         coerce=int, empty_value=None, required=False,
@@ -128,6 +142,27 @@ class IntakeForm(forms.Form):
     conflict_type = forms.ChoiceField(
         label=_("Soort conflict"), choices=[("", "—"), *ConflictType.choices], required=False
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("undesirable_behaviour_suspected") and not data.get("undesirable_behaviour_categories"):
+            self.add_error(
+                "undesirable_behaviour_categories",
+                _("Kies minstens één soort gedrag, of haal het vinkje bij het vermoeden weg."),
+            )
+        if data.get("undesirable_behaviour_categories"):
+            data["undesirable_behaviour_suspected"] = True
+        return data
+
+
+class MelderChoiceForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Hoe wil je verder?"), choices=MelderChoice.choices, widget=forms.RadioSelect,
+    )  # fmt: skip
+    consents_to_mediation = forms.BooleanField(
+        label=_("Ik vind een gesprek of mediation met de ander goed (I-6)"), required=False,
+        help_text=_("Je kunt dit later altijd nog veranderen."),
+    )  # fmt: skip
 
 
 class NoteForm(forms.Form):

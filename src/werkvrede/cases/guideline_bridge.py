@@ -38,7 +38,15 @@ def conflict_facts(
     if conflict_type:
         facts["conflict_type"] = conflict_type
     if case.undesirable_behaviour_suspected:
-        facts["undesirable_behaviour"] = {}
+        behaviour: dict[str, Any] = {
+            "categories": list(case.undesirable_behaviour_categories),
+            "consents_to_mediation": case.melder_consents_to_mediation,
+        }
+        if case.vp_offered_on is not None:
+            behaviour["vp_offered_on"] = case.vp_offered_on.isoformat()
+        if case.melder_choice:
+            behaviour["melder_choice"] = case.melder_choice
+        facts["undesirable_behaviour"] = behaviour
     return facts
 
 

@@ -58,6 +58,28 @@ class CaseRole(models.TextChoices):
     COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
 
 
+class UndesirableBehaviour(models.TextChoices):
+    """Categories of suspected undesirable behaviour (spec §3.5 VPCategory; R-100, RT-2)."""
+
+    SEXUAL_HARASSMENT = "SEXUAL_HARASSMENT", _("Seksuele intimidatie")
+    BULLYING = "BULLYING", _("Pesten")
+    AGGRESSION_VIOLENCE = "AGGRESSION_VIOLENCE", _("Agressie en geweld")
+    DISCRIMINATION = "DISCRIMINATION", _("Discriminatie")
+    OTHER_INTIMIDATION = "OTHER_INTIMIDATION", _("Andere intimidatie")
+    ABUSE_OF_POWER = "ABUSE_OF_POWER", _("Machtsmisbruik")
+    INTEGRITY = "INTEGRITY", _("Integriteit")
+    OTHER = "OTHER", _("Anders")
+
+
+class MelderChoice(models.TextChoices):
+    """What the melder chose after the vertrouwenspersoon was offered (R-100, SM-6)."""
+
+    VP = "VP", _("Ik ga in gesprek met de vertrouwenspersoon")
+    FORMAL_COMPLAINT = "FORMAL_COMPLAINT", _("Ik dien een formele klacht in")
+    INFORMAL_ROUTE = "INFORMAL_ROUTE", _("Ik kies een informele weg")
+    DECLINED_VP = "DECLINED_VP", _("Ik wil geen vertrouwenspersoon")
+
+
 class Case(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(max_length=20)
@@ -69,6 +91,11 @@ class Case(models.Model):
     domains = models.JSONField(default=list, blank=True)
     acknowledged_by_other = models.BooleanField(null=True, blank=True)
     undesirable_behaviour_suspected = models.BooleanField(default=False)
+    undesirable_behaviour_categories = models.JSONField(default=list, blank=True)
+    # R-100: the hold on confronting steps lasts until the VP was offered and the melder chose.
+    vp_offered_on = models.DateField(null=True, blank=True)
+    melder_choice = models.CharField(max_length=20, choices=MelderChoice.choices, blank=True)
+    melder_consents_to_mediation = models.BooleanField(default=False)
     intake_completed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

@@ -84,6 +84,14 @@ def can_record_intake(actor: Actor, access: Any) -> bool:
     return _in_organisation(actor, access) and _hr(actor, access)
 
 
+@rule(
+    "cases.melder_choice.record",
+    "Record the melder's choice after the vertrouwenspersoon was offered (R-100): only WN, the melder.",
+)
+def can_record_melder_choice(actor: Actor, access: Any) -> bool:
+    return _in_organisation(actor, access) and CaseRole.EMPLOYEE in access.case_roles
+
+
 @rule("cases.participant.add", "Give a person a role in a case: HR.")
 def can_add_participant(actor: Actor, access: Any) -> bool:
     return _in_organisation(actor, access) and _hr(actor, access)

@@ -25,6 +25,7 @@ from werkvrede.cases.policies import (
 )
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden, record_denial
+from werkvrede.guideline.model import TRANSGRESSIVE
 
 
 def case_list_for(actor: Actor) -> QuerySet[Case]:
@@ -215,3 +216,20 @@ def deadlines_for(actor: Actor, access: CaseAccess, *, today: date) -> list[DueI
         )
         for d in rows
     ]
+
+
+def r100_hold(case: Case) -> bool:
+    """R-100: transgressive behaviour suspected and the melder has not yet been offered the VP or chosen."""
+    transgressive = {str(c) for c in TRANSGRESSIVE}
+    suspected = bool(set(case.undesirable_behaviour_categories) & transgressive)
+    return suspected and (case.vp_offered_on is None or not case.melder_choice)
+
+
+def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
+    """The melder chooses once the VP was offered, and may change their mind later."""
+    case = access.case
+    return (
+        case.undesirable_behaviour_suspected
+        and case.vp_offered_on is not None
+        and allowed(actor, "cases.melder_choice.record", access)
+    )

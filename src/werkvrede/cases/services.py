@@ -214,6 +214,8 @@ class IntakeInput:
     undesirable_behaviour_suspected: bool
     glasl_stage: int | None
     conflict_type: str
+    # RT-2: the categories decide whether the R-100 hold applies; a suspicion names at least one.
+    undesirable_behaviour_categories: tuple[str, ...] = ()
 
 
 @transaction.atomic
@@ -226,7 +228,11 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
     case.configuration = data.configuration
     case.domains = sorted(set(data.domains))
     case.acknowledged_by_other = data.acknowledged_by_other
-    case.undesirable_behaviour_suspected = data.undesirable_behaviour_suspected
+    categories = sorted(set(data.undesirable_behaviour_categories))
+    if data.undesirable_behaviour_suspected and not categories:
+        raise ValueError("a suspicion of undesirable behaviour names at least one category (RT-2)")
+    case.undesirable_behaviour_suspected = bool(categories)
+    case.undesirable_behaviour_categories = categories
     for party in parties:
         party.feels_obstructed = (
             data.employee_feels_obstructed
@@ -254,6 +260,7 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
             "domains",
             "acknowledged_by_other",
             "undesirable_behaviour_suspected",
+            "undesirable_behaviour_categories",
             "state",
             "intake_completed_on",
             "updated_at",
@@ -332,3 +339,34 @@ def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str
 
 def state_label(state: str) -> str:
     return str(CaseState(state).label)
+
+
+# --- R-100: the vertrouwenspersoon first when transgressive behaviour is suspected -----------------
+
+
+def case_vp_offered(*, case: Case, on: date) -> None:
+    """The VP was offered to the melder (a referral record, RT-2); the first offer counts."""
+    Case.objects.filter(pk=case.pk, vp_offered_on__isnull=True).update(vp_offered_on=on)
+    case.refresh_from_db(fields=["vp_offered_on"])
+
+
+@transaction.atomic
+def melder_choice_record(*, actor: Actor, case_id: int, choice: str, consents_to_mediation: bool) -> Case:
+    """The melder says which way they go after the VP was offered; this ends the R-100 hold.
+
+    Only the employee who is the melder records it: nobody chooses for them (R-100, CC-9).
+    Consent to mediation with the other party (I-6) can be given later and withdrawn.
+    """
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.melder_choice.record", access)
+    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    if not case.undesirable_behaviour_suspected or case.vp_offered_on is None:
+        raise ValueError("the melder chooses after the vertrouwenspersoon was offered (R-100)")
+    case.melder_choice = choice
+    case.melder_consents_to_mediation = consents_to_mediation
+    case.updated_at = timezone.now()
+    case.save(update_fields=["melder_choice", "melder_consents_to_mediation", "updated_at"])
+    # The choice itself stays with the melder; the timeline only says that the hold ended.
+    timeline_record(actor, case, "case.melder_chose", acting_role(actor, access))
+    _audit(actor, "cases.case.melder_chose", case)
+    return case

@@ -9,3 +9,6 @@ register_timeline_kind("case.intake_completed", _("%(name)s rondde de intake af"
 register_timeline_kind("glasl.recorded", _("%(name)s legde escalatiefase %(stage)s vast"))
 register_timeline_kind("note.added", _("%(name)s schreef een verslag"))
 register_timeline_kind("participant.added", _("%(name)s gaf iemand een rol in de zaak"))
+register_timeline_kind(
+    "case.melder_chose", _("%(name)s koos een vervolg na het aanbod van de vertrouwenspersoon")
+)

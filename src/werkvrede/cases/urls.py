@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:case_id>/intake/", views.case_intake, name="intake"),
     path("<int:case_id>/verslagen/", views.note_add, name="note-add"),
     path("<int:case_id>/deelnemers/", views.participant_add, name="participant-add"),
+    path("<int:case_id>/keuze-melder/", views.melder_choice, name="melder-choice"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
 from werkvrede.cases.extensions import case_sections
-from werkvrede.cases.forms import IntakeForm, NoteForm, ParticipantForm, SignalForm
+from werkvrede.cases.forms import IntakeForm, MelderChoiceForm, NoteForm, ParticipantForm, SignalForm
 from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.visibility import note_visibility_preview
@@ -92,6 +92,17 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),
         "can_add_participant": allowed(actor, "cases.participant.add", access),
+        "r100_hold": selectors.r100_hold(access.case),
+        "melder_choice_form": (
+            MelderChoiceForm(
+                initial={
+                    "choice": access.case.melder_choice or None,
+                    "consents_to_mediation": access.case.melder_consents_to_mediation,
+                }
+            )
+            if selectors.melder_may_choose(actor, access)
+            else None
+        ),
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
     }
@@ -134,6 +145,7 @@ def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
                     employee_feels_obstructed=data["employee_feels_obstructed"],
                     other_feels_obstructed=data["other_feels_obstructed"],
                     undesirable_behaviour_suspected=data["undesirable_behaviour_suspected"],
+                    undesirable_behaviour_categories=tuple(data["undesirable_behaviour_categories"]),
                     glasl_stage=data["glasl_stage"],
                     conflict_type=data["conflict_type"],
                 ),
@@ -173,6 +185,33 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
     context.update(
         note_form=form,
         medical_terms=medical_terms,
+        participant_form=ParticipantForm(organisation_id=actor.organisation_id),
+    )
+    return render(request, "cases/case_detail.html", context, status=400)
+
+
+@require_POST
+@requires("cases.case.list")
+def melder_choice(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    """The melder's own choice after the vertrouwenspersoon was offered (R-100)."""
+    actor = _actor(request)
+    access = selectors.case_get_for(actor, case_id)
+    if not selectors.melder_may_choose(actor, access):
+        raise hidden(actor, "cases.melder_choice.record", access.case)
+    form = MelderChoiceForm(request.POST)
+    if form.is_valid():
+        services.melder_choice_record(
+            actor=actor,
+            case_id=case_id,
+            choice=form.cleaned_data["choice"],
+            consents_to_mediation=form.cleaned_data["consents_to_mediation"],
+        )
+        messages.success(request, _("Je keuze is vastgelegd. Alleen jij ziet wat je koos."))
+        return redirect("cases:detail", case_id=case_id)
+    context = _detail_context(actor, access)
+    context.update(
+        melder_choice_form=form,
+        note_form=NoteForm(),
         participant_form=ParticipantForm(organisation_id=actor.organisation_id),
     )
     return render(request, "cases/case_detail.html", context, status=400)

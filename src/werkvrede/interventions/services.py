@@ -22,7 +22,7 @@ from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked, acting_role, timeline_record
+from werkvrede.cases.services import Blocked, acting_role, case_vp_offered, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
@@ -634,17 +634,24 @@ def intervention_record(
         created_by_id=actor.uid,
     )
     warnings: tuple[Finding, ...] = ()
+    role = acting_role(actor, access)
     if data.kind in facts.ENGINE_KINDS:
         situation = _situation(case, today)
         situation["interventions"].append(facts.intervention_facts(intervention))
         subject = f"interventions[{len(situation['interventions']) - 1}]"
-        situation_check = _check_intervention(situation, subject, today, acknowledged)
-        warnings = situation_check
+        warnings = _check_intervention(situation, subject, today, acknowledged)
+    elif data.kind == InterventionKind.REFERRAL_MEDIATOR:
+        # A referral starts SM-5 (REFERRED): held like any confronting step under R-100.
+        situation = _situation(case, today)
+        situation.setdefault(
+            "mediation", {"status": "REFERRED", "referred_on": today.isoformat(), "referrer_role": role}
+        )
+        warnings = _check_intervention(situation, "mediation", today, acknowledged)
     intervention.acknowledged = sorted({f.code for f in warnings})
     intervention.save()
-    timeline_record(
-        actor, case, "intervention.recorded", acting_role(actor, access), intervention_kind=intervention.kind
-    )
+    if is_vp_referral:
+        case_vp_offered(case=case, on=today)
+    timeline_record(actor, case, "intervention.recorded", role, intervention_kind=intervention.kind)
     _audit(
         actor,
         "interventions.intervention.recorded",
@@ -664,7 +671,8 @@ def _check_intervention(
     blocking = tuple(
         f
         for f in findings
-        if f.code in {"R-062", "R-063", "R-064"} and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
+        if f.code in {"R-062", "R-063", "R-064", "R-100"}
+        and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
     )
     if blocking:
         raise Blocked(blocking)

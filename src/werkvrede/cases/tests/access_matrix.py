@@ -83,3 +83,39 @@ ROWS |= {
 }
 
 ROWS["cases:overview"] = Row("get", frozenset({Role.HR_ADVISER, Role.CASEMANAGER}), 200)
+
+
+def case_with_vp_offered(world: Any, tenant: str) -> dict[str, int]:
+    """A case with suspected bullying in which the vertrouwenspersoon was offered (R-100)."""
+    from datetime import date
+
+    from werkvrede.cases.models import Case
+
+    ids = case_in(world, tenant)
+    Case.objects.filter(pk=ids["case_id"]).update(
+        undesirable_behaviour_suspected=True,
+        undesirable_behaviour_categories=["BULLYING"],
+        vp_offered_on=date(2025, 10, 1),
+    )
+    return ids
+
+
+ROWS |= {
+    "api:case-deadlines": Row("get", CASE_VIEWERS, 200, object_in=case_in),
+    # Only the melder chooses (R-100); the choice stays theirs.
+    "cases:melder-choice": Row(
+        "post",
+        frozenset({Role.EMPLOYEE}),
+        302,
+        object_in=case_with_vp_offered,
+        body=lambda world: {"choice": "FORMAL_COMPLAINT"},
+    ),
+    "api:case-melder-choice": Row(
+        "post",
+        frozenset({Role.EMPLOYEE}),
+        200,
+        object_in=case_with_vp_offered,
+        json=True,
+        body=lambda world: {"choice": "FORMAL_COMPLAINT", "consents_to_mediation": False},
+    ),
+}
