@@ -94,9 +94,17 @@ def _check(
 ) -> Check:
     situation = parse_situation(data)
     result = transition(machine, state, event, situation, today=today, subject=subject)
-    if not result.allowed or result.target is None:
-        raise Blocked(result.findings)
     findings = [f for f in evaluate(situation, today=today).findings if _mine(f, subject)]
+    if not result.allowed or result.target is None:
+        # The rule that explains the refusal (e.g. R-043: not approved yet) before the bare SM-x step.
+        reasons = tuple(
+            f
+            for f in findings
+            if f.code in set(block)
+            and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
+            and f.code not in {r.code for r in result.findings}
+        )
+        raise Blocked(reasons + tuple(result.findings))
     blocking = tuple(
         f for f in findings if f.code in set(block) and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
     )
@@ -333,6 +341,7 @@ def _simple_step(
     ready: Callable[[InterventionPeriod], bool],
     not_ready: str,
     update: Callable[[InterventionPeriod], list[str]] | None = None,
+    block: Iterable[str] = (),
 ) -> InterventionPeriod:
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
     case = access.case
@@ -340,7 +349,7 @@ def _simple_step(
         raise StepNotPossible(not_ready)
     situation = _situation(case, today)
     subject = _period_subject(case, period, situation, lambda f: None)
-    check = _check("SM-3", period.state, event, situation, subject, today=today)
+    check = _check("SM-3", period.state, event, situation, subject, today=today, block=block)
     previous, period.state = period.state, check.target
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
@@ -362,6 +371,8 @@ def period_start(*, actor: Actor, case_id: int, period_id: int, today: date) -> 
         today,
         ready=lambda p: today >= p.start_on,
         not_ready="start_on",
+        # Row 5 guards: refusing the step names the rule (R-043 not approved, R-044 no appointment).
+        block=("R-043", "R-044", "R-045", "R-046"),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from werkvrede.cases.policies import CaseAccess
@@ -130,12 +130,27 @@ class CapacityOut(Schema):
     recorded_at: datetime | None = None
 
 
+class MessageOut(Schema):
+    nl: str
+    en: str
+
+
+class FindingItemOut(Schema):
+    code: str
+    severity: str
+    message: MessageOut
+    subject: str | None
+
+
 class SicknessOut(Schema):
     sick_report: SickReportOut | None = None
     verdict: VerdictOut | None = None
     conflict_finding: FindingOut | None = None
     diagnosis: DiagnosisOut | None = None
     capacity: CapacityOut | None = None
+    guideline_findings: list[FindingItemOut] | None = Field(
+        None, description="BA and TD only: what the guideline says about the sick report now (e.g. R-011)"
+    )
 
 
 class AdviceIn(_In):
@@ -181,18 +196,6 @@ class AdviceOut(Schema):
     justifications: dict[str, str] | None = None
     sent_on: date | None = None
     sent_at: datetime | None = None
-
-
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingItemOut(Schema):
-    code: str
-    severity: str
-    message: MessageOut
-    subject: str | None
 
 
 class ProblemOut(Schema):
@@ -257,13 +260,17 @@ def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
     report = selectors.current_report(access.case)
     if report is None:
         return {"sick_report": None}
-    return {
+    out: dict[str, Any] = {
         "sick_report": visible_dict(actor, access, report, SickReportOut),
         "verdict": visible_dict(actor, access, selectors.latest_verdict(report), VerdictOut),
         "conflict_finding": visible_dict(actor, access, selectors.latest_finding(report), FindingOut),
         "diagnosis": visible_dict(actor, access, selectors.latest_diagnosis(report), DiagnosisOut),
         "capacity": visible_dict(actor, access, selectors.latest_capacity(report), CapacityOut),
     }
+    if selectors.reads_sick_report_findings(actor, access):
+        found = selectors.sick_report_findings(access, today=timezone.localdate())
+        out["guideline_findings"] = _findings(tuple(found))
+    return out
 
 
 @router.post(

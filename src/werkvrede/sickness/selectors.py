@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseParticipant
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.guideline import Finding, evaluate
 from werkvrede.sickness.models import (
     CapacityAssessment,
     ConflictDiagnosis,
@@ -127,3 +130,24 @@ def open_consults_for(actor: Actor) -> list[OpenedVisit]:
 class OpenedVisit:
     visit: OpenConsultation
     note: str
+
+
+def sick_report_findings(access: CaseAccess, *, today: date) -> list[Finding]:
+    """What the guideline says about the sick report now (e.g. R-011: the consult came late).
+
+    For the bedrijfsarts and the delegated professional only: the messages speak of the verdict and
+    the consult, which are not the employer's to read in this form.
+    """
+    advice = evaluate(stored_case_situation(access.case, today=today), today=today)
+    subjects = ("sick_report", "assessment", "ba_advice")
+    return [
+        f
+        for f in advice.findings
+        if f.subject and f.subject.startswith(subjects) and f.severity.value != "INFO"
+    ]
+
+
+def reads_sick_report_findings(actor: Actor, access: CaseAccess) -> bool:
+    return allowed(actor, "sickness.consult.record", access) or allowed(
+        actor, "sickness.verdict.record", access
+    )

@@ -15,13 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkvrede.accounts.models import Membership
-from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.roles import Role
-from werkvrede.guideline import Finding, Severity, evaluate
+from werkvrede.guideline import Finding, Severity
 from werkvrede.sickness import forms as sickness_forms
 from werkvrede.sickness import selectors, services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS, SentAdvice
@@ -117,25 +116,9 @@ def section(request: HttpRequest, case_id: int) -> HttpResponse:
         if category_level(actor, access, "D01", report) >= Level.READ:
             context["reads_medical"] = True
             context["notes"] = selectors.medical_notes_for(actor, report)
-        if context["can_consult"] or context["can_verdict"]:
-            context["guideline_findings"] = _sick_report_findings(access)
+        if selectors.reads_sick_report_findings(actor, access):
+            context["guideline_findings"] = selectors.sick_report_findings(access, today=timezone.localdate())
     return render(request, "sickness/section.html", context)
-
-
-def _sick_report_findings(access: CaseAccess) -> list[Finding]:
-    """What the guideline says about the sick report now (e.g. R-011: the consult came late).
-
-    Shown to the bedrijfsarts and the delegated professional only: the messages speak of the
-    verdict and the consult, which are not the employer's to read in this form.
-    """
-    today = timezone.localdate()
-    advice = evaluate(stored_case_situation(access.case, today=today), today=today)
-    subjects = ("sick_report", "assessment", "ba_advice")
-    return [
-        f
-        for f in advice.findings
-        if f.subject and f.subject.startswith(subjects) and f.severity.value != "INFO"
-    ]
 
 
 Handler = Callable[[Actor, int, dict[str, Any]], Any]

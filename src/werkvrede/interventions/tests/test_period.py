@@ -112,7 +112,9 @@ def test_sc04_no_appointment_no_start_and_no_approval_no_appointment(world: Worl
     period = propose(world, case)
     with pytest.raises(services.Blocked) as exc:
         services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
-    assert _codes(exc) == {"SM-3"}  # not approved and no appointment: the machine has no such step yet
+    # Not approved and no appointment: the refusal names both rules, then the step the machine lacks.
+    assert _codes(exc) == {"R-043", "R-044", "SM-3"}
+    assert exc.value.findings[-1].code == "SM-3"
     with pytest.raises(services.Blocked):
         services.period_record_appointment(
             actor=hr, case_id=case.pk, period_id=period.pk, data=appointment(), today=date(2025, 3, 12)
