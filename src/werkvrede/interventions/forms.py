@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
+from werkvrede.cases.forms import MemberLookupMixin
 from werkvrede.core.widgets import DateInput
 from werkvrede.interventions.models import (
     ChairRole,
@@ -18,11 +18,6 @@ from werkvrede.interventions.models import (
 )
 
 DATE = DateInput()
-
-
-class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.user.full_name)
 
 
 class PeriodProposalForm(forms.Form):
@@ -59,7 +54,7 @@ class PeriodProposalForm(forms.Form):
         return data
 
 
-class AppointmentForm(forms.Form):
+class AppointmentForm(MemberLookupMixin, forms.Form):
     with_role = forms.ChoiceField(label=_("Afspraak met (rol)"), choices=ContactRole.choices)
     with_person = forms.CharField(
         label=_("Naam van de persoon"),
@@ -69,10 +64,11 @@ class AppointmentForm(forms.Form):
             "of diens leidinggevende als de leidinggevende de wederpartij is."
         ),
     )
-    with_member = MembershipChoiceField(
-        label=_("Account van deze persoon (als die er een heeft)"),
-        queryset=Membership.objects.none(),
+    # An e-mail address, not a list of everyone: organisations have thousands of members.
+    with_member = forms.EmailField(
+        label=_("E-mailadres van deze persoon (als die een account heeft)"),
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=_("Dan ziet die persoon de afspraak (alleen de afspraak)."),
     )
     chaired_by = forms.ChoiceField(
@@ -83,9 +79,12 @@ class AppointmentForm(forms.Form):
     )
     meeting_on = forms.DateField(label=_("Datum van het gesprek"), widget=DATE)
 
-    def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["with_member"].queryset = members  # type: ignore[attr-defined]
+        self.organisation_id = organisation_id
+
+    def clean_with_member(self) -> Membership | None:
+        return self._member(self.cleaned_data.get("with_member"))
 
 
 class ExtensionForm(forms.Form):

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkvrede.accounts.models import Membership
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import requires
@@ -32,16 +31,6 @@ from werkvrede.interventions.visibility import d09_preview
 
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
-
-
-def _members(actor: Actor) -> Any:
-    if actor.organisation_id is None:
-        return Membership.objects.none()
-    return (
-        Membership.objects.filter(organisation_id=actor.organisation_id, is_active=True)
-        .select_related("user")
-        .order_by("user__full_name")
-    )
 
 
 def _access(actor: Actor, case_id: int, action: str) -> CaseAccess:
@@ -133,9 +122,8 @@ def period_detail(request: HttpRequest, case_id: int, period_id: int) -> HttpRes
     if period is None:
         raise hidden(actor, "interventions.record.view")
     today = timezone.localdate()
-    members = _members(actor)
     forms: dict[str, Any] = {
-        "appointment": AppointmentForm(members=members),
+        "appointment": AppointmentForm(organisation_id=actor.organisation_id),
         "extend": ExtensionForm(),
         "evaluate": EvaluationForm(),
     }
@@ -145,7 +133,9 @@ def period_detail(request: HttpRequest, case_id: int, period_id: int) -> HttpRes
         acknowledged = request.POST.getlist("acknowledged")
         bound: Any = None
         if step == "appointment":
-            bound = forms["appointment"] = AppointmentForm(request.POST, members=members)
+            bound = forms["appointment"] = AppointmentForm(
+                request.POST, organisation_id=actor.organisation_id
+            )
         elif step in STEP_FORMS:
             bound = forms[step] = STEP_FORMS[step](request.POST)
         if bound is None or bound.is_valid():
@@ -248,7 +238,7 @@ def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpRespo
     if leave is None:
         raise hidden(actor, "interventions.record.view")
     today = timezone.localdate()
-    form = AppointmentForm(request.POST or None, members=_members(actor))
+    form = AppointmentForm(request.POST or None, organisation_id=actor.organisation_id)
     outcome: dict[str, Any] = {}
     step = request.POST.get("step", "") if request.method == "POST" else ""
     if step == "approve" and form.is_valid():

@@ -152,3 +152,39 @@ def test_the_case_page_has_an_interventies_tab_for_those_who_may_open_it(
     detail = reverse("cases:detail", kwargs={"case_id": case.pk})
     assert section in client_as(Role.HR_ADVISER).get(detail).content.decode()
     assert section in client_as(Role.LINE_MANAGER).get(detail).content.decode()
+
+
+def test_the_appointment_names_its_contact_by_e_mail_not_from_a_list_of_everyone(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    case = employee_case(world)
+    today = timezone.localdate()
+    hr = client_as(Role.HR_ADVISER)
+    hr.post(
+        reverse("interventions:period-new", kwargs={"case_id": case.pk}),
+        {"initiated_by": "BA", "form": "ALT_WORKPLACE", "start_on": today.isoformat(),
+         "end_on": (today + timedelta(days=6)).isoformat()},
+    )  # fmt: skip
+    period = InterventionPeriod.objects.get()
+    url = reverse("interventions:period", kwargs={"case_id": case.pk, "period_id": period.pk})
+    hr.post(url, {"step": "approve"})
+    page = hr.get(url).content.decode()
+    # No <select> with every member of the organisation in the page.
+    assert world.a.users[Role.COMPANY_SOCIAL_WORKER].full_name not in page
+    appointment = {
+        "step": "appointment",
+        "with_role": "BMW",
+        "with_person": "Bram BMW",
+        "meeting_on": (today + timedelta(days=1)).isoformat(),
+    }
+    unknown = hr.post(url, {**appointment, "with_member": "niemand@elders.test"})
+    assert unknown.status_code == 400
+    assert "Niemand met dit e-mailadres hoort bij je organisatie." in unknown.content.decode()
+    assert "Bram BMW" in unknown.content.decode()
+    other_tenant = world.b.users[Role.COMPANY_SOCIAL_WORKER].email
+    assert hr.post(url, {**appointment, "with_member": other_tenant}).status_code == 400
+    bmw = world.a.users[Role.COMPANY_SOCIAL_WORKER].email
+    assert hr.post(url, {**appointment, "with_member": bmw.upper()}).status_code == 302
+    period.refresh_from_db()
+    assert period.appointment is not None
+    assert period.appointment.with_user_id == world.a.users[Role.COMPANY_SOCIAL_WORKER].pk
