@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import ConflictType
+from werkvrede.core.roles import Role
 from werkvrede.core.widgets import DateInput
 from werkvrede.sickness.models import (
     AbleToConverse,
@@ -224,20 +224,36 @@ class AdviceForm(forms.Form):
     )  # fmt: skip
 
 
-class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.user.full_name)
-
-
 class OpenConsultForm(forms.Form):
-    employee = _Member(label=_("Werknemer"), queryset=Membership.objects.none())
+    # An e-mail address, not a list of every employee: organisations have thousands of them.
+    employee = forms.EmailField(
+        label=_("E-mailadres van de werknemer"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
     held_on = forms.DateField(label=_("Datum van het open spreekuur"), widget=DateInput())
     note = forms.CharField(
         label=_("Medische aantekening"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
     )  # fmt: skip
 
-    def __init__(self, *args: Any, members: QuerySet[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
         self.fields["held_on"].initial = timezone.localdate()
-        self.fields["employee"].queryset = members  # type: ignore[attr-defined]
+
+    def clean_employee(self) -> Membership:
+        email = self.cleaned_data["employee"]
+        member = (
+            Membership.objects.filter(
+                organisation_id=self.organisation_id,
+                is_active=True,
+                grants__role=Role.EMPLOYEE,
+                user__email__iexact=email,
+            )
+            .select_related("user")
+            .first()
+            if self.organisation_id is not None
+            else None
+        )
+        if member is None:
+            raise forms.ValidationError(_("Geen werknemer van je organisatie heeft dit e-mailadres."))
+        return member

@@ -14,12 +14,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from werkvrede.accounts.models import Membership
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
-from werkvrede.core.roles import Role
 from werkvrede.guideline import Finding, Severity
 from werkvrede.sickness import forms as sickness_forms
 from werkvrede.sickness import selectors, services
@@ -410,16 +408,7 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
     """The open spreekuur: the BA records visits; the employee sees their own. Never the employer."""
     actor = _actor(request)
     can_record = allowed(actor, "sickness.open_consult.record")
-    members = (
-        Membership.objects.filter(
-            organisation_id=actor.organisation_id, is_active=True, grants__role=Role.EMPLOYEE
-        )
-        .select_related("user")
-        .order_by("user__full_name")
-        if actor.organisation_id is not None
-        else Membership.objects.none()
-    )
-    form = sickness_forms.OpenConsultForm(request.POST or None, members=members)
+    form = sickness_forms.OpenConsultForm(request.POST or None, organisation_id=actor.organisation_id)
     if request.method == "POST":
         if not can_record:
             raise AccessDenied(actor, "sickness.open_consult.record")

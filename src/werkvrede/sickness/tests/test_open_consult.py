@@ -85,3 +85,29 @@ def test_cc1_before_a_sick_report_the_ba_advises_the_employer_only_with_consent(
     with pytest.raises(services.Blocked):
         services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert not SentAdvice.objects.exists()
+
+
+def test_the_ba_names_the_employee_by_e_mail_and_keeps_what_was_typed(
+    world: World, client_as: ClientAs
+) -> None:
+    ba = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    page = ba.get("/ziekmelding/open-spreekuur/").content.decode()
+    # No list of every employee of the organisation in the page.
+    assert world.a.users[Role.EMPLOYEE].full_name not in page
+    body = {"held_on": "2025-02-17", "note": NOTE}
+    for wrong in ("niemand@elders.test", world.b.users[Role.EMPLOYEE].email, world.a.users[Role.ADMIN].email):
+        refused = ba.post("/ziekmelding/open-spreekuur/", {**body, "employee": wrong})
+        assert refused.status_code == 400
+        assert "Geen werknemer van je organisatie heeft dit e-mailadres." in refused.content.decode()
+        assert NOTE in refused.content.decode()
+    done = ba.post(
+        "/ziekmelding/open-spreekuur/", {**body, "employee": world.a.users[Role.EMPLOYEE].email.upper()}
+    )
+    assert done.status_code == 302
+    assert (
+        client_as(Role.EMPLOYEE)
+        .get("/ziekmelding/open-spreekuur/")
+        .content.decode()
+        .count("17 februari 2025")
+        == 1
+    )
