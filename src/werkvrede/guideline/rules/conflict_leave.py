@@ -25,9 +25,7 @@ def _one(ctx: Context, i: int, req: ConflictLeaveRequest) -> None:
         last = max(earlier)
         nxt = add_months(last, months)
         if req.start_on < nxt:
-            ctx.add(
-                "R-051", f"{path}.start_on", months=months, previous=last.isoformat(), next=nxt.isoformat()
-            )
+            ctx.add("R-051", f"{path}.start_on", months=months, previous=last, next=nxt)
             ctx.deadline("T-17", (Role.LG, Role.HR), subject=f"{path}.start_on", due=nxt)
     # R-052 (S3): at most max_days.
     n = leave_days(ctx, req)

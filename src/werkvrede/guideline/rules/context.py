@@ -49,7 +49,22 @@ class _Lang(dict[str, object]):
         value = super().__getitem__(key)
         if isinstance(value, Message):
             return value.nl if self.lang == "nl" else value.en
+        if isinstance(value, date):
+            return long_date(value, self.lang)
         return value
+
+
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}  # fmt: skip
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date as people read it in a message: "15 januari 2026" / "15 January 2026"."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 @dataclass(slots=True)

@@ -121,7 +121,7 @@ def _one(ctx: Context, i: int, ip: InterventionPeriod) -> None:
     ):
         sick_on = sr.first_sick_day
     if sick_on is not None and ip.start_on is not None and (end is None or ip.start_on <= sick_on <= end):
-        ctx.add("R-049", f"{path}.sick_reported_on", on=sick_on.isoformat())
+        ctx.add("R-049", f"{path}.sick_reported_on", on=sick_on)
         return
     if end is not None:
         # T-14: the end of the period.
@@ -142,7 +142,7 @@ def _one(ctx: Context, i: int, ip: InterventionPeriod) -> None:
             done_on=ip.evaluated_on,
         )
         if ip.evaluated_on is None and ctx.today > due:
-            ctx.add("R-048", f"{path}.evaluated_on", due=due.isoformat())
+            ctx.add("R-048", f"{path}.evaluated_on", due=due)
 
 
 def check(ctx: Context) -> None:

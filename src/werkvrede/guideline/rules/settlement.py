@@ -39,8 +39,8 @@ def _one(ctx: Context, i: int, ta: TerminationAgreement) -> None:
         ctx.add(
             "R-093",
             f"{path}.concluded_on",
-            essentials=essentials.isoformat(),
-            concluded=ta.concluded_on.isoformat(),
+            essentials=essentials,
+            concluded=ta.concluded_on,
         )
     if ta.terminates_employment:
         rule, end = reflection_end(ctx, ta)
@@ -51,7 +51,7 @@ def _one(ctx: Context, i: int, ta: TerminationAgreement) -> None:
             ctx.add(
                 "R-094",
                 f"{path}.previous_dissolution_on",
-                previous=ta.previous_dissolution_on.isoformat(),
+                previous=ta.previous_dissolution_on,
                 months=months,
             )
             ctx.deadline(
@@ -69,11 +69,11 @@ def _one(ctx: Context, i: int, ta: TerminationAgreement) -> None:
                 ctx.add(
                     "R-092",
                     f"{path}.dissolution.received_on",
-                    received=received.isoformat(),
-                    end=end.isoformat(),
+                    received=received,
+                    end=end,
                 )
             if d is not None and not d.written:
-                ctx.add("R-092", f"{path}.dissolution.written", received="—", end=end.isoformat())
+                ctx.add("R-092", f"{path}.dissolution.written", received="—", end=end)
     # R-096 (W42): WW-protection checklist.
     if ta.checklist is not None and ta.terminates_employment:
         missing = [item.value for item in ChecklistItem if item not in ta.checklist]

@@ -184,7 +184,7 @@ def check(ctx: Context) -> None:
             severity=Severity.INFO,
             gap=ctx.tenant.aggregation_gap_days,
             day=agg.previous_sick_days + 1,
-            chain=agg.chain_first_sick_day.isoformat(),
+            chain=agg.chain_first_sick_day,
         )
     if ctx.is_ao:
         _track(ctx, sr, agg)

@@ -202,3 +202,11 @@ def test_variant_table(ao: bool, conflict: bool, expected: Variant) -> None:
         }
     )
     assert derive_variant(s.sick_report) is expected
+
+
+def test_dates_in_messages_read_as_people_write_them() -> None:
+    from werkvrede.guideline.rules.context import long_date
+
+    assert long_date(date(2026, 1, 15), "nl") == "15 januari 2026"
+    assert long_date(date(2026, 1, 15), "en") == "15 January 2026"
+    assert long_date(date(2025, 12, 1), "nl") == "1 december 2025"

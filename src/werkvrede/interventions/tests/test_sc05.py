@@ -55,7 +55,7 @@ def test_ahmed_had_leave_less_than_24_months_ago(enabled: World) -> None:
         _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 24))
     assert _codes(exc) == {"R-051"}
     message = exc.value.findings[0].message
-    assert "2026-01-15" in message.en and "2026-01-15" in message.nl
+    assert "15 January 2026" in message.en and "15 januari 2026" in message.nl
 
 
 def test_lotte_four_days_then_three_without_then_with_the_vp_then_with_hr(enabled: World) -> None:
