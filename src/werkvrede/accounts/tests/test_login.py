@@ -120,6 +120,31 @@ def test_professionals_get_a_shorter_idle_timeout_than_employees(client_as: Call
     assert employee.session.get_expiry_age() == 30 * 60
 
 
+def test_the_idle_clock_restarts_at_most_once_a_minute(
+    client_as: Callable[..., Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.contrib.sessions.models import Session
+
+    from werkvrede.accounts import middleware
+
+    hr = client_as(Role.HR_ADVISER)
+    hr.get("/")
+    key = hr.session.session_key
+
+    def expires() -> object:
+        return Session.objects.get(session_key=key).expire_date
+
+    first = expires()
+    start = hr.session[middleware.SESSION_TOUCH_KEY]
+    monkeypatch.setattr(middleware, "now_seconds", lambda: start + 59)
+    hr.get("/")
+    assert expires() == first, "no session write within the minute"
+    monkeypatch.setattr(middleware, "now_seconds", lambda: start + 60)
+    hr.get("/")
+    assert expires() > first, "the idle clock restarted"  # type: ignore[operator]
+    assert hr.session.get_expiry_age() == 15 * 60
+
+
 def test_ten_failures_lock_the_account_whatever_the_case_or_claimed_address(world: World) -> None:
     user = world.a.users[Role.EMPLOYEE]
     for attempt in range(10):

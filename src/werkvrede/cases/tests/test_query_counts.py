@@ -5,20 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from conftest import World
+from tests.queries import page_queries
 from werkvrede.cases import services
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def _grow_case(world: World, case_id: int, n: int) -> None:
@@ -42,9 +35,9 @@ def test_the_case_list_does_not_grow_with_the_number_of_cases(
 
     client = client_as(role)
     add(2)
-    few = _queries(client, "/zaken/")
+    few = page_queries(client, "/zaken/")
     add(20)
-    assert _queries(client, "/zaken/") == few
+    assert page_queries(client, "/zaken/") == few
 
 
 def test_the_case_detail_does_not_grow_with_notes_events_or_parties(
@@ -55,7 +48,7 @@ def test_the_case_detail_does_not_grow_with_notes_events_or_parties(
     )
     client = client_as(Role.HR_ADVISER)
     _grow_case(world, case.pk, 2)
-    few = _queries(client, f"/zaken/{case.pk}/")
+    few = page_queries(client, f"/zaken/{case.pk}/")
     _grow_case(world, case.pk, 15)
     hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
     services.participant_add(
@@ -64,5 +57,5 @@ def test_the_case_detail_does_not_grow_with_notes_events_or_parties(
         membership_id=world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
         role="BA",
     )
-    assert _queries(client, f"/zaken/{case.pk}/") == few
+    assert page_queries(client, f"/zaken/{case.pk}/") == few
     assert few <= 20

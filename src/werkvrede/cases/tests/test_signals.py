@@ -6,11 +6,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from conftest import World
+from tests.queries import page_queries
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseDeadline
 from werkvrede.cases.selectors import due_deadlines_for
@@ -112,12 +111,9 @@ def test_the_start_page_cost_does_not_grow_with_the_number_of_deadlines(
             _deadline(case, "T-04", ",CM,", TODAY)
 
     add(2)
-    with CaptureQueriesContext(connection) as few:
-        client.get("/")
+    few = page_queries(client, "/")
     add(15)
-    with CaptureQueriesContext(connection) as many:
-        client.get("/")
-    assert len(many) == len(few)
+    assert page_queries(client, "/") == few
 
 
 def test_the_overview_counts_cases_per_state_and_lists_overdue_deadlines(

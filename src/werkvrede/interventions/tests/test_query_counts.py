@@ -6,20 +6,13 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from conftest import World
+from tests.queries import page_queries
 from werkvrede.core.roles import Role
 from werkvrede.interventions.tests.helpers import employee_case, propose
 from werkvrede.interventions.tests.test_interventions import _record
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("role", [Role.HR_ADVISER, Role.EMPLOYEE, Role.LINE_MANAGER])
@@ -31,9 +24,9 @@ def test_the_interventions_page_does_not_grow(
     url = f"/interventies/zaak/{case.pk}/"
     _record(world, case.pk, "CONVERSATION")
     propose(world, case)
-    few = _queries(client, url)
+    few = page_queries(client, url)
     for i in range(4):
         _record(world, case.pk, "CONVERSATION", note=f"gesprek {i}")
         start = date(2025, 4, 1) + timedelta(days=10 * i)
         propose(world, case, start=start, end=start + timedelta(days=6))
-    assert _queries(client, url) == few
+    assert page_queries(client, url) == few

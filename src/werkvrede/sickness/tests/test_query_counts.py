@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from conftest import World
+from tests.queries import page_queries
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
 from werkvrede.sickness.tests.helpers import as_role, verdict
@@ -30,12 +29,6 @@ def _send(world: World, case: object, text: str) -> None:
         send(world, case, data)  # type: ignore[arg-type]
 
 
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("role", [Role.OCCUPATIONAL_PHYSICIAN, Role.HR_ADVISER])
 def test_the_sick_report_page_does_not_grow(
     world: World, client_as: Callable[..., Client], role: Role
@@ -44,11 +37,11 @@ def test_the_sick_report_page_does_not_grow(
     client = client_as(role)
     url = f"/ziekmelding/{case.pk}/"
     _send(world, case, "Opbouw van werk in drie weken.")
-    few = _queries(client, url)
+    few = page_queries(client, url)
     for i in range(4):
         verdict(world, case, "AO", degree_pct=50 + i)
         _send(world, case, f"Opbouw van werk, stap {i}.")
-    assert _queries(client, url) == few
+    assert page_queries(client, url) == few
 
 
 def test_each_sealed_note_shown_costs_only_its_audited_read(
@@ -60,10 +53,10 @@ def test_each_sealed_note_shown_costs_only_its_audited_read(
     physician = as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN)
     url = f"/ziekmelding/{case.pk}/"
     services.medical_note_add(actor=physician, case_id=case.pk, text="aantekening 1")
-    one = _queries(client, url)
+    one = page_queries(client, url)
     services.medical_note_add(actor=physician, case_id=case.pk, text="aantekening 2")
-    two = _queries(client, url)
+    two = page_queries(client, url)
     for i in range(3, 6):
         services.medical_note_add(actor=physician, case_id=case.pk, text=f"aantekening {i}")
-    assert _queries(client, url) == two + 3 * (two - one)
+    assert page_queries(client, url) == two + 3 * (two - one)
     assert two - one <= 8
