@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "werkvrede.sickness",
     "werkvrede.interventions",
     "werkvrede.notifications",
+    "werkvrede.supporters",
     "werkvrede.api",
     "werkvrede.demo",
 ]
