@@ -16,6 +16,8 @@ EXPECTED_PUBLIC = {
     "accounts:login",
     "accounts:logout",
     "accounts:invitation",
+    "contact:request",
+    "contact:thanks",
 }
 
 

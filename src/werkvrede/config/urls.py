@@ -13,6 +13,7 @@ urlpatterns = [
     path("protocol/", include("werkvrede.protocol.urls")),
     path("interventies/", include("werkvrede.interventions.urls")),
     path("steun/", include("werkvrede.supporters.urls")),
+    path("contact/", include("werkvrede.contact.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "werkvrede.interventions",
     "werkvrede.notifications",
     "werkvrede.supporters",
+    "werkvrede.contact",
     "werkvrede.api",
     "werkvrede.demo",
 ]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ContactConfig(AppConfig):
+    name = "werkvrede.contact"
+    label = "contact"
+    verbose_name = "Contact requests to mediators (vrijblijvend contact)"
+
+    def ready(self) -> None:
+        from werkvrede.contact import classification, policies  # noqa: F401
