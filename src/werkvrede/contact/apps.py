@@ -7,4 +7,8 @@ class ContactConfig(AppConfig):
     verbose_name = "Contact requests to mediators (vrijblijvend contact)"
 
     def ready(self) -> None:
+        from werkvrede.contact.startpage import contact_panel
+        from werkvrede.core.startpages import register_start_panel
+
+        register_start_panel(contact_panel)
         from werkvrede.contact import classification, policies  # noqa: F401

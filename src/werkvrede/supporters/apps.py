@@ -7,6 +7,10 @@ class SupportersConfig(AppConfig):
     verbose_name = "Supporters (steunpersonen) and their preparation space"
 
     def ready(self) -> None:
+        from werkvrede.core.startpages import register_start_panel
+        from werkvrede.supporters.startpage import supporter_panel
+
+        register_start_panel(supporter_panel)
         from django.utils.translation import gettext_lazy as _
 
         from werkvrede.accounts.invitations import invitation_accepted

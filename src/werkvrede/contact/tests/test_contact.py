@@ -206,3 +206,12 @@ def test_requests_are_deleted_after_the_retention_period(world: World) -> None:
     assert services.contact_requests_purge(today=request.delete_after) == 0
     assert services.contact_requests_purge(today=request.delete_after + timedelta(days=1)) == 1
     assert not ContactRequest.objects.exists()
+
+
+def test_the_start_page_tells_the_mediator_that_requests_wait(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    request_to(world, "a")
+    assert "1 nieuwe aanvraag wacht op je." in client_as(Role.MEDIATOR).get("/").content.decode()
+    assert "nieuwe aanvraag" not in client_as(Role.MEDIATOR, "b").get("/").content.decode()
+    assert "Vrijblijvend contact met een mediator" in Client().get("/account/inloggen/").content.decode()

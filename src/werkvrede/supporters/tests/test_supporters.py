@@ -199,3 +199,15 @@ def test_the_invite_form_keeps_what_was_typed_on_an_error(
     assert response.status_code == 400
     content = response.content.decode()
     assert 'value="Lotte Legal"' in content and 'aria-invalid="true"' in content
+
+
+def test_the_start_page_links_the_supporter_to_the_preparation(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    grant = grant_in(world, "a")
+    page = client_as(Role.SUPPORTER).get("/").content.decode()
+    assert reverse("supporters:grant", kwargs={"grant_id": grant.pk}) in page
+    assert (
+        reverse("supporters:grant", kwargs={"grant_id": grant.pk})
+        not in client_as(Role.SUPPORTER, "b").get("/").content.decode()
+    )
