@@ -12,6 +12,7 @@ urlpatterns = [
     path("toestemming/", include("werkvrede.consent.urls")),
     path("protocol/", include("werkvrede.protocol.urls")),
     path("interventies/", include("werkvrede.interventions.urls")),
+    path("mediation/", include("werkvrede.mediation.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]
