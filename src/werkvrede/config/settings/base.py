@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "werkvrede.cases",
     "werkvrede.protocol",
     "werkvrede.consent",
+    "werkvrede.documents",
     "werkvrede.sickness",
     "werkvrede.interventions",
     "werkvrede.notifications",
