@@ -155,7 +155,7 @@ class MediationParty(models.Model):
     willing_recorded_on = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["side", "pk"]
+        ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["mediation", "user"], name="mediation_party_unique"),
         ]

@@ -12,6 +12,7 @@ from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document
 from werkvrede.mediation import policies as p
 from werkvrede.mediation.models import (
     Admission,
@@ -141,9 +142,7 @@ def status_notices_of_case(case: Case) -> list[StatusNotice]:
 
 
 def parties_of(mediation: Mediation) -> list[MediationParty]:
-    return list(
-        MediationParty.objects.filter(mediation=mediation).select_related("user").order_by("side", "pk")
-    )
+    return list(MediationParty.objects.filter(mediation=mediation).select_related("user").order_by("pk"))
 
 
 @dataclass(frozen=True)
@@ -269,4 +268,71 @@ def terminations_of_case(actor: Actor, case: Case) -> list[p.TerminationAccess]:
         access = p.TerminationAccess(agreement=ta, relations=termination_relations(actor, ta))
         if allowed(actor, "mediation.termination.view", access):
             out.append(access)
+    return out
+
+
+# --- Documents of a mediation ---------------------------------------------------------------------
+
+OWNER = "mediation.mediation"
+ADMISSION_OWNER = "mediation.admission"
+
+# The policy action that reads each kind (spec §2.3: D12, D13, D14; a withdrawal's content is D11).
+READ_ACTION = {
+    "MEDIATION_AGREEMENT": "mediation.agreement.read",
+    "CONFIDENTIALITY_STATEMENT": "mediation.agreement.read",
+    "OUTCOME_AGREEMENT": "mediation.outcome.read",
+    "NEUTRAL_NOTICE": "mediation.notice.read",
+    "END_STATEMENT": "mediation.notice.read",
+    "WITHDRAWAL_STATEMENT": "mediation.withdrawal.read",
+}
+
+
+def _may_read(actor: Actor, access: p.MediationAccess, doc: Document) -> bool:
+    # A signer may always read what they are asked to sign (e.g. a candidate's confidentiality statement).
+    if actor.user_id in doc.signers:
+        return True
+    action = READ_ACTION.get(doc.kind)
+    return action is not None and allowed(actor, action, access)
+
+
+def documents_for(actor: Actor, access: p.MediationAccess) -> list[Document]:
+    """The current (not superseded) documents of the mediation the actor may read."""
+    mediation = access.mediation
+    admission_ids = list(Admission.objects.filter(mediation=mediation).values_list("pk", flat=True))
+    rows = Document.objects.filter(
+        Q(owner_kind=OWNER, owner_id=mediation.pk)
+        | Q(owner_kind=ADMISSION_OWNER, owner_id__in=admission_ids),
+        organisation_id=mediation.organisation_id,
+        superseded_by__isnull=True,
+    ).order_by("created_at", "pk")
+    return [doc for doc in rows if _may_read(actor, access, doc)]
+
+
+def document_get(actor: Actor, access: p.MediationAccess, document_id: int) -> Document:
+    """One document of the mediation the actor may read (older versions too); 404 otherwise."""
+    mediation = access.mediation
+    doc = Document.objects.filter(pk=document_id, organisation_id=mediation.organisation_id).first()
+    owned = doc is not None and (
+        (doc.owner_kind == OWNER and doc.owner_id == mediation.pk)
+        or (
+            doc.owner_kind == ADMISSION_OWNER
+            and Admission.objects.filter(pk=doc.owner_id, mediation=mediation).exists()
+        )
+    )
+    if doc is None or not owned or not _may_read(actor, access, doc):
+        raise hidden(actor, READ_ACTION.get(doc.kind if doc else "", "mediation.agreement.read"), mediation)
+    return doc
+
+
+def awaiting_signature(actor: Actor, documents: list[Document]) -> list[Document]:
+    """Documents the actor still has to sign."""
+    out = []
+    for doc in documents:
+        if (
+            doc.locked_at is None
+            and actor.user_id is not None
+            and actor.user_id in doc.signers
+            and not doc.signatures.filter(user_id=actor.user_id).exists()
+        ):
+            out.append(doc)
     return out

@@ -76,3 +76,59 @@ def in_intake(world: Any, tenant: str = "a", **kw: Any) -> Mediation:
         )
     mediation.refresh_from_db()
     return mediation
+
+
+FULL_AGREEMENT = services.AgreementInput(
+    voluntary=True,
+    confidential=True,
+    neutrality=True,
+    reglement="MfN-mediationreglement",
+    fees="€ 150 per uur",
+    paid_by="de werkgever",
+    reporting="Alleen statusberichten aan de verwijzer",
+    interim_agreements="Schriftelijk, door alle partijen getekend",
+)
+
+
+def sign(world: Any, mediation: Mediation, document: Any, role: Role, tenant: str = "a") -> Any:
+    user = world.tenant(tenant).users[role]
+    return services.mediation_document_sign(
+        actor=actor(world, role, tenant),
+        mediation_id=mediation.pk,
+        document_id=document.pk,
+        typed_name=user.full_name,
+        today=TODAY,
+    )
+
+
+def signed(world: Any, tenant: str = "a", **kw: Any) -> Mediation:
+    """In intake, agreement drafted and signed by both parties and the mediator; track RESTORATION."""
+    mediation = in_intake(world, tenant, **kw)
+    med = actor(world, Role.MEDIATOR, tenant)
+    doc = services.agreement_draft(actor=med, mediation_id=mediation.pk, data=FULL_AGREEMENT, today=TODAY)
+    for role in (Role.EMPLOYEE, Role.LINE_MANAGER, Role.MEDIATOR):
+        sign(world, mediation, doc, role, tenant)
+    services.track_set(actor=med, mediation_id=mediation.pk, track="RESTORATION", today=TODAY)
+    mediation.refresh_from_db()
+    return mediation
+
+
+def in_session(world: Any, tenant: str = "a", **kw: Any) -> Mediation:
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    mediation = signed(world, tenant, **kw)
+    t = world.tenant(tenant)
+    services.session_plan(
+        actor=actor(world, Role.MEDIATOR, tenant),
+        mediation_id=mediation.pk,
+        data=services.SessionInput(
+            starts_at=timezone.make_aware(datetime(2025, 3, 17, 10, 0)),  # noqa: DTZ001
+            duration_minutes=90,
+            participant_ids=[t.users[Role.EMPLOYEE].pk, t.users[Role.LINE_MANAGER].pk],
+        ),
+        today=TODAY,
+    )
+    mediation.refresh_from_db()
+    return mediation
