@@ -14,6 +14,7 @@ urlpatterns = [
     path("interventies/", include("werkvrede.interventions.urls")),
     path("steun/", include("werkvrede.supporters.urls")),
     path("contact/", include("werkvrede.contact.urls")),
+    path("mediation/", include("werkvrede.mediation.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

@@ -43,6 +43,9 @@ class FieldClass(StrEnum):
     D21 = "D21"
     # Sealed content: ciphertext whose category is stored beside it (vault.SealedContent.compartment).
     SEALED = "SEALED"
+    # Per-row category: the field holds data of the category stored in its own row (for a document's
+    # signature: its document's row), e.g. documents.Document.category — D08, D12, D13, D14 or D19.
+    ROW_CATEGORY = "ROW_CATEGORY"
 
 
 _REGISTRY: dict[str, dict[str, FieldClass]] = {}
