@@ -65,9 +65,7 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     assert axe_violations(med) == []
     mail.outbox.clear()
     submit(med, "Inrichten en uitnodigen")
-    assert med.get_by_text(
-        "is ingericht; de partijen hebben een uitnodiging per e-mail gekregen"
-    ).is_visible()
+    assert med.get_by_text("is ingericht en de mediation is aangemaakt").is_visible()
 
     # 3. Both parties are invited; the employee chooses a password through the link and logs in.
     assert sorted(m.to[0] for m in mail.outbox) == ["ingrid@bakkerij.example", "wim@bakkerij.example"]
@@ -92,6 +90,8 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     wim.get_by_label("Wachtwoord").fill("een lang en sterk wachtwoord 42")
     wim.get_by_role("button", name="Inloggen").click()
     wim.wait_for_url(f"{base}/")
+    wim.goto(f"{base}/mediation/")
+    assert wim.get_by_role("link", name=re.compile(r"^MED-\d+$")).count() == 1
     # The link was for one use only.
     wim.goto(f"{base}{link.group(0)}")
     assert wim.get_by_role("heading", name="Deze link werkt niet (meer)").is_visible()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.invitations import invitation_send, invitee_get_or_create
 from werkvrede.accounts.models import Membership, Organisation, User
 from werkvrede.accounts.services import membership_grant, organisation_create
@@ -22,6 +23,8 @@ from werkvrede.contact.privacy import RETENTION_DAYS
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
 from werkvrede.core.roles import Role
+from werkvrede.mediation.models import PartySide
+from werkvrede.mediation.services import NotPossible, PartyInput, ReferralInput, mediation_create_direct
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,11 @@ class Party:
 class SetupResult:
     organisation: Organisation
     parties: list[User]
+    mediation_id: int
+
+
+# Which side of the mediation each invited party takes (footnote 18: one employer representative).
+_PARTY_SIDES = {Role.EMPLOYEE: PartySide.EMPLOYEE, Role.LINE_MANAGER: PartySide.EMPLOYER_REPRESENTATIVE}
 
 
 class SetupRefused(Exception):  # noqa: N818 - a refusal shown to the mediator, not a bug
@@ -202,6 +210,23 @@ def request_setup(
         membership_grant(user=user, organisation=organisation, roles=[party.role])
         invitation_send(user_id=user.pk, organisation_id=organisation.pk)
         users.append(user)
+    # The mediation for the new organisation, without a case (a direct referral), with these parties.
+    mediator_actor = actor_for(mediator, organisation.pk)
+    try:
+        mediation = mediation_create_direct(
+            actor=mediator_actor,
+            data=ReferralInput(
+                subject=_("Mediation %(organisation)s") % {"organisation": organisation.name},
+                parties=[
+                    PartyInput(user.pk, _PARTY_SIDES[party.role])
+                    for user, party in zip(users, parties, strict=True)
+                ],
+                mediator_id=mediator.pk,
+            ),
+            today=timezone.localdate(),
+        )
+    except NotPossible as exc:
+        raise SetupRefused(str(exc)) from exc
     request.status = ContactRequest.Status.SET_UP
     request.organisation = organisation
     request.save(update_fields=["status", "organisation"])
@@ -214,7 +239,7 @@ def request_setup(
         object_id=str(request.pk),
         data={"parties": len(users)},
     )
-    return SetupResult(organisation=organisation, parties=users)
+    return SetupResult(organisation=organisation, parties=users, mediation_id=mediation.pk)
 
 
 @transaction.atomic

@@ -137,7 +137,10 @@ def request_setup(request: HttpRequest, request_id: int) -> HttpResponseBase:
         else:
             messages.success(
                 request,
-                _("%(organisation)s is ingericht; de partijen hebben een uitnodiging per e-mail gekregen.")
+                _(
+                    "%(organisation)s is ingericht en de mediation is aangemaakt; de partijen hebben een "
+                    "uitnodiging per e-mail gekregen. Wissel naar deze organisatie om verder te gaan."
+                )
                 % {"organisation": result.organisation.name},
             )
             return redirect("contact:detail", request_id=contact.pk)

@@ -3,7 +3,7 @@
 (No `from __future__ import annotations` here: django-ninja reads the annotations at import time.)
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -48,9 +48,19 @@ class RightOut(Schema):
     text: str
 
 
+class NoticeOut(Schema):
+    """D14 status notice: start and end dates only."""
+
+    started_on: date | None
+    ended_on: date | None
+
+
 class GrantDetailOut(GrantOut):
     notes: list[NoteOut]
     rights: list[RightOut]
+    # For the supporter only: D14 notices of the case's mediations, and those they are admitted to (CC-8).
+    mediation_notices: list[NoticeOut] = []
+    admitted_mediation_ids: list[int] = []
 
 
 class InviteIn(Schema):
@@ -105,7 +115,16 @@ def grant_detail(request: HttpRequest, grant_id: int) -> GrantDetailOut:
         for view in views
     ]
     rights = [RightOut(code=r.code, title=str(r.title), text=str(r.text)) for r in RIGHTS]
-    return GrantDetailOut(**_grant_out(grant).dict(), notes=notes, rights=rights)
+    mediation = selectors.mediation_for(actor, grant)
+    return GrantDetailOut(
+        **_grant_out(grant).dict(),
+        notes=notes,
+        rights=rights,
+        mediation_notices=[
+            NoticeOut(started_on=n.started_on, ended_on=n.ended_on) for n in mediation.notices
+        ],
+        admitted_mediation_ids=[m.pk for m in mediation.admitted],
+    )
 
 
 @router.post(

@@ -10,6 +10,8 @@ from werkvrede.audit import services as audit
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.mediation.models import Mediation
+from werkvrede.mediation.selectors import StatusNotice, mediations_for_admitted, status_notices_of_case
 from werkvrede.supporters.models import PreparationNote, Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
 from werkvrede.vault.services import unseal
@@ -88,3 +90,21 @@ def preparation_for(actor: Actor, grant: SupporterGrant) -> dict[str, list[NoteV
         text = unseal(actor=actor, sealed=note.sealed, action="supporters.note.read", legal_basis="D17")
         by_section[note.section].append(NoteView(note=note, text=text))
     return by_section
+
+
+@dataclass(frozen=True)
+class MediationView:
+    """What the supporter learns of mediation in the supported case: the status notices (D14 R) and,
+    only where admitted under CC-8, a link into the mediation, which decides what they see there."""
+
+    notices: list[StatusNotice]
+    admitted: list[Mediation]
+
+
+def mediation_for(actor: Actor, grant: SupporterGrant) -> MediationView:
+    if not is_supporter_of(actor, grant):
+        return MediationView(notices=[], admitted=[])
+    admitted = [m for m in mediations_for_admitted(actor) if m.case_id == grant.case_id]
+    # A notice exists from the start (D14: "mediation started on …"); a referral before that is not one.
+    notices = [n for n in status_notices_of_case(grant.case) if n.started_on is not None]
+    return MediationView(notices=notices, admitted=admitted)

@@ -17,6 +17,8 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
 from werkvrede.core.roles import Role
+from werkvrede.mediation.selectors import mediations_of_case
+from werkvrede.mediation.services import admission_revoke
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
 from werkvrede.supporters.policies import NoteTarget
 from werkvrede.vault.services import seal
@@ -102,6 +104,13 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     authorize(actor, "supporters.grant.revoke", grant)
     grant.revoked_at = timezone.now()
     grant.save(update_fields=["revoked_at"])
+    # CC-8: an admission to a mediation rests on the grant; it ends with it, in the same transaction.
+    still_supporting = SupporterGrant.objects.filter(
+        case_id=grant.case_id, supporter_id=grant.supporter_id, revoked_at__isnull=True
+    ).exists()
+    if not still_supporting:
+        for mediation in mediations_of_case(grant.case):
+            admission_revoke(user_id=grant.supporter_id, mediation_id=mediation.pk)
     _record("supporters.grant.revoked", actor, grant)
     return grant
 

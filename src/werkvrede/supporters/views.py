@@ -110,6 +110,7 @@ def _render_grant(
             "is_supporter": is_supporter_of(actor, grant),
             "sections": [(section, preparation[section.value]) for section in Section],
             "rights": RIGHTS,
+            "mediation": selectors.mediation_for(actor, grant),
             "form": form,
             "can_revoke": allowed(actor, "supporters.grant.revoke", grant),
         },

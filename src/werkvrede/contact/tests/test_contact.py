@@ -22,6 +22,7 @@ from werkvrede.contact import services
 from werkvrede.contact.models import ContactRequest
 from werkvrede.contact.tests.helpers import accepting, request_data, request_to
 from werkvrede.core.roles import Role
+from werkvrede.mediation.models import Mediation
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +185,14 @@ def test_the_whole_flow_from_request_to_invited_parties(
         == 302
     )
     assert AuditEvent.objects.filter(action="contact.request.set_up", object_id=str(request.pk)).exists()
+    # The mediation for the new organisation: no case, this mediator, both parties on their sides.
+    mediation = Mediation.objects.get(organisation=organisation)
+    assert mediation.case_id is None and mediation.mediator_id == world.a.users[Role.MEDIATOR].pk
+    assert set(mediation.parties.values_list("user__email", "side")) == {
+        ("ingrid@bakkerij.example", "ER"),
+        ("wim@bakkerij.example", "WN"),
+    }
+    assert wim.get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})).status_code == 200
 
 
 def test_the_mediator_cannot_be_a_party(world: World) -> None:

@@ -93,3 +93,19 @@ def test_no_d17_text_reaches_the_audit_log_or_an_e_mail(grant: SupporterGrant) -
     logged = "\n".join(str(d) for d in AuditEvent.objects.values_list("data", flat=True))
     mailed = "\n".join(f"{m.subject}\n{m.body}" for m in mail.outbox)
     assert not any(marker in logged or marker in mailed for marker in MARKERS.values())
+
+
+def test_the_mediator_of_the_supported_case_does_not_see_d17(
+    world: World, grant: SupporterGrant, client_as: Callable[..., Client]
+) -> None:
+    """Footnote 24: not even the mediator, also when the supporter is admitted to the mediation."""
+    from werkvrede.mediation.tests.helpers import signed
+    from werkvrede.supporters.tests.test_mediation import _admit
+
+    mediation = signed(world, case=grant.case)
+    _admit(world, grant, mediation.pk)
+    paths = [f"/mediation/{mediation.pk}/", "/mediation/", f"/mediation/zaak/{grant.case_id}/"]
+    for role in (Role.MEDIATOR, Role.LINE_MANAGER, Role.HR_ADVISER):
+        client = client_as(role)
+        seen = _everything_seen(client, grant) + "".join(client.get(p).content.decode() for p in paths)
+        assert not any(marker in seen for marker in MARKERS.values()), role

@@ -1,0 +1,86 @@
+"""Supporters and mediation: D14 status notices, admission under CC-8, and revocation ending it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from conftest import World
+from werkvrede.core.roles import Role
+from werkvrede.documents.models import DocumentKind
+from werkvrede.documents.services import latest
+from werkvrede.mediation import services as mediation_services
+from werkvrede.mediation.models import Admission, AdmissionKind, Mediation
+from werkvrede.mediation.tests.helpers import TODAY, actor, party, sign, signed
+from werkvrede.supporters.models import SupporterGrant
+from werkvrede.supporters.tests.helpers import case_of, grant_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _admit(world: World, grant: SupporterGrant, mediation_id: int) -> Admission:
+    """The employee asks to admit their supporter; both parties consent; the supporter signs the NDA."""
+    mediation = Mediation.objects.get(pk=mediation_id)
+    admission = mediation_services.admission_request(
+        actor=actor(world, Role.EMPLOYEE),
+        mediation_id=mediation_id,
+        user_id=grant.supporter_id,
+        kind=AdmissionKind.SUPPORTER,
+        for_party_id=party(mediation, world, Role.EMPLOYEE).pk,
+        today=TODAY,
+    )
+    for role in (Role.EMPLOYEE, Role.LINE_MANAGER):
+        mediation_services.admission_consent(
+            actor=actor(world, role), mediation_id=mediation_id, admission_id=admission.pk, today=TODAY
+        )
+    nda = latest(mediation_services.ADMISSION_OWNER, admission.pk, DocumentKind.CONFIDENTIALITY_STATEMENT)
+    sign(world, mediation, nda, Role.SUPPORTER)
+    admission.refresh_from_db()
+    return admission
+
+
+def test_the_supporter_sees_the_status_notice_and_after_admission_the_mediation(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    case = case_of(world, "a")
+    grant = grant_in(world, "a", case=case)
+    supporter = client_as(Role.SUPPORTER)
+    page = reverse("supporters:grant", kwargs={"grant_id": grant.pk})
+    assert "Er is (nog) geen mediation." in supporter.get(page).content.decode()
+
+    mediation = signed(world, case=case)
+    assert mediation.started_on is not None
+    content = supporter.get(page).content.decode()
+    assert "Mediation gestart op" in content
+    assert "niet toegelaten" in content
+    detail = reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})
+    assert detail not in content
+    api = supporter.get(reverse("api:supporters-grant", kwargs={"grant_id": grant.pk})).json()
+    assert len(api["mediation_notices"]) == 1 and api["admitted_mediation_ids"] == []
+
+    admission = _admit(world, grant, mediation.pk)
+    assert admission.admitted_at is not None
+    content = supporter.get(page).content.decode()
+    assert detail in content
+    assert supporter.get(detail).status_code == 200
+
+    # Revoking the grant ends the admission in the same step: the next request is refused.
+    employee = client_as(Role.EMPLOYEE)
+    assert employee.post(reverse("supporters:revoke", kwargs={"grant_id": grant.pk})).status_code == 302
+    admission.refresh_from_db()
+    assert admission.revoked_at is not None
+    assert supporter.get(detail).status_code == 404
+    assert supporter.get(page).status_code == 404
+
+
+def test_the_employee_and_other_roles_get_no_supporter_mediation_block(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    case = case_of(world, "a")
+    grant = grant_in(world, "a", case=case)
+    signed(world, case=case)
+    content = client_as(Role.EMPLOYEE).get(reverse("supporters:grant", kwargs={"grant_id": grant.pk})).content
+    assert "Mediation gestart op" not in content.decode()  # the employee sees the mediation itself
