@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.widgets import DateInput
-from werkvrede.mediation.models import AdmissionKind, OutcomeKind, PartySide, Track
+from werkvrede.mediation.models import AdmissionKind, ChecklistItem, OutcomeKind, PartySide, Track
 
 DATE = DateInput()
 
@@ -165,3 +165,35 @@ class SignForm(forms.Form):
 
 class EndForm(SignForm):
     ended_on = forms.DateField(label=_("Einddatum"), widget=DATE)
+
+
+class TerminationForm(forms.Form):
+    end_of_employment_on = forms.DateField(label=_("Einddatum van het dienstverband"), widget=DATE)
+    mentions_dissolution_right = forms.BooleanField(
+        label=_("De overeenkomst noemt het recht om binnen 14 dagen te ontbinden (anders 21 dagen, R-092)"),
+        required=False,
+        initial=True,
+    )
+    statutory_director = forms.BooleanField(
+        label=_("De werknemer is statutair bestuurder (R-095)"), required=False
+    )
+    court_settlement = forms.BooleanField(
+        label=_("Schikking ten overstaan van de rechter (R-095)"), required=False
+    )
+    checklist = forms.MultipleChoiceField(
+        label=_("Controlelijst (R-096)"),
+        choices=ChecklistItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    employer_reason = forms.CharField(label=_("Reden (initiatief van de werkgever)"), required=False)
+    final_settlement_on = forms.DateField(label=_("Datum eindafrekening"), required=False, widget=DATE)
+    place = forms.CharField(label=_("Plaats van ondertekening"), required=False)
+
+    def __init__(self, *args: Any, employees: Any, signatories: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "employee": UserChoiceField(users=employees, label=_("Werknemer")),
+            "employer_signatory": UserChoiceField(users=signatories, label=_("Tekent namens de werkgever")),
+            **self.fields,
+        }

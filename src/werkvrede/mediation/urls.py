@@ -30,4 +30,18 @@ urlpatterns = [
         views.document_download,
         name="document-download",
     ),
+    path(
+        "zaak/<int:case_id>/beeindigingsovereenkomst/", views.termination_new_on_case, name="termination-new"
+    ),
+    path(
+        "<int:mediation_id>/beeindigingsovereenkomst/",
+        views.termination_new_in_mediation,
+        name="termination-new-in-mediation",
+    ),
+    path("beeindigingsovereenkomst/<int:agreement_id>/", views.termination_detail, name="termination"),
+    path(
+        "beeindigingsovereenkomst/<int:agreement_id>/<str:kind>.pdf",
+        views.termination_download,
+        name="termination-download",
+    ),
 ]

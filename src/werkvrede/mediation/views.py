@@ -27,7 +27,7 @@ from werkvrede.core.roles import Role
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import forms as f
 from werkvrede.mediation import policies as p
-from werkvrede.mediation import selectors, services
+from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
 from werkvrede.mediation.models import ENDABLE_STATES, MediationParty, MediationState
 
@@ -100,6 +100,7 @@ def case_section(request: HttpRequest, case_id: int) -> HttpResponse:
         "rows": rows,
         "terminations": selectors.terminations_of_case(actor, access.case),
         "can_refer": allowed(actor, "mediation.mediation.refer", access),
+        "can_terminate": allowed(actor, "mediation.termination.create", access),
     }
     return render(request, "mediation/case_section.html", context)
 
@@ -526,3 +527,165 @@ def document_download(request: HttpRequest, mediation_id: int, document_id: int,
     if fmt not in ("pdf", "html"):
         raise hidden(actor, "mediation.mediation.view", access.mediation)
     return download_response(doc, fmt=fmt, language=get_language() or "nl", actor=actor)  # type: ignore[arg-type]
+
+
+# --- Termination agreements (D19, SM-5T) ----------------------------------------------------------
+
+
+def _termination_input(form: f.TerminationForm) -> termination.TerminationInput:
+    d = form.cleaned_data
+    return termination.TerminationInput(
+        employee_id=d["employee"],
+        employer_signatory_id=d["employer_signatory"],
+        end_of_employment_on=d["end_of_employment_on"],
+        checklist=d["checklist"],
+        mentions_dissolution_right=d["mentions_dissolution_right"],
+        statutory_director=d["statutory_director"],
+        court_settlement=d["court_settlement"],
+        employer_reason=d["employer_reason"],
+        final_settlement_on=d.get("final_settlement_on"),
+        place=d["place"],
+    )
+
+
+def _termination_page(
+    request: HttpRequest, form: f.TerminationForm, back: str, create: Any
+) -> HttpResponseBase:
+    context: dict[str, Any] = {"form": form, "back": back}
+    if request.method == "POST" and form.is_valid():
+        try:
+            ta = create(_termination_input(form), request.POST.getlist("acknowledged"))
+        except (Blocked, services.NotPossible, services.NeedsAcknowledgement) as exc:
+            context.update(_refused(exc))
+        else:
+            messages.success(request, _("De beëindigingsovereenkomst staat klaar om te tekenen."))
+            return redirect("mediation:termination", agreement_id=ta.pk)
+    return render(request, "mediation/termination_new.html", context)
+
+
+@requires("cases.case.list")
+def termination_new_on_case(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    from django.urls import reverse
+
+    from werkvrede.cases.models import CaseParty
+
+    actor = _actor(request)
+    access = case_get_for(actor, case_id)
+    if not allowed(actor, "mediation.termination.create", access):
+        raise hidden(actor, "mediation.termination.create", access.case)
+    employee_ids = CaseParty.objects.filter(case=access.case, side=CaseParty.Side.EMPLOYEE).values_list(
+        "user_id", flat=True
+    )
+    members = _members(actor)
+    form = f.TerminationForm(
+        request.POST or None,
+        employees=[u for u in members if u.pk in set(employee_ids)],
+        signatories=[u for u in members if u.pk not in set(employee_ids)],
+    )
+    return _termination_page(
+        request,
+        form,
+        reverse("mediation:case-section", kwargs={"case_id": case_id}),
+        lambda data, ack: termination.termination_create(
+            actor=actor, case_id=case_id, data=data, today=_today(), acknowledged=ack
+        ),
+    )
+
+
+@requires("mediation.mediation.list")
+def termination_new_in_mediation(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+    from django.urls import reverse
+
+    actor = _actor(request)
+    access = _get(actor, mediation_id, "mediation.termination.create")
+    parties = selectors.parties_of(access.mediation)
+    form = f.TerminationForm(
+        request.POST or None,
+        employees=[p.user for p in parties if p.side == "WN"],
+        signatories=[p.user for p in parties if p.side != "WN"],
+    )
+    return _termination_page(
+        request,
+        form,
+        reverse("mediation:detail", kwargs={"mediation_id": mediation_id}),
+        lambda data, ack: termination.termination_create(
+            actor=actor, mediation_id=mediation_id, data=data, today=_today(), acknowledged=ack
+        ),
+    )
+
+
+@requires("mediation.mediation.list")
+def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = selectors.termination_get_for(actor, agreement_id)
+    ta = access.agreement
+    termination.termination_settle(ta, _today())
+    doc = termination.agreement_document(ta)
+    can_sign = (
+        doc is not None
+        and doc.locked_at is None
+        and actor.user_id in pending_signers(doc)
+        and allowed(actor, "mediation.termination.sign", access)
+    )
+    can_dissolve = allowed(actor, "mediation.termination.dissolve", access) and ta.state == "COOLING_OFF"
+    form = f.SignForm(request.POST or None) if (can_sign or can_dissolve) else None
+    context: dict[str, Any] = {
+        "agreement": ta,
+        "document": doc,
+        "form": form,
+        "can_sign": can_sign,
+        "can_dissolve": can_dissolve,
+        "dissolution": latest_dissolution(ta),
+    }
+    if request.method == "POST":
+        step = request.POST.get("step")
+        authorize(
+            actor,
+            "mediation.termination.dissolve" if step == "dissolve" else "mediation.termination.sign",
+            access,
+        )
+        if form is not None and form.is_valid():
+            try:
+                if step == "dissolve":
+                    termination.termination_dissolve(
+                        actor=actor,
+                        agreement_id=ta.pk,
+                        typed_name=form.cleaned_data["typed_name"],
+                        today=_today(),
+                    )
+                else:
+                    termination.termination_sign(
+                        actor=actor,
+                        agreement_id=ta.pk,
+                        typed_name=form.cleaned_data["typed_name"],
+                        today=_today(),
+                    )
+            except (Blocked, services.NotPossible) as exc:
+                context.update(_refused(exc))
+            else:
+                messages.success(request, _("Vastgelegd."))
+                return redirect("mediation:termination", agreement_id=ta.pk)
+    if doc is not None:
+        from werkvrede.documents.services import render_html
+
+        context["html"] = render_html(doc, language=get_language() or "nl")
+    return render(request, "mediation/termination.html", context)
+
+
+def latest_dissolution(ta: Any) -> Any:
+    from werkvrede.documents.models import DocumentKind
+    from werkvrede.documents.services import latest
+
+    return latest(termination.OWNER, ta.pk, DocumentKind.DISSOLUTION_NOTICE)
+
+
+@requires("mediation.mediation.list")
+def termination_download(request: HttpRequest, agreement_id: int, kind: str) -> HttpResponse:
+    from werkvrede.documents.services import latest
+
+    actor = _actor(request)
+    access = selectors.termination_get_for(actor, agreement_id)
+    doc = latest(termination.OWNER, access.agreement.pk, kind.upper())
+    if doc is None or doc.kind not in ("TERMINATION_AGREEMENT", "DISSOLUTION_NOTICE"):
+        raise hidden(actor, "mediation.termination.view", access.agreement)
+    return download_response(doc, fmt="pdf", language=get_language() or "nl", actor=actor)

@@ -40,7 +40,40 @@ def download_in(world: Any, tenant: str) -> dict[str, Any]:
     return {**agreement_in(world, tenant), "fmt": "html"}
 
 
+def termination_in(world: Any, tenant: str) -> dict[str, int]:
+    from datetime import date
+
+    from werkvrede.mediation import termination
+    from werkvrede.mediation.models import ChecklistItem
+    from werkvrede.mediation.tests.helpers import actor
+
+    t = world.tenant(tenant)
+    ta = termination.termination_create(
+        actor=actor(world, Role.HR_ADVISER, tenant),
+        case_id=employee_case(world, tenant).pk,
+        data=termination.TerminationInput(
+            employee_id=t.users[Role.EMPLOYEE].pk,
+            employer_signatory_id=t.users[Role.HR_ADVISER].pk,
+            end_of_employment_on=date(2025, 6, 1),
+            checklist=list(ChecklistItem.values),
+        ),
+        today=date(2025, 3, 10),
+    )
+    return {"agreement_id": ta.pk}
+
+
+def termination_pdf_in(world: Any, tenant: str) -> dict[str, Any]:
+    return {**termination_in(world, tenant), "kind": "termination_agreement"}
+
+
+# D19: the employee, the employer side (organisation HR), the casemanager (R); never the BA.
+D19 = frozenset({Role.EMPLOYEE, Role.HR_ADVISER, Role.CASEMANAGER})
+
 ROWS = {
+    "mediation:termination-new": Row("get", frozenset({Role.HR_ADVISER}), 200, object_in=case_in),
+    "mediation:termination-new-in-mediation": Row("get", MED, 200, object_in=mediation_in),
+    "mediation:termination": Row("get", D19, 200, object_in=termination_in),
+    "mediation:termination-download": Row("get", D19, 200, object_in=termination_pdf_in),
     "mediation:list": Row("get", ALL - {Role.ADMIN}, 200),
     "mediation:create": Row("get", frozenset({Role.MEDIATOR, Role.HR_ADVISER}), 200),
     "mediation:case-section": Row("get", CASE_VIEWERS, 200, object_in=case_in),
