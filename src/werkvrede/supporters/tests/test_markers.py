@@ -100,10 +100,10 @@ def test_the_mediator_of_the_supported_case_does_not_see_d17(
 ) -> None:
     """Footnote 24: not even the mediator, also when the supporter is admitted to the mediation."""
     from werkvrede.mediation.tests.helpers import signed
-    from werkvrede.supporters.tests.test_mediation import _admit
+    from werkvrede.supporters.tests.helpers import admit_supporter
 
     mediation = signed(world, case=grant.case)
-    _admit(world, grant, mediation.pk)
+    admit_supporter(world, grant, mediation.pk)
     paths = [f"/mediation/{mediation.pk}/", "/mediation/", f"/mediation/zaak/{grant.case_id}/"]
     for role in (Role.MEDIATOR, Role.LINE_MANAGER, Role.HR_ADVISER):
         client = client_as(role)

@@ -10,36 +10,10 @@ from django.urls import reverse
 
 from conftest import World
 from werkvrede.core.roles import Role
-from werkvrede.documents.models import DocumentKind
-from werkvrede.documents.services import latest
-from werkvrede.mediation import services as mediation_services
-from werkvrede.mediation.models import Admission, AdmissionKind, Mediation
-from werkvrede.mediation.tests.helpers import TODAY, actor, party, sign, signed
-from werkvrede.supporters.models import SupporterGrant
-from werkvrede.supporters.tests.helpers import case_of, grant_in
+from werkvrede.mediation.tests.helpers import signed
+from werkvrede.supporters.tests.helpers import admit_supporter, case_of, grant_in
 
 pytestmark = pytest.mark.django_db
-
-
-def _admit(world: World, grant: SupporterGrant, mediation_id: int) -> Admission:
-    """The employee asks to admit their supporter; both parties consent; the supporter signs the NDA."""
-    mediation = Mediation.objects.get(pk=mediation_id)
-    admission = mediation_services.admission_request(
-        actor=actor(world, Role.EMPLOYEE),
-        mediation_id=mediation_id,
-        user_id=grant.supporter_id,
-        kind=AdmissionKind.SUPPORTER,
-        for_party_id=party(mediation, world, Role.EMPLOYEE).pk,
-        today=TODAY,
-    )
-    for role in (Role.EMPLOYEE, Role.LINE_MANAGER):
-        mediation_services.admission_consent(
-            actor=actor(world, role), mediation_id=mediation_id, admission_id=admission.pk, today=TODAY
-        )
-    nda = latest(mediation_services.ADMISSION_OWNER, admission.pk, DocumentKind.CONFIDENTIALITY_STATEMENT)
-    sign(world, mediation, nda, Role.SUPPORTER)
-    admission.refresh_from_db()
-    return admission
 
 
 def test_the_supporter_sees_the_status_notice_and_after_admission_the_mediation(
@@ -61,7 +35,7 @@ def test_the_supporter_sees_the_status_notice_and_after_admission_the_mediation(
     api = supporter.get(reverse("api:supporters-grant", kwargs={"grant_id": grant.pk})).json()
     assert len(api["mediation_notices"]) == 1 and api["admitted_mediation_ids"] == []
 
-    admission = _admit(world, grant, mediation.pk)
+    admission = admit_supporter(world, grant, mediation.pk)
     assert admission.admitted_at is not None
     content = supporter.get(page).content.decode()
     assert detail in content
