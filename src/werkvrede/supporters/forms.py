@@ -26,13 +26,6 @@ class NoteForm(forms.Form):
         if not isinstance(field, forms.ChoiceField):  # pragma: no cover - the declaration above
             raise TypeError("section must be a ChoiceField")
         field.choices = sections
-        if len(sections) == 1:
-            # One section (the employee's own points): nothing to choose, so whatever was posted is ignored.
-            field.widget = forms.HiddenInput()
-            self.data = self.data.copy() if hasattr(self.data, "copy") else dict(self.data)
-            if self.is_bound:
-                self.data["section"] = sections[0][0]
-            field.initial = sections[0][0]
 
 
 def section_choices(sections: frozenset[Section]) -> list[tuple[str, str]]:

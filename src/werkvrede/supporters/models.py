@@ -46,12 +46,14 @@ class SupporterGrant(models.Model):
 class Section(models.TextChoices):
     EXPECT = "EXPECT", _("Wat je kunt verwachten in het volgende gesprek")
     OWN_POINTS = "OWN_POINTS", _("Mijn eigen punten")
+    QUESTIONS = "QUESTIONS", _("Vragen voor de mediator")
     NOTES = "NOTES", _("Voorbereidingsnotities")
 
 
-# Who writes which section: the supporter prepares, the employee writes their own points (D17).
-SUPPORTER_SECTIONS = frozenset({Section.EXPECT, Section.NOTES})
-EMPLOYEE_SECTIONS = frozenset({Section.OWN_POINTS})
+# Who writes which section: the supporter prepares, the employee writes their own points, both
+# collect questions for the mediator (D17; ux.md "Supporter preparation space").
+SUPPORTER_SECTIONS = frozenset({Section.EXPECT, Section.QUESTIONS, Section.NOTES})
+EMPLOYEE_SECTIONS = frozenset({Section.OWN_POINTS, Section.QUESTIONS})
 
 
 class PreparationNote(models.Model):

@@ -5,13 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from werkvrede.audit import services as audit
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
-from werkvrede.mediation.models import Mediation
-from werkvrede.mediation.selectors import StatusNotice, mediations_for_admitted, status_notices_of_case
+from werkvrede.mediation.models import Mediation, Session
+from werkvrede.mediation.policies import ADMITTED, PARTY
+from werkvrede.mediation.selectors import (
+    StatusNotice,
+    access_of,
+    mediations_for_admitted,
+    mediations_of_case,
+    sessions_for,
+    status_notices_of_case,
+)
 from werkvrede.supporters.models import PreparationNote, Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
 from werkvrede.vault.services import unseal
@@ -108,3 +117,20 @@ def mediation_for(actor: Actor, grant: SupporterGrant) -> MediationView:
     # A notice exists from the start (D14: "mediation started on …"); a referral before that is not one.
     notices = [n for n in status_notices_of_case(grant.case) if n.started_on is not None]
     return MediationView(notices=notices, admitted=admitted)
+
+
+def next_sessions_for(actor: Actor, grant: SupporterGrant) -> list[Session]:
+    """The next mediation session in the supported case that this person takes part in (ux.md), if any.
+
+    Only where the mediation itself lets them in: the employee as a party, the supporter once admitted.
+    """
+    if not allowed(actor, "supporters.grant.view", grant):
+        return []
+    now = timezone.now()
+    upcoming: list[Session] = []
+    for mediation in mediations_of_case(grant.case):
+        access = access_of(actor, mediation)
+        if not access.relations & {PARTY, ADMITTED}:
+            continue
+        upcoming.extend(s for s in sessions_for(actor, access) if s.starts_at >= now)
+    return sorted(upcoming, key=lambda s: s.starts_at)[:1]

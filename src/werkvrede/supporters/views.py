@@ -111,6 +111,7 @@ def _render_grant(
             "sections": [(section, preparation[section.value]) for section in Section],
             "rights": RIGHTS,
             "mediation": selectors.mediation_for(actor, grant),
+            "sessions": selectors.next_sessions_for(actor, grant),
             "form": form,
             "can_revoke": allowed(actor, "supporters.grant.revoke", grant),
         },

@@ -26,9 +26,13 @@ ROWS = {
     "supporters:case": Row("get", EMPLOYEE, 200, object_in=case_in),
     "supporters:invite": Row("post", EMPLOYEE, 302, object_in=case_in, body=_invitee),
     "supporters:grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
-    # The supporter writes what to expect; the employee's form has only their own points (section ignored).
+    # Questions for the mediator: a section both write.
     "supporters:note-add": Row(
-        "post", GRANT_PEOPLE, 302, object_in=grant, body=lambda world: {"section": "EXPECT", "text": "Punt"}
+        "post",
+        GRANT_PEOPLE,
+        302,
+        object_in=grant,
+        body=lambda world: {"section": "QUESTIONS", "text": "Vraag"},
     ),
     "supporters:revoke": Row("post", EMPLOYEE, 302, object_in=grant),
     "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200),

@@ -26,6 +26,7 @@ MARKERS = {
     "EXPECT": "MARKER-D17-EXPECT-71c2",
     "NOTES": "MARKER-D17-NOTES-0b9d",
     "OWN_POINTS": "MARKER-D17-OWN-a44e",
+    "QUESTIONS": "MARKER-D17-QUESTIONS-5d10",
 }
 READERS = {Role.EMPLOYEE, Role.SUPPORTER}
 
@@ -40,6 +41,7 @@ def grant(world: World, django_capture_on_commit_callbacks: Callable[..., Any]) 
     services.note_write(actor=supporter, grant=grant, section="EXPECT", text=MARKERS["EXPECT"])
     services.note_write(actor=supporter, grant=grant, section="NOTES", text=MARKERS["NOTES"])
     services.note_write(actor=employee, grant=grant, section="OWN_POINTS", text=MARKERS["OWN_POINTS"])
+    services.note_write(actor=employee, grant=grant, section="QUESTIONS", text=MARKERS["QUESTIONS"])
     return grant
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import World
 from werkvrede.core.roles import Role
-from werkvrede.mediation.tests.helpers import signed
+from werkvrede.mediation import services as mediation_services
+from werkvrede.mediation.tests.helpers import TODAY, actor, signed
 from werkvrede.supporters.tests.helpers import admit_supporter, case_of, grant_in
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +61,41 @@ def test_the_employee_and_other_roles_get_no_supporter_mediation_block(
     signed(world, case=case)
     content = client_as(Role.EMPLOYEE).get(reverse("supporters:grant", kwargs={"grant_id": grant.pk})).content
     assert "Mediation gestart op" not in content.decode()  # the employee sees the mediation itself
+
+
+def test_the_next_session_shows_for_the_employee_and_for_the_supporter_once_admitted(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    case = case_of(world, "a")
+    grant = grant_in(world, "a", case=case)
+    mediation = signed(world, case=case)
+    page = reverse("supporters:grant", kwargs={"grant_id": grant.pk})
+    t = world.a
+    starts_at = timezone.now() + timedelta(days=7)
+    mediation_services.session_plan(
+        actor=actor(world, Role.MEDIATOR),
+        mediation_id=mediation.pk,
+        data=mediation_services.SessionInput(
+            starts_at=starts_at,
+            duration_minutes=90,
+            participant_ids=[t.users[Role.EMPLOYEE].pk, t.users[Role.LINE_MANAGER].pk],
+        ),
+        today=TODAY,
+    )
+    assert "Volgend gesprek" in client_as(Role.EMPLOYEE).get(page).content.decode()
+    supporter = client_as(Role.SUPPORTER)
+    assert "Volgend gesprek" not in supporter.get(page).content.decode()  # not admitted, not invited
+
+    admit_supporter(world, grant, mediation.pk)
+    mediation_services.session_plan(
+        actor=actor(world, Role.MEDIATOR),
+        mediation_id=mediation.pk,
+        data=mediation_services.SessionInput(
+            starts_at=starts_at + timedelta(days=7),
+            duration_minutes=60,
+            participant_ids=[t.users[Role.EMPLOYEE].pk, t.users[Role.LINE_MANAGER].pk, grant.supporter_id],
+        ),
+        today=TODAY,
+    )
+    content = supporter.get(page).content.decode()
+    assert "Volgend gesprek" in content and "60 minuten" in content and "Videoverbinding" in content

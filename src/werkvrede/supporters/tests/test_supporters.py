@@ -145,13 +145,14 @@ def test_the_preparation_space_is_sealed_and_each_writes_their_own_sections(
         supporter.post(url, {"section": "EXPECT", "text": "De werkgever komt met een voorstel."}).status_code
         == 302
     )
-    # The supporter may not write the employee's own points; the employee's form has only those.
+    # The supporter may not write the employee's own points, nor the employee what the supporter prepares.
     assert supporter.post(url, {"section": "OWN_POINTS", "text": "x"}).status_code == 400
-    assert (
-        employee.post(url, {"section": "EXPECT", "text": "Ik wil terug naar mijn team."}).status_code == 302
-    )
+    assert employee.post(url, {"section": "EXPECT", "text": "x"}).status_code == 400
+    own = {"section": "OWN_POINTS", "text": "Ik wil terug naar mijn team."}
+    assert employee.post(url, own).status_code == 302
+    assert employee.post(url, {"section": "QUESTIONS", "text": "Wie betaalt de mediator?"}).status_code == 302
     sections = sorted(PreparationNote.objects.filter(grant=grant).values_list("section", flat=True))
-    assert sections == ["EXPECT", "OWN_POINTS"]
+    assert sections == ["EXPECT", "OWN_POINTS", "QUESTIONS"]
     assert all(n.sealed.compartment == "D17" for n in PreparationNote.objects.filter(grant=grant))
 
     page = employee.get(reverse("supporters:grant", kwargs={"grant_id": grant.pk})).content.decode()
