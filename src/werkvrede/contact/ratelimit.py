@@ -21,8 +21,8 @@ def _limits() -> tuple[int, int]:
 
 
 def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it, and the
-    # deployment's proxy sets REMOTE_ADDR (see docs/deployment).
+    # REMOTE_ADDR only: X-Forwarded-For is whatever the client sends unless a trusted proxy rewrites
+    # it; behind a proxy, the proxy must pass the client address as REMOTE_ADDR.
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
