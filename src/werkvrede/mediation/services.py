@@ -24,11 +24,11 @@ from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import Blocked, acting_role, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
-from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.policy import AccessDenied, authorize, hidden
 from werkvrede.core.roles import Role
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
-from werkvrede.documents.services import document_create, document_sign, latest
+from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Finding, Severity
 from werkvrede.guideline.catalogue import describe
 from werkvrede.guideline.model import Message
@@ -611,7 +611,8 @@ def mediation_document_sign(
     access = _load(actor, mediation_id, "mediation.document.sign")
     mediation = access.mediation
     doc = _owned_document(mediation, document_id)
-    if doc is None or actor.uid not in doc.signers:
+    # Nothing (left) to sign for this person: the same answer as a document that does not exist.
+    if doc is None or actor.uid not in pending_signers(doc) or doc.superseded_by_id is not None:
         raise hidden(actor, "mediation.document.sign", mediation)
     if doc.kind == DocumentKind.MEDIATION_AGREEMENT and mediation.state != MediationState.AGREEMENT_PENDING:
         raise NotPossible("Deze mediationovereenkomst kan niet meer worden ondertekend.")
@@ -661,7 +662,7 @@ def _agreement_signed(actor: Actor, mediation: Mediation, today: date) -> None:
 
 @transaction.atomic
 def admission_request(
-    *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int, today: date
+    *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int | None, today: date
 ) -> Admission:
     """Ask to admit a supporter or lawyer for a party; they sign a confidentiality statement (CC-8)."""
     access = _load(actor, mediation_id, "mediation.admission.request")
@@ -670,6 +671,13 @@ def admission_request(
         raise NotPossible("Deze mediation is afgelopen.")
     if kind not in AdmissionKind.values:
         raise NotPossible("Kies ondersteuner of advocaat.")
+    if for_party_id is None:
+        # A party asks for their own supporter; the mediator's default is the employee.
+        own = (
+            access.party
+            or MediationParty.objects.filter(mediation=mediation, side=PartySide.EMPLOYEE).first()
+        )
+        for_party_id = own.pk if own is not None else 0
     for_party = (
         MediationParty.objects.filter(mediation=mediation, pk=for_party_id).select_related("user").first()
     )
@@ -760,10 +768,16 @@ def admission_revoke(*, user_id: int, mediation_id: int, actor: Actor = SYSTEM) 
     mediation = Mediation.objects.select_for_update().filter(pk=mediation_id).first()
     if mediation is None:
         return 0
-    if not actor.is_system:
-        authorize(actor, "mediation.admission.revoke", access_of(actor, mediation))
-    now = timezone.now()
     rows = list(Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True))
+    if not actor.is_system:
+        access = access_of(actor, mediation)
+        authorize(actor, "mediation.admission.revoke", access)
+        # A party revokes only their own supporter or lawyer; the mediator any.
+        if pol.MEDIATOR not in access.relations and any(
+            access.party is None or a.for_party_id != access.party.pk for a in rows
+        ):
+            raise AccessDenied(actor, "mediation.admission.revoke", mediation)
+    now = timezone.now()
     for admission in rows:
         admission.revoked_at = now
         admission.save(update_fields=["revoked_at"])

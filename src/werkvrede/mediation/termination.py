@@ -21,10 +21,10 @@ from werkvrede.cases.models import CaseParty
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import Blocked, timeline_record
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import authorize
+from werkvrede.core.policy import authorize, hidden
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
-from werkvrede.documents.services import document_create, document_sign, latest
+from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Deadline, evaluate, parse_situation
 from werkvrede.mediation import engine
 from werkvrede.mediation.engine import NeedsAcknowledgement
@@ -215,7 +215,9 @@ def termination_sign(
     authorize(actor, "mediation.termination.sign", access)
     ta = TerminationAgreement.objects.select_for_update().get(pk=agreement_id)
     doc = agreement_document(ta)
-    if doc is None or ta.state != TerminationState.DRAFT:
+    if doc is None or actor.uid not in pending_signers(doc):
+        raise hidden(actor, "mediation.termination.sign", ta)  # nothing (left) to sign for this person
+    if ta.state != TerminationState.DRAFT:
         raise NotPossible("Deze overeenkomst kan niet meer worden ondertekend.")
     try:
         document_sign(actor=actor, document=doc, typed_name=typed_name)
