@@ -264,7 +264,13 @@ def _intake_body(world: Any) -> dict[str, Any]:
     from werkvrede.mediation.models import MediationParty
 
     party = MediationParty.objects.filter(user=world.a.users[Role.EMPLOYEE]).order_by("-pk").first()
-    return {"party_id": party.pk if party else 0, "held_on": "2025-03-10", "positions": "p", "interests": "i", "causes": "c"}
+    return {
+        "party_id": party.pk if party else 0,
+        "held_on": "2025-03-10",
+        "positions": "p",
+        "interests": "i",
+        "causes": "c",
+    }
 
 
 AGREEMENT_BODY = {
