@@ -93,7 +93,12 @@ def document_create(
     """
     kind = DocumentKind(kind).value
     content_types.validate(kind, content)
-    data = json.loads(json.dumps(dict(content), allow_nan=False))  # exactly what the database returns
+    try:
+        data = json.loads(json.dumps(dict(content), allow_nan=False))  # exactly what the database returns
+    except (TypeError, ValueError) as exc:
+        raise content_types.ContentError(
+            f"{kind}: content must be plain JSON (dates as ISO strings, amounts as text): {exc}"
+        ) from exc
     ordered = list(dict.fromkeys(int(s) for s in signers))
     user_model = get_user_model()
     if user_model.objects.filter(pk__in=ordered).count() != len(ordered):

@@ -64,7 +64,10 @@ def _willing(parties: list[MediationParty]) -> bool | None:
 def attendee_facts(mediation: Mediation) -> list[dict[str, Any]]:
     parties = MediationParty.objects.filter(mediation=mediation).count()
     out = []
-    for admission in Admission.objects.filter(mediation=mediation, revoked_at__isnull=True):
+    # Attendees are the admitted persons; a candidate is not one yet (sessions check candidates, R-076).
+    for admission in Admission.objects.filter(
+        mediation=mediation, revoked_at__isnull=True, admitted_at__isnull=False
+    ):
         consents = AdmissionConsent.objects.filter(admission=admission).count()
         out.append(
             {

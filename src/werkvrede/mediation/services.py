@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import Membership, RoleGrant
 from werkvrede.audit import services as audit
@@ -24,11 +25,11 @@ from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import Blocked, acting_role, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
-from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.policy import AccessDenied, authorize, hidden
 from werkvrede.core.roles import Role
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
-from werkvrede.documents.services import document_create, document_sign, latest
+from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Finding, Severity
 from werkvrede.guideline.catalogue import describe
 from werkvrede.guideline.model import Message
@@ -144,17 +145,17 @@ class ReferralInput:
 def _check_parties(organisation_id: int, parties: Sequence[PartyInput]) -> None:
     ids = [p.user_id for p in parties]
     if len(set(ids)) != len(ids):
-        raise NotPossible("Iedere partij mag maar één keer meedoen.")
+        raise NotPossible(_("Iedere partij mag maar één keer meedoen."))
     if _member_user_ids(organisation_id, ids) != set(ids):
-        raise NotPossible("Iedere partij moet een account in deze organisatie hebben.")
+        raise NotPossible(_("Iedere partij moet een account in deze organisatie hebben."))
     sides = [p.side for p in parties]
     if any(s not in PartySide.values for s in sides):
-        raise NotPossible("Onbekende rol van een partij.")
+        raise NotPossible(_("Onbekende rol van een partij."))
     if PartySide.EMPLOYEE not in sides or len(parties) < 2:
-        raise NotPossible("Een mediation heeft een werknemer en ten minste één andere partij.")
+        raise NotPossible(_("Een mediation heeft een werknemer en ten minste één andere partij."))
     # Footnote 18: one person represents the employer in a mediation.
     if sides.count(PartySide.EMPLOYER_REPRESENTATIVE) > 1:
-        raise NotPossible("Er is maar één vertegenwoordiger van de werkgever per mediation.")
+        raise NotPossible(_("Er is maar één vertegenwoordiger van de werkgever per mediation."))
 
 
 def _create(
@@ -168,7 +169,7 @@ def _create(
 ) -> Mediation:
     subject = data.subject.strip()
     if not subject:
-        raise NotPossible("Geef het onderwerp van de mediation op.")
+        raise NotPossible(_("Geef het onderwerp van de mediation op."))
     _check_parties(organisation_id, data.parties)
     mediation = Mediation(
         organisation_id=organisation_id,
@@ -201,9 +202,9 @@ def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: d
             pk=data.referral_id, case=case, kind=InterventionKind.REFERRAL_MEDIATOR
         ).first()
         if referral is None:
-            raise NotPossible("Deze verwijzing naar een mediator hoort niet bij deze zaak.")
+            raise NotPossible(_("Deze verwijzing naar een mediator hoort niet bij deze zaak."))
         if Mediation.objects.filter(referral=referral).exists():
-            raise NotPossible("Deze verwijzing is al overgenomen door een mediation.")
+            raise NotPossible(_("Deze verwijzing is al overgenomen door een mediation."))
     role = acting_role(actor, access)
     mediation = _create(
         actor, organisation_id=case.organisation_id, case=case, data=data, referrer_role=role, today=today
@@ -223,7 +224,7 @@ def mediation_create_direct(*, actor: Actor, data: ReferralInput, today: date) -
     """A mediation without a case (e.g. a small business): the mediator or HR starts it."""
     authorize(actor, "mediation.mediation.create_direct")
     if actor.organisation_id is None:  # the rule requires it
-        raise NotPossible("Geen organisatie.")
+        raise NotPossible(_("Geen organisatie."))
     mediator_id = data.mediator_id
     if mediator_id is None and Role.MEDIATOR in actor.roles:
         mediator_id = actor.uid
@@ -247,7 +248,7 @@ def _sod2(mediation: Mediation, mediator_id: int, today: date) -> None:
 
 def _assign(actor: Actor, mediation: Mediation, mediator_id: int, today: date) -> None:
     if not _is_mediator(mediation.organisation_id, mediator_id):
-        raise NotPossible("Kies een mediator: iemand met de rol mediator in deze organisatie.")
+        raise NotPossible(_("Kies een mediator: iemand met de rol mediator in deze organisatie."))
     _sod2(mediation, mediator_id, today)
     mediation.mediator_id = mediator_id
     mediation.impartiality_declared_at = None
@@ -260,7 +261,7 @@ def mediator_assign(*, actor: Actor, mediation_id: int, mediator_id: int, today:
     access = _load(actor, mediation_id, "mediation.mediator.assign")
     mediation = access.mediation
     if mediation.state != MediationState.REFERRED:
-        raise NotPossible("De mediator kan alleen worden gekozen voordat de intake begint.")
+        raise NotPossible(_("De mediator kan alleen worden gekozen voordat de intake begint."))
     _assign(actor, mediation, mediator_id, today)
     return mediation
 
@@ -296,7 +297,7 @@ def intake_record(*, actor: Actor, mediation_id: int, data: IntakeInput, today: 
     mediation = access.mediation
     party = MediationParty.objects.filter(mediation=mediation, pk=data.party_id).first()
     if party is None:
-        raise NotPossible("Kies een partij van deze mediation.")
+        raise NotPossible(_("Kies een partij van deze mediation."))
     if mediation.state == MediationState.REFERRED:
         result = engine.check(
             engine.situation_data(mediation, today), today=today, state=mediation.state, event="intake_held"
@@ -304,7 +305,7 @@ def intake_record(*, actor: Actor, mediation_id: int, data: IntakeInput, today: 
         mediation.state = result.target or MediationState.INTAKE
         _save(mediation, ["state"])
     elif mediation.state not in (MediationState.INTAKE, MediationState.PAUSED_VP_REFERRAL):
-        raise NotPossible("Een intake hoort bij het begin van de mediation.")
+        raise NotPossible(_("Een intake hoort bij het begin van de mediation."))
     text = json.dumps(
         {
             "positions": data.positions.strip(),
@@ -334,9 +335,9 @@ def willingness_record(
         authorize(actor, "mediation.mediation.manage", access)
         party = MediationParty.objects.filter(mediation=access.mediation, pk=party_id).first()
     if party is None:
-        raise NotPossible("Kies een partij van deze mediation.")
+        raise NotPossible(_("Kies een partij van deze mediation."))
     if not access.mediation.active:
-        raise NotPossible("Deze mediation is afgelopen.")
+        raise NotPossible(_("Deze mediation is afgelopen."))
     party.willing, party.willing_recorded_on = willing, today
     party.save(update_fields=["willing", "willing_recorded_on"])
     _audit(actor, "mediation.willingness.recorded", access.mediation, party, willing=willing)
@@ -349,9 +350,9 @@ def track_set(*, actor: Actor, mediation_id: int, track: str, today: date) -> Me
     access = _load(actor, mediation_id, "mediation.mediation.manage")
     mediation = access.mediation
     if track not in ("RESTORATION", "EXIT"):
-        raise NotPossible("Kies herstelmediation of exitmediation.")
+        raise NotPossible(_("Kies herstelmediation of exitmediation."))
     if not mediation.active:
-        raise NotPossible("Deze mediation is afgelopen.")
+        raise NotPossible(_("Deze mediation is afgelopen."))
     if mediation.track == track:
         return mediation
     if mediation.state == MediationState.IN_SESSION:
@@ -545,7 +546,9 @@ def agreement_draft(
             situation, today=today, block=("R-073",), acknowledge=("R-073",), acknowledged=acknowledged
         ).warnings
     else:
-        raise NotPossible("De mediationovereenkomst wordt opgesteld na de intake en voor de eerste sessie.")
+        raise NotPossible(
+            _("De mediationovereenkomst wordt opgesteld na de intake en voor de eerste sessie.")
+        )
     mediation.agreement_clauses = clauses
     mediation.acknowledged = sorted({f.code for f in warnings})
     _save(mediation, ["state", "agreement_clauses", "acknowledged"])
@@ -611,12 +614,13 @@ def mediation_document_sign(
     access = _load(actor, mediation_id, "mediation.document.sign")
     mediation = access.mediation
     doc = _owned_document(mediation, document_id)
-    if doc is None or actor.uid not in doc.signers:
+    # Nothing (left) to sign for this person: the same answer as a document that does not exist.
+    if doc is None or actor.uid not in pending_signers(doc) or doc.superseded_by_id is not None:
         raise hidden(actor, "mediation.document.sign", mediation)
     if doc.kind == DocumentKind.MEDIATION_AGREEMENT and mediation.state != MediationState.AGREEMENT_PENDING:
-        raise NotPossible("Deze mediationovereenkomst kan niet meer worden ondertekend.")
+        raise NotPossible(_("Deze mediationovereenkomst kan niet meer worden ondertekend."))
     if doc.kind == DocumentKind.OUTCOME_AGREEMENT and mediation.state != MediationState.OUTCOME_DRAFTED:
-        raise NotPossible("Deze afspraken kunnen niet meer worden ondertekend.")
+        raise NotPossible(_("Deze afspraken kunnen niet meer worden ondertekend."))
     _sign(actor, doc, typed_name)
     doc.refresh_from_db()
     _audit(
@@ -661,31 +665,38 @@ def _agreement_signed(actor: Actor, mediation: Mediation, today: date) -> None:
 
 @transaction.atomic
 def admission_request(
-    *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int, today: date
+    *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int | None, today: date
 ) -> Admission:
     """Ask to admit a supporter or lawyer for a party; they sign a confidentiality statement (CC-8)."""
     access = _load(actor, mediation_id, "mediation.admission.request")
     mediation = access.mediation
     if not mediation.active:
-        raise NotPossible("Deze mediation is afgelopen.")
+        raise NotPossible(_("Deze mediation is afgelopen."))
     if kind not in AdmissionKind.values:
-        raise NotPossible("Kies ondersteuner of advocaat.")
+        raise NotPossible(_("Kies ondersteuner of advocaat."))
+    if for_party_id is None:
+        # A party asks for their own supporter; the mediator's default is the employee.
+        own = (
+            access.party
+            or MediationParty.objects.filter(mediation=mediation, side=PartySide.EMPLOYEE).first()
+        )
+        for_party_id = own.pk if own is not None else 0
     for_party = (
         MediationParty.objects.filter(mediation=mediation, pk=for_party_id).select_related("user").first()
     )
     if for_party is None:
-        raise NotPossible("Kies de partij die deze persoon ondersteunt.")
+        raise NotPossible(_("Kies de partij die deze persoon ondersteunt."))
     if pol.MEDIATOR not in access.relations and (access.party is None or access.party.pk != for_party.pk):
-        raise NotPossible("Een partij kan alleen een eigen ondersteuner of advocaat voorstellen.")
+        raise NotPossible(_("Een partij kan alleen een eigen ondersteuner of advocaat voorstellen."))
     if not _member_user_ids(mediation.organisation_id, [user_id]):
-        raise NotPossible("Deze persoon heeft geen account in deze organisatie.")
+        raise NotPossible(_("Deze persoon heeft geen account in deze organisatie."))
     if (
         user_id == mediation.mediator_id
         or MediationParty.objects.filter(mediation=mediation, user_id=user_id).exists()
     ):
-        raise NotPossible("Een partij of de mediator kan niet ook ondersteuner zijn.")
+        raise NotPossible(_("Een partij of de mediator kan niet ook ondersteuner zijn."))
     if Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True).exists():
-        raise NotPossible("Deze persoon is al voorgesteld of toegelaten.")
+        raise NotPossible(_("Deze persoon is al voorgesteld of toegelaten."))
     admission = Admission.objects.create(
         mediation=mediation, user_id=user_id, kind=kind, for_party=for_party, requested_by_id=actor.uid
     )
@@ -760,10 +771,16 @@ def admission_revoke(*, user_id: int, mediation_id: int, actor: Actor = SYSTEM) 
     mediation = Mediation.objects.select_for_update().filter(pk=mediation_id).first()
     if mediation is None:
         return 0
-    if not actor.is_system:
-        authorize(actor, "mediation.admission.revoke", access_of(actor, mediation))
-    now = timezone.now()
     rows = list(Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True))
+    if not actor.is_system:
+        access = access_of(actor, mediation)
+        authorize(actor, "mediation.admission.revoke", access)
+        # A party revokes only their own supporter or lawyer; the mediator any.
+        if pol.MEDIATOR not in access.relations and any(
+            access.party is None or a.for_party_id != access.party.pk for a in rows
+        ):
+            raise AccessDenied(actor, "mediation.admission.revoke", mediation)
+    now = timezone.now()
     for admission in rows:
         admission.revoked_at = now
         admission.save(update_fields=["revoked_at"])
@@ -792,16 +809,18 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
     access = _load(actor, mediation_id, "mediation.mediation.manage")
     mediation = access.mediation
     if not mediation.active or mediation.state in (MediationState.OUTCOME_SIGNED,):
-        raise NotPossible("In deze fase van de mediation worden geen gesprekken meer gepland.")
+        raise NotPossible(_("In deze fase van de mediation worden geen gesprekken meer gepland."))
     if not 15 <= data.duration_minutes <= 480:
-        raise NotPossible("Een gesprek duurt tussen 15 minuten en 8 uur.")
+        raise NotPossible(_("Een gesprek duurt tussen 15 minuten en 8 uur."))
     parties = {p.user_id for p in _parties(mediation)}
     admissions = {
         a.user_id: a for a in Admission.objects.filter(mediation=mediation, revoked_at__isnull=True)
     }
     invited = list(dict.fromkeys(int(i) for i in data.participant_ids if int(i) != mediation.mediator_id))
     if not invited or any(i not in parties and i not in admissions for i in invited):
-        raise NotPossible("Nodig partijen (en toegelaten ondersteuners of advocaten) van deze mediation uit.")
+        raise NotPossible(
+            _("Nodig partijen (en toegelaten ondersteuners of advocaten) van deze mediation uit.")
+        )
     attendees = [
         {
             "role": "ADV" if admissions[i].kind == AdmissionKind.LAWYER else "SUP",
@@ -817,7 +836,7 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
     )
     if mediation.state == MediationState.AGREEMENT_SIGNED:
         if not mediation.track:
-            raise NotPossible("Kies eerst het spoor van de mediation: herstel of exit (R-078).")
+            raise NotPossible(_("Kies eerst het spoor van de mediation: herstel of exit (R-078)."))
         result = engine.check(
             situation,
             today=today,
@@ -867,7 +886,7 @@ def session_note_add(*, actor: Actor, mediation_id: int, session_id: int, text: 
     if session is None:
         raise hidden(actor, "mediation.mediation.manage", mediation)
     if not text.strip():
-        raise NotPossible("Schrijf de aantekening.")
+        raise NotPossible(_("Schrijf de aantekening."))
     sealed = seal(
         actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text.strip()
     )
@@ -901,12 +920,12 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
     access = _load(actor, mediation_id, "mediation.mediation.manage")
     mediation = access.mediation
     if data.kind not in OutcomeKind.values:
-        raise NotPossible("Kies gedragsplan, afsprakenregeling of vaststellingsovereenkomst.")
+        raise NotPossible(_("Kies gedragsplan, afsprakenregeling of vaststellingsovereenkomst."))
     points = [p.strip() for p in data.points if p.strip()]
     if not points:
-        raise NotPossible("Schrijf ten minste één afspraak op.")
+        raise NotPossible(_("Schrijf ten minste één afspraak op."))
     if data.ends_mediation and data.ended_on is None:
-        raise NotPossible("Geef de datum waarop de mediation eindigt (R-082).")
+        raise NotPossible(_("Geef de datum waarop de mediation eindigt (R-082)."))
     if mediation.state == MediationState.IN_SESSION:
         result = engine.check(
             engine.situation_data(mediation, today),
@@ -916,7 +935,7 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         )
         mediation.state = result.target or MediationState.OUTCOME_DRAFTED
     elif mediation.state != MediationState.OUTCOME_DRAFTED:
-        raise NotPossible("Afspraken worden vastgelegd nadat de gesprekken zijn begonnen.")
+        raise NotPossible(_("Afspraken worden vastgelegd nadat de gesprekken zijn begonnen."))
     mediation.outcome_kind = data.kind
     mediation.outcome_ends_mediation = data.ends_mediation
     _save(mediation, ["state", "outcome_kind", "outcome_ends_mediation"])
@@ -984,7 +1003,7 @@ def end_confirm(*, actor: Actor, mediation_id: int, ended_on: date, typed_name: 
     access = _load(actor, mediation_id, "mediation.mediation.manage")
     mediation = access.mediation
     if mediation.state != MediationState.OUTCOME_SIGNED:
-        raise NotPossible("Het einde wordt bevestigd nadat de afspraken door alle partijen zijn getekend.")
+        raise NotPossible(_("Het einde wordt bevestigd nadat de afspraken door alle partijen zijn getekend."))
     doc = _statement(actor, mediation, ended_on, "AGREEMENT", typed_name)
     _end_with_agreement(actor, mediation, ended_on, today)
     return doc
@@ -1015,7 +1034,7 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
     access = _load(actor, mediation_id, "mediation.party.withdraw")
     mediation, party = access.mediation, access.party
     if party is None or mediation.state not in ENDABLE_STATES:
-        raise NotPossible("Deze mediation kan nu niet meer worden beëindigd.")
+        raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
     end = {"kind": "WITHDRAWN_BY_PARTY", "written_statement": True, "end_on": today.isoformat()}
     result = engine.check(
         engine.situation_data(mediation, today, end=end),
@@ -1052,7 +1071,7 @@ def mediator_end(*, actor: Actor, mediation_id: int, typed_name: str, today: dat
     access = _load(actor, mediation_id, "mediation.mediation.manage")
     mediation = access.mediation
     if mediation.state not in ENDABLE_STATES:
-        raise NotPossible("Deze mediation kan nu niet meer worden beëindigd.")
+        raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
     end = {"kind": "ENDED_BY_MEDIATOR", "written_statement": True, "end_on": today.isoformat()}
     result = engine.check(
         engine.situation_data(mediation, today, end=end),

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from werkvrede.audit import services as audit
 from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
@@ -21,10 +22,10 @@ from werkvrede.cases.models import CaseParty
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import Blocked, timeline_record
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import authorize
+from werkvrede.core.policy import authorize, hidden
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
-from werkvrede.documents.services import document_create, document_sign, latest
+from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Deadline, evaluate, parse_situation
 from werkvrede.mediation import engine
 from werkvrede.mediation.engine import NeedsAcknowledgement
@@ -111,13 +112,13 @@ def termination_create(
         mediation = access.mediation
         if mediation.track != Track.EXIT:
             raise NotPossible(
-                "Een beëindigingsovereenkomst hoort bij exitmediation: kies eerst het exitspoor."
+                _("Een beëindigingsovereenkomst hoort bij exitmediation: kies eerst het exitspoor.")
             )
         parties = {p.user_id: p.side for p in MediationParty.objects.filter(mediation=mediation)}
         if parties.get(data.employee_id) != PartySide.EMPLOYEE:
-            raise NotPossible("De werknemer moet de werknemer-partij van deze mediation zijn.")
+            raise NotPossible(_("De werknemer moet de werknemer-partij van deze mediation zijn."))
         if data.employer_signatory_id not in parties or data.employer_signatory_id == data.employee_id:
-            raise NotPossible("Kies de partij die namens de werkgever tekent.")
+            raise NotPossible(_("Kies de partij die namens de werkgever tekent."))
         organisation_id, case = mediation.organisation_id, mediation.case
     else:
         case_access = case_get_for(actor, case_id or 0)
@@ -130,14 +131,14 @@ def termination_create(
             )
         )
         if data.employee_id not in employees:
-            raise NotPossible("De werknemer moet de werknemer-partij van deze zaak zijn.")
+            raise NotPossible(_("De werknemer moet de werknemer-partij van deze zaak zijn."))
         if data.employer_signatory_id == data.employee_id:
-            raise NotPossible("Kies wie namens de werkgever tekent.")
+            raise NotPossible(_("Kies wie namens de werkgever tekent."))
     if _member_user_ids(organisation_id, [data.employee_id, data.employer_signatory_id]) != {
         data.employee_id,
         data.employer_signatory_id,
     }:
-        raise NotPossible("Beide ondertekenaars moeten een account in deze organisatie hebben.")
+        raise NotPossible(_("Beide ondertekenaars moeten een account in deze organisatie hebben."))
     checklist = [c for c in data.checklist if c in ChecklistItem.values]
     ta = TerminationAgreement(
         organisation_id=organisation_id,
@@ -215,8 +216,10 @@ def termination_sign(
     authorize(actor, "mediation.termination.sign", access)
     ta = TerminationAgreement.objects.select_for_update().get(pk=agreement_id)
     doc = agreement_document(ta)
-    if doc is None or ta.state != TerminationState.DRAFT:
-        raise NotPossible("Deze overeenkomst kan niet meer worden ondertekend.")
+    if doc is None or actor.uid not in pending_signers(doc):
+        raise hidden(actor, "mediation.termination.sign", ta)  # nothing (left) to sign for this person
+    if ta.state != TerminationState.DRAFT:
+        raise NotPossible(_("Deze overeenkomst kan niet meer worden ondertekend."))
     try:
         document_sign(actor=actor, document=doc, typed_name=typed_name)
     except DocumentError as exc:
@@ -275,7 +278,7 @@ def termination_dissolve(
         TerminationState.COOLING_OFF,
         TerminationState.FINAL,
     ):
-        raise NotPossible("Voor deze overeenkomst geldt geen bedenktermijn (R-094, R-095).")
+        raise NotPossible(_("Voor deze overeenkomst geldt geen bedenktermijn (R-094, R-095)."))
     dissolution = {
         "sent_on": (sent_on or today).isoformat(),
         "received_on": today.isoformat(),

@@ -9,11 +9,12 @@ findings when it refuses.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -21,7 +22,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.guideline import Finding
-from werkvrede.sickness import selectors, services
+from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS
 from werkvrede.sickness.policies import visible_fields
 
@@ -362,6 +363,33 @@ def advices_list(request: HttpRequest, case_id: int) -> list[Any]:
     access = selectors.section_access(actor, case_id)
     found = (visible_dict(actor, access, a, AdviceOut) for a in selectors.advices_of(access.case))
     return [a for a in found if a is not None]
+
+
+@router.get(
+    "/cases/{case_id}/advices/{advice_id}/feedback",
+    url_name="sickness-advice-feedback",
+    response={200: None},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The written feedback (D08) as an attachment",
+                "content": {
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                    "text/html": {"schema": {"type": "string"}},
+                },
+            }
+        }
+    },
+)
+@api_requires("sickness.api.use")
+def advice_feedback(
+    request: HttpRequest, case_id: int, advice_id: int, format: Literal["pdf", "html"] = "pdf"
+) -> HttpResponse:
+    """The bedrijfsarts' written feedback of one advice (D08, R-021): the same document for everyone
+    who may read the advice; in the request's language (Accept-Language: nl or en)."""
+    return feedback.feedback_download(
+        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt=format, language=get_language()
+    )
 
 
 @router.post(

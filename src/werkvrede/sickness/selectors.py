@@ -19,6 +19,7 @@ from werkvrede.sickness.models import (
     SickReport,
     WorkCapacityVerdict,
 )
+from werkvrede.sickness.policies import visible_fields
 from werkvrede.vault.models import SealedContent
 from werkvrede.vault.services import unseal
 
@@ -66,6 +67,14 @@ def latest_diagnosis(report: SickReport) -> ConflictDiagnosis | None:
 
 def latest_capacity(report: SickReport) -> CapacityAssessment | None:
     return report.capacity_assessments.order_by("-recorded_at", "-pk").first()
+
+
+def advice_get_for(actor: Actor, access: CaseAccess, advice_id: int) -> SentAdvice:
+    """One sent advice of the case that the actor may read (D08, `visible_fields`); else a 404."""
+    advice = SentAdvice.objects.filter(case=access.case, pk=advice_id).select_related("author").first()
+    if advice is None or not visible_fields(actor, access, advice):
+        raise hidden(actor, "sickness.section.view", access.case)
+    return advice
 
 
 def advices_of(case: Case) -> list[SentAdvice]:

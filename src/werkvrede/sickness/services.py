@@ -28,7 +28,7 @@ from werkvrede.guideline import Advice, Finding, Severity, evaluate, parse_situa
 from werkvrede.guideline.model import BLOCKING
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.guideline.states import transition
-from werkvrede.sickness import facts, selectors
+from werkvrede.sickness import facts, feedback, selectors
 from werkvrede.sickness.models import (
     EMPLOYER_TEXT_FIELDS,
     R130_FIELDS,
@@ -619,6 +619,8 @@ def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -
     advice.acknowledged = sorted(warned)
     advice.justifications = {k: v for k, v in advice.justifications.items() if k in justified}
     advice.save()
+    # D08 / R-021: the written feedback, one document that employer and employee both receive.
+    feedback.feedback_create(actor=actor, case=access.case, advice=advice)
     timeline_record(actor, access.case, "sickness.advice_sent", "BA", advice_kind=data.kind)
     _audit(
         actor,

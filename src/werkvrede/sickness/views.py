@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -11,8 +12,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.guideline_bridge import stored_case_situation
@@ -22,8 +23,8 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.roles import Role
 from werkvrede.guideline import Finding, Severity, evaluate
+from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness import forms as sickness_forms
-from werkvrede.sickness import selectors, services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS, SentAdvice
 from werkvrede.sickness.policies import Level, category_level, readers
 from werkvrede.sickness.presentation import rows
@@ -86,6 +87,21 @@ def advice_rows(actor: Actor, access: CaseAccess, advice: SentAdvice) -> list[An
     return rows(actor, access, advice, ADVICE_ORDER)
 
 
+@dataclass(frozen=True)
+class AdviceItem:
+    id: int
+    rows: list[Any]
+    has_feedback: bool
+
+
+def _advices(actor: Actor, access: CaseAccess) -> list[AdviceItem]:
+    """The sent advices the actor may read, each with whether its written feedback can be downloaded."""
+    sent = selectors.advices_of(access.case)
+    with_feedback = feedback.advices_with_feedback([a.pk for a in sent])
+    items = [AdviceItem(a.pk, advice_rows(actor, access, a), a.pk in with_feedback) for a in sent]
+    return [item for item in items if item.rows]
+
+
 @requires("cases.case.list")
 def section(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = _actor(request)
@@ -103,7 +119,7 @@ def section(request: HttpRequest, case_id: int) -> HttpResponse:
         "can_diagnosis": allowed(actor, "sickness.diagnosis.record", access),
         "can_capacity": allowed(actor, "sickness.capacity.record", access),
         "can_advise": allowed(actor, "sickness.advice.send", access),
-        "advices": [advice_rows(actor, access, a) for a in selectors.advices_of(access.case)],
+        "advices": _advices(actor, access),
         "notes": [],
         "reads_medical": False,
     }
@@ -419,6 +435,22 @@ def advice(request: HttpRequest, case_id: int) -> HttpResponseBase:
             "visible_to": readers("sickness.sentadvice"),
         },
         status=200 if request.method == "GET" or (form.is_valid() and not blocked) else 400,
+    )
+
+
+@requires("cases.case.list")
+def advice_pdf(request: HttpRequest, case_id: int, advice_id: int) -> HttpResponseBase:
+    """D08 / R-021: the written feedback as PDF, for exactly those who may read the sent advice."""
+    return feedback.feedback_download(
+        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt="pdf", language=get_language()
+    )
+
+
+@requires("cases.case.list")
+def advice_html(request: HttpRequest, case_id: int, advice_id: int) -> HttpResponseBase:
+    """The same written feedback as a standalone HTML page."""
+    return feedback.feedback_download(
+        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt="html", language=get_language()
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -63,6 +64,15 @@ def test_create_refuses_unknown_and_missing_content_keys(people):
             content={"mediation_reference": "MED-1", "ended_on": "2026-05-01"},
             signers=[],
         )
+
+
+def test_content_must_be_plain_json(people):
+    org, mediator, employee, _ = people
+    with pytest.raises(ContentError, match="ISO strings"):
+        make_agreement(mediator, org, [employee], drafted_on=date(2026, 3, 2))
+    with pytest.raises(ContentError):
+        make_agreement(mediator, org, [employee], costs={"fees": float("nan"), "paid_by": "de werkgever"})
+    assert not Document.objects.exists()
 
 
 def test_neutral_notice_takes_no_free_text(people):

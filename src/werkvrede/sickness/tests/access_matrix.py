@@ -1,6 +1,11 @@
 from tests.security.matrix import Row
 from werkvrede.core.roles import Role
-from werkvrede.sickness.tests.helpers import case_consulted, case_with_report, case_with_verdict
+from werkvrede.sickness.tests.helpers import (
+    case_consulted,
+    case_with_advice,
+    case_with_report,
+    case_with_verdict,
+)
 
 # The case of `helpers.conflict_case`: the employee is the party (WN); the line manager, the
 # bedrijfsarts and the TD take part; HR and CM see every case. Nobody else sees its sick report.
@@ -30,6 +35,9 @@ ROWS = {
     "sickness:diagnosis": Row("get", BA_TD, 200, object_in=case_with_report),
     "sickness:capacity": Row("get", BA, 200, object_in=case_with_report),
     "sickness:advice": Row("get", BA, 200, object_in=case_with_report),
+    # D08 written feedback: whoever reads the sent advice downloads the same document.
+    "sickness:advice-pdf": Row("get", SECTION, 200, object_in=case_with_advice),
+    "sickness:advice-html": Row("get", SECTION, 200, object_in=case_with_advice),
     # API: reads answer 200 to everyone who may see the Ziekmelding part; writes as the pages.
     "api:sickness-report": Row("get", SECTION, 200, object_in=case_with_report),
     "api:sickness-consult": Row(
@@ -57,4 +65,5 @@ ROWS = {
         json=True,
     ),
     "api:sickness-advices": Row("get", SECTION, 200, object_in=case_with_report),
+    "api:sickness-advice-feedback": Row("get", SECTION, 200, object_in=case_with_advice),
 }

@@ -104,3 +104,47 @@ def case_with_verdict(world: Any, tenant: str) -> dict[str, int]:
     consulted(world, case, tenant)
     verdict(world, case, tenant=tenant)
     return {"case_id": case.pk}
+
+
+def sent_advice(
+    world: Any, case: Case, tenant: str = "a", text: str = "Opbouw van werk in drie weken."
+) -> Any:
+    """Send an advice as the BA, answering what the guideline asks (acknowledgements and reasons)."""
+    ba = as_role(world.tenant(tenant), Role.OCCUPATIONAL_PHYSICIAN)
+    values: dict[str, Any] = {
+        "kind": "REINTEGRATION",
+        "content": ("REINTEGRATION", "CONVERSATION"),
+        "resumption_condition": "NONE",
+        "reintegration_condition": "NONE",
+        "recommends_termination": False,
+        "recommends_resignation": False,
+        "not_able_to_converse": False,
+        "not_able_medical_grounds": False,
+        "review_date": None,
+        "solution_direction": "Gesprek met een derde erbij.",
+        "text": text,
+        "employer_recipients": ("HR", "LG"),
+    }
+    try:
+        return services.advice_send(
+            actor=ba, case_id=case.pk, data=services.AdviceInput(**values), today=TODAY
+        )
+    except services.NeedsAttention as needed:
+        codes = {f.code: f.severity.value for f in needed.findings}
+        values["acknowledged"] = tuple(c for c, sev in codes.items() if sev == "WARN")
+        values["justifications"] = {
+            c: "Beide partijen gehoord" for c, sev in codes.items() if sev == "WARN+J"
+        }
+        return services.advice_send(
+            actor=ba, case_id=case.pk, data=services.AdviceInput(**values), today=TODAY
+        )
+
+
+def case_with_advice(world: Any, tenant: str) -> dict[str, int]:
+    case = conflict_case(world, tenant)
+    report(world, case, tenant)
+    consulted(world, case, tenant)
+    verdict(world, case, tenant=tenant)
+    finding(world, case, tenant=tenant)
+    advice = sent_advice(world, case, tenant)
+    return {"case_id": case.pk, "advice_id": advice.pk}
