@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from io import StringIO
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -213,7 +215,11 @@ def test_the_mediator_cannot_be_a_party(world: World) -> None:
 def test_requests_are_deleted_after_the_retention_period(world: World) -> None:
     request = request_to(world, "a")
     assert services.contact_requests_purge(today=request.delete_after) == 0
-    assert services.contact_requests_purge(today=request.delete_after + timedelta(days=1)) == 1
+    out = StringIO()
+    call_command(
+        "purge_contact_requests", "--today", str(request.delete_after + timedelta(days=1)), stdout=out
+    )
+    assert "1 contact request(s) deleted" in out.getvalue()
     assert not ContactRequest.objects.exists()
 
 
