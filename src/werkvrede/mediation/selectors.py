@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Q
 
@@ -113,6 +114,18 @@ def mediations_for_admitted(actor: Actor) -> list[Mediation]:
         )
         .distinct()
         .order_by("-created_at", "pk")
+    )
+
+
+def open_referrals(case: Case) -> list[Any]:
+    """The case's referrals to a mediator (interventions) that no mediation has taken over yet."""
+    from werkvrede.interventions.models import Intervention, InterventionKind
+
+    taken = Mediation.objects.filter(case=case, referral__isnull=False).values_list("referral_id", flat=True)
+    return list(
+        Intervention.objects.filter(case=case, kind=InterventionKind.REFERRAL_MEDIATOR)
+        .exclude(pk__in=list(taken))
+        .order_by("created_at", "pk")
     )
 
 

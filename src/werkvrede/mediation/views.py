@@ -127,7 +127,8 @@ def refer(request: HttpRequest, case_id: int) -> HttpResponseBase:
     if not allowed(actor, "mediation.mediation.refer", access):
         raise hidden(actor, "mediation.mediation.refer", access.case)
     form = _referral_form(request, actor)
-    context: dict[str, Any] = {"case": access.case, "form": form}
+    referrals = selectors.open_referrals(access.case)
+    context: dict[str, Any] = {"case": access.case, "form": form, "referrals": referrals}
     if request.method == "POST" and form.is_valid():
         referral = request.POST.get("referral_id")
         try:

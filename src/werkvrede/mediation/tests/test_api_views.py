@@ -135,3 +135,29 @@ def test_outcome_page_and_end_confirmation(world: World, client_as: Callable[...
     client = client_as(Role.MEDIATOR)
     assert client.get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})).status_code == 200
     assert Document.objects.filter(kind="MEDIATION_AGREEMENT", locked_at__isnull=False).exists()
+
+
+def test_referral_page_takes_over_an_intervention(world: World, client_as: Callable[..., Client]) -> None:
+    from werkvrede.interventions.models import Intervention, InterventionKind
+    from werkvrede.mediation.models import Mediation
+    from werkvrede.mediation.tests.helpers import employee_case
+
+    case = employee_case(world)
+    referral = Intervention.objects.create(
+        case=case, kind=InterventionKind.REFERRAL_MEDIATOR, created_by=world.a.users[Role.HR_ADVISER]
+    )
+    client = client_as(Role.HR_ADVISER)
+    url = reverse("mediation:refer", kwargs={"case_id": case.pk})
+    assert "Neemt deze verwijzing over" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "subject": "Samenwerking",
+            "employee": world.a.users[Role.EMPLOYEE].pk,
+            "employer_representative": world.a.users[Role.LINE_MANAGER].pk,
+            "mediator": world.a.users[Role.MEDIATOR].pk,
+            "referral_id": referral.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert Mediation.objects.get().referral_id == referral.pk
