@@ -23,6 +23,7 @@ def actor(request: HttpRequest) -> dict[str, Any]:
         "can_view_overview": allowed(current, "cases.overview.view"),
         "can_view_open_consults": allowed(current, "sickness.open_consult.view"),
         "can_view_appointments": allowed(current, "interventions.appointment.list"),
+        "can_view_mediations": allowed(current, "mediation.mediation.list"),
         "can_view_consents": allowed(current, "consent.consent.list"),
         "can_view_protocol": allowed(current, "protocol.page.view"),
         # Lazy: only pages that render the switcher pay for the query.

@@ -41,6 +41,7 @@ DEMO_PEOPLE = (
     DemoPerson("vertrouwenspersoon@demo.werkvrede.nl", "Vera Meijer", (Role.CONFIDENTIAL_ADVISER,)),
     DemoPerson("bmw@demo.werkvrede.nl", "Bas Kok", (Role.COMPANY_SOCIAL_WORKER,)),
     DemoPerson("beheer@demo.werkvrede.nl", "Bram Beheer", (Role.ADMIN,)),
+    DemoPerson("steunpersoon@demo.werkvrede.nl", "Sam Steun", (Role.SUPPORTER,)),
 )
 
 

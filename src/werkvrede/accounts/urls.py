@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkvrede.accounts import views
+from werkvrede.accounts import invitation_views, views
 
 app_name = "accounts"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("organisatie/wisselen/", views.organisation_switch, name="organisation-switch"),
     path("mensen/", views.people_list, name="people"),
     path("mensen/<int:membership_id>/", views.person_detail, name="person"),
+    path("uitnodiging/", invitation_views.invitation_accept, name="invitation"),
 ]

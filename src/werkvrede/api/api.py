@@ -18,8 +18,10 @@ from werkvrede.consent.api import router as consent_router
 from werkvrede.core.access import ACCESS_ATTRIBUTE, api_requires, classification_of, requires
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.interventions.api import router as interventions_router
+from werkvrede.mediation.api import router as mediation_router
 from werkvrede.protocol.api import router as protocol_router
 from werkvrede.sickness.api import router as sickness_router
+from werkvrede.supporters.api import router as supporters_router
 
 # Every operation can answer these; the document says so, so clients (and the fuzz tests) can rely on it.
 COMMON_ERRORS = {
@@ -90,6 +92,8 @@ api.add_router("", protocol_router)
 api.add_router("", consent_router)
 api.add_router("", sickness_router)
 api.add_router("", interventions_router)
+api.add_router("", mediation_router)
+api.add_router("", supporters_router)
 
 
 def _operations_access(callback: object) -> str | None:

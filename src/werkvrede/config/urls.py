@@ -12,6 +12,9 @@ urlpatterns = [
     path("toestemming/", include("werkvrede.consent.urls")),
     path("protocol/", include("werkvrede.protocol.urls")),
     path("interventies/", include("werkvrede.interventions.urls")),
+    path("steun/", include("werkvrede.supporters.urls")),
+    path("contact/", include("werkvrede.contact.urls")),
+    path("mediation/", include("werkvrede.mediation.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

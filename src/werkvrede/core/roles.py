@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     MEDIATOR = "MED", _("Mediator")
     CONFIDENTIAL_ADVISER = "VP", _("Vertrouwenspersoon")
     COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
+    # Supports one employee in one case, invited by that employee; sees nothing else (spec §2.1, D17).
+    SUPPORTER = "SUP", _("Steunpersoon")
 
 
 # Roles that work with sealed compartments or the whole organisation's data. Used for shorter idle

@@ -71,6 +71,11 @@ START_SECTIONS: dict[Role, StartSection] = {
         _("Je beheert de mensen en rollen, het conflictprotocol, en je kunt het auditlog inzien."),
         (_("Bewaartermijnen"),),
     ),
+    Role.SUPPORTER: StartSection(
+        Role.SUPPORTER,
+        _("Onder Mijn ondersteuning: de persoon die jou heeft uitgenodigd, en jullie voorbereiding."),
+        (),
+    ),
 }
 
 

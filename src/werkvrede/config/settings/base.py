@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "werkvrede.sickness",
     "werkvrede.interventions",
     "werkvrede.notifications",
+    "werkvrede.supporters",
+    "werkvrede.contact",
+    "werkvrede.mediation",
     "werkvrede.api",
     "werkvrede.demo",
 ]
@@ -151,6 +154,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Links in e-mails point here (the e-mails carry nothing else).
 WERKVREDE_BASE_URL = os.environ.get("WERKVREDE_BASE_URL", "http://127.0.0.1:8000")
+# Video link of a mediation session; {token} is an unguessable token per session.
+WERKVREDE_VIDEO_URL_TEMPLATE = os.environ.get(
+    "WERKVREDE_VIDEO_URL_TEMPLATE", "https://meet.jit.si/werkvrede-{token}"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("WERKVREDE_FROM_EMAIL", "Werkvrede <noreply@werkvrede.invalid>")
 
 # Sealed storage: "key-id:base64(32 bytes)" pairs, comma-separated, newest first. See werkvrede.vault.

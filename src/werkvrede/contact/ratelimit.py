@@ -1,0 +1,44 @@
+"""A small fixed-window rate limit on the public contact form, per IP address and overall.
+
+Kept in Django's cache: per IP so one visitor cannot flood the mediators, overall so many
+addresses together cannot either. Numbers are settings so an operator can tune them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+WINDOW_SECONDS = 3600
+
+
+def _limits() -> tuple[int, int]:
+    return (
+        int(getattr(settings, "WERKVREDE_CONTACT_PER_IP_PER_HOUR", 5)),
+        int(getattr(settings, "WERKVREDE_CONTACT_TOTAL_PER_HOUR", 100)),
+    )
+
+
+def client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is whatever the client sends unless a trusted proxy rewrites
+    # it; behind a proxy, the proxy must pass the client address as REMOTE_ADDR.
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _hit(key: str) -> int:
+    if cache.add(key, 1, timeout=WINDOW_SECONDS):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=WINDOW_SECONDS)
+        return 1
+
+
+def allow(request: HttpRequest) -> bool:
+    """Count this submission; False if the per-IP or the overall limit is exceeded."""
+    per_ip, total = _limits()
+    if _hit(f"werkvrede:contact:ip:{client_ip(request)}") > per_ip:
+        return False
+    return _hit("werkvrede:contact:total") <= total

@@ -1,0 +1,253 @@
+"""Writes of the contact context: atomic, authorised (except the public submission), audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from werkvrede.accounts.actors import actor_for
+from werkvrede.accounts.invitations import invitation_send, invitee_get_or_create
+from werkvrede.accounts.models import Membership, Organisation, User
+from werkvrede.accounts.services import membership_grant, organisation_create
+from werkvrede.audit import services as audit
+from werkvrede.contact.models import ContactRecipient, ContactRequest, MediatorContactSetting
+from werkvrede.contact.privacy import RETENTION_DAYS
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize
+from werkvrede.core.roles import Role
+from werkvrede.mediation.models import PartySide
+from werkvrede.mediation.services import NotPossible, PartyInput, ReferralInput, mediation_create_direct
+
+
+@dataclass(frozen=True)
+class RequestInput:
+    name: str
+    organisation_name: str
+    email: str
+    phone: str
+    requester_role: str
+    people_involved: int
+    preferred_contact: str
+
+
+def accepting_mediators() -> list[int]:
+    """The people who take contact requests: active MED memberships with the setting on."""
+    return sorted(
+        set(
+            Membership.objects.filter(
+                is_active=True,
+                user__is_active=True,
+                grants__role=Role.MEDIATOR,
+                contact_setting__accepts_contact_requests=True,
+            ).values_list("user_id", flat=True)
+        )
+    )
+
+
+@transaction.atomic
+def contact_request_submit(*, data: RequestInput, today: date | None = None) -> ContactRequest:
+    """Store a request from the public form and notify the accepting mediators (after commit)."""
+    today = today or timezone.localdate()
+    request = ContactRequest.objects.create(
+        name=data.name,
+        organisation_name=data.organisation_name,
+        email=data.email.strip().lower(),
+        phone=data.phone,
+        requester_role=data.requester_role,
+        people_involved=data.people_involved,
+        preferred_contact=data.preferred_contact,
+        delete_after=today + timedelta(days=RETENTION_DAYS),
+    )
+    recipients = accepting_mediators()
+    ContactRecipient.objects.bulk_create(
+        [ContactRecipient(request=request, user_id=uid) for uid in recipients]
+    )
+    audit.record(
+        "contact.request.received",
+        organisation_id=None,
+        object_type="contact.contactrequest",
+        object_id=str(request.pk),
+        data={"recipients": len(recipients)},
+    )
+    transaction.on_commit(lambda: _enqueue_notify(request.pk))
+    return request
+
+
+def _enqueue_notify(request_id: int) -> None:
+    from werkvrede.contact.tasks import contact_notify_task
+
+    contact_notify_task.enqueue(request_id)
+
+
+SUBJECT = "Werkvrede: nieuwe contactaanvraag / new contact request"
+BODY = (
+    "Er is een nieuwe contactaanvraag voor mediators. Log in om hem te bekijken:\n{url}\n\n"
+    "There is a new contact request for mediators. Log in to see it:\n{url}\n\n"
+    "Deze e-mail bevat bewust geen gegevens van de aanvrager.\n"
+    "This e-mail deliberately holds no details of the requester.\n"
+)
+
+
+def recipients_notify(request_id: int) -> int:
+    """E-mail each recipient that a request is waiting (no content); return how many were sent."""
+    url = settings.WERKVREDE_BASE_URL.rstrip("/") + reverse("contact:list")
+    sent = 0
+    for recipient in ContactRecipient.objects.filter(request_id=request_id).select_related("user"):
+        send_mail(SUBJECT, BODY.format(url=url), settings.DEFAULT_FROM_EMAIL, [recipient.user.email])
+        audit.record(
+            "contact.request.notified",
+            organisation_id=None,
+            user_id=recipient.user_id,
+            object_type="contact.contactrequest",
+            object_id=str(request_id),
+        )
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def settings_update(*, actor: Actor, accepts: bool) -> MediatorContactSetting:
+    authorize(actor, "contact.settings.edit")
+    membership = Membership.objects.get(user_id=actor.uid, organisation_id=actor.organisation_id or 0)
+    setting, _created = MediatorContactSetting.objects.get_or_create(membership=membership)
+    setting.accepts_contact_requests = accepts
+    setting.updated_at = timezone.now()
+    setting.save()
+    audit.record(
+        "contact.settings.updated",
+        organisation_id=actor.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="accounts.membership",
+        object_id=str(membership.pk),
+        data={"accepts_contact_requests": accepts},
+    )
+    return setting
+
+
+def _record(code: str, actor: Actor, request: ContactRequest, **data: object) -> None:
+    audit.record(
+        code,
+        organisation_id=actor.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="contact.contactrequest",
+        object_id=str(request.pk),
+        data=data or None,
+    )
+
+
+@transaction.atomic
+def request_take(*, actor: Actor, request: ContactRequest) -> ContactRequest:
+    """A mediator takes the request; from then on only they see it."""
+    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    authorize(actor, "contact.request.take", request)
+    request.status = ContactRequest.Status.TAKEN
+    request.taken_by_id = actor.uid
+    request.taken_at = timezone.now()
+    request.save(update_fields=["status", "taken_by", "taken_at"])
+    _record("contact.request.taken", actor, request)
+    return request
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    email: str
+    role: Role  # organisation role in the new client organisation
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    organisation: Organisation
+    parties: list[User]
+    mediation_id: int
+
+
+# Which side of the mediation each invited party takes (footnote 18: one employer representative).
+_PARTY_SIDES = {Role.EMPLOYEE: PartySide.EMPLOYEE, Role.LINE_MANAGER: PartySide.EMPLOYER_REPRESENTATIVE}
+
+
+class SetupRefused(Exception):  # noqa: N818 - a refusal shown to the mediator, not a bug
+    """The organisation cannot be set up this way; the message says why."""
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:40] or "organisatie"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def request_setup(
+    *, actor: Actor, request: ContactRequest, organisation_name: str, parties: list[Party]
+) -> SetupResult:
+    """Create the client organisation, make the mediator MED in it, and invite the parties by e-mail."""
+    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    authorize(actor, "contact.request.setup", request)
+    emails = [p.email.strip().lower() for p in parties]
+    if len(set(emails)) != len(emails):
+        raise SetupRefused(_("Elke partij heeft een eigen e-mailadres nodig."))
+    mediator = User.objects.get(pk=actor.uid)
+    if mediator.email.lower() in emails:
+        raise SetupRefused(_("De mediator kan geen partij zijn in de eigen mediation (SOD-2)."))
+    organisation = organisation_create(name=organisation_name, slug=_unique_slug(organisation_name))
+    membership_grant(user=mediator, organisation=organisation, roles=[Role.MEDIATOR])
+    users = []
+    for party in parties:
+        user = invitee_get_or_create(email=party.email, full_name=party.name)
+        membership_grant(user=user, organisation=organisation, roles=[party.role])
+        invitation_send(user_id=user.pk, organisation_id=organisation.pk)
+        users.append(user)
+    # The mediation for the new organisation, without a case (a direct referral), with these parties.
+    mediator_actor = actor_for(mediator, organisation.pk)
+    try:
+        mediation = mediation_create_direct(
+            actor=mediator_actor,
+            data=ReferralInput(
+                subject=_("Mediation %(organisation)s") % {"organisation": organisation.name},
+                parties=[
+                    PartyInput(user.pk, _PARTY_SIDES[party.role])
+                    for user, party in zip(users, parties, strict=True)
+                ],
+                mediator_id=mediator.pk,
+            ),
+            today=timezone.localdate(),
+        )
+    except NotPossible as exc:
+        raise SetupRefused(str(exc)) from exc
+    request.status = ContactRequest.Status.SET_UP
+    request.organisation = organisation
+    request.save(update_fields=["status", "organisation"])
+    audit.record(
+        "contact.request.set_up",
+        organisation_id=organisation.pk,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type="contact.contactrequest",
+        object_id=str(request.pk),
+        data={"parties": len(users)},
+    )
+    return SetupResult(organisation=organisation, parties=users, mediation_id=mediation.pk)
+
+
+@transaction.atomic
+def contact_requests_purge(*, today: date) -> int:
+    """Delete requests past their retention date (privacy statement: at most 90 days)."""
+    expired = ContactRequest.objects.filter(delete_after__lt=today)
+    count = expired.count()
+    expired.delete()
+    if count:
+        audit.record("contact.request.purged", organisation_id=None, data={"count": count})
+    return count

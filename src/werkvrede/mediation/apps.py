@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class MediationConfig(AppConfig):
+    name = "werkvrede.mediation"
+    label = "mediation"
+    verbose_name = "Arbeidsmediation and termination agreements"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from werkvrede.cases.extensions import CaseSection, register_facts, register_section
+        from werkvrede.mediation import classification, policies, timeline_kinds  # noqa: F401
+        from werkvrede.mediation.facts import mediation_facts
+
+        register_facts("mediation", mediation_facts)
+        register_section(
+            CaseSection(
+                key="mediation",
+                label=_("Mediation"),
+                url_name="mediation:case-section",
+                action="mediation.case_section.view",
+                order=40,
+            )
+        )

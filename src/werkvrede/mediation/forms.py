@@ -1,0 +1,199 @@
+"""Forms of the mediation pages. The neutral notice has no form at all (R-080)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.core.widgets import DateInput
+from werkvrede.mediation.models import AdmissionKind, ChecklistItem, OutcomeKind, PartySide, Track
+
+DATE = DateInput()
+
+
+class UserChoiceField(forms.TypedChoiceField):
+    def __init__(self, *, users: Any, **kwargs: Any) -> None:
+        choices = [("", "—")] + [(u.pk, u.full_name) for u in users]
+        super().__init__(choices=choices, coerce=int, empty_value=None, **kwargs)
+
+
+class ReferralForm(forms.Form):
+    subject = forms.CharField(
+        label=_("Onderwerp van de mediation"),
+        max_length=200,
+        help_text=_(
+            "Kort en neutraal, bijvoorbeeld 'samenwerking in het team'. Het komt in de overeenkomst."
+        ),
+    )
+
+    def __init__(self, *args: Any, users: Any, mediators: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employee"] = UserChoiceField(users=users, label=_("Werknemer (partij)"))
+        self.fields["other"] = UserChoiceField(users=users, label=_("Wederpartij"), required=False)
+        self.fields["employer_representative"] = UserChoiceField(
+            users=users,
+            label=_("Vertegenwoordiger van de werkgever"),
+            required=False,
+            help_text=_(
+                "Alleen deze persoon neemt namens de werkgever deel en ziet de inhoud (voetnoot 18)."
+            ),
+        )
+        self.fields["mediator"] = UserChoiceField(users=mediators, label=_("Mediator"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("other") and not data.get("employer_representative"):
+            self.add_error("other", _("Kies een wederpartij of een vertegenwoordiger van de werkgever."))
+        return data
+
+    def parties(self) -> list[tuple[int, str]]:
+        d = self.cleaned_data
+        out: list[tuple[int, str]] = [(d["employee"], PartySide.EMPLOYEE)]
+        if d.get("other"):
+            out.append((d["other"], PartySide.OTHER))
+        if d.get("employer_representative"):
+            out.append((d["employer_representative"], PartySide.EMPLOYER_REPRESENTATIVE))
+        return out
+
+
+class IntakeForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum van de intake"), widget=DATE)
+    positions = forms.CharField(label=_("Standpunten"), widget=forms.Textarea(attrs={"rows": 3}))
+    interests = forms.CharField(label=_("Belangen"), widget=forms.Textarea(attrs={"rows": 3}))
+    causes = forms.CharField(label=_("Onderliggende oorzaken"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "party": forms.TypedChoiceField(
+                label=_("Partij"), choices=[(p.pk, p.user.full_name) for p in parties], coerce=int
+            ),
+            **self.fields,
+        }
+
+
+class AgreementForm(forms.Form):
+    voluntary = forms.BooleanField(
+        label=_("Deelname is vrijwillig; iedere partij kan op elk moment stoppen (R-070)"), required=False
+    )
+    confidential = forms.BooleanField(
+        label=_("Geheimhouding, ook na afloop en in een procedure; de mediator is geen getuige (R-074)"),
+        required=False,
+    )
+    neutrality = forms.BooleanField(
+        label=_("De mediator is neutraal en beslist niets (R-071)"), required=False
+    )
+    reglement = forms.CharField(label=_("Reglement"), required=False, initial="MfN-mediationreglement")
+    fees = forms.CharField(label=_("Kosten"), required=False)
+    paid_by = forms.CharField(label=_("Wie betaalt"), required=False)
+    reporting = forms.CharField(
+        label=_("Verslaglegging"),
+        required=False,
+        initial=_("De verwijzer krijgt alleen het bericht dat de mediation is begonnen en geëindigd."),
+    )
+    interim_agreements = forms.CharField(label=_("Tussentijdse afspraken"), required=False)
+    place = forms.CharField(label=_("Plaats"), required=False)
+
+
+class SessionForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Datum en tijd"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    duration_minutes = forms.IntegerField(label=_("Duur in minuten"), min_value=15, max_value=480, initial=90)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participants"] = forms.TypedMultipleChoiceField(
+            label=_("Deelnemers"),
+            choices=[(u.pk, u.full_name) for u in people],
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Aantekening"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class TrackForm(forms.Form):
+    track = forms.ChoiceField(label=_("Spoor"), choices=Track.choices, widget=forms.RadioSelect)
+
+
+class OutcomeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort afspraken"), choices=OutcomeKind.choices, widget=forms.RadioSelect
+    )
+    points = forms.CharField(
+        label=_("Afspraken"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Eén afspraak per regel."),
+    )
+    ends_mediation = forms.BooleanField(
+        label=_("Met het tekenen van deze afspraken eindigt de mediation (R-082)"), required=False
+    )
+    ended_on = forms.DateField(label=_("Einddatum van de mediation"), required=False, widget=DATE)
+    place = forms.CharField(label=_("Plaats"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("ends_mediation") and not data.get("ended_on"):
+            self.add_error("ended_on", _("Geef de einddatum: de afspraken moeten die noemen (R-082)."))
+        return data
+
+
+class AdmissionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=AdmissionKind.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, users: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"] = UserChoiceField(users=users, label=_("Persoon"))
+        self.fields["for_party"] = forms.TypedChoiceField(
+            label=_("Voor partij"), choices=[(p.pk, p.user.full_name) for p in parties], coerce=int
+        )
+
+
+class SignForm(forms.Form):
+    typed_name = forms.CharField(
+        label=_("Typ je volledige naam om te ondertekenen"),
+        max_length=200,
+        help_text=_("Zoals hij in Werkvrede staat. Ondertekenen kan niet ongedaan worden gemaakt."),
+    )
+    confirm = forms.BooleanField(label=_("Ik heb het document gelezen en onderteken het"))
+
+
+class EndForm(SignForm):
+    ended_on = forms.DateField(label=_("Einddatum"), widget=DATE)
+
+
+class TerminationForm(forms.Form):
+    end_of_employment_on = forms.DateField(label=_("Einddatum van het dienstverband"), widget=DATE)
+    mentions_dissolution_right = forms.BooleanField(
+        label=_("De overeenkomst noemt het recht om binnen 14 dagen te ontbinden (anders 21 dagen, R-092)"),
+        required=False,
+        initial=True,
+    )
+    statutory_director = forms.BooleanField(
+        label=_("De werknemer is statutair bestuurder (R-095)"), required=False
+    )
+    court_settlement = forms.BooleanField(
+        label=_("Schikking ten overstaan van de rechter (R-095)"), required=False
+    )
+    checklist = forms.MultipleChoiceField(
+        label=_("Controlelijst (R-096)"),
+        choices=ChecklistItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    employer_reason = forms.CharField(label=_("Reden (initiatief van de werkgever)"), required=False)
+    final_settlement_on = forms.DateField(label=_("Datum eindafrekening"), required=False, widget=DATE)
+    place = forms.CharField(label=_("Plaats van ondertekening"), required=False)
+
+    def __init__(self, *args: Any, employees: Any, signatories: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "employee": UserChoiceField(users=employees, label=_("Werknemer")),
+            "employer_signatory": UserChoiceField(users=signatories, label=_("Tekent namens de werkgever")),
+            **self.fields,
+        }

@@ -1,0 +1,351 @@
+"""Reads of the mediation context. Every read starts from an actor; missing and forbidden look alike (404)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+
+from werkvrede.cases.models import Case, CaseParticipant, CaseRole
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document
+from werkvrede.mediation import policies as p
+from werkvrede.mediation.models import (
+    Admission,
+    AdmissionKind,
+    IntakeRecord,
+    Mediation,
+    MediationParty,
+    MediationState,
+    Session,
+    TerminationAgreement,
+)
+from werkvrede.vault.services import unseal
+
+_CASE_VIEWERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER})
+
+
+def relations_of(actor: Actor, mediation: Mediation) -> tuple[frozenset[str], MediationParty | None]:
+    """How the actor relates to the mediation (see policies: MED, PARTY, ADMITTED, REFERRER, CASE …)."""
+    uid = actor.user_id
+    if uid is None or mediation.organisation_id != actor.organisation_id:
+        return frozenset(), None
+    out: set[str] = set()
+    if mediation.mediator_id == uid and Role.MEDIATOR in actor.roles:
+        out.add(p.MEDIATOR)
+    party = MediationParty.objects.filter(mediation=mediation, user_id=uid).first()
+    if party is not None:
+        out.add(p.PARTY)
+    for admission in Admission.objects.filter(mediation=mediation, user_id=uid, revoked_at__isnull=True):
+        if admission.admitted_at is not None:
+            out.add(p.ADMITTED)
+            if admission.kind == AdmissionKind.LAWYER:
+                out.add(p.ADMITTED_LAWYER)
+        else:
+            out.add(p.CANDIDATE)
+    if mediation.referred_by_id == uid:
+        out.add(p.REFERRER)
+    if mediation.case_id is not None and (
+        actor.roles & _CASE_VIEWERS
+        or CaseParticipant.objects.filter(case_id=mediation.case_id, user_id=uid).exists()
+    ):
+        out.add(p.CASE)
+    return frozenset(out), party
+
+
+def access_of(actor: Actor, mediation: Mediation) -> p.MediationAccess:
+    relations, party = relations_of(actor, mediation)
+    return p.MediationAccess(mediation=mediation, relations=relations, party=party)
+
+
+def mediation_get_for(
+    actor: Actor, mediation_id: int, *, action: str = "mediation.mediation.view"
+) -> p.MediationAccess:
+    """The mediation with the actor's relations to it; missing and forbidden both raise NotVisible (404)."""
+    if actor.organisation_id is None or actor.user_id is None:
+        raise hidden(actor, action)
+    mediation = (
+        Mediation.objects.select_related("case", "mediator", "referred_by")
+        .filter(pk=mediation_id, organisation_id=actor.organisation_id)
+        .first()
+    )
+    if mediation is None:
+        raise hidden(actor, action)
+    access = access_of(actor, mediation)
+    if not allowed(actor, "mediation.mediation.view", access):
+        raise hidden(actor, "mediation.mediation.view", mediation)
+    return access
+
+
+def mediations_for(actor: Actor) -> list[Mediation]:
+    """The mediations the actor has a direct relation to (mediator, party, admitted, referrer)."""
+    if actor.organisation_id is None or actor.user_id is None:
+        return []
+    uid = actor.user_id
+    q = (
+        Q(referred_by_id=uid)
+        | Q(parties__user_id=uid)
+        | Q(admissions__user_id=uid, admissions__revoked_at__isnull=True)
+    )
+    if Role.MEDIATOR in actor.roles:
+        q |= Q(mediator_id=uid)
+    return list(
+        Mediation.objects.filter(q, organisation_id=actor.organisation_id)
+        .distinct()
+        .order_by("-created_at", "pk")
+    )
+
+
+def mediations_for_admitted(actor: Actor) -> list[Mediation]:
+    """The mediations the actor is admitted to as a supporter or lawyer (consented and NDA signed)."""
+    if actor.organisation_id is None or actor.user_id is None:
+        return []
+    return list(
+        Mediation.objects.filter(
+            organisation_id=actor.organisation_id,
+            admissions__user_id=actor.user_id,
+            admissions__admitted_at__isnull=False,
+            admissions__revoked_at__isnull=True,
+        )
+        .distinct()
+        .order_by("-created_at", "pk")
+    )
+
+
+def open_referrals(case: Case) -> list[Any]:
+    """The case's referrals to a mediator (interventions) that no mediation has taken over yet."""
+    from werkvrede.interventions.models import Intervention, InterventionKind
+
+    taken = Mediation.objects.filter(case=case, referral__isnull=False).values_list("referral_id", flat=True)
+    return list(
+        Intervention.objects.filter(case=case, kind=InterventionKind.REFERRAL_MEDIATOR)
+        .exclude(pk__in=list(taken))
+        .order_by("created_at", "pk")
+    )
+
+
+def mediations_of_case(case: Case) -> list[Mediation]:
+    return list(Mediation.objects.filter(case=case).order_by("created_at", "pk"))
+
+
+@dataclass(frozen=True)
+class StatusNotice:
+    """D14 "N" (R-084, footnote 20): that a mediation started and ended, with dates. Nothing else."""
+
+    mediation_id: int
+    started_on: date | None
+    ended_on: date | None
+
+    @property
+    def running(self) -> bool:
+        return self.started_on is not None and self.ended_on is None
+
+
+def status_notice(mediation: Mediation) -> StatusNotice:
+    return StatusNotice(mediation.pk, mediation.started_on, mediation.ended_on)
+
+
+def status_notices_of_case(case: Case) -> list[StatusNotice]:
+    return [status_notice(m) for m in mediations_of_case(case)]
+
+
+def parties_of(mediation: Mediation) -> list[MediationParty]:
+    return list(MediationParty.objects.filter(mediation=mediation).select_related("user").order_by("pk"))
+
+
+@dataclass(frozen=True)
+class OpenedIntake:
+    record: IntakeRecord
+    positions: str
+    interests: str
+    causes: str
+
+
+def intakes_for(actor: Actor, access: p.MediationAccess) -> list[OpenedIntake]:
+    """Intake records the actor may open: all for the mediator, their own for a party (audited reads)."""
+    rows = IntakeRecord.objects.filter(mediation=access.mediation).select_related("sealed", "party__user")
+    if p.MEDIATOR not in access.relations:
+        if access.party is None:
+            return []
+        rows = rows.filter(party=access.party)
+    out = []
+    for record in rows.order_by("held_on", "pk"):
+        data = json.loads(unseal(actor=actor, sealed=record.sealed, action="mediation.intake.read"))
+        out.append(
+            OpenedIntake(record, data.get("positions", ""), data.get("interests", ""), data.get("causes", ""))
+        )
+    return out
+
+
+def sessions_for(actor: Actor, access: p.MediationAccess) -> list[Session]:
+    """Sessions the actor takes part in (the mediator sees all of them)."""
+    rows = list(Session.objects.filter(mediation=access.mediation).order_by("starts_at", "pk"))
+    if p.MEDIATOR in access.relations:
+        return rows
+    return [s for s in rows if actor.user_id in s.participants]
+
+
+def session_get(actor: Actor, access: p.MediationAccess, session_id: int) -> Session:
+    for session in sessions_for(actor, access):
+        if session.pk == session_id:
+            return session
+    raise hidden(actor, "mediation.session.invitation")
+
+
+def session_notes(actor: Actor, session: Session) -> list[tuple[int, str]]:
+    return [
+        (note.pk, unseal(actor=actor, sealed=note.sealed, action="mediation.session_note.read"))
+        for note in session.notes.select_related("sealed").order_by("created_at", "pk")
+    ]
+
+
+def admissions_of(mediation: Mediation) -> list[Admission]:
+    return list(
+        Admission.objects.filter(mediation=mediation)
+        .select_related("user", "for_party__user")
+        .prefetch_related("consents")
+        .order_by("requested_at", "pk")
+    )
+
+
+def is_ended_without_agreement(mediation: Mediation) -> bool:
+    return mediation.state in (
+        MediationState.WITHDRAWN_BY_PARTY,
+        MediationState.ENDED_BY_MEDIATOR,
+        MediationState.NEUTRAL_NOTICE_SENT,
+        MediationState.ENDED_NO_AGREEMENT,
+    )
+
+
+# --- Termination agreements ----------------------------------------------------------------------
+
+
+def termination_relations(actor: Actor, ta: TerminationAgreement) -> frozenset[str]:
+    uid = actor.user_id
+    if uid is None or ta.organisation_id != actor.organisation_id:
+        return frozenset()
+    out: set[str] = set()
+    if ta.employee_id == uid:
+        out.add(p.EMPLOYEE)
+    if ta.employer_signatory_id == uid:
+        out.add(p.EMPLOYER)
+    if ta.mediation_id is not None and ta.mediation is not None:
+        if ta.mediation.mediator_id == uid and Role.MEDIATOR in actor.roles:
+            out.add(p.READER)
+        if Admission.objects.filter(
+            mediation_id=ta.mediation_id, user_id=uid, kind=AdmissionKind.LAWYER,
+            admitted_at__isnull=False, revoked_at__isnull=True,
+        ).exists():  # fmt: skip
+            out.add(p.READER)  # D19 ADV: RW for their own client
+    if ta.case_id is not None:
+        # D19: LG/HR RW, CM R; the BA nothing (R-097, footnote 27) even as organisation HR? no: by role.
+        case_roles = set(
+            CaseParticipant.objects.filter(case_id=ta.case_id, user_id=uid).values_list("role", flat=True)
+        )
+        if Role.HR_ADVISER in actor.roles or case_roles & {CaseRole.HR_ADVISER, CaseRole.LINE_MANAGER}:
+            out.add(p.EMPLOYER)
+        elif Role.CASEMANAGER in actor.roles or CaseRole.CASEMANAGER in case_roles:
+            out.add(p.READER)
+    return frozenset(out)
+
+
+def termination_get_for(actor: Actor, agreement_id: int) -> p.TerminationAccess:
+    action = "mediation.termination.view"
+    if actor.organisation_id is None or actor.user_id is None:
+        raise hidden(actor, action)
+    ta = (
+        TerminationAgreement.objects.select_related("mediation", "case")
+        .filter(pk=agreement_id, organisation_id=actor.organisation_id)
+        .first()
+    )
+    if ta is None:
+        raise hidden(actor, action)
+    access = p.TerminationAccess(agreement=ta, relations=termination_relations(actor, ta))
+    if not allowed(actor, action, access):
+        raise hidden(actor, action, ta)
+    return access
+
+
+def terminations_of_case(actor: Actor, case: Case) -> list[p.TerminationAccess]:
+    out = []
+    for ta in (
+        TerminationAgreement.objects.filter(case=case)
+        .select_related("mediation")
+        .order_by("created_at", "pk")
+    ):
+        access = p.TerminationAccess(agreement=ta, relations=termination_relations(actor, ta))
+        if allowed(actor, "mediation.termination.view", access):
+            out.append(access)
+    return out
+
+
+# --- Documents of a mediation ---------------------------------------------------------------------
+
+OWNER = "mediation.mediation"
+ADMISSION_OWNER = "mediation.admission"
+
+# The policy action that reads each kind (spec §2.3: D12, D13, D14; a withdrawal's content is D11).
+READ_ACTION = {
+    "MEDIATION_AGREEMENT": "mediation.agreement.read",
+    "CONFIDENTIALITY_STATEMENT": "mediation.agreement.read",
+    "OUTCOME_AGREEMENT": "mediation.outcome.read",
+    "NEUTRAL_NOTICE": "mediation.notice.read",
+    "END_STATEMENT": "mediation.notice.read",
+    "WITHDRAWAL_STATEMENT": "mediation.withdrawal.read",
+}
+
+
+def _may_read(actor: Actor, access: p.MediationAccess, doc: Document) -> bool:
+    # A signer may always read what they are asked to sign (e.g. a candidate's confidentiality statement).
+    if actor.user_id in doc.signers:
+        return True
+    action = READ_ACTION.get(doc.kind)
+    return action is not None and allowed(actor, action, access)
+
+
+def documents_for(actor: Actor, access: p.MediationAccess) -> list[Document]:
+    """The current (not superseded) documents of the mediation the actor may read."""
+    mediation = access.mediation
+    admission_ids = list(Admission.objects.filter(mediation=mediation).values_list("pk", flat=True))
+    rows = Document.objects.filter(
+        Q(owner_kind=OWNER, owner_id=mediation.pk)
+        | Q(owner_kind=ADMISSION_OWNER, owner_id__in=admission_ids),
+        organisation_id=mediation.organisation_id,
+        superseded_by__isnull=True,
+    ).order_by("created_at", "pk")
+    return [doc for doc in rows if _may_read(actor, access, doc)]
+
+
+def document_get(actor: Actor, access: p.MediationAccess, document_id: int) -> Document:
+    """One document of the mediation the actor may read (older versions too); 404 otherwise."""
+    mediation = access.mediation
+    doc = Document.objects.filter(pk=document_id, organisation_id=mediation.organisation_id).first()
+    owned = doc is not None and (
+        (doc.owner_kind == OWNER and doc.owner_id == mediation.pk)
+        or (
+            doc.owner_kind == ADMISSION_OWNER
+            and Admission.objects.filter(pk=doc.owner_id, mediation=mediation).exists()
+        )
+    )
+    if doc is None or not owned or not _may_read(actor, access, doc):
+        raise hidden(actor, READ_ACTION.get(doc.kind if doc else "", "mediation.agreement.read"), mediation)
+    return doc
+
+
+def awaiting_signature(actor: Actor, documents: list[Document]) -> list[Document]:
+    """Documents the actor still has to sign."""
+    out = []
+    for doc in documents:
+        if (
+            doc.locked_at is None
+            and actor.user_id is not None
+            and actor.user_id in doc.signers
+            and not doc.signatures.filter(user_id=actor.user_id).exists()
+        ):
+            out.append(doc)
+    return out

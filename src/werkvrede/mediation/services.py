@@ -1,0 +1,1153 @@
+"""Writes of the mediation context: keyword-only, atomic, authorised again, audited.
+
+Every BLOCK and WARN comes from the guideline engine (`engine.py`): SM-5 transitions with their guard
+rules, and the §5-G findings by code. The referrer and the case see only status (D14 "N"): the
+timeline gets "referred", "started on", "ended on" — never content or reasons (R-084).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkvrede.accounts.models import Membership, RoleGrant
+from werkvrede.audit import services as audit
+from werkvrede.cases.models import Case, CaseParticipant, CaseRole
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.services import Blocked, acting_role, timeline_record
+from werkvrede.core.actor import SYSTEM, Actor
+from werkvrede.core.policy import AccessDenied, authorize, hidden
+from werkvrede.core.roles import Role
+from werkvrede.documents.exceptions import DocumentError
+from werkvrede.documents.models import Document, DocumentKind
+from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
+from werkvrede.guideline import Finding, Severity
+from werkvrede.guideline.catalogue import describe
+from werkvrede.guideline.model import Message
+from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
+from werkvrede.mediation import engine
+from werkvrede.mediation import policies as pol
+from werkvrede.mediation.engine import NeedsAcknowledgement
+from werkvrede.mediation.facts import NOTICE_FIELDS, mediation_engine_facts, mediator_other_roles
+from werkvrede.mediation.models import (
+    ENDABLE_STATES,
+    Admission,
+    AdmissionConsent,
+    AdmissionKind,
+    Clause,
+    EndKind,
+    IntakeRecord,
+    Mediation,
+    MediationParty,
+    MediationState,
+    OutcomeKind,
+    PartySide,
+    Session,
+    SessionNote,
+    TrackChange,
+)
+from werkvrede.mediation.policies import MediationAccess
+from werkvrede.mediation.selectors import access_of, mediation_get_for
+from werkvrede.notifications.services import notify
+from werkvrede.vault.services import seal
+
+__all__ = ["Blocked", "NeedsAcknowledgement", "NotPossible"]
+
+OWNER = "mediation.mediation"
+
+
+class NotPossible(Exception):  # noqa: N818 - a user-facing refusal
+    """The step does not fit the mediation (wrong state, unknown person); the message says what to fix."""
+
+
+def _finding(code: str, *, nl: str, en: str) -> Finding:
+    """A finding for a rule the engine cannot see from facts alone (e.g. a party not yet asked, R-070)."""
+    entry = describe(code)
+    return Finding(
+        code=code, severity=Severity.BLOCK, message=Message(nl=nl, en=en), source=entry.source, subject=None
+    )
+
+
+def _audit(actor: Actor, action: str, mediation: Mediation, obj: Any = None, **data: Any) -> None:
+    target = obj if obj is not None else mediation
+    audit.record(
+        action,
+        organisation_id=mediation.organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type=target._meta.label_lower,
+        object_id=str(target.pk),
+        data={"mediation": mediation.pk, **data},
+    )
+
+
+def _save(mediation: Mediation, fields: Iterable[str]) -> None:
+    mediation.updated_at = timezone.now()
+    mediation.save(update_fields=[*fields, "updated_at"])
+
+
+def _load(actor: Actor, mediation_id: int, action: str) -> MediationAccess:
+    """The mediation, locked, with the actor's relations; 404 when invisible, 403 when not allowed."""
+    access = mediation_get_for(actor, mediation_id)
+    authorize(actor, action, access)
+    locked = Mediation.objects.select_for_update(of=("self",)).select_related("case").get(pk=mediation_id)
+    return MediationAccess(mediation=locked, relations=access.relations, party=access.party)
+
+
+def _member_user_ids(organisation_id: int, user_ids: Iterable[int]) -> set[int]:
+    return set(
+        Membership.objects.filter(
+            organisation_id=organisation_id, user_id__in=list(user_ids), is_active=True
+        ).values_list("user_id", flat=True)
+    )
+
+
+def _is_mediator(organisation_id: int, user_id: int) -> bool:
+    return RoleGrant.objects.filter(
+        membership__organisation_id=organisation_id,
+        membership__user_id=user_id,
+        membership__is_active=True,
+        role=Role.MEDIATOR,
+    ).exists()
+
+
+def _case_timeline(actor: Actor, mediation: Mediation, kind: str, **data: Any) -> None:
+    if mediation.case is not None:
+        timeline_record(actor, mediation.case, kind, "", mediation=mediation.pk, **data)
+
+
+# --- Referral and set-up (SM-5 rows 1 and 2) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    user_id: int
+    side: str  # PartySide
+
+
+@dataclass(frozen=True)
+class ReferralInput:
+    subject: str
+    parties: Sequence[PartyInput]
+    mediator_id: int | None = None
+    referral_id: int | None = None  # an interventions.Intervention of kind REFERRAL_MEDIATOR
+
+
+def _check_parties(organisation_id: int, parties: Sequence[PartyInput]) -> None:
+    ids = [p.user_id for p in parties]
+    if len(set(ids)) != len(ids):
+        raise NotPossible(_("Iedere partij mag maar één keer meedoen."))
+    if _member_user_ids(organisation_id, ids) != set(ids):
+        raise NotPossible(_("Iedere partij moet een account in deze organisatie hebben."))
+    sides = [p.side for p in parties]
+    if any(s not in PartySide.values for s in sides):
+        raise NotPossible(_("Onbekende rol van een partij."))
+    if PartySide.EMPLOYEE not in sides or len(parties) < 2:
+        raise NotPossible(_("Een mediation heeft een werknemer en ten minste één andere partij."))
+    # Footnote 18: one person represents the employer in a mediation.
+    if sides.count(PartySide.EMPLOYER_REPRESENTATIVE) > 1:
+        raise NotPossible(_("Er is maar één vertegenwoordiger van de werkgever per mediation."))
+
+
+def _create(
+    actor: Actor,
+    *,
+    organisation_id: int,
+    case: Case | None,
+    data: ReferralInput,
+    referrer_role: str,
+    today: date,
+) -> Mediation:
+    subject = data.subject.strip()
+    if not subject:
+        raise NotPossible(_("Geef het onderwerp van de mediation op."))
+    _check_parties(organisation_id, data.parties)
+    mediation = Mediation(
+        organisation_id=organisation_id,
+        case=case,
+        subject=subject[:200],
+        referred_by_id=actor.uid,
+        referrer_role=referrer_role,
+        referred_on=today,
+    )
+    situation = engine.situation_data(mediation, today)
+    engine.check(situation, today=today, state=None, event="referral")
+    mediation.save()
+    for party in data.parties:
+        MediationParty.objects.create(mediation=mediation, user_id=party.user_id, side=party.side)
+    if data.mediator_id is not None:
+        _assign(actor, mediation, data.mediator_id, today)
+    _audit(actor, "mediation.mediation.referred", mediation, case=case.pk if case else None)
+    return mediation
+
+
+@transaction.atomic
+def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: date) -> Mediation:
+    """Refer a case to mediation (SM-5 row 1). Takes over a REFERRAL_MEDIATOR intervention when given."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "mediation.mediation.refer", access)
+    case = access.case
+    referral = None
+    if data.referral_id is not None:
+        referral = Intervention.objects.filter(
+            pk=data.referral_id, case=case, kind=InterventionKind.REFERRAL_MEDIATOR
+        ).first()
+        if referral is None:
+            raise NotPossible(_("Deze verwijzing naar een mediator hoort niet bij deze zaak."))
+        if Mediation.objects.filter(referral=referral).exists():
+            raise NotPossible(_("Deze verwijzing is al overgenomen door een mediation."))
+    role = acting_role(actor, access)
+    mediation = _create(
+        actor, organisation_id=case.organisation_id, case=case, data=data, referrer_role=role, today=today
+    )
+    if referral is not None:
+        mediation.referral = referral
+        _save(mediation, ["referral"])
+        if referral.status == InterventionStatus.PROPOSED:
+            referral.status, referral.started_on = InterventionStatus.RUNNING, today
+            referral.save(update_fields=["status", "started_on"])
+    timeline_record(actor, case, "mediation.referred", role, mediation=mediation.pk)
+    return mediation
+
+
+@transaction.atomic
+def mediation_create_direct(*, actor: Actor, data: ReferralInput, today: date) -> Mediation:
+    """A mediation without a case (e.g. a small business): the mediator or HR starts it."""
+    authorize(actor, "mediation.mediation.create_direct")
+    if actor.organisation_id is None:  # the rule requires it
+        raise NotPossible(_("Geen organisatie."))
+    mediator_id = data.mediator_id
+    if mediator_id is None and Role.MEDIATOR in actor.roles:
+        mediator_id = actor.uid
+    role = Role.MEDIATOR if Role.MEDIATOR in actor.roles else Role.HR_ADVISER
+    return _create(
+        actor,
+        organisation_id=actor.organisation_id,
+        case=None,
+        data=ReferralInput(subject=data.subject, parties=data.parties, mediator_id=mediator_id),
+        referrer_role=str(role),
+        today=today,
+    )
+
+
+def _sod2(mediation: Mediation, mediator_id: int, today: date) -> None:
+    """SOD-2 / R-071: the mediator holds no other role in the case or the mediation (BLOCK, engine)."""
+    others = mediator_other_roles(mediation, mediator_id)
+    data = engine.situation_data(mediation, today, mediator_other_roles=others)
+    engine.check(data, today=today, block=("R-071",))
+
+
+def _assign(actor: Actor, mediation: Mediation, mediator_id: int, today: date) -> None:
+    if not _is_mediator(mediation.organisation_id, mediator_id):
+        raise NotPossible(_("Kies een mediator: iemand met de rol mediator in deze organisatie."))
+    _sod2(mediation, mediator_id, today)
+    mediation.mediator_id = mediator_id
+    mediation.impartiality_declared_at = None
+    _save(mediation, ["mediator", "impartiality_declared_at"])
+    _audit(actor, "mediation.mediator.assigned", mediation, mediator=mediator_id)
+
+
+@transaction.atomic
+def mediator_assign(*, actor: Actor, mediation_id: int, mediator_id: int, today: date) -> Mediation:
+    access = _load(actor, mediation_id, "mediation.mediator.assign")
+    mediation = access.mediation
+    if mediation.state != MediationState.REFERRED:
+        raise NotPossible(_("De mediator kan alleen worden gekozen voordat de intake begint."))
+    _assign(actor, mediation, mediator_id, today)
+    return mediation
+
+
+@transaction.atomic
+def impartiality_declare(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
+    """The mediator declares impartiality and no other role (SOD-2) before anything else."""
+    access = _load(actor, mediation_id, "mediation.impartiality.declare")
+    mediation = access.mediation
+    _sod2(mediation, actor.uid, today)
+    mediation.impartiality_declared_at = timezone.now()
+    _save(mediation, ["impartiality_declared_at"])
+    _audit(actor, "mediation.impartiality.declared", mediation)
+    return mediation
+
+
+# --- Intake, voluntariness, track, pause (SM-5 rows 2 to 5, 8) -----------------------------------
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    party_id: int
+    held_on: date
+    positions: str
+    interests: str
+    causes: str
+
+
+@transaction.atomic
+def intake_record(*, actor: Actor, mediation_id: int, data: IntakeInput, today: date) -> IntakeRecord:
+    """One party's intake (D11, sealed): positions, interests, underlying causes. REFERRED → INTAKE."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    party = MediationParty.objects.filter(mediation=mediation, pk=data.party_id).first()
+    if party is None:
+        raise NotPossible(_("Kies een partij van deze mediation."))
+    if mediation.state == MediationState.REFERRED:
+        result = engine.check(
+            engine.situation_data(mediation, today), today=today, state=mediation.state, event="intake_held"
+        )
+        mediation.state = result.target or MediationState.INTAKE
+        _save(mediation, ["state"])
+    elif mediation.state not in (MediationState.INTAKE, MediationState.PAUSED_VP_REFERRAL):
+        raise NotPossible(_("Een intake hoort bij het begin van de mediation."))
+    text = json.dumps(
+        {
+            "positions": data.positions.strip(),
+            "interests": data.interests.strip(),
+            "causes": data.causes.strip(),
+        },
+        ensure_ascii=False,
+    )
+    sealed = seal(actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text)
+    record = IntakeRecord.objects.create(
+        mediation=mediation, party=party, sealed=sealed, held_on=data.held_on, author_id=actor.uid
+    )
+    _audit(actor, "mediation.intake.recorded", mediation, record, party=party.pk)
+    return record
+
+
+@transaction.atomic
+def willingness_record(
+    *, actor: Actor, mediation_id: int, willing: bool, today: date, party_id: int | None = None
+) -> MediationParty:
+    """R-070: a party says yes or no for themselves; the mediator may record what a party said at intake."""
+    access = mediation_get_for(actor, mediation_id)
+    if party_id is None:
+        authorize(actor, "mediation.willingness.record", access)
+        party = access.party
+    else:
+        authorize(actor, "mediation.mediation.manage", access)
+        party = MediationParty.objects.filter(mediation=access.mediation, pk=party_id).first()
+    if party is None:
+        raise NotPossible(_("Kies een partij van deze mediation."))
+    if not access.mediation.active:
+        raise NotPossible(_("Deze mediation is afgelopen."))
+    party.willing, party.willing_recorded_on = willing, today
+    party.save(update_fields=["willing", "willing_recorded_on"])
+    _audit(actor, "mediation.willingness.recorded", access.mediation, party, willing=willing)
+    return party
+
+
+@transaction.atomic
+def track_set(*, actor: Actor, mediation_id: int, track: str, today: date) -> Mediation:
+    """R-078: RESTORATION or EXIT; every change is logged (internal to the mediation)."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    if track not in ("RESTORATION", "EXIT"):
+        raise NotPossible(_("Kies herstelmediation of exitmediation."))
+    if not mediation.active:
+        raise NotPossible(_("Deze mediation is afgelopen."))
+    if mediation.track == track:
+        return mediation
+    if mediation.state == MediationState.IN_SESSION:
+        engine.check(
+            engine.situation_data(mediation, today), today=today, state=mediation.state, event="track_change"
+        )
+    TrackChange.objects.create(
+        mediation=mediation, from_track=mediation.track, to_track=track, changed_by_id=actor.uid
+    )
+    previous, mediation.track = mediation.track, track
+    _save(mediation, ["track"])
+    _audit(actor, "mediation.track.changed", mediation, track_from=previous, track_to=track)
+    return mediation
+
+
+@transaction.atomic
+def pause_for_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
+    """R-077 / SM-5 row 3: undesirable behaviour surfaced → pause, refer to the VP, no joint session."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    result = engine.check(
+        engine.situation_data(mediation, today),
+        today=today,
+        state=mediation.state,
+        event="undesirable_behaviour_surfaces",
+    )
+    mediation.state = result.target or MediationState.PAUSED_VP_REFERRAL
+    mediation.paused_on, mediation.vp_referred = today, True
+    _save(mediation, ["state", "paused_on", "vp_referred"])
+    _audit(actor, "mediation.mediation.paused_vp_referral", mediation)
+    return mediation
+
+
+@transaction.atomic
+def resume_after_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
+    """SM-5 row 4: the melder explicitly wants to continue the mediation (recorded by the mediator)."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    result = engine.check(
+        engine.situation_data(mediation, today), today=today, state=mediation.state, event="melder_continues"
+    )
+    mediation.state = result.target or MediationState.INTAKE
+    mediation.paused_on, mediation.vp_referred = None, False
+    _save(mediation, ["state", "paused_on", "vp_referred"])
+    _audit(actor, "mediation.mediation.resumed", mediation)
+    return mediation
+
+
+# --- Documents ------------------------------------------------------------------------------------
+
+
+def reference(mediation: Mediation) -> str:
+    return f"MED-{mediation.pk}"
+
+
+def _party_content(party: MediationParty) -> dict[str, Any]:
+    role = "EMPLOYER" if party.side == PartySide.EMPLOYER_REPRESENTATIVE else party.side
+    return {"user_id": party.user_id, "name": party.user.full_name, "role": role}
+
+
+def _parties(mediation: Mediation) -> list[MediationParty]:
+    return list(MediationParty.objects.filter(mediation=mediation).select_related("user").order_by("pk"))
+
+
+def _mediator_content(mediation: Mediation) -> dict[str, Any]:
+    mediator = mediation.mediator
+    return {"user_id": mediation.mediator_id, "name": mediator.full_name if mediator else ""}
+
+
+def _with_case(mediation: Mediation, content: dict[str, Any]) -> dict[str, Any]:
+    if mediation.case is not None:
+        content["case_reference"] = mediation.case.reference
+    return content
+
+
+def _create_document(
+    actor: Actor, mediation: Mediation, kind: str, title: str, content: dict[str, Any],
+    signers: Sequence[int],
+    *, owner_kind: str = OWNER, owner_id: int | None = None,
+) -> Document:  # fmt: skip
+    return document_create(
+        actor=actor,
+        organisation_id=mediation.organisation_id,
+        owner_kind=owner_kind,
+        owner_id=owner_id if owner_id is not None else mediation.pk,
+        kind=kind,
+        title=title,
+        content=content,
+        signers=signers,
+    )
+
+
+def _sign(actor: Actor, document: Document, typed_name: str) -> None:
+    try:
+        document_sign(actor=actor, document=document, typed_name=typed_name)
+    except DocumentError as exc:
+        raise NotPossible(exc.message) from exc
+
+
+def _status_notify(mediation: Mediation, what: str) -> None:
+    """D14 "N" to the referrer (R-084): an e-mail that only says there is something to look at."""
+    notify(
+        organisation_id=mediation.organisation_id,
+        recipient_ids=[mediation.referred_by_id],
+        kind="MEDIATION_STATUS",
+        case_id=mediation.case_id,
+        key=f"mediation:{mediation.pk}:{what}",
+    )
+
+
+# --- Mediation agreement (D12, R-072, R-073) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    voluntary: bool
+    confidential: bool
+    neutrality: bool
+    reglement: str
+    fees: str
+    paid_by: str
+    reporting: str
+    interim_agreements: str
+    place: str = ""
+
+
+def _clauses(mediation: Mediation, data: AgreementInput) -> list[str]:
+    present = {
+        Clause.VOLUNTARINESS: data.voluntary,
+        Clause.CONFIDENTIALITY: data.confidential,
+        Clause.IDENTITIES: mediation.mediator_id is not None,
+        Clause.SUBJECT: bool(mediation.subject.strip()),
+        Clause.NEUTRALITY: data.neutrality,
+        Clause.REGLEMENT: bool(data.reglement.strip()),
+        Clause.FEES: bool(data.fees.strip() and data.paid_by.strip()),
+        Clause.REPORTING: bool(data.reporting.strip()),
+        Clause.INTERIM_AGREEMENTS: bool(data.interim_agreements.strip()),
+        Clause.ADMITTED_ADVISERS: True,  # the agreement always lists who is admitted (possibly nobody)
+    }
+    return [str(c) for c, ok in present.items() if ok]
+
+
+def _attendees(mediation: Mediation) -> list[dict[str, Any]]:
+    out = []
+    for admission in Admission.objects.filter(
+        mediation=mediation, admitted_at__isnull=False, revoked_at__isnull=True
+    ).select_related("user", "for_party__user"):
+        out.append(
+            {
+                "user_id": admission.user_id,
+                "name": admission.user.full_name,
+                "kind": admission.kind,
+                "for_party": admission.for_party.user.full_name,
+            }
+        )
+    return out
+
+
+@transaction.atomic
+def agreement_draft(
+    *, actor: Actor, mediation_id: int, data: AgreementInput, today: date, acknowledged: Iterable[str] = ()
+) -> Document:
+    """Draft (or redraft) the mediation agreement: INTAKE → AGREEMENT_PENDING (SM-5 row 5).
+
+    R-070: every party must have said yes. R-073: missing voluntariness or confidentiality blocks;
+    another missing clause is a WARN the mediator acknowledges. Signers: all parties and the mediator.
+    """
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    parties = _parties(mediation)
+    if any(p.willing is not True for p in parties):
+        entry = describe("R-070")
+        raise Blocked(
+            (Finding("R-070", Severity.BLOCK, entry.message, entry.source, "mediation.all_parties_willing"),)
+        )
+    clauses = _clauses(mediation, data)
+    override: dict[str, Any] = {
+        "all_parties_willing": True,
+        "agreement": {"signed_by_all_parties": False, "signed_by_mediator": False, "clauses": clauses},
+    }
+    situation = engine.situation_data(mediation, today, **override)
+    if mediation.state == MediationState.INTAKE:
+        result = engine.check(
+            situation, today=today, state=mediation.state, event="parties_willing",
+            block=("R-073", "R-070", "R-077"), acknowledge=("R-073",), acknowledged=acknowledged,
+        )  # fmt: skip
+        warnings = result.warnings
+        mediation.state = result.target or MediationState.AGREEMENT_PENDING
+    elif mediation.state == MediationState.AGREEMENT_PENDING:
+        warnings = engine.check(
+            situation, today=today, block=("R-073",), acknowledge=("R-073",), acknowledged=acknowledged
+        ).warnings
+    else:
+        raise NotPossible(
+            _("De mediationovereenkomst wordt opgesteld na de intake en voor de eerste sessie.")
+        )
+    mediation.agreement_clauses = clauses
+    mediation.acknowledged = sorted({f.code for f in warnings})
+    _save(mediation, ["state", "agreement_clauses", "acknowledged"])
+    content = _with_case(
+        mediation,
+        {
+            "mediation_reference": reference(mediation),
+            "parties": [_party_content(p) for p in parties],
+            "mediator": _mediator_content(mediation),
+            "subject": mediation.subject,
+            "voluntary": data.voluntary,
+            "confidential": data.confidential,
+            "neutrality": data.neutrality,
+            "reglement": data.reglement.strip(),
+            "costs": {"fees": data.fees.strip(), "paid_by": data.paid_by.strip()},
+            "reporting": data.reporting.strip(),
+            "interim_agreements": data.interim_agreements.strip(),
+            "attendees": _attendees(mediation),
+            "drafted_on": today.isoformat(),
+        },
+    )
+    if data.place.strip():
+        content["place"] = data.place.strip()
+    signers = [p.user_id for p in parties] + [mediation.mediator_id or 0]
+    doc = _create_document(
+        actor, mediation, DocumentKind.MEDIATION_AGREEMENT, "Mediationovereenkomst", content, signers
+    )
+    _audit(
+        actor,
+        "mediation.agreement.drafted",
+        mediation,
+        version=doc.version,
+        acknowledged=",".join(mediation.acknowledged),
+    )
+    return doc
+
+
+# --- Signing (any mediation document) -------------------------------------------------------------
+
+
+def _owned_document(mediation: Mediation, document_id: int) -> Document | None:
+    doc = Document.objects.filter(pk=document_id, organisation_id=mediation.organisation_id).first()
+    if doc is None:
+        return None
+    if doc.owner_kind == OWNER and doc.owner_id == mediation.pk:
+        return doc
+    if (
+        doc.owner_kind == ADMISSION_OWNER
+        and Admission.objects.filter(pk=doc.owner_id, mediation=mediation).exists()
+    ):
+        return doc
+    return None
+
+
+ADMISSION_OWNER = "mediation.admission"
+
+
+@transaction.atomic
+def mediation_document_sign(
+    *, actor: Actor, mediation_id: int, document_id: int, typed_name: str, today: date
+) -> Document:
+    """Sign a mediation document by typing one's name; the last signature moves the mediation on."""
+    access = _load(actor, mediation_id, "mediation.document.sign")
+    mediation = access.mediation
+    doc = _owned_document(mediation, document_id)
+    # Nothing (left) to sign for this person: the same answer as a document that does not exist.
+    if doc is None or actor.uid not in pending_signers(doc) or doc.superseded_by_id is not None:
+        raise hidden(actor, "mediation.document.sign", mediation)
+    if doc.kind == DocumentKind.MEDIATION_AGREEMENT and mediation.state != MediationState.AGREEMENT_PENDING:
+        raise NotPossible(_("Deze mediationovereenkomst kan niet meer worden ondertekend."))
+    if doc.kind == DocumentKind.OUTCOME_AGREEMENT and mediation.state != MediationState.OUTCOME_DRAFTED:
+        raise NotPossible(_("Deze afspraken kunnen niet meer worden ondertekend."))
+    _sign(actor, doc, typed_name)
+    doc.refresh_from_db()
+    _audit(
+        actor,
+        "mediation.document.signed",
+        mediation,
+        kind=doc.kind,
+        version=doc.version,
+        locked=doc.locked_at is not None,
+    )
+    if doc.locked_at is None:
+        return doc
+    if doc.kind == DocumentKind.MEDIATION_AGREEMENT:
+        _agreement_signed(actor, mediation, today)
+    elif doc.kind == DocumentKind.OUTCOME_AGREEMENT:
+        _outcome_signed(actor, mediation, doc, today)
+    elif doc.kind == DocumentKind.CONFIDENTIALITY_STATEMENT:
+        admission = Admission.objects.select_for_update().get(pk=doc.owner_id)
+        _admission_settle(actor, mediation, admission)
+    return doc
+
+
+def _agreement_signed(actor: Actor, mediation: Mediation, today: date) -> None:
+    """SM-5 row 6: all parties and the mediator signed (R-072, R-073, R-076) → started; D14 to referrer."""
+    result = engine.check(
+        engine.situation_data(mediation, today, agreement={
+            "signed_by_all_parties": True, "signed_by_mediator": True, "signed_on": today.isoformat(),
+            "clauses": list(mediation.agreement_clauses),
+        }),
+        today=today, state=mediation.state, event="all_signed",
+    )  # fmt: skip
+    mediation.state = result.target or MediationState.AGREEMENT_SIGNED
+    mediation.agreement_signed_on = mediation.started_on = today
+    _save(mediation, ["state", "agreement_signed_on", "started_on"])
+    _case_timeline(actor, mediation, "mediation.started", on=today.isoformat())
+    _audit(actor, "mediation.mediation.started", mediation, started_on=today.isoformat())
+    _status_notify(mediation, "started")
+
+
+# --- Admission of supporters and lawyers (R-076, CC-8) --------------------------------------------
+
+
+@transaction.atomic
+def admission_request(
+    *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int | None, today: date
+) -> Admission:
+    """Ask to admit a supporter or lawyer for a party; they sign a confidentiality statement (CC-8)."""
+    access = _load(actor, mediation_id, "mediation.admission.request")
+    mediation = access.mediation
+    if not mediation.active:
+        raise NotPossible(_("Deze mediation is afgelopen."))
+    if kind not in AdmissionKind.values:
+        raise NotPossible(_("Kies ondersteuner of advocaat."))
+    if for_party_id is None:
+        # A party asks for their own supporter; the mediator's default is the employee.
+        own = (
+            access.party
+            or MediationParty.objects.filter(mediation=mediation, side=PartySide.EMPLOYEE).first()
+        )
+        for_party_id = own.pk if own is not None else 0
+    for_party = (
+        MediationParty.objects.filter(mediation=mediation, pk=for_party_id).select_related("user").first()
+    )
+    if for_party is None:
+        raise NotPossible(_("Kies de partij die deze persoon ondersteunt."))
+    if pol.MEDIATOR not in access.relations and (access.party is None or access.party.pk != for_party.pk):
+        raise NotPossible(_("Een partij kan alleen een eigen ondersteuner of advocaat voorstellen."))
+    if not _member_user_ids(mediation.organisation_id, [user_id]):
+        raise NotPossible(_("Deze persoon heeft geen account in deze organisatie."))
+    if (
+        user_id == mediation.mediator_id
+        or MediationParty.objects.filter(mediation=mediation, user_id=user_id).exists()
+    ):
+        raise NotPossible(_("Een partij of de mediator kan niet ook ondersteuner zijn."))
+    if Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True).exists():
+        raise NotPossible(_("Deze persoon is al voorgesteld of toegelaten."))
+    admission = Admission.objects.create(
+        mediation=mediation, user_id=user_id, kind=kind, for_party=for_party, requested_by_id=actor.uid
+    )
+    user = admission.user
+    content = {
+        "mediation_reference": reference(mediation),
+        "person": {"user_id": user_id, "name": user.full_name},
+        "kind": kind,
+        "for_party": for_party.user.full_name,
+    }
+    _create_document(
+        actor, mediation, DocumentKind.CONFIDENTIALITY_STATEMENT, "Geheimhoudingsverklaring", content,
+        [user_id],
+        owner_kind=ADMISSION_OWNER, owner_id=admission.pk,
+    )  # fmt: skip
+    _audit(actor, "mediation.admission.requested", mediation, admission, kind=kind)
+    return admission
+
+
+@transaction.atomic
+def admission_consent(*, actor: Actor, mediation_id: int, admission_id: int, today: date) -> Admission:
+    """A party consents to the admission (CC-8): every party must, each for themselves."""
+    access = _load(actor, mediation_id, "mediation.admission.consent")
+    mediation = access.mediation
+    admission = (
+        Admission.objects.select_for_update()
+        .filter(pk=admission_id, mediation=mediation, revoked_at__isnull=True)
+        .first()
+    )
+    if admission is None or access.party is None:
+        raise hidden(actor, "mediation.admission.consent", mediation)
+    AdmissionConsent.objects.get_or_create(admission=admission, party=access.party)
+    _audit(actor, "mediation.admission.consented", mediation, admission, party=access.party.pk)
+    _admission_settle(actor, mediation, admission)
+    return admission
+
+
+def _admission_settle(actor: Actor, mediation: Mediation, admission: Admission) -> None:
+    """Admitted once every party consented and the confidentiality statement is signed (R-076, engine)."""
+    if admission.admitted_at is not None or admission.revoked_at is not None:
+        return
+    parties = MediationParty.objects.filter(mediation=mediation).count()
+    consents = AdmissionConsent.objects.filter(admission=admission).count()
+    nda = latest(ADMISSION_OWNER, admission.pk, DocumentKind.CONFIDENTIALITY_STATEMENT)
+    attendee = {
+        "role": "ADV" if admission.kind == AdmissionKind.LAWYER else "SUP",
+        "all_parties_agree": consents >= parties,
+        "nda_signed": nda is not None and nda.locked_at is not None,
+    }
+    findings = engine.findings_for(
+        {"today": timezone.localdate().isoformat(), "mediation": facts_for_attendee(mediation, attendee)},
+        today=timezone.localdate(),
+        subject="mediation.attendees",
+    )
+    if any(f.code == "R-076" for f in findings):
+        return  # not yet: a consent or the signature is missing
+    admission.admitted_at = timezone.now()
+    admission.save(update_fields=["admitted_at"])
+    _audit(actor, "mediation.admission.admitted", mediation, admission)
+
+
+def facts_for_attendee(mediation: Mediation, attendee: dict[str, Any]) -> dict[str, Any]:
+    return mediation_engine_facts(mediation, attendees=[attendee])
+
+
+@transaction.atomic
+def admission_revoke(*, user_id: int, mediation_id: int, actor: Actor = SYSTEM) -> int:
+    """End a person's admission to a mediation (e.g. the employee revoked their supporter); returns how many.
+
+    Called by other contexts as the system (they authorised their own action), or by a party/mediator.
+    """
+    mediation = Mediation.objects.select_for_update().filter(pk=mediation_id).first()
+    if mediation is None:
+        return 0
+    rows = list(Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True))
+    if not actor.is_system:
+        access = access_of(actor, mediation)
+        authorize(actor, "mediation.admission.revoke", access)
+        # A party revokes only their own supporter or lawyer; the mediator any.
+        if pol.MEDIATOR not in access.relations and any(
+            access.party is None or a.for_party_id != access.party.pk for a in rows
+        ):
+            raise AccessDenied(actor, "mediation.admission.revoke", mediation)
+    now = timezone.now()
+    for admission in rows:
+        admission.revoked_at = now
+        admission.save(update_fields=["revoked_at"])
+        _audit(actor, "mediation.admission.revoked", mediation, admission)
+    return len(rows)
+
+
+# --- Sessions (R-072, R-076, R-077) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionInput:
+    starts_at: datetime
+    duration_minutes: int
+    participant_ids: Sequence[int]
+
+
+def video_url(token: str) -> str:
+    template: str = getattr(settings, "WERKVREDE_VIDEO_URL_TEMPLATE", "https://meet.jit.si/werkvrede-{token}")
+    return template.format(token=token)
+
+
+@transaction.atomic
+def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: date) -> Session:
+    """Plan a session. Refused before every party and the mediator signed the agreement (R-072)."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    if not mediation.active or mediation.state in (MediationState.OUTCOME_SIGNED,):
+        raise NotPossible(_("In deze fase van de mediation worden geen gesprekken meer gepland."))
+    if not 15 <= data.duration_minutes <= 480:
+        raise NotPossible(_("Een gesprek duurt tussen 15 minuten en 8 uur."))
+    parties = {p.user_id for p in _parties(mediation)}
+    admissions = {
+        a.user_id: a for a in Admission.objects.filter(mediation=mediation, revoked_at__isnull=True)
+    }
+    invited = list(dict.fromkeys(int(i) for i in data.participant_ids if int(i) != mediation.mediator_id))
+    if not invited or any(i not in parties and i not in admissions for i in invited):
+        raise NotPossible(
+            _("Nodig partijen (en toegelaten ondersteuners of advocaten) van deze mediation uit.")
+        )
+    attendees = [
+        {
+            "role": "ADV" if admissions[i].kind == AdmissionKind.LAWYER else "SUP",
+            "all_parties_agree": admissions[i].admitted_at is not None,
+            "nda_signed": admissions[i].admitted_at is not None,
+        }
+        for i in invited
+        if i in admissions
+    ]
+    existing = mediation_engine_facts(mediation)["sessions"]
+    situation = engine.situation_data(
+        mediation, today, sessions=[*existing, data.starts_at.date().isoformat()], attendees=attendees
+    )
+    if mediation.state == MediationState.AGREEMENT_SIGNED:
+        if not mediation.track:
+            raise NotPossible(_("Kies eerst het spoor van de mediation: herstel of exit (R-078)."))
+        result = engine.check(
+            situation,
+            today=today,
+            state=mediation.state,
+            event="first_session",
+            block=("R-072", "R-076", "R-077"),
+        )
+        mediation.state = result.target or MediationState.IN_SESSION
+        _save(mediation, ["state"])
+    else:
+        # Before the agreement is signed the engine finds R-072 on the new session; while paused R-077.
+        engine.check(situation, today=today, block=("R-072", "R-076", "R-077"))
+        if mediation.state not in (MediationState.IN_SESSION, MediationState.OUTCOME_DRAFTED):
+            raise Blocked(engine.findings_for(situation, today=today, subject="mediation.sessions") or (
+                _finding("R-072", nl="Eerst moet iedereen de mediationovereenkomst tekenen.",
+                         en="Everyone must sign the mediation agreement first."),
+            ))  # fmt: skip
+    token = secrets.token_urlsafe(24)
+    session = Session.objects.create(
+        mediation=mediation,
+        starts_at=data.starts_at,
+        duration_minutes=data.duration_minutes,
+        token=token,
+        video_url=video_url(token),
+        participants=[mediation.mediator_id, *invited],
+        planned_by_id=actor.uid,
+    )
+    _audit(actor, "mediation.session.planned", mediation, session, participants=len(session.participants))
+    for user_id in session.participants:
+        if user_id != actor.user_id:
+            transaction.on_commit(lambda sid=session.pk, uid=user_id: _enqueue_invitation(sid, uid))  # type: ignore[misc]
+    return session
+
+
+def _enqueue_invitation(session_id: int, user_id: int) -> None:
+    from werkvrede.mediation.tasks import session_invitation_send_task
+
+    session_invitation_send_task.enqueue(session_id, user_id)
+
+
+@transaction.atomic
+def session_note_add(*, actor: Actor, mediation_id: int, session_id: int, text: str) -> SessionNote:
+    """A session note (D11), sealed; readable by the mediator and that session's participants."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    session = Session.objects.filter(pk=session_id, mediation=mediation).first()
+    if session is None:
+        raise hidden(actor, "mediation.mediation.manage", mediation)
+    if not text.strip():
+        raise NotPossible(_("Schrijf de aantekening."))
+    sealed = seal(
+        actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text.strip()
+    )
+    note = SessionNote.objects.create(session=session, sealed=sealed, author_id=actor.uid)
+    _audit(actor, "mediation.session_note.added", mediation, note, session=session.pk)
+    return note
+
+
+# --- Outcome and endings (R-079 to R-082, R-085) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeInput:
+    kind: str  # OutcomeKind
+    points: Sequence[str]
+    ends_mediation: bool = False
+    ended_on: date | None = None
+    place: str = ""
+
+
+_OUTCOME_TYPE = {
+    OutcomeKind.BEHAVIOUR_PLAN: "BEHAVIOUR_PLAN",
+    OutcomeKind.ARRANGEMENT: "ARRANGEMENT",
+    OutcomeKind.VSO: "SETTLEMENT",
+}
+
+
+@transaction.atomic
+def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today: date) -> Document:
+    """The mediator writes what was agreed (SM-5 row 9); parties sign (R-079), the mediator not (R-071)."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    if data.kind not in OutcomeKind.values:
+        raise NotPossible(_("Kies gedragsplan, afsprakenregeling of vaststellingsovereenkomst."))
+    points = [p.strip() for p in data.points if p.strip()]
+    if not points:
+        raise NotPossible(_("Schrijf ten minste één afspraak op."))
+    if data.ends_mediation and data.ended_on is None:
+        raise NotPossible(_("Geef de datum waarop de mediation eindigt (R-082)."))
+    if mediation.state == MediationState.IN_SESSION:
+        result = engine.check(
+            engine.situation_data(mediation, today),
+            today=today,
+            state=mediation.state,
+            event="consensus_reached",
+        )
+        mediation.state = result.target or MediationState.OUTCOME_DRAFTED
+    elif mediation.state != MediationState.OUTCOME_DRAFTED:
+        raise NotPossible(_("Afspraken worden vastgelegd nadat de gesprekken zijn begonnen."))
+    mediation.outcome_kind = data.kind
+    mediation.outcome_ends_mediation = data.ends_mediation
+    _save(mediation, ["state", "outcome_kind", "outcome_ends_mediation"])
+    parties = _parties(mediation)
+    content = _with_case(
+        mediation,
+        {
+            "mediation_reference": reference(mediation),
+            "agreement_type": _OUTCOME_TYPE[OutcomeKind(data.kind)],
+            "parties": [_party_content(p) for p in parties],
+            "mediator": _mediator_content(mediation),
+            "points": [{"text": text} for text in points],
+            "ends_mediation": data.ends_mediation,
+        },
+    )
+    if data.ends_mediation and data.ended_on is not None:
+        content["ended_on"] = data.ended_on.isoformat()
+    if data.place.strip():
+        content["place"] = data.place.strip()
+    doc = _create_document(
+        actor, mediation, DocumentKind.OUTCOME_AGREEMENT, str(OutcomeKind(data.kind).label), content,
+        [p.user_id for p in parties],
+    )  # fmt: skip
+    _audit(actor, "mediation.outcome.drafted", mediation, kind=data.kind, version=doc.version)
+    return doc
+
+
+def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: date) -> None:
+    result = engine.check(
+        engine.situation_data(mediation, today, outcome={
+            "kind": mediation.outcome_kind, "signed_by_all_parties": True, "written": True,
+            "ends_mediation_explicitly": mediation.outcome_ends_mediation,
+            "dated": mediation.outcome_ends_mediation,
+        }),
+        today=today, state=mediation.state, event="all_parties_sign",
+    )  # fmt: skip
+    mediation.state = result.target or MediationState.OUTCOME_SIGNED
+    mediation.outcome_signed_on = today
+    _save(mediation, ["state", "outcome_signed_on"])
+    _audit(actor, "mediation.outcome.signed", mediation, kind=mediation.outcome_kind)
+    ended_on = doc.content.get("ended_on")
+    if mediation.outcome_ends_mediation and ended_on:
+        # R-082: the outcome agreement itself says it ends the mediation and states the date.
+        _end_with_agreement(actor, mediation, date.fromisoformat(ended_on), today)
+
+
+def _end_with_agreement(actor: Actor, mediation: Mediation, ended_on: date, today: date) -> None:
+    engine.check(
+        engine.situation_data(
+            mediation,
+            today,
+            end={"kind": "AGREEMENT", "written_statement": True, "end_on": ended_on.isoformat()},
+        ),
+        today=today, state=mediation.state, event="end_confirmed",
+    )  # fmt: skip
+    mediation.state = MediationState.ENDED_WITH_AGREEMENT
+    mediation.end_kind, mediation.ended_on = EndKind.AGREEMENT, ended_on
+    _save(mediation, ["state", "end_kind", "ended_on"])
+    _after_end(actor, mediation, today)
+
+
+@transaction.atomic
+def end_confirm(*, actor: Actor, mediation_id: int, ended_on: date, typed_name: str, today: date) -> Document:
+    """R-082 / SM-5 row 12: the mediator confirms the end in writing with its date (END_STATEMENT)."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    if mediation.state != MediationState.OUTCOME_SIGNED:
+        raise NotPossible(_("Het einde wordt bevestigd nadat de afspraken door alle partijen zijn getekend."))
+    doc = _statement(actor, mediation, ended_on, "AGREEMENT", typed_name)
+    _end_with_agreement(actor, mediation, ended_on, today)
+    return doc
+
+
+def _statement(
+    actor: Actor, mediation: Mediation, ended_on: date, ended_by: str, typed_name: str
+) -> Document:
+    content = {
+        "mediation_reference": reference(mediation),
+        "ended_on": ended_on.isoformat(),
+        "ended_by": ended_by,
+        "by_whom": actor.display_name,
+    }
+    doc = _create_document(
+        actor, mediation, DocumentKind.END_STATEMENT, "Einde van de mediation", content, [actor.uid]
+    )
+    _sign(actor, doc, typed_name)
+    return doc
+
+
+@transaction.atomic
+def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: date) -> Document:
+    """R-081 / SM-5 row 15: a party withdraws by a signed written statement, without reasons (R-070).
+
+    The mediation then always closes with the neutral notice (R-080, row 17).
+    """
+    access = _load(actor, mediation_id, "mediation.party.withdraw")
+    mediation, party = access.mediation, access.party
+    if party is None or mediation.state not in ENDABLE_STATES:
+        raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
+    end = {"kind": "WITHDRAWN_BY_PARTY", "written_statement": True, "end_on": today.isoformat()}
+    result = engine.check(
+        engine.situation_data(mediation, today, end=end),
+        today=today,
+        state=mediation.state,
+        event="party_withdraws",
+    )
+    party.user = party.user  # loaded for the statement's name
+    content = {
+        "mediation_reference": reference(mediation),
+        "party": _party_content(party),
+        "on": today.isoformat(),
+    }
+    doc = _create_document(
+        actor,
+        mediation,
+        DocumentKind.WITHDRAWAL_STATEMENT,
+        "Verklaring van beëindiging",
+        content,
+        [actor.uid],
+    )
+    _sign(actor, doc, typed_name)
+    mediation.state = result.target or MediationState.WITHDRAWN_BY_PARTY
+    mediation.end_kind, mediation.ended_on = EndKind.WITHDRAWN_BY_PARTY, today
+    _save(mediation, ["state", "end_kind", "ended_on"])
+    _audit(actor, "mediation.party.withdrew", mediation, party=party.pk)
+    _neutral_notice(actor, mediation, today)
+    return doc
+
+
+@transaction.atomic
+def mediator_end(*, actor: Actor, mediation_id: int, typed_name: str, today: date) -> Document:
+    """R-081 / SM-5 row 16: the mediator ends it by a written statement; then the neutral notice."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    mediation = access.mediation
+    if mediation.state not in ENDABLE_STATES:
+        raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
+    end = {"kind": "ENDED_BY_MEDIATOR", "written_statement": True, "end_on": today.isoformat()}
+    result = engine.check(
+        engine.situation_data(mediation, today, end=end),
+        today=today,
+        state=mediation.state,
+        event="mediator_ends",
+    )
+    doc = _statement(actor, mediation, today, "MEDIATOR", typed_name)
+    mediation.state = result.target or MediationState.ENDED_BY_MEDIATOR
+    mediation.end_kind, mediation.ended_on = EndKind.ENDED_BY_MEDIATOR, today
+    _save(mediation, ["state", "end_kind", "ended_on"])
+    _audit(actor, "mediation.mediation.ended_by_mediator", mediation)
+    _neutral_notice(actor, mediation, today)
+    return doc
+
+
+def neutral_notice_content(mediation: Mediation) -> dict[str, Any]:
+    """R-080: only the fixed fields — reference, parties, start and end date, the confidentiality reminder."""
+    content: dict[str, Any] = {
+        "mediation_reference": reference(mediation),
+        "ended_on": (mediation.ended_on or timezone.localdate()).isoformat(),
+        "parties": [p.user.full_name for p in _parties(mediation)],
+        "confidentiality_reminder": True,
+    }
+    if mediation.started_on is not None:
+        content["started_on"] = mediation.started_on.isoformat()
+    return _with_case(mediation, content)
+
+
+def _neutral_notice(actor: Actor, mediation: Mediation, today: date) -> Document:
+    """SM-5 row 17: the neutral notice, from fixed fields only (no input at all), is final at once."""
+    situation = engine.situation_data(mediation, today, neutral_notice_fields=list(NOTICE_FIELDS))
+    result = engine.check(
+        situation, today=today, state=mediation.state, event="neutral_notice_sent", block=("R-080",)
+    )
+    doc = _create_document(
+        actor,
+        mediation,
+        DocumentKind.NEUTRAL_NOTICE,
+        "Neutraal beëindigingsbericht",
+        neutral_notice_content(mediation),
+        [],
+    )
+    mediation.state = result.target or MediationState.NEUTRAL_NOTICE_SENT
+    mediation.notice_sent_on = today
+    closed = engine.check(
+        engine.situation_data(mediation, today), today=today, state=mediation.state, event="close"
+    )
+    mediation.state = closed.target or MediationState.ENDED_NO_AGREEMENT
+    _save(mediation, ["state", "notice_sent_on"])
+    _audit(actor, "mediation.neutral_notice.sent", mediation, version=doc.version)
+    _after_end(actor, mediation, today)
+    return doc
+
+
+def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
+    """D14 "ended on" to the case and the referrer; R-085: a task for the BA and CM in a sick-report case."""
+    _case_timeline(actor, mediation, "mediation.ended", on=(mediation.ended_on or today).isoformat())
+    _status_notify(mediation, "ended")
+    if mediation.case is None:
+        return
+    findings = engine.findings_for(
+        engine.situation_data(mediation, today), today=today, subject="mediation.status"
+    )
+    if not any(f.code == "R-085" for f in findings):
+        return
+    mediation.followup_due_on = today
+    _save(mediation, ["followup_due_on"])
+    owners = CaseParticipant.objects.filter(
+        case_id=mediation.case.pk, role__in=[CaseRole.OCCUPATIONAL_PHYSICIAN, CaseRole.CASEMANAGER]
+    ).values_list("user_id", flat=True)
+    notify(
+        organisation_id=mediation.organisation_id,
+        recipient_ids=list(owners),
+        kind="MEDIATION_FOLLOWUP",
+        case_id=mediation.case_id,
+        key=f"mediation:{mediation.pk}:r085",
+    )
+    _audit(actor, "mediation.followup.created", mediation, rule="R-085")

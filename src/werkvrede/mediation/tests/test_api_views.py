@@ -1,0 +1,163 @@
+"""The API and the pages apply the same rules: R-072 refused with its code, R-073 warnings, R-080."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from conftest import World
+from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document
+from werkvrede.mediation import services
+from werkvrede.mediation.models import MediationState
+from werkvrede.mediation.tests.helpers import FULL_AGREEMENT, TODAY, actor, in_intake, in_session, signed
+
+
+def _session_body(world: World) -> dict[str, Any]:
+    return {
+        "starts_at": "2025-03-17T10:00:00+01:00",
+        "duration_minutes": 60,
+        "participant_ids": [world.a.users[Role.EMPLOYEE].pk, world.a.users[Role.LINE_MANAGER].pk],
+    }
+
+
+def test_api_refuses_a_session_before_all_signatures_with_r072(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    services.agreement_draft(
+        actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, data=FULL_AGREEMENT, today=TODAY
+    )
+    response = client_as(Role.MEDIATOR).post(
+        reverse("api:mediation-sessions-create", kwargs={"mediation_id": mediation.pk}),
+        _session_body(world),
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert "R-072" in {f["code"] for f in response.json()["findings"]}
+
+
+def test_page_refuses_a_session_before_all_signatures_with_r072(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    response = client_as(Role.MEDIATOR).post(
+        reverse("mediation:session-new", kwargs={"mediation_id": mediation.pk}),
+        {
+            "starts_at": "2025-03-17T10:00",
+            "duration_minutes": "60",
+            "participants": [world.a.users[Role.EMPLOYEE].pk],
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "R-072" in page and "Nog niet opgeslagen" in page
+
+
+def test_agreement_warning_is_acknowledged_on_the_page_r073(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    url = reverse("mediation:agreement", kwargs={"mediation_id": mediation.pk})
+    body = {"voluntary": "on", "confidential": "on", "neutrality": "on", "reglement": "MfN"}
+    client = client_as(Role.MEDIATOR)
+    first = client.post(url, body)
+    assert first.status_code == 200 and "R-073" in first.content.decode()
+    assert 'value="MfN"' in first.content.decode()  # nothing typed is lost
+    second = client.post(url, {**body, "acknowledged": "R-073"})
+    assert second.status_code == 302
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.AGREEMENT_PENDING
+
+
+def test_missing_confidentiality_blocks_in_the_api_r073(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    response = client_as(Role.MEDIATOR).post(
+        reverse("api:mediation-agreement", kwargs={"mediation_id": mediation.pk}),
+        {"voluntary": True, "confidential": False, "neutrality": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["detail"] == "blocked"
+    assert {f["code"] for f in response.json()["findings"]} == {"R-073"}
+
+
+def test_signing_on_the_page_with_confirmation(world: World, client_as: Callable[..., Client]) -> None:
+    mediation = in_intake(world)
+    doc = services.agreement_draft(
+        actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, data=FULL_AGREEMENT, today=TODAY
+    )
+    url = reverse("mediation:document", kwargs={"mediation_id": mediation.pk, "document_id": doc.pk})
+    client = client_as(Role.EMPLOYEE)
+    page = client.get(url).content.decode()
+    assert "Ondertekenen" in page
+    unconfirmed = client.post(url, {"typed_name": world.a.users[Role.EMPLOYEE].full_name})
+    assert unconfirmed.status_code == 200
+    confirmed = client.post(url, {"typed_name": world.a.users[Role.EMPLOYEE].full_name, "confirm": "on"})
+    assert confirmed.status_code == 302
+    assert doc.signatures.count() == 1
+
+
+def test_withdrawal_over_the_api_ends_with_the_neutral_notice(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_session(world)
+    response = client_as(Role.EMPLOYEE).post(
+        reverse("api:mediation-withdrawal", kwargs={"mediation_id": mediation.pk}),
+        {"typed_name": world.a.users[Role.EMPLOYEE].full_name},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    kinds = {d["kind"] for d in response.json()["documents"]}
+    assert {"WITHDRAWAL_STATEMENT", "NEUTRAL_NOTICE"} <= kinds
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.ENDED_NO_AGREEMENT
+
+
+def test_the_neutral_notice_has_no_input_anywhere_r080(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    schema = client_as(Role.MEDIATOR).get("/api/v1/openapi.json").json()
+    paths = [p for p in schema["paths"] if "mediation" in p]
+    assert paths and not [p for p in paths if "notice" in p]
+    assert "/api/v1/mediations/{mediation_id}/end" in schema["paths"]
+    end_schema = schema["components"]["schemas"]["EndIn"]["properties"]
+    assert set(end_schema) == {"typed_name", "ended_on"}
+
+
+def test_outcome_page_and_end_confirmation(world: World, client_as: Callable[..., Client]) -> None:
+    mediation = signed(world)
+    client = client_as(Role.MEDIATOR)
+    assert client.get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})).status_code == 200
+    assert Document.objects.filter(kind="MEDIATION_AGREEMENT", locked_at__isnull=False).exists()
+
+
+def test_referral_page_takes_over_an_intervention(world: World, client_as: Callable[..., Client]) -> None:
+    from werkvrede.interventions.models import Intervention, InterventionKind
+    from werkvrede.mediation.models import Mediation
+    from werkvrede.mediation.tests.helpers import employee_case
+
+    case = employee_case(world)
+    referral = Intervention.objects.create(
+        case=case, kind=InterventionKind.REFERRAL_MEDIATOR, created_by=world.a.users[Role.HR_ADVISER]
+    )
+    client = client_as(Role.HR_ADVISER)
+    url = reverse("mediation:refer", kwargs={"case_id": case.pk})
+    assert "Neemt deze verwijzing over" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "subject": "Samenwerking",
+            "employee": world.a.users[Role.EMPLOYEE].pk,
+            "employer_representative": world.a.users[Role.LINE_MANAGER].pk,
+            "mediator": world.a.users[Role.MEDIATOR].pk,
+            "referral_id": referral.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert Mediation.objects.get().referral_id == referral.pk

@@ -1,0 +1,168 @@
+"""Step 5: termination agreements (SM-5T, D19): R-092 14/21 days, R-093, R-094 six months, R-096, R-097."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from werkvrede.cases.models import CaseDeadline, CaseRole
+from werkvrede.cases.services import Blocked
+from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.core.roles import Role
+from werkvrede.mediation import selectors, services, termination
+from werkvrede.mediation.models import ChecklistItem, TerminationAgreement, TerminationState
+from werkvrede.mediation.tests.helpers import actor, add_case_role, employee_case, signed
+
+pytestmark = pytest.mark.django_db
+
+CONCLUDED = date(2025, 3, 10)
+ALL_ITEMS = list(ChecklistItem.values)
+
+
+def _draft(
+    world: Any, case: Any, *, mentions: bool = True, checklist: list[str] | None = None, **kw: Any
+) -> TerminationAgreement:
+    t = world.a
+    return termination.termination_create(
+        actor=actor(world, Role.HR_ADVISER),
+        case_id=case.pk,
+        data=termination.TerminationInput(
+            employee_id=t.users[Role.EMPLOYEE].pk,
+            employer_signatory_id=t.users[Role.HR_ADVISER].pk,
+            end_of_employment_on=date(2025, 6, 1),
+            checklist=ALL_ITEMS if checklist is None else checklist,
+            mentions_dissolution_right=mentions,
+        ),
+        today=CONCLUDED,
+        **kw,
+    )
+
+
+def _conclude(world: Any, ta: TerminationAgreement, on: date = CONCLUDED) -> TerminationAgreement:
+    for role in (Role.EMPLOYEE, Role.HR_ADVISER):
+        termination.termination_sign(
+            actor=actor(world, role), agreement_id=ta.pk, typed_name=world.a.users[role].full_name, today=on
+        )
+    ta.refresh_from_db()
+    return ta
+
+
+def _dissolve(world: Any, ta: TerminationAgreement, on: date) -> Any:
+    return termination.termination_dissolve(
+        actor=actor(world, Role.EMPLOYEE),
+        agreement_id=ta.pk,
+        typed_name=world.a.users[Role.EMPLOYEE].full_name,
+        today=on,
+    )
+
+
+@pytest.mark.parametrize(("mentions", "last_day"), [(True, date(2025, 3, 24)), (False, date(2025, 3, 31))])
+def test_reflection_period_is_14_or_21_days_r092(world: Any, mentions: bool, last_day: date) -> None:
+    ta = _conclude(world, _draft(world, employee_case(world), mentions=mentions))
+    assert ta.concluded_on == CONCLUDED  # R-093: the last signature
+    assert ta.state == TerminationState.COOLING_OFF
+    assert ta.reflection_ends_on == last_day
+
+
+@pytest.mark.parametrize("mentions", [True, False])
+def test_dissolution_on_the_last_day_is_in_time_the_day_after_is_blocked_r092(
+    world: Any, mentions: bool
+) -> None:
+    late = _conclude(world, _draft(world, employee_case(world), mentions=mentions))
+    assert late.reflection_ends_on is not None
+    with pytest.raises(Blocked) as exc:
+        _dissolve(world, late, late.reflection_ends_on + timedelta(days=1))
+    assert [f.code for f in exc.value.findings] == ["R-092"]
+    ok = _conclude(world, _draft(world, employee_case(world), mentions=mentions))
+    assert ok.reflection_ends_on is not None
+    _dissolve(world, ok, ok.reflection_ends_on)
+    ok.refresh_from_db()
+    assert ok.state == TerminationState.DISSOLVED
+
+
+@pytest.mark.parametrize(
+    ("concluded", "reflection"),
+    [(date(2025, 9, 19), False), (date(2025, 9, 20), True)],
+)
+def test_no_new_reflection_period_within_six_months_of_a_dissolution_r094(
+    world: Any, concluded: date, reflection: bool
+) -> None:
+    first = _conclude(world, _draft(world, employee_case(world)))
+    _dissolve(world, first, date(2025, 3, 20))
+    second = _conclude(world, _draft(world, employee_case(world)), on=concluded)
+    if reflection:
+        assert second.state == TerminationState.COOLING_OFF
+        assert second.no_reflection_rule == ""
+    else:
+        assert second.state == TerminationState.FINAL
+        assert second.no_reflection_rule == "R-094"
+        assert second.reflection_ends_on is None
+
+
+def test_missing_checklist_items_warn_r096(world: Any) -> None:
+    case = employee_case(world)
+    with pytest.raises(services.NeedsAcknowledgement) as exc:
+        _draft(world, case, checklist=[ChecklistItem.MUTUAL_CONSENT])
+    assert {f.code for f in exc.value.findings} == {"R-096"}
+    ta = _draft(world, case, checklist=[ChecklistItem.MUTUAL_CONSENT], acknowledged=["R-096"])
+    assert ta.acknowledged == ["R-096"]
+
+
+def test_the_deadline_shows_on_the_case_and_not_to_the_ba_r097(world: Any) -> None:
+    case = employee_case(world)
+    add_case_role(world, case, Role.OCCUPATIONAL_PHYSICIAN, CaseRole.OCCUPATIONAL_PHYSICIAN)
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        ta = _conclude(world, _draft(world, case))
+    deadline = CaseDeadline.objects.get(case=case, code="T-18")
+    assert deadline.due == ta.reflection_ends_on and deadline.category == "D19"
+    ba = actor(world, Role.OCCUPATIONAL_PHYSICIAN)
+    with pytest.raises(NotVisible):
+        selectors.termination_get_for(ba, ta.pk)
+    assert selectors.terminations_of_case(ba, case) == []
+    with pytest.raises(AccessDenied):
+        _draft_as(world, case, Role.OCCUPATIONAL_PHYSICIAN)
+
+
+def _draft_as(world: Any, case: Any, role: Role) -> Any:
+    t = world.a
+    return termination.termination_create(
+        actor=actor(world, role),
+        case_id=case.pk,
+        data=termination.TerminationInput(
+            employee_id=t.users[Role.EMPLOYEE].pk,
+            employer_signatory_id=t.users[Role.HR_ADVISER].pk,
+            end_of_employment_on=date(2025, 6, 1),
+            checklist=ALL_ITEMS,
+        ),
+        today=CONCLUDED,
+    )
+
+
+def test_only_the_employee_dissolves(world: Any) -> None:
+    ta = _conclude(world, _draft(world, employee_case(world)))
+    with pytest.raises(AccessDenied):
+        termination.termination_dissolve(
+            actor=actor(world, Role.HR_ADVISER), agreement_id=ta.pk, typed_name="x", today=CONCLUDED
+        )
+
+
+def test_in_an_exit_mediation_the_mediator_drafts(world: Any) -> None:
+    mediation = signed(world)
+    med = actor(world, Role.MEDIATOR)
+    t = world.a
+    data = termination.TerminationInput(
+        employee_id=t.users[Role.EMPLOYEE].pk,
+        employer_signatory_id=t.users[Role.LINE_MANAGER].pk,
+        end_of_employment_on=date(2025, 6, 1),
+        checklist=ALL_ITEMS,
+    )
+    with pytest.raises(services.NotPossible):  # restoration track
+        termination.termination_create(actor=med, mediation_id=mediation.pk, data=data, today=CONCLUDED)
+    services.track_set(actor=med, mediation_id=mediation.pk, track="EXIT", today=CONCLUDED)
+    ta = termination.termination_create(actor=med, mediation_id=mediation.pk, data=data, today=CONCLUDED)
+    assert ta.mediation_id == mediation.pk
+    assert selectors.termination_get_for(med, ta.pk).relations

@@ -1,0 +1,180 @@
+"""JSON API of the supporters context, mounted under /api/v1 by werkvrede.api.
+
+(No `from __future__ import annotations` here: django-ninja reads the annotations at import time.)
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.core.access import api_requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden
+from werkvrede.supporters import selectors, services
+from werkvrede.supporters.guidance import RIGHTS
+from werkvrede.supporters.models import SupporterGrant
+from werkvrede.supporters.policies import is_supporter_of
+
+router = Router(tags=["supporters"])
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+class GrantOut(Schema):
+    id: int
+    employee_name: str
+    supporter_name: str
+    invited_at: datetime
+    accepted_at: datetime | None
+    revoked_at: datetime | None
+
+
+class NoteOut(Schema):
+    id: int
+    section: str
+    author_name: str
+    created_at: datetime
+    text: str
+
+
+class RightOut(Schema):
+    code: str
+    title: str
+    text: str
+
+
+class NoticeOut(Schema):
+    """D14 status notice: start and end dates only."""
+
+    started_on: date | None
+    ended_on: date | None
+
+
+class GrantDetailOut(GrantOut):
+    notes: list[NoteOut]
+    rights: list[RightOut]
+    # For the supporter only: D14 notices of the case's mediations, and those they are admitted to (CC-8).
+    mediation_notices: list[NoticeOut] = []
+    admitted_mediation_ids: list[int] = []
+
+
+class InviteIn(Schema):
+    email: str = Field(max_length=254)
+    full_name: str = Field(min_length=1, max_length=200)
+
+
+class NoteIn(Schema):
+    section: str
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+class ProblemOut(Schema):
+    detail: str
+
+
+def _grant_out(grant: SupporterGrant) -> GrantOut:
+    return GrantOut(
+        id=grant.pk,
+        employee_name=grant.employee.full_name,
+        supporter_name=grant.supporter.full_name,
+        invited_at=grant.invited_at,
+        accepted_at=grant.accepted_at,
+        revoked_at=grant.revoked_at,
+    )
+
+
+@router.get("/supporters/mine", response=list[GrantOut], url_name="supporters-mine")
+@api_requires("supporters.grant.list_own")
+def mine(request: HttpRequest) -> list[GrantOut]:
+    """The supporter's active grants: whom they support (SUP only)."""
+    return [_grant_out(g) for g in selectors.grants_supported_by(_actor(request))]
+
+
+@router.get("/supporters/{grant_id}", response=GrantDetailOut, url_name="supporters-grant")
+@api_requires("supporters.area.open", hide=True)
+def grant_detail(request: HttpRequest, grant_id: int) -> GrantDetailOut:
+    """A grant with its preparation space (D17): for its supporter and its employee only."""
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id, what="api")
+    if is_supporter_of(actor, grant) and grant.accepted_at is None:
+        services.grant_accept(grant=grant, user_id=actor.uid)
+    notes = [
+        NoteOut(
+            id=view.note.pk,
+            section=view.note.section,
+            author_name=view.note.author.full_name,
+            created_at=view.note.created_at,
+            text=view.text,
+        )
+        for views in selectors.preparation_for(actor, grant).values()
+        for view in views
+    ]
+    rights = [RightOut(code=r.code, title=str(r.title), text=str(r.text)) for r in RIGHTS]
+    mediation = selectors.mediation_for(actor, grant)
+    return GrantDetailOut(
+        **_grant_out(grant).dict(),
+        notes=notes,
+        rights=rights,
+        mediation_notices=[
+            NoticeOut(started_on=n.started_on, ended_on=n.ended_on) for n in mediation.notices
+        ],
+        admitted_mediation_ids=[m.pk for m in mediation.admitted],
+    )
+
+
+@router.post(
+    "/cases/{case_id}/supporters",
+    response={201: GrantOut, 422: ProblemOut},
+    url_name="supporters-invite",
+)
+@api_requires("supporters.area.open", hide=True)
+def invite(request: HttpRequest, case_id: int, payload: InviteIn) -> Status[Any]:
+    """The employee (WN in the case) invites a supporter by e-mail."""
+    actor = _actor(request)
+    access = case_get_for(actor, case_id)
+    if not allowed(actor, "supporters.supporter.invite", access):
+        raise hidden(actor, "supporters.supporter.invite", access.case)
+    try:
+        grant = services.supporter_invite(
+            actor=actor, access=access, email=payload.email, full_name=payload.full_name
+        )
+    except services.SupporterRefused as exc:
+        return Status(422, ProblemOut(detail=str(exc)))
+    return Status(201, _grant_out(grant))
+
+
+@router.post("/supporters/{grant_id}/revoke", response=GrantOut, url_name="supporters-revoke")
+@api_requires("supporters.area.open", hide=True)
+def revoke(request: HttpRequest, grant_id: int) -> GrantOut:
+    """The employee revokes the supporter's access; effective on the supporter's next request."""
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id)
+    if not allowed(actor, "supporters.grant.revoke", grant):
+        raise hidden(actor, "supporters.grant.revoke", grant)
+    return _grant_out(services.grant_revoke(actor=actor, grant=grant))
+
+
+@router.post("/supporters/{grant_id}/notes", response={201: NoteOut}, url_name="supporters-note-add")
+@api_requires("supporters.area.open", hide=True)
+def note_add(request: HttpRequest, grant_id: int, payload: NoteIn) -> Status[NoteOut]:
+    """Write in the preparation space: the supporter (EXPECT, NOTES), the employee (OWN_POINTS)."""
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id, what="api-note")
+    note = services.note_write(actor=actor, grant=grant, section=payload.section, text=payload.text)
+    return Status(
+        201,
+        NoteOut(
+            id=note.pk,
+            section=note.section,
+            author_name=grant.supporter.full_name
+            if note.author_id == grant.supporter_id
+            else grant.employee.full_name,
+            created_at=note.created_at,
+            text=payload.text,
+        ),
+    )

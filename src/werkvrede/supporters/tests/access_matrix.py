@@ -1,0 +1,50 @@
+from typing import Any
+
+from tests.security.matrix import Row
+from werkvrede.core.roles import Role
+from werkvrede.supporters.tests.helpers import case_of, grant_in
+
+EMPLOYEE = frozenset({Role.EMPLOYEE})
+# The employee who gave the grant and the supporter it names; nobody else (spec §2.3 D17).
+GRANT_PEOPLE = frozenset({Role.EMPLOYEE, Role.SUPPORTER})
+
+
+def case_in(world: Any, tenant: str) -> dict[str, int]:
+    return {"case_id": case_of(world, tenant).pk}
+
+
+def grant(world: Any, tenant: str) -> dict[str, int]:
+    return {"grant_id": grant_in(world, tenant).pk}
+
+
+def _invitee(world: Any) -> dict[str, str]:
+    return {"full_name": "Sam Steun", "email": "sam.steun@example.test"}
+
+
+ROWS = {
+    "supporters:mine": Row("get", frozenset({Role.SUPPORTER}), 200),
+    "supporters:case": Row("get", EMPLOYEE, 200, object_in=case_in),
+    "supporters:invite": Row("post", EMPLOYEE, 302, object_in=case_in, body=_invitee),
+    "supporters:grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
+    # Questions for the mediator: a section both write.
+    "supporters:note-add": Row(
+        "post",
+        GRANT_PEOPLE,
+        302,
+        object_in=grant,
+        body=lambda world: {"section": "QUESTIONS", "text": "Vraag"},
+    ),
+    "supporters:revoke": Row("post", EMPLOYEE, 302, object_in=grant),
+    "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200),
+    "api:supporters-grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
+    "api:supporters-invite": Row("post", EMPLOYEE, 201, object_in=case_in, json=True, body=_invitee),
+    "api:supporters-revoke": Row("post", EMPLOYEE, 200, object_in=grant),
+    "api:supporters-note-add": Row(
+        "post",
+        frozenset({Role.SUPPORTER}),
+        201,
+        object_in=grant,
+        json=True,
+        body=lambda world: {"section": "EXPECT", "text": "Punt"},
+    ),
+}

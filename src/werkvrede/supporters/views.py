@@ -1,0 +1,150 @@
+"""Supporter pages: the employee's Steunpersoon section of a case, and the supporter's own pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.core.access import requires
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed, hidden
+from werkvrede.supporters import selectors, services
+from werkvrede.supporters.forms import InviteForm, NoteForm, section_choices
+from werkvrede.supporters.guidance import RIGHTS
+from werkvrede.supporters.models import EMPLOYEE_SECTIONS, SUPPORTER_SECTIONS, Section, SupporterGrant
+from werkvrede.supporters.policies import is_supporter_of
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+def _case(actor: Actor, case_id: int, action: str) -> CaseAccess:
+    access = case_get_for(actor, case_id)
+    if not allowed(actor, action, access):
+        raise hidden(actor, action, access.case)
+    return access
+
+
+@requires("supporters.grant.list_own")
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "supporters/mine.html", {"grants": selectors.grants_supported_by(_actor(request))})
+
+
+@requires("supporters.area.open")
+def case_section(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = _actor(request)
+    access = _case(actor, case_id, "supporters.section.view")
+    return _render_case(request, access, InviteForm())
+
+
+def _render_case(
+    request: HttpRequest, access: CaseAccess, form: InviteForm, status: int = 200
+) -> HttpResponse:
+    grants = list(selectors.grants_of_case(_actor(request), access))
+    return render(
+        request,
+        "supporters/case_section.html",
+        {"case": access.case, "grants": grants, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+@requires("supporters.area.open")
+def invite(request: HttpRequest, case_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    access = _case(actor, case_id, "supporters.supporter.invite")
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.supporter_invite(
+                actor=actor,
+                access=access,
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+            )
+        except services.SupporterRefused as exc:
+            form.add_error("email", str(exc))
+        else:
+            messages.success(
+                request, _("De uitnodiging is verstuurd. Je kunt de toegang altijd weer intrekken.")
+            )
+            return redirect("supporters:case", case_id=access.case.pk)
+    return _render_case(request, access, form, status=400)
+
+
+def _sections_for(actor: Actor, grant: SupporterGrant) -> list[tuple[str, str]]:
+    if grant.revoked_at is not None:
+        return []
+    if is_supporter_of(actor, grant):
+        return section_choices(SUPPORTER_SECTIONS)
+    return section_choices(EMPLOYEE_SECTIONS)
+
+
+@requires("supporters.area.open")
+def grant_detail(request: HttpRequest, grant_id: int) -> HttpResponse:
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id)
+    if is_supporter_of(actor, grant) and grant.accepted_at is None:
+        services.grant_accept(grant=grant, user_id=actor.uid)
+    sections = _sections_for(actor, grant)
+    return _render_grant(request, grant, NoteForm(sections=sections) if sections else None)
+
+
+def _render_grant(
+    request: HttpRequest, grant: SupporterGrant, form: NoteForm | None, status: int = 200
+) -> HttpResponse:
+    actor = _actor(request)
+    preparation = selectors.preparation_for(actor, grant)
+    return render(
+        request,
+        "supporters/grant_detail.html",
+        {
+            "grant": grant,
+            "is_supporter": is_supporter_of(actor, grant),
+            "sections": [(section, preparation[section.value]) for section in Section],
+            "rights": RIGHTS,
+            "mediation": selectors.mediation_for(actor, grant),
+            "sessions": selectors.next_sessions_for(actor, grant),
+            "form": form,
+            "can_revoke": allowed(actor, "supporters.grant.revoke", grant),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@requires("supporters.area.open")
+def note_add(request: HttpRequest, grant_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id, what="note")
+    sections = _sections_for(actor, grant)
+    form = NoteForm(request.POST, sections=sections)
+    if sections and form.is_valid():
+        services.note_write(
+            actor=actor, grant=grant, section=form.cleaned_data["section"], text=form.cleaned_data["text"]
+        )
+        messages.success(request, _("Opgeslagen in de voorbereiding."))
+        return redirect("supporters:grant", grant_id=grant.pk)
+    if not sections:
+        raise hidden(actor, "supporters.note.write", grant)
+    return _render_grant(request, grant, form, status=400)
+
+
+@requires("supporters.area.open")
+def revoke(request: HttpRequest, grant_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    grant = selectors.grant_get_for(actor, grant_id)
+    if not allowed(actor, "supporters.grant.revoke", grant):
+        raise hidden(actor, "supporters.grant.revoke", grant)
+    if request.method == "POST":
+        services.grant_revoke(actor=actor, grant=grant)
+        messages.success(request, _("De toegang van je steunpersoon is ingetrokken. Dat geldt meteen."))
+        return redirect("supporters:case", case_id=grant.case_id)
+    return render(request, "supporters/revoke_confirm.html", {"grant": grant})
