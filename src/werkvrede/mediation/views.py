@@ -546,6 +546,7 @@ def _termination_input(form: f.TerminationForm) -> termination.TerminationInput:
         employer_reason=d["employer_reason"],
         final_settlement_on=d.get("final_settlement_on"),
         place=d["place"],
+        essentials_agreed_on=d.get("essentials_agreed_on"),
     )
 
 
@@ -637,6 +638,7 @@ def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseB
         "can_sign": can_sign,
         "can_dissolve": can_dissolve,
         "dissolution": latest_dissolution(ta),
+        "findings_info": termination.termination_findings(ta, _today()),
     }
     if request.method == "POST":
         step = request.POST.get("step")
