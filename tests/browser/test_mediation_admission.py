@@ -1,6 +1,6 @@
 """Admitting a supporter to a mediation in a real browser (R-076, CC-8), with the generic admission of
 the mediation app: the employee proposes her supporter, both parties consent, the supporter signs the
-confidentiality statement and only then sees the session (D11 P¹⁹); the outcome stays closed to her.
+confidentiality statement and only then is invited to a session and reads the agreement (P¹⁹, R¹⁹).
 """
 
 from __future__ import annotations
