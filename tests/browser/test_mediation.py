@@ -239,3 +239,36 @@ def test_c_a_party_withdraws_and_the_neutral_notice_closes_it(
     assert "Mediation gestart op" in text and "beëindigd op" in text
     hr.goto(f"{base}/mediation/{running.pk}/")
     assert "Neutraal beëindigingsbericht" not in hr.locator("main").inner_text()
+
+
+def test_mediation_pages_have_no_serious_accessibility_violations(
+    live_server: Any, browser: Any, org: dict[str, Any], running: Mediation
+) -> None:
+    from tests.browser.conftest import axe_violations
+    from werkvrede.documents.models import Document
+
+    base = live_server.url
+    agreement = Document.objects.get(kind="MEDIATION_AGREEMENT")
+    session = running.sessions.get()
+    mila = logged_in_page(browser, base, "mila@winkel.test", PASSWORD)
+    for path in (
+        f"/mediation/{running.pk}/",
+        f"/mediation/{running.pk}/intake/",
+        f"/mediation/{running.pk}/overeenkomst/",
+        f"/mediation/{running.pk}/gesprek/nieuw/",
+        f"/mediation/{running.pk}/gesprek/{session.pk}/",
+        f"/mediation/{running.pk}/afspraken/",
+        f"/mediation/{running.pk}/beeindigen/",
+        f"/mediation/{running.pk}/document/{agreement.pk}/",
+        "/mediation/",
+    ):
+        mila.goto(f"{base}{path}")
+        assert axe_violations(mila) == [], path
+    lotte = logged_in_page(browser, base, "lotte@winkel.test", PASSWORD)
+    for path in (
+        f"/mediation/{running.pk}/",
+        f"/mediation/{running.pk}/stoppen/",
+        f"/mediation/zaak/{org['case'].pk}/",
+    ):
+        lotte.goto(f"{base}{path}")
+        assert axe_violations(lotte) == [], path

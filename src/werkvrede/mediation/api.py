@@ -149,6 +149,7 @@ class TerminationOut(Schema):
     mentions_dissolution_right: bool
     checklist: list[str]
     concluded_on: date | None
+    essentials_agreed_on: date | None
     reflection_ends_on: date | None
     no_reflection_rule: str
     dissolution_received_on: date | None
@@ -822,6 +823,7 @@ class TerminationIn(Schema):
     employer_reason: str = ""
     final_settlement_on: date | None = None
     place: str = ""
+    essentials_agreed_on: date | None = None
     acknowledged: list[str] = []
 
 
@@ -836,6 +838,7 @@ _TERMINATION_FIELDS = (
     "mentions_dissolution_right",
     "checklist",
     "concluded_on",
+    "essentials_agreed_on",
     "reflection_ends_on",
     "no_reflection_rule",
     "dissolution_received_on",

@@ -122,6 +122,7 @@ classify(
         "checklist": C.D19,
         "acknowledged": C.D19,
         "concluded_on": C.D19,
+        "essentials_agreed_on": C.D19,
         "reflection_ends_on": C.D19,
         "no_reflection_rule": C.D19,
         "dissolution_sent_on": C.D19,

@@ -134,6 +134,7 @@ def termination_facts(ta: TerminationAgreement, **override: Any) -> dict[str, An
         "signed_by_employer": signed,
         "signed_by_employee": signed,
         "concluded_on": _d(ta.concluded_on),
+        "essentials_agreed_in_writing_on": _d(ta.essentials_agreed_on),
         "mentions_dissolution_right": ta.mentions_dissolution_right,
         "statutory_director": ta.statutory_director,
         "court_settlement": ta.court_settlement,

@@ -189,6 +189,14 @@ class TerminationForm(forms.Form):
     employer_reason = forms.CharField(label=_("Reden (initiatief van de werkgever)"), required=False)
     final_settlement_on = forms.DateField(label=_("Datum eindafrekening"), required=False, widget=DATE)
     place = forms.CharField(label=_("Plaats van ondertekening"), required=False)
+    essentials_agreed_on = forms.DateField(
+        label=_("Kern al eerder schriftelijk afgesproken op (optioneel)"),
+        required=False,
+        widget=DATE,
+        help_text=_(
+            "De bedenktermijn telt vanaf de laatste handtekening; rechters verschillen hierover (R-093)."
+        ),
+    )
 
     def __init__(self, *args: Any, employees: Any, signatories: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -312,6 +312,8 @@ class TerminationAgreement(models.Model):
     checklist = models.JSONField(default=list, blank=True)
     acknowledged = models.JSONField(default=list, blank=True)
     concluded_on = models.DateField(null=True, blank=True)
+    # the file shows written agreement on the essentials before the last signature.
+    essentials_agreed_on = models.DateField(null=True, blank=True)
     reflection_ends_on = models.DateField(null=True, blank=True)
     # the code that removed the reflection period, if any.
     no_reflection_rule = models.CharField(max_length=10, blank=True)

@@ -100,6 +100,9 @@ def _load(actor: Actor, mediation_id: int, action: str) -> MediationAccess:
     access = mediation_get_for(actor, mediation_id)
     authorize(actor, action, access)
     locked = Mediation.objects.select_for_update(of=("self",)).select_related("case").get(pk=mediation_id)
+    if action == "mediation.mediation.manage" and locked.mediator_id is not None and locked.active:
+        # SOD-2 holds for the whole mediation: a role in the case gained later stops the mediator too.
+        _sod2(locked, locked.mediator_id, timezone.localdate())
     return MediationAccess(mediation=locked, relations=access.relations, party=access.party)
 
 

@@ -26,7 +26,7 @@ from werkvrede.core.policy import authorize, hidden
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
-from werkvrede.guideline import Deadline, evaluate, parse_situation
+from werkvrede.guideline import Deadline, Finding, evaluate, parse_situation
 from werkvrede.mediation import engine
 from werkvrede.mediation.engine import NeedsAcknowledgement
 from werkvrede.mediation.models import (
@@ -63,6 +63,7 @@ class TerminationInput:
     employer_reason: str = ""
     final_settlement_on: date | None = None
     place: str = ""
+    essentials_agreed_on: date | None = None  # R-093
 
 
 def _audit(actor: Actor, action: str, ta: TerminationAgreement, **data: Any) -> None:
@@ -151,6 +152,7 @@ def termination_create(
         statutory_director=data.statutory_director,
         court_settlement=data.court_settlement,
         checklist=checklist,
+        essentials_agreed_on=data.essentials_agreed_on,
         created_by_id=actor.uid,
     )
     # R-096 missing checklist items warn; R-097 (never the BA) blocks.
@@ -323,6 +325,13 @@ def termination_dissolve(
     if ta.case is not None:
         case_deadlines_refresh_on_commit(ta.case.pk)
     return doc
+
+
+def termination_findings(ta: TerminationAgreement, today: date) -> tuple[Finding, ...]:
+    """What the engine says about the agreement now (R-093 start of the term, R-094/R-095, R-096, R-097)."""
+    return engine.findings_for(
+        engine.termination_situation(ta, today), today=today, subject="termination_agreements[0]"
+    )
 
 
 def termination_settle(ta: TerminationAgreement, today: date) -> None:

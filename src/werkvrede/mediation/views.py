@@ -7,6 +7,7 @@ the people of the case only "started on / ended on" (D14 N, R-084).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -30,6 +32,19 @@ from werkvrede.mediation import policies as p
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
 from werkvrede.mediation.models import ENDABLE_STATES, MediationParty, MediationState
+
+
+def document_body(html: str) -> SafeString:
+    """The body of a rendered document, shown inside the page.
+
+    Safe: the documents app renders it from its own templates with autoescaping, so every value of the
+    content is escaped already.
+    """
+    match = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
+    body = match.group(1) if match else ""
+    # The page has its own landmarks: the document's become plain blocks.
+    body = re.sub(r"<(/?)(main|header|footer)\b", r"<\1div", body)
+    return mark_safe(body)  # noqa: S308
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -516,7 +531,7 @@ def document(request: HttpRequest, mediation_id: int, document_id: int) -> HttpR
             else:
                 messages.success(request, _("Ondertekend."))
                 return redirect("mediation:detail", mediation_id=mediation_id)
-    context["html"] = render_html(doc, language=get_language() or "nl")
+    context["body"] = document_body(render_html(doc, language=get_language() or "nl"))
     return render(request, "mediation/document.html", context)
 
 
@@ -546,6 +561,7 @@ def _termination_input(form: f.TerminationForm) -> termination.TerminationInput:
         employer_reason=d["employer_reason"],
         final_settlement_on=d.get("final_settlement_on"),
         place=d["place"],
+        essentials_agreed_on=d.get("essentials_agreed_on"),
     )
 
 
@@ -637,6 +653,7 @@ def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseB
         "can_sign": can_sign,
         "can_dissolve": can_dissolve,
         "dissolution": latest_dissolution(ta),
+        "findings_info": termination.termination_findings(ta, _today()),
     }
     if request.method == "POST":
         step = request.POST.get("step")
@@ -669,7 +686,7 @@ def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseB
     if doc is not None:
         from werkvrede.documents.services import render_html
 
-        context["html"] = render_html(doc, language=get_language() or "nl")
+        context["body"] = document_body(render_html(doc, language=get_language() or "nl"))
     return render(request, "mediation/termination.html", context)
 
 

@@ -216,3 +216,14 @@ def test_other_tenant_and_unrelated_people_do_not_see_the_mediation(world: Any) 
         with pytest.raises(NotVisible):
             selectors.mediation_get_for(who, mediation.pk)
     assert selectors.mediations_for(actor(world, Role.MEDIATOR)) == [mediation]
+
+
+def test_sod2_also_stops_a_mediator_who_gains_a_case_role_later(world: Any) -> None:
+    mediation = in_intake(world)
+    assert mediation.case is not None
+    add_case_role(world, mediation.case, Role.MEDIATOR, CaseRole.COMPANY_SOCIAL_WORKER)
+    with pytest.raises(Blocked) as exc:
+        services.track_set(
+            actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, track="EXIT", today=TODAY
+        )
+    assert [f.code for f in exc.value.findings] == ["R-071"]

@@ -166,3 +166,22 @@ def test_in_an_exit_mediation_the_mediator_drafts(world: Any) -> None:
     ta = termination.termination_create(actor=med, mediation_id=mediation.pk, data=data, today=CONCLUDED)
     assert ta.mediation_id == mediation.pk
     assert selectors.termination_get_for(med, ta.pk).relations
+
+
+def test_earlier_written_essentials_warn_about_the_start_of_the_term_r093(world: Any) -> None:
+    t = world.a
+    ta = termination.termination_create(
+        actor=actor(world, Role.HR_ADVISER),
+        case_id=employee_case(world).pk,
+        data=termination.TerminationInput(
+            employee_id=t.users[Role.EMPLOYEE].pk,
+            employer_signatory_id=t.users[Role.HR_ADVISER].pk,
+            end_of_employment_on=date(2025, 6, 1),
+            checklist=ALL_ITEMS,
+            essentials_agreed_on=date(2025, 3, 3),
+        ),
+        today=CONCLUDED,
+    )
+    ta = _conclude(world, ta)
+    assert ta.concluded_on == CONCLUDED  # still the last signature (R-093 default)
+    assert "R-093" in {f.code for f in termination.termination_findings(ta, CONCLUDED)}
