@@ -56,13 +56,12 @@ from werkvrede.mediation.models import (
     TrackChange,
 )
 from werkvrede.mediation.policies import MediationAccess
-from werkvrede.mediation.selectors import access_of, mediation_get_for
+from werkvrede.mediation.selectors import ADMISSION_OWNER, OWNER, access_of, mediation_get_for
+from werkvrede.notifications.models import Notification
 from werkvrede.notifications.services import notify
 from werkvrede.vault.services import seal
 
-__all__ = ["Blocked", "NeedsAcknowledgement", "NotPossible"]
-
-OWNER = "mediation.mediation"
+__all__ = ["ADMISSION_OWNER", "OWNER", "Blocked", "NeedsAcknowledgement", "NotPossible"]
 
 
 class NotPossible(Exception):  # noqa: N818 - a user-facing refusal
@@ -460,7 +459,7 @@ def _status_notify(mediation: Mediation, what: str) -> None:
     notify(
         organisation_id=mediation.organisation_id,
         recipient_ids=[mediation.referred_by_id],
-        kind="MEDIATION_STATUS",
+        kind=Notification.Kind.MEDIATION_STATUS,
         case_id=mediation.case_id,
         key=f"mediation:{mediation.pk}:{what}",
     )
@@ -604,9 +603,6 @@ def _owned_document(mediation: Mediation, document_id: int) -> Document | None:
     ):
         return doc
     return None
-
-
-ADMISSION_OWNER = "mediation.admission"
 
 
 @transaction.atomic
@@ -1149,7 +1145,7 @@ def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
     notify(
         organisation_id=mediation.organisation_id,
         recipient_ids=list(owners),
-        kind="MEDIATION_FOLLOWUP",
+        kind=Notification.Kind.MEDIATION_FOLLOWUP,
         case_id=mediation.case_id,
         key=f"mediation:{mediation.pk}:r085",
     )

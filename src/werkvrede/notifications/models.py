@@ -13,6 +13,8 @@ class Notification(models.Model):
         REFERRAL_RECEIVED = "REFERRAL_RECEIVED"
         DEADLINE_DUE_SOON = "DEADLINE_DUE_SOON"
         DEADLINE_OVERDUE = "DEADLINE_OVERDUE"
+        MEDIATION_STATUS = "MEDIATION_STATUS"  # D14 "N" to the referrer
+        MEDIATION_FOLLOWUP = "MEDIATION_FOLLOWUP"  # after the end, for BA and CM
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -48,3 +48,20 @@ def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any)
     assert list(InterventionPeriod.objects.values_list("state", flat=True)) == ["ACTIVE"]
     assert list(ConflictLeave.objects.values_list("state", flat=True)) == ["APPROVED"]
     assert CaseDeadline.objects.filter(code="T-03").exists()  # the Poortwachter clock runs for A and B
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_has_a_living_mediation_with_an_admitted_supporter() -> None:
+    from werkvrede.documents.models import DocumentKind
+    from werkvrede.documents.services import latest, signed_by_all
+    from werkvrede.mediation.models import Admission, Mediation, Session
+    from werkvrede.supporters.models import SupporterGrant
+
+    call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    item = Mediation.objects.get(organisation__slug="demo-bv")
+    agreement = latest("mediation.mediation", item.pk, DocumentKind.MEDIATION_AGREEMENT)
+    assert agreement is not None and signed_by_all(agreement)
+    assert Admission.objects.get(mediation=item).admitted_at is not None
+    assert SupporterGrant.objects.get(case=item.case).accepted_at is not None
+    assert Session.objects.filter(mediation=item).count() == 1

@@ -10,10 +10,13 @@ from django.utils import timezone
 
 from werkvrede.accounts.demo import DEMO_PASSWORD, load_demo
 from werkvrede.demo.cases import DEMO_EMPLOYEES, load_demo_cases
+from werkvrede.demo.mediation import load_demo_mediation
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisation and five living demo cases (idempotent). Development only."
+    help = (
+        "Load the demo organisation, five living demo cases and a mediation (idempotent). Development only."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the log-ins")
@@ -25,6 +28,7 @@ class Command(BaseCommand):
             )
         people = load_demo()
         created = load_demo_cases(today=timezone.localdate())
+        mediations = load_demo_mediation(today=timezone.localdate())
         if options["quiet_logins"]:
             return
         self.stdout.write(f"\nDemo log-ins (password for everyone: {DEMO_PASSWORD})\n")
@@ -36,5 +40,10 @@ class Command(BaseCommand):
         if created:
             self.stdout.write(
                 f"  {created} demo cases created (variants A, B, C, conflict leave, interventieperiode)."
+            )
+        if mediations:
+            self.stdout.write(
+                "  A demo mediation for Sanne's case: agreement signed, her supporter admitted, "
+                "a session planned (mediator@…, steunpersoon@…)."
             )
         self.stdout.write("")
