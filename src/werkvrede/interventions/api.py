@@ -19,7 +19,7 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.guideline import Finding
+from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
@@ -27,32 +27,9 @@ from werkvrede.interventions.policies import Level, level
 router = Router(tags=["interventions"])
 
 
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingOut(Schema):
-    code: str
-    severity: str
-    message: MessageOut
-    subject: str | None
-    justified: bool | None
-
-
 class RefusedOut(Schema):
     detail: Literal["blocked", "justification_required", "acknowledgement_required"]
-    findings: list[FindingOut]
-
-
-class FieldErrorOut(Schema):
-    path: str
-    message: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    errors: list[FieldErrorOut]
+    findings: list[GuidelineFindingOut]
 
 
 class AppointmentOut(Schema):
@@ -123,19 +100,6 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _findings(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": f.code,
-            "severity": f.severity.value,
-            "message": {"nl": f.message.nl, "en": f.message.en},
-            "subject": f.subject,
-            "justified": f.justified,
-        }
-        for f in findings
-    ]
-
-
 def _refused(exc: Exception) -> Status[dict[str, Any]]:
     detail = (
         "justification_required"
@@ -144,7 +108,7 @@ def _refused(exc: Exception) -> Status[dict[str, Any]]:
         if isinstance(exc, services.NeedsAcknowledgement)
         else "blocked"
     )
-    return Status(409, {"detail": detail, "findings": _findings(getattr(exc, "findings", ()))})
+    return Status(409, {"detail": detail, "findings": findings_out(getattr(exc, "findings", ()))})
 
 
 def _invalid(path: str) -> Status[dict[str, Any]]:

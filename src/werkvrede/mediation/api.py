@@ -20,9 +20,9 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
-from werkvrede.guideline import Finding
 from werkvrede.mediation import policies as p
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
@@ -34,31 +34,9 @@ router = Router(tags=["mediation"])
 # --- Schemas ---------------------------------------------------------------------------------------
 
 
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingOut(Schema):
-    code: str
-    severity: str
-    message: MessageOut
-    subject: str | None
-
-
 class RefusedOut(Schema):
     detail: Literal["blocked", "acknowledgement_required"]
-    findings: list[FindingOut]
-
-
-class FieldErrorOut(Schema):
-    path: str
-    message: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    errors: list[FieldErrorOut]
+    findings: list[GuidelineFindingOut]
 
 
 class StatusOut(Schema):
@@ -167,23 +145,11 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _findings(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": f.code,
-            "severity": f.severity.value,
-            "message": {"nl": f.message.nl, "en": f.message.en},
-            "subject": f.subject,
-        }
-        for f in findings
-    ]
-
-
 def _refused(exc: Exception) -> Status[dict[str, Any]]:
     if isinstance(exc, services.NotPossible):
         return Status(422, {"detail": "invalid input", "errors": [{"path": "", "message": str(exc)}]})
     detail = "acknowledgement_required" if isinstance(exc, services.NeedsAcknowledgement) else "blocked"
-    return Status(409, {"detail": detail, "findings": _findings(getattr(exc, "findings", ()))})
+    return Status(409, {"detail": detail, "findings": findings_out(getattr(exc, "findings", ()))})
 
 
 REFUSALS = (services.Blocked, services.NeedsAcknowledgement, services.NotPossible)

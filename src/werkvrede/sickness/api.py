@@ -21,7 +21,7 @@ from pydantic import ConfigDict
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.guideline import Finding
+from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS
 from werkvrede.sickness.policies import visible_fields
@@ -131,25 +131,13 @@ class CapacityOut(Schema):
     recorded_at: datetime | None = None
 
 
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingItemOut(Schema):
-    code: str
-    severity: str
-    message: MessageOut
-    subject: str | None
-
-
 class SicknessOut(Schema):
     sick_report: SickReportOut | None = None
     verdict: VerdictOut | None = None
     conflict_finding: FindingOut | None = None
     diagnosis: DiagnosisOut | None = None
     capacity: CapacityOut | None = None
-    guideline_findings: list[FindingItemOut] | None = Field(
+    guideline_findings: list[GuidelineFindingOut] | None = Field(
         None, description="BA and TD only: what the guideline says about the sick report now (e.g. R-011)"
     )
 
@@ -202,7 +190,7 @@ class AdviceOut(Schema):
 class ProblemOut(Schema):
     detail: str
     path: str
-    findings: list[FindingItemOut] = []
+    findings: list[GuidelineFindingOut] = []
     missing: list[str] = []
 
 
@@ -220,18 +208,6 @@ def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, sch
     return {name: getattr(obj, name) for name in schema.model_fields if name in visible or name == "id"}
 
 
-def _findings(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": f.code,
-            "severity": f.severity.value,
-            "message": {"nl": f.message.nl, "en": f.message.en},
-            "subject": f.subject,
-        }
-        for f in findings
-    ]
-
-
 def _refused(exc: Exception) -> Status[dict[str, Any]]:
     if isinstance(exc, services.MedicalTermsFound):
         name, terms = next(iter(exc.terms.items()))
@@ -241,11 +217,17 @@ def _refused(exc: Exception) -> Status[dict[str, Any]]:
         detail = "acknowledge each WARN and justify each WARN+J finding before sending"
         return Status(
             422,
-            {"detail": detail, "path": "body", "findings": _findings(exc.findings), "missing": exc.missing},
+            {
+                "detail": detail,
+                "path": "body",
+                "findings": findings_out(exc.findings),
+                "missing": exc.missing,
+            },
         )
     if isinstance(exc, services.Blocked):
         return Status(
-            422, {"detail": "the guideline refuses this", "path": "body", "findings": _findings(exc.findings)}
+            422,
+            {"detail": "the guideline refuses this", "path": "body", "findings": findings_out(exc.findings)},
         )
     return Status(422, {"detail": str(exc), "path": "body"})
 
@@ -270,7 +252,7 @@ def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
     }
     if selectors.reads_sick_report_findings(actor, access):
         found = selectors.sick_report_findings(access, today=timezone.localdate())
-        out["guideline_findings"] = _findings(tuple(found))
+        out["guideline_findings"] = findings_out(tuple(found))
     return out
 
 
