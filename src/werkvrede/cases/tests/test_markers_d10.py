@@ -63,6 +63,8 @@ def test_the_deadline_reaches_exactly_its_readers(
         client.get(path).content.decode() for path in (f"/zaken/{case.pk}/", "/zaken/overzicht/")
     )
     assert (MARKER in seen) == (role in READERS), role
+    api = client.get(f"/api/v1/cases/{case.pk}/deadlines").content.decode()
+    assert (MARKER_DAY.isoformat() in api) == (role in READERS), role
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
@@ -74,3 +76,4 @@ def test_another_organisation_sees_no_deadline(
         client.get(path).content.decode() for path in (f"/zaken/{case.pk}/", "/zaken/overzicht/", "/")
     )
     assert MARKER not in seen
+    assert MARKER_DAY.isoformat() not in client.get(f"/api/v1/cases/{case.pk}/deadlines").content.decode()
