@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from werkvrede.cases.extensions import timeline_kind
@@ -138,14 +139,9 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
         items += list(window.filter(owned, category__in=categories).order_by("due", "pk")[:limit])
     # Deadlines owned through a role in the case: one indexed range scan in due order, each row
     # checked against the person's participation (index on user, case); stops at `limit`.
-    # Only the case roles this person actually holds (an index range scan on (user, role)), so
-    # someone who takes part in no case in that role costs nothing below.
-    candidates = [role for role in CaseRole.values if role not in organisation_roles]
-    held = set(
-        CaseParticipant.objects.filter(user_id=user_id, role__in=candidates)
-        .values_list("role", flat=True)
-        .distinct()
-    )
+    # Only the case roles this person actually holds, so someone who takes part in no case in that
+    # role costs nothing below.
+    held = case_roles_held(user_id) - organisation_roles
     if not held:
         return _due_items(items, today, limit)
     owned_in_case = Q()
@@ -156,6 +152,26 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
     seen = {d.pk for d in items}
     items += [d for d in window.filter(owned_in_case).order_by("due", "pk")[:limit] if d.pk not in seen]
     return _due_items(items, today, limit)
+
+
+def case_roles_held(user_id: int) -> set[str]:
+    """The distinct case roles a person holds in any case: one index probe per role they hold.
+
+    A "loose index scan" over (user, role): the planner cannot know that an HR adviser with
+    100,000 participations holds only the role HR, so a plain `DISTINCT role` (or `role IN (...)`)
+    read all of them — about 20 ms on the bench data, against 0.1 ms here.
+    """
+    table = connection.ops.quote_name(CaseParticipant._meta.db_table)
+    sql = (
+        f"WITH RECURSIVE held(role) AS ("  # noqa: S608 - the table name comes from the model
+        f" SELECT MIN(role) FROM {table} WHERE user_id = %s"
+        f" UNION ALL SELECT (SELECT MIN(p.role) FROM {table} p WHERE p.user_id = %s AND p.role > held.role)"
+        f" FROM held WHERE held.role IS NOT NULL"
+        f") SELECT role FROM held WHERE role IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, user_id])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _due_items(items: list[CaseDeadline], today: date, limit: int) -> list[DueItem]:

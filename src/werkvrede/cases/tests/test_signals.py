@@ -123,3 +123,19 @@ def test_the_overview_counts_cases_per_state_and_lists_overdue_deadlines(
     assert "Gesignaleerd" in html
     assert "T-03" in html  # overdue since 2025
     assert case_with_deadlines.reference in html
+
+
+def test_the_case_roles_a_person_holds_are_found_without_reading_every_participation(world: World) -> None:
+    from werkvrede.cases.models import CaseParticipant
+    from werkvrede.cases.selectors import case_roles_held
+
+    employee, manager = world.a.users[Role.EMPLOYEE], world.a.memberships[Role.LINE_MANAGER]
+    first = signal(employee, world.a.organisation.pk, other=manager)
+    second = signal(employee, world.a.organisation.pk, other=manager)
+    ba = world.a.users[Role.OCCUPATIONAL_PHYSICIAN]
+    CaseParticipant.objects.create(case=second, user=ba, role="BA")
+    CaseParticipant.objects.create(case=first, user=ba, role="TD")
+    assert case_roles_held(employee.pk) == {"WN"}
+    assert case_roles_held(manager.user_id) == {"WP"}
+    assert case_roles_held(ba.pk) == {"BA", "TD"}
+    assert case_roles_held(world.a.users[Role.ADMIN].pk) == set()
