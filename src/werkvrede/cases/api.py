@@ -176,8 +176,10 @@ def _party(p: Any) -> PartyOut:
 def _case_out(actor: Actor, case_id: int) -> CaseOut:
     access = selectors.case_get_for(actor, case_id)
     case = access.case
-    # The melder's choice is their own: others only see whether the hold still applies.
+    # The melder's choice is their own: others only see whether the hold still applies, and
+    # the other party not even that a suspicion was recorded (ADR 0004).
     melder = allowed(actor, "cases.melder_choice.record", access)
+    behaviour = allowed(actor, "cases.undesirable_behaviour.view", access)
     return CaseOut(
         id=case.pk,
         reference=case.reference,
@@ -187,10 +189,10 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
         configuration=case.configuration,
         domains=list(case.domains),
         acknowledged_by_other=case.acknowledged_by_other,
-        undesirable_behaviour_suspected=case.undesirable_behaviour_suspected,
-        undesirable_behaviour_categories=list(case.undesirable_behaviour_categories),
-        vp_offered_on=case.vp_offered_on,
-        r100_hold=selectors.r100_hold(case),
+        undesirable_behaviour_suspected=behaviour and case.undesirable_behaviour_suspected,
+        undesirable_behaviour_categories=list(case.undesirable_behaviour_categories) if behaviour else [],
+        vp_offered_on=case.vp_offered_on if behaviour else None,
+        r100_hold=behaviour and selectors.r100_hold(case),
         melder_choice=(case.melder_choice or None) if melder else None,
         melder_consents_to_mediation=case.melder_consents_to_mediation if melder else None,
         intake_completed_on=case.intake_completed_on,

@@ -85,6 +85,17 @@ def can_record_intake(actor: Actor, access: Any) -> bool:
 
 
 @rule(
+    "cases.undesirable_behaviour.view",
+    "See that undesirable behaviour is suspected, its categories and the R-100 hold: HR, CM and the "
+    "employee (the melder) — not the other party or others in the case (ADR 0004).",
+)
+def can_view_undesirable_behaviour(actor: Actor, access: Any) -> bool:
+    return _in_organisation(actor, access) and (
+        is_handler(actor, access) or CaseRole.EMPLOYEE in access.case_roles
+    )
+
+
+@rule(
     "cases.melder_choice.record",
     "Record the melder's choice after the vertrouwenspersoon was offered (R-100): only WN, the melder.",
 )

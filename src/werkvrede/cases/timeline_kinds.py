@@ -10,5 +10,7 @@ register_timeline_kind("glasl.recorded", _("%(name)s legde escalatiefase %(stage
 register_timeline_kind("note.added", _("%(name)s schreef een verslag"))
 register_timeline_kind("participant.added", _("%(name)s gaf iemand een rol in de zaak"))
 register_timeline_kind(
-    "case.melder_chose", _("%(name)s koos een vervolg na het aanbod van de vertrouwenspersoon")
+    "case.melder_chose",
+    _("%(name)s koos een vervolg na het aanbod van de vertrouwenspersoon"),
+    action="cases.undesirable_behaviour.view",
 )

@@ -92,7 +92,8 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),
         "can_add_participant": allowed(actor, "cases.participant.add", access),
-        "r100_hold": selectors.r100_hold(access.case),
+        "r100_hold": allowed(actor, "cases.undesirable_behaviour.view", access)
+        and selectors.r100_hold(access.case),
         "melder_choice_form": (
             MelderChoiceForm(
                 initial={

@@ -190,3 +190,25 @@ def test_the_intake_form_asks_for_a_category_and_keeps_what_was_typed(
     case.refresh_from_db()
     assert case.undesirable_behaviour_categories == ["BULLYING"]
     assert "R-100" in hr.get(f"/zaken/{case.pk}/").content.decode()
+
+
+def test_the_other_party_is_not_told_of_the_suspicion(world: World, client_as: object) -> None:
+    case = _intake(world, employee_case(world), "SEXUAL_HARASSMENT")
+    _record(world, case, "REFERRAL_VP")
+    case_services.melder_choice_record(
+        actor=actor(world, Role.EMPLOYEE), case_id=case.pk, choice="VP", consents_to_mediation=False
+    )
+    Case.objects.filter(pk=case.pk).update(melder_choice="")  # the hold applies again
+    hr = client_as(Role.HR_ADVISER).get(f"/api/v1/cases/{case.pk}").json()  # type: ignore[operator]
+    assert hr["undesirable_behaviour_categories"] == ["SEXUAL_HARASSMENT"] and hr["r100_hold"] is True
+    # The line manager is the other party in this case.
+    other = client_as(Role.LINE_MANAGER)  # type: ignore[operator]
+    seen = other.get(f"/api/v1/cases/{case.pk}").json()
+    assert seen["undesirable_behaviour_suspected"] is False
+    assert seen["undesirable_behaviour_categories"] == [] and seen["vp_offered_on"] is None
+    assert seen["r100_hold"] is False
+    assert "case.melder_chose" not in {e["kind"] for e in seen["timeline"]}
+    assert "case.melder_chose" in {e["kind"] for e in hr["timeline"]}
+    page = other.get(f"/zaken/{case.pk}/").content.decode()
+    assert "R-100" not in page and "grensoverschrijdend" not in page
+    assert "R-100" in client_as(Role.EMPLOYEE).get(f"/zaken/{case.pk}/").content.decode()  # type: ignore[operator]
