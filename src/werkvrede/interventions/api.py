@@ -201,7 +201,7 @@ def section(request: HttpRequest, case_id: int) -> dict[str, Any]:
         )
     elif seen is Level.NEUTRAL:
         out["neutral"] = [s.__dict__ for s in selectors.neutral_status_of(access)]
-    out["interventions"] = [_intervention(i) for i in selectors.interventions_of(access)]
+    out["interventions"] = [_intervention(i) for i in selectors.interventions_of(actor, access)]
     return out
 
 

@@ -12,11 +12,13 @@ from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed
 from werkvrede.guideline import advice_to_dict, evaluate
 from werkvrede.interventions.models import (
     Appointment,
     ConflictLeave,
     Intervention,
+    InterventionKind,
     InterventionPeriod,
     LeaveState,
     PeriodState,
@@ -55,8 +57,13 @@ def leave_get(access: CaseAccess, leave_id: int) -> ConflictLeave | None:
     )
 
 
-def interventions_of(access: CaseAccess) -> list[Intervention]:
-    return list(Intervention.objects.filter(case=access.case).order_by("created_at", "pk"))
+def interventions_of(actor: Actor, access: CaseAccess) -> list[Intervention]:
+    """The case's interventions; a referral to the vertrouwenspersoon only for those who may know of
+    the suspicion it answers (R-100, ADR 0004) — never for the other party."""
+    found = Intervention.objects.filter(case=access.case).order_by("created_at", "pk")
+    if not allowed(actor, "cases.undesirable_behaviour.view", access):
+        found = found.exclude(kind=InterventionKind.REFERRAL_VP)
+    return list(found)
 
 
 def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:

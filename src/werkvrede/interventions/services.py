@@ -662,7 +662,9 @@ def intervention_record(
     intervention.save()
     if is_vp_referral:
         case_vp_offered(case=case, on=today)
-    timeline_record(actor, case, "intervention.recorded", role, intervention_kind=intervention.kind)
+    # A VP referral answers a suspicion the other party is not told of (ADR 0004): its own kind.
+    kind = "intervention.vp_referral" if is_vp_referral else "intervention.recorded"
+    timeline_record(actor, case, kind, role, intervention_kind=intervention.kind)
     _audit(
         actor,
         "interventions.intervention.recorded",

@@ -34,3 +34,8 @@ register_timeline_kind(
 )
 register_timeline_kind("conflict_leave.closed", _("%(name)s sloot het arbeidsconflictenverlof af"))
 register_timeline_kind("intervention.recorded", _("%(name)s legde een interventie vast"))
+register_timeline_kind(
+    "intervention.vp_referral",
+    _("%(name)s bood de vertrouwenspersoon aan"),
+    action="cases.undesirable_behaviour.view",
+)

@@ -68,7 +68,7 @@ def section(request: HttpRequest, case_id: int) -> HttpResponse:
         context.update(neutral=selectors.neutral_status_of(access))
     else:
         context.update(appointments=selectors.appointments_for(actor, case=access.case))
-    context["interventions"] = selectors.interventions_of(access)
+    context["interventions"] = selectors.interventions_of(actor, access)
     context["can_record_intervention"] = allowed(actor, "interventions.intervention.write", access)
     return render(request, "interventions/section.html", context)
 

@@ -212,3 +212,20 @@ def test_the_other_party_is_not_told_of_the_suspicion(world: World, client_as: o
     page = other.get(f"/zaken/{case.pk}/").content.decode()
     assert "R-100" not in page and "grensoverschrijdend" not in page
     assert "R-100" in client_as(Role.EMPLOYEE).get(f"/zaken/{case.pk}/").content.decode()  # type: ignore[operator]
+
+
+def test_the_other_party_does_not_see_the_vp_referral(world: World, client_as: object) -> None:
+    case = _intake(world, employee_case(world), "BULLYING")
+    _record(world, case, "REFERRAL_VP")
+    _record(world, case, "INDIVIDUAL")
+    for role, sees in ((Role.HR_ADVISER, True), (Role.EMPLOYEE, True), (Role.LINE_MANAGER, False)):
+        client = client_as(role)  # type: ignore[operator]
+        section = client.get(f"/api/v1/cases/{case.pk}/interventions").json()
+        kinds = {i["kind"] for i in section["interventions"]}
+        assert ("REFERRAL_VP" in kinds) == sees, role
+        assert "INDIVIDUAL" in kinds, role
+        timeline = client.get(f"/api/v1/cases/{case.pk}").json()["timeline"]
+        assert ("intervention.vp_referral" in {e["kind"] for e in timeline}) == sees, role
+        assert "REFERRAL_VP" not in str([e for e in timeline if e["kind"] != "intervention.vp_referral"])
+        page = client.get(f"/interventies/zaak/{case.pk}/").content.decode()
+        assert ("Verwijzing naar de vertrouwenspersoon" in page) == sees, role
