@@ -590,14 +590,16 @@ def termination_new_on_case(request: HttpRequest, case_id: int) -> HttpResponseB
     access = case_get_for(actor, case_id)
     if not allowed(actor, "mediation.termination.create", access):
         raise hidden(actor, "mediation.termination.create", access.case)
-    employee_ids = CaseParty.objects.filter(case=access.case, side=CaseParty.Side.EMPLOYEE).values_list(
-        "user_id", flat=True
+    employee_ids = set(
+        CaseParty.objects.filter(case=access.case, side=CaseParty.Side.EMPLOYEE).values_list(
+            "user_id", flat=True
+        )
     )
     members = _members(actor)
     form = f.TerminationForm(
         request.POST or None,
-        employees=[u for u in members if u.pk in set(employee_ids)],
-        signatories=[u for u in members if u.pk not in set(employee_ids)],
+        employees=[u for u in members if u.pk in employee_ids],
+        signatories=[u for u in members if u.pk not in employee_ids],
     )
     return _termination_page(
         request,
