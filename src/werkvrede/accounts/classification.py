@@ -25,3 +25,19 @@ classify(
     {"id": C.SYSTEM, "user": C.ROLE, "organisation": C.ROLE, "is_active": C.ROLE, "created_at": C.SYSTEM},
 )
 classify("accounts.rolegrant", {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM})
+classify(
+    "accounts.invitation",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.ROLE,
+        "invitee": C.ROLE,
+        "invited_name": C.ACCOUNT,
+        "roles": C.ROLE,
+        "invited_by": C.ROLE,
+        "purpose": C.SYSTEM,
+        "reference": C.SYSTEM,
+        "created_at": C.SYSTEM,
+        "accepted_at": C.ROLE,
+        "declined_at": C.ROLE,
+    },
+)

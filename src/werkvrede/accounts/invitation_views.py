@@ -1,30 +1,61 @@
-"""The public page behind an invitation link: choose a password, once."""
+"""The public page behind an invitation link: a new account chooses its password, an existing one
+logs in and accepts. Once, and only by the invitee."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from werkvrede.accounts.invitations import invitation_accept as accept
-from werkvrede.accounts.invitations import user_for_token
+from werkvrede.accounts import invitations
+from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.core.access import public
 
 
 @public
 def invitation_accept(request: HttpRequest) -> HttpResponseBase:
-    user = user_for_token(request.GET.get("u", ""), request.GET.get("t", ""))
-    if user is None:
-        # Expired, used or altered: the same answer for each, and nothing about whom it was for.
+    invitation = invitations.invitation_for_token(request.GET.get("i", ""))
+    if invitation is None:
+        # Altered, expired, used or declined: the same answer for each, and nothing about whom it was for.
         return render(request, "accounts/invitation_invalid.html", status=404)
-    form = SetPasswordForm(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        accept(user=user, password=form.cleaned_data["new_password1"])
-        messages.success(request, _("Je wachtwoord is ingesteld. Log nu in met je e-mailadres."))
-        return redirect("accounts:login")
-    response: HttpResponse = render(
-        request, "accounts/invitation_accept.html", {"form": form, "invitee": user}
-    )
-    return response
+    invitee = invitation.invitee
+    context: dict[str, object] = {"invitation": invitation, "invitee": invitee}
+    if not invitee.has_usable_password():
+        form = SetPasswordForm(invitee, request.POST or None)
+        context["form"] = form
+        if request.method == "POST" and form.is_valid():
+            try:
+                invitations.invitation_accept(
+                    invitation=invitation, password=form.cleaned_data["new_password1"]
+                )
+            except invitations.InvitationRefused as exc:
+                return _refused(request, str(exc))
+            messages.success(request, _("Je wachtwoord is ingesteld. Log nu in met je e-mailadres."))
+            return redirect("accounts:login")
+        status = 400 if form.is_bound else 200
+        return render(request, "accounts/invitation_accept.html", context, status=status)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.user.pk != invitee.pk:
+        # Someone else's invitation: say so without saying whose.
+        return render(request, "accounts/invitation_other_account.html", status=403)
+    if request.method == "POST":
+        try:
+            invitations.invitation_accept(invitation=invitation)
+        except invitations.InvitationRefused as exc:
+            return _refused(request, str(exc))
+        request.session[ACTIVE_ORGANISATION_SESSION_KEY] = invitation.organisation_id
+        messages.success(
+            request,
+            _("Je hebt de uitnodiging aangenomen. Je werkt nu in %(organisation)s.")
+            % {"organisation": invitation.organisation.name},
+        )
+        return redirect("core:home")
+    return render(request, "accounts/invitation_join.html", context)
+
+
+def _refused(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "accounts/invitation_refused.html", {"message": message}, status=409)

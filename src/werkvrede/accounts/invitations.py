@@ -1,121 +1,262 @@
-"""Invitations: a person gets an account without a password and an e-mail with a one-time link.
+"""Invitations: an offer to join an organisation, accepted by the invitee through a one-time link.
 
-The link carries a token of Django's password-reset kind (no token is stored): it is bound to the
-password hash and the last log-in, so it stops working the moment the password is set. The e-mail
-says only that there is an invitation; never which case or why (security.md: no content in e-mail).
-Other contexts learn that an invitation was accepted through the `invitation_accepted` signal.
+Rules (docs/adr/0070-invitations-accepted-by-the-invitee.md):
+- Inviting never changes an existing account: not its active state, its password or its memberships.
+  A new address gets an account without a usable password; a deactivated account gets no e-mail.
+- The inviter gets the same answer whether or not the address has an account, and sees only the name
+  they typed until the invitee accepts.
+- The membership (with the invitation's roles) is created only when the invitee accepts.
+
+The link carries a signed, time-limited token naming the invitation (nothing is stored for it); it
+works once, because an accepted or declined invitation is closed. The e-mail says only that there is
+an invitation; never which case or why (no content in e-mail). The context that made an invitation
+checks and reacts to its acceptance: `register_acceptance_check` and the `invitation_accepted` signal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+
 from django.conf import settings
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.dispatch import Signal
 from django.urls import reverse
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_tasks import task
 
-from werkvrede.accounts.models import User
+from werkvrede.accounts.models import Invitation, Membership, Organisation, RoleGrant, User
 from werkvrede.audit import services as audit
+from werkvrede.core.roles import Role
 
-
-class _InvitationTokens(PasswordResetTokenGenerator):
-    key_salt = "werkvrede.accounts.invitations"
-
-
-invitation_tokens = _InvitationTokens()
-
-# Sent with `user` after an invited person set their password.
+# Sent with `invitation` after the invitee accepted (their membership exists by then).
 invitation_accepted = Signal()
+# Sent with `invitation` when an acceptance check refused it; the inviting context closes what it made.
+invitation_declined = Signal()
+
+TOKEN_SALT = "werkvrede.accounts.invitation"  # noqa: S105 - a signing salt, not a secret
 
 SUBJECT = "Werkvrede: je bent uitgenodigd / you have been invited"
 BODY = (
-    "Je bent uitgenodigd voor Werkvrede. Kies je wachtwoord via deze link (eenmalig te gebruiken):\n{url}\n\n"
-    "You have been invited to Werkvrede. Choose your password with this link (it works once):\n{url}\n\n"
-    "Deze e-mail zegt bewust niet waar het over gaat.\n"
-    "This e-mail deliberately does not say what it is about.\n"
-)
-BODY_EXISTING = (
-    "Er staat in Werkvrede iets nieuws voor je klaar. Log in met je bestaande account:\n{url}\n\n"
-    "Something new is waiting for you in Werkvrede. Log in with your existing account:\n{url}\n\n"
+    "Je bent uitgenodigd voor Werkvrede. Neem de uitnodiging aan via deze link (eenmalig te gebruiken, "
+    "{days} dagen geldig):\n{url}\n\n"
+    "You have been invited to Werkvrede. Accept the invitation with this link (it works once, for "
+    "{days} days):\n{url}\n\n"
     "Deze e-mail zegt bewust niet waar het over gaat.\n"
     "This e-mail deliberately does not say what it is about.\n"
 )
 
+# purpose -> check(invitation) returning a message for the invitee when it cannot be accepted.
+AcceptanceCheck = Callable[[Invitation], str | None]
+_ACCEPTANCE_CHECKS: dict[str, AcceptanceCheck] = {}
 
-def invitee_get_or_create(*, email: str, full_name: str) -> User:
-    """The person with this e-mail address; a new one has no usable password until they accept."""
-    email = email.strip().lower()
+
+class InvitationRefused(Exception):  # noqa: N818 - a refusal shown to the invitee, not a bug
+    """The invitation cannot be accepted; the message (translated) says why."""
+
+
+def register_acceptance_check(purpose: str, check: AcceptanceCheck) -> None:
+    _ACCEPTANCE_CHECKS[purpose] = check
+
+
+def normalised_email(value: str) -> str:
+    """The address as stored (trimmed, lower case); ValidationError when it is not an e-mail address."""
+    email = (value or "").strip().lower()
+    validate_email(email)
+    return email
+
+
+def max_age_days() -> int:
+    return int(getattr(settings, "WERKVREDE_INVITATION_DAYS", 14))
+
+
+def _account_for(email: str, full_name: str) -> User:
+    """The account of this address, unchanged; a new one has no usable password until accepted."""
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, full_name=full_name.strip(), password=None)
-    elif not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
+        user = User.objects.create_user(email=email, full_name=full_name, password=None)
     return user
 
 
-def invitation_path(user: User) -> str:
+@transaction.atomic
+def invitation_create(
+    *,
+    organisation: Organisation,
+    email: str,
+    invited_name: str,
+    roles: Iterable[Role],
+    invited_by_id: int | None,
+    purpose: str,
+    reference: str = "",
+) -> Invitation:
+    """Invite `email` to `organisation` with `roles` and send the e-mail after commit.
+
+    The caller has authorised the invitation. Raises ValidationError for an invalid address.
+    """
+    email = normalised_email(email)
+    invited_name = invited_name.strip()
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        invitee=_account_for(email, invited_name),
+        invited_name=invited_name,
+        roles=",".join(sorted(str(r) for r in roles)),
+        invited_by_id=invited_by_id,
+        purpose=purpose,
+        reference=reference,
+    )
+    audit.record(
+        "accounts.invitation.created",
+        organisation_id=organisation.pk,
+        user_id=invited_by_id,
+        object_type="accounts.invitation",
+        object_id=str(invitation.pk),
+        data={"purpose": purpose},
+    )
+    invitation_send(invitation_id=invitation.pk)
+    return invitation
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(invitation.pk, salt=TOKEN_SALT, compress=False)
+
+
+def invitation_path(invitation: Invitation) -> str:
     # In the query string, not the path: the URL pattern takes no object id (nothing to enumerate).
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    query = urlencode({"u": uid, "t": invitation_tokens.make_token(user)})
-    return f"{reverse('accounts:invitation')}?{query}"
+    return f"{reverse('accounts:invitation')}?{urlencode({'i': invitation_token(invitation)})}"
 
 
-def user_for_token(uidb64: str, token: str) -> User | None:
-    """The invited person if the link is valid and unused; None otherwise (expired, used, altered)."""
+def invitation_for_token(token: str) -> Invitation | None:
+    """The open invitation the link names; None when it is altered, expired, used or declined."""
     try:
-        pk = int(force_str(urlsafe_base64_decode(uidb64)))
-    except (TypeError, ValueError, OverflowError):
+        pk = signing.loads(token, salt=TOKEN_SALT, max_age=timedelta(days=max_age_days()))
+    except signing.BadSignature:
         return None
-    user = User.objects.filter(pk=pk, is_active=True).first()
-    if user is None or user.has_usable_password() or not invitation_tokens.check_token(user, token):
+    if not isinstance(pk, int):
         return None
-    return user
+    invitation = (
+        Invitation.objects.filter(pk=pk, accepted_at__isnull=True, declined_at__isnull=True)
+        .select_related("invitee", "organisation")
+        .first()
+    )
+    if invitation is None or not invitation.invitee.is_active:
+        return None
+    return invitation
 
 
-def invitation_send(*, user_id: int, organisation_id: int | None) -> None:
+def invitation_send(*, invitation_id: int) -> None:
     """Send the invitation e-mail (after commit, through the task system)."""
-    transaction.on_commit(lambda: invitation_send_task.enqueue(user_id, organisation_id))
+    transaction.on_commit(lambda: invitation_send_task.enqueue(invitation_id))
 
 
-def invitation_deliver(user_id: int, organisation_id: int | None) -> bool:
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None:
+def invitation_deliver(invitation_id: int) -> bool:
+    """Send the e-mail of an open invitation to an active account; False when there is nothing to send."""
+    invitation = Invitation.objects.filter(pk=invitation_id).select_related("invitee").first()
+    if invitation is None or not invitation.is_open or not invitation.invitee.is_active:
         return False
-    base = settings.WERKVREDE_BASE_URL.rstrip("/")
-    if user.has_usable_password():
-        body = BODY_EXISTING.format(url=base + reverse("accounts:login"))
-    else:
-        body = BODY.format(url=base + invitation_path(user))
-    send_mail(SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    url = settings.WERKVREDE_BASE_URL.rstrip("/") + invitation_path(invitation)
+    send_mail(
+        SUBJECT,
+        BODY.format(url=url, days=max_age_days()),
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.invitee.email],
+    )
     audit.record(
         "accounts.invitation.sent",
-        organisation_id=organisation_id,
-        user_id=user.pk,
-        object_type="accounts.user",
-        object_id=str(user.pk),
+        organisation_id=invitation.organisation_id,
+        object_type="accounts.invitation",
+        object_id=str(invitation.pk),
     )
     return True
 
 
 @task()
-def invitation_send_task(user_id: int, organisation_id: int | None) -> bool:
-    return invitation_deliver(user_id, organisation_id)
+def invitation_send_task(invitation_id: int) -> bool:
+    return invitation_deliver(invitation_id)
+
+
+def invitation_accept(*, invitation: Invitation, password: str | None = None) -> Invitation:
+    """The invitee accepts: a new account gets its password, the membership its roles.
+
+    Raises InvitationRefused when the context that made the invitation refuses it (the invitation is
+    then declined, and that context closes what it made).
+    """
+    check = _ACCEPTANCE_CHECKS.get(invitation.purpose)
+    problem = check(invitation) if check is not None else None
+    if problem is not None:
+        _decline(invitation)
+        raise InvitationRefused(problem)
+    return _accept(invitation, password)
 
 
 @transaction.atomic
-def invitation_accept(*, user: User, password: str) -> None:
-    user.set_password(password)
-    user.save(update_fields=["password"])
+def _accept(invitation: Invitation, password: str | None) -> Invitation:
+    invitation = Invitation.objects.select_for_update().select_related("invitee").get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise InvitationRefused(_("Deze uitnodiging is al gebruikt."))
+    user = invitation.invitee
+    if not user.has_usable_password():
+        if not password:
+            raise InvitationRefused(_("Kies eerst een wachtwoord."))
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation_id=invitation.organisation_id
+    )
+    existing = set(membership.grants.values_list("role", flat=True))
+    for role in invitation.role_list:
+        if role not in existing:
+            RoleGrant.objects.create(membership=membership, role=role)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
     audit.record(
         "accounts.invitation.accepted",
-        organisation_id=None,
+        organisation_id=invitation.organisation_id,
         user_id=user.pk,
-        object_type="accounts.user",
-        object_id=str(user.pk),
+        object_type="accounts.invitation",
+        object_id=str(invitation.pk),
+        data={"roles": invitation.roles},
     )
-    invitation_accepted.send(sender=User, user=user)
+    invitation_accepted.send(sender=Invitation, invitation=invitation)
+    return invitation
+
+
+@transaction.atomic
+def _decline(invitation: Invitation) -> None:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        return
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+    audit.record(
+        "accounts.invitation.declined",
+        organisation_id=invitation.organisation_id,
+        user_id=invitation.invitee_id,
+        object_type="accounts.invitation",
+        object_id=str(invitation.pk),
+    )
+    invitation_declined.send(sender=Invitation, invitation=invitation)
+
+
+def invitations_for(purpose: str, reference: str) -> list[Invitation]:
+    return list(Invitation.objects.filter(purpose=purpose, reference=reference).order_by("pk"))
+
+
+__all__ = [
+    "InvitationRefused",
+    "ValidationError",
+    "invitation_accept",
+    "invitation_accepted",
+    "invitation_create",
+    "invitation_declined",
+    "invitation_for_token",
+    "invitation_path",
+    "invitations_for",
+    "normalised_email",
+    "register_acceptance_check",
+]

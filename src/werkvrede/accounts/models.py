@@ -93,3 +93,43 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership}: {self.role}"
+
+
+class Invitation(models.Model):
+    """An offer to join an organisation with some roles, accepted by the invitee through a one-time link.
+
+    The invitee's account exists from the start (a new address gets one without a password), but their
+    membership is created only when they accept: an invitation never changes an existing account (its
+    active state, password or other memberships), and the inviter sees only what they typed.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    invitee = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    # As typed by the inviter; shown to the inviting side until the invitation is accepted.
+    invited_name = models.CharField(max_length=200)
+    roles = models.CharField(max_length=60, help_text="comma-separated role codes granted on acceptance")
+    invited_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # What the invitation is for, e.g. "supporters.grant" with the grant's id: the context that made it
+    # reacts to the acceptance (signal `invitation_accepted`).
+    purpose = models.CharField(max_length=40)
+    reference = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["purpose", "reference"]),
+            models.Index(fields=["invitee", "accepted_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk}"
+
+    @property
+    def role_list(self) -> list[Role]:
+        return [Role(code) for code in self.roles.split(",") if code]
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None

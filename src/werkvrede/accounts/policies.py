@@ -24,3 +24,15 @@ def can_view_people(actor: Actor, obj: Any) -> bool:
     if not actor.has_any(*PEOPLE_VIEWERS):
         return False
     return obj is None or getattr(obj, "organisation_id", None) == actor.organisation_id
+
+
+@rule(
+    "accounts.person.reactivate",
+    "Reactivate a deactivated account: the Beheerder (ADM) of an organisation the person belongs to.",
+)
+def can_reactivate(actor: Actor, membership: Any) -> bool:
+    if actor.organisation_id is None:
+        return False
+    if Role.ADMIN not in actor.roles:
+        return False
+    return membership is None or getattr(membership, "organisation_id", None) == actor.organisation_id

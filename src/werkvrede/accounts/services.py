@@ -73,3 +73,25 @@ def organisation_switch(*, actor: Actor, user: User, organisation_id: int) -> Or
         data={"from": actor.organisation_id},
     )
     return organisation
+
+
+@transaction.atomic
+def person_reactivate(*, actor: Actor, membership: Membership) -> User:
+    """The Beheerder reactivates the account of a member: the only way back for a deactivated person.
+
+    Inviting never reactivates an account (docs/adr/0070-invitations-accepted-by-the-invitee.md).
+    """
+    authorize(actor, "accounts.person.reactivate", membership)
+    user = User.objects.select_for_update().get(pk=membership.user_id)
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit.record(
+            "accounts.person.reactivated",
+            organisation_id=membership.organisation_id,
+            user_id=actor.user_id,
+            roles=actor.role_codes,
+            object_type="accounts.user",
+            object_id=str(user.pk),
+        )
+    return user

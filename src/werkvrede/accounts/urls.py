@@ -10,5 +10,6 @@ urlpatterns = [
     path("organisatie/wisselen/", views.organisation_switch, name="organisation-switch"),
     path("mensen/", views.people_list, name="people"),
     path("mensen/<int:membership_id>/", views.person_detail, name="person"),
+    path("mensen/<int:membership_id>/heractiveren/", views.person_reactivate, name="person-reactivate"),
     path("uitnodiging/", invitation_views.invitation_accept, name="invitation"),
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkvrede.accounts import selectors, services
@@ -15,6 +17,7 @@ from werkvrede.accounts.forms import LoginForm, OrganisationSwitchForm
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import User
 from werkvrede.core.access import public, requires
+from werkvrede.core.policy import allowed
 
 
 @method_decorator(public, name="dispatch")
@@ -60,5 +63,25 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 @requires("accounts.people.view")
 def person_detail(request: HttpRequest, membership_id: int) -> HttpResponse:
-    membership = selectors.membership_get_for(request.actor, membership_id)  # type: ignore[attr-defined]
-    return render(request, "accounts/person_detail.html", {"membership": membership})
+    actor = request.actor  # type: ignore[attr-defined]
+    membership = selectors.membership_get_for(actor, membership_id)
+    can_reactivate = not membership.user.is_active and allowed(
+        actor, "accounts.person.reactivate", membership
+    )
+    return render(
+        request, "accounts/person_detail.html", {"membership": membership, "can_reactivate": can_reactivate}
+    )
+
+
+@requires("accounts.person.reactivate")
+def person_reactivate(request: HttpRequest, membership_id: int) -> HttpResponseBase:
+    """Confirm (GET) and reactivate (POST) a deactivated account: the Beheerder only."""
+    actor = request.actor  # type: ignore[attr-defined]
+    membership = selectors.membership_get_for(actor, membership_id)
+    if request.method == "POST":
+        services.person_reactivate(actor=actor, membership=membership)
+        messages.success(
+            request, _("Het account van %(name)s is weer actief.") % {"name": membership.user.full_name}
+        )
+        return redirect("accounts:person", membership_id=membership.pk)
+    return render(request, "accounts/person_reactivate.html", {"membership": membership})

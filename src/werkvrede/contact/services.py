@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -14,17 +16,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from werkvrede.accounts.actors import actor_for
-from werkvrede.accounts.invitations import invitation_send, invitee_get_or_create
-from werkvrede.accounts.models import Membership, Organisation, User
+from werkvrede.accounts.invitations import invitation_create, invitations_for, normalised_email
+from werkvrede.accounts.models import Invitation, Membership, Organisation, User
 from werkvrede.accounts.services import membership_grant, organisation_create
 from werkvrede.audit import services as audit
 from werkvrede.contact.models import ContactRecipient, ContactRequest, MediatorContactSetting
 from werkvrede.contact.privacy import RETENTION_DAYS
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import authorize
+from werkvrede.core.policy import allowed, authorize
 from werkvrede.core.roles import Role
 from werkvrede.mediation.models import PartySide
-from werkvrede.mediation.services import NotPossible, PartyInput, ReferralInput, mediation_create_direct
+from werkvrede.mediation.services import PartyInput, ReferralInput, mediation_create_direct
 
 
 @dataclass(frozen=True)
@@ -168,12 +170,12 @@ class Party:
 @dataclass(frozen=True)
 class SetupResult:
     organisation: Organisation
-    parties: list[User]
-    mediation_id: int
+    invitations: list[Invitation]
 
 
 # Which side of the mediation each invited party takes (footnote 18: one employer representative).
 _PARTY_SIDES = {Role.EMPLOYEE: PartySide.EMPLOYEE, Role.LINE_MANAGER: PartySide.EMPLOYER_REPRESENTATIVE}
+INVITATION_PURPOSE = "contact.party"
 
 
 class SetupRefused(Exception):  # noqa: N818 - a refusal shown to the mediator, not a bug
@@ -193,10 +195,18 @@ def _unique_slug(name: str) -> str:
 def request_setup(
     *, actor: Actor, request: ContactRequest, organisation_name: str, parties: list[Party]
 ) -> SetupResult:
-    """Create the client organisation, make the mediator MED in it, and invite the parties by e-mail."""
+    """Create the client organisation, make the mediator MED in it, and invite the parties by e-mail.
+
+    A party becomes a member (and a party to the mediation) only by accepting the invitation; the
+    mediation is created once every party has accepted (`on_invitation_accepted`). Until then the
+    mediator sees the names they typed, never those of accounts the addresses may already have.
+    """
     request = ContactRequest.objects.select_for_update().get(pk=request.pk)
     authorize(actor, "contact.request.setup", request)
-    emails = [p.email.strip().lower() for p in parties]
+    try:
+        emails = [normalised_email(p.email) for p in parties]
+    except ValidationError as exc:
+        raise SetupRefused(_("Vul voor elke partij een geldig e-mailadres in.")) from exc
     if len(set(emails)) != len(emails):
         raise SetupRefused(_("Elke partij heeft een eigen e-mailadres nodig."))
     mediator = User.objects.get(pk=actor.uid)
@@ -204,29 +214,18 @@ def request_setup(
         raise SetupRefused(_("De mediator kan geen partij zijn in de eigen mediation (SOD-2)."))
     organisation = organisation_create(name=organisation_name, slug=_unique_slug(organisation_name))
     membership_grant(user=mediator, organisation=organisation, roles=[Role.MEDIATOR])
-    users = []
-    for party in parties:
-        user = invitee_get_or_create(email=party.email, full_name=party.name)
-        membership_grant(user=user, organisation=organisation, roles=[party.role])
-        invitation_send(user_id=user.pk, organisation_id=organisation.pk)
-        users.append(user)
-    # The mediation for the new organisation, without a case (a direct referral), with these parties.
-    mediator_actor = actor_for(mediator, organisation.pk)
-    try:
-        mediation = mediation_create_direct(
-            actor=mediator_actor,
-            data=ReferralInput(
-                subject=_("Mediation %(organisation)s") % {"organisation": organisation.name},
-                parties=[
-                    PartyInput(user.pk, _PARTY_SIDES[party.role])
-                    for user, party in zip(users, parties, strict=True)
-                ],
-                mediator_id=mediator.pk,
-            ),
-            today=timezone.localdate(),
+    invitations = [
+        invitation_create(
+            organisation=organisation,
+            email=email,
+            invited_name=party.name,
+            roles=[party.role],
+            invited_by_id=actor.user_id,
+            purpose=INVITATION_PURPOSE,
+            reference=str(request.pk),
         )
-    except NotPossible as exc:
-        raise SetupRefused(str(exc)) from exc
+        for email, party in zip(emails, parties, strict=True)
+    ]
     request.status = ContactRequest.Status.SET_UP
     request.organisation = organisation
     request.save(update_fields=["status", "organisation"])
@@ -237,9 +236,54 @@ def request_setup(
         roles=actor.role_codes,
         object_type="contact.contactrequest",
         object_id=str(request.pk),
-        data={"parties": len(users)},
+        data={"parties": len(invitations)},
     )
-    return SetupResult(organisation=organisation, parties=users, mediation_id=mediation.pk)
+    return SetupResult(organisation=organisation, invitations=invitations)
+
+
+def _request_of(invitation: Invitation) -> ContactRequest | None:
+    if invitation.purpose != INVITATION_PURPOSE or not invitation.reference.isdigit():
+        return None
+    return ContactRequest.objects.filter(
+        pk=int(invitation.reference), organisation_id=invitation.organisation_id
+    ).first()
+
+
+def acceptance_problem(invitation: Invitation) -> str | None:
+    """The request must still be there (requests are deleted after the retention period)."""
+    if _request_of(invitation) is None:
+        return _("Deze uitnodiging is ingetrokken.")
+    return None
+
+
+def on_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: Any) -> None:
+    """Signal receiver: when the last party has accepted, the mediator's mediation is created."""
+    request = _request_of(invitation)
+    if request is None or request.taken_by_id is None:
+        return
+    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    all_invitations = invitations_for(INVITATION_PURPOSE, str(request.pk))
+    if any(i.accepted_at is None for i in all_invitations):
+        return
+    organisation = invitation.organisation
+    mediator = User.objects.get(pk=request.taken_by_id)
+    # The mediation for the new organisation, without a case (a direct referral), with these parties.
+    mediation_create_direct(
+        actor=actor_for(mediator, organisation.pk),
+        data=ReferralInput(
+            subject=_("Mediation %(organisation)s") % {"organisation": organisation.name},
+            parties=[PartyInput(i.invitee_id, _PARTY_SIDES[i.role_list[0]]) for i in all_invitations],
+            mediator_id=mediator.pk,
+        ),
+        today=timezone.localdate(),
+    )
+
+
+def setup_invitations_for(actor: Actor, request: ContactRequest) -> list[Invitation]:
+    """The invitations of a set-up request, for the mediator who took it (the names as typed)."""
+    if not allowed(actor, "contact.request.view", request) or request.status != ContactRequest.Status.SET_UP:
+        return []
+    return invitations_for(INVITATION_PURPOSE, str(request.pk))
 
 
 @transaction.atomic

@@ -94,6 +94,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "contact": contact,
             "can_take": allowed(actor, "contact.request.take", contact),
             "can_setup": allowed(actor, "contact.request.setup", contact),
+            "invitations": services.setup_invitations_for(actor, contact),
         },
     )
 
@@ -123,7 +124,7 @@ def request_setup(request: HttpRequest, request_id: int) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            result = services.request_setup(
+            setup = services.request_setup(
                 actor=actor,
                 request=contact,
                 organisation_name=data["organisation_name"],
@@ -138,10 +139,10 @@ def request_setup(request: HttpRequest, request_id: int) -> HttpResponseBase:
             messages.success(
                 request,
                 _(
-                    "%(organisation)s is ingericht en de mediation is aangemaakt; de partijen hebben een "
-                    "uitnodiging per e-mail gekregen. Wissel naar deze organisatie om verder te gaan."
+                    "%(organisation)s is ingericht en de partijen hebben een uitnodiging per e-mail "
+                    "gekregen. Zodra beiden de uitnodiging hebben aangenomen, staat de mediation klaar."
                 )
-                % {"organisation": result.organisation.name},
+                % {"organisation": setup.organisation.name},
             )
             return redirect("contact:detail", request_id=contact.pk)
     status = 400 if form.is_bound else 200

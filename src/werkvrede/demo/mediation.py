@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.demo import DEMO_ORGANISATION
+from werkvrede.accounts.invitations import invitation_accept, invitations_for
 from werkvrede.accounts.models import Organisation, User
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.selectors import case_get_for
@@ -132,7 +133,9 @@ def _supporter_admitted(
     grant = supporters.supporter_invite(
         actor=employee, access=case_get_for(employee, case.pk), email=SUPPORTER, full_name="Sam Steun"
     )
-    supporters.grant_accept(grant=grant, user_id=grant.supporter_id)
+    # Sam opens the link in the invitation e-mail and accepts.
+    (invitation,) = invitations_for(supporters.INVITATION_PURPOSE, str(grant.pk))
+    invitation_accept(invitation=invitation)
     admission = mediation.admission_request(
         actor=employee,
         mediation_id=item.pk,

@@ -6,9 +6,12 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
+from pydantic import field_validator
 
+from werkvrede.accounts.invitations import normalised_email
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
@@ -67,6 +70,14 @@ class InviteIn(Schema):
     email: str = Field(max_length=254)
     full_name: str = Field(min_length=1, max_length=200)
 
+    @field_validator("email")
+    @classmethod
+    def _valid_email(cls, value: str) -> str:
+        try:
+            return normalised_email(value)
+        except ValidationError as exc:
+            raise ValueError("not a valid e-mail address") from exc
+
 
 class NoteIn(Schema):
     section: str
@@ -81,7 +92,7 @@ def _grant_out(grant: SupporterGrant) -> GrantOut:
     return GrantOut(
         id=grant.pk,
         employee_name=grant.employee.full_name,
-        supporter_name=grant.supporter.full_name,
+        supporter_name=grant.supporter_name,
         invited_at=grant.invited_at,
         accepted_at=grant.accepted_at,
         revoked_at=grant.revoked_at,

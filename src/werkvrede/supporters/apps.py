@@ -13,12 +13,23 @@ class SupportersConfig(AppConfig):
         register_start_panel(supporter_panel)
         from django.utils.translation import gettext_lazy as _
 
-        from werkvrede.accounts.invitations import invitation_accepted
+        from werkvrede.accounts.invitations import (
+            invitation_accepted,
+            invitation_declined,
+            register_acceptance_check,
+        )
         from werkvrede.cases.extensions import CaseSection, register_section
         from werkvrede.supporters import classification, policies  # noqa: F401
-        from werkvrede.supporters.services import grants_accept_for
+        from werkvrede.supporters.services import (
+            INVITATION_PURPOSE,
+            acceptance_problem,
+            on_invitation_accepted,
+            on_invitation_declined,
+        )
 
-        invitation_accepted.connect(grants_accept_for, dispatch_uid="supporters.grants_accept_for")
+        register_acceptance_check(INVITATION_PURPOSE, acceptance_problem)
+        invitation_accepted.connect(on_invitation_accepted, dispatch_uid="supporters.invitation_accepted")
+        invitation_declined.connect(on_invitation_declined, dispatch_uid="supporters.invitation_declined")
         register_section(
             CaseSection(
                 key="supporters",

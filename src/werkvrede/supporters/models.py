@@ -18,6 +18,9 @@ class SupporterGrant(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
     employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     supporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The name the employee typed: all they see of the supporter until the invitation is accepted, so
+    # that inviting an address never reveals the name of an account that already has it.
+    invited_name = models.CharField(max_length=200, blank=True)
     invited_at = models.DateTimeField(default=timezone.now)
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -41,6 +44,13 @@ class SupporterGrant(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def supporter_name(self) -> str:
+        """The supporter's own name once they accepted; before that, the name the employee typed."""
+        if self.accepted_at is None:
+            return self.invited_name
+        return self.supporter.full_name
 
 
 class Section(models.TextChoices):

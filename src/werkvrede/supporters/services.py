@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkvrede.accounts.invitations import invitation_send, invitee_get_or_create
-from werkvrede.accounts.models import Membership, User
-from werkvrede.accounts.services import membership_grant
+from werkvrede.accounts.invitations import invitation_create, normalised_email
+from werkvrede.accounts.models import Invitation, RoleGrant, User
 from werkvrede.audit import services as audit
 from werkvrede.cases.models import CaseParticipant
 from werkvrede.cases.policies import CaseAccess
@@ -40,47 +40,98 @@ def _record(code: str, actor: Actor, grant: SupporterGrant, **data: Any) -> None
     )
 
 
+INVITATION_PURPOSE = "supporters.grant"
+
+
 @transaction.atomic
 def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name: str) -> SupporterGrant:
-    """The employee invites a supporter for this case: an account with role SUP, a grant, an e-mail."""
+    """The employee invites a supporter for this case: a grant, and an invitation to accept by e-mail.
+
+    The answer is the same whether or not the address already has an account, and shows only the name
+    typed here. Whether the person may be a supporter (no other role in the organisation or the case)
+    is checked when they accept (`acceptance_problem`), where only they see the answer.
+    """
     authorize(actor, "supporters.supporter.invite", access)
     organisation = access.case.organisation
-    email = email.strip().lower()
+    try:
+        email = normalised_email(email)
+    except ValidationError as exc:
+        raise SupporterRefused(_("Vul een geldig e-mailadres in.")) from exc
+    full_name = full_name.strip()
+    if not full_name:
+        raise SupporterRefused(_("Vul de naam van je steunpersoon in."))
     if actor.user_id is not None and User.objects.filter(pk=actor.user_id, email__iexact=email).exists():
         raise SupporterRefused(_("Je kunt jezelf niet als steunpersoon uitnodigen."))
-    existing = User.objects.filter(email__iexact=email).first()
-    if existing is not None:
-        # A supporter is nobody else in this organisation or case: no employer role, no case role (SOD).
-        if CaseParticipant.objects.filter(case=access.case, user=existing).exists():
-            raise SupporterRefused(
-                _("Deze persoon heeft al een rol in deze zaak en kan geen steunpersoon zijn.")
-            )
-        membership = Membership.objects.filter(user=existing, organisation=organisation).first()
-        if membership is not None and membership.grants.exclude(role=Role.SUPPORTER).exists():
-            raise SupporterRefused(
-                _("Deze persoon heeft al een andere rol in deze organisatie en kan geen steunpersoon zijn.")
-            )
-        if SupporterGrant.objects.filter(
-            case=access.case, employee_id=actor.user_id, supporter=existing, revoked_at__isnull=True
-        ).exists():
-            raise SupporterRefused(_("Deze persoon is al je steunpersoon in deze zaak."))
-    supporter = invitee_get_or_create(email=email, full_name=full_name)
-    membership_grant(user=supporter, organisation=organisation, roles=[Role.SUPPORTER])
-    grant = SupporterGrant.objects.create(
-        organisation=organisation, case=access.case, employee_id=actor.uid, supporter=supporter
+    if SupporterGrant.objects.filter(
+        case=access.case, employee_id=actor.user_id, supporter__email__iexact=email, revoked_at__isnull=True
+    ).exists():
+        raise SupporterRefused(_("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze zaak."))
+    invitation = invitation_create(
+        organisation=organisation,
+        email=email,
+        invited_name=full_name,
+        roles=[Role.SUPPORTER],
+        invited_by_id=actor.user_id,
+        purpose=INVITATION_PURPOSE,
     )
-    # A new account accepts by choosing a password (signal below); an existing one by first opening the grant.
+    grant = SupporterGrant.objects.create(
+        organisation=organisation,
+        case=access.case,
+        employee_id=actor.uid,
+        supporter=invitation.invitee,
+        invited_name=full_name,
+    )
+    invitation.reference = str(grant.pk)
+    invitation.save(update_fields=["reference"])
     _record("supporters.grant.invited", actor, grant)
-    invitation_send(user_id=supporter.pk, organisation_id=organisation.pk)
     return grant
 
 
-def grants_accept_for(sender: object, *, user: User, **kwargs: Any) -> None:
-    """Signal receiver: the invited supporter chose a password, so their pending grants are accepted."""
-    for grant in SupporterGrant.objects.filter(
-        supporter=user, accepted_at__isnull=True, revoked_at__isnull=True
-    ):
-        grant_accept(grant=grant, user_id=user.pk)
+def _grant_of(invitation: Invitation) -> SupporterGrant | None:
+    if invitation.purpose != INVITATION_PURPOSE or not invitation.reference.isdigit():
+        return None
+    return SupporterGrant.objects.filter(pk=int(invitation.reference), supporter=invitation.invitee).first()
+
+
+def acceptance_problem(invitation: Invitation) -> str | None:
+    """A supporter is nobody else in this organisation or case (SOD), and the grant must still stand."""
+    grant = _grant_of(invitation)
+    if grant is None or grant.revoked_at is not None:
+        return _("Deze uitnodiging is ingetrokken.")
+    if CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists():
+        return _(
+            "Je hebt al een rol in de zaak waarvoor je bent uitgenodigd, en kunt daarom geen "
+            "steunpersoon zijn."
+        )
+    other_roles = RoleGrant.objects.filter(
+        membership__user_id=grant.supporter_id, membership__organisation_id=grant.organisation_id
+    ).exclude(role=Role.SUPPORTER)
+    if other_roles.exists():
+        return _("Je hebt al een andere rol in deze organisatie en kunt daarom geen steunpersoon zijn.")
+    return None
+
+
+def on_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: Any) -> None:
+    """Signal receiver: the invited supporter accepted, so the grant is accepted."""
+    grant = _grant_of(invitation)
+    if grant is not None and grant.revoked_at is None:
+        grant_accept(grant=grant, user_id=invitation.invitee_id)
+
+
+def on_invitation_declined(sender: object, *, invitation: Invitation, **kwargs: Any) -> None:
+    """Signal receiver: the invitation was refused at acceptance (SOD), so the grant ends unused."""
+    grant = _grant_of(invitation)
+    if grant is None or grant.revoked_at is not None:
+        return
+    grant.revoked_at = timezone.now()
+    grant.save(update_fields=["revoked_at"])
+    audit.record(
+        "supporters.grant.declined",
+        organisation_id=grant.organisation_id,
+        user_id=invitation.invitee_id,
+        object_type="supporters.supportergrant",
+        object_id=str(grant.pk),
+    )
 
 
 def grant_accept(*, grant: SupporterGrant, user_id: int) -> None:

@@ -168,19 +168,29 @@ def test_the_whole_flow_from_request_to_invited_parties(
         )
 
     assert roles_of(world.a.users[Role.MEDIATOR]) == {"MED"}
-    assert roles_of(User.objects.get(email="ingrid@bakkerij.example")) == {"LG"}
-    assert roles_of(User.objects.get(email="wim@bakkerij.example")) == {"WN"}
+    # The parties become members (and parties to the mediation) only by accepting (Refs #9).
+    assert roles_of(User.objects.get(email="ingrid@bakkerij.example")) == set()
+    assert roles_of(User.objects.get(email="wim@bakkerij.example")) == set()
+    assert not Mediation.objects.filter(organisation=organisation).exists()
+    detail = mediator.get(reverse("contact:detail", kwargs={"request_id": request.pk})).content.decode()
+    assert "Wim Werknemer" in detail and detail.count("nog niet aangenomen") == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["ingrid@bakkerij.example", "wim@bakkerij.example"]
     message = next(m for m in mail.outbox if m.to == ["wim@bakkerij.example"])
     assert "Bakkerij" not in str(message.body)
-    link = re.search(r"/account/uitnodiging/\?\S+", str(message.body))
-    assert link is not None
     password = "een lang en sterk wachtwoord 42"
-    anonymous = Client()
-    assert (
-        anonymous.post(link.group(0), {"new_password1": password, "new_password2": password}).status_code
-        == 302
-    )
+
+    def accept(email: str) -> None:
+        message = next(m for m in mail.outbox if m.to == [email])
+        link = re.search(r"/account/uitnodiging/\?\S+", str(message.body))
+        assert link is not None
+        response = Client().post(link.group(0), {"new_password1": password, "new_password2": password})
+        assert response.status_code == 302
+
+    accept("wim@bakkerij.example")
+    assert roles_of(User.objects.get(email="wim@bakkerij.example")) == {"WN"}
+    assert not Mediation.objects.filter(organisation=organisation).exists()  # Ingrid has not accepted yet
+    accept("ingrid@bakkerij.example")
+    assert roles_of(User.objects.get(email="ingrid@bakkerij.example")) == {"LG"}
     wim = Client()
     assert (
         wim.post("/account/inloggen/", {"username": "wim@bakkerij.example", "password": password}).status_code

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD, World
+from werkvrede.accounts.invitations import InvitationRefused, invitation_accept, invitations_for
 from werkvrede.accounts.models import RoleGrant, User
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.selectors import case_get_for
@@ -45,9 +46,10 @@ def test_the_employee_invites_a_new_supporter_who_sets_a_password_once(
     assert response.status_code == 302
     supporter = User.objects.get(email="lotte@legalbacking.example")
     assert not supporter.has_usable_password()
-    assert RoleGrant.objects.filter(
+    supporter_role = RoleGrant.objects.filter(
         membership__user=supporter, membership__organisation=world.a.organisation, role="SUP"
-    ).exists()
+    )
+    assert not supporter_role.exists()  # a member only once they accept (Refs #9)
     grant = SupporterGrant.objects.get(supporter=supporter)
     assert grant.employee_id == world.a.users[Role.EMPLOYEE].pk and grant.case_id == case.pk
     assert grant.accepted_at is None
@@ -68,6 +70,7 @@ def test_the_employee_invites_a_new_supporter_who_sets_a_password_once(
     assert response.status_code == 302
     grant.refresh_from_db()
     assert grant.accepted_at is not None
+    assert supporter_role.exists()
     # One-time: the same link no longer works.
     assert anonymous.get(path).status_code == 404
     assert AuditEvent.objects.filter(action="accounts.invitation.accepted", user_id=supporter.pk).exists()
@@ -169,24 +172,44 @@ def test_the_preparation_space_is_sealed_and_each_writes_their_own_sections(
     assert api.status_code == 403
 
 
+def test_one_cannot_invite_oneself(world: World) -> None:
+    case = case_of(world, "a")
+    employee = actor_of(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
+    with pytest.raises(services.SupporterRefused, match="jezelf"):
+        services.supporter_invite(
+            actor=employee,
+            access=case_get_for(employee, case.pk),
+            email=world.a.users[Role.EMPLOYEE].email,
+            full_name="x",
+        )
+
+
 @pytest.mark.parametrize(
     ("role", "message"),
     [
-        (Role.LINE_MANAGER, "al een rol in deze zaak"),
+        (Role.LINE_MANAGER, "al een rol in de zaak"),
         (Role.HR_ADVISER, "andere rol in deze organisatie"),
-        (Role.EMPLOYEE, "jezelf"),
     ],
 )
 def test_a_supporter_is_nobody_else_in_the_case_or_organisation(
     world: World, role: Role, message: str
 ) -> None:
+    """Checked when the invitee accepts, where only they see why (Refs #9: no oracle for the inviter)."""
     case = case_of(world, "a")
     employee = actor_of(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
     person = world.a.users[role]
-    with pytest.raises(services.SupporterRefused, match=message):
-        services.supporter_invite(
-            actor=employee, access=case_get_for(employee, case.pk), email=person.email, full_name="x"
-        )
+    grant = services.supporter_invite(
+        actor=employee, access=case_get_for(employee, case.pk), email=person.email, full_name="x"
+    )
+    (invitation,) = invitations_for(services.INVITATION_PURPOSE, str(grant.pk))
+    with pytest.raises(InvitationRefused, match=message):
+        invitation_accept(invitation=invitation)
+    grant.refresh_from_db()
+    invitation.refresh_from_db()
+    assert grant.revoked_at is not None and grant.accepted_at is None
+    assert invitation.declined_at is not None and invitation.accepted_at is None
+    assert not RoleGrant.objects.filter(membership__user=person, role="SUP").exists()
+    assert AuditEvent.objects.filter(action="supporters.grant.declined", object_id=str(grant.pk)).exists()
 
 
 def test_the_invite_form_keeps_what_was_typed_on_an_error(
