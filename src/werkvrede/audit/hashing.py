@@ -42,3 +42,5 @@ HASHED_FIELDS = (
     "request_id",
     "data",
 )
+# Added later: hashed only when set, so events recorded before they existed keep their hash.
+OPTIONAL_HASHED_FIELDS = ("category", "case_id", "subject_id")

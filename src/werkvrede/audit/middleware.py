@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from werkvrede.audit.context import current_request_id
+from werkvrede.audit.reads import request_scope
 
 
 class RequestIdMiddleware:
@@ -19,7 +20,8 @@ class RequestIdMiddleware:
         request_id = uuid.uuid4().hex
         token = current_request_id.set(request_id)
         try:
-            response = self.get_response(request)
+            with request_scope():
+                response = self.get_response(request)
         finally:
             current_request_id.reset(token)
         response["X-Request-ID"] = request_id

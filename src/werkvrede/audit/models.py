@@ -32,6 +32,10 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     legal_basis = models.CharField(max_length=100, blank=True)
+    # For reads of sensitive data (NEN 7513): the category, the case and the person the data is about.
+    category = models.CharField(max_length=3, blank=True)
+    case_id = models.BigIntegerField(null=True, blank=True)
+    subject_id = models.BigIntegerField(null=True, blank=True)
     request_id = models.CharField(max_length=32, blank=True)
     data = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
@@ -42,6 +46,8 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["organisation", "occurred_at"]),
             models.Index(fields=["object_type", "object_id"]),
+            # "Who read my file": the reads about one person, newest first.
+            models.Index(fields=["subject_id", "occurred_at"], name="audit_event_subject_idx"),
         ]
 
     def __str__(self) -> str:

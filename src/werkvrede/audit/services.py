@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkvrede.audit.context import current_request_id
-from werkvrede.audit.hashing import HASHED_FIELDS, event_hash
+from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, event_hash
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
 __all__ = ["Outcome", "chain_key", "record"]
@@ -49,6 +49,9 @@ def record(
     outcome: str = Outcome.ALLOWED,
     data: dict[str, Any] | None = None,
     occurred_at: datetime | None = None,
+    category: str = "",
+    case_id: int | None = None,
+    subject_id: int | None = None,
 ) -> AuditEvent:
     """Append one event to its organisation's chain.
 
@@ -72,6 +75,9 @@ def record(
         object_type=object_type,
         object_id=object_id,
         legal_basis=legal_basis,
+        category=category,
+        case_id=case_id,
+        subject_id=subject_id,
         request_id=current_request_id.get(),
         data=_clean_data(data),
         prev_hash=head.hash,
@@ -85,6 +91,13 @@ def record(
 
 def hashed_fields(event: AuditEvent) -> dict[str, Any]:
     values = {name: getattr(event, name) for name in HASHED_FIELDS}
+    values.update(
+        {
+            name: getattr(event, name)
+            for name in OPTIONAL_HASHED_FIELDS
+            if getattr(event, name) not in (None, "")
+        }
+    )
     # Normalise the time to UTC microseconds so a database round trip hashes the same.
     values["occurred_at"] = event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
     return values

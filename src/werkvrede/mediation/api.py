@@ -669,7 +669,7 @@ def session_notes(request: HttpRequest, mediation_id: int, session_id: int) -> l
     actor = _actor(request)
     access = _get(actor, mediation_id, "mediation.session.invitation")
     s = selectors.session_get(actor, access, session_id)
-    return [{"id": i, "text": text} for i, text in selectors.session_notes(actor, s)]
+    return [{"id": i, "text": text} for i, text in selectors.session_notes(actor, access, s)]
 
 
 @router.post(

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from werkvrede.audit.reads import role_basis
 from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
@@ -174,8 +175,18 @@ def intakes_for(actor: Actor, access: p.MediationAccess) -> list[OpenedIntake]:
             return []
         rows = rows.filter(party=access.party)
     out = []
+    basis = content_basis(access)
     for record in rows.order_by("held_on", "pk"):
-        data = json.loads(unseal(actor=actor, sealed=record.sealed, action="mediation.intake.read"))
+        data = json.loads(
+            unseal(
+                actor=actor,
+                sealed=record.sealed,
+                action="mediation.intake.read",
+                subjects=[record.party.user_id],
+                case_id=access.mediation.case_id,
+                basis=basis,
+            )
+        )
         out.append(
             OpenedIntake(record, data.get("positions", ""), data.get("interests", ""), data.get("causes", ""))
         )
@@ -197,10 +208,32 @@ def session_get(actor: Actor, access: p.MediationAccess, session_id: int) -> Ses
     raise hidden(actor, "mediation.session.invitation")
 
 
-def session_notes(actor: Actor, session: Session) -> list[tuple[int, str]]:
+def content_basis(access: p.MediationAccess) -> str:
+    """The basis on which one reads mediation content (D11): mediator, party, or admitted (CC-8)."""
+    return role_basis(*sorted(access.relations & p.CONTENT))
+
+
+def session_notes(actor: Actor, access: p.MediationAccess, session: Session) -> list[tuple[int, str]]:
+    """The session's notes (D11), each opened for this reader; a read about every party of the mediation."""
+    notes = list(session.notes.select_related("sealed").order_by("created_at", "pk"))
+    if not notes:
+        return []
+    subjects = list(
+        MediationParty.objects.filter(mediation=access.mediation).values_list("user_id", flat=True)
+    )
     return [
-        (note.pk, unseal(actor=actor, sealed=note.sealed, action="mediation.session_note.read"))
-        for note in session.notes.select_related("sealed").order_by("created_at", "pk")
+        (
+            note.pk,
+            unseal(
+                actor=actor,
+                sealed=note.sealed,
+                action="mediation.session_note.read",
+                subjects=subjects,
+                case_id=access.mediation.case_id,
+                basis=content_basis(access),
+            ),
+        )
+        for note in notes
     ]
 
 

@@ -393,7 +393,7 @@ def session_detail(request: HttpRequest, mediation_id: int, session_id: int) -> 
                 context.update(_refused(exc))
             else:
                 return redirect("mediation:session", mediation_id=mediation_id, session_id=session_id)
-    context["notes"] = selectors.session_notes(actor, session)
+    context["notes"] = selectors.session_notes(actor, access, session)
     return render(request, "mediation/session.html", context)
 
 

@@ -24,7 +24,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS
-from werkvrede.sickness.policies import visible_fields
+from werkvrede.sickness.policies import presented_fields
 
 router = Router(tags=["sickness"])
 
@@ -202,7 +202,7 @@ def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, sch
     """The schema's fields of `obj` the actor may see; None when they see nothing of it."""
     if obj is None:
         return None
-    visible = visible_fields(actor, access, obj)
+    visible = presented_fields(actor, access, obj)
     if not visible:
         return None
     return {name: getattr(obj, name) for name in schema.model_fields if name in visible or name == "id"}
@@ -243,13 +243,17 @@ def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
     report = selectors.current_report(access.case)
     if report is None:
         return {"sick_report": None}
+    capacity = selectors.latest_capacity(report)
     out: dict[str, Any] = {
         "sick_report": visible_dict(actor, access, report, SickReportOut),
         "verdict": visible_dict(actor, access, selectors.latest_verdict(report), VerdictOut),
         "conflict_finding": visible_dict(actor, access, selectors.latest_finding(report), FindingOut),
         "diagnosis": visible_dict(actor, access, selectors.latest_diagnosis(report), DiagnosisOut),
-        "capacity": visible_dict(actor, access, selectors.latest_capacity(report), CapacityOut),
+        "capacity": visible_dict(actor, access, capacity, CapacityOut),
     }
+    grounds = selectors.capacity_grounds_for(actor, access, capacity)
+    if grounds is not None and out["capacity"] is not None:
+        out["capacity"]["medical_grounds"] = grounds
     if selectors.reads_sick_report_findings(actor, access):
         found = selectors.sick_report_findings(access, today=timezone.localdate())
         out["guideline_findings"] = findings_out(tuple(found))

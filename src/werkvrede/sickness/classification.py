@@ -92,7 +92,7 @@ classify(
         "resilience": C.D07,
         "problem_solving": C.D07,
         "able_to_converse": C.D07,
-        "medical_grounds": C.D07,
+        "medical_grounds": C.SEALED,
         "review_date": C.D07,
         "strengthening_advice": C.D07,
         "author": C.D07,

@@ -12,6 +12,7 @@ from typing import Literal
 from django.http import HttpResponse
 from django.utils import translation
 
+from werkvrede.audit.reads import record_read
 from werkvrede.cases.models import Case
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import hidden
@@ -20,6 +21,7 @@ from werkvrede.documents.content import BaFeedbackContent
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.sickness import selectors
 from werkvrede.sickness.models import AdviceKind, SentAdvice
+from werkvrede.sickness.policies import read_basis, subject_of
 
 OWNER_KIND = "sickness.advice"
 
@@ -97,4 +99,14 @@ def feedback_download(
         documents.document_verify(document)
     except documents.DocumentTampered as exc:
         return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+    record_read(
+        actor,
+        category="D08",
+        organisation_id=access.organisation_id,
+        case_id=access.case.pk,
+        subject_id=subject_of(advice),
+        basis=read_basis(actor, access, "D08"),
+        object_type="sickness.sentadvice",
+        object_id=str(advice.pk),
+    )
     return documents.download_response(document, fmt=fmt, language=language, actor=actor)

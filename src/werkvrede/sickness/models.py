@@ -195,7 +195,10 @@ class CapacityAssessment(models.Model):
     resilience = models.TextField()
     problem_solving = models.TextField()
     able_to_converse = models.CharField(max_length=20, choices=AbleToConverse.choices)
-    medical_grounds = models.TextField(blank=True)
+    # The medical grounds (D07, the part no employer role reads, fn 12), sealed in the vault.
+    medical_grounds = models.ForeignKey(
+        "vault.SealedContent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     review_date = models.DateField(null=True, blank=True)
     strengthening_advice = models.TextField(blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

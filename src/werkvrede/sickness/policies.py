@@ -23,9 +23,11 @@ from enum import IntEnum
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.audit.reads import SENSITIVE_CATEGORIES, record_read, role_basis
 from werkvrede.cases.models import CaseRole
 from werkvrede.cases.policies import CaseAccess, can_view_case
 from werkvrede.core.actor import Actor
@@ -105,6 +107,39 @@ def category_level(actor: Actor, access: CaseAccess, category: str, obj: Any = N
     if category == "D01" and obj is not None and not _is_own(actor, obj):
         cols = cols - {"WN"}
     return max((row[c] for c in cols), default=Level.NONE)
+
+
+def read_basis(actor: Actor, access: CaseAccess, category: str, obj: Any = None) -> str:
+    """The basis of a read of `category` (NEN 7513): the §2.3 columns that give the actor access."""
+    row = MATRIX.get(category, {})
+    cols = columns(actor, access)
+    if category == "D01" and obj is not None and not _is_own(actor, obj):
+        cols = cols - {"WN"}
+    return role_basis(*(c for c in cols if row.get(c, Level.NONE) > Level.NONE))
+
+
+def subject_of(obj: Any) -> int | None:
+    """The person a sickness record is about: the employee of its sick report."""
+    report = getattr(obj, "sick_report", obj)
+    return getattr(report, "employee_id", None)
+
+
+def presented_fields(actor: Actor, access: CaseAccess, obj: models.Model) -> frozenset[str]:
+    """`visible_fields`, for showing them: each sensitive category among them is an audited read."""
+    visible = visible_fields(actor, access, obj)
+    classes = classification()[obj._meta.label_lower]
+    for category in sorted({str(classes[name]) for name in visible} & SENSITIVE_CATEGORIES):
+        record_read(
+            actor,
+            category=category,
+            organisation_id=access.organisation_id,
+            case_id=access.case.pk,
+            subject_id=subject_of(obj),
+            basis=read_basis(actor, access, category, obj),
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+        )
+    return visible
 
 
 def _sees(found: Level, label: str, name: str) -> bool:
@@ -209,6 +244,21 @@ def can_read_medical_note(actor: Actor, sealed: Any) -> bool:
     return _medical_note_access(actor, sealed)
 
 
+@rule(
+    "sickness.capacity_grounds.read",
+    "Open the sealed medical grounds of a capacity assessment (D07 beyond R°, fn 12): the BA and the "
+    "employee of the case; never the employer roles or the TD.",
+)
+def can_read_capacity_grounds(actor: Actor, sealed: Any) -> bool:
+    from werkvrede.sickness.selectors import access_for_sealed  # avoid an import cycle
+
+    found = access_for_sealed(actor, sealed)
+    if found is None:
+        return False
+    access, _report = found
+    return category_level(actor, access, "D07") >= Level.READ
+
+
 # --- "Zichtbaar voor": computed from the table above ----------------------------------------------
 
 _COLUMN_LABELS: dict[str, str | Promise] = {
@@ -281,11 +331,15 @@ def can_record_open_consult(actor: Actor, obj: Any) -> bool:
 
 
 @rule(
-    "sickness.open_consult_note.read", "Open the sealed note of an open-spreekuur visit: the BA who held it."
+    "sickness.open_consult_note.read",
+    "Open the sealed note of an open-spreekuur visit: the BA who held it, and the employee it is about "
+    "(D01 R own).",
 )
 def can_read_open_consult_note(actor: Actor, sealed: Any) -> bool:
     from werkvrede.sickness.models import OpenConsultation  # models import policies' neighbours only
 
     if getattr(sealed, "organisation_id", None) != actor.organisation_id or actor.user_id is None:
         return False
-    return OpenConsultation.objects.filter(sealed=sealed, physician_id=actor.user_id).exists()
+    return OpenConsultation.objects.filter(
+        Q(physician_id=actor.user_id) | Q(employee_id=actor.user_id), sealed=sealed
+    ).exists()

@@ -21,7 +21,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.sickness import forms as sickness_forms
 from werkvrede.sickness.models import AdviceContent
-from werkvrede.sickness.policies import visible_fields
+from werkvrede.sickness.policies import presented_fields
 
 _EXTRA_LABELS: dict[str, str | Promise] = {
     "state": _("Stand"),
@@ -98,7 +98,7 @@ def rows(actor: Actor, access: CaseAccess, obj: models.Model | None, order: tupl
     """The fields of `obj` in `order` that the actor may read, as label and text."""
     if obj is None:
         return []
-    visible = visible_fields(actor, access, obj)
+    visible = presented_fields(actor, access, obj)
     return [Row(name, _label(None, name), _display(obj, name)) for name in order if name in visible]
 
 

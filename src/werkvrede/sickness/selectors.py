@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
+
+from werkvrede.audit.reads import role_basis
 from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseParticipant
 from werkvrede.cases.policies import CaseAccess
@@ -22,7 +25,7 @@ from werkvrede.sickness.models import (
     SickReport,
     WorkCapacityVerdict,
 )
-from werkvrede.sickness.policies import visible_fields
+from werkvrede.sickness.policies import Level, category_level, read_basis, visible_fields
 from werkvrede.vault.models import SealedContent
 from werkvrede.vault.services import unseal
 
@@ -74,14 +77,22 @@ def latest_capacity(report: SickReport) -> CapacityAssessment | None:
 
 def advice_get_for(actor: Actor, access: CaseAccess, advice_id: int) -> SentAdvice:
     """One sent advice of the case that the actor may read (D08, `visible_fields`); else a 404."""
-    advice = SentAdvice.objects.filter(case=access.case, pk=advice_id).select_related("author").first()
+    advice = (
+        SentAdvice.objects.filter(case=access.case, pk=advice_id)
+        .select_related("author", "sick_report")
+        .first()
+    )
     if advice is None or not visible_fields(actor, access, advice):
         raise hidden(actor, "sickness.section.view", access.case)
     return advice
 
 
 def advices_of(case: Case) -> list[SentAdvice]:
-    return list(SentAdvice.objects.filter(case=case).select_related("author").order_by("-sent_at", "-pk"))
+    return list(
+        SentAdvice.objects.filter(case=case)
+        .select_related("author", "sick_report")
+        .order_by("-sent_at", "-pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -90,49 +101,90 @@ class OpenedNote:
     text: str
 
 
-def medical_notes_for(actor: Actor, report: SickReport) -> list[OpenedNote]:
+def medical_notes_for(actor: Actor, access: CaseAccess, report: SickReport) -> list[OpenedNote]:
     """The medical notes of the report, opened (each read audited by the vault) — only for D01 readers."""
     notes = list(report.medical_notes.select_related("sealed", "author").order_by("created_at", "pk"))
     return [
-        OpenedNote(note, unseal(actor=actor, sealed=note.sealed, action="sickness.medical_note.read"))
+        OpenedNote(
+            note,
+            unseal(
+                actor=actor,
+                sealed=note.sealed,
+                action="sickness.medical_note.read",
+                subjects=[report.employee_id],
+                case_id=report.case_id,
+                basis=read_basis(actor, access, "D01", report),
+            ),
+        )
         for note in notes
     ]
 
 
 def access_for_sealed(actor: Actor, sealed: object) -> tuple[CaseAccess, SickReport] | None:
-    """The case access behind a sealed medical note, or None when it is not one or not the actor's."""
+    """The case access behind a sealed medical note or sealed capacity grounds, or None when it is
+    neither or not in the actor's organisation."""
     if not isinstance(sealed, SealedContent) or sealed.organisation_id != actor.organisation_id:
         return None
-    note = MedicalNote.objects.select_related("sick_report__case").filter(sealed=sealed).first()
-    if note is None or actor.user_id is None:
+    if actor.user_id is None:
         return None
-    case = note.sick_report.case
+    holder = (
+        MedicalNote.objects.select_related("sick_report__case").filter(sealed=sealed).first()
+        if sealed.compartment == "D01"
+        else CapacityAssessment.objects.select_related("sick_report__case")
+        .filter(medical_grounds=sealed)
+        .first()
+    )
+    if holder is None:
+        return None
+    case = holder.sick_report.case
     roles = frozenset(
         CaseParticipant.objects.filter(case=case, user_id=actor.user_id).values_list("role", flat=True)
     )
-    return CaseAccess(case=case, case_roles=roles), note.sick_report
+    return CaseAccess(case=case, case_roles=roles), holder.sick_report
+
+
+def capacity_grounds_for(actor: Actor, access: CaseAccess, capacity: CapacityAssessment | None) -> str | None:
+    """The sealed medical grounds of a capacity assessment, opened for a reader of all of D07 (not R°)."""
+    if capacity is None or capacity.medical_grounds_id is None:
+        return None
+    if category_level(actor, access, "D07") < Level.READ:
+        return None
+    return unseal(
+        actor=actor,
+        sealed=capacity.medical_grounds,
+        action="sickness.capacity_grounds.read",
+        subjects=[capacity.sick_report.employee_id],
+        case_id=access.case.pk,
+        basis=read_basis(actor, access, "D07"),
+    )
 
 
 def open_consults_for(actor: Actor) -> list[OpenedVisit]:
-    """The open-spreekuur visits the actor held (BA, with the sealed note) or made (employee, dates only)."""
+    """The open-spreekuur visits the actor held (BA) or made (the employee: their own D01, §2.3 "R own"),
+    each with its sealed note, opened (and so audited) for this reader."""
     if actor.organisation_id is None or actor.user_id is None:
         return []
-    visits = OpenConsultation.objects.filter(organisation_id=actor.organisation_id).select_related(
-        "employee", "physician", "sealed"
+    visits = (
+        OpenConsultation.objects.filter(organisation_id=actor.organisation_id)
+        .filter(Q(physician_id=actor.user_id) | Q(employee_id=actor.user_id))
+        .select_related("employee", "physician", "sealed")
+        .order_by("-held_on", "-pk")
     )
-    held = visits.filter(physician_id=actor.user_id)
-    made = visits.filter(employee_id=actor.user_id)
-    result = [
+    return [
         OpenedVisit(
             visit,
-            unseal(actor=actor, sealed=visit.sealed, action="sickness.open_consult_note.read")
+            unseal(
+                actor=actor,
+                sealed=visit.sealed,
+                action="sickness.open_consult_note.read",
+                subjects=[visit.employee_id],
+                basis=role_basis("BA" if visit.physician_id == actor.user_id else "WN"),
+            )
             if visit.sealed is not None
             else "",
         )
-        for visit in held
+        for visit in visits
     ]
-    result += [OpenedVisit(visit, "") for visit in made if visit.physician_id != actor.user_id]
-    return result
 
 
 @dataclass(frozen=True)

@@ -475,12 +475,17 @@ def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> Capac
     ):
         raise ValueError("'not able to converse' needs medical grounds and a review date")
     report = _locked_report(access, actor, "sickness.capacity.record")
+    grounds = data.medical_grounds.strip()
     assessment = CapacityAssessment.objects.create(
         sick_report=report,
         resilience=data.resilience.strip(),
         problem_solving=data.problem_solving.strip(),
         able_to_converse=data.able_to_converse,
-        medical_grounds=data.medical_grounds.strip(),
+        medical_grounds=seal(
+            actor=actor, organisation_id=access.organisation_id, compartment="D07", plaintext=grounds
+        )
+        if grounds
+        else None,
         review_date=data.review_date,
         strengthening_advice=data.strengthening_advice.strip(),
         author_id=actor.uid,

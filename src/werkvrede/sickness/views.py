@@ -49,7 +49,6 @@ CAPACITY_ORDER = (
     "resilience",
     "problem_solving",
     "able_to_converse",
-    "medical_grounds",
     "review_date",
     "strengthening_advice",
 )
@@ -121,15 +120,17 @@ def section(request: HttpRequest, case_id: int) -> HttpResponse:
         "reads_medical": False,
     }
     if report is not None:
+        capacity = selectors.latest_capacity(report)
         context.update(
             verdict_rows=rows(actor, access, selectors.latest_verdict(report), VERDICT_ORDER),
             finding_rows=rows(actor, access, selectors.latest_finding(report), FINDING_ORDER),
             diagnosis_rows=rows(actor, access, selectors.latest_diagnosis(report), DIAGNOSIS_ORDER),
-            capacity_rows=rows(actor, access, selectors.latest_capacity(report), CAPACITY_ORDER),
+            capacity_rows=rows(actor, access, capacity, CAPACITY_ORDER),
+            capacity_grounds=selectors.capacity_grounds_for(actor, access, capacity),
         )
         if category_level(actor, access, "D01", report) >= Level.READ:
             context["reads_medical"] = True
-            context["notes"] = selectors.medical_notes_for(actor, report)
+            context["notes"] = selectors.medical_notes_for(actor, access, report)
         if selectors.reads_sick_report_findings(actor, access):
             context["guideline_findings"] = selectors.sick_report_findings(access, today=timezone.localdate())
     return render(request, "sickness/section.html", context)

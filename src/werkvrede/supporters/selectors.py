@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from werkvrede.audit import services as audit
+from werkvrede.audit.reads import role_basis
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
@@ -95,8 +96,16 @@ def preparation_for(actor: Actor, grant: SupporterGrant) -> dict[str, list[NoteV
     """The preparation space by section, each text unsealed (and so audited) for this reader."""
     notes = PreparationNote.objects.filter(grant=grant).select_related("sealed", "author")
     by_section: dict[str, list[NoteView]] = {section.value: [] for section in Section}
+    basis = role_basis("SUP") if is_supporter_of(actor, grant) else role_basis("WN")
     for note in notes:
-        text = unseal(actor=actor, sealed=note.sealed, action="supporters.note.read", legal_basis="D17")
+        text = unseal(
+            actor=actor,
+            sealed=note.sealed,
+            action="supporters.note.read",
+            subjects=[grant.employee_id],
+            case_id=grant.case_id,
+            basis=basis,
+        )
         by_section[note.section].append(NoteView(note=note, text=text))
     return by_section
 

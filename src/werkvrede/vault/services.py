@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from werkvrede.audit import services as audit
+from werkvrede.audit.reads import record_read
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
 from werkvrede.vault.crypto import SealedContentError, decrypt, encrypt, keyring
@@ -16,7 +17,7 @@ from werkvrede.vault.models import SealedContent
 
 __all__ = ["SealedContentError", "rotate_data_keys", "seal", "unseal"]
 
-SEALED_COMPARTMENTS = frozenset({"D01", "D11", "D15", "D17", "D18"})
+SEALED_COMPARTMENTS = frozenset({"D01", "D07", "D11", "D15", "D17", "D18"})
 
 
 def _associated_data(sealed: SealedContent) -> bytes:
@@ -45,14 +46,23 @@ def seal(*, actor: Actor, organisation_id: int, compartment: str, plaintext: str
     return sealed
 
 
-def unseal(*, actor: Actor, sealed: SealedContent, action: str, legal_basis: str = "") -> str:
+def unseal(
+    *,
+    actor: Actor,
+    sealed: SealedContent,
+    action: str,
+    subjects: Sequence[int | None],
+    basis: str,
+    case_id: int | None = None,
+) -> str:
     """Return the plaintext if `action` is allowed for `actor` on `sealed`; audit the read.
 
-    A failure to decrypt is audited too and raised as SealedContentError with a message that names
-    the cause (missing key, or altered row) and never the content.
+    The read is recorded as a read of the compartment's category about each of `subjects` (the people
+    the content is about), in `case_id`, on `basis` — once per request (`audit.reads`). A failure to
+    decrypt is audited too and raised as SealedContentError with a message that names the cause
+    (missing key, or altered row) and never the content.
     """
     authorize(actor, action, sealed)
-    fields = _audit_fields(actor, sealed)
     try:
         plaintext = decrypt(
             keyring(), sealed.key_id, bytes(sealed.nonce), bytes(sealed.ciphertext), _associated_data(sealed)
@@ -60,18 +70,24 @@ def unseal(*, actor: Actor, sealed: SealedContent, action: str, legal_basis: str
     except SealedContentError as exc:
         audit.record(
             "vault.sealed.read_failed",
-            **fields,
-            legal_basis=legal_basis,
+            **_audit_fields(actor, sealed),
+            legal_basis=basis,
             outcome=audit.Outcome.FAILED,
+            case_id=case_id,
             data={"action": action, "compartment": sealed.compartment, "key_id": sealed.key_id},
         )
         raise SealedContentError(f"sealed content {sealed.pk} cannot be opened: {exc}") from exc
-    audit.record(
-        "vault.sealed.read",
-        **fields,
-        legal_basis=legal_basis,
-        data={"action": action, "compartment": sealed.compartment},
-    )
+    for subject_id in subjects:
+        record_read(
+            actor,
+            category=sealed.compartment,
+            organisation_id=sealed.organisation_id,
+            case_id=case_id,
+            subject_id=subject_id,
+            basis=basis,
+            object_type="vault.sealedcontent",
+            object_id=str(sealed.pk),
+        )
     return plaintext
 
 

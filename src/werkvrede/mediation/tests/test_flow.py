@@ -247,11 +247,13 @@ def test_session_notes_are_sealed_and_read_by_session_participants_only(world: A
         text="aantekening X",
     )
     wn = actor(world, Role.EMPLOYEE)
-    assert [text for _, text in selectors.session_notes(wn, session)] == ["aantekening X"]
+    wn_access = selectors.mediation_get_for(wn, mediation.pk)
+    assert [text for _, text in selectors.session_notes(wn, wn_access, session)] == ["aantekening X"]
     lg = actor(world, Role.LINE_MANAGER)
-    assert selectors.sessions_for(lg, selectors.mediation_get_for(lg, mediation.pk)) == []
+    lg_access = selectors.mediation_get_for(lg, mediation.pk)
+    assert selectors.sessions_for(lg, lg_access) == []
     with pytest.raises(AccessDenied):
-        selectors.session_notes(lg, session)
+        selectors.session_notes(lg, lg_access, session)
 
 
 def test_paused_mediation_refuses_sessions_r077(world: Any) -> None:

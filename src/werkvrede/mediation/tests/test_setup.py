@@ -172,7 +172,11 @@ def test_intake_is_sealed_and_read_by_the_mediator_and_the_party_only(world: Any
     wn = actor(world, Role.EMPLOYEE)
     own = selectors.intakes_for(wn, selectors.mediation_get_for(wn, mediation.pk))
     assert [o.positions for o in own] == ["positie WN"]
-    assert AuditEvent.objects.filter(action="vault.sealed.read").count() == 3
+    reads = AuditEvent.objects.filter(action="audit.data.read", category="D11")
+    assert reads.count() == 3
+    subjects = {world.a.users[Role.EMPLOYEE].pk, world.a.users[Role.LINE_MANAGER].pk}
+    assert {e.subject_id for e in reads} == subjects
+    assert sorted(e.legal_basis for e in reads) == ["role:MED", "role:MED", "role:PARTY"]
     hr = actor(world, Role.HR_ADVISER)  # the referrer: status only
     assert selectors.intakes_for(hr, selectors.mediation_get_for(hr, mediation.pk)) == []
 

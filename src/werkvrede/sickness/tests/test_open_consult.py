@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from conftest import World
+from werkvrede.audit.models import AuditEvent
 from werkvrede.consent import services as consent_services
 from werkvrede.consent.tests.helpers import give
 from werkvrede.core.policy import AccessDenied
@@ -31,12 +32,16 @@ def visit(world: World) -> OpenConsultation:
     )
 
 
-def test_the_ba_records_a_visit_the_employee_sees_its_date(world: World, client_as: ClientAs) -> None:
+def test_the_ba_records_a_visit_the_employee_reads_it(world: World, client_as: ClientAs) -> None:
+    """Spec §2.3: D01 "R (own)" — the employee reads the note of her own visit (Refs #9, finding 7)."""
     visit(world)
     ba = client_as(Role.OCCUPATIONAL_PHYSICIAN).get("/ziekmelding/open-spreekuur/").content.decode()
     assert NOTE in ba and "17 februari 2025" in ba
     employee = client_as(Role.EMPLOYEE).get("/ziekmelding/open-spreekuur/").content.decode()
-    assert "17 februari 2025" in employee and NOTE not in employee
+    assert "17 februari 2025" in employee and NOTE in employee
+    employee_id = world.a.users[Role.EMPLOYEE].pk
+    (read,) = AuditEvent.objects.filter(action="audit.data.read", user_id=employee_id)
+    assert (read.category, read.subject_id, read.legal_basis) == ("D01", employee_id, "role:WN")
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r != Role.OCCUPATIONAL_PHYSICIAN])

@@ -47,7 +47,8 @@ def test_the_sick_report_page_does_not_grow(
 def test_each_sealed_note_shown_costs_only_its_audited_read(
     world: World, client_as: Callable[..., Client]
 ) -> None:
-    """R-170: every read of D01 is its own audit event, so the page grows by exactly that per note."""
+    """R-170: the reads of D01 on one page are one audit event (audit.reads), so the page costs the
+    same however many sealed notes it opens."""
     case = variant_b_case(world)
     client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
     physician = as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN)

@@ -12,6 +12,7 @@ from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseDeadline, TimelineEvent
+from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.roles import Role
 from werkvrede.guideline import evaluate
@@ -26,7 +27,7 @@ from werkvrede.sickness.models import (
     WorkCapacityVerdict,
 )
 from werkvrede.sickness.policies import visible_fields
-from werkvrede.sickness.selectors import medical_notes_for, section_access
+from werkvrede.sickness.selectors import capacity_grounds_for, medical_notes_for, section_access
 from werkvrede.sickness.tests.helpers import (
     TODAY,
     as_role,
@@ -36,6 +37,7 @@ from werkvrede.sickness.tests.helpers import (
     report,
     verdict,
 )
+from werkvrede.vault.services import unseal
 
 R130 = {
     "phone",
@@ -125,13 +127,17 @@ def test_medical_notes_are_sealed_and_open_only_for_ba_td_and_the_employee(world
     note = MedicalNote.objects.get()
     assert b"Slaapt" not in bytes(note.sealed.ciphertext)
     for role in (Role.OCCUPATIONAL_PHYSICIAN, Role.DELEGATED_PROFESSIONAL, Role.EMPLOYEE):
-        opened = medical_notes_for(as_role(world.a, role), sick)
+        reader = as_role(world.a, role)
+        opened = medical_notes_for(reader, section_access(reader, case.pk), sick)
         assert opened[0].text == "Slaapt slecht sinds het conflict"
-    reads = AuditEvent.objects.filter(action="vault.sealed.read", object_id=str(note.sealed_id))
+    reads = AuditEvent.objects.filter(action="audit.data.read", object_id=str(note.sealed_id))
     assert reads.count() == 3
+    # NEN 7513: who read, about whom, in which case, which category, on which basis.
+    assert {(e.category, e.case_id, e.subject_id) for e in reads} == {("D01", case.pk, sick.employee_id)}
+    assert sorted(e.legal_basis for e in reads) == ["role:BA", "role:TD", "role:WN"]
     for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.LINE_MANAGER, Role.ADMIN):
         with pytest.raises(AccessDenied):
-            medical_notes_for(as_role(world.a, role), sick)
+            medical_notes_for(as_role(world.a, role), CaseAccess(case=case, case_roles=frozenset()), sick)
 
 
 def test_the_steps_follow_sm2_and_the_variant_is_derived(world: World) -> None:
@@ -213,8 +219,22 @@ def test_employer_roles_see_only_the_conclusion_of_d06_and_d07(world: World) -> 
         assert not {"medical_grounds", "resilience", "problem_solving"} & seen
         assert "style_employee" not in visible_fields(actor, access, diagnosis)
         assert "glasl_stage" in visible_fields(actor, access, diagnosis)
-    employee = as_role(world.a, Role.EMPLOYEE)
-    assert "medical_grounds" in visible_fields(employee, section_access(employee, case.pk), capacity)
+    # The medical grounds are sealed (D07 beyond R°, Refs #9): the employee and the BA open them.
+    assert b"ernstige" not in bytes(capacity.medical_grounds.ciphertext)
+    for role in (Role.EMPLOYEE, Role.OCCUPATIONAL_PHYSICIAN):
+        reader = as_role(world.a, role)
+        assert capacity_grounds_for(reader, section_access(reader, case.pk), capacity) == "ernstige klachten"
+    for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.LINE_MANAGER, Role.DELEGATED_PROFESSIONAL):
+        reader = as_role(world.a, role)
+        assert capacity_grounds_for(reader, section_access(reader, case.pk), capacity) is None
+        with pytest.raises(AccessDenied):
+            unseal(
+                actor=reader,
+                sealed=capacity.medical_grounds,
+                action="sickness.capacity_grounds.read",
+                subjects=[None],
+                basis="role:X",
+            )
 
 
 def test_not_able_to_converse_needs_grounds_and_a_review_date(world: World) -> None:

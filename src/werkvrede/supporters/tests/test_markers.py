@@ -34,7 +34,12 @@ READERS = {Role.EMPLOYEE, Role.SUPPORTER}
 @pytest.fixture
 def grant(world: World, django_capture_on_commit_callbacks: Callable[..., Any]) -> SupporterGrant:
     with django_capture_on_commit_callbacks(execute=True):  # the invitation e-mail is really sent
-        grant = grant_in(world, "a")
+        return _grant_with_notes(world)
+
+
+def _grant_with_notes(world: World) -> SupporterGrant:
+    """The employee's grant to the SUP user of organisation A, with a marker in every section."""
+    grant = grant_in(world, "a")
     organisation_id = world.a.organisation.pk
     supporter = actor_of(world.a.users[Role.SUPPORTER], organisation_id)
     employee = actor_of(world.a.users[Role.EMPLOYEE], organisation_id)
@@ -45,8 +50,8 @@ def grant(world: World, django_capture_on_commit_callbacks: Callable[..., Any]) 
     return grant
 
 
-def _everything_seen(client: Client, grant: SupporterGrant) -> str:
-    paths = [
+def PATHS(grant: SupporterGrant) -> list[str]:  # noqa: N802 - a table of pages, shared with tests/security
+    return [
         "/",
         "/zaken/",
         f"/zaken/{grant.case_id}/",
@@ -61,7 +66,10 @@ def _everything_seen(client: Client, grant: SupporterGrant) -> str:
         f"/api/v1/supporters/{grant.pk}",
         "/audit/",
     ]
-    return "\n".join(client.get(path).content.decode() for path in paths)
+
+
+def _everything_seen(client: Client, grant: SupporterGrant) -> str:
+    return "\n".join(client.get(path).content.decode() for path in PATHS(grant))
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)

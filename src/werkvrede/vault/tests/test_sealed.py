@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 MARKER = "MARKER-slapeloosheid-7f3a"
 READ_ACTION = "vault.test.read_medical"
+ABOUT: dict[str, Any] = {"subjects": [42], "basis": "role:BA"}
 
 
 def _key(key_id: str) -> str:
@@ -79,10 +80,13 @@ def test_the_allowed_reader_gets_the_plaintext_and_the_read_is_audited(
     organisation: Organisation, physician: Actor
 ) -> None:
     sealed = seal(actor=physician, organisation_id=organisation.pk, compartment="D01", plaintext=MARKER)
-    assert unseal(actor=physician, sealed=sealed, action=READ_ACTION, legal_basis="R-020") == MARKER
-    event = AuditEvent.objects.get(action="vault.sealed.read")
+    assert (
+        unseal(actor=physician, sealed=sealed, action=READ_ACTION, subjects=[42], case_id=7, basis="role:BA")
+        == MARKER
+    )
+    event = AuditEvent.objects.get(action="audit.data.read")
     assert event.object_id == str(sealed.pk)
-    assert event.legal_basis == "R-020"
+    assert (event.legal_basis, event.category, event.subject_id, event.case_id) == ("role:BA", "D01", 42, 7)
     assert MARKER not in str(event.data)
 
 
@@ -92,10 +96,10 @@ def test_another_role_is_refused_and_the_refusal_is_audited(
     sealed = seal(actor=physician, organisation_id=organisation.pk, compartment="D01", plaintext=MARKER)
     hr = Actor(user_id=12, organisation_id=organisation.pk, roles=frozenset({Role.HR_ADVISER}))
     with pytest.raises(policy.AccessDenied) as caught:
-        unseal(actor=hr, sealed=sealed, action=READ_ACTION)
+        unseal(actor=hr, sealed=sealed, action=READ_ACTION, **ABOUT)
     caught.value.record()  # what the request edge does once the refused work is rolled back
     assert AuditEvent.objects.filter(action="core.access.denied", user_id=12).exists()
-    assert not AuditEvent.objects.filter(action="vault.sealed.read").exists()
+    assert not AuditEvent.objects.filter(action="audit.data.read").exists()
 
 
 def test_values_decrypt_after_rotate_data_key(organisation: Organisation, physician: Actor) -> None:
@@ -109,7 +113,7 @@ def test_values_decrypt_after_rotate_data_key(organisation: Organisation, physic
     with override_settings(WERKVREDE_DATA_KEYS=new):  # the old key is gone
         sealed.refresh_from_db()
         assert sealed.key_id == "k2"
-        assert unseal(actor=physician, sealed=sealed, action=READ_ACTION) == MARKER
+        assert unseal(actor=physician, sealed=sealed, action=READ_ACTION, **ABOUT) == MARKER
         assert rotate_data_keys() == 0
 
 
@@ -122,12 +126,12 @@ def test_a_wrong_key_raises_a_clear_error_and_is_audited(
         override_settings(WERKVREDE_DATA_KEYS=_key("k1")),
         pytest.raises(SealedContentError, match="altered"),
     ):
-        unseal(actor=physician, sealed=sealed, action=READ_ACTION)
+        unseal(actor=physician, sealed=sealed, action=READ_ACTION, **ABOUT)
     with (
         override_settings(WERKVREDE_DATA_KEYS=_key("k9")),
         pytest.raises(SealedContentError, match="'k1' is not configured"),
     ):
-        unseal(actor=physician, sealed=sealed, action=READ_ACTION)
+        unseal(actor=physician, sealed=sealed, action=READ_ACTION, **ABOUT)
     assert AuditEvent.objects.filter(action="vault.sealed.read_failed").count() == 2
 
 
@@ -138,7 +142,7 @@ def test_a_tampered_row_raises_and_is_audited(organisation: Organisation, physic
     SealedContent.objects.filter(pk=sealed.pk).update(ciphertext=bytes(tampered))
     sealed.refresh_from_db()
     with pytest.raises(SealedContentError, match="altered"):
-        unseal(actor=physician, sealed=sealed, action=READ_ACTION)
+        unseal(actor=physician, sealed=sealed, action=READ_ACTION, **ABOUT)
     event = AuditEvent.objects.get(action="vault.sealed.read_failed")
     assert event.outcome == "failed"
 
@@ -151,7 +155,7 @@ def test_a_ciphertext_moved_to_another_row_does_not_open(
     SealedContent.objects.filter(pk=other.pk).update(nonce=secret.nonce, ciphertext=secret.ciphertext)
     other.refresh_from_db()
     with pytest.raises(SealedContentError):
-        unseal(actor=physician, sealed=other, action=READ_ACTION)
+        unseal(actor=physician, sealed=other, action=READ_ACTION, **ABOUT)
 
 
 def test_only_sealed_categories_are_accepted(organisation: Organisation, physician: Actor) -> None:
@@ -175,4 +179,4 @@ def test_rotate_data_key_generate_adds_a_local_key_first(
     sealed.refresh_from_db()
     assert sealed.key_id == "dev2"
     with override_settings(WERKVREDE_DATA_KEYS=keys.split(",")[0]):
-        assert unseal(actor=physician, sealed=sealed, action=READ_ACTION) == MARKER
+        assert unseal(actor=physician, sealed=sealed, action=READ_ACTION, **ABOUT) == MARKER

@@ -1,0 +1,135 @@
+"""Every read of sensitive data is audited once per request, with subject, case, category and basis.
+
+Refs #9 (finding 4) / security.md F1 / R-170. A unique marker is planted in each sensitive category;
+every page and API operation that shows it is requested by every role; for each request, each
+category whose marker the response shows has exactly one `audit.data.read` event of that request per
+data subject (and a category it does not show has none), naming the subject, the case and a basis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from conftest import World
+from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
+from werkvrede.accounts.models import User
+from werkvrede.accounts.services import default_organisation_id
+from werkvrede.audit.models import AuditEvent
+from werkvrede.audit.reads import READ_ACTION, SENSITIVE_CATEGORIES
+from werkvrede.cases.models import Case
+from werkvrede.core.roles import Role
+from werkvrede.mediation.tests import test_markers as mediation_markers
+from werkvrede.sickness.models import SentAdvice
+from werkvrede.sickness.tests import test_markers as sickness_markers
+from werkvrede.sickness.tests.test_open_consult import NOTE as OPEN_CONSULT_NOTE
+from werkvrede.sickness.tests.test_open_consult import visit
+from werkvrede.supporters.tests import test_markers as supporter_markers
+
+
+def _logged_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = default_organisation_id(user)
+    session.save()
+    return client
+
+
+def _check(client: Client, url: str, markers: dict[str, Iterable[str]], case_id: int | None) -> set[str]:
+    """Request `url`; return the categories it showed, each audited once per data subject in it."""
+    response = client.get(url)
+    body = response.content.decode(errors="replace")
+    shown = {category for category, texts in markers.items() if any(t in body for t in texts)}
+    events = list(AuditEvent.objects.filter(action=READ_ACTION, request_id=response["X-Request-ID"]))
+    audited = {e.category for e in events}
+    assert audited <= SENSITIVE_CATEGORIES
+    assert audited == shown, f"{url}: shown {sorted(shown)}, audited {sorted(audited)}"
+    # Once per request for each person the data is about (a session note is about every party).
+    per_subject = Counter((e.category, e.subject_id) for e in events)
+    assert all(n == 1 for n in per_subject.values()), f"{url}: {dict(per_subject)}"
+    for event in events:
+        assert event.subject_id is not None and event.legal_basis.startswith("role:"), url
+        assert event.case_id == case_id, url
+        assert event.data["records"] >= 1
+    return shown
+
+
+SICKNESS = {
+    "D01": [sickness_markers.D01],
+    "D03": [sickness_markers.D03],
+    "D04": [sickness_markers.D04],
+    # D06 is choices: the other party's style (ACCOMMODATING) and the conflict type, by label or code.
+    "D06": ["Toegeven", "ACCOMMODATING", "Werknemer – organisatie", "EMPLOYEE_ORGANISATION"],
+    "D07": [sickness_markers.D07, sickness_markers.D07_SHARED],
+    "D08": [sickness_markers.D08],
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "with_case_role"),
+    sickness_markers.VARIANTS,
+    ids=[f"{r.value}-{w}" for r, w in sickness_markers.VARIANTS],
+)
+def test_sickness_reads_are_audited_once_per_request(world: World, role: Role, with_case_role: bool) -> None:
+    case: Case = sickness_markers._build(world)
+    user = world.a.users[role] if with_case_role else sickness_markers._person(world, role, "zonder")
+    client = _logged_in(user)
+    advice = SentAdvice.objects.get(case=case)
+    urls = [
+        f"/zaken/{case.pk}/",
+        f"/ziekmelding/{case.pk}/",
+        f"/api/v1/cases/{case.pk}/sick-report",
+        f"/api/v1/cases/{case.pk}/advices",
+        f"/ziekmelding/{case.pk}/advies/{advice.pk}/terugkoppeling.html",
+    ]
+    shown: set[str] = set()
+    for url in urls:
+        shown |= _check(client, url, SICKNESS, case.pk)
+    expected = sickness_markers.EXPECTED.get((role, with_case_role), set())
+    # The marker test says which categories this role reads at all; here each read was audited.
+    assert ("D01" in shown) == (sickness_markers.D01 in expected)
+    assert ("D08" in shown) == (sickness_markers.D08 in expected)
+
+
+def test_the_open_spreekuur_note_read_is_audited_for_the_ba_and_the_employee(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    visit(world)
+    for role in (Role.OCCUPATIONAL_PHYSICIAN, Role.EMPLOYEE):
+        shown = _check(client_as(role), "/ziekmelding/open-spreekuur/", {"D01": [OPEN_CONSULT_NOTE]}, None)
+        assert shown == {"D01"}
+    (by_employee,) = AuditEvent.objects.filter(action=READ_ACTION, user_id=world.a.users[Role.EMPLOYEE].pk)
+    assert by_employee.subject_id == world.a.users[Role.EMPLOYEE].pk
+
+
+MEDIATION = {"D11": [mediation_markers.INTAKE_WN, mediation_markers.INTAKE_LG, mediation_markers.NOTE]}
+
+
+@pytest.mark.parametrize(
+    "role", list(mediation_markers.EXPECTED), ids=[r.value for r in mediation_markers.EXPECTED]
+)
+def test_mediation_content_reads_are_audited_once_per_request(
+    world: World, role: Role, django_capture_on_commit_callbacks: Any
+) -> None:
+    ids = mediation_markers._dossier(world, django_capture_on_commit_callbacks)
+    client = _logged_in(world.a.users[role])
+    shown: set[str] = set()
+    for url in mediation_markers._urls(ids):
+        shown |= _check(client, url, MEDIATION, ids["case"])
+    expected = mediation_markers.EXPECTED[role]
+    assert ("D11" in shown) == bool(expected & set(MEDIATION["D11"]))
+
+
+@pytest.mark.parametrize("role", [Role.SUPPORTER, Role.EMPLOYEE, Role.HR_ADVISER, Role.MEDIATOR])
+def test_supporter_notes_reads_are_audited_once_per_request(world: World, role: Role) -> None:
+    grant = supporter_markers._grant_with_notes(world)
+    client = _logged_in(world.a.users[role])
+    shown: set[str] = set()
+    for url in supporter_markers.PATHS(grant):
+        shown |= _check(client, url, {"D17": list(supporter_markers.MARKERS.values())}, grant.case_id)
+    assert ("D17" in shown) == (role in (Role.SUPPORTER, Role.EMPLOYEE))
