@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkvrede.audit.context import current_request_id
-from werkvrede.audit.hashing import HASHED_FIELDS, event_hash
+from werkvrede.audit.hashing import HASHED_FIELDS, keyed_event_hash
+from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
 __all__ = ["Outcome", "chain_key", "record"]
@@ -53,10 +54,12 @@ def record(
     """Append one event to its organisation's chain.
 
     The chain head row is locked (SELECT … FOR UPDATE on PostgreSQL), so concurrent writers of one
-    organisation append one after the other while other organisations are not held up.
+    organisation append one after the other while other organisations are not held up. The hash is
+    an HMAC under the newest chain key (ADR 0050); the keyring is parsed once, so no query is added.
     """
     if not ACTION_PATTERN.match(action):
         raise ValueError(f"audit action {action!r} must be namespaced like 'context.entity.verb'")
+    ring = audit_keyring()
     chain = chain_key(organisation_id)
     AuditChainHead.objects.bulk_create([AuditChainHead(chain=chain)], ignore_conflicts=True)
     head = AuditChainHead.objects.select_for_update().get(chain=chain)
@@ -75,8 +78,9 @@ def record(
         request_id=current_request_id.get(),
         data=_clean_data(data),
         prev_hash=head.hash,
+        key_id=ring.current_id,
     )
-    event.hash = event_hash(head.hash, hashed_fields(event))
+    event.hash = keyed_event_hash(ring.keys[ring.current_id], head.hash, hashed_fields(event))
     event.save(force_insert=True)
     head.seq, head.hash = event.seq, event.hash
     head.save(update_fields=["seq", "hash"])
@@ -87,4 +91,7 @@ def hashed_fields(event: AuditEvent) -> dict[str, Any]:
     values = {name: getattr(event, name) for name in HASHED_FIELDS}
     # Normalise the time to UTC microseconds so a database round trip hashes the same.
     values["occurred_at"] = event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
+    if event.key_id:
+        # Bound into keyed hashes only: events from before keyed hashing keep their original form.
+        values["key_id"] = event.key_id
     return values
