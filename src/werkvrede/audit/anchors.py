@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,21 +142,25 @@ class AnchorRun:
     refused: list[tuple[str, str]]
 
 
-def anchor_chains(path: Path, ring: AuditKeyring) -> AnchorRun:
+def anchor_chains(path: Path, ring: AuditKeyring, *, accept: Collection[str] = ()) -> AnchorRun:
     """Append the signed head of every chain that still extends its last anchored head.
 
     A chain that does not (events at its end were removed, or the anchored event changed) is not
     anchored, so the loss cannot be laundered into a new anchor; it is returned with the reason.
+    Chains in `accept` are anchored as they are now: the operator has accepted their loss (after a
+    restore from a backup older than the last anchor); the earlier lines stay in the file.
     """
     log = read_anchor_log(path, ring)
     now = datetime.now(tz=UTC).isoformat(timespec="seconds")
     anchored: list[Anchor] = []
     refused: list[tuple[str, str]] = []
     heads = {head.chain: head for head in AuditChainHead.objects.filter(seq__gt=0).order_by("chain")}
-    for chain in sorted(set(log.last) - set(heads)):
-        refused.append((chain, f"anchored at {log.last[chain].describe()} but absent from the database"))
+    for chain in sorted(set(log.last) - set(heads) - set(accept)):
+        refused.append(
+            (chain, f"anchored at {log.last[chain].describe()} but its head is gone from the database")
+        )
     for chain, head in heads.items():
-        previous = log.last.get(chain)
+        previous = None if chain in accept else log.last.get(chain)
         wanted = {head.seq} | ({previous.seq} if previous else set())
         hashes = dict(AuditEvent.objects.filter(chain=chain, seq__in=wanted).values_list("seq", "hash"))
         reason = _refusal(head, previous, hashes)

@@ -14,7 +14,7 @@ from werkvrede.audit.hashing import HASHED_FIELDS, keyed_event_hash
 from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
-__all__ = ["Outcome", "chain_key", "record"]
+__all__ = ["Outcome", "chain_key", "organisation_of_chain", "record"]
 
 ACTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 _MASKED = re.compile(r"password|secret|token|key", re.IGNORECASE)
@@ -23,6 +23,16 @@ _ALLOWED_DATA_TYPES = (str, int, bool, type(None))
 
 def chain_key(organisation_id: int | None) -> str:
     return "system" if organisation_id is None else f"org:{organisation_id}"
+
+
+def organisation_of_chain(chain: str) -> int | None:
+    """The organisation id whose chain is `chain` (the inverse of `chain_key`)."""
+    if chain == "system":
+        return None
+    prefix, _, number = chain.partition(":")
+    if prefix != "org" or not number.isdigit():
+        raise ValueError(f"{chain!r} is not an audit chain")
+    return int(number)
 
 
 def _clean_data(data: dict[str, Any] | None) -> dict[str, Any]:

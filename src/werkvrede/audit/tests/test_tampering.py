@@ -132,6 +132,25 @@ def test_the_anchor_does_not_take_a_shortened_chain_as_its_new_head(
     assert "shorter than its anchored head" in verify_output_of_a_broken_log()
 
 
+def test_a_loss_after_a_restore_is_accepted_explicitly_and_on_the_record(
+    events: list[AuditEvent], anchor_file: Path
+) -> None:
+    anchor()
+    chain = events[0].chain
+    remove_append_only_guard()
+    # As a restore from a backup taken before the last two events were anchored would leave it.
+    execute("DELETE FROM audit_auditevent WHERE seq > 3 AND chain = %s", [chain])
+    roll_head_back(chain)
+    out = StringIO()
+    call_command("audit_anchor", "--accept-loss", chain, stdout=out, stderr=StringIO())
+    accepted = AuditEvent.objects.get(chain=chain, seq=4)
+    assert accepted.action == "audit.chain.loss_accepted"
+    assert accepted.data == {"chain": chain}
+    assert verify_passes().startswith("OK")
+    # The earlier anchor stays in the file: the loss remains visible there.
+    assert '"seq":5' in anchor_file.read_text().splitlines()[0]
+
+
 # 5. Edit and re-hash: the attacker recomputes the chain, with plain SHA-256 since they lack the key.
 @pytest.mark.parametrize("keep_key_ids", [True, False], ids=["key-ids-kept", "marked-unkeyed"])
 def test_an_edit_rehashed_without_the_key_is_named(events: list[AuditEvent], keep_key_ids: bool) -> None:
@@ -176,6 +195,10 @@ def test_a_chain_deleted_with_its_head_is_caught_by_the_anchor(
     execute("DELETE FROM audit_auditevent WHERE chain = %s", [chain])
     execute("DELETE FROM audit_auditchainhead WHERE chain = %s", [chain])
     assert f"chain {chain}: end of chain (seq 0): anchored at seq 5" in verify_output_of_a_broken_log()
+    err = StringIO()
+    with pytest.raises(CommandError, match="not anchored"):
+        call_command("audit_anchor", stdout=StringIO(), stderr=err)
+    assert f"chain {chain}: anchored at seq 5" in err.getvalue()
 
 
 # 7. The database itself refuses UPDATE and DELETE on the audit table.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 "WARNING: no WERKVREDE_AUDIT_ANCHOR_FILE: a removed tail or a rewritten chain is not detected"
             )
+        elif not Path(report.anchor_file).exists():
+            self.stdout.write(f"WARNING: {report.anchor_file} does not exist yet: run audit_anchor hourly")
         else:
             self.stdout.write(f"{report.anchored} compared with their anchored head in {report.anchor_file}")
         for chain, count in sorted(report.unkeyed.items()):
