@@ -54,6 +54,8 @@ check: env
 	DJANGO_SETTINGS_MODULE=werkvrede.config.settings.prod \
 		DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		WERKVREDE_DATA_KEYS="check:$$($(PY) -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
+		WERKVREDE_AUDIT_KEYS="check:$$($(PY) -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
+		WERKVREDE_AUDIT_ANCHOR_FILE=data/audit-anchors.jsonl \
 		DJANGO_ALLOWED_HOSTS=werkvrede.example \
 		$(MANAGE) check --deploy --fail-level WARNING
 

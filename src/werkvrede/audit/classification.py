@@ -24,6 +24,7 @@ classify(
         "data": C.D21,
         "prev_hash": C.D21,
         "hash": C.D21,
+        "key_id": C.D21,
     },
 )
 classify("audit.auditchainhead", {"id": C.SYSTEM, "chain": C.SYSTEM, "seq": C.SYSTEM, "hash": C.SYSTEM})

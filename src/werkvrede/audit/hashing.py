@@ -1,13 +1,21 @@
-"""Canonical form and hash of an audit event. Pure: no database access."""
+"""Canonical form and hash of an audit event, and the signature of an anchor line. Pure: no database access.
+
+Events from before keyed hashing carry a plain SHA-256 (`event_hash`, key id ""); every later event
+an HMAC-SHA256 under a chain key from outside the database (`keyed_event_hash`, ADR 0050).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import datetime
 from typing import Any
 
 GENESIS_HASH = "0" * 64
+# Domain separation: an event hash can never be passed off as an anchor signature, or back.
+_EVENT = b"werkvrede.audit.event\n"
+_ANCHOR = b"werkvrede.audit.anchor\n"
 
 
 def canonical(fields: dict[str, Any]) -> bytes:
@@ -24,7 +32,20 @@ def canonical(fields: dict[str, Any]) -> bytes:
 
 
 def event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    """The unkeyed hash of events recorded before keyed hashing; anyone can recompute it."""
     return hashlib.sha256(prev_hash.encode() + b"\n" + canonical(fields)).hexdigest()
+
+
+def keyed_event_hash(key: bytes, prev_hash: str, fields: dict[str, Any]) -> str:
+    return hmac.new(key, _EVENT + prev_hash.encode() + b"\n" + canonical(fields), hashlib.sha256).hexdigest()
+
+
+def anchor_signature(key: bytes, fields: dict[str, Any]) -> str:
+    return hmac.new(key, _ANCHOR + canonical(fields), hashlib.sha256).hexdigest()
+
+
+def same_digest(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
 
 
 HASHED_FIELDS = (

@@ -2,7 +2,9 @@
 
 Each organisation has its own hash chain (a global chain would serialise every write in the
 country): an event stores the hash of the previous event of its organisation, so altering,
-deleting or reordering a stored event is detected by `manage.py audit_verify`.
+deleting or reordering a stored event is detected by `manage.py audit_verify`. The hash is keyed
+with a chain key from outside the database and the chain heads are anchored outside it too
+(`manage.py audit_anchor`), so whoever can write the database cannot recompute the chain (ADR 0050).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class AuditEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # The chain key that made `hash` (HMAC-SHA256); "" for events from before keyed hashing (plain SHA-256).
+    key_id = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_event_chain_seq_unique")]

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkvrede.audit.context import current_request_id
-from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, event_hash
+from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, keyed_event_hash
+from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
-__all__ = ["Outcome", "chain_key", "record"]
+__all__ = ["Outcome", "chain_key", "organisation_of_chain", "record"]
 
 ACTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 _MASKED = re.compile(r"password|secret|token|key", re.IGNORECASE)
@@ -22,6 +23,16 @@ _ALLOWED_DATA_TYPES = (str, int, bool, type(None))
 
 def chain_key(organisation_id: int | None) -> str:
     return "system" if organisation_id is None else f"org:{organisation_id}"
+
+
+def organisation_of_chain(chain: str) -> int | None:
+    """The organisation id whose chain is `chain` (the inverse of `chain_key`)."""
+    if chain == "system":
+        return None
+    prefix, _, number = chain.partition(":")
+    if prefix != "org" or not number.isdigit():
+        raise ValueError(f"{chain!r} is not an audit chain")
+    return int(number)
 
 
 def _clean_data(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -56,10 +67,12 @@ def record(
     """Append one event to its organisation's chain.
 
     The chain head row is locked (SELECT … FOR UPDATE on PostgreSQL), so concurrent writers of one
-    organisation append one after the other while other organisations are not held up.
+    organisation append one after the other while other organisations are not held up. The hash is
+    an HMAC under the newest chain key (ADR 0050); the keyring is parsed once, so no query is added.
     """
     if not ACTION_PATTERN.match(action):
         raise ValueError(f"audit action {action!r} must be namespaced like 'context.entity.verb'")
+    ring = audit_keyring()
     chain = chain_key(organisation_id)
     AuditChainHead.objects.bulk_create([AuditChainHead(chain=chain)], ignore_conflicts=True)
     head = AuditChainHead.objects.select_for_update().get(chain=chain)
@@ -81,8 +94,9 @@ def record(
         request_id=current_request_id.get(),
         data=_clean_data(data),
         prev_hash=head.hash,
+        key_id=ring.current_id,
     )
-    event.hash = event_hash(head.hash, hashed_fields(event))
+    event.hash = keyed_event_hash(ring.keys[ring.current_id], head.hash, hashed_fields(event))
     event.save(force_insert=True)
     head.seq, head.hash = event.seq, event.hash
     head.save(update_fields=["seq", "hash"])
@@ -100,4 +114,7 @@ def hashed_fields(event: AuditEvent) -> dict[str, Any]:
     )
     # Normalise the time to UTC microseconds so a database round trip hashes the same.
     values["occurred_at"] = event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
+    if event.key_id:
+        # Bound into keyed hashes only: events from before keyed hashing keep their original form.
+        values["key_id"] = event.key_id
     return values

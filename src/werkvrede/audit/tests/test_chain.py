@@ -1,4 +1,4 @@
-"""The audit log is a per-organisation hash chain that names the first altered event (Refs issue #2)."""
+"""The audit log is a per-organisation hash chain (Refs issue #2); tampering is in test_tampering.py."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import threading
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connection, transaction
+from django.core.management import call_command
+from django.db import connection
 
 from werkvrede.accounts.models import Organisation
 from werkvrede.audit import services as audit
@@ -30,23 +30,6 @@ def events(organisation: Organisation) -> list[AuditEvent]:
     ]
 
 
-def _without_append_only_guard() -> None:
-    """Act as someone with direct database access who first removes the append-only trigger."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A superuser can switch triggers off for the transaction (as replication does).
-            cursor.execute("SET LOCAL session_replication_role = replica")
-        else:
-            cursor.execute("DROP TRIGGER audit_event_append_only")
-
-
-def _verify_output() -> str:
-    err = StringIO()
-    with pytest.raises(CommandError):
-        call_command("audit_verify", stdout=StringIO(), stderr=err)
-    return err.getvalue()
-
-
 def test_audit_verify_passes_on_a_fresh_database() -> None:
     out = StringIO()
     call_command("audit_verify", stdout=out)
@@ -61,62 +44,14 @@ def test_audit_verify_passes_on_an_honest_chain(events: list[AuditEvent]) -> Non
     assert events[1].prev_hash == events[0].hash
 
 
-def test_an_altered_row_is_named(events: list[AuditEvent]) -> None:
-    _without_append_only_guard()
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET user_id = 99 WHERE id = %s", [events[2].pk])
-    output = _verify_output()
-    assert f"event id {events[2].pk} (seq 3)" in output
-    assert "content differs" in output
-
-
-def test_a_deleted_row_is_named(events: list[AuditEvent]) -> None:
-    _without_append_only_guard()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [events[1].pk])
-    output = _verify_output()
-    # The first event that no longer links is the one after the gap.
-    assert f"event id {events[2].pk} (seq 3)" in output
-    assert "missing" in output
-
-
-def test_two_swapped_rows_are_named(events: list[AuditEvent]) -> None:
-    _without_append_only_guard()
-    first, second = events[1], events[3]
-    with connection.cursor() as cursor:
-        # Swap the recorded facts of two events, keeping their positions in the chain.
-        cursor.execute(
-            "UPDATE audit_auditevent SET action = %s, user_id = %s, object_id = %s WHERE id = %s",
-            [second.action, second.user_id, second.object_id, first.pk],
-        )
-        cursor.execute(
-            "UPDATE audit_auditevent SET action = %s, user_id = %s, object_id = %s WHERE id = %s",
-            [first.action, first.user_id, first.object_id, second.pk],
-        )
-    output = _verify_output()
-    assert f"event id {first.pk} (seq 2)" in output
-
-
-def test_a_truncated_tail_is_detected_through_the_chain_head(events: list[AuditEvent]) -> None:
-    _without_append_only_guard()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [events[-1].pk])
-    assert "events at the end are missing" in _verify_output()
-
-
-def test_the_database_refuses_to_update_an_audit_event(events: list[AuditEvent]) -> None:
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET action = 'x.y.z' WHERE id = %s", [events[0].pk])
-
-
 def test_each_organisation_has_its_own_chain(events: list[AuditEvent]) -> None:
     other = Organisation.objects.create(name="Ander BV", slug="ander")
     event = audit.record("test.event.other", organisation_id=other.pk)
     assert event.seq == 1
     assert event.chain == f"org:{other.pk}"
-    checked, breaks = verify_all()
-    assert breaks == []
-    assert checked >= 2
+    report = verify_all()
+    assert report.breaks == []
+    assert report.chains >= 2
 
 
 def test_events_never_carry_free_text_or_secrets(organisation: Organisation) -> None:
@@ -158,4 +93,4 @@ def test_concurrent_writers_of_one_organisation_keep_the_chain_intact(on_postgre
         .values_list("seq", flat=True)
     )
     assert seqs == list(range(1, 41))
-    assert verify_all()[1] == []
+    assert verify_all().breaks == []

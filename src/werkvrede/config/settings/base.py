@@ -162,6 +162,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("WERKVREDE_FROM_EMAIL", "Werkvrede <noreply@
 
 # Sealed storage: "key-id:base64(32 bytes)" pairs, comma-separated, newest first. See werkvrede.vault.
 WERKVREDE_DATA_KEYS = os.environ.get("WERKVREDE_DATA_KEYS", "")
+# Audit chain keys, same form, newest first: they key the audit log's hashes. See werkvrede.audit.keys.
+WERKVREDE_AUDIT_KEYS = os.environ.get("WERKVREDE_AUDIT_KEYS", "")
+# Append-only file of signed chain heads (`manage.py audit_anchor`), on storage outside the database.
+WERKVREDE_AUDIT_ANCHOR_FILE = os.environ.get("WERKVREDE_AUDIT_ANCHOR_FILE", "")
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECRET_KEY = "bench-secret-key-not-for-production"  # noqa: S105
 WERKVREDE_DATA_KEYS = new_data_key("bench")
+WERKVREDE_AUDIT_KEYS = new_data_key("bench")
 ROOT_URLCONF = "werkvrede.config.bench_urls"
 DATABASES = {
     "default": dj_database_url.parse(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from werkvrede.config.settings.base import *  # noqa: F403
-from werkvrede.config.settings.base import DATA_DIR
-from werkvrede.config.settings.local_keys import local_data_keys, local_secret_key
+from werkvrede.config.settings.base import DATA_DIR, WERKVREDE_AUDIT_ANCHOR_FILE
+from werkvrede.config.settings.local_keys import local_audit_keys, local_data_keys, local_secret_key
 
 DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECRET_KEY = local_secret_key(DATA_DIR)
 WERKVREDE_DATA_KEYS = local_data_keys(DATA_DIR)
+WERKVREDE_AUDIT_KEYS = local_audit_keys(DATA_DIR)
+WERKVREDE_AUDIT_ANCHOR_FILE = WERKVREDE_AUDIT_ANCHOR_FILE or str(DATA_DIR / "audit-anchors.jsonl")
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -29,3 +29,7 @@ def local_secret_key(data_dir: Path) -> str:
 
 def local_data_keys(data_dir: Path) -> str:
     return _read_or_create(data_dir / "keys" / "data_keys", new_data_key("dev1"))
+
+
+def local_audit_keys(data_dir: Path) -> str:
+    return _read_or_create(data_dir / "keys" / "audit_keys", new_data_key("dev1"))

@@ -7,12 +7,21 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from werkvrede.config.settings.base import *  # noqa: F403
-from werkvrede.config.settings.base import SECRET_KEY, WERKVREDE_DATA_KEYS
+from werkvrede.config.settings.base import (
+    SECRET_KEY,
+    WERKVREDE_AUDIT_ANCHOR_FILE,
+    WERKVREDE_AUDIT_KEYS,
+    WERKVREDE_DATA_KEYS,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (a long random string).")
 if not WERKVREDE_DATA_KEYS:
     raise ImproperlyConfigured("Set WERKVREDE_DATA_KEYS (see README: sealed storage keys).")
+if not WERKVREDE_AUDIT_KEYS:
+    raise ImproperlyConfigured("Set WERKVREDE_AUDIT_KEYS (see README: audit chain keys).")
+if not WERKVREDE_AUDIT_ANCHOR_FILE:
+    raise ImproperlyConfigured("Set WERKVREDE_AUDIT_ANCHOR_FILE (see README: audit anchors).")
 
 DEBUG = False
 STORAGES = {

@@ -15,6 +15,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
 WERKVREDE_DATA_KEYS = new_data_key("test1")
+WERKVREDE_AUDIT_KEYS = new_data_key("test1")
+WERKVREDE_AUDIT_ANCHOR_FILE = ""  # tests that anchor give their own file
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; argon2 is tested on its own
 # Static files come from the app directories in tests; WhiteNoise only needs its root to exist.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "werkvrede-test-static"
@@ -31,4 +33,5 @@ if os.environ.get("WERKVREDE_TEST_DATABASE") == "postgres":
         )
     }
 else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    # SQLite whose test flush gets past the audit table's DELETE trigger (ADR 0051).
+    DATABASES = {"default": {"ENGINE": "werkvrede.config.flushable_sqlite", "NAME": ":memory:"}}
