@@ -9,7 +9,7 @@ data subject (and a category it does not show has none), naming the subject, the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pytest
@@ -40,7 +40,7 @@ def _logged_in(user: User) -> Client:
     return client
 
 
-def _check(client: Client, url: str, markers: dict[str, Iterable[str]], case_id: int | None) -> set[str]:
+def _check(client: Client, url: str, markers: Mapping[str, Iterable[str]], case_id: int | None) -> set[str]:
     """Request `url`; return the categories it showed, each audited once per data subject in it."""
     response = client.get(url)
     body = response.content.decode(errors="replace")

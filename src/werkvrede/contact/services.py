@@ -261,12 +261,13 @@ def on_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: 
     request = _request_of(invitation)
     if request is None or request.taken_by_id is None:
         return
+    taken_by_id = request.taken_by_id
     request = ContactRequest.objects.select_for_update().get(pk=request.pk)
     all_invitations = invitations_for(INVITATION_PURPOSE, str(request.pk))
     if any(i.accepted_at is None for i in all_invitations):
         return
     organisation = invitation.organisation
-    mediator = User.objects.get(pk=request.taken_by_id)
+    mediator = User.objects.get(pk=taken_by_id)
     # The mediation for the new organisation, without a case (a direct referral), with these parties.
     mediation_create_direct(
         actor=actor_for(mediator, organisation.pk),

@@ -145,13 +145,14 @@ def access_for_sealed(actor: Actor, sealed: object) -> tuple[CaseAccess, SickRep
 
 def capacity_grounds_for(actor: Actor, access: CaseAccess, capacity: CapacityAssessment | None) -> str | None:
     """The sealed medical grounds of a capacity assessment, opened for a reader of all of D07 (not R°)."""
-    if capacity is None or capacity.medical_grounds_id is None:
+    sealed = capacity.medical_grounds if capacity is not None else None
+    if capacity is None or sealed is None:
         return None
     if category_level(actor, access, "D07") < Level.READ:
         return None
     return unseal(
         actor=actor,
-        sealed=capacity.medical_grounds,
+        sealed=sealed,
         action="sickness.capacity_grounds.read",
         subjects=[capacity.sick_report.employee_id],
         case_id=access.case.pk,
