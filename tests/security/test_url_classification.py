@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
+from django.test import Client, override_settings
 from django.urls import include, path
 
+from conftest import World
 from tests.security.urlwalk import public_routes, unclassified, walk
+from werkvrede.audit.models import AuditEvent
 from werkvrede.core import policy
 from werkvrede.core.access import PUBLIC
+from werkvrede.core.roles import Role
 
 # The short, explicit list of URLs reachable without log-in.
 EXPECTED_PUBLIC = {
@@ -64,3 +70,22 @@ def test_an_api_operation_without_a_declared_action_leaves_its_url_unclassified(
         api_module.api = original
     found = unclassified(walk([path("scratch/", include((patterns, app_name), namespace=namespace))]))
     assert "scratch-api:leak" in {r.full_name for r in found}
+
+
+def test_an_undeclared_view_is_refused_at_run_time_and_the_refusal_audited(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """Deny by default does not depend on the tests: the middleware refuses what declares nothing."""
+
+    def forgotten_view(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("case content")
+
+    urlconf = type("Urls", (), {"urlpatterns": [path("forgotten/", forgotten_view, name="forgotten")]})
+    client = client_as(Role.HR_ADVISER)
+    with override_settings(ROOT_URLCONF=urlconf):
+        page = client.get("/forgotten/")
+    assert page.status_code == 404 and b"case content" not in page.content
+    (refusal,) = AuditEvent.objects.filter(
+        action="core.access.denied", user_id=world.a.users[Role.HR_ADVISER].pk
+    )
+    assert refusal.data["action"] == "core.view.undeclared"

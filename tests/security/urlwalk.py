@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from werkvrede.core.access import PUBLIC, classification_of
+from werkvrede.core.access import PUBLIC, UNDECLARED, classification_of
 
 # The Django admin is classified as a whole: its site admits active superusers only (core.admin).
 ADMIN_NAMESPACE = "admin"
@@ -44,8 +44,16 @@ def walk(
 
 
 def unclassified(routes: Iterator[Route]) -> list[Route]:
-    """Routes that are neither public nor tied to a policy action (the admin is classified as a whole)."""
-    return [r for r in routes if r.namespace != ADMIN_NAMESPACE and r.access is None]
+    """Routes that are neither public nor tied to a policy action (the admin is classified as a whole).
+
+    An API operation without a declaration is refused at run time (`refuse_undeclared`); its route
+    still counts as unclassified here.
+    """
+    return [
+        r
+        for r in routes
+        if r.namespace != ADMIN_NAMESPACE and (r.access is None or UNDECLARED in r.access.split(","))
+    ]
 
 
 def public_routes() -> set[str]:

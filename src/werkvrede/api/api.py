@@ -15,7 +15,13 @@ from werkvrede.api.advice import router as advice_router
 from werkvrede.api.schemas import ErrorOut, MeOut
 from werkvrede.cases.api import router as cases_router
 from werkvrede.consent.api import router as consent_router
-from werkvrede.core.access import ACCESS_ATTRIBUTE, api_requires, classification_of, requires
+from werkvrede.core.access import (
+    ACCESS_ATTRIBUTE,
+    api_requires,
+    classification_of,
+    refuse_undeclared,
+    requires,
+)
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
@@ -108,6 +114,16 @@ def _operations_access(callback: object) -> str | None:
     return None
 
 
+def _refuse_undeclared_operations(callback: object) -> None:
+    """Deny by default at run time: an operation that declares no access is replaced by a refusal."""
+    for cell in getattr(callback, "__closure__", None) or ():
+        path_view = cell.cell_contents
+        if isinstance(path_view, PathView):
+            for operation in path_view.operations:
+                if classification_of(operation.view_func) is None:
+                    operation.view_func = refuse_undeclared(operation.view_func)
+
+
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
     """The API's URL patterns, each carrying the access its operations declare.
 
@@ -117,6 +133,8 @@ def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
     for pattern in patterns:
         if not isinstance(pattern, URLPattern) or pattern.callback is None:
             continue
+        if pattern.name != "api-root":
+            _refuse_undeclared_operations(pattern.callback)
         if pattern.name == "api-root":
             pattern.callback = requires("api.docs.view", hide=False)(pattern.callback)
         elif classification_of(pattern.callback) is None:

@@ -15,20 +15,9 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from werkvrede.audit import services as audit
-
-
-class Reader(Protocol):
-    """Who reads (a `core.actor.Actor`; the audit kernel imports nothing above it)."""
-
-    @property
-    def user_id(self) -> int | None: ...
-
-    @property
-    def role_codes(self) -> str: ...
-
+from werkvrede.audit.services import Actor as Reader
 
 # Spec §2.2: the categories whose every read is audited (the sealed ones and the bedrijfsarts' records).
 SENSITIVE_CATEGORIES = frozenset({"D01", "D03", "D04", "D06", "D07", "D08", "D11", "D15", "D17", "D18"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,11 +14,21 @@ from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, keyed
 from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
-__all__ = ["Outcome", "chain_key", "organisation_of_chain", "record"]
+__all__ = ["Actor", "Outcome", "chain_key", "organisation_of_chain", "record", "record_for"]
 
 ACTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 _MASKED = re.compile(r"password|secret|token|key", re.IGNORECASE)
 _ALLOWED_DATA_TYPES = (str, int, bool, type(None))
+
+
+class Actor(Protocol):
+    """Who acts (a `core.actor.Actor`; the audit kernel imports nothing above it)."""
+
+    @property
+    def user_id(self) -> int | None: ...
+
+    @property
+    def role_codes(self) -> str: ...
 
 
 def chain_key(organisation_id: int | None) -> str:
@@ -118,3 +128,34 @@ def hashed_fields(event: AuditEvent) -> dict[str, Any]:
         # Bound into keyed hashes only: events from before keyed hashing keep their original form.
         values["key_id"] = event.key_id
     return values
+
+
+def record_for(
+    actor: Actor,
+    action: str,
+    obj: Any,
+    *,
+    case: Any = None,
+    legal_basis: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record that `actor` did `action` to `obj` (a model instance), in `case` when it belongs to one.
+
+    The one way a service audits its own writes: the organisation comes from the object (or its case),
+    the object type and id from the object, the actor's user and roles from the actor.
+    """
+    organisation_id = getattr(obj, "organisation_id", None)
+    if organisation_id is None and case is not None:
+        organisation_id = case.organisation_id
+    case_id = case.pk if case is not None else getattr(obj, "case_id", None)
+    return record(
+        action,
+        organisation_id=organisation_id,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        legal_basis=legal_basis,
+        case_id=case_id,
+        data=data,
+    )

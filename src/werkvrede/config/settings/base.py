@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "werkvrede.accounts.middleware.ActorMiddleware",
     "werkvrede.core.middleware.DenialAuditMiddleware",
+    "werkvrede.core.access.DeclaredAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

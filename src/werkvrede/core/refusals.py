@@ -1,0 +1,85 @@
+"""The one family of refusals: what the rules refuse, and how a page or the API answers it.
+
+Every refusal a service raises is a `Refusal`; each subclass is defined here once, with the HTTP
+status the API answers and the findings or field errors it carries (docs/adr/0006-one-way-to-refuse.md).
+The access layer's own denials (`core.policy.AccessDenied`, 403, and `NotVisible`, 404) belong to the
+family too. `werkvrede.api` maps every refusal through one exception handler; pages show it through
+`core.refusal_context` and the template `core/_refusal.html`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from werkvrede.guideline import Finding, Severity
+
+
+class Refusal(Exception):  # noqa: N818 - a refusal shown to a person, not a programming error
+    """A request the rules refuse. `detail` is its stable machine code in the API."""
+
+    status = 409
+    detail = "refused"
+
+    def __init__(self, message: str = "", *, findings: Iterable[Finding] = ()) -> None:
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        self.message = message or ", ".join(f.code for f in self.findings)
+        super().__init__(self.message)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(f.code for f in self.findings)
+
+
+class Blocked(Refusal):
+    """The guideline refuses the step: a BLOCK finding or a transition its state machine does not allow."""
+
+    detail = "blocked"
+
+
+class NeedsAttention(Refusal):
+    """The step may go ahead once each WARN is acknowledged and each WARN+J finding justified.
+
+    `missing` names the codes still to acknowledge or justify; the API answers `acknowledgement_required`
+    or, when a written reason is missing, `justification_required`.
+    """
+
+    def __init__(self, findings: Iterable[Finding], missing: Iterable[str] | None = None) -> None:
+        findings = tuple(findings)
+        super().__init__(findings=findings)
+        self.missing: tuple[str, ...] = tuple(missing) if missing is not None else self.codes
+
+    @property
+    def needs_justification(self) -> bool:
+        return any(f.severity is Severity.WARN_J for f in self.findings if f.code in self.missing)
+
+    @property
+    def detail(self) -> str:  # type: ignore[override]
+        return "justification_required" if self.needs_justification else "acknowledgement_required"
+
+
+class NotPossible(Refusal):
+    """The step does not fit now (wrong state, an unknown person, a date not reached); the message says
+    what to fix. With `field`, it is about that input: answered as a field error (422)."""
+
+    detail = "not_possible"
+
+    def __init__(self, message: str, *, field: str = "", findings: Iterable[Finding] = ()) -> None:
+        super().__init__(message, findings=findings)
+        self.field = field
+        if field:
+            self.status = 422
+
+
+class MedicalTermsFound(Refusal):
+    """R-131: the employer side typed words that hint at medical details; per field, they must go first."""
+
+    status = 422
+    detail = "R-131"
+
+    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+        self.terms: dict[str, tuple[str, ...]] = {name: tuple(words) for name, words in terms.items()}
+        super().__init__(", ".join(t for words in self.terms.values() for t in words))
+
+    @property
+    def all_terms(self) -> tuple[str, ...]:
+        return tuple(t for words in self.terms.values() for t in words)
