@@ -238,7 +238,7 @@ def _medical(exc: services.MedicalTermsFound, path: str) -> Status[dict[str, Any
     return Status(
         422,
         {"detail": "R-131: the employer may not record medical details; remove these words", "path": path,
-         "terms": list(exc.terms)},
+         "terms": list(exc.all_terms)},
     )  # fmt: skip
 
 

@@ -25,8 +25,8 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for, parties_of
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Blocked, MedicalTermsFound
 from werkvrede.core.roles import Role
-from werkvrede.guideline import Finding
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.guideline.states import transition
 
@@ -50,22 +50,6 @@ SIGNALLER_CASE_ROLE = {
     Role.CASEMANAGER: CaseRole.CASEMANAGER,
     Role.OCCUPATIONAL_PHYSICIAN: CaseRole.OCCUPATIONAL_PHYSICIAN,
 }
-
-
-class Blocked(Exception):  # noqa: N818 - a guideline outcome, not a programming error
-    """The guideline refuses the action; `findings` say why (codes such as R-002)."""
-
-    def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(", ".join(f.code for f in findings))
-        self.findings = findings
-
-
-class MedicalTermsFound(Exception):  # noqa: N818
-    """The employer side typed words that hint at medical details (R-131); they must go first."""
-
-    def __init__(self, terms: tuple[str, ...]) -> None:
-        super().__init__(", ".join(terms))
-        self.terms = terms
 
 
 @dataclass(frozen=True)
@@ -107,11 +91,11 @@ def acting_role(actor: Actor, access: CaseAccess | None = None) -> str:
     return sorted(str(r) for r in actor.roles)[0] if actor.roles else ""
 
 
-def _check_employer_text(actor: Actor, text: str) -> None:
+def _check_employer_text(actor: Actor, field: str, text: str) -> None:
     if actor.roles & EMPLOYER_ROLES:
         terms = scan_medical_terms(text)
         if terms:
-            raise MedicalTermsFound(terms)
+            raise MedicalTermsFound({field: terms})
 
 
 def _member(organisation_id: int, membership_id: int | None) -> Membership | None:
@@ -157,7 +141,7 @@ def case_signal(*, actor: Actor, data: SignalInput) -> Case:
     other = _member(actor.organisation_id, data.other_party_membership_id)
     if data.other_party_membership_id is not None and other is None:
         raise hidden(actor, "cases.case.signal")
-    _check_employer_text(actor, data.description)
+    _check_employer_text(actor, "description", data.description)
 
     case = Case.objects.create(
         organisation_id=actor.organisation_id,
@@ -300,7 +284,7 @@ def note_add(*, actor: Actor, case_id: int, text: str, visibility: str) -> CaseN
     authorize(actor, "cases.note.write", access)
     if visibility not in CaseNote.Visibility.values:
         raise ValueError(f"unknown visibility {visibility!r}")
-    _check_employer_text(actor, text)
+    _check_employer_text(actor, "text", text)
     role = acting_role(actor, access)
     note = CaseNote.objects.create(
         case=access.case,

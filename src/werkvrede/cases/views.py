@@ -64,7 +64,7 @@ def case_signal(request: HttpRequest) -> HttpResponseBase:
                 ),
             )
         except services.MedicalTermsFound as exc:
-            medical_terms = exc.terms
+            medical_terms = exc.all_terms
         else:
             messages.success(
                 request,
@@ -178,7 +178,7 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 visibility=form.cleaned_data["visibility"],
             )
         except services.MedicalTermsFound as exc:
-            medical_terms = exc.terms
+            medical_terms = exc.all_terms
         else:
             messages.success(request, _("Je verslag is opgeslagen."))
             return redirect("cases:detail", case_id=case_id)

@@ -94,10 +94,10 @@ def decide(
         if not result.allowed or result.target is None:
             # The rule that explains the refusal (e.g. R-043: not approved yet) before the bare SM-x step.
             known = {f.code for f in result.findings}
-            raise Blocked(findings=tuple(f for f in blocking if f.code not in known) + tuple(result.findings))
+            raise Blocked(tuple(f for f in blocking if f.code not in known) + tuple(result.findings))
         target = result.target
     if blocking:
-        raise Blocked(findings=blocking)
+        raise Blocked(blocking)
     reasons = justifications or {}
 
     def justified(f: Finding) -> bool:

@@ -3,13 +3,16 @@
 Every refusal a service raises is a `Refusal`; each subclass is defined here once, with the HTTP
 status the API answers and the findings or field errors it carries (docs/adr/0006-one-way-to-refuse.md).
 The access layer's own denials (`core.policy.AccessDenied`, 403, and `NotVisible`, 404) belong to the
-family too. `werkvrede.api` maps every refusal through one exception handler; pages show it through
-`core.refusal_context` and the template `core/_refusal.html`.
+family in the answer they give, but stay apart: a view that catches `Refusal` to show it beside its form
+must never swallow a denial. `werkvrede.api` maps every refusal through one exception handler; pages
+show it through `refusal_context` and the template `core/_refusal.html`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from werkvrede.guideline import Finding, Severity
 
@@ -34,6 +37,9 @@ class Blocked(Refusal):
     """The guideline refuses the step: a BLOCK finding or a transition its state machine does not allow."""
 
     detail = "blocked"
+
+    def __init__(self, findings: Iterable[Finding], message: str = "") -> None:
+        super().__init__(message, findings=findings)
 
 
 class NeedsAttention(Refusal):
@@ -83,3 +89,31 @@ class MedicalTermsFound(Refusal):
     @property
     def all_terms(self) -> tuple[str, ...]:
         return tuple(t for words in self.terms.values() for t in words)
+
+
+@dataclass(frozen=True)
+class RefusalShown:
+    """A refusal as a page shows it (template `core/_refusal.html`), next to the form it refused."""
+
+    message: str
+    findings: tuple[Finding, ...]
+    needs_acknowledgement: bool
+    needs_justification: bool
+    medical_terms: tuple[str, ...]
+    field: str
+
+
+def refusal_context(exc: Refusal) -> dict[str, Any]:
+    """The template context of a refused step: `refusal` for `core/_refusal.html`."""
+    attention = isinstance(exc, NeedsAttention)
+    terms = exc.all_terms if isinstance(exc, MedicalTermsFound) else ()
+    return {
+        "refusal": RefusalShown(
+            message="" if isinstance(exc, Blocked | NeedsAttention | MedicalTermsFound) else exc.message,
+            findings=exc.findings,
+            needs_acknowledgement=attention and any(f.severity is Severity.WARN for f in exc.findings),
+            needs_justification=attention and any(f.severity is Severity.WARN_J for f in exc.findings),
+            medical_terms=terms,
+            field=getattr(exc, "field", ""),
+        )
+    }

@@ -20,10 +20,11 @@ from werkvrede.cases.extensions import announce_sick_report
 from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.policies import CaseAccess
-from werkvrede.cases.services import Blocked, timeline_record
+from werkvrede.cases.services import timeline_record
 from werkvrede.consent.selectors import valid_consent
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention
 from werkvrede.guideline import Advice, Finding, Severity, evaluate, parse_situation
 from werkvrede.guideline.model import BLOCKING
 from werkvrede.guideline.rules.privacy import scan_medical_terms
@@ -56,23 +57,6 @@ _VARIANT_STATES = {
 }
 _BEFORE_CONSULT = ("REPORTED", "NOTIFIED_TO_BA", "CONSULT_SCHEDULED")
 _CONSULT_PATH = (("REPORTED", "ba_notified"), ("NOTIFIED_TO_BA", "consult_scheduled"))
-
-
-class MedicalTermsFound(Exception):  # noqa: N818 - a guideline outcome, not a programming error
-    """The employer typed words that hint at medical details (R-131), per field; they must go first."""
-
-    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
-        super().__init__(", ".join(t for words in terms.values() for t in words))
-        self.terms = terms
-
-
-class NeedsAttention(Exception):  # noqa: N818
-    """The advice may be sent once each warning is acknowledged and each WARN+J finding justified."""
-
-    def __init__(self, findings: tuple[Finding, ...], missing: tuple[str, ...]) -> None:
-        super().__init__(", ".join(missing))
-        self.findings = findings
-        self.missing = missing
 
 
 def _audit(actor: Actor, action: str, obj: Any, case: Case, **data: str | int | bool | None) -> None:
