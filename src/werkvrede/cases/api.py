@@ -26,6 +26,7 @@ from werkvrede.cases.models import (
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
+from werkvrede.core.refusals import Blocked, MedicalTermsFound
 
 router = Router(tags=["cases"])
 
@@ -226,7 +227,7 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
     )
 
 
-def _blocked(exc: services.Blocked) -> Status[dict[str, Any]]:
+def _blocked(exc: Blocked) -> Status[dict[str, Any]]:
     findings = [
         {"code": f.code, "severity": f.severity.value, "message_nl": f.message.nl, "message_en": f.message.en}
         for f in exc.findings
@@ -234,7 +235,7 @@ def _blocked(exc: services.Blocked) -> Status[dict[str, Any]]:
     return Status(409, {"detail": "blocked by the guideline", "path": "$", "findings": findings})
 
 
-def _medical(exc: services.MedicalTermsFound, path: str) -> Status[dict[str, Any]]:
+def _medical(exc: MedicalTermsFound, path: str) -> Status[dict[str, Any]]:
     return Status(
         422,
         {"detail": "R-131: the employer may not record medical details; remove these words", "path": path,
@@ -317,7 +318,7 @@ def case_signal(request: HttpRequest, payload: SignalIn) -> Status[Any]:
                 description_visibility=payload.description_visibility,
             ),
         )
-    except services.MedicalTermsFound as exc:
+    except MedicalTermsFound as exc:
         return _medical(exc, "description")
     return Status(201, _case_out(actor, case.pk))
 
@@ -352,7 +353,7 @@ def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status
             ),
             today=timezone.localdate(),
         )
-    except services.Blocked as exc:
+    except Blocked as exc:
         return _blocked(exc)
     return Status(200, _case_out(actor, case_id))
 
@@ -371,7 +372,7 @@ def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Status[Any]
         note = services.note_add(
             actor=actor, case_id=case_id, text=payload.text, visibility=payload.visibility
         )
-    except services.MedicalTermsFound as exc:
+    except MedicalTermsFound as exc:
         return _medical(exc, "text")
     out = NoteOut(
         id=note.pk,

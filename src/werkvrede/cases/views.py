@@ -21,6 +21,7 @@ from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import AccessDenied, allowed, hidden
+from werkvrede.core.refusals import Blocked, MedicalTermsFound
 from werkvrede.core.roles import Role
 
 
@@ -63,7 +64,7 @@ def case_signal(request: HttpRequest) -> HttpResponseBase:
                     description_visibility=data["description_visibility"],
                 ),
             )
-        except services.MedicalTermsFound as exc:
+        except MedicalTermsFound as exc:
             medical_terms = exc.all_terms
         else:
             messages.success(
@@ -152,7 +153,7 @@ def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 ),
                 today=timezone.localdate(),
             )
-        except services.Blocked as exc:
+        except Blocked as exc:
             findings = exc.findings
         else:
             messages.success(request, _("De intake is afgerond."))
@@ -177,7 +178,7 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 text=form.cleaned_data["text"],
                 visibility=form.cleaned_data["visibility"],
             )
-        except services.MedicalTermsFound as exc:
+        except MedicalTermsFound as exc:
             medical_terms = exc.all_terms
         else:
             messages.success(request, _("Je verslag is opgeslagen."))

@@ -22,9 +22,10 @@ from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked, acting_role, case_vp_offered, timeline_record
+from werkvrede.cases.services import acting_role, case_vp_offered, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Blocked
 from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
 from werkvrede.guideline.states import transition
 from werkvrede.interventions import facts

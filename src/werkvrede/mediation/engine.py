@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from werkvrede.cases.guideline_bridge import case_situation_data
-from werkvrede.cases.services import Blocked
+from werkvrede.core.refusals import Blocked
 from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
 from werkvrede.guideline.states import transition
 from werkvrede.mediation import facts

@@ -23,9 +23,10 @@ from werkvrede.accounts.models import Membership, RoleGrant
 from werkvrede.audit import services as audit
 from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked, acting_role, timeline_record
+from werkvrede.cases.services import acting_role, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import AccessDenied, authorize, hidden
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind

@@ -20,9 +20,10 @@ from werkvrede.audit import services as audit
 from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.models import CaseParty
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked, timeline_record
+from werkvrede.cases.services import timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Blocked
 from werkvrede.documents.exceptions import DocumentError
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import document_create, document_sign, latest, pending_signers

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import User
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import Blocked
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize, hidden
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import forms as f

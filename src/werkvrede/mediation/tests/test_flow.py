@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole, TimelineEvent
-from werkvrede.cases.services import Blocked
 from werkvrede.core.policy import AccessDenied
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import latest

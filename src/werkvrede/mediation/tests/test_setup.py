@@ -8,8 +8,8 @@ import pytest
 
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole, TimelineEvent
-from werkvrede.cases.services import Blocked
 from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
 from werkvrede.mediation import selectors, services

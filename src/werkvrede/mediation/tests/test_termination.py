@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from werkvrede.cases.models import CaseDeadline, CaseRole
-from werkvrede.cases.services import Blocked
 from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.models import ChecklistItem, TerminationAgreement, TerminationState
