@@ -25,3 +25,16 @@ classify(
     {"id": C.SYSTEM, "user": C.ROLE, "organisation": C.ROLE, "is_active": C.ROLE, "created_at": C.SYSTEM},
 )
 classify("accounts.rolegrant", {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM})
+# Keyed hashes of the typed address and the client network, kept a day for the log-in throttle.
+classify(
+    "accounts.loginfailure",
+    {
+        "id": C.SYSTEM,
+        "account": C.SYSTEM,
+        "client": C.SYSTEM,
+        "at": C.SYSTEM,
+        "cleared": C.SYSTEM,
+        "blocked_client": C.SYSTEM,
+        "notified": C.SYSTEM,
+    },
+)
