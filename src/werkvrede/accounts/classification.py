@@ -41,3 +41,16 @@ classify(
         "declined_at": C.ROLE,
     },
 )
+# Keyed hashes of the typed address and the client network, kept a day for the log-in throttle.
+classify(
+    "accounts.loginfailure",
+    {
+        "id": C.SYSTEM,
+        "account": C.SYSTEM,
+        "client": C.SYSTEM,
+        "at": C.SYSTEM,
+        "cleared": C.SYSTEM,
+        "blocked_client": C.SYSTEM,
+        "notified": C.SYSTEM,
+    },
+)

@@ -133,3 +133,32 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.declined_at is None
+
+
+class LoginFailure(models.Model):
+    """A wrong password, kept for a day to throttle log-ins (ADR 0055).
+
+    Pseudonymous: the typed address and the client are stored only as keyed hashes (the secret key),
+    enough to count them and nothing more. A password being checked has its row already, so parallel
+    guesses count against each other; a success removes it again.
+    """
+
+    account = models.CharField(max_length=64)
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    # A later success of this client on this account ended its delay (the other counts stand).
+    cleared = models.BooleanField(default=False)
+    # This failure took its client over the spraying limit: the client waits out the cool-off.
+    blocked_client = models.BooleanField(default=False)
+    # This failure set off the notice to the owner and the Beheerders, once per window.
+    notified = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["account", "at"], name="login_failure_account_at"),
+            models.Index(fields=["client", "at"], name="login_failure_client_at"),
+            models.Index(fields=["at"], name="login_failure_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"log-in failure {self.pk} at {self.at:%Y-%m-%d %H:%M:%S}"

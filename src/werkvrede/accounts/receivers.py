@@ -1,10 +1,12 @@
-"""Audit log-in, log-out and failed log-in (Django's auth signals are the only hook for these)."""
+"""Audit log-in, log-out and failed log-in (Django's auth signals are the only hook for these).
+
+Throttled attempts and their consequences are audited by `accounts.throttle` itself.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -45,12 +47,4 @@ def audit_login_failed(
         organisation_id=None,
         user_id=known,
         outcome=audit.Outcome.FAILED,
-    )
-
-
-@receiver(user_locked_out)
-def audit_lockout(sender: Any, request: HttpRequest, username: str, **kwargs: Any) -> None:
-    known = User.objects.filter(email__iexact=username).values_list("pk", flat=True).first()
-    audit.record(
-        "accounts.login.locked_out", organisation_id=None, user_id=known, outcome=audit.Outcome.DENIED
     )

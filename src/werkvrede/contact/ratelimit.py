@@ -1,7 +1,8 @@
-"""A small fixed-window rate limit on the public contact form, per IP address and overall.
+"""A small fixed-window rate limit on the public contact form, per client and overall.
 
-Kept in Django's cache: per IP so one visitor cannot flood the mediators, overall so many
-addresses together cannot either. Numbers are settings so an operator can tune them.
+Kept in Django's cache: per client (`core.clientaddr.client_network`) so one visitor cannot flood
+the mediators, overall so many addresses together cannot either. Numbers are settings so an
+operator can tune them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from werkvrede.core.clientaddr import client_network
 
 WINDOW_SECONDS = 3600
 
@@ -18,12 +21,6 @@ def _limits() -> tuple[int, int]:
         int(getattr(settings, "WERKVREDE_CONTACT_PER_IP_PER_HOUR", 5)),
         int(getattr(settings, "WERKVREDE_CONTACT_TOTAL_PER_HOUR", 100)),
     )
-
-
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client sends unless a trusted proxy rewrites
-    # it; behind a proxy, the proxy must pass the client address as REMOTE_ADDR.
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def _hit(key: str) -> int:
@@ -39,6 +36,6 @@ def _hit(key: str) -> int:
 def allow(request: HttpRequest) -> bool:
     """Count this submission; False if the per-IP or the overall limit is exceeded."""
     per_ip, total = _limits()
-    if _hit(f"werkvrede:contact:ip:{client_ip(request)}") > per_ip:
+    if _hit(f"werkvrede:contact:ip:{client_network(request)}") > per_ip:
         return False
     return _hit("werkvrede:contact:total") <= total

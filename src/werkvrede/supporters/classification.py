@@ -11,6 +11,7 @@ classify(
         "case": C.SYSTEM,
         "employee": C.D17,
         "supporter": C.D17,
+        "invited_name": C.D17,
         "invited_at": C.D17,
         "accepted_at": C.D17,
         "revoked_at": C.D17,

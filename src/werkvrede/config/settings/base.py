@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +27,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "axes",
     "werkvrede.core",
     "werkvrede.audit",
     "werkvrede.accounts",
@@ -62,7 +60,6 @@ MIDDLEWARE = [
     "werkvrede.core.access.DeclaredAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "werkvrede.config.urls"
@@ -96,23 +93,21 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Brute-force protection (security.md C1): per account, whatever the client's address claims to be.
-AXES_FAILURE_LIMIT = 10
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_USERNAME_CALLABLE = "werkvrede.accounts.lockout.username_from_request"
-AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_DISABLE_ACCESS_LOG = True
-AXES_VERBOSE = False
-# axes.W006 warns that a key without the IP address can be dodged by rotating user agents or cookies;
-# our key is the account alone, which neither changes. A per-address lock would shut out a whole
-# office behind one NAT address after ten typos, so it is left out on purpose.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Log-in throttling (werkvrede.accounts.throttle, ADR 0055); counts per client use
+# werkvrede.core.clientaddr. Per account and client: after 5 failures a delay of 30 s, doubling after
+# every further failure up to 15 minutes; the count ends an hour after its last failure.
+WERKVREDE_LOGIN_FREE_FAILURES = 5
+WERKVREDE_LOGIN_FIRST_DELAY = 30
+WERKVREDE_LOGIN_MAX_DELAY = 15 * 60
+# Per account, from all clients together: at most 100 failures an hour (ASVS 2.2.1); beyond that
+# nobody, the owner included, logs in to it with a password until the hour has passed.
+WERKVREDE_LOGIN_ACCOUNT_FAILURES_PER_HOUR = 100
+# Per client: failures on at most 20 different accounts an hour (spraying); then an hour's cool-off.
+WERKVREDE_LOGIN_CLIENT_ACCOUNTS_PER_HOUR = 20
+WERKVREDE_LOGIN_CLIENT_COOLOFF = 60 * 60
+# At this many failures within the hour the owner and the Beheerders are told, once per hour.
+WERKVREDE_LOGIN_NOTIFY_AFTER = 10
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -177,8 +172,6 @@ LOGGING = {
     # Request bodies and template contexts may hold case content: never log them.
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        # django-axes logs every log-in at INFO; failures are in our own audit log already.
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 

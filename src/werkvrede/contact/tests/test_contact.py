@@ -108,6 +108,19 @@ def test_submissions_are_limited_per_ip_and_overall(db: None) -> None:
     assert ContactRequest.objects.count() == 5
 
 
+@override_settings(WERKVREDE_CONTACT_PER_IP_PER_HOUR=2)
+def test_the_per_client_limit_ignores_x_forwarded_for_and_counts_an_ipv6_64_as_one_client(db: None) -> None:
+    url = reverse("contact:request")
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:5:6::{n + 1}", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        .post(url, FORM)
+        .status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert Client(REMOTE_ADDR="2001:db8:5:7::1").post(url, FORM).status_code == 302
+
+
 def test_only_the_addressed_mediators_see_a_request_and_once_taken_only_the_taker(
     world: World, client_as: Callable[..., Client]
 ) -> None:
