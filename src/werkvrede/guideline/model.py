@@ -510,16 +510,16 @@ class Tenant:
         default=20, metadata=_p("retention.ba_medical_years", "R-144", minimum=0)
     )
     retention_mediation_years: int = field(
-        default=2, metadata=_p("retention.mediation_years", "R-146 (§9.3a Q-4)", minimum=0)
+        default=2, metadata=_p("retention.mediation_years", "R-146, Q-4", minimum=0)
     )
     retention_supporter_notes_months: int = field(
         default=3, metadata=_p("retention.supporter_notes_months", "R-147", minimum=0)
     )
     retention_whistleblower_years: int = field(
-        default=2, metadata=_p("retention.whistleblower_years", "R-148 (§9.3a Q-4)", minimum=0)
+        default=2, metadata=_p("retention.whistleblower_years", "R-148, Q-4", minimum=0)
     )
     ba_override_mode: OverrideMode = field(
-        default=OverrideMode.BLOCK, metadata=_p("professional_rules.ba_override_mode", "§0.4, §9.3a Q-3")
+        default=OverrideMode.BLOCK, metadata=_p("professional_rules.ba_override_mode", "BLOCK*, Q-3")
     )
     due_soon_working_days: int = field(
         default=5, metadata=_p("timers.due_soon_working_days", "SM-7", minimum=0)
