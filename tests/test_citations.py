@@ -23,11 +23,10 @@ CITED = re.compile(
 # A code is defined where a heading or the first cell of a table row of docs/rules.md names it.
 DEFINED = re.compile(r"^(?:#+ |\| )`([A-Z]+-?\d+T?)`", re.MULTILINE)
 
-# Documents outside the repository: the product's design folder, its domain specification with its
-# sections (§2.3) and footnotes, seed files and absolute machine paths. A standard cited by number
-# (RFC 5545 §3.1) is not a document of this project and stays allowed.
+# What points outside the repository: a section sign with a number, the design and domain documents
+# by name, seed files, absolute machine paths and superscript footnote marks.
 OUTSIDE = re.compile(
-    r"(?<!RFC \d{4} )§\s*\d"
+    r"§\s*\d"
     r"|\bspec(?:'s|ification)?\b"
     r"|\b(?:security|product|ux|domain)\.md\b"
     r"|\bseeds?/"
@@ -36,8 +35,14 @@ OUTSIDE = re.compile(
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]",
     re.IGNORECASE,
 )
-# A footnote of the permission matrix is fine when the text says where it is listed.
+# Sections of the repository's own docs and of a standard cited by number stay allowed.
+OWN_SECTION = re.compile(r"(?:docs/[\w./-]+\.md|RFC \d{3,5})(?:,? (?:and |to |or )?§\s*[\d.]+)+")
+# A footnote of the permission matrix is fine when the text names docs/rules.md, where it is listed.
 FOOTNOTE = re.compile(r"\bfootnotes?\b|\bfn \d", re.IGNORECASE)
+
+
+def cites_outside(text: str) -> bool:
+    return bool(OUTSIDE.search(OWN_SECTION.sub("", text)))
 
 
 def _python_files(*roots: str) -> Iterator[Path]:
@@ -107,8 +112,10 @@ def test_the_scanners_see_what_they_must(tmp_path: Path) -> None:
     texts = [text for _, text in comments_and_docstrings(path)]
     assert texts == ["# spec §2.3 footnote 12\n# SM-5T", "Doc (R-001, D07)."]
     assert sorted(CITED.findall(" ".join(texts))) == ["D07", "R-001", "SM-5T"]
-    assert OUTSIDE.search("spec §2.3") and OUTSIDE.search("see security.md F1") and OUTSIDE.search("§2.3 ¹⁴")
-    assert not OUTSIDE.search("RFC 5545 §3.3.11 TEXT escaping")
+    assert cites_outside("spec §2.3") and cites_outside("see security.md F1") and cites_outside("D09 ¹⁴")
+    assert cites_outside("docs/guideline.md, then §2.3")
+    assert not cites_outside("RFC 5545 §3.3.11 TEXT escaping")
+    assert not cites_outside("docs/guideline.md §3.5 to §3.7; docs/guideline.md §3")
     assert {"R-001", "SM-1", "SM-5T", "D01", "CC-10", "SOD-2", "T-24", "RT-13", "I-8"} <= defined_codes()
 
 
@@ -131,7 +138,7 @@ def test_every_code_cited_in_comments_docstrings_and_docs_is_defined_in_docs_rul
 def test_no_comment_or_docstring_cites_a_document_outside_the_repository() -> None:
     found = []
     for where, line, text in all_comments():
-        if OUTSIDE.search(text) or (FOOTNOTE.search(text) and "docs/rules.md" not in text):
+        if cites_outside(text) or (FOOTNOTE.search(text) and "docs/rules.md" not in text):
             found.append(f"{where}:{line}: {text.strip().splitlines()[0][:100]}")
     assert found == []
 
@@ -143,7 +150,7 @@ def test_the_docs_cite_no_document_outside_the_repository() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         for number, line in enumerate(text.splitlines(), 1):
-            if OUTSIDE.search(line) or "../shared" in line:
+            if cites_outside(line) or "../shared" in line:
                 found.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:100]}")
         if FOOTNOTE.search(text) and "rules.md" not in text:
             found.append(f"{path.relative_to(REPO)}: cites a footnote without pointing to docs/rules.md")

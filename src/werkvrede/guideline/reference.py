@@ -603,12 +603,12 @@ _FOOTNOTE = re.compile(r"\bfn (\d+)")
 
 
 def footnotes_of(cell: str) -> tuple[int, ...]:
-    """The footnote numbers a matrix cell points to."""
+    """The footnote numbers a matrix cell points to (footnotes of the matrix in docs/rules.md)."""
     return tuple(int(n) for n in _FOOTNOTE.findall(cell))
 
 
 def footnote_categories(number: int) -> tuple[str, ...]:
-    """The data categories whose row points to footnote ``number``."""
+    """The data categories whose row points to footnote ``number`` (docs/rules.md)."""
     return tuple(
         code for code, row in PERMISSION_MATRIX.items() if any(number in footnotes_of(c) for c in row)
     )
