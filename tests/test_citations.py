@@ -36,7 +36,7 @@ OUTSIDE = re.compile(
     re.IGNORECASE,
 )
 # Sections of the repository's own docs and of a standard cited by number stay allowed.
-OWN_SECTION = re.compile(r"(?:docs/[\w./-]+\.md|RFC \d{3,5})(?:,? (?:and |to |or )?§\s*[\d.]+)+")
+OWN_SECTION = re.compile(r"(?:docs/[\w./-]+\.md|RFC \d{3,5})(?:,?\s+(?:(?:and|to|or)\s+)?§\s*[\d.]+)+")
 # A footnote of the permission matrix is fine when the text names docs/rules.md, where it is listed.
 FOOTNOTE = re.compile(r"\bfootnotes?\b|\bfn \d", re.IGNORECASE)
 

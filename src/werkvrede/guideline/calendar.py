@@ -1,4 +1,5 @@
-"""Date arithmetic of the time conventions (docs/rules.md): sick weeks, working days, samentelling, month windows.
+"""Date arithmetic of the time conventions (docs/rules.md): sick weeks, working days, samentelling,
+month windows.
 
 Pure functions only. Non-working dates (public holidays) are an input; weekends are always
 non-working. Nothing here reads the clock.

@@ -86,7 +86,7 @@ class ConflictStyle(StrEnum):
 
 
 class GlaslPhase(StrEnum):
-    """Glasl phases: stages 1–3 are phase I, 4–6 phase II, 7–9 phase III."""
+    """Glasl phases: stages 1-3 are phase I, 4-6 phase II, 7-9 phase III."""
 
     I_WIN_WIN = "I"
     II_WIN_LOSE = "II"

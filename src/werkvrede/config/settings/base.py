@@ -99,7 +99,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Brute-force protection (security.md C1): per account, whatever the client's address claims to be.
+# Brute-force protection: per account, whatever the client's address claims to be.
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_CALLABLE = "werkvrede.accounts.lockout.username_from_request"

@@ -6,7 +6,7 @@ from werkvrede.guideline.rules.context import Context, msg
 
 
 def leave_days(ctx: Context, req: ConflictLeaveRequest) -> int:
-    """Length in the tenant's unit: working days by default (INTERPRETATION; docs/rules.md, time conventions)."""
+    """Length in the tenant's unit: working days by default (docs/rules.md, time conventions)."""
     if ctx.tenant.conflict_leave_day_unit is DayUnit.CALENDAR:
         return inclusive_days(req.start_on, req.end_on)
     return ctx.cal.working_days_between(req.start_on, req.end_on)
