@@ -24,7 +24,7 @@ CITED = re.compile(
 DEFINED = re.compile(r"^(?:#+ |\| )`([A-Z]+-?\d+T?)`", re.MULTILINE)
 
 # What points outside the repository: a section sign with a number, the design and domain documents
-# by name, seed files, absolute machine paths and superscript footnote marks.
+# by name, seed files, absolute machine paths and superscript digits.
 OUTSIDE = re.compile(
     r"§\s*\d"
     r"|\bspec(?:'s|ification)?\b"
