@@ -385,8 +385,8 @@ def _scenarios() -> list[str]:
     return [
         f"## {SECTIONS[14]}",
         "",
-        f"Complete example situations in `{ref.SCENARIO_DIR}/`, played by the guideline's tests, the API",
-        "tests and the browser tests.",
+        "Complete example situations, played by the guideline's tests, the API tests and the browser tests;",
+        f"the files are in `{ref.SCENARIO_DIR}/`.",
         "",
         *_table(
             ("Code", "Scenario", "Files"),
