@@ -1,6 +1,6 @@
 """Admitting a supporter to a mediation in a real browser (R-076, CC-8), with the generic admission of
 the mediation app: the employee proposes her supporter, both parties consent, the supporter signs the
-confidentiality statement and only then is invited to a session and reads the agreement (P¹⁹, R¹⁹).
+confidentiality statement and only then is invited to a session, reads the agreement (fn 19, docs/rules.md).
 """
 
 from __future__ import annotations
@@ -76,4 +76,4 @@ def test_b_a_supporter_is_admitted_only_with_everyones_consent_and_a_signed_stat
     sam.goto(f"{base}/mediation/{running.pk}/")
     text = sam.locator("main").inner_text()
     assert "7 januari 2030 10:00" in text
-    assert "Mediationovereenkomst" in text  # D12 R¹⁹
+    assert "Mediationovereenkomst" in text  # D12 R (fn 19, docs/rules.md)

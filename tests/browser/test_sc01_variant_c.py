@@ -1,4 +1,4 @@
-"""SC-01 (domain.md §8) in a real browser: a late consult, variant C and an interventieperiode advice
+"""SC-01 in a real browser: a late consult, variant C and an interventieperiode advice
 that employer and employee receive identically (Refs issue #4).
 
 Sanne signals the conflict; HR completes the intake, gives the bedrijfsarts a role and records the

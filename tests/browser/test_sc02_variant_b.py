@@ -1,4 +1,4 @@
-"""SC-02 (domain.md §8) in a real browser: variant B, a blocked advice, an employer free-text violation.
+"""SC-02 in a real browser: variant B, a blocked advice, an employer free-text violation.
 
 HR types symptoms into the employer's sick report (R-131 refuses and names the words; nothing typed
 is lost). The bedrijfsarts finds Mark unfit for work with a conflict — variant B — and drafts an advice

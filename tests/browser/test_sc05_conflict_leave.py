@@ -1,4 +1,4 @@
-"""SC-05 (domain.md §8) in a real browser: arbeidsconflictenverlof and its limits (Refs issue #4).
+"""SC-05 in a real browser: arbeidsconflictenverlof and its limits (Refs issue #4).
 
 Lotte asks for 4 days (R-052 blocks; what she typed stays), then 3; HR approves with the
 vertrouwenspersoon as the appointment (R-054/R-064 warn and ask for an acknowledgement), and the

@@ -1,4 +1,4 @@
-"""A small harness to play a scenario of domain.md §8 through the JSON API, day by day.
+"""A small harness to play a scenario (SC-xx, docs/rules.md) through the JSON API, day by day.
 
 Each step runs on the scenario's own date (the API reads "today" from `timezone.localdate`), as the
 people of the organisation fixture, so the deadlines and findings can be compared with what the

@@ -1,4 +1,4 @@
-"""Scenarios SC-01…SC-06 of domain.md §8 played through the JSON API (Refs issue #4).
+"""Scenarios SC-01…SC-06 played through the JSON API (Refs issue #4).
 
 Every step is an API call by the person who takes it, on the scenario's date. What the API answers —
 refusals with their codes, warnings to acknowledge, the derived variant, routes, deadlines — is

@@ -1,7 +1,7 @@
 """Role-by-URL access matrix, plus tenant isolation for every URL that takes an object id (Refs issue #2).
 
 The rows live beside each context (`<app>/tests/access_matrix.py`) and are written by hand from
-spec §2.3 and the policies; together they must cover every non-public URL, so a new URL fails here
+docs/rules.md and the policies; together they must cover every non-public URL, so a new URL fails here
 until someone states who may use it.
 """
 

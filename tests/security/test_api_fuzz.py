@@ -1,6 +1,6 @@
 """Schemathesis over the OpenAPI document, logged in as HR: no server errors, responses as documented.
 
-Refs issue #2 / security.md D1. Runs in-process against the WSGI app and the test database. CSRF is
+Refs issue #2 (no server errors). Runs in-process against the WSGI app and the test database. CSRF is
 switched off for the generated requests as Django's own test client does (it is tested on its own in
 `test_api_posts_without_a_csrf_token_are_refused`).
 """

@@ -1,4 +1,4 @@
-"""Revocation takes effect on the very next request (security.md A7, C3)."""
+"""Revocation takes effect on the very next request: a role removed or a user deactivated mid-session."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Every read of sensitive data is audited once per request, with subject, case, category and basis.
 
-Refs #9 (finding 4) / security.md F1 / R-170. A unique marker is planted in each sensitive category;
+Refs #9 (finding 4) / R-170. A unique marker is planted in each sensitive category;
 every page and API operation that shows it is requested by every role; for each request, each
 category whose marker the response shows has exactly one `audit.data.read` event of that request per
 data subject (and a category it does not show has none), naming the subject, the case and a basis.

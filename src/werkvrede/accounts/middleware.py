@@ -11,7 +11,7 @@ from werkvrede.accounts.actors import actor_for
 from werkvrede.core.roles import PROFESSIONAL_ROLES
 
 ACTIVE_ORGANISATION_SESSION_KEY = "werkvrede_organisation_id"
-# Idle time-outs (security.md C4): shorter for roles that reach sealed or organisation-wide data.
+# Idle time-outs: 15 minutes for roles that reach sealed or organisation-wide data, 30 for others.
 PROFESSIONAL_IDLE_SECONDS = 15 * 60
 # The idle clock restarts when the session row is written. Writing it on every request would cost
 # every page a database write; once a minute is enough. A session may so end up to a minute

@@ -1,8 +1,8 @@
 """POST /api/v1/advice: the guideline engine's contract over HTTP (the same as `werkvrede advise`).
 
 Stores nothing. When the situation carries no `non_working_dates`, the Dutch public holidays of the
-years it spans are supplied (spec §0.5), so working-day deadlines are right without the caller
-knowing the calendar.
+years it spans are supplied (docs/rules.md, time conventions), so working-day deadlines are right
+without the caller knowing the calendar.
 """
 
 from __future__ import annotations

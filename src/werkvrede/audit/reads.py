@@ -1,6 +1,6 @@
 """Reads of sensitive data, audited once per request (R-170, NEN 7513; docs/audit-events.md "Reads").
 
-Every read of a category that spec §2.3 marks sensitive becomes an `audit.data.read` event naming
+Every read of a sensitive category (below) becomes an `audit.data.read` event naming
 the data subject, the case, the category and the basis on which the reader may read it (their role,
 a consent, or an emergency). Within one request the reads are gathered and written when the request
 ends: one event per (category, case, data subject), naming the first record read and how many
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from werkvrede.audit import services as audit
 from werkvrede.audit.services import Actor as Reader
 
-# Spec §2.2: the categories whose every read is audited (the sealed ones and the bedrijfsarts' records).
+# The categories (docs/rules.md) whose every read is audited: the sealed ones and the bedrijfsarts' records.
 SENSITIVE_CATEGORIES = frozenset({"D01", "D03", "D04", "D06", "D07", "D08", "D11", "D15", "D17", "D18"})
 READ_ACTION = "audit.data.read"
 

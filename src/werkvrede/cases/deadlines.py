@@ -11,7 +11,7 @@ from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseDeadline
 from werkvrede.guideline import GUIDELINE_VERSION, evaluate
 
-# What a deadline reveals (spec §2.2): the Poortwachter timers are WVP documents (D10), the
+# What a deadline reveals (docs/rules.md): the Poortwachter timers are WVP documents (D10), the
 # interventieperiode and conflict leave D09, termination D19, whistleblowing D18, the BA's review of
 # "not able to converse" D07, the VP dossier D15; retention is system housekeeping.
 _CATEGORY = {f"T-{n:02d}": "D10" for n in range(1, 14)} | {

@@ -2,7 +2,7 @@
 
 - `register_facts(name, provider)`: a provider turns a case into a fragment of the guideline's
   situation (e.g. `{"sick_report": {...}}`); `case_situation_data` merges them.
-- `register_section(...)`: a tab on the case page (ux.md: Tijdlijn · Ziekmelding · Interventies …),
+- `register_section(...)`: a tab on the case page (Tijdlijn · Ziekmelding · Interventies …),
   shown only to people for whom its policy action is allowed on the case.
 
 Contexts register in their AppConfig.ready().
@@ -59,7 +59,8 @@ def case_sections() -> list[CaseSection]:
 class TimelineKind:
     label: str | Promise
     # Who may learn that this happened: even "a sick report was recorded" is health data for the other
-    # party (spec §2.3), so each kind names the policy action a viewer needs, checked with the CaseAccess.
+    # party (D02, docs/rules.md), so each kind names the policy action a viewer needs, checked with the
+    # CaseAccess.
     action: str
 
 

@@ -46,7 +46,7 @@ class ConflictType(models.TextChoices):
 
 
 class CaseRole(models.TextChoices):
-    """A person's role in one case (spec §2.1); the organisation role alone does not open a case."""
+    """A person's role in one case (docs/rules.md, actors); the organisation role alone opens no case."""
 
     EMPLOYEE = "WN", _("Werknemer (partij)")
     OTHER_PARTY = "WP", _("Wederpartij")
@@ -59,7 +59,7 @@ class CaseRole(models.TextChoices):
 
 
 class UndesirableBehaviour(models.TextChoices):
-    """Categories of suspected undesirable behaviour (spec §3.5 VPCategory; R-100, RT-2)."""
+    """Categories of suspected undesirable behaviour (the guideline's `UBCategory`; R-100, RT-2)."""
 
     SEXUAL_HARASSMENT = "SEXUAL_HARASSMENT", _("Seksuele intimidatie")
     BULLYING = "BULLYING", _("Pesten")
@@ -225,7 +225,7 @@ class CaseDeadline(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     code = models.CharField(max_length=10)
-    # The data category the deadline reveals (spec §2.2); reads are filtered by it.
+    # The data category the deadline reveals (docs/rules.md); reads are filtered by it.
     category = models.CharField(max_length=3)
     subject = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices)

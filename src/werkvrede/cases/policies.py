@@ -1,4 +1,4 @@
-"""Who may do what with a conflict case (spec §2.3, D05; SM-1 row 1).
+"""Who may do what with a conflict case (D05 in the permission matrix, docs/rules.md; SM-1 row 1).
 
 Organisation roles HR and CM see the organisation's cases (D05: HR RW, CM R). Everyone else sees a
 case only through a role in it (`CaseParticipant`). The VP, the mediator and the organisation admin
@@ -141,7 +141,7 @@ def can_read_note(actor: Actor, access: CaseAccess, note: CaseNote) -> bool:
     return note.visibility == CaseNote.Visibility.HANDLERS and is_handler(actor, access)
 
 
-# Which roles may learn of a deadline, by the data category it reveals (spec §2.3: D07 conclusions incl.
+# Which roles may learn of a deadline, by the data category it reveals (docs/rules.md: D07 conclusions incl.
 # the review date are R° for the employer side; D19 is not for the BA).
 DEADLINE_READERS: dict[str, frozenset[str]] = {
     "D07": frozenset({"WN", "LG", "HR", "CM", "TD", "BA"}),

@@ -64,7 +64,7 @@ def parties_of(access: CaseAccess) -> list[CaseParty]:
 
 
 # Seeing that a bedrijfsarts (or a professional under the BA) takes part says something about health:
-# a party on the other side of the conflict is not shown them (spec §2.3: WP gets no D01 to D04).
+# a party on the other side of the conflict is not shown them (docs/rules.md: WP gets no D01 to D04).
 _HEALTH_ROLES = frozenset({CaseRole.OCCUPATIONAL_PHYSICIAN, CaseRole.DELEGATED_PROFESSIONAL})
 
 
@@ -218,7 +218,7 @@ def overview_for(actor: Actor, *, today: date) -> Overview:
 
 
 def deadlines_for(actor: Actor, access: CaseAccess, *, today: date) -> list[DueItem]:
-    """The case's deadlines whose data category this person may read, in due order (spec §6)."""
+    """The case's deadlines whose data category this person may read, in due order (T-xx)."""
     roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS} | set(access.case_roles)
     categories = readable_deadline_categories(frozenset(roles))
     rows = CaseDeadline.objects.filter(case=access.case, category__in=categories).order_by(

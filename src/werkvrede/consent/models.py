@@ -1,7 +1,7 @@
 """Consent records (D20, CC-10): who consents, to whom, for what, how long; withdrawal stops future use.
 
 The data subject gives and withdraws their own consent. Others only learn of consents addressed to
-them (spec §2.3 footnote 30).
+them (D20 fn 30 of the permission matrix, docs/rules.md).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.TextChoices):
-    """The data categories a consent can cover (spec §2.2)."""
+    """The data categories a consent can cover (docs/rules.md)."""
 
     D03 = "D03", _("Beperkingen en mogelijkheden")
     D04 = "D04", _("Oordeel over arbeidsongeschiktheid")
@@ -29,7 +29,7 @@ class Consent(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     data_subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # The recipient: a role of spec §2.1 (e.g. HR), or one person in it.
+    # The recipient: an actor code (docs/rules.md, e.g. HR), or one person in it.
     recipient_role = models.CharField(max_length=5)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

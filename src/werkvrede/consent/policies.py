@@ -1,4 +1,4 @@
-"""Who may see and do what with consent records (spec §2.3 D20, §2.4 CC-10, footnote 30).
+"""Who may see and do what with consent records (D20, CC-10 and D20 fn 30 in docs/rules.md).
 
 The data subject (WN) gives, reads and withdraws their own consents. Anyone else in the
 organisation reads only the consents addressed to them: to them by name, or to one of their roles

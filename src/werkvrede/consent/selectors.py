@@ -18,7 +18,7 @@ def own_consents(actor: Actor) -> QuerySet[Consent]:
 
 
 def addressed_consents(actor: Actor) -> QuerySet[Consent]:
-    """Consents of others addressed to the actor by name, or to one of their roles (footnote 30)."""
+    """Others' consents addressed to the actor by name or to one of their roles (D20 fn 30, docs/rules.md)."""
     if actor.organisation_id is None or actor.user_id is None:
         return Consent.objects.none()
     roles = [str(r) for r in actor.roles]

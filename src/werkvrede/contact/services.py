@@ -173,7 +173,8 @@ class SetupResult:
     invitations: list[Invitation]
 
 
-# Which side of the mediation each invited party takes (footnote 18: one employer representative).
+# Which side of the mediation each invited party takes (one employer representative: D11 fn 18,
+# docs/rules.md).
 _PARTY_SIDES = {Role.EMPLOYEE: PartySide.EMPLOYEE, Role.LINE_MANAGER: PartySide.EMPLOYER_REPRESENTATIVE}
 INVITATION_PURPOSE = "contact.party"
 

@@ -1,4 +1,4 @@
-"""Every stored field is classified: a data category of spec §2.2, or one of a few technical classes.
+"""Every stored field is classified: a data category (docs/rules.md), or one of a few technical classes.
 
 `tests/security/test_field_classification.py` fails when a model field has no class, so a new field
 stays a failing build until someone says what it holds — and therefore who may read it.
@@ -19,7 +19,7 @@ class FieldClass(StrEnum):
     TENANT = "TENANT"
     # Roles of a person in an organisation.
     ROLE = "ROLE"
-    # Spec §2.2 data categories.
+    # The data categories D01…D21 (docs/rules.md).
     D01 = "D01"
     D02 = "D02"
     D03 = "D03"

@@ -1,4 +1,4 @@
-"""Organisation roles. The stored values are the actor codes of spec §2.1, which are public."""
+"""Organisation roles. The stored values are the actor codes (docs/rules.md), which are public."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ class Role(models.TextChoices):
     MEDIATOR = "MED", _("Mediator")
     CONFIDENTIAL_ADVISER = "VP", _("Vertrouwenspersoon")
     COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
-    # Supports one employee in one case, invited by that employee; sees nothing else (spec §2.1, D17).
+    # Supports one employee in one case, invited by that employee; sees nothing else (SUP, D17).
     SUPPORTER = "SUP", _("Steunpersoon")
 
 
 # Roles that work with sealed compartments or the whole organisation's data. Used for shorter idle
-# sessions (security.md C4) and, later, for two-factor enforcement.
+# sessions (15 minutes idle) and, later, for two-factor enforcement.
 PROFESSIONAL_ROLES = frozenset(
     {
         Role.ADMIN,

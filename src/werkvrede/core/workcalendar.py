@@ -1,4 +1,4 @@
-"""Dutch public holidays for working-day deadlines (spec §0.5).
+"""Dutch public holidays for working-day deadlines (docs/rules.md, time conventions).
 
 The guideline engine takes the non-working dates as input; this is where the application makes
 them, from the `holidays` package's Netherlands calendar plus the organisation's Bevrijdingsdag
@@ -19,7 +19,7 @@ class LiberationDay(StrEnum):
     NEVER = "NEVER"
 
 
-# The days spec §0.5 names. Good Friday is a holiday for some employers only, so it is not listed.
+# The days the time conventions name. Good Friday is a holiday for some employers only, so it is not listed.
 _NAMED_DAYS = frozenset(
     {
         "New Year's Day",

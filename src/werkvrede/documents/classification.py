@@ -1,4 +1,4 @@
-"""The data category of every field of the documents context (spec §2.2).
+"""The data category of every field of the documents context (docs/rules.md).
 
 A document's category depends on its kind (a mediation agreement is D12, a termination agreement
 D19, a bedrijfsarts' written feedback D08), so it is stored on the row (`Document.category`) and the

@@ -184,7 +184,7 @@ class DissolutionNoticeContent(TypedDict):
     agreement_reference: NotRequired[str]
 
 
-# --- D08: schriftelijke terugkoppeling van de bedrijfsarts (R-021, §5-C) -------------------------------
+# --- D08: schriftelijke terugkoppeling van de bedrijfsarts (R-021, R-030…R-039) ----------------------
 
 
 class InterventionPeriod(TypedDict):

@@ -30,7 +30,7 @@ class DocumentKind(models.TextChoices):
     BA_FEEDBACK = "BA_FEEDBACK", _("Schriftelijke terugkoppeling van de bedrijfsarts")
 
 
-# The data category of spec §2.2 that each kind of document is; stored on the row (`category`).
+# The data category (docs/rules.md) that each kind of document is; stored on the row (`category`).
 KIND_CATEGORY: dict[str, str] = {
     DocumentKind.MEDIATION_AGREEMENT: "D12",
     DocumentKind.CONFIDENTIALITY_STATEMENT: "D12",

@@ -1,4 +1,5 @@
-"""Date arithmetic of domain.md §0.5: sick weeks, working days, samentelling, month windows.
+"""Date arithmetic of the time conventions (docs/rules.md): sick weeks, working days, samentelling,
+month windows.
 
 Pure functions only. Non-working dates (public holidays) are an input; weekends are always
 non-working. Nothing here reads the clock.
@@ -13,7 +14,7 @@ ONE_DAY = timedelta(days=1)
 
 
 def end_of_week(first_sick_day: date, week: int) -> date:
-    """Last day of sick week ``week``: ``FSD + 7k - 1`` (§0.5, §9.3a Q-1)."""
+    """Last day of sick week ``week``: ``FSD + 7k - 1`` (Q-1)."""
     if week < 1:
         raise ValueError("week must be >= 1")
     return first_sick_day + timedelta(days=7 * week - 1)
@@ -93,7 +94,7 @@ class WorkCalendar:
         return count
 
     def practical_due(self, due: date) -> date | None:
-        """Preceding working day when ``due`` is not a working day (§0.5 DESIGN), else None."""
+        """Preceding working day when ``due`` is not a working day (DESIGN), else None."""
         if self.is_working_day(due):
             return None
         return self.last_working_day_on_or_before(due)
@@ -144,7 +145,7 @@ class Aggregation:
 
 
 def interruption_days(previous_last_sick_day: date, next_first_sick_day: date) -> int:
-    """Healthy days strictly between two sick periods (§0.5)."""
+    """Healthy days strictly between two sick periods (samentelling, R-160)."""
     return (next_first_sick_day - previous_last_sick_day).days - 1
 
 

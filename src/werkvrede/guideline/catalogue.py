@@ -1,5 +1,6 @@
 # ruff: noqa: E501
-"""Every code of domain.md with its status here, severity, source and messages (nl + en).
+"""Every rule, route, indication, deadline and state-machine code with its status here, severity,
+source and messages (nl + en); docs/rules.md lists them all.
 
 Status:
 * ``implemented`` — decided by this engine from the facts of a situation;
@@ -910,7 +911,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         INF,
         "W49; W56",
         _E,
-        "tenant configuration: VP categories are per-tenant data (§9.3a Q-5)",
+        "tenant configuration: VP categories are per-tenant data (Q-5)",
         "The category list is configurable; the default is the VPCategory list.",
         "De categorielijst is instelbaar; standaard de lijst VPCategory.",
     ),
@@ -1338,7 +1339,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         B,
         "DESIGN",
         _E,
-        "access layer: deny by default; the §2.3 matrix is the allow-list",
+        "access layer: deny by default; the permission matrix (docs/rules.md) is the allow-list",
         "Access is deny-by-default.",
         "Toegang is standaard geweigerd.",
     ),
@@ -1668,7 +1669,7 @@ def _build() -> dict[str, Entry]:
             code,
             Kind.STATE_MACHINE,
             None,
-            "domain.md §4",
+            "DESIGN",
             _I,
             "werkvrede.guideline.states",
             Message(nl=nl, en=en),

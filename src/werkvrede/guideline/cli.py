@@ -1,4 +1,4 @@
-"""Command line: ``werkvrede advise [FILE|-]`` and ``werkvrede rules``.
+"""Command line: ``werkvrede advise [FILE|-]`` and ``werkvrede rules [--format text|json|md]``.
 
 Exit codes: 0 with advice (BLOCK findings are data), 2 on invalid input or usage. Never a traceback.
 """
@@ -13,6 +13,7 @@ from werkvrede.guideline.catalogue import Entry, Kind, Status, decidable_ratio, 
 from werkvrede.guideline.engine import evaluate
 from werkvrede.guideline.output import advice_to_dict, render_text
 from werkvrede.guideline.parse import InvalidSituation, parse_situation, situation_json_schema
+from werkvrede.guideline.rulesdoc import render_markdown
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -36,8 +37,13 @@ def _parser() -> _Parser:
     a.add_argument("--format", choices=("json", "text"), default="json")
     a.add_argument("--lang", choices=("nl", "en"), default="nl")
     a.add_argument("--today", help="date of evaluation YYYY-MM-DD (default: the situation's today)")
-    r = sub.add_parser("rules", help="list every rule code of the spec and its status here")
-    r.add_argument("--format", choices=("text", "json"), default="text")
+    r = sub.add_parser("rules", help="list every code (R-, RT-, I-, T-, SM-) and its status here")
+    r.add_argument(
+        "--format",
+        choices=("text", "json", "md"),
+        default="text",
+        help="md: the whole of docs/rules.md (werkvrede rules --format md > docs/rules.md)",
+    )
     return p
 
 
@@ -117,6 +123,9 @@ def _status_text(e: Entry) -> str:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "md":
+        out.write(render_markdown())
+        return EXIT_OK
     implemented, decidable = decidable_ratio()
     if args.format == "json":
         body = {

@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 # --------------------------------------------------------------------------------------------
-# Enumerations (domain.md §1, §3)
+# Enumerations (the codes of docs/guideline.md §3)
 # --------------------------------------------------------------------------------------------
 
 
@@ -86,7 +86,7 @@ class ConflictStyle(StrEnum):
 
 
 class GlaslPhase(StrEnum):
-    """Glasl phases (domain.md §3.3)."""
+    """Glasl phases: stages 1-3 are phase I, 4-6 phase II, 7-9 phase III."""
 
     I_WIN_WIN = "I"
     II_WIN_LOSE = "II"
@@ -94,7 +94,7 @@ class GlaslPhase(StrEnum):
 
 
 class UBCategory(StrEnum):
-    """Undesirable behaviour / VP categories (domain.md §3.5 VPCategory)."""
+    """Undesirable behaviour / VP categories (R-100, RT-2; extensible per organisation, Q-5)."""
 
     SEXUAL_HARASSMENT = "SEXUAL_HARASSMENT"
     BULLYING = "BULLYING"
@@ -209,7 +209,7 @@ NOT_AO_ALLOWED_CONTENT: frozenset[AdviceContent] = frozenset(
 
 
 class DataCategory(StrEnum):
-    """Data categories D01…D21 (domain.md §2.2)."""
+    """Data categories D01…D21 (docs/rules.md)."""
 
     D01 = "D01"
     D02 = "D02"
@@ -258,7 +258,7 @@ class DayUnit(StrEnum):
 
 
 class OverrideMode(StrEnum):
-    """§9.3a Q-3: whether the BA role may turn BLOCK* into WARN+J."""
+    """Q-3: whether the BA role may turn BLOCK* into WARN+J."""
 
     BLOCK = "BLOCK"
     WARN_J = "WARN_J"
@@ -438,7 +438,7 @@ def _p(key: str, description: str = "", **extra: object) -> dict[str, object]:
 
 @dataclass(frozen=True, slots=True)
 class Tenant:
-    """Tenant parameters (domain.md §9.4) with the spec's defaults."""
+    """Tenant parameters with their defaults (docs/rules.md, parameters)."""
 
     ba_notify_within_days: int = field(default=7, metadata=_p("ba.notify_within_days", "R-010", minimum=0))
     ba_consult_warn_after_days: int = field(
@@ -510,16 +510,16 @@ class Tenant:
         default=20, metadata=_p("retention.ba_medical_years", "R-144", minimum=0)
     )
     retention_mediation_years: int = field(
-        default=2, metadata=_p("retention.mediation_years", "R-146 (§9.3a Q-4)", minimum=0)
+        default=2, metadata=_p("retention.mediation_years", "R-146, Q-4", minimum=0)
     )
     retention_supporter_notes_months: int = field(
         default=3, metadata=_p("retention.supporter_notes_months", "R-147", minimum=0)
     )
     retention_whistleblower_years: int = field(
-        default=2, metadata=_p("retention.whistleblower_years", "R-148 (§9.3a Q-4)", minimum=0)
+        default=2, metadata=_p("retention.whistleblower_years", "R-148, Q-4", minimum=0)
     )
     ba_override_mode: OverrideMode = field(
-        default=OverrideMode.BLOCK, metadata=_p("professional_rules.ba_override_mode", "§0.4, §9.3a Q-3")
+        default=OverrideMode.BLOCK, metadata=_p("professional_rules.ba_override_mode", "BLOCK*, Q-3")
     )
     due_soon_working_days: int = field(
         default=5, metadata=_p("timers.due_soon_working_days", "SM-7", minimum=0)
@@ -556,7 +556,7 @@ class Attempt:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """The conflict case facts (domain.md §3.1 Case, §5-A, §5-F, §7)."""
+    """The conflict case facts (R-001…R-007, R-060…R-069, RT-x, I-x)."""
 
     signalled_on: date | None = None
     perceived_by: tuple[Role, ...] = ()
@@ -659,7 +659,7 @@ class MedicalDisclosure:
 
 @dataclass(frozen=True, slots=True)
 class SickReport:
-    """Sick report and the WVP record (domain.md §3.1 SickReport, §5-B, §5-K, §5-M)."""
+    """Sick report and the WVP record (R-010…R-028, R-130…R-139, R-150…R-162)."""
 
     first_sick_day: date
     recovery_date: date | None = None
@@ -716,7 +716,7 @@ class AdvisedInterventionPeriod:
 
 @dataclass(frozen=True, slots=True)
 class BAAdvice:
-    """A bedrijfsarts advice (D08) with the structured fields of §5-C."""
+    """A bedrijfsarts advice (D08) with the structured fields of R-030…R-039."""
 
     kind: AdviceKind
     author_role: Role = Role.BA
@@ -760,7 +760,7 @@ class Appointment:
 
 @dataclass(frozen=True, slots=True)
 class InterventionPeriod:
-    """Interventieperiode (SM-3, §5-D)."""
+    """Interventieperiode (SM-3, R-040…R-049)."""
 
     initiated_by: Role | None = None
     form: InterventionForm | None = None
@@ -787,7 +787,7 @@ class LeavePeriod:
 
 @dataclass(frozen=True, slots=True)
 class ConflictLeaveRequest:
-    """Arbeidsconflictenverlof request (SM-4, §5-E)."""
+    """Arbeidsconflictenverlof request (SM-4, R-050…R-056)."""
 
     start_on: date
     end_on: date
@@ -798,7 +798,7 @@ class ConflictLeaveRequest:
 
 @dataclass(frozen=True, slots=True)
 class Intervention:
-    """A conversation, bemiddeling or other intervention (§5-F)."""
+    """A conversation, bemiddeling or other intervention (R-060…R-069)."""
 
     kind: InterventionKind
     status: InterventionStatus = InterventionStatus.PROPOSED
@@ -841,7 +841,7 @@ class MediationEnd:
 
 @dataclass(frozen=True, slots=True)
 class Mediation:
-    """Arbeidsmediation (SM-5, §5-G)."""
+    """Arbeidsmediation (SM-5, R-070…R-085)."""
 
     status: MediationStatus = MediationStatus.REFERRED
     referred_on: date | None = None
@@ -875,7 +875,7 @@ class Dissolution:
 
 @dataclass(frozen=True, slots=True)
 class TerminationAgreement:
-    """Beëindigingsovereenkomst / VSO (SM-5T, §5-H)."""
+    """Beëindigingsovereenkomst / VSO (SM-5T, R-090…R-097)."""
 
     written: bool = True
     terminates_employment: bool = True
@@ -903,7 +903,7 @@ class VPDisclosure:
 
 @dataclass(frozen=True, slots=True)
 class VPReport:
-    """Vertrouwenspersoon report (SM-6, §5-I)."""
+    """Vertrouwenspersoon report (SM-6, R-100…R-110)."""
 
     category: UBCategory | None = None
     intake_on: date | None = None
@@ -934,7 +934,7 @@ class VPAnnualReport:
 
 @dataclass(frozen=True, slots=True)
 class WhistleblowerReport:
-    """Internal whistleblower report (SM-8, §5-J)."""
+    """Internal whistleblower report (SM-8, R-115…R-120)."""
 
     received_on: date | None = None
     acknowledged_on: date | None = None
@@ -945,7 +945,7 @@ class WhistleblowerReport:
 
 @dataclass(frozen=True, slots=True)
 class Retention:
-    """Dates from which retention terms run (§5-L)."""
+    """Dates from which retention terms run (R-140…R-148)."""
 
     legal_hold: bool = False
     employment_ended_on: date | None = None

@@ -108,7 +108,7 @@ _MONTHS = {
 
 
 def _fmt(d: date, lang: str) -> str:
-    """Dates as people write them: "3 maart 2025" / "3 March 2025" (ux.md, language)."""
+    """Dates as people write them: "3 maart 2025" / "3 March 2025", as the pages show them."""
     return f"{d.day} {_MONTHS['nl' if lang == 'nl' else 'en'][d.month - 1]} {d.year}"
 
 

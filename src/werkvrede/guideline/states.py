@@ -1,4 +1,4 @@
-"""State machines SM-1…SM-8 of domain.md §4 as transition tables.
+"""State machines SM-1…SM-8 (docs/rules.md) as transition tables.
 
 A transition row names its guard rules. :func:`transition` evaluates the situation and returns the
 blocking findings (BLOCK, or BLOCK* not turned into WARN+J) of those rules; no findings means the

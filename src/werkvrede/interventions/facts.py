@@ -16,7 +16,7 @@ from werkvrede.interventions.models import (
     PeriodState,
 )
 
-# Intervention kinds the guideline knows (§3.7); referrals are handed to other modules.
+# Intervention kinds the guideline knows (docs/guideline.md §3.7); referrals are handed to other modules.
 ENGINE_KINDS = frozenset(
     {
         InterventionKind.CONVERSATION,

@@ -1,4 +1,4 @@
-"""Interventieperiode (SM-3), arbeidsconflictenverlof (SM-4) and other interventions (§3.5, §5-F).
+"""Interventieperiode (SM-3), arbeidsconflictenverlof (SM-4) and other interventions (R-060…R-069).
 
 Everything here is data category D09 (interventieperiode and leave records) or D05 (interventions and
 referrals); see `classification.py`. An interventieperiode and conflict leave are paid leave: the
@@ -48,7 +48,7 @@ class EvaluationOutcome(models.TextChoices):
 
 
 class ContactRole(models.TextChoices):
-    """With whom the conflict will be discussed (§2.1 codes)."""
+    """With whom the conflict will be discussed (actor codes, docs/rules.md)."""
 
     LG = "LG", _("Leidinggevende")
     HR = "HR", _("HR-adviseur")
@@ -62,7 +62,8 @@ class Appointment(models.Model):
 
     with_role = models.CharField(max_length=5, choices=ContactRole.choices)
     with_person = models.CharField(max_length=200)
-    # The appointed person's account, when they have one: they may then read this appointment (§2.3 ¹⁴).
+    # The appointed person's account, when they have one: they may then read this appointment (D09 fn 14,
+    # docs/rules.md).
     with_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -184,7 +185,7 @@ class ChairRole(models.TextChoices):
 
 
 class Intervention(models.Model):
-    """A conversation, bemiddeling, other intervention or a referral (§3.5, §5-F)."""
+    """A conversation, bemiddeling, other intervention or a referral (R-060…R-069)."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=InterventionKind.choices)

@@ -1,7 +1,7 @@
-"""Who may do what with interventieperiodes, conflict leave and interventions (spec §2.3 row D09).
+"""Who may do what with interventieperiodes, conflict leave and interventions (D09 in docs/rules.md).
 
 D09: WN R · LG/HR/CM RW · TD/BA R · BMW and VP R, only the appointment details when they are the
-appointed contact (footnote 14) · WP N (neutral status only) · MED — · ADM —. Access to a case
+appointed contact (fn 14) · WP N (neutral status only) · MED — · ADM —. Access to a case
 comes from the cases app: organisation HR and CM see every case, everyone else through a case role.
 """
 

@@ -73,7 +73,7 @@ def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class NeutralStatus:
-    """What the other party may know (§2.3 D09 "N"): a period or leave exists, its dates, whether it runs."""
+    """What the other party may know (D09 "N"): a period or leave exists, its dates, whether it runs."""
 
     kind: str  # "period" | "leave"
     start_on: date
@@ -102,7 +102,7 @@ def neutral_status_of(access: CaseAccess) -> list[NeutralStatus]:
 
 @dataclass(frozen=True)
 class AppointmentView:
-    """An appointment as its named contact sees it (§2.3 D09 footnote 14): the appointment, nothing else."""
+    """An appointment as its named contact sees it (D09 fn 14, docs/rules.md): nothing else."""
 
     kind: str  # "period" | "leave"
     with_person: str

@@ -610,7 +610,7 @@ def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: 
     return leave
 
 
-# --- Interventions and referrals (§3.5, §5-F) ----------------------------------------------------
+# --- Interventions and referrals (R-060…R-069) --------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -641,7 +641,7 @@ def intervention_record(
         support_employee=data.support_employee,
         support_other=data.support_other,
         planned_on=data.planned_on,
-        # A referral to the vertrouwenspersoon carries no case content (§2.3 D05 footnote 11).
+        # A referral to the vertrouwenspersoon carries no case content (D05 fn 11, docs/rules.md).
         note="" if is_vp_referral else data.note.strip(),
         created_by_id=actor.uid,
     )

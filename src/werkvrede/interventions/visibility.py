@@ -1,4 +1,4 @@
-"""Who will be able to read a D09 entry — computed from the policies, never hand-written (ux.md §3)."""
+"""Who will be able to read a D09 entry — computed from the policies, never hand-written."""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@
 The same operations, policies and engine decisions as the pages. A guideline refusal (BLOCK, an
 unacknowledged WARN) answers 409 with the findings and their codes (e.g. R-072 for a session before all
 signatures); a step that does not fit answers 422 with what to fix. What a caller may read follows
-spec §2.3: the referrer and the case see only the status (D14 N: started on / ended on).
+the permission matrix (docs/rules.md): the referrer and the case see only the status (D14 N: started
+on / ended on).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class RefusedOut(Schema):
 
 
 class StatusOut(Schema):
-    """D14 "N": what the referrer and the case see (R-084, footnote 20)."""
+    """D14 "N": what the referrer and the case see (R-084, D14 fn 20 in docs/rules.md)."""
 
     id: int
     reference: str

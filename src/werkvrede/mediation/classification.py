@@ -1,4 +1,4 @@
-"""Data categories of every mediation field (spec §2.2). Sealed text is in the vault (D11)."""
+"""Data categories of every mediation field (docs/rules.md). Sealed text is in the vault (D11)."""
 
 from werkvrede.core.classification import FieldClass as C
 from werkvrede.core.classification import classify

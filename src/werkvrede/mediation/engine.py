@@ -1,4 +1,4 @@
-"""Ask the guideline engine about a mediation change: SM-5/SM-5T transitions and §5-G/§5-H findings.
+"""Ask the guideline engine about a mediation change: SM-5/SM-5T transitions and R-070…R-097 findings.
 
 The mediation's facts are built by `facts.py`. For a mediation on a case the whole case situation is
 used (so R-085 knows about a sick report and R-100 about undesirable behaviour); a direct mediation

@@ -2,7 +2,7 @@
 
 The invitation carries no case content: the summary says only that a mediation session takes place,
 plus the time and the video link. The e-mail says a session is planned and links to the page and the
-invitation download (ux.md: e-mails point to the application; they never say what it is about).
+invitation download (e-mails point to the application; they never say what it is about).
 """
 
 from __future__ import annotations

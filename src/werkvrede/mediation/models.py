@@ -1,6 +1,6 @@
-"""Arbeidsmediation (SM-5, §5-G) and termination agreements (SM-5T, §5-H).
+"""Arbeidsmediation (SM-5, R-070…R-085) and termination agreements (SM-5T, R-090…R-097).
 
-Data categories (spec §2.2, see `classification.py`): what is said in the mediation is D11 and lives
+Data categories (docs/rules.md, see `classification.py`): what is said in the mediation is D11 and lives
 sealed in the vault (intake notes, session notes); the mediation agreement is D12, the outcome
 agreement D13, status notices D14 and the termination agreement D19. The signed documents themselves
 are `documents.Document` rows owned by a mediation ("mediation.mediation"), an admission
@@ -142,7 +142,7 @@ class Mediation(models.Model):
 class PartySide(models.TextChoices):
     EMPLOYEE = "WN", _("Werknemer")
     OTHER = "WP", _("Wederpartij")
-    # Footnote 18: only this person, in this mediation, speaks for the employer and gets P access.
+    # Only this person, in this mediation, speaks for the employer and gets P (D11 fn 18, docs/rules.md).
     EMPLOYER_REPRESENTATIVE = "ER", _("Vertegenwoordiger van de werkgever")
 
 

@@ -1,4 +1,5 @@
-"""Who may do what in a mediation (spec §2.3 rows D11 to D14 and D19, §5-G, §5-H).
+"""Who may do what in a mediation (rows D11 to D14 and D19 of the permission
+matrix in docs/rules.md; R-070…R-097).
 
 Access is per mediation, never per organisation role alone: the assigned mediator (RW), the parties
 (P/R), the employer's representative *in this mediation* only (footnote 18), admitted supporters and
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 # Relations of a person to one mediation.
 MEDIATOR = "MED"
 PARTY = "PARTY"
-ADMITTED = "ADMITTED"  # admitted supporter or lawyer (footnote 19)
+ADMITTED = "ADMITTED"  # admitted supporter or lawyer (D11 fn 19, docs/rules.md)
 ADMITTED_LAWYER = "ADMITTED_LAWYER"
 CANDIDATE = "CANDIDATE"  # asked to be admitted: may read and sign the confidentiality statement only
 REFERRER = "REFERRER"

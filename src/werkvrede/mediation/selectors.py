@@ -136,7 +136,7 @@ def mediations_of_case(case: Case) -> list[Mediation]:
 
 @dataclass(frozen=True)
 class StatusNotice:
-    """D14 "N" (R-084, footnote 20): that a mediation started and ended, with dates. Nothing else."""
+    """D14 "N" (R-084, D14 fn 20 in docs/rules.md): that a mediation started and ended, with dates."""
 
     mediation_id: int
     started_on: date | None
@@ -276,7 +276,8 @@ def termination_relations(actor: Actor, ta: TerminationAgreement) -> frozenset[s
         ).exists():  # fmt: skip
             out.add(p.READER)  # D19 ADV: RW for their own client
     if ta.case_id is not None:
-        # D19: LG/HR RW, CM R; the BA nothing (R-097, footnote 27) even as organisation HR? no: by role.
+        # D19: LG/HR RW, CM R; the BA nothing (R-097, D19 fn 27 in docs/rules.md) even as organisation
+        # HR? no: by role.
         case_roles = set(
             CaseParticipant.objects.filter(case_id=ta.case_id, user_id=uid).values_list("role", flat=True)
         )
@@ -322,7 +323,7 @@ def terminations_of_case(actor: Actor, case: Case) -> list[p.TerminationAccess]:
 OWNER = "mediation.mediation"
 ADMISSION_OWNER = "mediation.admission"
 
-# The policy action that reads each kind (spec §2.3: D12, D13, D14; a withdrawal's content is D11).
+# The policy action that reads each kind (docs/rules.md: D12, D13, D14; a withdrawal's content is D11).
 READ_ACTION = {
     "MEDIATION_AGREEMENT": "mediation.agreement.read",
     "CONFIDENTIALITY_STATEMENT": "mediation.agreement.read",

@@ -1,7 +1,7 @@
 """Writes of the mediation context: keyword-only, atomic, authorised again, audited.
 
 Every BLOCK and WARN comes from the guideline engine (`engine.py`): SM-5 transitions with their guard
-rules, and the §5-G findings by code. The referrer and the case see only status (D14 "N"): the
+rules, and the R-070…R-085 findings by code. The referrer and the case see only status (D14 "N"): the
 timeline gets "referred", "started on", "ended on" — never content or reasons (R-084).
 """
 
@@ -156,7 +156,7 @@ def _check_parties(organisation_id: int, parties: Sequence[PartyInput]) -> None:
         raise NotPossible(_("Onbekende rol van een partij."))
     if PartySide.EMPLOYEE not in sides or len(parties) < 2:
         raise NotPossible(_("Een mediation heeft een werknemer en ten minste één andere partij."))
-    # Footnote 18: one person represents the employer in a mediation.
+    # D11 fn 18 (docs/rules.md): one person represents the employer in a mediation.
     if sides.count(PartySide.EMPLOYER_REPRESENTATIVE) > 1:
         raise NotPossible(_("Er is maar één vertegenwoordiger van de werkgever per mediation."))
 

@@ -1,9 +1,9 @@
-"""Termination agreements (beëindigingsovereenkomst, SM-5T, §5-H, D19).
+"""Termination agreements (beëindigingsovereenkomst, SM-5T, R-090…R-097, D19).
 
 Made inside an exit mediation (drafted by the mediator, R-097) or directly on a case by HR or the line
 manager. The reflection period and its end come from the guideline engine (R-092, R-094, R-095,
 T-18/T-19); the case shows the deadline through the case facts (`facts.py`). The bedrijfsarts has no
-access at all (R-097, footnote 27).
+access at all (R-097, D19 fn 27 in docs/rules.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Pages of the mediation context. Thin: forms validate, selectors read, services write.
 
 What a person sees depends on their relation to the mediation (policies.py): the mediator and the
-parties see the content (D11 P), admitted supporters/lawyers what §2.3 gives them, the referrer and
-the people of the case only "started on / ended on" (D14 N, R-084).
+parties see the content (D11 P), admitted supporters/lawyers what the permission matrix (docs/rules.md)
+gives them, the referrer and the people of the case only "started on / ended on" (D14 N, R-084).
 """
 
 from __future__ import annotations

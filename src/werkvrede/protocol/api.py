@@ -103,7 +103,7 @@ def _organisation_id(request: HttpRequest) -> int:
 @router.get("/protocol", response={200: ProtocolOut}, url_name="protocol", summary="The protocol in force")
 @api_requires("protocol.page.view")
 def protocol_get(request: HttpRequest) -> dict[str, Any]:
-    """The organisation's conflict protocol: the version in force (version 0 = the spec's defaults)."""
+    """The organisation's conflict protocol: the version in force (version 0 = the defaults)."""
     return _out(selectors.protocol_for(_organisation_id(request)))
 
 

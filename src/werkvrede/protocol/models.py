@@ -1,4 +1,4 @@
-"""The organisation's conflict protocol (arbeidsconflictenprotocol): the parameters of spec §9.4 and
+"""The organisation's conflict protocol (arbeidsconflictenprotocol): the parameters (docs/rules.md) and
 whom to contact, kept as versions. The newest version is the one in force; older ones are history.
 """
 

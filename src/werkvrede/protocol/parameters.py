@@ -1,4 +1,4 @@
-"""The protocol's parameters: model field ↔ guideline `tenant` key (spec §9.4), and their validation."""
+"""The protocol's parameters: model field ↔ guideline `tenant` key (docs/rules.md), and their validation."""
 
 from __future__ import annotations
 

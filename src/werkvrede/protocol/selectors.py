@@ -6,7 +6,7 @@ from werkvrede.protocol.models import ConflictProtocol
 
 
 def protocol_for(organisation_id: int) -> ConflictProtocol:
-    """The version in force; an unsaved version 0 with the spec's defaults when none was ever saved."""
+    """The version in force; an unsaved version 0 with the defaults when none was ever saved."""
     current = ConflictProtocol.objects.filter(organisation_id=organisation_id).order_by("-version").first()
     return current or ConflictProtocol(organisation_id=organisation_id, version=0)
 

@@ -36,7 +36,7 @@ def _refresh_deadlines(organisation_id: int) -> None:
 def protocol_ensure_default(
     *, organisation: Organisation, conflict_leave_enabled: bool = False
 ) -> ConflictProtocol:
-    """Give the organisation a first protocol version with the spec's defaults, if it has none."""
+    """Give the organisation a first protocol version with the defaults (docs/rules.md), if it has none."""
     Organisation.objects.select_for_update().get(pk=organisation.pk)
     current = ConflictProtocol.objects.filter(organisation=organisation).order_by("-version").first()
     if current is not None:

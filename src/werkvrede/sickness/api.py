@@ -393,7 +393,7 @@ def advice_feedback(
 )
 @api_requires("sickness.api.use")
 def advice_send(request: HttpRequest, case_id: int, payload: AdviceIn) -> Status[Any]:
-    """Send an advice to employer and employee at once, after the guideline's check (§5-C).
+    """Send an advice to employer and employee at once, after the guideline's check (R-030…R-039).
 
     BLOCK refuses; WARN needs its code in `acknowledged`, WARN+J a text in `justifications[code]`.
     """

@@ -1,4 +1,4 @@
-"""The data category of every field of the sickness context (spec §2.2); `policies` reads it."""
+"""The data category of every field of the sickness context (docs/rules.md); `policies` reads it."""
 
 from werkvrede.core.classification import FieldClass as C
 from werkvrede.core.classification import classify

@@ -121,7 +121,7 @@ def assessment_facts(
 
 
 def advice_facts(advice: SentAdvice, *, employee_consent: bool | None = None) -> dict[str, Any]:
-    """One advice as a `ba_advice` item (§5-C structured fields plus the free text for R-030)."""
+    """One advice as a `ba_advice` item (the structured fields of R-030…R-039, the free text for R-030)."""
     facts: dict[str, Any] = {
         "kind": advice.kind,
         "author_role": "BA",

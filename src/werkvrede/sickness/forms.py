@@ -178,7 +178,7 @@ class CapacityForm(forms.Form):
 
 
 class AdviceForm(forms.Form):
-    """The structured fields of §5-C; the recipients always include the employee (R-021)."""
+    """The structured fields of R-030…R-039; the recipients always include the employee (R-021)."""
 
     kind = forms.ChoiceField(label=_("Soort advies"), choices=AdviceKind.choices)
     content = forms.MultipleChoiceField(

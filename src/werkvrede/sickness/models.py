@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SickReportState(models.TextChoices):
-    """SM-2 states (domain.md §4)."""
+    """SM-2 states (docs/rules.md)."""
 
     REPORTED = "REPORTED", _("Ziek gemeld")
     NOTIFIED_TO_BA = "NOTIFIED_TO_BA", _("Gemeld bij de bedrijfsarts")
@@ -189,13 +189,14 @@ class AbleToConverse(models.TextChoices):
 
 
 class CapacityAssessment(models.Model):
-    """The bedrijfsarts' capacity assessment (D07). Employer roles see only the conclusion (R°, fn 12)."""
+    """The bedrijfsarts' capacity assessment (D07). Employer roles see only the conclusion (R°, D07 fn 12
+    in docs/rules.md)."""
 
     sick_report = models.ForeignKey(SickReport, on_delete=models.CASCADE, related_name="capacity_assessments")
     resilience = models.TextField()
     problem_solving = models.TextField()
     able_to_converse = models.CharField(max_length=20, choices=AbleToConverse.choices)
-    # The medical grounds (D07, the part no employer role reads, fn 12), sealed in the vault.
+    # The medical grounds (D07, the part no employer role reads, fn 12 in docs/rules.md), sealed in the vault.
     medical_grounds = models.ForeignKey(
         "vault.SealedContent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,16 +1,17 @@
-"""Who may see and do what with a sick report and the bedrijfsarts' records (spec §2.3).
+"""Who may see and do what with a sick report and the bedrijfsarts' records.
 
-One table (`MATRIX`) says, per data category, what each column of §2.3 may do; the actor's columns
+One table (`MATRIX`) says, per data category, what each column of the permission matrix
+(docs/rules.md) may do; the actor's columns
 in a case come from their case roles (and the organisation roles HR and CM, who see every case of
 their organisation). `visible_fields` turns it into field-level visibility through the fields'
 classification, so pages and API schemas follow the same rule.
 
-Readings of §2.3 made here:
+Readings of the permission matrix made here:
 - D01 "R (own)": the employee party reads the medical notes of their own sick report; TD "RW°"
-  writes and reads under the bedrijfsarts' responsibility (footnote 1).
+  writes and reads under the bedrijfsarts' responsibility (fn 1).
 - D06 "R°" for the employer roles: the conclusions (conflict type and escalation stage), not the
   bedrijfsarts' reading of each party's style.
-- D07 "R°" (footnote 12): only "able to converse yes/no", the review date and the advice on
+- D07 "R°" (fn 12): only "able to converse yes/no", the review date and the advice on
   strengthening capacity — never the medical grounds, resilience or problem-solving assessment.
 - The "C" cells (consent) give nothing here: no disclosure on consent is implemented yet.
 - How the bedrijfsarts handled the guideline's warnings (acknowledgements, justifications) is the
@@ -45,7 +46,7 @@ class Level(IntEnum):
 
 N, RO, R, W = Level.NONE, Level.RESTRICTED, Level.READ, Level.WRITE
 
-# Columns of §2.3 that exist in a case: WN, LG, HR, CM, TD, BA, BMW, WP.
+# Columns of the permission matrix (docs/rules.md) that exist in a case: WN, LG, HR, CM, TD, BA, BMW, WP.
 COLUMNS = ("WN", "LG", "HR", "CM", "TD", "BA", "BMW", "WP")
 MATRIX: dict[str, dict[str, Level]] = {
     "D01": {"WN": R, "LG": N, "HR": N, "CM": N, "TD": W, "BA": W, "BMW": N, "WP": N},
@@ -82,7 +83,7 @@ EMPLOYER_COLUMNS = frozenset({"LG", "HR", "CM"})
 
 
 def columns(actor: Actor, access: CaseAccess) -> frozenset[str]:
-    """The §2.3 columns the actor stands in for this case (none when they may not open it)."""
+    """The permission-matrix columns the actor stands in for this case (none when they may not open it)."""
     if not can_view_case(actor, access):
         return frozenset()
     found = {_CASE_ROLE_COLUMN[CaseRole(r)] for r in access.case_roles if r in CaseRole.values}
@@ -110,7 +111,7 @@ def category_level(actor: Actor, access: CaseAccess, category: str, obj: Any = N
 
 
 def read_basis(actor: Actor, access: CaseAccess, category: str, obj: Any = None) -> str:
-    """The basis of a read of `category` (NEN 7513): the §2.3 columns that give the actor access."""
+    """The basis of a read of `category` (NEN 7513): the matrix columns that give the actor access."""
     row = MATRIX.get(category, {})
     cols = columns(actor, access)
     if category == "D01" and obj is not None and not _is_own(actor, obj):

@@ -161,7 +161,7 @@ def capacity_grounds_for(actor: Actor, access: CaseAccess, capacity: CapacityAss
 
 
 def open_consults_for(actor: Actor) -> list[OpenedVisit]:
-    """The open-spreekuur visits the actor held (BA) or made (the employee: their own D01, §2.3 "R own"),
+    """The open-spreekuur visits the actor held (BA) or made (the employee: their own D01, "R (own)"),
     each with its sealed note, opened (and so audited) for this reader."""
     if actor.organisation_id is None or actor.user_id is None:
         return []

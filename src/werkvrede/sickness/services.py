@@ -592,7 +592,7 @@ def unmet(findings: tuple[Finding, ...], data: AdviceInput) -> tuple[str, ...]:
 
 @transaction.atomic
 def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> SentAdvice:
-    """Send the advice to employer and employee at once (R-021), after the guideline's check (§5-C)."""
+    """Send the advice to employer and employee at once (R-021), after the guideline's check (R-030…R-039)."""
     access = selectors.section_access(actor, case_id, action="sickness.advice.send")
     authorize(actor, "sickness.advice.send", access)
     findings = _judge(access, actor, data, today)

@@ -1,6 +1,6 @@
 """'Your rights': plain-language guidance for the supported employee, drawn from the guideline.
 
-Each item names the rule or consent condition of the spec it explains, so a reader can look it up
+Each item names the rule or consent condition (docs/rules.md) it explains, so a reader can look it up
 and a change in the guideline points here. Shown in the preparation space; never stored per person.
 """
 

@@ -1,4 +1,4 @@
-"""Supporters (spec §2.1 SUP): a person an employee invites to support them in one case.
+"""Supporters (SUP in docs/rules.md): a person an employee invites to support them in one case.
 
 A grant names exactly one employee, one case and one supporter; it is the only thing that opens
 anything for a supporter (the organisation role SUP alone opens nothing). The preparation space
@@ -61,7 +61,7 @@ class Section(models.TextChoices):
 
 
 # Who writes which section: the supporter prepares, the employee writes their own points, both
-# collect questions for the mediator (D17; ux.md "Supporter preparation space").
+# collect questions for the mediator (D17: the supporter's preparation space).
 SUPPORTER_SECTIONS = frozenset({Section.EXPECT, Section.QUESTIONS, Section.NOTES})
 EMPLOYEE_SECTIONS = frozenset({Section.OWN_POINTS, Section.QUESTIONS})
 

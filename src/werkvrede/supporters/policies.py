@@ -1,7 +1,7 @@
-"""Who may do what with supporters and the preparation space (spec §2.1 SUP, §2.3 D17).
+"""Who may do what with supporters and the preparation space (SUP and D17 in docs/rules.md).
 
 D17: RW for the supporter, R for the supported employee, nobody else — not HR, not the other party,
-not the mediator (footnote 24). A supporter gets nothing from the organisation role SUP alone: every
+not the mediator (D17 fn 24). A supporter gets nothing from the organisation role SUP alone: every
 rule checks an active grant naming them, so a revoked grant closes everything on the next request.
 """
 

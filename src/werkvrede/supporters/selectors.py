@@ -129,7 +129,7 @@ def mediation_for(actor: Actor, grant: SupporterGrant) -> MediationView:
 
 
 def next_sessions_for(actor: Actor, grant: SupporterGrant) -> list[Session]:
-    """The next mediation session in the supported case that this person takes part in (ux.md), if any.
+    """The next mediation session in the supported case that this person takes part in, if any.
 
     Only where the mediation itself lets them in: the employee as a party, the supporter once admitted.
     """

@@ -36,7 +36,7 @@ def _audit_fields(actor: Actor, sealed: SealedContent) -> dict[str, Any]:
 
 @transaction.atomic
 def seal(*, actor: Actor, organisation_id: int, compartment: str, plaintext: str) -> SealedContent:
-    """Store `plaintext` encrypted in `compartment` (a sealed data category of spec §2.2)."""
+    """Store `plaintext` encrypted in `compartment` (a sealed data category, docs/rules.md)."""
     if compartment not in SEALED_COMPARTMENTS:
         raise ValueError(f"{compartment!r} is not a sealed data category")
     sealed = SealedContent(organisation_id=organisation_id, compartment=compartment)

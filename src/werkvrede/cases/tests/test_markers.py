@@ -1,4 +1,4 @@
-"""D05 markers: each account appears exactly where spec §2.3 and its author allow (Refs issue #4).
+"""D05 markers: each account appears exactly where docs/rules.md and its author allow (Refs issue #4).
 
 A unique marker is planted in an account of each visibility; every role of organisation A and B then
 opens every case page and API response, and the markers must appear for exactly the expected roles.

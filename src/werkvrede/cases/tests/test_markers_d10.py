@@ -1,4 +1,4 @@
-"""D10 (Poortwachter deadlines of a sick report) reaches exactly the roles of spec §2.3 (Refs issue #4).
+"""D10 (Poortwachter deadlines of a sick report) reaches exactly the roles of docs/rules.md (Refs issue #4).
 
 The deadline row is the D10 data that exists so far. It is planted with a due date no other data
 has, and every role looks at every page that lists deadlines.

@@ -148,7 +148,7 @@ def test_only_hr_records_the_intake(world: World, role: Role) -> None:
 
 
 def test_who_sees_which_case(world: World) -> None:
-    """HR and CM see the organisation's cases; others only cases they take part in (spec §2.3, D05)."""
+    """HR and CM see the organisation's cases; others only cases they take part in (D05)."""
     own = signal(world.a.users[Role.EMPLOYEE], _org(world), other=world.a.memberships[Role.LINE_MANAGER])
     unrelated = signal(world.a.users[Role.HR_ADVISER], _org(world), employee=None)
     expected = {

@@ -1,4 +1,4 @@
-"""Dutch public holidays as spec §0.5 lists them (Refs issue #3)."""
+"""Dutch public holidays as the time conventions in docs/rules.md list them (Refs issue #3)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Rule modules, one per chapter of domain.md §5. Each exposes ``check(ctx)``."""
+"""Rule modules, one per group of rules in docs/rules.md. Each exposes ``check(ctx)``."""

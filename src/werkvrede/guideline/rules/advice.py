@@ -1,4 +1,4 @@
-"""§5-C Advice validation (R-030…R-039) on the structured fields, with a free-text phrase scan."""
+"""Advice validation (R-030…R-039) on the structured fields, with a free-text phrase scan."""
 
 from werkvrede.guideline.model import (
     EMPLOYER_ROLES,

@@ -1,4 +1,4 @@
-"""§5-I Vertrouwenspersoon (R-100…R-110) and §5-J whistleblower reports (R-115…R-120)."""
+"""Vertrouwenspersoon (R-100…R-110) and whistleblower reports (R-115…R-120)."""
 
 from werkvrede.guideline.calendar import add_months
 from werkvrede.guideline.model import TRANSGRESSIVE, BreachCondition, Role
@@ -73,7 +73,7 @@ def check(ctx: Context) -> None:
                     min=mn,
                     problem=msg("small cell shown", "kleine cel getoond"),
                 )
-    # §5-J whistleblower.
+    # Whistleblower reports (R-115…R-120).
     t = ctx.tenant
     if (
         t.workers is not None

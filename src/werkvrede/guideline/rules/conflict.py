@@ -1,11 +1,11 @@
-"""§5-A Conflict definition, classification, escalation (R-001…R-007, §3.3 Glasl)."""
+"""Conflict definition, classification, escalation (R-001…R-007) and the Glasl phases."""
 
 from werkvrede.guideline.model import GlaslPhase, SignalKind
 from werkvrede.guideline.rules.context import Context, days
 
 
 def glasl_phase(stage: int | None) -> GlaslPhase | None:
-    """§3.3: stages 1-3 phase I (win-win), 4-6 phase II (win-lose), 7-9 phase III (lose-lose)."""
+    """Glasl: stages 1-3 phase I (win-win), 4-6 phase II (win-lose), 7-9 phase III (lose-lose)."""
     if stage is None:
         return None
     if stage <= 3:

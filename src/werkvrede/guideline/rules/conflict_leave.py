@@ -1,4 +1,4 @@
-"""§5-E Arbeidsconflictenverlof (R-050…R-056, T-17)."""
+"""Arbeidsconflictenverlof (R-050…R-056, T-17)."""
 
 from werkvrede.guideline.calendar import add_months, inclusive_days
 from werkvrede.guideline.model import AbsenceRegistration, ConflictLeaveRequest, DayUnit, Role, Severity
@@ -6,7 +6,7 @@ from werkvrede.guideline.rules.context import Context, msg
 
 
 def leave_days(ctx: Context, req: ConflictLeaveRequest) -> int:
-    """Length in the tenant's unit: working days by default (§0.5 INTERPRETATION)."""
+    """Length in the tenant's unit: working days by default (docs/rules.md, time conventions)."""
     if ctx.tenant.conflict_leave_day_unit is DayUnit.CALENDAR:
         return inclusive_days(req.start_on, req.end_on)
     return ctx.cal.working_days_between(req.start_on, req.end_on)

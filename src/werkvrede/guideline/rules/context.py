@@ -130,7 +130,7 @@ class Context:
         entry = CATALOGUE[code]
         sev = severity or entry.severity or Severity.INFO
         configured_from = None
-        # §0.4 / §9.3a Q-3: only the bedrijfsarts role may have BLOCK* turned into WARN+J.
+        # BLOCK* and Q-3: only the bedrijfsarts role may have BLOCK* turned into WARN+J.
         if (
             sev is Severity.BLOCK_STAR
             and actor is Role.BA

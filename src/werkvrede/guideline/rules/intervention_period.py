@@ -1,4 +1,4 @@
-"""§5-D Interventieperiode (R-040…R-049, T-14…T-16)."""
+"""Interventieperiode (R-040…R-049, T-14…T-16)."""
 
 from werkvrede.guideline.calendar import inclusive_days
 from werkvrede.guideline.model import (

@@ -1,4 +1,4 @@
-"""§5-F Choice of intervention (R-060…R-069), routing RT-1…RT-13 and indications I-1…I-8 (§7)."""
+"""Choice of intervention (R-060…R-069), routing RT-1…RT-13 and indications I-1…I-8."""
 
 from werkvrede.guideline.model import (
     CONFRONTING_KINDS,
@@ -22,7 +22,7 @@ FIRST_LINE = frozenset({Facilitator.HR, Facilitator.BMW, Facilitator.OMBUDSMAN})
 
 
 def indications(ctx: Context) -> set[str]:
-    """§7.1 testable conditions of the eight mediation indications."""
+    """Testable conditions of the eight mediation indications I-1…I-8."""
     c = ctx.s.conflict
     out: set[str] = set()
     sr = ctx.s.sick_report
@@ -91,7 +91,7 @@ def check(ctx: Context) -> None:
     unwilling = (c is not None and c.parties_willing_to_mediate is False) or (
         s.mediation is not None and s.mediation.all_parties_willing is False
     )
-    # Routes (§7.2), evaluated top to bottom; several may be active.
+    # Routes RT-1…RT-13, evaluated top to bottom; several may be active.
     if (c is not None and c.misstand_suspected and c.public_interest is True) or (
         s.whistleblower_report is not None and s.whistleblower_report.public_interest is True
     ):

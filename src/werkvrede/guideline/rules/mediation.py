@@ -1,4 +1,4 @@
-"""§5-G Mediation (R-070…R-085)."""
+"""Mediation (R-070…R-085)."""
 
 from werkvrede.guideline.model import (
     ESSENTIAL_CLAUSES,

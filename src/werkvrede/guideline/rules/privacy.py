@@ -1,4 +1,4 @@
-"""§5-K Privacy (R-130…R-137) and the medical-term scanner for Dutch and English free text."""
+"""Privacy (R-130…R-137) and the medical-term scanner for Dutch and English free text."""
 
 import re
 from functools import cache

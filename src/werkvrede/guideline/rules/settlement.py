@@ -1,4 +1,4 @@
-"""§5-H Settlement and termination agreements (R-090…R-097, T-18, T-19)."""
+"""Settlement and termination agreements (R-090…R-097, T-18, T-19)."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""§5-B Sick report and bedrijfsarts assessment (R-010…R-028)."""
+"""Sick report and bedrijfsarts assessment (R-010…R-028)."""
 
 from werkvrede.guideline.model import (
     EMPLOYER_ROLES,

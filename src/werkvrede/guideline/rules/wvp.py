@@ -1,4 +1,4 @@
-"""§5-M Wet verbetering Poortwachter (R-150…R-162) and the deadlines T-01…T-13 (§6), with samentelling."""
+"""Wet verbetering Poortwachter (R-150…R-162) and the deadlines T-01…T-13, with samentelling."""
 
 from datetime import date
 
@@ -201,7 +201,7 @@ def check(ctx: Context) -> None:
 
 
 def check_retention(ctx: Context) -> None:
-    """§5-L retention terms as T-24 deadlines (R-140…R-148); a legal hold suspends them."""
+    """Retention terms as T-24 deadlines (R-140…R-148); a legal hold suspends them."""
     r = ctx.s.retention
     if r is None:
         return

@@ -1,4 +1,4 @@
-"""Date arithmetic of domain.md §0.5: examples and properties (hypothesis)."""
+"""Date arithmetic of the time conventions (docs/rules.md): examples and properties (hypothesis)."""
 
 from datetime import date, timedelta
 

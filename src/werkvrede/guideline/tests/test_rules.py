@@ -1,4 +1,4 @@
-"""Every implemented rule: a case where it fires and a near miss where it must not (domain.md §5)."""
+"""Every implemented rule: a case where it fires and a near miss where it must not (docs/rules.md, rules)."""
 
 from typing import Any
 

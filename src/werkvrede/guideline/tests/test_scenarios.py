@@ -1,4 +1,4 @@
-"""Scenarios SC-01…SC-06 of domain.md §8 through the command-line contract (JSON in, JSON out)."""
+"""Scenarios SC-01…SC-06 through the command-line contract (JSON in, JSON out)."""
 
 import json
 import subprocess

@@ -1,7 +1,7 @@
-"""Marker tests for D09 (spec §2.3): plant unique text in the records and look for it everywhere.
+"""Marker tests for D09 (docs/rules.md): plant unique text in the records and look for it everywhere.
 
 D09: WN R · LG/HR/CM RW · TD/BA R · BMW and VP R only the appointment details when they are the
-appointed contact (footnote 14) · WP N (neutral status only) · MED — · ADM —.
+appointed contact (fn 14) · WP N (neutral status only) · MED — · ADM —.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The interventieperiode (SM-3) through the services: SC-01 and SC-04 of domain.md §8."""
+"""The interventieperiode (SM-3) through the services: scenarios SC-01 and SC-04."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scenario SC-05 of domain.md §8 (arbeidsconflictenverlof limits) through the services."""
+"""Scenario SC-05 (arbeidsconflictenverlof limits) through the services."""
 
 from __future__ import annotations
 

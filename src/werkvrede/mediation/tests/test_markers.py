@@ -1,8 +1,8 @@
-"""Marker tests for D11, D12, D13, D14 and D19 (spec §2.3): plant unique text, look for it everywhere.
+"""Marker tests for D11, D12, D13, D14 and D19 (docs/rules.md): plant unique text, look for it everywhere.
 
-D11 content: MED RW · parties P (the employer's representative in this mediation only, footnote 18) ·
-admitted supporter/lawyer P¹⁹ · everyone else —. Intakes are per party: the mediator and that party.
-D12 agreement: MED, parties, admitted (R¹⁹); referrer/CM/BA N. D13 outcome: MED, parties; a supporter
+D11 content: MED RW · parties P (the employer's representative in this mediation only, fn 18) ·
+admitted supporter/lawyer P fn 19 · everyone else —. Intakes are per party: the mediator and that party.
+D12 agreement: MED, parties, admitted (R fn 19); referrer/CM/BA N. D13 outcome: MED, parties; a supporter
 only with consent (C). D14: everyone related gets the status (started/ended with dates), the referrer
 nothing more (R-084). D19: WN, the employer side (HR, LG in the case), CM; never the BA (R-097).
 """
@@ -166,10 +166,11 @@ D11_D12_D13 = {NOTE, AGREEMENT, OUTCOME}
 EXPECTED = {
     Role.MEDIATOR: {INTAKE_WN, INTAKE_LG} | D11_D12_D13,
     Role.EMPLOYEE: {INTAKE_WN, TERMINATION} | D11_D12_D13,
-    # The line manager is the employer's representative in this mediation (footnote 18) and the other
-    # party of the case (WP: no D19).
+    # The line manager is the employer's representative in this mediation (D11 fn 18, docs/rules.md)
+    # and the other party of the case (WP: no D19).
     Role.LINE_MANAGER: {INTAKE_LG} | D11_D12_D13,
-    # Admitted supporter: session content and the agreement (P¹⁹, R¹⁹); the outcome only with consent.
+    # Admitted supporter: session content and the agreement (D11 P, D12 R: fn 19 in docs/rules.md); the
+    # outcome only with consent.
     Role.COMPANY_SOCIAL_WORKER: {NOTE, AGREEMENT},
     # The referrer (HR) and the casemanager: status only for the mediation; D19 RW / R.
     Role.HR_ADVISER: {TERMINATION},

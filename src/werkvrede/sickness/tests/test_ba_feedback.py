@@ -92,7 +92,7 @@ def test_employer_and_employee_download_the_same_bytes(
 def test_the_marker_is_in_the_pdf_for_d08_readers_only(
     world: World, client_as: ClientAs, advised: tuple[int, int]
 ) -> None:
-    """Spec §2.3 D08: WN, LG, HR, CM, TD read; BA writes; nobody else learns the advice exists."""
+    """D08 (docs/rules.md): WN, LG, HR, CM, TD read; BA writes; nobody else learns the advice exists."""
     url = urls(*advised)["pdf"]
     for role in Role:
         response = client_as(role).get(url)

@@ -1,6 +1,6 @@
-"""Marker tests: a unique text in each data category, and exactly who sees it where (spec §2.3).
+"""Marker tests: a unique text in each data category, and exactly who sees it where.
 
-The expectations are written out by hand from §2.3 (not computed from the policies), for every
+The expectations are written out by hand from docs/rules.md (not computed from the policies), for every
 organisation role with and without a role in the case. Pages: the case page and the Ziekmelding page;
 API: the sick report and the advices. No marker may reach the audit log or an e-mail.
 """
@@ -41,23 +41,23 @@ D04 = "Zzmarkerdeelvier"
 D06 = "ACCOMMODATING"  # the other party's conflict style: the part of D06 employer roles do not see
 D06_SHARED = "EMPLOYEE_ORGANISATION"  # the conflict type: the conclusion they do see (R°)
 D07 = "Zzmarkerdeelzeven"  # medical grounds
-D07_SHARED = "Zzmarkerversterk"  # advice on strengthening capacity (R°, footnote 12)
+D07_SHARED = "Zzmarkerversterk"  # advice on strengthening capacity (R°, D07 fn 12 in docs/rules.md)
 D08 = "Zzmarkerdeelacht"
 D20 = "Zzmarkertwintig"  # the purpose of a consent the employee gave to HR
 ALL_MARKERS = (D01, D02, D03, D04, D06, D06_SHARED, D07, D07_SHARED, D08, D20)
 
 EMPLOYER = {D02, D03, D04, D06_SHARED, D07_SHARED, D08}
 EVERYTHING = set(ALL_MARKERS) - {D20}
-# §2.3 per column; "own" for D01: the employee party reads their own medical notes.
+# The permission matrix per column; "own" for D01: the employee party reads their own medical notes.
 EXPECTED: dict[tuple[Role, bool], set[str]] = {
-    # D20: the data subject and the role the consent is addressed to (footnote 30).
+    # D20: the data subject and the role the consent is addressed to (D20 fn 30, docs/rules.md).
     (Role.EMPLOYEE, True): EVERYTHING | {D20},
     (Role.LINE_MANAGER, True): EMPLOYER,
     (Role.HR_ADVISER, True): EMPLOYER | {D20},
     (Role.HR_ADVISER, False): EMPLOYER | {D20},  # HR sees every case of the organisation
     (Role.CASEMANAGER, True): EMPLOYER,
     (Role.CASEMANAGER, False): EMPLOYER,
-    # TD: D01 RW°, D02-D04 R, D06 RW, D07 R° (footnote 12 applies to TD too), D08 R.
+    # TD: D01 RW°, D02-D04 R, D06 RW, D07 R° (D07 fn 12 of docs/rules.md applies to TD too), D08 R.
     (Role.DELEGATED_PROFESSIONAL, True): EVERYTHING - {D07},
     (Role.OCCUPATIONAL_PHYSICIAN, True): EVERYTHING,
     # BMW: only with consent (C) — none recorded.

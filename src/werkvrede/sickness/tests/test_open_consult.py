@@ -33,7 +33,7 @@ def visit(world: World) -> OpenConsultation:
 
 
 def test_the_ba_records_a_visit_the_employee_reads_it(world: World, client_as: ClientAs) -> None:
-    """Spec §2.3: D01 "R (own)" — the employee reads the note of her own visit (Refs #9, finding 7)."""
+    """D01 "R (own)": the employee reads the note of her own visit (Refs #9, finding 7)."""
     visit(world)
     ba = client_as(Role.OCCUPATIONAL_PHYSICIAN).get("/ziekmelding/open-spreekuur/").content.decode()
     assert NOTE in ba and "17 februari 2025" in ba

@@ -296,7 +296,7 @@ def send(world: World, case: Case, data: services.AdviceInput) -> SentAdvice:
 
 @pytest.fixture
 def ba_override_warn_j(world: World) -> None:
-    """The organisation's protocol lets the BA override BLOCK* with a justification (§9.3a Q-3)."""
+    """The organisation's protocol lets the BA override BLOCK* with a justification (Q-3)."""
     from werkvrede.protocol.services import protocol_update
 
     protocol_update(actor=as_role(world.a, Role.ADMIN), values={"ba_override_mode": "WARN_J"})

@@ -5,7 +5,7 @@ from werkvrede.core.roles import Role
 from werkvrede.supporters.tests.helpers import case_of, grant_in
 
 EMPLOYEE = frozenset({Role.EMPLOYEE})
-# The employee who gave the grant and the supporter it names; nobody else (spec §2.3 D17).
+# The employee who gave the grant and the supporter it names; nobody else (D17 in docs/rules.md).
 GRANT_PEOPLE = frozenset({Role.EMPLOYEE, Role.SUPPORTER})
 
 

@@ -1,8 +1,8 @@
 """D17 markers: the preparation space reaches the supporter and the supported employee, nobody else.
 
-Spec §2.3 row D17: R for the supported party, RW for the supporter, '—' for every other role,
-including the mediator (footnote 24). Every role of organisation A and B opens every page and API
-response that could show it; e-mails and the audit log never carry it.
+Row D17 of the permission matrix (docs/rules.md): R for the supported party, RW for the supporter,
+'—' for every other role, including the mediator (fn 24). Every role of organisation A and B opens
+every page and API response that could show it; e-mails and the audit log never carry it.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def test_no_d17_text_reaches_the_audit_log_or_an_e_mail(grant: SupporterGrant) -
 def test_the_mediator_of_the_supported_case_does_not_see_d17(
     world: World, grant: SupporterGrant, client_as: Callable[..., Client]
 ) -> None:
-    """Footnote 24: not even the mediator, also when the supporter is admitted to the mediation."""
+    """D17 fn 24 (docs/rules.md): not even the mediator, also when the supporter is admitted to it."""
     from werkvrede.mediation.tests.helpers import signed
     from werkvrede.supporters.tests.helpers import admit_supporter
 

@@ -1,4 +1,4 @@
-"""Supporters: invitation, scope, preparation space, revocation (spec §2.1 SUP, D17, CC-8)."""
+"""Supporters: invitation, scope, preparation space, revocation (SUP, D17, CC-8)."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_the_employee_invites_a_new_supporter_who_sets_a_password_once(
 
     client = _login("lotte@legalbacking.example", new_password)
     assert client.get(reverse("supporters:grant", kwargs={"grant_id": grant.pk})).status_code == 200
-    # The supporter sees nothing else of the case (spec column SUP: D05 '—').
+    # The supporter sees nothing else of the case (docs/rules.md, column SUP: D05 '—').
     assert client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).status_code == 404
     assert case.reference not in client.get(reverse("cases:list")).content.decode()
 
