@@ -8,6 +8,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkvrede.accounts import invitations
@@ -29,7 +30,9 @@ def invitation_accept(request: HttpRequest) -> HttpResponseBase:
         if request.method == "POST" and form.is_valid():
             try:
                 invitations.invitation_accept(
-                    invitation=invitation, password=form.cleaned_data["new_password1"]
+                    invitation=invitation,
+                    password=form.cleaned_data["new_password1"],
+                    today=timezone.localdate(),
                 )
             except invitations.InvitationRefused as exc:
                 return _refused(request, str(exc))
@@ -44,7 +47,7 @@ def invitation_accept(request: HttpRequest) -> HttpResponseBase:
         return render(request, "accounts/invitation_other_account.html", status=403)
     if request.method == "POST":
         try:
-            invitations.invitation_accept(invitation=invitation)
+            invitations.invitation_accept(invitation=invitation, today=timezone.localdate())
         except invitations.InvitationRefused as exc:
             return _refused(request, str(exc))
         request.session[ACTIVE_ORGANISATION_SESSION_KEY] = invitation.organisation_id

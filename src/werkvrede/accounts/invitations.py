@@ -16,7 +16,7 @@ checks and reacts to its acceptance: `register_acceptance_check` and the `invita
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -35,7 +35,7 @@ from werkvrede.accounts.models import Invitation, Membership, Organisation, Role
 from werkvrede.audit import services as audit
 from werkvrede.core.roles import Role
 
-# Sent with `invitation` after the invitee accepted (their membership exists by then).
+# Sent with `invitation` and `today` after the invitee accepted (their membership exists by then).
 invitation_accepted = Signal()
 # Sent with `invitation` when an acceptance check refused it; the inviting context closes what it made.
 invitation_declined = Signal()
@@ -180,7 +180,7 @@ def invitation_send_task(invitation_id: int) -> bool:
     return invitation_deliver(invitation_id)
 
 
-def invitation_accept(*, invitation: Invitation, password: str | None = None) -> Invitation:
+def invitation_accept(*, invitation: Invitation, today: date, password: str | None = None) -> Invitation:
     """The invitee accepts: a new account gets its password, the membership its roles.
 
     Raises InvitationRefused when the context that made the invitation refuses it (the invitation is
@@ -191,11 +191,11 @@ def invitation_accept(*, invitation: Invitation, password: str | None = None) ->
     if problem is not None:
         _decline(invitation)
         raise InvitationRefused(problem)
-    return _accept(invitation, password)
+    return _accept(invitation, password, today)
 
 
 @transaction.atomic
-def _accept(invitation: Invitation, password: str | None) -> Invitation:
+def _accept(invitation: Invitation, password: str | None, today: date) -> Invitation:
     invitation = Invitation.objects.select_for_update().select_related("invitee").get(pk=invitation.pk)
     if not invitation.is_open:
         raise InvitationRefused(_("Deze uitnodiging is al gebruikt."))
@@ -222,7 +222,7 @@ def _accept(invitation: Invitation, password: str | None) -> Invitation:
         object_id=str(invitation.pk),
         data={"roles": invitation.roles},
     )
-    invitation_accepted.send(sender=Invitation, invitation=invitation)
+    invitation_accepted.send(sender=Invitation, invitation=invitation, today=today)
     return invitation
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.functional import Promise
 
 from werkvrede.cases.models import Case
+from werkvrede.core.actor import Actor
 
 FactProvider = Callable[[Case], dict[str, Any]]
 
@@ -87,10 +88,11 @@ _SICK_REPORT_LISTENERS: list[SickReportListener] = []
 
 
 def register_sick_report_listener(listener: SickReportListener) -> None:
-    """`listener(*, case_id: int, sick_reported_on: date)` is called inside the recording transaction."""
+    """`listener(*, actor, case_id: int, sick_reported_on: date)` is called inside the recording
+    transaction; `actor` is who recorded the sick report (what it ends is recorded as theirs)."""
     _SICK_REPORT_LISTENERS.append(listener)
 
 
-def announce_sick_report(*, case_id: int, sick_reported_on: Any) -> None:
+def announce_sick_report(*, actor: Actor, case_id: int, sick_reported_on: Any) -> None:
     for listener in _SICK_REPORT_LISTENERS:
-        listener(case_id=case_id, sick_reported_on=sick_reported_on)
+        listener(actor=actor, case_id=case_id, sick_reported_on=sick_reported_on)

@@ -55,9 +55,8 @@ def accepting_mediators() -> list[int]:
 
 
 @transaction.atomic
-def contact_request_submit(*, data: RequestInput, today: date | None = None) -> ContactRequest:
+def contact_request_submit(*, data: RequestInput, today: date) -> ContactRequest:
     """Store a request from the public form and notify the accepting mediators (after commit)."""
-    today = today or timezone.localdate()
     request = ContactRequest.objects.create(
         name=data.name,
         organisation_name=data.organisation_name,
@@ -257,7 +256,7 @@ def acceptance_problem(invitation: Invitation) -> str | None:
     return None
 
 
-def on_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: Any) -> None:
+def on_invitation_accepted(sender: object, *, invitation: Invitation, today: date, **kwargs: Any) -> None:
     """Signal receiver: when the last party has accepted, the mediator's mediation is created."""
     request = _request_of(invitation)
     if request is None or request.taken_by_id is None:
@@ -277,7 +276,7 @@ def on_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: 
             parties=[PartyInput(i.invitee_id, _PARTY_SIDES[i.role_list[0]]) for i in all_invitations],
             mediator_id=mediator.pk,
         ),
-        today=timezone.localdate(),
+        today=today,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
@@ -46,7 +47,8 @@ def request_form(request: HttpRequest) -> HttpResponseBase:
                         requester_role=data["requester_role"],
                         people_involved=data["people_involved"],
                         preferred_contact=data["preferred_contact"],
-                    )
+                    ),
+                    today=timezone.localdate(),
                 )
             return redirect("contact:thanks")
     status = 400 if form.is_bound else 200

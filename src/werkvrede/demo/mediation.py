@@ -135,7 +135,7 @@ def _supporter_admitted(
     )
     # Sam opens the link in the invitation e-mail and accepts.
     (invitation,) = invitations_for(supporters.INVITATION_PURPOSE, str(grant.pk))
-    invitation_accept(invitation=invitation)
+    invitation_accept(invitation=invitation, today=today)
     admission = mediation.admission_request(
         actor=employee,
         mediation_id=item.pk,

@@ -23,7 +23,7 @@ from werkvrede.cases.models import Case
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, case_vp_offered, timeline_record
-from werkvrede.core.actor import SYSTEM, Actor
+from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked
 from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
@@ -452,7 +452,7 @@ def period_evaluate(
 
 
 @transaction.atomic
-def interventions_end_by_sick_report(*, case_id: int, sick_reported_on: date, actor: Actor = SYSTEM) -> int:
+def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reported_on: date) -> int:
     """A sick report ends a running interventieperiode (R-049, SM-3 row 7) and leave (R-056, SM-4 row 5).
 
     For the sickness context to call when an employee of the case reports sick. Returns how many

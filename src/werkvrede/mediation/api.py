@@ -685,7 +685,11 @@ def session_note_create(
 ) -> Status[dict[str, Any]]:
     try:
         note = services.session_note_add(
-            actor=_actor(request), mediation_id=mediation_id, session_id=session_id, text=payload.text
+            actor=_actor(request),
+            mediation_id=mediation_id,
+            session_id=session_id,
+            text=payload.text,
+            today=_today(),
         )
     except REFUSALS as exc:
         return _refused(exc)

@@ -21,7 +21,7 @@ from werkvrede.core.policy import rule
 from werkvrede.core.roles import Role
 
 if TYPE_CHECKING:
-    from werkvrede.mediation.models import Mediation, MediationParty, TerminationAgreement
+    from werkvrede.mediation.models import Admission, Mediation, MediationParty, TerminationAgreement
 
 # Relations of a person to one mediation.
 MEDIATOR = "MED"
@@ -220,12 +220,33 @@ def can_consent_admission(actor: Actor, access: Any) -> bool:
     return _has(actor, access, PARTY)
 
 
+@dataclass(frozen=True)
+class AdmissionTarget:
+    """One admission in the mediation the actor reached (what `mediation.admission.revoke` is about)."""
+
+    access: MediationAccess
+    admission: Admission
+
+    @property
+    def organisation_id(self) -> int:
+        return self.access.organisation_id
+
+
 @rule(
     "mediation.admission.revoke",
-    "Revoke an admission: the party it supports, or the mediator.",
+    "Revoke an admission that stands: the party it supports, or the mediator.",
 )
-def can_revoke_admission(actor: Actor, access: Any) -> bool:
-    return _has(actor, access, PARTY) or can_manage(actor, access)
+def can_revoke_admission(actor: Actor, target: Any) -> bool:
+    if not isinstance(target, AdmissionTarget) or target.admission.revoked_at is not None:
+        return False
+    access = target.access
+    if can_manage(actor, access):
+        return True
+    return (
+        _has(actor, access, PARTY)
+        and access.party is not None
+        and target.admission.for_party_id == access.party.pk
+    )
 
 
 @rule("mediation.admission.list", "See the mediations one is admitted to (D11 P¹⁹): any member.")

@@ -15,6 +15,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document
+from werkvrede.guideline.states import SM5
 from werkvrede.mediation import policies as p
 from werkvrede.mediation.models import (
     Admission,
@@ -383,3 +384,53 @@ def awaiting_signature(actor: Actor, documents: list[Document]) -> list[Document
         ):
             out.append(doc)
     return out
+
+
+# What each step on the mediation page moves in SM-5 (docs/rules.md): a step is open when the machine
+# allows one of its events from the current state, and the policy allows the actor its action.
+_MANAGE = "mediation.mediation.manage"
+# Before the outcome is signed, the events of a mediation still under way (SM-5 rows 2 to 10).
+_UNDER_WAY = frozenset(
+    {"intake_held", "parties_willing", "melder_continues", "all_signed", "first_session", "track_change"}
+    | {"consensus_reached", "all_parties_sign", "party_withdraws"}
+)
+STEP_EVENTS: dict[str, tuple[str, frozenset[str]]] = {
+    # Intakes are held from the referral until the parties say they are willing, and again after a pause.
+    "intake": (_MANAGE, frozenset({"intake_held", "parties_willing", "melder_continues"})),
+    "agreement": (_MANAGE, frozenset({"parties_willing", "all_signed"})),
+    "session": (
+        _MANAGE,
+        frozenset({"all_signed", "first_session", "track_change", "consensus_reached", "all_parties_sign"}),
+    ),
+    "outcome": (_MANAGE, frozenset({"consensus_reached", "all_parties_sign"})),
+    "end": (_MANAGE, frozenset({"mediator_ends", "end_confirmed"})),
+    "pause": (_MANAGE, frozenset({"undesirable_behaviour_surfaces"})),
+    "resume": (_MANAGE, frozenset({"melder_continues"})),
+    # R-078: the track is chosen before the first session and may change during the sessions.
+    "track": (_MANAGE, frozenset({"parties_willing", "all_signed", "first_session", "track_change"})),
+    "withdraw": ("mediation.party.withdraw", frozenset({"party_withdraws"})),
+    "willingness": ("mediation.willingness.record", _UNDER_WAY),
+}
+
+
+def open_events_of(mediation: Mediation) -> frozenset[str]:
+    """The SM-5 events the mediation's state allows (docs/rules.md)."""
+    return frozenset(SM5.allowed_events(mediation.state))
+
+
+def steps_for(actor: Actor, access: p.MediationAccess) -> frozenset[str]:
+    """The steps the actor can take on the mediation now (the page shows exactly these)."""
+    open_events = open_events_of(access.mediation)
+    steps = {
+        step
+        for step, (action, events) in STEP_EVENTS.items()
+        if events & open_events and allowed(actor, action, access)
+    }
+    # An exit mediation may lead to a termination agreement (SM-5T), drafted by the mediator (R-091).
+    if (
+        access.mediation.track == "EXIT"
+        and access.mediation.active
+        and allowed(actor, "mediation.mediation.manage", access)
+    ):
+        steps.add("termination")
+    return frozenset(steps)

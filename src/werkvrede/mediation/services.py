@@ -24,8 +24,8 @@ from werkvrede.audit import services as audit
 from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, timeline_record
-from werkvrede.core.actor import SYSTEM, Actor
-from werkvrede.core.policy import AccessDenied, authorize, hidden
+from werkvrede.core.actor import Actor
+from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.documents.exceptions import DocumentError
@@ -95,14 +95,14 @@ def _save(mediation: Mediation, fields: Iterable[str]) -> None:
     mediation.save(update_fields=[*fields, "updated_at"])
 
 
-def _load(actor: Actor, mediation_id: int, action: str) -> MediationAccess:
+def _load(actor: Actor, mediation_id: int, action: str, today: date) -> MediationAccess:
     """The mediation, locked, with the actor's relations; 404 when invisible, 403 when not allowed."""
     access = mediation_get_for(actor, mediation_id)
     authorize(actor, action, access)
     locked = Mediation.objects.select_for_update(of=("self",)).select_related("case").get(pk=mediation_id)
     if action == "mediation.mediation.manage" and locked.mediator_id is not None and locked.active:
         # SOD-2 holds for the whole mediation: a role in the case gained later stops the mediator too.
-        _sod2(locked, locked.mediator_id, timezone.localdate())
+        _sod2(locked, locked.mediator_id, today)
     return MediationAccess(mediation=locked, relations=access.relations, party=access.party)
 
 
@@ -261,7 +261,7 @@ def _assign(actor: Actor, mediation: Mediation, mediator_id: int, today: date) -
 
 @transaction.atomic
 def mediator_assign(*, actor: Actor, mediation_id: int, mediator_id: int, today: date) -> Mediation:
-    access = _load(actor, mediation_id, "mediation.mediator.assign")
+    access = _load(actor, mediation_id, "mediation.mediator.assign", today)
     mediation = access.mediation
     if mediation.state != MediationState.REFERRED:
         raise NotPossible(_("De mediator kan alleen worden gekozen voordat de intake begint."))
@@ -272,7 +272,7 @@ def mediator_assign(*, actor: Actor, mediation_id: int, mediator_id: int, today:
 @transaction.atomic
 def impartiality_declare(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
     """The mediator declares impartiality and no other role (SOD-2) before anything else."""
-    access = _load(actor, mediation_id, "mediation.impartiality.declare")
+    access = _load(actor, mediation_id, "mediation.impartiality.declare", today)
     mediation = access.mediation
     _sod2(mediation, actor.uid, today)
     mediation.impartiality_declared_at = timezone.now()
@@ -296,7 +296,7 @@ class IntakeInput:
 @transaction.atomic
 def intake_record(*, actor: Actor, mediation_id: int, data: IntakeInput, today: date) -> IntakeRecord:
     """One party's intake (D11, sealed): positions, interests, underlying causes. REFERRED → INTAKE."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     party = MediationParty.objects.filter(mediation=mediation, pk=data.party_id).first()
     if party is None:
@@ -350,7 +350,7 @@ def willingness_record(
 @transaction.atomic
 def track_set(*, actor: Actor, mediation_id: int, track: str, today: date) -> Mediation:
     """R-078: RESTORATION or EXIT; every change is logged (internal to the mediation)."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     if track not in ("RESTORATION", "EXIT"):
         raise NotPossible(_("Kies herstelmediation of exitmediation."))
@@ -374,7 +374,7 @@ def track_set(*, actor: Actor, mediation_id: int, track: str, today: date) -> Me
 @transaction.atomic
 def pause_for_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
     """R-077 / SM-5 row 3: undesirable behaviour surfaced → pause, refer to the VP, no joint session."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     result = engine.check(
         engine.situation_data(mediation, today),
@@ -392,7 +392,7 @@ def pause_for_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
 @transaction.atomic
 def resume_after_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
     """SM-5 row 4: the melder explicitly wants to continue the mediation (recorded by the mediator)."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     result = engine.check(
         engine.situation_data(mediation, today), today=today, state=mediation.state, event="melder_continues"
@@ -523,7 +523,7 @@ def agreement_draft(
     R-070: every party must have said yes. R-073: missing voluntariness or confidentiality blocks;
     another missing clause is a WARN the mediator acknowledges. Signers: all parties and the mediator.
     """
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     parties = _parties(mediation)
     if any(p.willing is not True for p in parties):
@@ -611,7 +611,7 @@ def mediation_document_sign(
     *, actor: Actor, mediation_id: int, document_id: int, typed_name: str, today: date
 ) -> Document:
     """Sign a mediation document by typing one's name; the last signature moves the mediation on."""
-    access = _load(actor, mediation_id, "mediation.document.sign")
+    access = _load(actor, mediation_id, "mediation.document.sign", today)
     mediation = access.mediation
     doc = _owned_document(mediation, document_id)
     # Nothing (left) to sign for this person: the same answer as a document that does not exist.
@@ -639,7 +639,7 @@ def mediation_document_sign(
         _outcome_signed(actor, mediation, doc, today)
     elif doc.kind == DocumentKind.CONFIDENTIALITY_STATEMENT:
         admission = Admission.objects.select_for_update().get(pk=doc.owner_id)
-        _admission_settle(actor, mediation, admission)
+        _admission_settle(actor, mediation, admission, today)
     return doc
 
 
@@ -668,7 +668,7 @@ def admission_request(
     *, actor: Actor, mediation_id: int, user_id: int, kind: str, for_party_id: int | None, today: date
 ) -> Admission:
     """Ask to admit a supporter or lawyer for a party; they sign a confidentiality statement (CC-8)."""
-    access = _load(actor, mediation_id, "mediation.admission.request")
+    access = _load(actor, mediation_id, "mediation.admission.request", today)
     mediation = access.mediation
     if not mediation.active:
         raise NotPossible(_("Deze mediation is afgelopen."))
@@ -719,7 +719,7 @@ def admission_request(
 @transaction.atomic
 def admission_consent(*, actor: Actor, mediation_id: int, admission_id: int, today: date) -> Admission:
     """A party consents to the admission (CC-8): every party must, each for themselves."""
-    access = _load(actor, mediation_id, "mediation.admission.consent")
+    access = _load(actor, mediation_id, "mediation.admission.consent", today)
     mediation = access.mediation
     admission = (
         Admission.objects.select_for_update()
@@ -730,11 +730,11 @@ def admission_consent(*, actor: Actor, mediation_id: int, admission_id: int, tod
         raise hidden(actor, "mediation.admission.consent", mediation)
     AdmissionConsent.objects.get_or_create(admission=admission, party=access.party)
     _audit(actor, "mediation.admission.consented", mediation, admission, party=access.party.pk)
-    _admission_settle(actor, mediation, admission)
+    _admission_settle(actor, mediation, admission, today)
     return admission
 
 
-def _admission_settle(actor: Actor, mediation: Mediation, admission: Admission) -> None:
+def _admission_settle(actor: Actor, mediation: Mediation, admission: Admission, today: date) -> None:
     """Admitted once every party consented and the confidentiality statement is signed (R-076, engine)."""
     if admission.admitted_at is not None or admission.revoked_at is not None:
         return
@@ -747,8 +747,8 @@ def _admission_settle(actor: Actor, mediation: Mediation, admission: Admission) 
         "nda_signed": nda is not None and nda.locked_at is not None,
     }
     findings = engine.findings_for(
-        {"today": timezone.localdate().isoformat(), "mediation": facts_for_attendee(mediation, attendee)},
-        today=timezone.localdate(),
+        {"today": today.isoformat(), "mediation": facts_for_attendee(mediation, attendee)},
+        today=today,
         subject="mediation.attendees",
     )
     if any(f.code == "R-076" for f in findings):
@@ -763,10 +763,11 @@ def facts_for_attendee(mediation: Mediation, attendee: dict[str, Any]) -> dict[s
 
 
 @transaction.atomic
-def admission_revoke(*, user_id: int, mediation_id: int, actor: Actor = SYSTEM) -> int:
-    """End a person's admission to a mediation (e.g. the employee revoked their supporter); returns how many.
+def admission_revoke(*, actor: Actor, user_id: int, mediation_id: int) -> int:
+    """End a person's admission to a mediation; returns how many admissions ended.
 
-    Called by other contexts as the system (they authorised their own action), or by a party/mediator.
+    By the party it supports or the mediator (`mediation.admission.revoke`), or by the system when
+    another context authorised its own step (the employee revoked their supporter's grant, CC-8).
     """
     mediation = Mediation.objects.select_for_update().filter(pk=mediation_id).first()
     if mediation is None:
@@ -774,12 +775,8 @@ def admission_revoke(*, user_id: int, mediation_id: int, actor: Actor = SYSTEM) 
     rows = list(Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True))
     if not actor.is_system:
         access = access_of(actor, mediation)
-        authorize(actor, "mediation.admission.revoke", access)
-        # A party revokes only their own supporter or lawyer; the mediator any.
-        if pol.MEDIATOR not in access.relations and any(
-            access.party is None or a.for_party_id != access.party.pk for a in rows
-        ):
-            raise AccessDenied(actor, "mediation.admission.revoke", mediation)
+        for admission in rows:
+            authorize(actor, "mediation.admission.revoke", pol.AdmissionTarget(access, admission))
     now = timezone.now()
     for admission in rows:
         admission.revoked_at = now
@@ -806,7 +803,7 @@ def video_url(token: str) -> str:
 @transaction.atomic
 def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: date) -> Session:
     """Plan a session. Refused before every party and the mediator signed the agreement (R-072)."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     if not mediation.active or mediation.state in (MediationState.OUTCOME_SIGNED,):
         raise NotPossible(_("In deze fase van de mediation worden geen gesprekken meer gepland."))
@@ -878,9 +875,11 @@ def _enqueue_invitation(session_id: int, user_id: int) -> None:
 
 
 @transaction.atomic
-def session_note_add(*, actor: Actor, mediation_id: int, session_id: int, text: str) -> SessionNote:
+def session_note_add(
+    *, actor: Actor, mediation_id: int, session_id: int, text: str, today: date
+) -> SessionNote:
     """A session note (D11), sealed; readable by the mediator and that session's participants."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     session = Session.objects.filter(pk=session_id, mediation=mediation).first()
     if session is None:
@@ -917,7 +916,7 @@ _OUTCOME_TYPE = {
 @transaction.atomic
 def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today: date) -> Document:
     """The mediator writes what was agreed (SM-5 row 9); parties sign (R-079), the mediator not (R-071)."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     if data.kind not in OutcomeKind.values:
         raise NotPossible(_("Kies gedragsplan, afsprakenregeling of vaststellingsovereenkomst."))
@@ -1000,7 +999,7 @@ def _end_with_agreement(actor: Actor, mediation: Mediation, ended_on: date, toda
 @transaction.atomic
 def end_confirm(*, actor: Actor, mediation_id: int, ended_on: date, typed_name: str, today: date) -> Document:
     """R-082 / SM-5 row 12: the mediator confirms the end in writing with its date (END_STATEMENT)."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     if mediation.state != MediationState.OUTCOME_SIGNED:
         raise NotPossible(_("Het einde wordt bevestigd nadat de afspraken door alle partijen zijn getekend."))
@@ -1031,7 +1030,7 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
 
     The mediation then always closes with the neutral notice (R-080, row 17).
     """
-    access = _load(actor, mediation_id, "mediation.party.withdraw")
+    access = _load(actor, mediation_id, "mediation.party.withdraw", today)
     mediation, party = access.mediation, access.party
     if party is None or mediation.state not in ENDABLE_STATES:
         raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
@@ -1068,7 +1067,7 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
 @transaction.atomic
 def mediator_end(*, actor: Actor, mediation_id: int, typed_name: str, today: date) -> Document:
     """R-081 / SM-5 row 16: the mediator ends it by a written statement; then the neutral notice."""
-    access = _load(actor, mediation_id, "mediation.mediation.manage")
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     mediation = access.mediation
     if mediation.state not in ENDABLE_STATES:
         raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
@@ -1088,11 +1087,11 @@ def mediator_end(*, actor: Actor, mediation_id: int, typed_name: str, today: dat
     return doc
 
 
-def neutral_notice_content(mediation: Mediation) -> dict[str, Any]:
+def neutral_notice_content(mediation: Mediation, today: date) -> dict[str, Any]:
     """R-080: only the fixed fields — reference, parties, start and end date, the confidentiality reminder."""
     content: dict[str, Any] = {
         "mediation_reference": reference(mediation),
-        "ended_on": (mediation.ended_on or timezone.localdate()).isoformat(),
+        "ended_on": (mediation.ended_on or today).isoformat(),
         "parties": [p.user.full_name for p in _parties(mediation)],
         "confidentiality_reminder": True,
     }
@@ -1112,7 +1111,7 @@ def _neutral_notice(actor: Actor, mediation: Mediation, today: date) -> Document
         mediation,
         DocumentKind.NEUTRAL_NOTICE,
         "Neutraal beëindigingsbericht",
-        neutral_notice_content(mediation),
+        neutral_notice_content(mediation, today),
         [],
     )
     mediation.state = result.target or MediationState.NEUTRAL_NOTICE_SENT

@@ -31,7 +31,7 @@ from werkvrede.mediation import forms as f
 from werkvrede.mediation import policies as p
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
-from werkvrede.mediation.models import ENDABLE_STATES, MediationParty, MediationState
+from werkvrede.mediation.models import MediationParty, MediationState
 
 
 def document_body(html: str) -> SafeString:
@@ -187,7 +187,10 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
     content = allowed(actor, "mediation.content.read", access)
     documents = selectors.documents_for(actor, access)
     manage = allowed(actor, "mediation.mediation.manage", access)
+    steps = selectors.steps_for(actor, access)
     context: dict[str, Any] = {
+        "steps": steps,
+        "open_events": selectors.open_events_of(mediation),
         "mediation": mediation,
         "reference": services.reference(mediation),
         "notice": selectors.status_notice(mediation),
@@ -199,17 +202,18 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
         "can_declare": allowed(actor, "mediation.impartiality.declare", access)
         and mediation.impartiality_declared_at is None,
         "party": access.party,
-        "can_withdraw": allowed(actor, "mediation.party.withdraw", access)
-        and mediation.state in ENDABLE_STATES,
-        "can_end": manage and mediation.state in ENDABLE_STATES,
         "can_request_admission": allowed(actor, "mediation.admission.request", access) and mediation.active,
-        "ended_states": not mediation.active,
     }
     if content:
         context.update(
             parties=selectors.parties_of(mediation),
             sessions=selectors.sessions_for(actor, access),
-            admissions=selectors.admissions_of(mediation) if access.relations & {p.MEDIATOR, p.PARTY} else [],
+            admissions=[
+                (a, allowed(actor, "mediation.admission.revoke", p.AdmissionTarget(access, a)))
+                for a in selectors.admissions_of(mediation)
+            ]
+            if access.relations & {p.MEDIATOR, p.PARTY}
+            else [],
             track_form=f.TrackForm(initial={"track": mediation.track}),
         )
     return context
@@ -265,7 +269,7 @@ def _do_step(actor: Actor, access: p.MediationAccess, step: str, post: Any) -> N
             actor=actor, mediation_id=mid, admission_id=int(post.get("admission", 0) or 0), today=today
         )
     elif step == "revoke":
-        services.admission_revoke(user_id=int(post.get("user", 0) or 0), mediation_id=mid, actor=actor)
+        services.admission_revoke(actor=actor, user_id=int(post.get("user", 0) or 0), mediation_id=mid)
 
 
 # --- Forms of the mediator ------------------------------------------------------------------------
@@ -388,6 +392,7 @@ def session_detail(request: HttpRequest, mediation_id: int, session_id: int) -> 
                     mediation_id=mediation_id,
                     session_id=session_id,
                     text=form.cleaned_data["text"],
+                    today=_today(),
                 )
             except services.NotPossible as exc:
                 context.update(_refused(exc))

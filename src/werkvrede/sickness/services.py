@@ -184,7 +184,7 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
         timeline_record(actor, case, "sickness.reported", role)
         _audit(actor, "sickness.report.created", report, case)
         # a sick report ends a running interventieperiode or conflict leave.
-        announce_sick_report(case_id=case.pk, sick_reported_on=report.first_sick_day)
+        announce_sick_report(actor=actor, case_id=case.pk, sick_reported_on=report.first_sick_day)
     else:
         timeline_record(actor, case, "sickness.report_updated", role)
         _audit(

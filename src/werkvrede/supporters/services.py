@@ -14,7 +14,7 @@ from werkvrede.accounts.models import Invitation, RoleGrant, User
 from werkvrede.audit import services as audit
 from werkvrede.cases.models import CaseParticipant
 from werkvrede.cases.policies import CaseAccess
-from werkvrede.core.actor import Actor
+from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize
 from werkvrede.core.roles import Role
 from werkvrede.mediation.selectors import mediations_of_case
@@ -161,7 +161,8 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     ).exists()
     if not still_supporting:
         for mediation in mediations_of_case(grant.case):
-            admission_revoke(user_id=grant.supporter_id, mediation_id=mediation.pk)
+            # The employee's revocation is authorised here; the mediation ends the admission as the system.
+            admission_revoke(actor=SYSTEM, user_id=grant.supporter_id, mediation_id=mediation.pk)
     _record("supporters.grant.revoked", actor, grant)
     return grant
 

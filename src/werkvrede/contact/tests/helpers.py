@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from werkvrede.cases.tests.helpers import actor_of
@@ -37,7 +38,7 @@ def request_to(world: Any, tenant: str, *, taken: bool = False) -> ContactReques
         accepts_contact_requests=False
     )
     accepting(world, tenant)
-    request = services.contact_request_submit(data=request_data())
+    request = services.contact_request_submit(data=request_data(), today=date(2026, 3, 2))
     if taken:
         services.request_take(actor=actor_of(t.users[Role.MEDIATOR], t.organisation.pk), request=request)
     return request

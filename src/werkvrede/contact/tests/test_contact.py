@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from io import StringIO
 from typing import Any
 
@@ -126,7 +126,7 @@ def test_only_the_addressed_mediators_see_a_request_and_once_taken_only_the_take
 ) -> None:
     accepting(world, "a")
     accepting(world, "b")
-    request = services.contact_request_submit(data=request_data())
+    request = services.contact_request_submit(data=request_data(), today=date(2026, 3, 2))
     detail = reverse("contact:detail", kwargs={"request_id": request.pk})
     med_a, med_b = client_as(Role.MEDIATOR), client_as(Role.MEDIATOR, "b")
     assert med_a.get(detail).status_code == 200 and med_b.get(detail).status_code == 200
@@ -138,7 +138,7 @@ def test_only_the_addressed_mediators_see_a_request_and_once_taken_only_the_take
     services.settings_update(
         actor=actor_of(world.a.users[Role.MEDIATOR], world.a.organisation.pk), accepts=False
     )
-    later = services.contact_request_submit(data=request_data())
+    later = services.contact_request_submit(data=request_data(), today=date(2026, 3, 2))
     assert list(later.recipients.values_list("user_id", flat=True)) == [world.b.users[Role.MEDIATOR].pk]
     assert client_as(Role.HR_ADVISER).get(detail).status_code == 404
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseDeadline, TimelineEvent
+from werkvrede.core.actor import SYSTEM
 from werkvrede.core.policy import AccessDenied
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
@@ -194,7 +195,12 @@ def test_r049_a_sick_report_ends_the_period(world: World) -> None:
     hr = actor(world, Role.HR_ADVISER)
     period = planned_period(world, case)
     services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
-    assert services.interventions_end_by_sick_report(case_id=case.pk, sick_reported_on=date(2025, 3, 16)) == 1
+    assert (
+        services.interventions_end_by_sick_report(
+            actor=SYSTEM, case_id=case.pk, sick_reported_on=date(2025, 3, 16)
+        )
+        == 1
+    )
     period.refresh_from_db()
     assert period.state == PeriodState.ABORTED_SICK_REPORT and period.sick_reported_on == date(2025, 3, 16)
 

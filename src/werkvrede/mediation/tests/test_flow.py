@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole, TimelineEvent
+from werkvrede.core.actor import SYSTEM
 from werkvrede.core.policy import AccessDenied
 from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
@@ -190,7 +191,7 @@ def test_admission_needs_every_partys_consent_and_a_signed_nda_r076(world: Any) 
     assert selectors.mediations_for_admitted(bmw) == [mediation]
     _plan(world, mediation, [world.a.users[Role.EMPLOYEE].pk, supporter.pk])
     # Revoked (e.g. by the supporters context when the employee ends the support).
-    assert services.admission_revoke(user_id=supporter.pk, mediation_id=mediation.pk) == 1
+    assert services.admission_revoke(actor=SYSTEM, user_id=supporter.pk, mediation_id=mediation.pk) == 1
     assert selectors.mediations_for_admitted(bmw) == []
 
 
@@ -245,6 +246,7 @@ def test_session_notes_are_sealed_and_read_by_session_participants_only(world: A
         mediation_id=mediation.pk,
         session_id=session.pk,
         text="aantekening X",
+        today=TODAY,
     )
     wn = actor(world, Role.EMPLOYEE)
     wn_access = selectors.mediation_get_for(wn, mediation.pk)

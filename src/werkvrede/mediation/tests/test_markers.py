@@ -95,7 +95,9 @@ def _dossier(world: World, django_capture_on_commit_callbacks: Any) -> dict[str,
             ),
             today=TODAY,
         )
-    services.session_note_add(actor=med, mediation_id=mediation.pk, session_id=session.pk, text=NOTE)
+    services.session_note_add(
+        actor=med, mediation_id=mediation.pk, session_id=session.pk, text=NOTE, today=TODAY
+    )
     outcome = services.outcome_draft(
         actor=med,
         mediation_id=mediation.pk,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -203,7 +204,7 @@ def test_a_supporter_is_nobody_else_in_the_case_or_organisation(
     )
     (invitation,) = invitations_for(services.INVITATION_PURPOSE, str(grant.pk))
     with pytest.raises(InvitationRefused, match=message):
-        invitation_accept(invitation=invitation)
+        invitation_accept(invitation=invitation, today=date(2025, 3, 10))
     grant.refresh_from_db()
     invitation.refresh_from_db()
     assert grant.revoked_at is not None and grant.accepted_at is None
