@@ -136,6 +136,7 @@ def record_for(
     obj: Any,
     *,
     case: Any = None,
+    organisation_id: int | None = None,
     legal_basis: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
@@ -144,7 +145,8 @@ def record_for(
     The one way a service audits its own writes: the organisation comes from the object (or its case),
     the object type and id from the object, the actor's user and roles from the actor.
     """
-    organisation_id = getattr(obj, "organisation_id", None)
+    if organisation_id is None:
+        organisation_id = getattr(obj, "organisation_id", None)
     if organisation_id is None and case is not None:
         organisation_id = case.organisation_id
     case_id = case.pk if case is not None else getattr(obj, "case_id", None)

@@ -63,18 +63,6 @@ class SignalInput:
     description_visibility: str
 
 
-def _audit(actor: Actor, action: str, case: Case, **data: str | int | bool | None) -> None:
-    audit.record(
-        action,
-        organisation_id=case.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="cases.case",
-        object_id=str(case.pk),
-        data=dict(data),
-    )
-
-
 def timeline_record(
     actor: Actor, case: Case, kind: str, acting_role: str, **data: str | int | bool | None
 ) -> None:
@@ -184,7 +172,7 @@ def case_signal(*, actor: Actor, data: SignalInput) -> Case:
             shared_at=None if data.description_visibility == CaseNote.Visibility.PRIVATE else timezone.now(),
         )
     timeline_record(actor, case, "case.signalled", role)
-    _audit(actor, "cases.case.signalled", case, role=role)
+    audit.record_for(actor, "cases.case.signalled", case, case=case, data={"role": role})
     return case
 
 
@@ -258,7 +246,13 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
             case=case, stage=data.glasl_stage, conflict_type=data.conflict_type, recorded_by_id=actor.uid
         )
     timeline_record(actor, case, "case.intake_completed", role, state_from=previous, state_to=case.state)
-    _audit(actor, "cases.case.intake_completed", case, state_from=previous, state_to=case.state)
+    audit.record_for(
+        actor,
+        "cases.case.intake_completed",
+        case,
+        case=case,
+        data={"state_from": previous, "state_to": case.state},
+    )
     return case
 
 
@@ -273,7 +267,7 @@ def glasl_record(*, actor: Actor, case_id: int, stage: int, conflict_type: str) 
         case=access.case, stage=stage, conflict_type=conflict_type, recorded_by_id=actor.uid
     )
     timeline_record(actor, access.case, "glasl.recorded", acting_role(actor, access), stage=stage)
-    _audit(actor, "cases.glasl.recorded", access.case, stage=stage)
+    audit.record_for(actor, "cases.glasl.recorded", access.case, case=access.case, data={"stage": stage})
     return record
 
 
@@ -295,7 +289,13 @@ def note_add(*, actor: Actor, case_id: int, text: str, visibility: str) -> CaseN
         shared_at=None if visibility == CaseNote.Visibility.PRIVATE else timezone.now(),
     )
     timeline_record(actor, access.case, "note.added", role, visibility=visibility)
-    _audit(actor, "cases.note.created", access.case, note=note.pk, visibility=visibility)
+    audit.record_for(
+        actor,
+        "cases.note.created",
+        access.case,
+        case=access.case,
+        data={"note": note.pk, "visibility": visibility},
+    )
     return note
 
 
@@ -317,7 +317,13 @@ def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str
     )
     if created:
         timeline_record(actor, access.case, "participant.added", acting_role(actor, access), role=role)
-        _audit(actor, "cases.participant.added", access.case, role=role, user=membership.user_id)
+        audit.record_for(
+            actor,
+            "cases.participant.added",
+            access.case,
+            case=access.case,
+            data={"role": role, "user": membership.user_id},
+        )
     return participant
 
 
@@ -352,5 +358,5 @@ def melder_choice_record(*, actor: Actor, case_id: int, choice: str, consents_to
     case.save(update_fields=["melder_choice", "melder_consents_to_mediation", "updated_at"])
     # The choice itself stays with the melder; the timeline only says that the hold ended.
     timeline_record(actor, case, "case.melder_chose", acting_role(actor, access))
-    _audit(actor, "cases.case.melder_chose", case)
+    audit.record_for(actor, "cases.case.melder_chose", case, case=case)
     return case

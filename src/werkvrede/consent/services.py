@@ -28,18 +28,6 @@ class ConsentInput:
     requested_by_membership_id: int | None = None
 
 
-def _audit(actor: Actor, action: str, consent: Consent, **data: str | int | bool | None) -> None:
-    audit.record(
-        action,
-        organisation_id=consent.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="consent.consent",
-        object_id=str(consent.pk),
-        data=dict(data),
-    )
-
-
 def _member_user_id(organisation_id: int, membership_id: int | None) -> int | None:
     if membership_id is None:
         return None
@@ -77,12 +65,11 @@ def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
         given_on=data.given_on,
         expires_on=data.expires_on,
     )
-    _audit(
+    audit.record_for(
         actor,
         "consent.consent.given",
         consent,
-        recipient_role=data.recipient_role,
-        categories=",".join(categories),
+        data={"recipient_role": data.recipient_role, "categories": ",".join(categories)},
     )
     return consent
 
@@ -96,5 +83,5 @@ def consent_withdraw(*, actor: Actor, consent_id: int) -> Consent:
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])
-        _audit(actor, "consent.consent.withdrawn", consent)
+        audit.record_for(actor, "consent.consent.withdrawn", consent)
     return consent

@@ -134,18 +134,6 @@ def settings_update(*, actor: Actor, accepts: bool) -> MediatorContactSetting:
     return setting
 
 
-def _record(code: str, actor: Actor, request: ContactRequest, **data: object) -> None:
-    audit.record(
-        code,
-        organisation_id=actor.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="contact.contactrequest",
-        object_id=str(request.pk),
-        data=data or None,
-    )
-
-
 @transaction.atomic
 def request_take(*, actor: Actor, request: ContactRequest) -> ContactRequest:
     """A mediator takes the request; from then on only they see it."""
@@ -155,7 +143,8 @@ def request_take(*, actor: Actor, request: ContactRequest) -> ContactRequest:
     request.taken_by_id = actor.uid
     request.taken_at = timezone.now()
     request.save(update_fields=["status", "taken_by", "taken_at"])
-    _record("contact.request.taken", actor, request)
+    # A request belongs to no organisation until it is set up: its events go to the mediator's.
+    audit.record_for(actor, "contact.request.taken", request, organisation_id=actor.organisation_id)
     return request
 
 

@@ -63,18 +63,6 @@ def normalise_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def _audit(actor: Actor, action: str, document: Document, **data: str | int | bool | None) -> None:
-    audit.record(
-        action,
-        organisation_id=document.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="documents.document",
-        object_id=str(document.pk),
-        data={"kind": document.kind, "version": document.version, **data},
-    )
-
-
 @transaction.atomic
 def document_create(
     *,
@@ -131,7 +119,17 @@ def document_create(
     if previous is not None:
         previous.superseded_by = document
         previous.save(update_fields=["superseded_by"])
-    _audit(actor, "documents.document.created", document, signers=len(ordered), locked=not ordered)
+    audit.record_for(
+        actor,
+        "documents.document.created",
+        document,
+        data={
+            "kind": document.kind,
+            "version": document.version,
+            "signers": len(ordered),
+            "locked": not ordered,
+        },
+    )
     return document
 
 
@@ -162,7 +160,12 @@ def document_sign(*, actor: Actor, document: Document, typed_name: str) -> Signa
         doc.locked_at = now
         doc.save(update_fields=["locked_at"])
     document.locked_at = doc.locked_at
-    _audit(actor, "documents.document.signed", doc, locked=doc.locked_at is not None)
+    audit.record_for(
+        actor,
+        "documents.document.signed",
+        doc,
+        data={"kind": doc.kind, "version": doc.version, "locked": doc.locked_at is not None},
+    )
     return signature
 
 

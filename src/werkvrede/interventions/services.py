@@ -127,18 +127,6 @@ def _check(
     return Check(result.target, warnings + justified, info)
 
 
-def _audit(actor: Actor, action: str, case: Case, obj: Any, **data: str | int | bool | None) -> None:
-    audit.record(
-        action,
-        organisation_id=case.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        data={"case": case.pk, **data},
-    )
-
-
 def _situation(case: Case, today: date) -> dict[str, Any]:
     return case_situation_data(case, today=today)
 
@@ -223,7 +211,9 @@ def period_propose(*, actor: Actor, case_id: int, data: PeriodInput, today: date
     period.save()
     role = acting_role(actor, access)
     timeline_record(actor, case, "intervention_period.proposed", role, period=period.pk)
-    _audit(actor, "interventions.period.proposed", case, period, warnings=check.codes)
+    audit.record_for(
+        actor, "interventions.period.proposed", period, case=case, data={"warnings": check.codes}
+    )
     case_deadlines_refresh_on_commit(case.pk)
     return period
 
@@ -250,7 +240,9 @@ def period_decide(
     previous, period.state = period.state, check.target
     _save_period(period, ["state", "employer_approved_on", "approved_by"])
     timeline_record(actor, case, kind, acting_role(actor, access), period=period.pk)
-    _audit(actor, action, case, period, state_from=previous, state_to=period.state)
+    audit.record_for(
+        actor, action, period, case=case, data={"state_from": previous, "state_to": period.state}
+    )
     case_deadlines_refresh_on_commit(case.pk)
     return period
 
@@ -319,13 +311,12 @@ def period_record_appointment(
     timeline_record(
         actor, case, "intervention_period.appointment_recorded", acting_role(actor, access), period=period.pk
     )
-    _audit(
+    audit.record_for(
         actor,
         "interventions.period.appointment_recorded",
-        case,
         period,
-        warnings=check.codes,
-        appointment=appointment.pk,
+        case=case,
+        data={"warnings": check.codes, "appointment": appointment.pk},
     )
     case_deadlines_refresh_on_commit(case.pk)
     return period
@@ -355,7 +346,13 @@ def _simple_step(
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
     timeline_record(actor, case, f"intervention_period.{kind}", acting_role(actor, access), period=period.pk)
-    _audit(actor, f"interventions.period.{kind}", case, period, state_from=previous, state_to=period.state)
+    audit.record_for(
+        actor,
+        f"interventions.period.{kind}",
+        period,
+        case=case,
+        data={"state_from": previous, "state_to": period.state},
+    )
     case_deadlines_refresh_on_commit(case.pk)
     return period
 
@@ -408,7 +405,13 @@ def period_extend(
     period.state, period.extension_end_on, period.extension_reason = check.target, extension_end_on, reason
     _save_period(period, ["state", "extension_end_on", "extension_reason"])
     timeline_record(actor, case, "intervention_period.extended", acting_role(actor, access), period=period.pk)
-    _audit(actor, "interventions.period.extended", case, period, warnings=check.codes, state_from=previous)
+    audit.record_for(
+        actor,
+        "interventions.period.extended",
+        period,
+        case=case,
+        data={"warnings": check.codes, "state_from": previous},
+    )
     case_deadlines_refresh_on_commit(case.pk)
     return period
 
@@ -474,7 +477,13 @@ def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reporte
             previous, period.state, period.sick_reported_on = period.state, result.target, sick_reported_on
             _save_period(period, ["state", "sick_reported_on"])
             timeline_record(actor, case, "intervention_period.aborted_sick_report", "", period=period.pk)
-            _audit(actor, "interventions.period.aborted_sick_report", case, period, state_from=previous)
+            audit.record_for(
+                actor,
+                "interventions.period.aborted_sick_report",
+                period,
+                case=case,
+                data={"state_from": previous},
+            )
             ended += 1
     for leave in ConflictLeave.objects.select_for_update(of=("self",)).filter(
         case=case, state=LeaveState.ACTIVE
@@ -482,7 +491,7 @@ def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reporte
         leave.state, leave.updated_at = LeaveState.ENDED, timezone.now()
         leave.save(update_fields=["state", "updated_at"])
         timeline_record(actor, case, "conflict_leave.ended", "", leave=leave.pk)
-        _audit(actor, "interventions.leave.ended_by_sick_report", case, leave)
+        audit.record_for(actor, "interventions.leave.ended_by_sick_report", leave, case=case)
         ended += 1
     case_deadlines_refresh_on_commit(case.pk)
     return ended
@@ -511,7 +520,7 @@ def leave_request(*, actor: Actor, case_id: int, start_on: date, end_on: date, t
     leave.state = check.target
     leave.save()
     timeline_record(actor, case, "conflict_leave.requested", acting_role(actor, access), leave=leave.pk)
-    _audit(actor, "interventions.leave.requested", case, leave, state=leave.state)
+    audit.record_for(actor, "interventions.leave.requested", leave, case=case, data={"state": leave.state})
     case_deadlines_refresh_on_commit(case.pk)
     return leave
 
@@ -573,7 +582,13 @@ def leave_approve(
         update_fields=["appointment", "state", "approved_on", "approved_by", "acknowledged", "updated_at"]
     )
     timeline_record(actor, case, "conflict_leave.approved", acting_role(actor, access), leave=leave.pk)
-    _audit(actor, "interventions.leave.approved", case, leave, warnings=check.codes, state_from=previous)
+    audit.record_for(
+        actor,
+        "interventions.leave.approved",
+        leave,
+        case=case,
+        data={"warnings": check.codes, "state_from": previous},
+    )
     case_deadlines_refresh_on_commit(case.pk)
     return leave, check.info
 
@@ -603,8 +618,12 @@ def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: 
     previous, leave.state, leave.updated_at = leave.state, result.target, timezone.now()
     leave.save(update_fields=["state", "updated_at"])
     timeline_record(actor, access.case, f"conflict_leave.{kind}", acting_role(actor, access), leave=leave.pk)
-    _audit(
-        actor, f"interventions.leave.{kind}", access.case, leave, state_from=previous, state_to=leave.state
+    audit.record_for(
+        actor,
+        f"interventions.leave.{kind}",
+        leave,
+        case=access.case,
+        data={"state_from": previous, "state_to": leave.state},
     )
     case_deadlines_refresh_on_commit(access.case.pk)
     return leave
@@ -666,13 +685,12 @@ def intervention_record(
     # A VP referral answers a suspicion the other party is not told of (ADR 0004): its own kind.
     kind = "intervention.vp_referral" if is_vp_referral else "intervention.recorded"
     timeline_record(actor, case, kind, role, intervention_kind=intervention.kind)
-    _audit(
+    audit.record_for(
         actor,
         "interventions.intervention.recorded",
-        case,
         intervention,
-        kind=intervention.kind,
-        warnings=",".join(intervention.acknowledged),
+        case=case,
+        data={"kind": intervention.kind, "warnings": ",".join(intervention.acknowledged)},
     )
     case_deadlines_refresh_on_commit(case.pk)
     return intervention

@@ -77,19 +77,6 @@ def _finding(code: str, *, nl: str, en: str) -> Finding:
     )
 
 
-def _audit(actor: Actor, action: str, mediation: Mediation, obj: Any = None, **data: Any) -> None:
-    target = obj if obj is not None else mediation
-    audit.record(
-        action,
-        organisation_id=mediation.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type=target._meta.label_lower,
-        object_id=str(target.pk),
-        data={"mediation": mediation.pk, **data},
-    )
-
-
 def _save(mediation: Mediation, fields: Iterable[str]) -> None:
     mediation.updated_at = timezone.now()
     mediation.save(update_fields=[*fields, "updated_at"])
@@ -189,7 +176,12 @@ def _create(
         MediationParty.objects.create(mediation=mediation, user_id=party.user_id, side=party.side)
     if data.mediator_id is not None:
         _assign(actor, mediation, data.mediator_id, today)
-    _audit(actor, "mediation.mediation.referred", mediation, case=case.pk if case else None)
+    audit.record_for(
+        actor,
+        "mediation.mediation.referred",
+        mediation,
+        data={"mediation": mediation.pk, "case": case.pk if case else None},
+    )
     return mediation
 
 
@@ -256,7 +248,12 @@ def _assign(actor: Actor, mediation: Mediation, mediator_id: int, today: date) -
     mediation.mediator_id = mediator_id
     mediation.impartiality_declared_at = None
     _save(mediation, ["mediator", "impartiality_declared_at"])
-    _audit(actor, "mediation.mediator.assigned", mediation, mediator=mediator_id)
+    audit.record_for(
+        actor,
+        "mediation.mediator.assigned",
+        mediation,
+        data={"mediation": mediation.pk, "mediator": mediator_id},
+    )
 
 
 @transaction.atomic
@@ -277,7 +274,7 @@ def impartiality_declare(*, actor: Actor, mediation_id: int, today: date) -> Med
     _sod2(mediation, actor.uid, today)
     mediation.impartiality_declared_at = timezone.now()
     _save(mediation, ["impartiality_declared_at"])
-    _audit(actor, "mediation.impartiality.declared", mediation)
+    audit.record_for(actor, "mediation.impartiality.declared", mediation, data={"mediation": mediation.pk})
     return mediation
 
 
@@ -321,7 +318,9 @@ def intake_record(*, actor: Actor, mediation_id: int, data: IntakeInput, today: 
     record = IntakeRecord.objects.create(
         mediation=mediation, party=party, sealed=sealed, held_on=data.held_on, author_id=actor.uid
     )
-    _audit(actor, "mediation.intake.recorded", mediation, record, party=party.pk)
+    audit.record_for(
+        actor, "mediation.intake.recorded", record, data={"mediation": mediation.pk, "party": party.pk}
+    )
     return record
 
 
@@ -343,7 +342,12 @@ def willingness_record(
         raise NotPossible(_("Deze mediation is afgelopen."))
     party.willing, party.willing_recorded_on = willing, today
     party.save(update_fields=["willing", "willing_recorded_on"])
-    _audit(actor, "mediation.willingness.recorded", access.mediation, party, willing=willing)
+    audit.record_for(
+        actor,
+        "mediation.willingness.recorded",
+        party,
+        data={"mediation": access.mediation.pk, "willing": willing},
+    )
     return party
 
 
@@ -367,7 +371,12 @@ def track_set(*, actor: Actor, mediation_id: int, track: str, today: date) -> Me
     )
     previous, mediation.track = mediation.track, track
     _save(mediation, ["track"])
-    _audit(actor, "mediation.track.changed", mediation, track_from=previous, track_to=track)
+    audit.record_for(
+        actor,
+        "mediation.track.changed",
+        mediation,
+        data={"mediation": mediation.pk, "track_from": previous, "track_to": track},
+    )
     return mediation
 
 
@@ -385,7 +394,9 @@ def pause_for_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
     mediation.state = result.target or MediationState.PAUSED_VP_REFERRAL
     mediation.paused_on, mediation.vp_referred = today, True
     _save(mediation, ["state", "paused_on", "vp_referred"])
-    _audit(actor, "mediation.mediation.paused_vp_referral", mediation)
+    audit.record_for(
+        actor, "mediation.mediation.paused_vp_referral", mediation, data={"mediation": mediation.pk}
+    )
     return mediation
 
 
@@ -400,7 +411,7 @@ def resume_after_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediatio
     mediation.state = result.target or MediationState.INTAKE
     mediation.paused_on, mediation.vp_referred = None, False
     _save(mediation, ["state", "paused_on", "vp_referred"])
-    _audit(actor, "mediation.mediation.resumed", mediation)
+    audit.record_for(actor, "mediation.mediation.resumed", mediation, data={"mediation": mediation.pk})
     return mediation
 
 
@@ -579,12 +590,15 @@ def agreement_draft(
     doc = _create_document(
         actor, mediation, DocumentKind.MEDIATION_AGREEMENT, "Mediationovereenkomst", content, signers
     )
-    _audit(
+    audit.record_for(
         actor,
         "mediation.agreement.drafted",
         mediation,
-        version=doc.version,
-        acknowledged=",".join(mediation.acknowledged),
+        data={
+            "mediation": mediation.pk,
+            "version": doc.version,
+            "acknowledged": ",".join(mediation.acknowledged),
+        },
     )
     return doc
 
@@ -623,13 +637,16 @@ def mediation_document_sign(
         raise NotPossible(_("Deze afspraken kunnen niet meer worden ondertekend."))
     _sign(actor, doc, typed_name)
     doc.refresh_from_db()
-    _audit(
+    audit.record_for(
         actor,
         "mediation.document.signed",
         mediation,
-        kind=doc.kind,
-        version=doc.version,
-        locked=doc.locked_at is not None,
+        data={
+            "mediation": mediation.pk,
+            "kind": doc.kind,
+            "version": doc.version,
+            "locked": doc.locked_at is not None,
+        },
     )
     if doc.locked_at is None:
         return doc
@@ -656,7 +673,12 @@ def _agreement_signed(actor: Actor, mediation: Mediation, today: date) -> None:
     mediation.agreement_signed_on = mediation.started_on = today
     _save(mediation, ["state", "agreement_signed_on", "started_on"])
     _case_timeline(actor, mediation, "mediation.started", on=today.isoformat())
-    _audit(actor, "mediation.mediation.started", mediation, started_on=today.isoformat())
+    audit.record_for(
+        actor,
+        "mediation.mediation.started",
+        mediation,
+        data={"mediation": mediation.pk, "started_on": today.isoformat()},
+    )
     _status_notify(mediation, "started")
 
 
@@ -712,7 +734,9 @@ def admission_request(
         [user_id],
         owner_kind=ADMISSION_OWNER, owner_id=admission.pk,
     )  # fmt: skip
-    _audit(actor, "mediation.admission.requested", mediation, admission, kind=kind)
+    audit.record_for(
+        actor, "mediation.admission.requested", admission, data={"mediation": mediation.pk, "kind": kind}
+    )
     return admission
 
 
@@ -729,7 +753,12 @@ def admission_consent(*, actor: Actor, mediation_id: int, admission_id: int, tod
     if admission is None or access.party is None:
         raise hidden(actor, "mediation.admission.consent", mediation)
     AdmissionConsent.objects.get_or_create(admission=admission, party=access.party)
-    _audit(actor, "mediation.admission.consented", mediation, admission, party=access.party.pk)
+    audit.record_for(
+        actor,
+        "mediation.admission.consented",
+        admission,
+        data={"mediation": mediation.pk, "party": access.party.pk},
+    )
     _admission_settle(actor, mediation, admission, today)
     return admission
 
@@ -755,7 +784,7 @@ def _admission_settle(actor: Actor, mediation: Mediation, admission: Admission, 
         return  # not yet: a consent or the signature is missing
     admission.admitted_at = timezone.now()
     admission.save(update_fields=["admitted_at"])
-    _audit(actor, "mediation.admission.admitted", mediation, admission)
+    audit.record_for(actor, "mediation.admission.admitted", admission, data={"mediation": mediation.pk})
 
 
 def facts_for_attendee(mediation: Mediation, attendee: dict[str, Any]) -> dict[str, Any]:
@@ -781,7 +810,7 @@ def admission_revoke(*, actor: Actor, user_id: int, mediation_id: int) -> int:
     for admission in rows:
         admission.revoked_at = now
         admission.save(update_fields=["revoked_at"])
-        _audit(actor, "mediation.admission.revoked", mediation, admission)
+        audit.record_for(actor, "mediation.admission.revoked", admission, data={"mediation": mediation.pk})
     return len(rows)
 
 
@@ -861,7 +890,12 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
         participants=[mediation.mediator_id, *invited],
         planned_by_id=actor.uid,
     )
-    _audit(actor, "mediation.session.planned", mediation, session, participants=len(session.participants))
+    audit.record_for(
+        actor,
+        "mediation.session.planned",
+        session,
+        data={"mediation": mediation.pk, "participants": len(session.participants)},
+    )
     for user_id in session.participants:
         if user_id != actor.user_id:
             transaction.on_commit(lambda sid=session.pk, uid=user_id: _enqueue_invitation(sid, uid))  # type: ignore[misc]
@@ -890,7 +924,9 @@ def session_note_add(
         actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text.strip()
     )
     note = SessionNote.objects.create(session=session, sealed=sealed, author_id=actor.uid)
-    _audit(actor, "mediation.session_note.added", mediation, note, session=session.pk)
+    audit.record_for(
+        actor, "mediation.session_note.added", note, data={"mediation": mediation.pk, "session": session.pk}
+    )
     return note
 
 
@@ -958,7 +994,12 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         actor, mediation, DocumentKind.OUTCOME_AGREEMENT, str(OutcomeKind(data.kind).label), content,
         [p.user_id for p in parties],
     )  # fmt: skip
-    _audit(actor, "mediation.outcome.drafted", mediation, kind=data.kind, version=doc.version)
+    audit.record_for(
+        actor,
+        "mediation.outcome.drafted",
+        mediation,
+        data={"mediation": mediation.pk, "kind": data.kind, "version": doc.version},
+    )
     return doc
 
 
@@ -974,7 +1015,12 @@ def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: da
     mediation.state = result.target or MediationState.OUTCOME_SIGNED
     mediation.outcome_signed_on = today
     _save(mediation, ["state", "outcome_signed_on"])
-    _audit(actor, "mediation.outcome.signed", mediation, kind=mediation.outcome_kind)
+    audit.record_for(
+        actor,
+        "mediation.outcome.signed",
+        mediation,
+        data={"mediation": mediation.pk, "kind": mediation.outcome_kind},
+    )
     ended_on = doc.content.get("ended_on")
     if mediation.outcome_ends_mediation and ended_on:
         # the outcome agreement itself says it ends the mediation and states the date.
@@ -1059,7 +1105,9 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
     mediation.state = result.target or MediationState.WITHDRAWN_BY_PARTY
     mediation.end_kind, mediation.ended_on = EndKind.WITHDRAWN_BY_PARTY, today
     _save(mediation, ["state", "end_kind", "ended_on"])
-    _audit(actor, "mediation.party.withdrew", mediation, party=party.pk)
+    audit.record_for(
+        actor, "mediation.party.withdrew", mediation, data={"mediation": mediation.pk, "party": party.pk}
+    )
     _neutral_notice(actor, mediation, today)
     return doc
 
@@ -1082,7 +1130,9 @@ def mediator_end(*, actor: Actor, mediation_id: int, typed_name: str, today: dat
     mediation.state = result.target or MediationState.ENDED_BY_MEDIATOR
     mediation.end_kind, mediation.ended_on = EndKind.ENDED_BY_MEDIATOR, today
     _save(mediation, ["state", "end_kind", "ended_on"])
-    _audit(actor, "mediation.mediation.ended_by_mediator", mediation)
+    audit.record_for(
+        actor, "mediation.mediation.ended_by_mediator", mediation, data={"mediation": mediation.pk}
+    )
     _neutral_notice(actor, mediation, today)
     return doc
 
@@ -1121,7 +1171,12 @@ def _neutral_notice(actor: Actor, mediation: Mediation, today: date) -> Document
     )
     mediation.state = closed.target or MediationState.ENDED_NO_AGREEMENT
     _save(mediation, ["state", "notice_sent_on"])
-    _audit(actor, "mediation.neutral_notice.sent", mediation, version=doc.version)
+    audit.record_for(
+        actor,
+        "mediation.neutral_notice.sent",
+        mediation,
+        data={"mediation": mediation.pk, "version": doc.version},
+    )
     _after_end(actor, mediation, today)
     return doc
 
@@ -1149,4 +1204,6 @@ def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
         case_id=mediation.case_id,
         key=f"mediation:{mediation.pk}:r085",
     )
-    _audit(actor, "mediation.followup.created", mediation, rule="R-085")
+    audit.record_for(
+        actor, "mediation.followup.created", mediation, data={"mediation": mediation.pk, "rule": "R-085"}
+    )

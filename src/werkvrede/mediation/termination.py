@@ -67,18 +67,6 @@ class TerminationInput:
     essentials_agreed_on: date | None = None  # R-093
 
 
-def _audit(actor: Actor, action: str, ta: TerminationAgreement, **data: Any) -> None:
-    audit.record(
-        action,
-        organisation_id=ta.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="mediation.terminationagreement",
-        object_id=str(ta.pk),
-        data={"case": ta.case_id, "mediation": ta.mediation_id, **data},
-    )
-
-
 def reflection_days(ta: TerminationAgreement) -> int:
     """R-092: 14 days, or 21 when the agreement does not mention the dissolution right (tenant parameters)."""
     from werkvrede.guideline.model import Tenant
@@ -202,7 +190,12 @@ def termination_create(
         content=content,
         signers=[data.employee_id, data.employer_signatory_id],
     )
-    _audit(actor, "mediation.termination.drafted", ta, acknowledged=",".join(ta.acknowledged))
+    audit.record_for(
+        actor,
+        "mediation.termination.drafted",
+        ta,
+        data={"mediation": ta.mediation_id, "acknowledged": ",".join(ta.acknowledged)},
+    )
     return ta
 
 
@@ -227,7 +220,7 @@ def termination_sign(
         document_sign(actor=actor, document=doc, typed_name=typed_name)
     except DocumentError as exc:
         raise NotPossible(exc.message) from exc
-    _audit(actor, "mediation.termination.signed", ta)
+    audit.record_for(actor, "mediation.termination.signed", ta, data={"mediation": ta.mediation_id})
     doc.refresh_from_db()
     if doc.locked_at is None:
         return ta
@@ -263,7 +256,12 @@ def conclude(actor: Actor, ta: TerminationAgreement, *, concluded_on: date, toda
         step = engine.check(data, today=today, machine="SM-5T", state=ta.state, event="reflection_applies")
         ta.state, ta.reflection_ends_on = step.target or TerminationState.COOLING_OFF, deadline.due
     ta.save(update_fields=["concluded_on", "state", "no_reflection_rule", "reflection_ends_on"])
-    _audit(actor, "mediation.termination.concluded", ta, state=ta.state, rule=rule)
+    audit.record_for(
+        actor,
+        "mediation.termination.concluded",
+        ta,
+        data={"mediation": ta.mediation_id, "state": ta.state, "rule": rule},
+    )
     if ta.case is not None:
         timeline_record(actor, ta.case, "termination.concluded", "", agreement=ta.pk)
         case_deadlines_refresh_on_commit(ta.case.pk)
@@ -322,7 +320,7 @@ def termination_dissolve(
     ta.state = result.target or TerminationState.DISSOLVED
     ta.dissolution_sent_on, ta.dissolution_received_on = sent_on or today, today
     ta.save(update_fields=["state", "dissolution_sent_on", "dissolution_received_on"])
-    _audit(actor, "mediation.termination.dissolved", ta)
+    audit.record_for(actor, "mediation.termination.dissolved", ta, data={"mediation": ta.mediation_id})
     if ta.case is not None:
         case_deadlines_refresh_on_commit(ta.case.pk)
     return doc

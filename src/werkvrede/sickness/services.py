@@ -59,18 +59,6 @@ _BEFORE_CONSULT = ("REPORTED", "NOTIFIED_TO_BA", "CONSULT_SCHEDULED")
 _CONSULT_PATH = (("REPORTED", "ba_notified"), ("NOTIFIED_TO_BA", "consult_scheduled"))
 
 
-def _audit(actor: Actor, action: str, obj: Any, case: Case, **data: str | int | bool | None) -> None:
-    audit.record(
-        action,
-        organisation_id=case.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        data={"case": case.pk, **data},
-    )
-
-
 def _acting_role(actor: Actor, access: CaseAccess, prefer: tuple[str, ...]) -> str:
     cols = columns(actor, access)
     return next((c for c in prefer if c in cols), sorted(cols)[0] if cols else "")
@@ -182,13 +170,17 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
     role = _acting_role(actor, access, ("HR", "CM", "LG"))
     if creating:
         timeline_record(actor, case, "sickness.reported", role)
-        _audit(actor, "sickness.report.created", report, case)
+        audit.record_for(actor, "sickness.report.created", report, case=case)
         # a sick report ends a running interventieperiode or conflict leave.
         announce_sick_report(actor=actor, case_id=case.pk, sick_reported_on=report.first_sick_day)
     else:
         timeline_record(actor, case, "sickness.report_updated", role)
-        _audit(
-            actor, "sickness.report.updated", report, case, state_from=previous_state, state_to=report.state
+        audit.record_for(
+            actor,
+            "sickness.report.updated",
+            report,
+            case=case,
+            data={"state_from": previous_state, "state_to": report.state},
         )
     case_deadlines_refresh_on_commit(case.pk)
     return report
@@ -250,10 +242,16 @@ def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, t
     report.updated_at = timezone.now()
     report.save(update_fields=["consult_on", "consult_by_role", "state", "updated_at"])
     timeline_record(actor, access.case, "sickness.consulted", role)
-    _audit(actor, "sickness.consult.recorded", report, access.case, state_from=previous, state_to=state)
+    audit.record_for(
+        actor,
+        "sickness.consult.recorded",
+        report,
+        case=access.case,
+        data={"state_from": previous, "state_to": state},
+    )
     if note.strip():
         medical = _seal_note(actor, report, note.strip(), role)
-        _audit(actor, "sickness.medical_note.created", medical, access.case)
+        audit.record_for(actor, "sickness.medical_note.created", medical, case=access.case)
     case_deadlines_refresh_on_commit(access.case.pk)
     return report
 
@@ -267,7 +265,7 @@ def medical_note_add(*, actor: Actor, case_id: int, text: str) -> MedicalNote:
         raise ValueError("an empty note")
     report = _locked_report(access, actor, "sickness.medical_note.write")
     medical = _seal_note(actor, report, text.strip(), _acting_role(actor, access, ("BA", "TD")))
-    _audit(actor, "sickness.medical_note.created", medical, access.case)
+    audit.record_for(actor, "sickness.medical_note.created", medical, case=access.case)
     return medical
 
 
@@ -295,7 +293,13 @@ def _rederive_variant(report: SickReport, parsed_advice: Advice, actor: Actor, c
         previous = finding.variant
         finding.variant = variant
         finding.save(update_fields=["variant"])
-        _audit(actor, "sickness.variant.derived", finding, case, variant_from=previous, variant_to=variant)
+        audit.record_for(
+            actor,
+            "sickness.variant.derived",
+            finding,
+            case=case,
+            data={"variant_from": previous, "variant_to": variant},
+        )
     if report.state in _VARIANT_STATES.values():
         report.state = _VARIANT_STATES[variant]
 
@@ -341,8 +345,12 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
     report.updated_at = timezone.now()
     report.save(update_fields=["state", "updated_at"])
     timeline_record(actor, access.case, "sickness.verdict_recorded", "BA")
-    _audit(
-        actor, "sickness.verdict.recorded", verdict, access.case, state_from=previous, state_to=report.state
+    audit.record_for(
+        actor,
+        "sickness.verdict.recorded",
+        verdict,
+        case=access.case,
+        data={"state_from": previous, "state_to": report.state},
     )
     case_deadlines_refresh_on_commit(access.case.pk)
     return verdict
@@ -396,7 +404,13 @@ def finding_record(
     report.updated_at = timezone.now()
     report.save(update_fields=["state", "updated_at"])
     timeline_record(actor, access.case, "sickness.conflict_assessed", "BA")
-    _audit(actor, "sickness.finding.recorded", finding, access.case, variant=variant, state_to=report.state)
+    audit.record_for(
+        actor,
+        "sickness.finding.recorded",
+        finding,
+        case=access.case,
+        data={"variant": variant, "state_to": report.state},
+    )
     case_deadlines_refresh_on_commit(access.case.pk)
     return finding
 
@@ -433,7 +447,9 @@ def diagnosis_record(*, actor: Actor, case_id: int, data: DiagnosisInput) -> Con
         author_role=role,
     )
     timeline_record(actor, access.case, "sickness.diagnosis_recorded", role)
-    _audit(actor, "sickness.diagnosis.recorded", diagnosis, access.case, author_role=role)
+    audit.record_for(
+        actor, "sickness.diagnosis.recorded", diagnosis, case=access.case, data={"author_role": role}
+    )
     return diagnosis
 
 
@@ -475,8 +491,12 @@ def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> Capac
         author_id=actor.uid,
     )
     timeline_record(actor, access.case, "sickness.capacity_recorded", "BA")
-    _audit(
-        actor, "sickness.capacity.recorded", assessment, access.case, able_to_converse=data.able_to_converse
+    audit.record_for(
+        actor,
+        "sickness.capacity.recorded",
+        assessment,
+        case=access.case,
+        data={"able_to_converse": data.able_to_converse},
     )
     case_deadlines_refresh_on_commit(access.case.pk)
     return assessment
@@ -611,15 +631,17 @@ def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -
     # D08 / R-021: the written feedback, one document that employer and employee both receive.
     feedback.feedback_create(actor=actor, case=access.case, advice=advice)
     timeline_record(actor, access.case, "sickness.advice_sent", "BA", advice_kind=data.kind)
-    _audit(
+    audit.record_for(
         actor,
         "sickness.advice.sent",
         advice,
-        access.case,
-        kind=data.kind,
-        recipients=",".join(advice.recipients),
-        acknowledged=",".join(advice.acknowledged),
-        justified=",".join(sorted(advice.justifications)),
+        case=access.case,
+        data={
+            "kind": data.kind,
+            "recipients": ",".join(advice.recipients),
+            "acknowledged": ",".join(advice.acknowledged),
+            "justified": ",".join(sorted(advice.justifications)),
+        },
     )
     case_deadlines_refresh_on_commit(access.case.pk)
     return advice

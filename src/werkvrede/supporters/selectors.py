@@ -29,16 +29,7 @@ from werkvrede.vault.services import unseal
 
 def _audit_supporter_read(actor: Actor, grant: SupporterGrant, what: str) -> None:
     # Every access by a supporter is recorded (R-170 for D17), whatever they then look at.
-    audit.record(
-        "supporters.grant.accessed",
-        organisation_id=grant.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="supporters.supportergrant",
-        object_id=str(grant.pk),
-        legal_basis="D17",
-        data={"what": what},
-    )
+    audit.record_for(actor, "supporters.grant.accessed", grant, legal_basis="D17", data={"what": what})
 
 
 def grants_supported_by(actor: Actor) -> list[SupporterGrant]:

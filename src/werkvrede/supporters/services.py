@@ -28,18 +28,6 @@ class SupporterRefused(Exception):  # noqa: N818 - a refusal shown to the person
     """The invitation cannot be made; the message (Dutch, translated) says why."""
 
 
-def _record(code: str, actor: Actor, grant: SupporterGrant, **data: Any) -> None:
-    audit.record(
-        code,
-        organisation_id=grant.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-        object_type="supporters.supportergrant",
-        object_id=str(grant.pk),
-        data=data or None,
-    )
-
-
 INVITATION_PURPOSE = "supporters.grant"
 
 
@@ -83,7 +71,7 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     )
     invitation.reference = str(grant.pk)
     invitation.save(update_fields=["reference"])
-    _record("supporters.grant.invited", actor, grant)
+    audit.record_for(actor, "supporters.grant.invited", grant)
     return grant
 
 
@@ -163,7 +151,7 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
         for mediation in mediations_of_case(grant.case):
             # The employee's revocation is authorised here; the mediation ends the admission as the system.
             admission_revoke(actor=SYSTEM, user_id=grant.supporter_id, mediation_id=mediation.pk)
-    _record("supporters.grant.revoked", actor, grant)
+    audit.record_for(actor, "supporters.grant.revoked", grant)
     return grant
 
 

@@ -77,7 +77,7 @@ def test_a_sick_report_is_audited_on_the_timeline_and_starts_the_poortwachter_ti
     assert sick.employee_id == world.a.users[Role.EMPLOYEE].pk
     assert sick.state == "NOTIFIED_TO_BA"
     event = AuditEvent.objects.get(action="sickness.report.created")
-    assert event.object_id == str(sick.pk) and event.data == {"case": case.pk}
+    assert event.object_id == str(sick.pk) and event.case_id == case.pk
     assert TimelineEvent.objects.filter(case=case, kind="sickness.reported").exists()
     codes = set(CaseDeadline.objects.filter(case=case).values_list("code", flat=True))
     assert {"T-01", "T-02"} <= codes
