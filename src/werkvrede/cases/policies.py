@@ -97,10 +97,16 @@ def can_view_undesirable_behaviour(actor: Actor, access: Any) -> bool:
 
 @rule(
     "cases.melder_choice.record",
-    "Record the melder's choice after the vertrouwenspersoon was offered (R-100): only WN, the melder.",
+    "Record the melder's choice once the vertrouwenspersoon was offered (R-100): only WN, the melder.",
 )
 def can_record_melder_choice(actor: Actor, access: Any) -> bool:
-    return _in_organisation(actor, access) and CaseRole.EMPLOYEE in access.case_roles
+    # Once the vertrouwenspersoon was offered about suspected undesirable behaviour; again later too.
+    return (
+        _in_organisation(actor, access)
+        and CaseRole.EMPLOYEE in access.case_roles
+        and access.case.undesirable_behaviour_suspected
+        and access.case.vp_offered_on is not None
+    )
 
 
 @rule("cases.participant.add", "Give a person a role in a case: HR.")

@@ -24,8 +24,9 @@ from werkvrede.cases.policies import (
     is_handler,
     readable_deadline_categories,
 )
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden, record_denial
+from werkvrede.core.policy import allowed, authorize, hidden, record_denial
 from werkvrede.guideline.model import TRANSGRESSIVE
 
 
@@ -42,21 +43,34 @@ def case_list_for(actor: Actor) -> QuerySet[Case]:
     return cases.order_by("-created_at", "-pk")
 
 
-def case_get_for(actor: Actor, case_id: int, *, action: str = "cases.case.view") -> CaseAccess:
-    """The case with the actor's roles in it; a missing and a forbidden case both raise NotVisible (404)."""
+def case_get_for(actor: Actor, case_id: int, *, require: str | None = None) -> CaseAccess:
+    """The case with the actor's roles in it; a missing and a forbidden case both raise NotVisible (404).
+
+    With `require`, the actor must also be allowed that action on the case (refused: AccessDenied, 403).
+    """
     organisation_id, user_id = actor.organisation_id, actor.user_id
     if organisation_id is None or user_id is None:
-        raise hidden(actor, action)
+        raise hidden(actor, "cases.case.view")
     case = Case.objects.filter(pk=case_id, organisation_id=organisation_id).first()
     if case is None:
-        raise hidden(actor, action)
+        raise hidden(actor, "cases.case.view")
     roles = frozenset(
         CaseParticipant.objects.filter(case=case, user_id=user_id).values_list("role", flat=True)
     )
     access = CaseAccess(case=case, case_roles=roles)
     if not allowed(actor, "cases.case.view", access):
         raise hidden(actor, "cases.case.view", case)
+    if require is not None:
+        authorize(actor, require, access)
     return access
+
+
+def _load_case(actor: Actor, case_id: int) -> CaseAccess:
+    return case_get_for(actor, case_id)
+
+
+# The door of every page and API operation on one case (core.access): `@requires(action, on=CASE)`.
+CASE = object_from("case", "case_id", "access", _load_case)
 
 
 def parties_of(access: CaseAccess) -> list[CaseParty]:
@@ -242,10 +256,5 @@ def r100_hold(case: Case) -> bool:
 
 
 def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
-    """The melder chooses once the VP was offered, and may change their mind later."""
-    case = access.case
-    return (
-        case.undesirable_behaviour_suspected
-        and case.vp_offered_on is not None
-        and allowed(actor, "cases.melder_choice.record", access)
-    )
+    """The melder chooses once the VP was offered, and may change their mind later (R-100)."""
+    return allowed(actor, "cases.melder_choice.record", access)

@@ -16,12 +16,13 @@ from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import IntakeForm, MelderChoiceForm, NoteForm, ParticipantForm, SignalForm
 from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import CASE
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.pagination import window_page
-from werkvrede.core.policy import AccessDenied, allowed, hidden
-from werkvrede.core.refusals import Blocked, MedicalTermsFound
+from werkvrede.core.policy import allowed
+from werkvrede.core.refusals import Blocked, MedicalTermsFound, refusal_context
 from werkvrede.core.roles import Role
 
 
@@ -110,22 +111,18 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
     }
 
 
-@requires("cases.case.list")
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+@requires("cases.case.view", on=CASE)
+def case_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
     context = _detail_context(actor, access)
     context["note_form"] = NoteForm()
     context["participant_form"] = ParticipantForm(organisation_id=actor.organisation_id)
     return render(request, "cases/case_detail.html", context)
 
 
-@requires("cases.case.list")
-def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("cases.case.intake", on=CASE)
+def case_intake(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.case.intake", access):
-        raise hidden(actor, "cases.case.intake", access.case)
     case = access.case
     initial = {
         "configuration": case.configuration,
@@ -133,7 +130,7 @@ def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
         "acknowledged_by_other": case.acknowledged_by_other,
     }
     form = IntakeForm(request.POST or None, initial=initial)
-    findings: tuple[Any, ...] = ()
+    refused: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -154,20 +151,18 @@ def case_intake(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 today=timezone.localdate(),
             )
         except Blocked as exc:
-            findings = exc.findings
+            refused = refusal_context(exc)
         else:
             messages.success(request, _("De intake is afgerond."))
             return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/case_intake.html", {"case": case, "form": form, "findings": findings})
+    return render(request, "cases/case_intake.html", {"case": case, "form": form, **refused})
 
 
 @require_POST
-@requires("cases.case.list")
-def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("cases.note.write", on=CASE)
+def note_add(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.note.write", access):
-        raise AccessDenied(actor, "cases.note.write", access.case)
+    case_id = access.case.pk
     form = NoteForm(request.POST)
     medical_terms: tuple[str, ...] = ()
     if form.is_valid():
@@ -193,13 +188,11 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
 
 @require_POST
-@requires("cases.case.list")
-def melder_choice(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("cases.melder_choice.record", on=CASE)
+def melder_choice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     """The melder's own choice after the vertrouwenspersoon was offered (R-100)."""
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not selectors.melder_may_choose(actor, access):
-        raise hidden(actor, "cases.melder_choice.record", access.case)
+    case_id = access.case.pk
     form = MelderChoiceForm(request.POST)
     if form.is_valid():
         services.melder_choice_record(
@@ -220,12 +213,10 @@ def melder_choice(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
 
 @require_POST
-@requires("cases.case.list")
-def participant_add(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("cases.participant.add", on=CASE)
+def participant_add(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.participant.add", access):
-        raise AccessDenied(actor, "cases.participant.add", access.case)
+    case_id = access.case.pk
     form = ParticipantForm(request.POST, organisation_id=actor.organisation_id)
     if form.is_valid():
         try:

@@ -91,8 +91,10 @@ def test_the_intake_shows_the_blocking_findings_and_keeps_the_input(
 
 
 def test_an_employee_does_not_get_the_intake_page(world: World, client_as: Callable[..., Client]) -> None:
+    """She sees her case, so the refusal may say so (403); someone who may not see it gets 404."""
     case = signal(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
-    assert client_as(Role.EMPLOYEE).get(f"/zaken/{case.pk}/intake/").status_code == 404
+    assert client_as(Role.EMPLOYEE).get(f"/zaken/{case.pk}/intake/").status_code == 403
+    assert client_as(Role.LINE_MANAGER).get(f"/zaken/{case.pk}/intake/").status_code == 404
 
 
 def test_a_note_is_added_with_its_visibility_and_a_blocked_note_is_kept(
