@@ -380,8 +380,13 @@ def advice_feedback(
 ) -> HttpResponse:
     """The bedrijfsarts' written feedback of one advice (D08, R-021): the same document for everyone
     who may read the advice; in the request's language (Accept-Language: nl or en)."""
+    actor = _actor(request)
     return feedback.feedback_download(
-        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt=format, language=get_language()
+        actor=actor,
+        access=selectors.section_access(actor, case_id),
+        advice_id=advice_id,
+        fmt=format,
+        language=get_language(),
     )
 
 

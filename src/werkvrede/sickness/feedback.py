@@ -14,6 +14,7 @@ from django.utils import translation
 
 from werkvrede.audit.reads import record_read
 from werkvrede.cases.models import Case
+from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import hidden
 from werkvrede.documents import services as documents
@@ -84,13 +85,12 @@ def advices_with_feedback(advice_ids: list[int]) -> set[int]:
 
 
 def feedback_download(
-    *, actor: Actor, case_id: int, advice_id: int, fmt: Literal["pdf", "html"], language: str
+    *, actor: Actor, access: CaseAccess, advice_id: int, fmt: Literal["pdf", "html"], language: str
 ) -> HttpResponse:
     """The written feedback of one sent advice, for exactly those who may read that advice; else 404.
 
     A document whose hash no longer matches is not handed out (409, naming the document).
     """
-    access = selectors.section_access(actor, case_id)
     advice = selectors.advice_get_for(actor, access, advice_id)
     document = feedback_document(advice)
     if document is None:

@@ -12,8 +12,9 @@ from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseParticipant
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import allowed, authorize, hidden
 from werkvrede.guideline import Finding, evaluate
 from werkvrede.sickness.models import (
     CapacityAssessment,
@@ -30,12 +31,25 @@ from werkvrede.vault.models import SealedContent
 from werkvrede.vault.services import unseal
 
 
-def section_access(actor: Actor, case_id: int, *, action: str = "sickness.section.view") -> CaseAccess:
-    """The case, if the actor may see its Ziekmelding part; a missing or forbidden one is a 404."""
+def section_access(actor: Actor, case_id: int, *, require: str | None = None) -> CaseAccess:
+    """The case, if the actor may see its Ziekmelding part; a missing or forbidden one is a 404.
+
+    With `require`, the actor must also be allowed that action on it (refused: AccessDenied, 403).
+    """
     access = case_get_for(actor, case_id)
     if not allowed(actor, "sickness.section.view", access):
-        raise hidden(actor, action, access.case)
+        raise hidden(actor, require or "sickness.section.view", access.case)
+    if require is not None:
+        authorize(actor, require, access)
     return access
+
+
+def _load_section(actor: Actor, case_id: int) -> CaseAccess:
+    return section_access(actor, case_id)
+
+
+# The door of the Ziekmelding pages and operations: the case, if its sickness part is the actor's to see.
+SECTION = object_from("case", "case_id", "access", _load_section)
 
 
 def current_report(case: Case) -> SickReport | None:

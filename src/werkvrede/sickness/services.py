@@ -123,8 +123,7 @@ def _employee_user_id(case: Case) -> int | None:
 @transaction.atomic
 def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -> SickReport:
     """Record the employer part of the sick report, or update the open one (R-130, R-131, SM-2 rows 1-2)."""
-    access = selectors.section_access(actor, case_id, action="sickness.report.write")
-    authorize(actor, "sickness.report.write", access)
+    access = selectors.section_access(actor, case_id, require="sickness.report.write")
     terms = _employer_terms(data)
     if terms:
         raise MedicalTermsFound(terms)
@@ -212,8 +211,7 @@ def _seal_note(actor: Actor, report: SickReport, text: str, role: str) -> Medica
 @transaction.atomic
 def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, today: date) -> SickReport:
     """Step 1: the consult took place (SM-2 rows 2-4; R-018, R-019 guard who held it)."""
-    access = selectors.section_access(actor, case_id, action="sickness.consult.record")
-    authorize(actor, "sickness.consult.record", access)
+    access = selectors.section_access(actor, case_id, require="sickness.consult.record")
     report = _locked_report(access, actor, "sickness.consult.record")
     if consult_on < report.first_sick_day:
         raise ValueError("the consult lies before the first sick day")
@@ -259,8 +257,7 @@ def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, t
 @transaction.atomic
 def medical_note_add(*, actor: Actor, case_id: int, text: str) -> MedicalNote:
     """A sealed medical note (D01) by the BA, or the TD under the BA's responsibility."""
-    access = selectors.section_access(actor, case_id, action="sickness.medical_note.write")
-    authorize(actor, "sickness.medical_note.write", access)
+    access = selectors.section_access(actor, case_id, require="sickness.medical_note.write")
     if not text.strip():
         raise ValueError("an empty note")
     report = _locked_report(access, actor, "sickness.medical_note.write")
@@ -307,8 +304,7 @@ def _rederive_variant(report: SickReport, parsed_advice: Advice, actor: Actor, c
 @transaction.atomic
 def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: date) -> WorkCapacityVerdict:
     """Step 2: the AO verdict (SM-2 row 5). Only the BA (R-017); a change is kept as history."""
-    access = selectors.section_access(actor, case_id, action="sickness.verdict.record")
-    authorize(actor, "sickness.verdict.record", access)
+    access = selectors.section_access(actor, case_id, require="sickness.verdict.record")
     report = _locked_report(access, actor, "sickness.verdict.record")
     proposed = {
         "value": data.value,
@@ -367,8 +363,7 @@ def finding_record(
     prolongs_incapacity: bool = False,
 ) -> ConflictFinding:
     """Step 3 after the verdict (R-012): the guideline derives the variant (R-014), nobody types it."""
-    access = selectors.section_access(actor, case_id, action="sickness.finding.record")
-    authorize(actor, "sickness.finding.record", access)
+    access = selectors.section_access(actor, case_id, require="sickness.finding.record")
     report = _locked_report(access, actor, "sickness.finding.record")
     situation = _situation_data(access.case, today)
     situation["sick_report"]["conflict_finding"] = {
@@ -432,8 +427,7 @@ def diagnosis_record(*, actor: Actor, case_id: int, data: DiagnosisInput) -> Con
     """The conflict diagnosis (D06): BA, or TD (a draft the BA validates)."""
     if not 1 <= data.glasl_stage <= 9:
         raise ValueError("Glasl stage must be 1-9")
-    access = selectors.section_access(actor, case_id, action="sickness.diagnosis.record")
-    authorize(actor, "sickness.diagnosis.record", access)
+    access = selectors.section_access(actor, case_id, require="sickness.diagnosis.record")
     report = _locked_report(access, actor, "sickness.diagnosis.record")
     role = _acting_role(actor, access, ("BA", "TD"))
     diagnosis = ConflictDiagnosis.objects.create(
@@ -466,8 +460,7 @@ class CapacityInput:
 @transaction.atomic
 def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> CapacityAssessment:
     """The capacity assessment (D07): only the BA. "Not able to converse" needs grounds and a review date."""
-    access = selectors.section_access(actor, case_id, action="sickness.capacity.record")
-    authorize(actor, "sickness.capacity.record", access)
+    access = selectors.section_access(actor, case_id, require="sickness.capacity.record")
     if data.able_to_converse not in AbleToConverse.values:
         raise ValueError("unknown answer to 'able to converse'")
     if data.able_to_converse == AbleToConverse.NO_MEDICAL_GROUNDS and (
@@ -558,8 +551,7 @@ def _advice_draft(access: CaseAccess, actor: Actor, data: AdviceInput, today: da
 
 def advice_findings(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> tuple[Finding, ...]:
     """What the guideline says about this advice if it were sent today (nothing is stored)."""
-    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
-    authorize(actor, "sickness.advice.send", access)
+    access = selectors.section_access(actor, case_id, require="sickness.advice.send")
     return _judge(access, actor, data, today)
 
 
@@ -613,8 +605,7 @@ def unmet(findings: tuple[Finding, ...], data: AdviceInput) -> tuple[str, ...]:
 @transaction.atomic
 def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> SentAdvice:
     """Send the advice to employer and employee at once (R-021), after the guideline's check (R-030…R-039)."""
-    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
-    authorize(actor, "sickness.advice.send", access)
+    access = selectors.section_access(actor, case_id, require="sickness.advice.send")
     findings = _judge(access, actor, data, today)
     blocking = tuple(f for f in findings if f.severity in BLOCKING)
     if blocking:

@@ -18,13 +18,15 @@ from django.utils.translation import gettext as _
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import AccessDenied, allowed
+from werkvrede.core.policy import allowed, authorize
+from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention, Refusal, refusal_context
 from werkvrede.guideline import Finding, Severity
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness import forms as sickness_forms
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS, SentAdvice
 from werkvrede.sickness.policies import Level, category_level, readers
 from werkvrede.sickness.presentation import rows
+from werkvrede.sickness.selectors import SECTION
 
 REPORT_ORDER = ("state", *EMPLOYER_DATE_FIELDS, *R130_FIELDS, "consult_on", "consult_by_role")
 VERDICT_ORDER = (
@@ -98,10 +100,9 @@ def _advices(actor: Actor, access: CaseAccess) -> list[AdviceItem]:
     return [item for item in items if item.rows]
 
 
-@requires("cases.case.list")
-def section(request: HttpRequest, case_id: int) -> HttpResponse:
+@requires("sickness.section.view", on=SECTION)
+def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     actor = _actor(request)
-    access = selectors.section_access(actor, case_id)
     report = selectors.current_report(access.case)
     context: dict[str, Any] = {
         "case": access.case,
@@ -141,9 +142,8 @@ Handler = Callable[[Actor, int, dict[str, Any]], Any]
 
 def _form_page(
     request: HttpRequest,
-    case_id: int,
+    access: CaseAccess,
     *,
-    action: str,
     form_class: type[forms.Form],
     title: str | Promise,
     submit: str | Promise,
@@ -154,23 +154,20 @@ def _form_page(
     sealed: bool = False,
 ) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.section_access(actor, case_id, action=action)
-    if not allowed(actor, action, access):
-        raise AccessDenied(actor, action, access.case)
+    case_id = access.case.pk
     form = form_class(request.POST or None, initial=initial)
-    findings: tuple[Finding, ...] = ()
-    medical_terms: dict[str, tuple[str, ...]] = {}
+    refused: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         try:
             handle(actor, case_id, form.cleaned_data)
-        except services.Blocked as exc:
-            findings = exc.findings
-        except services.MedicalTermsFound as exc:
-            medical_terms = exc.terms
+        except MedicalTermsFound as exc:
+            # Shown beside each field (and in the form's error summary), not a second time above it.
             for name, terms in exc.terms.items():
                 form.add_error(
                     name, _("R-131: haal deze woorden weg: %(terms)s.") % {"terms": ", ".join(terms)}
                 )
+        except Refusal as exc:
+            refused = refusal_context(exc)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
@@ -185,8 +182,7 @@ def _form_page(
             "form": form,
             "title": title,
             "submit": submit,
-            "findings": findings,
-            "medical_terms": tuple(t for words in medical_terms.values() for t in words),
+            **refused,
             "visible_to": visible_to,
             "sealed": sealed,
         },
@@ -201,11 +197,8 @@ def _report_initial(access: CaseAccess) -> dict[str, Any] | None:
     return {name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}
 
 
-@requires("cases.case.list")
-def report(request: HttpRequest, case_id: int) -> HttpResponseBase:
-    actor = _actor(request)
-    access = selectors.section_access(actor, case_id, action="sickness.report.write")
-
+@requires("sickness.report.write", on=SECTION)
+def report(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.report_save(
             actor=actor,
@@ -216,8 +209,7 @@ def report(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.report.write",
+        access,
         form_class=sickness_forms.SickReportForm,
         title=gettext_lazy("Ziekmelding vastleggen"),
         submit=gettext_lazy("Ziekmelding opslaan"),
@@ -228,8 +220,8 @@ def report(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def consult(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.consult.record", on=SECTION)
+def consult(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.consult_record(
             actor=actor, case_id=case_id, consult_on=data["consult_on"], note=data["note"],
@@ -238,8 +230,7 @@ def consult(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.consult.record",
+        access,
         form_class=sickness_forms.ConsultForm,
         title=gettext_lazy("Spreekuur vastleggen (stap 1)"),
         submit=gettext_lazy("Spreekuur opslaan"),
@@ -250,15 +241,14 @@ def consult(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def note(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.medical_note.write", on=SECTION)
+def note(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.medical_note_add(actor=actor, case_id=case_id, text=data["text"])
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.medical_note.write",
+        access,
         form_class=sickness_forms.MedicalNoteForm,
         title=gettext_lazy("Medische aantekening"),
         submit=gettext_lazy("Aantekening opslaan"),
@@ -269,8 +259,8 @@ def note(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def verdict(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.verdict.record", on=SECTION)
+def verdict(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.verdict_record(
             actor=actor, case_id=case_id, data=services.VerdictInput(**data), today=timezone.localdate()
@@ -278,8 +268,7 @@ def verdict(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.verdict.record",
+        access,
         form_class=sickness_forms.VerdictForm,
         title=gettext_lazy("Oordeel over arbeidsongeschiktheid (stap 2)"),
         submit=gettext_lazy("Oordeel opslaan"),
@@ -289,8 +278,8 @@ def verdict(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def finding(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.finding.record", on=SECTION)
+def finding(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.finding_record(
             actor=actor, case_id=case_id, conflict=data["conflict"], recorded_on=data["recorded_on"],
@@ -299,8 +288,7 @@ def finding(request: HttpRequest, case_id: int) -> HttpResponseBase:
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.finding.record",
+        access,
         form_class=sickness_forms.FindingForm,
         title=gettext_lazy("Is er een conflict? (stap 3)"),
         submit=gettext_lazy("Vaststelling opslaan"),
@@ -310,15 +298,14 @@ def finding(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def diagnosis(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.diagnosis.record", on=SECTION)
+def diagnosis(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.diagnosis_record(actor=actor, case_id=case_id, data=services.DiagnosisInput(**data))
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.diagnosis.record",
+        access,
         form_class=sickness_forms.DiagnosisForm,
         title=gettext_lazy("Conflictdiagnose"),
         submit=gettext_lazy("Diagnose opslaan"),
@@ -328,15 +315,14 @@ def diagnosis(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def capacity(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.capacity.record", on=SECTION)
+def capacity(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     def handle(actor: Actor, case_id: int, data: dict[str, Any]) -> Any:
         return services.capacity_record(actor=actor, case_id=case_id, data=services.CapacityInput(**data))
 
     return _form_page(
         request,
-        case_id,
-        action="sickness.capacity.record",
+        access,
         form_class=sickness_forms.CapacityForm,
         title=gettext_lazy("Belastbaarheid"),
         submit=gettext_lazy("Belastbaarheid opslaan"),
@@ -369,13 +355,11 @@ def advice_input(data: dict[str, Any], acknowledged: tuple[str, ...], justificat
     )
 
 
-@requires("cases.case.list")
-def advice(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("sickness.advice.send", on=SECTION)
+def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     """The advice editor: check with the guideline, then send to employer and employee at once."""
     actor = _actor(request)
-    access = selectors.section_access(actor, case_id, action="sickness.advice.send")
-    if not allowed(actor, "sickness.advice.send", access):
-        raise AccessDenied(actor, "sickness.advice.send", access.case)
+    case_id = access.case.pk
     form = sickness_forms.AdviceForm(request.POST or None)
     findings: tuple[Finding, ...] = ()
     missing: tuple[str, ...] = ()
@@ -394,9 +378,9 @@ def advice(request: HttpRequest, case_id: int) -> HttpResponseBase:
         else:
             try:
                 services.advice_send(actor=actor, case_id=case_id, data=data, today=today)
-            except services.Blocked as exc:
+            except Blocked as exc:
                 findings, missing = exc.findings, tuple(f.code for f in exc.findings)
-            except services.NeedsAttention as exc:
+            except NeedsAttention as exc:
                 findings, missing = exc.findings, exc.missing
             else:
                 messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
@@ -420,19 +404,19 @@ def advice(request: HttpRequest, case_id: int) -> HttpResponseBase:
     )
 
 
-@requires("cases.case.list")
-def advice_pdf(request: HttpRequest, case_id: int, advice_id: int) -> HttpResponseBase:
+@requires("sickness.section.view", on=SECTION)
+def advice_pdf(request: HttpRequest, access: CaseAccess, advice_id: int) -> HttpResponseBase:
     """D08 / R-021: the written feedback as PDF, for exactly those who may read the sent advice."""
     return feedback.feedback_download(
-        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt="pdf", language=get_language()
+        actor=_actor(request), access=access, advice_id=advice_id, fmt="pdf", language=get_language()
     )
 
 
-@requires("cases.case.list")
-def advice_html(request: HttpRequest, case_id: int, advice_id: int) -> HttpResponseBase:
+@requires("sickness.section.view", on=SECTION)
+def advice_html(request: HttpRequest, access: CaseAccess, advice_id: int) -> HttpResponseBase:
     """The same written feedback as a standalone HTML page."""
     return feedback.feedback_download(
-        actor=_actor(request), case_id=case_id, advice_id=advice_id, fmt="html", language=get_language()
+        actor=_actor(request), access=access, advice_id=advice_id, fmt="html", language=get_language()
     )
 
 
@@ -443,17 +427,16 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
     can_record = allowed(actor, "sickness.open_consult.record")
     form = sickness_forms.OpenConsultForm(request.POST or None, organisation_id=actor.organisation_id)
     if request.method == "POST":
-        if not can_record:
-            raise AccessDenied(actor, "sickness.open_consult.record")
-        if form.is_valid():
-            services.open_consult_record(
-                actor=actor,
-                employee_membership_id=form.cleaned_data["employee"].pk,
-                held_on=form.cleaned_data["held_on"],
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("Het bezoek is vastgelegd. De werkgever ziet er niets van."))
-            return redirect("sickness:open-consults")
+        authorize(actor, "sickness.open_consult.record")  # recording is the BA's (403, audited)
+    if request.method == "POST" and form.is_valid():
+        services.open_consult_record(
+            actor=actor,
+            employee_membership_id=form.cleaned_data["employee"].pk,
+            held_on=form.cleaned_data["held_on"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Het bezoek is vastgelegd. De werkgever ziet er niets van."))
+        return redirect("sickness:open-consults")
     return render(
         request,
         "sickness/open_consults.html",
