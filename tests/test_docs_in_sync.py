@@ -9,7 +9,9 @@ from werkvrede.core.policy import declared_actions
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "src" / "werkvrede"
-CODE = re.compile(r"""\b(?:audit\.)?record(?:_for)?\(\s*(?:\w+,\s*)?"([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,})\"""")
+CODE = re.compile(
+    r"""\b(?:audit\.)?record(?:_for)?\(\s*(?:\w+,\s*)?"([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,})\""""
+)
 
 
 def test_every_declared_action_is_documented() -> None:

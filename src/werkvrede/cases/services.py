@@ -349,9 +349,8 @@ def melder_choice_record(*, actor: Actor, case_id: int, choice: str, consents_to
     """
     access = case_get_for(actor, case_id)
     authorize(actor, "cases.melder_choice.record", access)
+    # The rule holds the condition: the VP was offered about suspected undesirable behaviour (R-100).
     case = Case.objects.select_for_update().get(pk=access.case.pk)
-    if not case.undesirable_behaviour_suspected or case.vp_offered_on is None:
-        raise ValueError("the melder chooses after the vertrouwenspersoon was offered (R-100)")
     case.melder_choice = choice
     case.melder_consents_to_mediation = consents_to_mediation
     case.updated_at = timezone.now()

@@ -45,6 +45,13 @@ class Decision:
     def codes(self) -> str:
         return ",".join(sorted({f.code for f in self.warnings}))
 
+    @property
+    def next_state(self) -> str:
+        """The target state of the transition that was asked (a step without one has none)."""
+        if self.target is None:
+            raise ValueError("no transition was asked of the guideline")
+        return self.target
+
 
 def about(finding: Finding, subjects: Iterable[str]) -> bool:
     """Whether `finding` concerns one of `subjects` (itself, a field of it, or an item of it)."""
@@ -65,7 +72,7 @@ def decide(
     situation: Situation | Mapping[str, Any],
     *,
     today: date,
-    subject: str | Iterable[str],
+    subject: str | Iterable[str] | None,
     machine: str | None = None,
     state: str | None = None,
     event: str | None = None,
@@ -79,17 +86,17 @@ def decide(
 
     `block`, `acknowledge` and `justify` name the codes that stop, warn and need a written reason for
     this step (or `ALL`). A WARN+J finding counts as justified when the engine says so, or when
-    `justifications` holds a reason for its code.
+    `justifications` holds a reason for its code. Without a `subject`, only the transition is asked.
     """
     parsed = situation if isinstance(situation, Situation) else parse_situation(dict(situation))
     blocks, acks, justs = _codes(block), _codes(acknowledge), _codes(justify)
-    findings = findings_about(parsed, today=today, subject=subject)
+    findings = findings_about(parsed, today=today, subject=subject) if subject is not None else ()
     blocking = tuple(f for f in findings if f.code in blocks and f.severity in BLOCKING)
     target = None
     if event is not None:
         if machine is None:
             raise ValueError("a transition needs its state machine")
-        subject_name = subject if isinstance(subject, str) else next(iter(subject))
+        subject_name = subject if isinstance(subject, str) or subject is None else next(iter(subject))
         result = transition(machine, state, event, parsed, today=today, subject=subject_name)
         if not result.allowed or result.target is None:
             # The rule that explains the refusal (e.g. R-043: not approved yet) before the bare SM-x step.

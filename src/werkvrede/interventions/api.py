@@ -20,6 +20,7 @@ from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
+from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
@@ -100,15 +101,8 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _refused(exc: Exception) -> Status[dict[str, Any]]:
-    detail = (
-        "justification_required"
-        if isinstance(exc, services.NeedsJustification)
-        else "acknowledgement_required"
-        if isinstance(exc, services.NeedsAcknowledgement)
-        else "blocked"
-    )
-    return Status(409, {"detail": detail, "findings": findings_out(getattr(exc, "findings", ()))})
+def _refused(exc: Blocked | NeedsAttention) -> Status[dict[str, Any]]:
+    return Status(409, {"detail": exc.detail, "findings": findings_out(exc.findings)})
 
 
 def _invalid(path: str) -> Status[dict[str, Any]]:
@@ -231,7 +225,7 @@ def period_create(request: HttpRequest, case_id: int, payload: PeriodIn) -> Stat
             data=services.PeriodInput(**payload.dict()),
             today=timezone.localdate(),
         )
-    except (services.Blocked, services.NeedsJustification) as exc:
+    except (Blocked, NeedsAttention) as exc:
         return _refused(exc)
     return Status(201, _period(period))
 
@@ -311,10 +305,10 @@ def period_step(
             if payload.outcome is None:
                 return _invalid("outcome")
             period = services.period_evaluate(**common, outcome=payload.outcome)
-    except (services.Blocked, services.NeedsJustification, services.NeedsAcknowledgement) as exc:
+    except (Blocked, NeedsAttention) as exc:
         return _refused(exc)
-    except services.StepNotPossible as exc:
-        return _invalid(str(exc))
+    except NotPossible as exc:
+        return _invalid(exc.field)
     return Status(200, _period(period))
 
 
@@ -339,10 +333,10 @@ def leave_create(request: HttpRequest, case_id: int, payload: LeaveIn) -> Status
             end_on=payload.end_on,
             today=timezone.localdate(),
         )
-    except services.Blocked as exc:
+    except Blocked as exc:
         return _refused(exc)
-    except services.StepNotPossible as exc:
-        return _invalid(str(exc))
+    except NotPossible as exc:
+        return _invalid(exc.field)
     return Status(201, _leave(leave))
 
 
@@ -378,9 +372,9 @@ def leave_step(
             leave = services.leave_step(
                 actor=actor, case_id=case_id, leave_id=leave_id, event=payload.step, today=today
             )
-    except (services.Blocked, services.NeedsAcknowledgement) as exc:
+    except (Blocked, NeedsAttention) as exc:
         return _refused(exc)
-    except services.StepNotPossible:
+    except NotPossible:
         return _invalid("step")
     return Status(200, _leave(leave))
 
@@ -419,6 +413,6 @@ def intervention_create(
             today=timezone.localdate(),
             acknowledged=acknowledged,
         )
-    except (services.Blocked, services.NeedsAcknowledgement) as exc:
+    except (Blocked, NeedsAttention) as exc:
         return _refused(exc)
     return Status(201, _intervention(intervention))

@@ -66,9 +66,18 @@ def interventions_of(actor: Actor, access: CaseAccess) -> list[Intervention]:
     return list(found)
 
 
+# What the Interventies tab shows of the advice: the choice of intervention (R-060…R-069), evaluation (R-048).
+TAB_FINDINGS = frozenset({f"R-0{n}" for n in range(60, 70)} | {"R-048"})
+
+
 def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:
     """The engine's routes (RT-x), indications (I-x) and findings for the case, as JSON-ready data."""
     return advice_to_dict(evaluate(stored_case_situation(access.case, today=today), today=today))
+
+
+def tab_findings(advice: dict[str, Any]) -> list[dict[str, Any]]:
+    """Of the case's advice, the findings about interventions that the Interventies tab shows."""
+    return [f for f in advice["findings"] if f["code"] in TAB_FINDINGS]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
@@ -24,9 +26,10 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, case_vp_offered, timeline_record
 from werkvrede.core.actor import Actor
+from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked
-from werkvrede.guideline import Finding, Severity, evaluate, parse_situation
+from werkvrede.core.refusals import NotPossible
+from werkvrede.guideline import Finding, parse_situation
 from werkvrede.guideline.states import transition
 from werkvrede.interventions import facts
 from werkvrede.interventions.models import (
@@ -38,93 +41,6 @@ from werkvrede.interventions.models import (
     LeaveState,
     PeriodState,
 )
-
-__all__ = ["Blocked", "NeedsAcknowledgement", "NeedsJustification", "StepNotPossible"]
-
-
-class NeedsJustification(Exception):  # noqa: N818 - a guideline outcome
-    """WARN+J findings whose written reason is missing; the user must give it before saving."""
-
-    def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(", ".join(f.code for f in findings))
-        self.findings = findings
-
-
-class NeedsAcknowledgement(Exception):  # noqa: N818
-    """WARN findings the user has not acknowledged yet (pass their codes in `acknowledged`)."""
-
-    def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(", ".join(f.code for f in findings))
-        self.findings = findings
-
-
-class StepNotPossible(Exception):  # noqa: N818
-    """The step does not fit the calendar (e.g. starting before the start date)."""
-
-
-@dataclass(frozen=True)
-class Check:
-    """What the engine said about one change: the target state and the warnings that stand."""
-
-    target: str
-    warnings: tuple[Finding, ...]
-    info: tuple[Finding, ...]
-
-    @property
-    def codes(self) -> str:
-        return ",".join(sorted({f.code for f in self.warnings}))
-
-
-def _mine(finding: Finding, subject: str) -> bool:
-    s = finding.subject or ""
-    return s == subject or s.startswith((subject + ".", subject + "["))
-
-
-def _check(
-    machine: str,
-    state: str | None,
-    event: str,
-    data: dict[str, Any],
-    subject: str,
-    *,
-    today: date,
-    block: Iterable[str] = (),
-    justify: Iterable[str] = (),
-    acknowledge: Iterable[str] = (),
-    acknowledged: Iterable[str] = (),
-) -> Check:
-    situation = parse_situation(data)
-    result = transition(machine, state, event, situation, today=today, subject=subject)
-    findings = [f for f in evaluate(situation, today=today).findings if _mine(f, subject)]
-    if not result.allowed or result.target is None:
-        # The rule that explains the refusal (e.g. R-043: not approved yet) before the bare SM-x step.
-        reasons = tuple(
-            f
-            for f in findings
-            if f.code in set(block)
-            and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
-            and f.code not in {r.code for r in result.findings}
-        )
-        raise Blocked(reasons + tuple(result.findings))
-    blocking = tuple(
-        f for f in findings if f.code in set(block) and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
-    )
-    if blocking:
-        raise Blocked(blocking)
-    unjustified = tuple(
-        f
-        for f in findings
-        if f.code in set(justify) and f.severity is Severity.WARN_J and f.justified is False
-    )
-    if unjustified:
-        raise NeedsJustification(unjustified)
-    warnings = tuple(f for f in findings if f.code in set(acknowledge) and f.severity is Severity.WARN)
-    missing = tuple(f for f in warnings if f.code not in set(acknowledged))
-    if missing:
-        raise NeedsAcknowledgement(missing)
-    justified = tuple(f for f in findings if f.code in set(justify) and f.severity is Severity.WARN_J)
-    info = tuple(f for f in findings if f.severity is Severity.INFO)
-    return Check(result.target, warnings + justified, info)
 
 
 def _situation(case: Case, today: date) -> dict[str, Any]:
@@ -196,17 +112,17 @@ def period_propose(*, actor: Actor, case_id: int, data: PeriodInput, today: date
     situation = _situation(case, today)
     situation["intervention_periods"].append(facts.period_facts(period))
     subject = f"intervention_periods[{len(situation['intervention_periods']) - 1}]"
-    check = _check(
-        "SM-3",
-        None,
-        "proposed",
+    check = decide(
         situation,
-        subject,
         today=today,
+        subject=subject,
+        machine="SM-3",
+        state=None,
+        event="proposed",
         block=("R-041", "R-045", "R-046", "R-035"),
         justify=("R-040", "R-041"),
     )
-    period.state = check.target
+    period.state = check.next_state
     period.acknowledged = sorted({f.code for f in check.warnings})
     period.save()
     role = acting_role(actor, access)
@@ -230,14 +146,28 @@ def period_decide(
         subject = _period_subject(
             case, period, situation, lambda f: f.update(employer_approved_on=today.isoformat())
         )
-        check = _check("SM-3", period.state, "employer_approves", situation, subject, today=today)
+        check = decide(
+            situation,
+            today=today,
+            subject=subject,
+            machine="SM-3",
+            state=period.state,
+            event="employer_approves",
+        )
         period.employer_approved_on, period.approved_by_id = today, actor.uid
         kind, action = "intervention_period.approved", "interventions.period.approved"
     else:
         subject = _period_subject(case, period, situation, lambda f: None)
-        check = _check("SM-3", period.state, "employer_refuses", situation, subject, today=today)
+        check = decide(
+            situation,
+            today=today,
+            subject=subject,
+            machine="SM-3",
+            state=period.state,
+            event="employer_refuses",
+        )
         kind, action = "intervention_period.rejected", "interventions.period.rejected"
-    previous, period.state = period.state, check.target
+    previous, period.state = period.state, check.next_state
     _save_period(period, ["state", "employer_approved_on", "approved_by"])
     timeline_record(actor, case, kind, acting_role(actor, access), period=period.pk)
     audit.record_for(
@@ -263,7 +193,7 @@ def _appointment(case: Case, data: AppointmentInput, today: date) -> Appointment
             pk=data.with_membership_id, organisation_id=case.organisation_id
         ).first()
         if membership is None:
-            raise StepNotPossible("unknown member")
+            raise NotPossible(_("Kies iemand uit deze organisatie."), field="with_membership_id")
         user_id = membership.user_id
     return Appointment(
         with_role=data.with_role,
@@ -293,19 +223,19 @@ def period_record_appointment(
     subject = _period_subject(
         case, period, situation, lambda f: f.update(appointment=facts.appointment_facts(appointment))
     )
-    check = _check(
-        "SM-3",
-        period.state,
-        "appointment_recorded",
+    check = decide(
         situation,
-        subject,
         today=today,
+        subject=subject,
+        machine="SM-3",
+        state=period.state,
+        event="appointment_recorded",
         block=("R-064",),
         acknowledge=("R-044",),
         acknowledged=acknowledged,
     )
     appointment.save()
-    period.appointment, period.state = appointment, check.target
+    period.appointment, period.state = appointment, check.next_state
     period.acknowledged = sorted(set(period.acknowledged) | {f.code for f in check.warnings})
     _save_period(period, ["appointment", "state", "acknowledged"])
     timeline_record(
@@ -332,17 +262,20 @@ def _simple_step(
     *,
     ready: Callable[[InterventionPeriod], bool],
     not_ready: str,
+    not_ready_field: str,
     update: Callable[[InterventionPeriod], list[str]] | None = None,
     block: Iterable[str] = (),
 ) -> InterventionPeriod:
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
     case = access.case
     if not ready(period):
-        raise StepNotPossible(not_ready)
+        raise NotPossible(not_ready, field=not_ready_field)
     situation = _situation(case, today)
     subject = _period_subject(case, period, situation, lambda f: None)
-    check = _check("SM-3", period.state, event, situation, subject, today=today, block=block)
-    previous, period.state = period.state, check.target
+    check = decide(
+        situation, today=today, subject=subject, machine="SM-3", state=period.state, event=event, block=block
+    )
+    previous, period.state = period.state, check.next_state
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
     timeline_record(actor, case, f"intervention_period.{kind}", acting_role(actor, access), period=period.pk)
@@ -368,7 +301,8 @@ def period_start(*, actor: Actor, case_id: int, period_id: int, today: date) -> 
         "started",
         today,
         ready=lambda p: today >= p.start_on,
-        not_ready="start_on",
+        not_ready=_("De begindatum is nog niet bereikt: de periode begint op die dag."),
+        not_ready_field="start_on",
         # Row 5 guards: refusing the step names the rule (R-043 not approved, R-044 no appointment).
         block=("R-043", "R-044", "R-045", "R-046"),
     )
@@ -382,7 +316,7 @@ def period_extend(
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
     case = access.case
     if extension_end_on <= period.end_on:
-        raise StepNotPossible("extension_end_on")
+        raise NotPossible(_("De verlenging moet na de huidige einddatum eindigen."), field="extension_end_on")
     situation = _situation(case, today)
     reason = extension_reason.strip()
     subject = _period_subject(
@@ -391,18 +325,22 @@ def period_extend(
         situation,
         lambda f: f.update(extension_end_on=extension_end_on.isoformat(), extension_reason=reason or None),
     )
-    check = _check(
-        "SM-3",
-        period.state,
-        "extension_requested",
+    check = decide(
         situation,
-        subject,
         today=today,
+        subject=subject,
+        machine="SM-3",
+        state=period.state,
+        event="extension_requested",
         block=("R-041",),
         justify=("R-041",),
     )
     previous = period.state
-    period.state, period.extension_end_on, period.extension_reason = check.target, extension_end_on, reason
+    period.state, period.extension_end_on, period.extension_reason = (
+        check.next_state,
+        extension_end_on,
+        reason,
+    )
     _save_period(period, ["state", "extension_end_on", "extension_reason"])
     timeline_record(actor, case, "intervention_period.extended", acting_role(actor, access), period=period.pk)
     audit.record_for(
@@ -427,7 +365,8 @@ def period_end(*, actor: Actor, case_id: int, period_id: int, today: date) -> In
         "ended",
         today,
         ready=lambda p: today > p.last_day,
-        not_ready="end_on",
+        not_ready=_("De laatste dag van de periode is nog niet voorbij."),
+        not_ready_field="end_on",
     )
 
 
@@ -450,6 +389,7 @@ def period_evaluate(
         today,
         ready=lambda p: True,
         not_ready="",
+        not_ready_field="",
         update=update,
     )
 
@@ -510,14 +450,21 @@ def leave_request(*, actor: Actor, case_id: int, start_on: date, end_on: date, t
     authorize(actor, "interventions.leave.request", access)
     case = access.case
     if end_on < start_on:
-        raise StepNotPossible("end_on")
+        raise NotPossible(_("De einddatum mag niet vóór de begindatum liggen."), field="end_on")
     leave = ConflictLeave(case=case, employee_id=actor.uid, start_on=start_on, end_on=end_on)
     situation = _situation(case, today)
     situation["conflict_leave_requests"].append(facts.leave_request_facts(leave))
     subject = f"conflict_leave_requests[{len(situation['conflict_leave_requests']) - 1}]"
-    _check("SM-4", None, "requested", situation, subject, today=today)
-    check = _check("SM-4", LeaveState.REQUESTED, "eligibility_check", situation, subject, today=today)
-    leave.state = check.target
+    decide(situation, today=today, subject=subject, machine="SM-4", state=None, event="requested")
+    check = decide(
+        situation,
+        today=today,
+        subject=subject,
+        machine="SM-4",
+        state=LeaveState.REQUESTED,
+        event="eligibility_check",
+    )
+    leave.state = check.next_state
     leave.save()
     timeline_record(actor, case, "conflict_leave.requested", acting_role(actor, access), leave=leave.pk)
     audit.record_for(actor, "interventions.leave.requested", leave, case=case, data={"state": leave.state})
@@ -557,13 +504,13 @@ def leave_approve(
     item["appointment"] = facts.appointment_facts(candidate)
     situation["conflict_leave_requests"][index] = item
     subject = f"conflict_leave_requests[{index}]"
-    check = _check(
-        "SM-4",
-        leave.state,
-        "approve",
+    check = decide(
         situation,
-        subject,
         today=today,
+        subject=subject,
+        machine="SM-4",
+        state=leave.state,
+        event="approve",
         acknowledge=("R-054",),
         acknowledged=acknowledged,
     )
@@ -572,7 +519,7 @@ def leave_approve(
     previous = leave.state
     leave.appointment, leave.state, leave.approved_on, leave.approved_by_id = (
         candidate,
-        check.target,
+        check.next_state,
         today,
         actor.uid,
     )
@@ -601,21 +548,29 @@ _LEAVE_STEPS: dict[str, tuple[str, Callable[[ConflictLeave, date], bool]]] = {
 }
 
 
+NOT_YET = _lazy(
+    "Deze stap kan nu nog niet: kijk naar de data (begin, einde) en probeer het op de juiste dag opnieuw."
+)
+
+
 @transaction.atomic
 def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: date) -> ConflictLeave:
     """Move approved leave along SM-4 (rows 4, 6, 7, 8)."""
     if event not in _LEAVE_STEPS:
-        raise StepNotPossible(event)
+        raise NotPossible(_("Onbekende stap."), field="event")
     access, leave = _load_leave(actor, case_id, leave_id, "interventions.leave.approve")
     kind, ready = _LEAVE_STEPS[event]
     if not ready(leave, today):
-        raise StepNotPossible(event)
-    result = transition(
-        "SM-4", leave.state, event, parse_situation(_situation(access.case, today)), today=today
+        raise NotPossible(str(NOT_YET))
+    decision = decide(
+        _situation(access.case, today),
+        today=today,
+        subject=None,
+        machine="SM-4",
+        state=leave.state,
+        event=event,
     )
-    if not result.allowed or result.target is None:
-        raise Blocked(result.findings)
-    previous, leave.state, leave.updated_at = leave.state, result.target, timezone.now()
+    previous, leave.state, leave.updated_at = leave.state, decision.next_state, timezone.now()
     leave.save(update_fields=["state", "updated_at"])
     timeline_record(actor, access.case, f"conflict_leave.{kind}", acting_role(actor, access), leave=leave.pk)
     audit.record_for(
@@ -670,14 +625,14 @@ def intervention_record(
         situation = _situation(case, today)
         situation["interventions"].append(facts.intervention_facts(intervention))
         subject = f"interventions[{len(situation['interventions']) - 1}]"
-        warnings = _check_intervention(situation, subject, today, acknowledged)
+        warnings = _decide_intervention(situation, subject, today, acknowledged)
     elif data.kind == InterventionKind.REFERRAL_MEDIATOR:
         # A referral starts SM-5 (REFERRED): held like any confronting step under R-100.
         situation = _situation(case, today)
         situation.setdefault(
             "mediation", {"status": "REFERRED", "referred_on": today.isoformat(), "referrer_role": role}
         )
-        warnings = _check_intervention(situation, "mediation", today, acknowledged)
+        warnings = _decide_intervention(situation, "mediation", today, acknowledged)
     intervention.acknowledged = sorted({f.code for f in warnings})
     intervention.save()
     if is_vp_referral:
@@ -696,20 +651,15 @@ def intervention_record(
     return intervention
 
 
-def _check_intervention(
+def _decide_intervention(
     data: dict[str, Any], subject: str, today: date, acknowledged: Iterable[str]
 ) -> tuple[Finding, ...]:
-    findings = [f for f in evaluate(parse_situation(data), today=today).findings if _mine(f, subject)]
-    blocking = tuple(
-        f
-        for f in findings
-        if f.code in {"R-062", "R-063", "R-064", "R-100"}
-        and f.severity in (Severity.BLOCK, Severity.BLOCK_STAR)
-    )
-    if blocking:
-        raise Blocked(blocking)
-    warnings = tuple(f for f in findings if f.code == "R-061" and f.severity is Severity.WARN)
-    missing = tuple(f for f in warnings if f.code not in set(acknowledged))
-    if missing:
-        raise NeedsAcknowledgement(missing)
-    return warnings
+    """R-062/R-063/R-064/R-100 block an intervention or referral; R-061 warns (R-060…R-069)."""
+    return decide(
+        data,
+        today=today,
+        subject=subject,
+        block=("R-062", "R-063", "R-064", "R-100"),
+        acknowledge=("R-061",),
+        acknowledged=acknowledged,
+    ).warnings

@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkvrede.cases.policies import CaseAccess
-from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.refusals import NotPossible, Refusal, refusal_context
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.forms import (
     AppointmentForm,
@@ -33,34 +34,19 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _access(actor: Actor, case_id: int, action: str) -> CaseAccess:
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, action, access):
-        raise hidden(actor, action, access.case)
-    return access
-
-
-def _outcome(exc: Exception) -> dict[str, Any]:
-    """What a refused step shows: the findings, and whether it asks for a reason or an acknowledgement."""
-    return {
-        "findings": getattr(exc, "findings", ()),
-        "needs_justification": isinstance(exc, services.NeedsJustification),
-        "needs_acknowledgement": isinstance(exc, services.NeedsAcknowledgement),
-    }
-
-
-@requires("cases.case.list")
-def section(request: HttpRequest, case_id: int) -> HttpResponse:
+@requires("interventions.section.view", on=CASE)
+def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.section.view")
     today = timezone.localdate()
     seen = level(actor, access)
     context: dict[str, Any] = {"case": access.case, "level": seen, "preview": d09_preview()}
     if seen is Level.FULL:
+        advice = selectors.advice_for(access, today=today)
         context.update(
             periods=selectors.periods_of(access),
             leaves=selectors.leaves_of(access),
-            advice=selectors.advice_for(access, today=today),
+            advice=advice,
+            advice_findings=selectors.tab_findings(advice),
             can_write=allowed(actor, "interventions.period.write", access),
             can_request_leave=allowed(actor, "interventions.leave.request", access),
         )
@@ -73,10 +59,10 @@ def section(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "interventions/section.html", context)
 
 
-@requires("cases.case.list")
-def period_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("interventions.period.write", on=CASE)
+def period_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.period.write")
+    case_id = access.case.pk
     form = PeriodProposalForm(request.POST or None)
     outcome: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
@@ -95,8 +81,8 @@ def period_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 ),
                 today=timezone.localdate(),
             )
-        except (services.Blocked, services.NeedsJustification) as exc:
-            outcome = _outcome(exc)
+        except Refusal as exc:
+            outcome = refusal_context(exc)
         else:
             messages.success(
                 request, _("De interventieperiode is voorgesteld. De werkgever moet haar nog goedkeuren.")
@@ -114,10 +100,10 @@ def period_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
 STEP_FORMS = {"appointment": AppointmentForm, "extend": ExtensionForm, "evaluate": EvaluationForm}
 
 
-@requires("cases.case.list")
-def period_detail(request: HttpRequest, case_id: int, period_id: int) -> HttpResponseBase:
+@requires("interventions.record.view", on=CASE)
+def period_detail(request: HttpRequest, access: CaseAccess, period_id: int) -> HttpResponseBase:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.record.view")
+    case_id = access.case.pk
     period = selectors.period_get(access, period_id)
     if period is None:
         raise hidden(actor, "interventions.record.view")
@@ -141,11 +127,8 @@ def period_detail(request: HttpRequest, case_id: int, period_id: int) -> HttpRes
         if bound is None or bound.is_valid():
             try:
                 _run_period_step(actor, case_id, period_id, step, bound, acknowledged, today)
-            except (services.Blocked, services.NeedsJustification, services.NeedsAcknowledgement) as exc:
-                outcome = _outcome(exc)
-                outcome["step"] = step
-            except services.StepNotPossible:
-                outcome = {"not_yet": True, "step": step}
+            except Refusal as exc:
+                outcome = {**refusal_context(exc), "step": step}
             else:
                 messages.success(request, _("Opgeslagen."))
                 return redirect("interventions:period", case_id=case_id, period_id=period_id)
@@ -196,13 +179,13 @@ def _run_period_step(
     elif step == "evaluate":
         services.period_evaluate(**common, outcome=form.cleaned_data["outcome"])
     else:
-        raise services.StepNotPossible(step)
+        raise NotPossible(_("Onbekende stap."), field="step")
 
 
-@requires("cases.case.list")
-def leave_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("interventions.leave.request", on=CASE)
+def leave_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.leave.request")
+    case_id = access.case.pk
     form = LeaveRequestForm(request.POST or None)
     outcome: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
@@ -214,8 +197,8 @@ def leave_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 end_on=form.cleaned_data["end_on"],
                 today=timezone.localdate(),
             )
-        except services.Blocked as exc:
-            outcome = _outcome(exc)
+        except Refusal as exc:
+            outcome = refusal_context(exc)
         else:
             messages.success(request, _("Je aanvraag is binnen. Je leidinggevende of HR keurt haar goed."))
             return redirect("interventions:leave", case_id=case_id, leave_id=leave.pk)
@@ -230,10 +213,10 @@ def leave_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
 LEAVE_EVENTS = ("first_leave_day", "last_leave_day_passed", "conversation_held", "close")
 
 
-@requires("cases.case.list")
-def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpResponseBase:
+@requires("interventions.record.view", on=CASE)
+def leave_detail(request: HttpRequest, access: CaseAccess, leave_id: int) -> HttpResponseBase:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.record.view")
+    case_id = access.case.pk
     leave = selectors.leave_get(access, leave_id)
     if leave is None:
         raise hidden(actor, "interventions.record.view")
@@ -259,8 +242,8 @@ def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpRespo
                 today=today,
                 acknowledged=request.POST.getlist("acknowledged"),
             )
-        except (services.Blocked, services.NeedsAcknowledgement) as exc:
-            outcome = _outcome(exc)
+        except Refusal as exc:
+            outcome = refusal_context(exc)
         else:
             messages.success(
                 request, _("Het verlof is goedgekeurd. Het is betaald verlof, geen ziekmelding (R-053).")
@@ -274,10 +257,8 @@ def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpRespo
     elif step in LEAVE_EVENTS:
         try:
             services.leave_step(actor=actor, case_id=case_id, leave_id=leave_id, event=step, today=today)
-        except services.Blocked as exc:
-            outcome = _outcome(exc)
-        except services.StepNotPossible:
-            outcome = {"not_yet": True}
+        except Refusal as exc:
+            outcome = refusal_context(exc)
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect("interventions:leave", case_id=case_id, leave_id=leave_id)
@@ -297,10 +278,10 @@ def leave_detail(request: HttpRequest, case_id: int, leave_id: int) -> HttpRespo
     )
 
 
-@requires("cases.case.list")
-def intervention_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("interventions.intervention.write", on=CASE)
+def intervention_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = _access(actor, case_id, "interventions.intervention.write")
+    case_id = access.case.pk
     form = InterventionRecordForm(request.POST or None)
     outcome: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
@@ -321,8 +302,8 @@ def intervention_new(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 today=timezone.localdate(),
                 acknowledged=request.POST.getlist("acknowledged"),
             )
-        except (services.Blocked, services.NeedsAcknowledgement) as exc:
-            outcome = _outcome(exc)
+        except Refusal as exc:
+            outcome = refusal_context(exc)
         else:
             messages.success(request, _("De interventie is vastgelegd."))
             return redirect("interventions:section", case_id=case_id)

@@ -7,6 +7,7 @@ import pytest
 from conftest import World
 from werkvrede.cases.models import CaseParty
 from werkvrede.cases.services import glasl_record
+from werkvrede.core.refusals import Blocked, NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
 from werkvrede.interventions.models import Intervention
@@ -36,7 +37,7 @@ def _record(world: World, case_id: int, kind: str, **kw: object) -> Intervention
 def test_r061_hr_bemiddeling_at_glasl_4_warns_and_can_be_acknowledged(world: World) -> None:
     case = employee_case(world)
     glasl_record(actor=actor(world, Role.HR_ADVISER), case_id=case.pk, stage=4, conflict_type="")
-    with pytest.raises(services.NeedsAcknowledgement) as exc:
+    with pytest.raises(NeedsAttention) as exc:
         _record(world, case.pk, "HR_BEMIDDELING", chair_role="HR")
     assert {f.code for f in exc.value.findings} == {"R-061"}
     recorded = _record(world, case.pk, "HR_BEMIDDELING", chair_role="HR", acknowledged=["R-061"])
@@ -46,7 +47,7 @@ def test_r061_hr_bemiddeling_at_glasl_4_warns_and_can_be_acknowledged(world: Wor
 def test_r063_no_bmw_bemiddeling_once_a_party_is_legally_assisted(world: World) -> None:
     case = employee_case(world)
     CaseParty.objects.filter(case=case, side="WP").update(legal_assistance_since=date(2025, 3, 10))
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _record(
             world, case.pk, "BMW_BEMIDDELING", chair_role="BMW", support_employee=True, support_other=True
         )

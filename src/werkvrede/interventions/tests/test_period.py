@@ -11,6 +11,7 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseDeadline, TimelineEvent
 from werkvrede.core.actor import SYSTEM
 from werkvrede.core.policy import AccessDenied
+from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
 from werkvrede.interventions.models import InterventionPeriod, PeriodState
@@ -29,7 +30,7 @@ def test_sc01_a_seven_day_period_runs_and_is_evaluated(world: World) -> None:
     assert period.state == PeriodState.APPOINTMENT_PLANNED
     period = services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
     assert period.state == PeriodState.ACTIVE
-    with pytest.raises(services.StepNotPossible):
+    with pytest.raises(NotPossible):
         services.period_end(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 19))
     period = services.period_end(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 20))
     assert period.state == PeriodState.ENDED
@@ -46,7 +47,7 @@ def test_sc01_a_seven_day_period_runs_and_is_evaluated(world: World) -> None:
 
 def test_sc04_ten_days_released_needs_both_reasons(world: World) -> None:
     case = employee_case(world)
-    with pytest.raises(services.NeedsJustification) as exc:
+    with pytest.raises(NeedsAttention) as exc:
         propose(world, case, start=date(2025, 6, 2), end=date(2025, 6, 11), form="RELEASED_FROM_WORK")
     assert _codes(exc) == {"R-040", "R-041"}
     assert not InterventionPeriod.objects.exists()
@@ -67,7 +68,7 @@ def test_sc04_ten_days_released_needs_both_reasons(world: World) -> None:
 
 def test_sc04_more_than_fourteen_days_is_blocked(world: World) -> None:
     case = employee_case(world)
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         propose(world, case, start=date(2025, 6, 2), end=date(2025, 6, 17), exceptional_reason="lang")
     assert _codes(exc) == {"R-041"}
 
@@ -77,7 +78,7 @@ def test_sc04_extension_to_sixteen_days_is_blocked(world: World) -> None:
     hr = actor(world, Role.HR_ADVISER)
     period = planned_period(world, case)
     services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         services.period_extend(
             actor=hr,
             case_id=case.pk,
@@ -87,7 +88,7 @@ def test_sc04_extension_to_sixteen_days_is_blocked(world: World) -> None:
             today=date(2025, 3, 15),
         )
     assert _codes(exc) == {"R-041"}
-    with pytest.raises(services.NeedsJustification):
+    with pytest.raises(NeedsAttention):
         services.period_extend(
             actor=hr,
             case_id=case.pk,
@@ -111,12 +112,12 @@ def test_sc04_no_appointment_no_start_and_no_approval_no_appointment(world: Worl
     case = employee_case(world)
     hr = actor(world, Role.HR_ADVISER)
     period = propose(world, case)
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
     # Not approved and no appointment: the refusal names both rules, then the step the machine lacks.
     assert _codes(exc) == {"R-043", "R-044", "SM-3"}
     assert exc.value.findings[-1].code == "SM-3"
-    with pytest.raises(services.Blocked):
+    with pytest.raises(Blocked):
         services.period_record_appointment(
             actor=hr, case_id=case.pk, period_id=period.pk, data=appointment(), today=date(2025, 3, 12)
         )
@@ -150,13 +151,13 @@ def test_r044_appointment_after_the_start_blocks_and_a_late_meeting_warns(world:
     services.period_decide(
         actor=hr, case_id=case.pk, period_id=period.pk, approve=True, today=date(2025, 3, 12)
     )
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         services.period_record_appointment(
             actor=hr, case_id=case.pk, period_id=period.pk, data=appointment(), today=date(2025, 3, 14)
         )
     assert _codes(exc) == {"R-044"}
     late = appointment(meeting=date(2025, 3, 21))
-    with pytest.raises(services.NeedsAcknowledgement) as warned:
+    with pytest.raises(NeedsAttention) as warned:
         services.period_record_appointment(
             actor=hr, case_id=case.pk, period_id=period.pk, data=late, today=date(2025, 3, 12)
         )
@@ -179,7 +180,7 @@ def test_r064_the_vp_never_chairs_the_conversation(world: World) -> None:
     services.period_decide(
         actor=hr, case_id=case.pk, period_id=period.pk, approve=True, today=date(2025, 3, 12)
     )
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         services.period_record_appointment(
             actor=hr,
             case_id=case.pk,
@@ -216,6 +217,6 @@ def test_r035_the_ba_cannot_advise_a_period_while_the_employee_is_ao(
         "verdict": {"value": "AO", "recorded_on": "2025-03-05", "author_role": "BA"},
     }
     monkeypatch.setitem(extensions._FACTS, "sick_report_for_test", lambda c: {"sick_report": sick})
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         propose(world, case)
     assert _codes(exc) == {"R-035"}

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import World
 from werkvrede.cases import extensions
+from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
 from werkvrede.interventions.models import ConflictLeave, LeaveState
@@ -33,7 +34,7 @@ def _codes(exc: pytest.ExceptionInfo[Exception]) -> set[str]:
 
 def test_leave_is_blocked_when_the_protocol_does_not_offer_it(world: World) -> None:
     case = employee_case(world)
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 24))
     assert _codes(exc) == {"R-050"}
     assert not ConflictLeave.objects.exists()
@@ -51,7 +52,7 @@ def test_ahmed_had_leave_less_than_24_months_ago(enabled: World) -> None:
         appointment=appointment("HR", "Ria (HR)", date(2024, 1, 18)),
         today=date(2024, 1, 10),
     )
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 24))
     assert _codes(exc) == {"R-051"}
     message = exc.value.findings[0].message
@@ -62,18 +63,18 @@ def test_lotte_four_days_then_three_without_then_with_the_vp_then_with_hr(enable
     world = enabled
     case = employee_case(world)
     hr = actor(world, Role.HR_ADVISER)
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 25))
     assert _codes(exc) == {"R-052"}
     leave = _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 24), today=date(2025, 9, 15))
     assert leave.state == LeaveState.ELIGIBILITY_CHECKED
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         services.leave_approve(
             actor=hr, case_id=case.pk, leave_id=leave.pk, appointment=None, today=date(2025, 9, 15)
         )
     assert _codes(exc) == {"R-054"}
     vp = appointment("VP", "de vertrouwenspersoon", date(2025, 9, 23))
-    with pytest.raises(services.NeedsAcknowledgement) as warned:
+    with pytest.raises(NeedsAttention) as warned:
         services.leave_approve(
             actor=hr, case_id=case.pk, leave_id=leave.pk, appointment=vp, today=date(2025, 9, 15)
         )
@@ -115,7 +116,7 @@ def test_pim_is_reported_sick(enabled: World, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(
         extensions._FACTS, "sick_report_for_test", lambda c: {"sick_report": {"first_sick_day": "2025-09-15"}}
     )
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _request(world, case.pk, date(2025, 9, 22), date(2025, 9, 24))
     assert _codes(exc) == {"R-056"}
 
@@ -132,7 +133,7 @@ def test_approved_leave_runs_its_course_and_counts_for_24_months(enabled: World)
         appointment=appointment("HR", "Ria", date(2025, 9, 23)),
         today=date(2025, 9, 15),
     )
-    with pytest.raises(services.StepNotPossible):
+    with pytest.raises(NotPossible):
         services.leave_step(
             actor=hr, case_id=case.pk, leave_id=leave.pk, event="first_leave_day", today=date(2025, 9, 21)
         )
@@ -146,7 +147,7 @@ def test_approved_leave_runs_its_course_and_counts_for_24_months(enabled: World)
             services.leave_step(actor=hr, case_id=case.pk, leave_id=leave.pk, event=event, today=day).state
             == state
         )
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _request(world, case.pk, date(2026, 3, 2), date(2026, 3, 3))
     assert _codes(exc) == {"R-051"}
 
