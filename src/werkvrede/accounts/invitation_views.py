@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from werkvrede.accounts import invitations
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.core.access import public
+from werkvrede.core.refusals import NotPossible
 
 
 @public
@@ -34,7 +35,7 @@ def invitation_accept(request: HttpRequest) -> HttpResponseBase:
                     password=form.cleaned_data["new_password1"],
                     today=timezone.localdate(),
                 )
-            except invitations.InvitationRefused as exc:
+            except NotPossible as exc:
                 return _refused(request, str(exc))
             messages.success(request, _("Je wachtwoord is ingesteld. Log nu in met je e-mailadres."))
             return redirect("accounts:login")
@@ -48,7 +49,7 @@ def invitation_accept(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST":
         try:
             invitations.invitation_accept(invitation=invitation, today=timezone.localdate())
-        except invitations.InvitationRefused as exc:
+        except NotPossible as exc:
             return _refused(request, str(exc))
         request.session[ACTIVE_ORGANISATION_SESSION_KEY] = invitation.organisation_id
         messages.success(

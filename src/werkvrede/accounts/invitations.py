@@ -33,6 +33,7 @@ from django_tasks import task
 
 from werkvrede.accounts.models import Invitation, Membership, Organisation, RoleGrant, User
 from werkvrede.audit import services as audit
+from werkvrede.core.refusals import NotPossible
 from werkvrede.core.roles import Role
 
 # Sent with `invitation` and `today` after the invitee accepted (their membership exists by then).
@@ -55,10 +56,6 @@ BODY = (
 # purpose -> check(invitation) returning a message for the invitee when it cannot be accepted.
 AcceptanceCheck = Callable[[Invitation], str | None]
 _ACCEPTANCE_CHECKS: dict[str, AcceptanceCheck] = {}
-
-
-class InvitationRefused(Exception):  # noqa: N818 - a refusal shown to the invitee, not a bug
-    """The invitation cannot be accepted; the message (translated) says why."""
 
 
 def register_acceptance_check(purpose: str, check: AcceptanceCheck) -> None:
@@ -183,14 +180,14 @@ def invitation_send_task(invitation_id: int) -> bool:
 def invitation_accept(*, invitation: Invitation, today: date, password: str | None = None) -> Invitation:
     """The invitee accepts: a new account gets its password, the membership its roles.
 
-    Raises InvitationRefused when the context that made the invitation refuses it (the invitation is
+    Raises NotPossible when the context that made the invitation refuses it (the invitation is
     then declined, and that context closes what it made).
     """
     check = _ACCEPTANCE_CHECKS.get(invitation.purpose)
     problem = check(invitation) if check is not None else None
     if problem is not None:
         _decline(invitation)
-        raise InvitationRefused(problem)
+        raise NotPossible(problem)
     return _accept(invitation, password, today)
 
 
@@ -198,11 +195,11 @@ def invitation_accept(*, invitation: Invitation, today: date, password: str | No
 def _accept(invitation: Invitation, password: str | None, today: date) -> Invitation:
     invitation = Invitation.objects.select_for_update().select_related("invitee").get(pk=invitation.pk)
     if not invitation.is_open:
-        raise InvitationRefused(_("Deze uitnodiging is al gebruikt."))
+        raise NotPossible(_("Deze uitnodiging is al gebruikt."))
     user = invitation.invitee
     if not user.has_usable_password():
         if not password:
-            raise InvitationRefused(_("Kies eerst een wachtwoord."))
+            raise NotPossible(_("Kies eerst een wachtwoord."))
         user.set_password(password)
         user.save(update_fields=["password"])
     membership, _created = Membership.objects.get_or_create(
@@ -248,7 +245,6 @@ def invitations_for(purpose: str, reference: str) -> list[Invitation]:
 
 
 __all__ = [
-    "InvitationRefused",
     "ValidationError",
     "invitation_accept",
     "invitation_accepted",

@@ -24,6 +24,7 @@ from werkvrede.contact.models import ContactRecipient, ContactRequest, MediatorC
 from werkvrede.contact.privacy import RETENTION_DAYS
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 from werkvrede.mediation.models import PartySide
 from werkvrede.mediation.services import PartyInput, ReferralInput, mediation_create_direct
@@ -167,10 +168,6 @@ _PARTY_SIDES = {Role.EMPLOYEE: PartySide.EMPLOYEE, Role.LINE_MANAGER: PartySide.
 INVITATION_PURPOSE = "contact.party"
 
 
-class SetupRefused(Exception):  # noqa: N818 - a refusal shown to the mediator, not a bug
-    """The organisation cannot be set up this way; the message says why."""
-
-
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:40] or "organisatie"
     slug, n = base, 1
@@ -195,12 +192,12 @@ def request_setup(
     try:
         emails = [normalised_email(p.email) for p in parties]
     except ValidationError as exc:
-        raise SetupRefused(_("Vul voor elke partij een geldig e-mailadres in.")) from exc
+        raise Invalid({"email": (_("Vul voor elke partij een geldig e-mailadres in."),)}) from exc
     if len(set(emails)) != len(emails):
-        raise SetupRefused(_("Elke partij heeft een eigen e-mailadres nodig."))
+        raise Invalid({"email": (_("Elke partij heeft een eigen e-mailadres nodig."),)})
     mediator = User.objects.get(pk=actor.uid)
     if mediator.email.lower() in emails:
-        raise SetupRefused(_("De mediator kan geen partij zijn in de eigen mediation (SOD-2)."))
+        raise Invalid({"email": (_("De mediator kan geen partij zijn in de eigen mediation (SOD-2)."),)})
     organisation = organisation_create(name=organisation_name, slug=_unique_slug(organisation_name))
     membership_grant(user=mediator, organisation=organisation, roles=[Role.MEDIATOR])
     invitations = [

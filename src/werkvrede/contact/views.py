@@ -16,6 +16,7 @@ from werkvrede.contact.privacy import PRIVACY_STATEMENT
 from werkvrede.core.access import public, requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.core.roles import Role
 
 
@@ -135,8 +136,8 @@ def request_setup(request: HttpRequest, request_id: int) -> HttpResponseBase:
                     services.Party(data["employee_name"], data["employee_email"], Role.EMPLOYEE),
                 ],
             )
-        except services.SetupRefused as exc:
-            form.add_error(None, str(exc))
+        except Invalid as exc:
+            add_to_form(form, exc)
         else:
             messages.success(
                 request,

@@ -79,7 +79,7 @@ def _enter(actor: Actor, action: str, on: On | None, hide: bool, kwargs: dict[st
 
 def _audited_object(obj: Any) -> Any:
     # An access object (CaseAccess, MediationAccess) names its model instance for the audit event.
-    for name in ("case", "mediation"):
+    for name in ("case", "mediation", "agreement"):
         inner = getattr(obj, name, None)
         if inner is not None and hasattr(inner, "_meta"):
             return inner

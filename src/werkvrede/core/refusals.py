@@ -65,26 +65,34 @@ class NeedsAttention(Refusal):
 
 class NotPossible(Refusal):
     """The step does not fit now (wrong state, an unknown person, a date not reached); the message says
-    what to fix. With `field`, it is about that input: answered as a field error (422)."""
+    what to fix."""
 
     detail = "not_possible"
 
-    def __init__(self, message: str, *, field: str = "", findings: Iterable[Finding] = ()) -> None:
-        super().__init__(message, findings=findings)
-        self.field = field
-        if field:
-            self.status = 422
 
-
-class MedicalTermsFound(Refusal):
-    """R-131: the employer side typed words that hint at medical details; per field, they must go first."""
+class Invalid(Refusal):
+    """What was entered does not fit, per field (`errors`: field → messages); answered 422."""
 
     status = 422
+    detail = "invalid input"
+
+    def __init__(self, errors: Mapping[str, Iterable[str]]) -> None:
+        self.errors: dict[str, tuple[str, ...]] = {name: tuple(m) for name, m in errors.items()}
+        super().__init__(" ".join(m for messages in self.errors.values() for m in messages))
+
+    @classmethod
+    def of(cls, field: str, message: str) -> Invalid:
+        return cls({field: (message,)})
+
+
+class MedicalTermsFound(Invalid):
+    """R-131: the employer side typed words that hint at medical details; per field, they must go first."""
+
     detail = "R-131"
 
     def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
         self.terms: dict[str, tuple[str, ...]] = {name: tuple(words) for name, words in terms.items()}
-        super().__init__(", ".join(t for words in self.terms.values() for t in words))
+        super().__init__({name: (f"R-131: remove {', '.join(words)}",) for name, words in self.terms.items()})
 
     @property
     def all_terms(self) -> tuple[str, ...]:
@@ -100,7 +108,7 @@ class RefusalShown:
     needs_acknowledgement: bool
     needs_justification: bool
     medical_terms: tuple[str, ...]
-    field: str
+    errors: dict[str, tuple[str, ...]]
 
 
 def refusal_context(exc: Refusal) -> dict[str, Any]:
@@ -114,6 +122,13 @@ def refusal_context(exc: Refusal) -> dict[str, Any]:
             needs_acknowledgement=attention and any(f.severity is Severity.WARN for f in exc.findings),
             needs_justification=attention and any(f.severity is Severity.WARN_J for f in exc.findings),
             medical_terms=terms,
-            field=getattr(exc, "field", ""),
+            errors=exc.errors if isinstance(exc, Invalid) else {},
         )
     }
+
+
+def add_to_form(form: Any, exc: Invalid) -> None:
+    """Show an `Invalid` refusal beside the fields it names (others above the form), keeping the input."""
+    for name, messages in exc.errors.items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)

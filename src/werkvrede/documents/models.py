@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkvrede.documents.exceptions import DocumentLocked
+from werkvrede.core.refusals import NotPossible
 
 
 class DocumentKind(models.TextChoices):
@@ -81,8 +81,8 @@ class Document(models.Model):
         if not self._state.adding:
             fields = kwargs.get("update_fields")
             if fields is None or not set(fields) <= _LATER_FIELDS:
-                raise DocumentLocked(
-                    _("Een opgeslagen document verandert niet meer; maak een nieuwe versie.")
+                raise NotPossible(
+                    str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
                 )
         super().save(*args, **kwargs)
 
@@ -110,5 +110,5 @@ class Signature(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
-            raise DocumentLocked(_("Een handtekening verandert niet meer."))
+            raise NotPossible(str(_("Een handtekening verandert niet meer.")))
         super().save(*args, **kwargs)

@@ -20,18 +20,16 @@ from django.utils.translation import gettext as _
 
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
+from werkvrede.core.refusals import NotPossible
 from werkvrede.documents import content as content_types
-from werkvrede.documents.exceptions import DocumentError, DocumentLocked, DocumentTampered, SignatureRefused
+from werkvrede.documents.exceptions import DocumentTampered
 from werkvrede.documents.models import KIND_CATEGORY, Document, DocumentKind, Signature
 
 # Rendering lives in its own module; the contract names these functions here.
 from werkvrede.documents.rendering import download_response, render_html, render_pdf
 
 __all__ = [
-    "DocumentError",
-    "DocumentLocked",
     "DocumentTampered",
-    "SignatureRefused",
     "content_hash",
     "document_create",
     "document_sign",
@@ -139,17 +137,17 @@ def document_sign(*, actor: Actor, document: Document, typed_name: str) -> Signa
     doc = Document.objects.select_for_update().get(pk=document.pk)
     document_verify(doc)
     if doc.superseded_by_id is not None:
-        raise DocumentLocked(_("Er is een nieuwere versie van dit document. Onderteken die versie."))
+        raise NotPossible(_("Er is een nieuwere versie van dit document. Onderteken die versie."))
     if doc.locked_at is not None:
-        raise DocumentLocked(_("Dit document is al door iedereen ondertekend en verandert niet meer."))
+        raise NotPossible(_("Dit document is al door iedereen ondertekend en verandert niet meer."))
     uid = actor.uid
     if uid not in doc.signers or actor.organisation_id != doc.organisation_id:
-        raise SignatureRefused(_("U staat niet op de lijst van ondertekenaars van dit document."))
+        raise NotPossible(_("U staat niet op de lijst van ondertekenaars van dit document."))
     if doc.signatures.filter(user_id=uid).exists():
-        raise SignatureRefused(_("U heeft dit document al ondertekend."))
+        raise NotPossible(_("U heeft dit document al ondertekend."))
     full_name = get_user_model().objects.get(pk=uid).full_name
     if not typed_name.strip() or normalise_name(typed_name) != normalise_name(full_name):
-        raise SignatureRefused(
+        raise NotPossible(
             _("De getypte naam komt niet overeen. Typ uw naam precies zo: %(name)s") % {"name": full_name}
         )
     now = timezone.now()

@@ -20,7 +20,7 @@ from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
-from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
+from werkvrede.core.refusals import Blocked, Invalid, NeedsAttention, NotPossible
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
@@ -101,7 +101,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _refused(exc: Blocked | NeedsAttention) -> Status[dict[str, Any]]:
+def _refused(exc: Blocked | NeedsAttention | NotPossible) -> Status[dict[str, Any]]:
     return Status(409, {"detail": exc.detail, "findings": findings_out(exc.findings)})
 
 
@@ -225,7 +225,7 @@ def period_create(request: HttpRequest, case_id: int, payload: PeriodIn) -> Stat
             data=services.PeriodInput(**payload.dict()),
             today=timezone.localdate(),
         )
-    except (Blocked, NeedsAttention) as exc:
+    except (Blocked, NeedsAttention, NotPossible) as exc:
         return _refused(exc)
     return Status(201, _period(period))
 
@@ -305,10 +305,10 @@ def period_step(
             if payload.outcome is None:
                 return _invalid("outcome")
             period = services.period_evaluate(**common, outcome=payload.outcome)
-    except (Blocked, NeedsAttention) as exc:
+    except (Blocked, NeedsAttention, NotPossible) as exc:
         return _refused(exc)
-    except NotPossible as exc:
-        return _invalid(exc.field)
+    except Invalid as exc:
+        return _invalid(next(iter(exc.errors)))
     return Status(200, _period(period))
 
 
@@ -335,8 +335,8 @@ def leave_create(request: HttpRequest, case_id: int, payload: LeaveIn) -> Status
         )
     except Blocked as exc:
         return _refused(exc)
-    except NotPossible as exc:
-        return _invalid(exc.field)
+    except Invalid as exc:
+        return _invalid(next(iter(exc.errors)))
     return Status(201, _leave(leave))
 
 
@@ -372,9 +372,9 @@ def leave_step(
             leave = services.leave_step(
                 actor=actor, case_id=case_id, leave_id=leave_id, event=payload.step, today=today
             )
-    except (Blocked, NeedsAttention) as exc:
+    except (Blocked, NeedsAttention, NotPossible) as exc:
         return _refused(exc)
-    except NotPossible:
+    except Invalid:
         return _invalid("step")
     return Status(200, _leave(leave))
 
@@ -413,6 +413,6 @@ def intervention_create(
             today=timezone.localdate(),
             acknowledged=acknowledged,
         )
-    except (Blocked, NeedsAttention) as exc:
+    except (Blocked, NeedsAttention, NotPossible) as exc:
         return _refused(exc)
     return Status(201, _intervention(intervention))

@@ -28,7 +28,7 @@ from werkvrede.cases.services import acting_role, case_vp_offered, timeline_reco
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import NotPossible
+from werkvrede.core.refusals import Invalid, NotPossible
 from werkvrede.guideline import Finding, parse_situation
 from werkvrede.guideline.states import transition
 from werkvrede.interventions import facts
@@ -193,7 +193,7 @@ def _appointment(case: Case, data: AppointmentInput, today: date) -> Appointment
             pk=data.with_membership_id, organisation_id=case.organisation_id
         ).first()
         if membership is None:
-            raise NotPossible(_("Kies iemand uit deze organisatie."), field="with_membership_id")
+            raise Invalid.of("with_membership_id", _("Kies iemand uit deze organisatie."))
         user_id = membership.user_id
     return Appointment(
         with_role=data.with_role,
@@ -262,14 +262,13 @@ def _simple_step(
     *,
     ready: Callable[[InterventionPeriod], bool],
     not_ready: str,
-    not_ready_field: str,
     update: Callable[[InterventionPeriod], list[str]] | None = None,
     block: Iterable[str] = (),
 ) -> InterventionPeriod:
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
     case = access.case
     if not ready(period):
-        raise NotPossible(not_ready, field=not_ready_field)
+        raise NotPossible(not_ready)
     situation = _situation(case, today)
     subject = _period_subject(case, period, situation, lambda f: None)
     check = decide(
@@ -302,7 +301,6 @@ def period_start(*, actor: Actor, case_id: int, period_id: int, today: date) -> 
         today,
         ready=lambda p: today >= p.start_on,
         not_ready=_("De begindatum is nog niet bereikt: de periode begint op die dag."),
-        not_ready_field="start_on",
         # Row 5 guards: refusing the step names the rule (R-043 not approved, R-044 no appointment).
         block=("R-043", "R-044", "R-045", "R-046"),
     )
@@ -316,7 +314,7 @@ def period_extend(
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
     case = access.case
     if extension_end_on <= period.end_on:
-        raise NotPossible(_("De verlenging moet na de huidige einddatum eindigen."), field="extension_end_on")
+        raise Invalid.of("extension_end_on", _("De verlenging moet na de huidige einddatum eindigen."))
     situation = _situation(case, today)
     reason = extension_reason.strip()
     subject = _period_subject(
@@ -366,7 +364,6 @@ def period_end(*, actor: Actor, case_id: int, period_id: int, today: date) -> In
         today,
         ready=lambda p: today > p.last_day,
         not_ready=_("De laatste dag van de periode is nog niet voorbij."),
-        not_ready_field="end_on",
     )
 
 
@@ -389,7 +386,6 @@ def period_evaluate(
         today,
         ready=lambda p: True,
         not_ready="",
-        not_ready_field="",
         update=update,
     )
 
@@ -450,7 +446,7 @@ def leave_request(*, actor: Actor, case_id: int, start_on: date, end_on: date, t
     authorize(actor, "interventions.leave.request", access)
     case = access.case
     if end_on < start_on:
-        raise NotPossible(_("De einddatum mag niet vóór de begindatum liggen."), field="end_on")
+        raise Invalid.of("end_on", _("De einddatum mag niet vóór de begindatum liggen."))
     leave = ConflictLeave(case=case, employee_id=actor.uid, start_on=start_on, end_on=end_on)
     situation = _situation(case, today)
     situation["conflict_leave_requests"].append(facts.leave_request_facts(leave))
@@ -557,7 +553,7 @@ NOT_YET = _lazy(
 def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: date) -> ConflictLeave:
     """Move approved leave along SM-4 (rows 4, 6, 7, 8)."""
     if event not in _LEAVE_STEPS:
-        raise NotPossible(_("Onbekende stap."), field="event")
+        raise Invalid.of("event", _("Onbekende stap."))
     access, leave = _load_leave(actor, case_id, leave_id, "interventions.leave.approve")
     kind, ready = _LEAVE_STEPS[event]
     if not ready(leave, today):

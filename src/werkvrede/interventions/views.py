@@ -15,7 +15,7 @@ from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
-from werkvrede.core.refusals import NotPossible, Refusal, refusal_context
+from werkvrede.core.refusals import Invalid, Refusal, refusal_context
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.forms import (
     AppointmentForm,
@@ -179,7 +179,7 @@ def _run_period_step(
     elif step == "evaluate":
         services.period_evaluate(**common, outcome=form.cleaned_data["outcome"])
     else:
-        raise NotPossible(_("Onbekende stap."), field="step")
+        raise Invalid.of("step", _("Onbekende stap."))
 
 
 @requires("interventions.leave.request", on=CASE)

@@ -22,6 +22,7 @@ from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
+from werkvrede.core.refusals import NotPossible, Refusal
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import policies as p
@@ -147,13 +148,13 @@ def _today() -> date:
 
 
 def _refused(exc: Exception) -> Status[dict[str, Any]]:
-    if isinstance(exc, services.NotPossible):
+    if isinstance(exc, NotPossible):
         return Status(422, {"detail": "invalid input", "errors": [{"path": "", "message": str(exc)}]})
-    detail = "acknowledgement_required" if isinstance(exc, services.NeedsAcknowledgement) else "blocked"
+    detail = exc.detail if isinstance(exc, Refusal) else "blocked"
     return Status(409, {"detail": detail, "findings": findings_out(getattr(exc, "findings", ()))})
 
 
-REFUSALS = (services.Blocked, services.NeedsAcknowledgement, services.NotPossible)
+REFUSALS = (Refusal,)
 
 
 def _status(m: Mediation) -> dict[str, Any]:

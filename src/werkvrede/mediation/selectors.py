@@ -11,8 +11,9 @@ from django.db.models import Q
 
 from werkvrede.audit.reads import role_basis
 from werkvrede.cases.models import Case, CaseParticipant, CaseRole
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import allowed, authorize, hidden
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document
 from werkvrede.guideline.states import SM5
@@ -65,10 +66,12 @@ def access_of(actor: Actor, mediation: Mediation) -> p.MediationAccess:
     return p.MediationAccess(mediation=mediation, relations=relations, party=party)
 
 
-def mediation_get_for(
-    actor: Actor, mediation_id: int, *, action: str = "mediation.mediation.view"
-) -> p.MediationAccess:
-    """The mediation with the actor's relations to it; missing and forbidden both raise NotVisible (404)."""
+def mediation_get_for(actor: Actor, mediation_id: int, *, require: str | None = None) -> p.MediationAccess:
+    """The mediation with the actor's relations to it; missing and forbidden both raise NotVisible (404).
+
+    With `require`, the actor must also be allowed that action on it (refused: AccessDenied, 403).
+    """
+    action = "mediation.mediation.view"
     if actor.organisation_id is None or actor.user_id is None:
         raise hidden(actor, action)
     mediation = (
@@ -81,7 +84,17 @@ def mediation_get_for(
     access = access_of(actor, mediation)
     if not allowed(actor, "mediation.mediation.view", access):
         raise hidden(actor, "mediation.mediation.view", mediation)
+    if require is not None:
+        authorize(actor, require, access)
     return access
+
+
+def _load_mediation(actor: Actor, mediation_id: int) -> p.MediationAccess:
+    return mediation_get_for(actor, mediation_id)
+
+
+# The door of every page and API operation on one mediation (core.access).
+MEDIATION = object_from("mediation", "mediation_id", "access", _load_mediation)
 
 
 def mediations_for(actor: Actor) -> list[Mediation]:
@@ -304,6 +317,14 @@ def termination_get_for(actor: Actor, agreement_id: int) -> p.TerminationAccess:
     if not allowed(actor, action, access):
         raise hidden(actor, action, ta)
     return access
+
+
+def _load_termination(actor: Actor, agreement_id: int) -> p.TerminationAccess:
+    return termination_get_for(actor, agreement_id)
+
+
+# The door of the pages and operations on one termination agreement (D19, SM-5T).
+TERMINATION = object_from("termination agreement", "agreement_id", "access", _load_termination)
 
 
 def terminations_of_case(actor: Actor, case: Case) -> list[p.TerminationAccess]:

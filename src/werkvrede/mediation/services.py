@@ -26,9 +26,9 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked
+from werkvrede.core.refusals import Blocked, NotPossible
 from werkvrede.core.roles import Role
-from werkvrede.documents.exceptions import DocumentError
+from werkvrede.documents.exceptions import DocumentTampered
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Finding, Severity
@@ -37,7 +37,6 @@ from werkvrede.guideline.model import Message
 from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
 from werkvrede.mediation import engine
 from werkvrede.mediation import policies as pol
-from werkvrede.mediation.engine import NeedsAcknowledgement
 from werkvrede.mediation.facts import NOTICE_FIELDS, mediation_engine_facts, mediator_other_roles
 from werkvrede.mediation.models import (
     ENDABLE_STATES,
@@ -62,11 +61,7 @@ from werkvrede.notifications.models import Notification
 from werkvrede.notifications.services import notify
 from werkvrede.vault.services import seal
 
-__all__ = ["ADMISSION_OWNER", "OWNER", "Blocked", "NeedsAcknowledgement", "NotPossible"]
-
-
-class NotPossible(Exception):  # noqa: N818 - a user-facing refusal
-    """The step does not fit the mediation (wrong state, unknown person); the message says what to fix."""
+__all__ = ["ADMISSION_OWNER", "OWNER"]
 
 
 def _finding(code: str, *, nl: str, en: str) -> Finding:
@@ -462,7 +457,7 @@ def _create_document(
 def _sign(actor: Actor, document: Document, typed_name: str) -> None:
     try:
         document_sign(actor=actor, document=document, typed_name=typed_name)
-    except DocumentError as exc:
+    except DocumentTampered as exc:
         raise NotPossible(exc.message) from exc
 
 

@@ -23,13 +23,12 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked
-from werkvrede.documents.exceptions import DocumentError
+from werkvrede.core.refusals import NotPossible
+from werkvrede.documents.exceptions import DocumentTampered
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
 from werkvrede.guideline import Deadline, Finding, evaluate, parse_situation
 from werkvrede.mediation import engine
-from werkvrede.mediation.engine import NeedsAcknowledgement
 from werkvrede.mediation.models import (
     ChecklistItem,
     MediationParty,
@@ -39,9 +38,7 @@ from werkvrede.mediation.models import (
     Track,
 )
 from werkvrede.mediation.selectors import mediation_get_for, termination_get_for
-from werkvrede.mediation.services import NotPossible, _member_user_ids, reference
-
-__all__ = ["Blocked", "NeedsAcknowledgement", "NotPossible"]
+from werkvrede.mediation.services import _member_user_ids, reference
 
 OWNER = "mediation.termination"
 
@@ -218,7 +215,7 @@ def termination_sign(
         raise NotPossible(_("Deze overeenkomst kan niet meer worden ondertekend."))
     try:
         document_sign(actor=actor, document=doc, typed_name=typed_name)
-    except DocumentError as exc:
+    except DocumentTampered as exc:
         raise NotPossible(exc.message) from exc
     audit.record_for(actor, "mediation.termination.signed", ta, data={"mediation": ta.mediation_id})
     doc.refresh_from_db()
@@ -315,7 +312,7 @@ def termination_dissolve(
     )
     try:
         document_sign(actor=actor, document=doc, typed_name=typed_name)
-    except DocumentError as exc:
+    except DocumentTampered as exc:
         raise NotPossible(exc.message) from exc
     ta.state = result.target or TerminationState.DISSOLVED
     ta.dissolution_sent_on, ta.dissolution_received_on = sent_on or today, today

@@ -20,11 +20,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import User
-from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize, hidden
-from werkvrede.core.refusals import Blocked
+from werkvrede.core.refusals import Refusal, refusal_context
 from werkvrede.core.roles import Role
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import forms as f
@@ -32,6 +33,7 @@ from werkvrede.mediation import policies as p
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
 from werkvrede.mediation.models import MediationParty, MediationState
+from werkvrede.mediation.selectors import MEDIATION, TERMINATION
 
 
 def document_body(html: str) -> SafeString:
@@ -64,21 +66,6 @@ def _members(actor: Actor, *, role: Role | None = None) -> list[User]:
     return list(rows.distinct().order_by("full_name"))
 
 
-def _refused(exc: Exception) -> dict[str, Any]:
-    return {
-        "findings": getattr(exc, "findings", ()),
-        "needs_acknowledgement": isinstance(exc, services.NeedsAcknowledgement),
-        "not_possible": str(exc) if isinstance(exc, services.NotPossible) else "",
-    }
-
-
-def _get(actor: Actor, mediation_id: int, action: str) -> p.MediationAccess:
-    access = selectors.mediation_get_for(actor, mediation_id)
-    if not allowed(actor, action, access):
-        raise hidden(actor, action, access.mediation)
-    return access
-
-
 # --- Lists and referral ---------------------------------------------------------------------------
 
 
@@ -93,13 +80,10 @@ def mediation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("cases.case.list")
-def case_section(request: HttpRequest, case_id: int) -> HttpResponse:
+@requires("mediation.case_section.view", on=CASE)
+def case_section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The case's Mediation tab: status only (D14 "N", R-084); links for those who take part."""
     actor = _actor(request)
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, "mediation.case_section.view", access):
-        raise hidden(actor, "mediation.case_section.view", access.case)
     rows: list[dict[str, Any]] = []
     for mediation in selectors.mediations_of_case(access.case):
         related = selectors.access_of(actor, mediation)
@@ -135,12 +119,10 @@ def _referral_input(form: f.ReferralForm, referral_id: int | None = None) -> ser
     )
 
 
-@requires("cases.case.list")
-def refer(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.refer", on=CASE)
+def refer(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, "mediation.mediation.refer", access):
-        raise hidden(actor, "mediation.mediation.refer", access.case)
+    case_id = access.case.pk
     form = _referral_form(request, actor)
     referrals = selectors.open_referrals(access.case)
     context: dict[str, Any] = {"case": access.case, "form": form, "referrals": referrals}
@@ -153,8 +135,8 @@ def refer(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 data=_referral_input(form, int(referral) if referral and referral.isdigit() else None),
                 today=_today(),
             )
-        except (Blocked, services.NotPossible) as exc:
-            context.update(_refused(exc))
+        except Refusal as exc:
+            context.update(refusal_context(exc))
         else:
             messages.success(request, _("De zaak is verwezen naar mediation."))
             return redirect("mediation:detail", mediation_id=mediation.pk)
@@ -171,8 +153,8 @@ def create_direct(request: HttpRequest) -> HttpResponseBase:
             mediation = services.mediation_create_direct(
                 actor=actor, data=_referral_input(form), today=_today()
             )
-        except (Blocked, services.NotPossible) as exc:
-            context.update(_refused(exc))
+        except Refusal as exc:
+            context.update(refusal_context(exc))
         else:
             messages.success(request, _("De mediation is aangemaakt."))
             return redirect("mediation:detail", mediation_id=mediation.pk)
@@ -231,10 +213,10 @@ _STEPS = {
 }
 
 
-@requires("mediation.mediation.list")
-def detail(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.view", on=MEDIATION)
+def detail(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.mediation_get_for(actor, mediation_id)
+    mediation_id = access.mediation.pk
     context = _detail_context(actor, access)
     if request.method == "POST":
         step = request.POST.get("step", "")
@@ -244,8 +226,8 @@ def detail(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
         authorize(actor, action, access)
         try:
             _do_step(actor, access, step, request.POST)
-        except (Blocked, services.NotPossible, services.NeedsAcknowledgement) as exc:
-            context.update(_refused(exc))
+        except Refusal as exc:
+            context.update(refusal_context(exc))
         else:
             messages.success(request, _("Vastgelegd."))
             return redirect("mediation:detail", mediation_id=mediation_id)
@@ -276,10 +258,10 @@ def _do_step(actor: Actor, access: p.MediationAccess, step: str, post: Any) -> N
 
 
 def _form_page(
-    request: HttpRequest, mediation_id: int, action: str, template: str, build: Any, save: Any
+    request: HttpRequest, access: p.MediationAccess, template: str, build: Any, save: Any
 ) -> HttpResponseBase:
     actor = _actor(request)
-    access = _get(actor, mediation_id, action)
+    mediation_id = access.mediation.pk
     form = build(access, request.POST or None)
     context: dict[str, Any] = {
         "mediation": access.mediation,
@@ -289,8 +271,8 @@ def _form_page(
     if request.method == "POST" and form.is_valid():
         try:
             save(actor, access, form, request.POST)
-        except (Blocked, services.NotPossible, services.NeedsAcknowledgement) as exc:
-            context.update(_refused(exc))
+        except Refusal as exc:
+            context.update(refusal_context(exc))
         else:
             messages.success(request, _("Vastgelegd."))
             return redirect("mediation:detail", mediation_id=mediation_id)
@@ -301,8 +283,10 @@ def _parties(access: p.MediationAccess) -> list[MediationParty]:
     return selectors.parties_of(access.mediation)
 
 
-@requires("mediation.mediation.list")
-def intake(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.manage", on=MEDIATION)
+def intake(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
+
     def save(actor: Actor, access: p.MediationAccess, form: f.IntakeForm, post: Any) -> None:
         d = form.cleaned_data
         services.intake_record(
@@ -313,16 +297,15 @@ def intake(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
         )
 
     return _form_page(
-        request, mediation_id, "mediation.mediation.manage", "mediation/intake.html",
+        request, access, "mediation/intake.html",
         lambda access, data: f.IntakeForm(data, parties=_parties(access)), save,
     )  # fmt: skip
 
 
-@requires("mediation.mediation.list")
-def intakes(request: HttpRequest, mediation_id: int) -> HttpResponse:
+@requires("mediation.content.read", on=MEDIATION)
+def intakes(request: HttpRequest, access: p.MediationAccess) -> HttpResponse:
     """The intake records one may read (audited): all for the mediator, one's own for a party."""
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.content.read")
     return render(
         request,
         "mediation/intakes.html",
@@ -334,8 +317,10 @@ def intakes(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@requires("mediation.mediation.list")
-def agreement(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.manage", on=MEDIATION)
+def agreement(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
+
     def save(actor: Actor, access: p.MediationAccess, form: f.AgreementForm, post: Any) -> None:
         services.agreement_draft(
             actor=actor,
@@ -346,7 +331,7 @@ def agreement(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
         )
 
     return _form_page(
-        request, mediation_id, "mediation.mediation.manage", "mediation/agreement.html",
+        request, access, "mediation/agreement.html",
         lambda access, data: f.AgreementForm(data), save,
     )  # fmt: skip
 
@@ -358,8 +343,10 @@ def _session_people(access: p.MediationAccess) -> list[User]:
     return users
 
 
-@requires("mediation.mediation.list")
-def session_new(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.manage", on=MEDIATION)
+def session_new(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
+
     def save(actor: Actor, access: p.MediationAccess, form: f.SessionForm, post: Any) -> None:
         d = form.cleaned_data
         services.session_plan(
@@ -370,15 +357,15 @@ def session_new(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
         )
 
     return _form_page(
-        request, mediation_id, "mediation.mediation.manage", "mediation/session_new.html",
+        request, access, "mediation/session_new.html",
         lambda access, data: f.SessionForm(data, people=_session_people(access)), save,
     )  # fmt: skip
 
 
-@requires("mediation.mediation.list")
-def session_detail(request: HttpRequest, mediation_id: int, session_id: int) -> HttpResponseBase:
+@requires("mediation.session.invitation", on=MEDIATION)
+def session_detail(request: HttpRequest, access: p.MediationAccess, session_id: int) -> HttpResponseBase:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.session.invitation")
+    mediation_id = access.mediation.pk
     session = selectors.session_get(actor, access, session_id)
     manage = allowed(actor, "mediation.mediation.manage", access)
     form = f.NoteForm(request.POST or None) if manage else None
@@ -394,18 +381,17 @@ def session_detail(request: HttpRequest, mediation_id: int, session_id: int) -> 
                     text=form.cleaned_data["text"],
                     today=_today(),
                 )
-            except services.NotPossible as exc:
-                context.update(_refused(exc))
+            except Refusal as exc:
+                context.update(refusal_context(exc))
             else:
                 return redirect("mediation:session", mediation_id=mediation_id, session_id=session_id)
     context["notes"] = selectors.session_notes(actor, access, session)
     return render(request, "mediation/session.html", context)
 
 
-@requires("mediation.mediation.list")
-def session_ics_download(request: HttpRequest, mediation_id: int, session_id: int) -> HttpResponse:
+@requires("mediation.session.invitation", on=MEDIATION)
+def session_ics_download(request: HttpRequest, access: p.MediationAccess, session_id: int) -> HttpResponse:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.session.invitation")
     session = selectors.session_get(actor, access, session_id)
     response = HttpResponse(session_ics(session), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="werkvrede-gesprek-{session.pk}.ics"'
@@ -413,8 +399,10 @@ def session_ics_download(request: HttpRequest, mediation_id: int, session_id: in
     return response
 
 
-@requires("mediation.mediation.list")
-def outcome(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.manage", on=MEDIATION)
+def outcome(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
+
     def save(actor: Actor, access: p.MediationAccess, form: f.OutcomeForm, post: Any) -> None:
         d = form.cleaned_data
         services.outcome_draft(
@@ -431,13 +419,14 @@ def outcome(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
         )
 
     return _form_page(
-        request, mediation_id, "mediation.mediation.manage", "mediation/outcome.html",
+        request, access, "mediation/outcome.html",
         lambda access, data: f.OutcomeForm(data), save,
     )  # fmt: skip
 
 
-@requires("mediation.mediation.list")
-def admission_new(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.admission.request", on=MEDIATION)
+def admission_new(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
     actor = _actor(request)
 
     def build(access: p.MediationAccess, data: Any) -> f.AdmissionForm:
@@ -455,29 +444,30 @@ def admission_new(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
             for_party_id=d["for_party"], today=_today(),
         )  # fmt: skip
 
-    return _form_page(
-        request, mediation_id, "mediation.admission.request", "mediation/admission_new.html", build, save
-    )
+    return _form_page(request, access, "mediation/admission_new.html", build, save)
 
 
 # --- Endings: written statements, confirmed before they are made ----------------------------------
 
 
-@requires("mediation.mediation.list")
-def withdraw(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.party.withdraw", on=MEDIATION)
+def withdraw(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
+
     def save(actor: Actor, access: p.MediationAccess, form: f.SignForm, post: Any) -> None:
         services.party_withdraw(
             actor=actor, mediation_id=mediation_id, typed_name=form.cleaned_data["typed_name"], today=_today()
         )
 
     return _form_page(
-        request, mediation_id, "mediation.party.withdraw", "mediation/withdraw.html",
+        request, access, "mediation/withdraw.html",
         lambda access, data: f.SignForm(data), save,
     )  # fmt: skip
 
 
-@requires("mediation.mediation.list")
-def end(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.manage", on=MEDIATION)
+def end(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    mediation_id = access.mediation.pk
     """The mediator ends the mediation (before an outcome), or confirms the end after a signed outcome."""
 
     def save(actor: Actor, access: p.MediationAccess, form: f.EndForm, post: Any) -> None:
@@ -493,7 +483,7 @@ def end(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
             )
 
     return _form_page(
-        request, mediation_id, "mediation.mediation.manage", "mediation/end.html",
+        request, access, "mediation/end.html",
         lambda access, data: f.EndForm(data, initial={"ended_on": _today()}), save,
     )  # fmt: skip
 
@@ -501,13 +491,13 @@ def end(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
 # --- Documents ------------------------------------------------------------------------------------
 
 
-@requires("mediation.mediation.list")
-def document(request: HttpRequest, mediation_id: int, document_id: int) -> HttpResponseBase:
+@requires("mediation.mediation.view", on=MEDIATION)
+def document(request: HttpRequest, access: p.MediationAccess, document_id: int) -> HttpResponseBase:
     """A document inline, with the signing form for a signer who has not signed yet."""
     from werkvrede.documents.services import render_html
 
     actor = _actor(request)
-    access = selectors.mediation_get_for(actor, mediation_id)
+    mediation_id = access.mediation.pk
     doc = selectors.document_get(actor, access, document_id)
     can_sign = (
         doc.locked_at is None
@@ -531,8 +521,8 @@ def document(request: HttpRequest, mediation_id: int, document_id: int) -> HttpR
                     actor=actor, mediation_id=mediation_id, document_id=doc.pk,
                     typed_name=form.cleaned_data["typed_name"], today=_today(),
                 )  # fmt: skip
-            except (Blocked, services.NotPossible) as exc:
-                context.update(_refused(exc))
+            except Refusal as exc:
+                context.update(refusal_context(exc))
             else:
                 messages.success(request, _("Ondertekend."))
                 return redirect("mediation:detail", mediation_id=mediation_id)
@@ -540,10 +530,11 @@ def document(request: HttpRequest, mediation_id: int, document_id: int) -> HttpR
     return render(request, "mediation/document.html", context)
 
 
-@requires("mediation.mediation.list")
-def document_download(request: HttpRequest, mediation_id: int, document_id: int, fmt: str) -> HttpResponse:
+@requires("mediation.mediation.view", on=MEDIATION)
+def document_download(
+    request: HttpRequest, access: p.MediationAccess, document_id: int, fmt: str
+) -> HttpResponse:
     actor = _actor(request)
-    access = selectors.mediation_get_for(actor, mediation_id)
     doc = selectors.document_get(actor, access, document_id)
     if fmt not in ("pdf", "html"):
         raise hidden(actor, "mediation.mediation.view", access.mediation)
@@ -577,24 +568,22 @@ def _termination_page(
     if request.method == "POST" and form.is_valid():
         try:
             ta = create(_termination_input(form), request.POST.getlist("acknowledged"))
-        except (Blocked, services.NotPossible, services.NeedsAcknowledgement) as exc:
-            context.update(_refused(exc))
+        except Refusal as exc:
+            context.update(refusal_context(exc))
         else:
             messages.success(request, _("De beëindigingsovereenkomst staat klaar om te tekenen."))
             return redirect("mediation:termination", agreement_id=ta.pk)
     return render(request, "mediation/termination_new.html", context)
 
 
-@requires("cases.case.list")
-def termination_new_on_case(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("mediation.termination.create", on=CASE)
+def termination_new_on_case(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     from django.urls import reverse
 
     from werkvrede.cases.models import CaseParty
 
     actor = _actor(request)
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, "mediation.termination.create", access):
-        raise hidden(actor, "mediation.termination.create", access.case)
+    case_id = access.case.pk
     employee_ids = set(
         CaseParty.objects.filter(case=access.case, side=CaseParty.Side.EMPLOYEE).values_list(
             "user_id", flat=True
@@ -616,12 +605,12 @@ def termination_new_on_case(request: HttpRequest, case_id: int) -> HttpResponseB
     )
 
 
-@requires("mediation.mediation.list")
-def termination_new_in_mediation(request: HttpRequest, mediation_id: int) -> HttpResponseBase:
+@requires("mediation.termination.create", on=MEDIATION)
+def termination_new_in_mediation(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
     from django.urls import reverse
 
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.termination.create")
+    mediation_id = access.mediation.pk
     parties = selectors.parties_of(access.mediation)
     form = f.TerminationForm(
         request.POST or None,
@@ -638,10 +627,9 @@ def termination_new_in_mediation(request: HttpRequest, mediation_id: int) -> Htt
     )
 
 
-@requires("mediation.mediation.list")
-def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseBase:
+@requires("mediation.termination.view", on=TERMINATION)
+def termination_detail(request: HttpRequest, access: p.TerminationAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = selectors.termination_get_for(actor, agreement_id)
     ta = access.agreement
     termination.termination_settle(ta, _today())
     doc = termination.agreement_document(ta)
@@ -685,8 +673,8 @@ def termination_detail(request: HttpRequest, agreement_id: int) -> HttpResponseB
                         typed_name=form.cleaned_data["typed_name"],
                         today=_today(),
                     )
-            except (Blocked, services.NotPossible) as exc:
-                context.update(_refused(exc))
+            except Refusal as exc:
+                context.update(refusal_context(exc))
             else:
                 messages.success(request, _("Vastgelegd."))
                 return redirect("mediation:termination", agreement_id=ta.pk)
@@ -704,12 +692,11 @@ def latest_dissolution(ta: Any) -> Any:
     return latest(termination.OWNER, ta.pk, DocumentKind.DISSOLUTION_NOTICE)
 
 
-@requires("mediation.mediation.list")
-def termination_download(request: HttpRequest, agreement_id: int, kind: str) -> HttpResponse:
+@requires("mediation.termination.view", on=TERMINATION)
+def termination_download(request: HttpRequest, access: p.TerminationAccess, kind: str) -> HttpResponse:
     from werkvrede.documents.services import latest
 
     actor = _actor(request)
-    access = selectors.termination_get_for(actor, agreement_id)
     doc = latest(termination.OWNER, access.agreement.pk, kind.upper())
     if doc is None or doc.kind not in ("TERMINATION_AGREEMENT", "DISSOLUTION_NOTICE"):
         raise hidden(actor, "mediation.termination.view", access.agreement)

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from werkvrede.core.access import api_requires
+from werkvrede.core.refusals import Invalid
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS
@@ -119,7 +120,7 @@ def protocol_put(request: HttpRequest, payload: ProtocolIn) -> Status[dict[str, 
     values = {k: v for k, v in payload.dict().items() if v is not None}
     try:
         protocol = services.protocol_update(actor=request.actor, values=values)  # type: ignore[attr-defined]
-    except services.ProtocolInvalid as exc:
+    except Invalid as exc:
         errors = [{"path": field, "message": m} for field, messages in exc.errors.items() for m in messages]
         return Status(422, {"detail": "invalid protocol", "errors": errors})
     return Status(200, _out(protocol))

@@ -12,17 +12,10 @@ from werkvrede.cases.deadlines import case_deadlines_refresh
 from werkvrede.cases.models import Case, CaseState
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Invalid
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS, validation_errors
 from werkvrede.protocol.selectors import protocol_for
-
-
-class ProtocolInvalid(Exception):  # noqa: N818 - a validation outcome
-    """The values cannot be saved; `errors` maps each field to what must be fixed."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(", ".join(sorted(errors)))
-        self.errors = errors
 
 
 def _refresh_deadlines(organisation_id: int) -> None:
@@ -65,7 +58,7 @@ def protocol_update(*, actor: Actor, values: dict[str, Any]) -> ConflictProtocol
     merged = {name: values.get(name, getattr(current, name)) for name in EDITABLE_FIELDS}
     errors = validation_errors(merged)
     if errors:
-        raise ProtocolInvalid(errors)
+        raise Invalid(errors)
     changed = sorted(name for name in EDITABLE_FIELDS if merged[name] != getattr(current, name))
     if current.pk is not None and not changed:
         return current

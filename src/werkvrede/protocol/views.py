@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed, hidden
+from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.forms import ProtocolForm
 from werkvrede.protocol.models import DayUnit
@@ -59,10 +60,8 @@ def protocol_settings(request: HttpRequest) -> HttpResponseBase:
             return render(request, "protocol/protocol_confirm.html", {"form": form, "changes": changes})
         try:
             protocol = services.protocol_update(actor=actor, values=form.cleaned_data)
-        except services.ProtocolInvalid as exc:
-            for field, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error(None if field not in form.fields else field, error)
+        except Invalid as exc:
+            add_to_form(form, exc)
         else:
             messages.success(
                 request, _("Versie %(version)s van het protocol geldt nu.") % {"version": protocol.version}

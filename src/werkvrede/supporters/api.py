@@ -16,6 +16,7 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.refusals import Invalid
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.guidance import RIGHTS
 from werkvrede.supporters.models import SupporterGrant
@@ -154,8 +155,8 @@ def invite(request: HttpRequest, case_id: int, payload: InviteIn) -> Status[Any]
         grant = services.supporter_invite(
             actor=actor, access=access, email=payload.email, full_name=payload.full_name
         )
-    except services.SupporterRefused as exc:
-        return Status(422, ProblemOut(detail=str(exc)))
+    except Invalid as exc:
+        return Status(422, ProblemOut(detail=exc.message))
     return Status(201, _grant_out(grant))
 
 

@@ -16,17 +16,13 @@ from werkvrede.cases.models import CaseParticipant
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 from werkvrede.mediation.selectors import mediations_of_case
 from werkvrede.mediation.services import admission_revoke
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
 from werkvrede.supporters.policies import NoteTarget
 from werkvrede.vault.services import seal
-
-
-class SupporterRefused(Exception):  # noqa: N818 - a refusal shown to the person, not a bug
-    """The invitation cannot be made; the message (Dutch, translated) says why."""
-
 
 INVITATION_PURPOSE = "supporters.grant"
 
@@ -44,16 +40,16 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     try:
         email = normalised_email(email)
     except ValidationError as exc:
-        raise SupporterRefused(_("Vul een geldig e-mailadres in.")) from exc
+        raise Invalid.of("email", _("Vul een geldig e-mailadres in.")) from exc
     full_name = full_name.strip()
     if not full_name:
-        raise SupporterRefused(_("Vul de naam van je steunpersoon in."))
+        raise Invalid.of("full_name", _("Vul de naam van je steunpersoon in."))
     if actor.user_id is not None and User.objects.filter(pk=actor.user_id, email__iexact=email).exists():
-        raise SupporterRefused(_("Je kunt jezelf niet als steunpersoon uitnodigen."))
+        raise Invalid.of("email", _("Je kunt jezelf niet als steunpersoon uitnodigen."))
     if SupporterGrant.objects.filter(
         case=access.case, employee_id=actor.user_id, supporter__email__iexact=email, revoked_at__isnull=True
     ).exists():
-        raise SupporterRefused(_("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze zaak."))
+        raise Invalid.of("email", _("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze zaak."))
     invitation = invitation_create(
         organisation=organisation,
         email=email,

@@ -13,6 +13,7 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.forms import InviteForm, NoteForm, section_choices
 from werkvrede.supporters.guidance import RIGHTS
@@ -69,8 +70,8 @@ def invite(request: HttpRequest, case_id: int) -> HttpResponseBase:
                 email=form.cleaned_data["email"],
                 full_name=form.cleaned_data["full_name"],
             )
-        except services.SupporterRefused as exc:
-            form.add_error("email", str(exc))
+        except Invalid as exc:
+            add_to_form(form, exc)
         else:
             messages.success(
                 request, _("De uitnodiging is verstuurd. Je kunt de toegang altijd weer intrekken.")

@@ -23,6 +23,7 @@ from werkvrede.cases.tests.helpers import actor_of
 from werkvrede.contact import services
 from werkvrede.contact.models import ContactRequest
 from werkvrede.contact.tests.helpers import accepting, request_data, request_to
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 from werkvrede.mediation.models import Mediation
 
@@ -223,7 +224,7 @@ def test_the_whole_flow_from_request_to_invited_parties(
 def test_the_mediator_cannot_be_a_party(world: World) -> None:
     request = request_to(world, "a", taken=True)
     mediator = world.a.users[Role.MEDIATOR]
-    with pytest.raises(services.SetupRefused, match="SOD-2"):
+    with pytest.raises(Invalid, match="SOD-2"):
         services.request_setup(
             actor=actor_of(mediator, world.a.organisation.pk),
             request=request,

@@ -13,7 +13,7 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole, TimelineEvent
 from werkvrede.core.actor import SYSTEM
 from werkvrede.core.policy import AccessDenied
-from werkvrede.core.refusals import Blocked
+from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import latest
@@ -83,7 +83,7 @@ def test_other_missing_clauses_warn_and_need_acknowledgement_r073(world: Any) ->
     mediation = in_intake(world)
     data = services.AgreementInput(**{**FULL_AGREEMENT.__dict__, "fees": "", "reporting": ""})
     med = actor(world, Role.MEDIATOR)
-    with pytest.raises(services.NeedsAcknowledgement) as exc:
+    with pytest.raises(NeedsAttention) as exc:
         services.agreement_draft(actor=med, mediation_id=mediation.pk, data=data, today=TODAY)
     assert {f.code for f in exc.value.findings} == {"R-073"}
     doc = services.agreement_draft(
@@ -139,7 +139,7 @@ def test_no_intervention_before_signature_via_typed_name_mismatch(world: Any) ->
     doc = services.agreement_draft(
         actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, data=FULL_AGREEMENT, today=TODAY
     )
-    with pytest.raises(services.NotPossible):
+    with pytest.raises(NotPossible):
         services.mediation_document_sign(
             actor=actor(world, Role.EMPLOYEE),
             mediation_id=mediation.pk,

@@ -10,6 +10,7 @@ import pytest
 from conftest import World
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.mediation import services
 from werkvrede.mediation.models import Mediation, PartySide
@@ -56,7 +57,7 @@ def _refer(world: World, case: Case) -> Mediation:
 
 def test_a_direct_referral_is_held_under_suspected_sexual_harassment(world: World) -> None:
     case = _suspected(world, "SEXUAL_HARASSMENT")
-    with pytest.raises(services.Blocked) as exc:
+    with pytest.raises(Blocked) as exc:
         _refer(world, case)
     assert "R-100" in {f.code for f in exc.value.findings}
     assert not Mediation.objects.exists()

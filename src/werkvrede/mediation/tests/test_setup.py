@@ -9,7 +9,7 @@ import pytest
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole, TimelineEvent
 from werkvrede.core.policy import AccessDenied, NotVisible
-from werkvrede.core.refusals import Blocked
+from werkvrede.core.refusals import Blocked, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
 from werkvrede.mediation import selectors, services
@@ -53,7 +53,7 @@ def test_referral_takes_over_the_intervention_and_tells_the_case_only_the_status
     assert referral.status == InterventionStatus.RUNNING
     event = TimelineEvent.objects.get(case=case, kind="mediation.referred")
     assert set(event.data) == {"mediation"}
-    with pytest.raises(services.NotPossible):
+    with pytest.raises(NotPossible):
         services.mediation_refer(
             actor=actor(world, Role.HR_ADVISER),
             case_id=case.pk,
@@ -106,7 +106,7 @@ def test_direct_mediation_without_case_by_the_mediator(world: Any) -> None:
 
 def test_parties_must_be_members_and_include_the_employee(world: Any) -> None:
     t = world.a
-    with pytest.raises(services.NotPossible):
+    with pytest.raises(NotPossible):
         services.mediation_create_direct(
             actor=actor(world, Role.MEDIATOR),
             data=services.ReferralInput(
@@ -130,7 +130,7 @@ def test_sod2_blocks_a_mediator_with_another_role_in_the_case(world: Any) -> Non
 
 def test_assign_needs_the_mediator_role(world: Any) -> None:
     mediation = referred(world, mediator=False)
-    with pytest.raises(services.NotPossible):
+    with pytest.raises(NotPossible):
         services.mediator_assign(
             actor=actor(world, Role.HR_ADVISER),
             mediation_id=mediation.pk,

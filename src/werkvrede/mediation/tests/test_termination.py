@@ -9,7 +9,7 @@ import pytest
 
 from werkvrede.cases.models import CaseDeadline, CaseRole
 from werkvrede.core.policy import AccessDenied, NotVisible
-from werkvrede.core.refusals import Blocked
+from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.models import ChecklistItem, TerminationAgreement, TerminationState
@@ -103,7 +103,7 @@ def test_no_new_reflection_period_within_six_months_of_a_dissolution_r094(
 
 def test_missing_checklist_items_warn_r096(world: Any) -> None:
     case = employee_case(world)
-    with pytest.raises(services.NeedsAcknowledgement) as exc:
+    with pytest.raises(NeedsAttention) as exc:
         _draft(world, case, checklist=[ChecklistItem.MUTUAL_CONSENT])
     assert {f.code for f in exc.value.findings} == {"R-096"}
     ta = _draft(world, case, checklist=[ChecklistItem.MUTUAL_CONSENT], acknowledged=["R-096"])
@@ -160,7 +160,7 @@ def test_in_an_exit_mediation_the_mediator_drafts(world: Any) -> None:
         end_of_employment_on=date(2025, 6, 1),
         checklist=ALL_ITEMS,
     )
-    with pytest.raises(services.NotPossible):  # restoration track
+    with pytest.raises(NotPossible):  # restoration track
         termination.termination_create(actor=med, mediation_id=mediation.pk, data=data, today=CONCLUDED)
     services.track_set(actor=med, mediation_id=mediation.pk, track="EXIT", today=CONCLUDED)
     ta = termination.termination_create(actor=med, mediation_id=mediation.pk, data=data, today=CONCLUDED)

@@ -13,12 +13,13 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.policy import AccessDenied
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 from werkvrede.guideline import parse_situation
 from werkvrede.protocol.facts import protocol_facts, years_for
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.selectors import protocol_for, protocol_history
-from werkvrede.protocol.services import ProtocolInvalid, protocol_ensure_default, protocol_update
+from werkvrede.protocol.services import protocol_ensure_default, protocol_update
 
 
 def test_a_new_organisation_has_the_spec_defaults_with_conflict_leave_off(world: World) -> None:
@@ -74,7 +75,7 @@ def test_invalid_values_say_what_to_fix(
     world: World, values: dict[str, object], field: str, words: str
 ) -> None:
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
-    with pytest.raises(ProtocolInvalid) as exc:
+    with pytest.raises(Invalid) as exc:
         protocol_update(actor=admin, values=values)
     assert words in " ".join(exc.value.errors[field])
     assert not ConflictProtocol.objects.exists()
