@@ -86,11 +86,15 @@ def decide(
 
     `block`, `acknowledge` and `justify` name the codes that stop, warn and need a written reason for
     this step (or `ALL`). A WARN+J finding counts as justified when the engine says so, or when
-    `justifications` holds a reason for its code. Without a `subject`, only the transition is asked.
+    `justifications` holds a reason for its code. Without a `subject`, every finding counts.
     """
     parsed = situation if isinstance(situation, Situation) else parse_situation(dict(situation))
     blocks, acks, justs = _codes(block), _codes(acknowledge), _codes(justify)
-    findings = findings_about(parsed, today=today, subject=subject) if subject is not None else ()
+    findings = (
+        findings_about(parsed, today=today, subject=subject)
+        if subject is not None
+        else tuple(evaluate(parsed, today=today).findings)
+    )
     blocking = tuple(f for f in findings if f.code in blocks and f.severity in BLOCKING)
     target = None
     if event is not None:

@@ -23,12 +23,11 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.services import timeline_record
 from werkvrede.consent.selectors import valid_consent
 from werkvrede.core.actor import Actor
+from werkvrede.core.gate import ALL, Decision, decide, findings_about
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention
-from werkvrede.guideline import Advice, Finding, Severity, evaluate, parse_situation
-from werkvrede.guideline.model import BLOCKING
+from werkvrede.guideline import Advice, Finding, Severity, Situation, evaluate, parse_situation
 from werkvrede.guideline.rules.privacy import scan_medical_terms
-from werkvrede.guideline.states import transition
 from werkvrede.sickness import facts, feedback, selectors
 from werkvrede.sickness.models import (
     EMPLOYER_TEXT_FIELDS,
@@ -66,10 +65,6 @@ def _acting_role(actor: Actor, access: CaseAccess, prefer: tuple[str, ...]) -> s
 
 def _situation_data(case: Case, today: date) -> dict[str, Any]:
     return case_situation_data(case, today=today)
-
-
-def _blocking(advice: Advice, codes: set[str]) -> tuple[Finding, ...]:
-    return tuple(f for f in advice.findings if f.code in codes and f.severity in BLOCKING)
 
 
 def _locked_report(access: CaseAccess, actor: Actor, action: str) -> SickReport:
@@ -143,9 +138,7 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
     }
     if creating:
         situation["sick_report"] = proposed
-        result = transition("SM-2", None, "sick_reported", parse_situation(situation), today=today)
-        if not result.allowed:
-            raise Blocked(result.findings)
+        decide(situation, today=today, subject=None, machine="SM-2", state=None, event="sick_reported")
         report = SickReport(
             case=case,
             organisation_id=case.organisation_id,
@@ -223,17 +216,13 @@ def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, t
     previous = report.state
     state = str(report.state)
     if state in _BEFORE_CONSULT:
-        for source, event in _CONSULT_PATH:
-            if state == source:
-                state = str(transition("SM-2", state, event, parsed, today=today).target)
-        result = transition("SM-2", state, "consult_held", parsed, today=today)
-        if not result.allowed:
-            raise Blocked(result.findings)
-        state = str(result.target)
+        for source, event in (*_CONSULT_PATH, (None, "consult_held")):
+            if source in (state, None):
+                state = decide(
+                    parsed, today=today, subject=None, machine="SM-2", state=state, event=event
+                ).next_state
     else:
-        blocking = _blocking(evaluate(parsed, today=today), {"R-018", "R-019"})
-        if blocking:
-            raise Blocked(blocking)
+        decide(parsed, today=today, subject=None, block=("R-018", "R-019"))
     report.consult_on = consult_on
     report.consult_by_role = role
     report.state = state
@@ -318,14 +307,11 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
     parsed = parse_situation(situation)
     previous = str(report.state)
     if report.state in _BEFORE_CONSULT or report.state == SickReportState.STEP1_CONSULTED:
-        result = transition("SM-2", previous, "verdict_recorded", parsed, today=today)
-        if not result.allowed:
-            raise Blocked(result.findings)
-        report.state = str(result.target)
+        report.state = decide(
+            parsed, today=today, subject=None, machine="SM-2", state=previous, event="verdict_recorded"
+        ).next_state
     else:
-        blocking = _blocking(evaluate(parsed, today=today), {"R-013", "R-017"})
-        if blocking:
-            raise Blocked(blocking)
+        decide(parsed, today=today, subject=None, block=("R-013", "R-017"))
     verdict = WorkCapacityVerdict.objects.create(
         sick_report=report,
         value=data.value,
@@ -374,17 +360,15 @@ def finding_record(
     }
     parsed = parse_situation(situation)
     advice = evaluate(parsed, today=today)
-    blocking = _blocking(advice, {"R-012", "R-014", "R-018"})
-    if blocking:
-        raise Blocked(blocking)
     previous = str(report.state)
-    if report.state == SickReportState.STEP2_VERDICT:
-        result = transition("SM-2", previous, "conflict_finding_recorded", parsed, today=today)
-        if not result.allowed:
-            raise Blocked(result.findings)
-        report.state = str(result.target)
-    elif report.state not in _VARIANT_STATES.values() and report.state != SickReportState.WVP_TRACK:
-        raise Blocked(transition("SM-2", previous, "conflict_finding_recorded", parsed, today=today).findings)
+    blocks = ("R-012", "R-014", "R-018")
+    if report.state in _VARIANT_STATES.values() or report.state == SickReportState.WVP_TRACK:
+        decide(parsed, today=today, subject=None, block=blocks)  # a finding again, the variant re-derived
+    else:
+        report.state = decide(
+            parsed, today=today, subject=None, machine="SM-2", state=previous,
+            event="conflict_finding_recorded", block=blocks,
+        ).next_state  # fmt: skip
     variant = advice.variant.value if advice.variant else ""
     finding = ConflictFinding.objects.create(
         sick_report=report,
@@ -549,24 +533,46 @@ def _advice_draft(access: CaseAccess, actor: Actor, data: AdviceInput, today: da
     )
 
 
-def advice_findings(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> tuple[Finding, ...]:
-    """What the guideline says about this advice if it were sent today (nothing is stored)."""
+def advice_check(
+    *, actor: Actor, case_id: int, data: AdviceInput, today: date
+) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+    """What the guideline says about this advice if it were sent today, and the codes that would stop
+    it (BLOCKs, WARNs not acknowledged, WARN+Js without a reason). Nothing is stored."""
     access = selectors.section_access(actor, case_id, require="sickness.advice.send")
-    return _judge(access, actor, data, today)
+    situation, subjects = _advice_situation(access, actor, data, today)
+    findings = findings_about(situation, today=today, subject=subjects)
+    try:
+        _advice_gate(situation, subjects, data, today)
+    except Blocked as exc:
+        return findings, exc.codes
+    except NeedsAttention as exc:
+        return findings, exc.missing
+    return findings, ()
 
 
-def _judge(access: CaseAccess, actor: Actor, data: AdviceInput, today: date) -> tuple[Finding, ...]:
+def _advice_situation(
+    access: CaseAccess, actor: Actor, data: AdviceInput, today: date
+) -> tuple[Situation, tuple[str, ...]]:
+    """The case's situation with this advice added, and the subjects its check is about (R-030…R-039)."""
     draft = _advice_draft(access, actor, data, today)
     situation = _situation_data(access.case, today)
     advices = situation.setdefault("ba_advice", [])
     index = len(advices)
     advices.append(facts.advice_facts(draft, employee_consent=_employee_consent(access, draft, today)))
-    advice = evaluate(parse_situation(situation), today=today)
-    prefix = f"ba_advice[{index}]"
-    return tuple(
-        f
-        for f in advice.findings
-        if f.subject is not None and (f.subject.startswith(prefix) or f.subject == "assessment")
+    return parse_situation(situation), (f"ba_advice[{index}]", "assessment")
+
+
+def _advice_gate(situation: Situation, subjects: tuple[str, ...], data: AdviceInput, today: date) -> Decision:
+    """Every BLOCK about the advice stops it; every WARN is acknowledged, every WARN+J justified."""
+    return decide(
+        situation,
+        today=today,
+        subject=subjects,
+        block=ALL,
+        acknowledge=ALL,
+        justify=ALL,
+        acknowledged=data.acknowledged,
+        justifications=data.justifications,
     )
 
 
@@ -588,33 +594,14 @@ def _employee_consent(access: CaseAccess, draft: SentAdvice, today: date) -> boo
     return found is not None
 
 
-def unmet(findings: tuple[Finding, ...], data: AdviceInput) -> tuple[str, ...]:
-    """Codes that still stop the sending: BLOCKs, unacknowledged WARNs, unjustified WARN+Js."""
-
-    def stops(f: Finding) -> bool:
-        if f.severity in BLOCKING:
-            return True
-        if f.severity == Severity.WARN_J:
-            return not data.justifications.get(f.code, "").strip()
-        return f.severity == Severity.WARN and f.code not in data.acknowledged
-
-    missing = [f.code for f in findings if stops(f)]
-    return tuple(dict.fromkeys(missing))
-
-
 @transaction.atomic
 def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -> SentAdvice:
     """Send the advice to employer and employee at once (R-021), after the guideline's check (R-030…R-039)."""
     access = selectors.section_access(actor, case_id, require="sickness.advice.send")
-    findings = _judge(access, actor, data, today)
-    blocking = tuple(f for f in findings if f.severity in BLOCKING)
-    if blocking:
-        raise Blocked(blocking)
-    missing = unmet(findings, data)
-    if missing:
-        raise NeedsAttention(findings, missing)
-    warned = {f.code for f in findings if f.severity == Severity.WARN}
-    justified = {f.code for f in findings if f.severity == Severity.WARN_J}
+    situation, subjects = _advice_situation(access, actor, data, today)
+    decision = _advice_gate(situation, subjects, data, today)
+    warned = {f.code for f in decision.warnings if f.severity == Severity.WARN}
+    justified = {f.code for f in decision.warnings if f.severity == Severity.WARN_J}
     advice = _advice_draft(access, actor, data, today)
     advice.acknowledged = sorted(warned)
     advice.justifications = {k: v for k, v in advice.justifications.items() if k in justified}

@@ -373,8 +373,7 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
         data = advice_input(form.cleaned_data, acknowledged, justifications)
         today = timezone.localdate()
         if request.POST.get("send") != "1":
-            findings = services.advice_findings(actor=actor, case_id=case_id, data=data, today=today)
-            missing = services.unmet(findings, data)
+            findings, missing = services.advice_check(actor=actor, case_id=case_id, data=data, today=today)
         else:
             try:
                 services.advice_send(actor=actor, case_id=case_id, data=data, today=today)

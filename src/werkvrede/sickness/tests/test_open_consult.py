@@ -84,7 +84,7 @@ def test_cc1_before_a_sick_report_the_ba_advises_the_employer_only_with_consent(
         services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert "R-038" in {f.code for f in caught.value.findings}
     consent = give(world, role="HR", categories=("D08",))
-    findings = services.advice_findings(actor=ba, case_id=case.pk, data=data, today=TODAY)
+    findings, _missing = services.advice_check(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert "R-038" not in {f.code for f in findings}
     consent_services.consent_withdraw(actor=as_role(world.a, Role.EMPLOYEE), consent_id=consent.pk)
     with pytest.raises(services.Blocked):
