@@ -24,11 +24,11 @@ from werkvrede.cases.models import (
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for, parties_of
 from werkvrede.core.actor import Actor
+from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked, MedicalTermsFound
+from werkvrede.core.refusals import MedicalTermsFound
 from werkvrede.core.roles import Role
 from werkvrede.guideline.rules.privacy import scan_medical_terms
-from werkvrede.guideline.states import transition
 
 # The employer side may not record medical details anywhere; these roles write as employer.
 EMPLOYER_ROLES = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.ADMIN})
@@ -219,11 +219,11 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
         conflict_type=data.conflict_type,
         intake_completed=True,
     )
-    result = transition("SM-1", case.state, "intake_done", situation, today=today)
-    if not result.allowed:
-        raise Blocked(result.findings)
+    decision = decide(
+        situation, today=today, subject=None, machine="SM-1", state=case.state, event="intake_done"
+    )
     previous = case.state
-    case.state = result.target or case.state
+    case.state = decision.next_state
     case.intake_completed_on = today
     case.updated_at = timezone.now()
     case.save(

@@ -1,8 +1,8 @@
 """Writes of the interventions context: keyword-only, atomic, authorised again, audited, on the timeline.
 
-Every BLOCK, WARN and WARN+J decision comes from the guideline engine: the service builds the case's
-situation with the proposed change, asks `transition(...)` for the state machine's guards and reads
-the engine's other findings for the record by code and severity.
+Every BLOCK, WARN and WARN+J decision comes from the guideline engine through the one gate
+(`core.gate.decide`): the service builds the case's situation with the proposed change and asks for the
+state machine's step and the findings about it, by code and severity.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from werkvrede.cases.services import acting_role, case_vp_offered, timeline_reco
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Invalid, NotPossible
-from werkvrede.guideline import Finding, parse_situation
-from werkvrede.guideline.states import transition
+from werkvrede.core.refusals import Blocked, Invalid, NotPossible
+from werkvrede.guideline import Finding
 from werkvrede.interventions import facts
 from werkvrede.interventions.models import (
     Appointment,
@@ -402,25 +401,24 @@ def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reporte
     for period in InterventionPeriod.objects.select_for_update(of=("self",)).filter(
         case=case, state__in=[PeriodState.ACTIVE, PeriodState.EXTENDED]
     ):
-        result = transition(
-            "SM-3",
-            period.state,
-            "sick_reported",
-            parse_situation(_situation(case, sick_reported_on)),
-            today=sick_reported_on,
+        try:
+            decision = decide(
+                _situation(case, sick_reported_on), today=sick_reported_on, subject=None,
+                machine="SM-3", state=period.state, event="sick_reported",
+            )  # fmt: skip
+        except Blocked:
+            continue  # the period cannot end this way (SM-3): it stays as it is
+        previous, period.state, period.sick_reported_on = period.state, decision.next_state, sick_reported_on
+        _save_period(period, ["state", "sick_reported_on"])
+        timeline_record(actor, case, "intervention_period.aborted_sick_report", "", period=period.pk)
+        audit.record_for(
+            actor,
+            "interventions.period.aborted_sick_report",
+            period,
+            case=case,
+            data={"state_from": previous},
         )
-        if result.allowed and result.target:
-            previous, period.state, period.sick_reported_on = period.state, result.target, sick_reported_on
-            _save_period(period, ["state", "sick_reported_on"])
-            timeline_record(actor, case, "intervention_period.aborted_sick_report", "", period=period.pk)
-            audit.record_for(
-                actor,
-                "interventions.period.aborted_sick_report",
-                period,
-                case=case,
-                data={"state_from": previous},
-            )
-            ended += 1
+        ended += 1
     for leave in ConflictLeave.objects.select_for_update(of=("self",)).filter(
         case=case, state=LeaveState.ACTIVE
     ):
