@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from werkvrede.accounts.models import Membership, Organisation, RoleGrant, User
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden, record_denial
 
@@ -21,6 +22,10 @@ def membership_list_for(actor: Actor) -> QuerySet[Membership]:
         .prefetch_related(Prefetch("grants", queryset=RoleGrant.objects.order_by("role")))
         .order_by("user__full_name", "pk")
     )
+
+
+def _load_membership(actor: Actor, membership_id: int) -> Membership:
+    return membership_get_for(actor, membership_id)
 
 
 def membership_get_for(actor: Actor, membership_id: int) -> Membership:
@@ -49,3 +54,7 @@ def organisations_of_user(user: User) -> QuerySet[Organisation]:
         .distinct()
         .order_by("name")
     )
+
+
+# The door of the pages on one person of the organisation (core.access).
+MEMBERSHIP = object_from("person", "membership_id", "membership", _load_membership)

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from werkvrede.accounts import selectors, services
 from werkvrede.accounts.forms import LoginForm, OrganisationSwitchForm
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
-from werkvrede.accounts.models import User
+from werkvrede.accounts.models import Membership, User
+from werkvrede.accounts.selectors import MEMBERSHIP
 from werkvrede.core.access import public, requires
 from werkvrede.core.policy import allowed
 
@@ -68,10 +69,9 @@ def people_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/people_list.html", {"memberships": memberships})
 
 
-@requires("accounts.people.view")
-def person_detail(request: HttpRequest, membership_id: int) -> HttpResponse:
+@requires("accounts.people.view", on=MEMBERSHIP)
+def person_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    membership = selectors.membership_get_for(actor, membership_id)
     can_reactivate = not membership.user.is_active and allowed(
         actor, "accounts.person.reactivate", membership
     )
@@ -80,11 +80,10 @@ def person_detail(request: HttpRequest, membership_id: int) -> HttpResponse:
     )
 
 
-@requires("accounts.person.reactivate")
-def person_reactivate(request: HttpRequest, membership_id: int) -> HttpResponseBase:
+@requires("accounts.person.reactivate", on=MEMBERSHIP)
+def person_reactivate(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     """Confirm (GET) and reactivate (POST) a deactivated account: the Beheerder only."""
     actor = request.actor  # type: ignore[attr-defined]
-    membership = selectors.membership_get_for(actor, membership_id)
     if request.method == "POST":
         services.person_reactivate(actor=actor, membership=membership)
         messages.success(

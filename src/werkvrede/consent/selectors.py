@@ -7,8 +7,9 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from werkvrede.consent.models import Consent
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import allowed, authorize, hidden
 
 
 def own_consents(actor: Actor) -> QuerySet[Consent]:
@@ -31,7 +32,8 @@ def addressed_consents(actor: Actor) -> QuerySet[Consent]:
     )
 
 
-def consent_get_for(actor: Actor, consent_id: int, *, action: str = "consent.consent.view") -> Consent:
+def consent_get_for(actor: Actor, consent_id: int, *, require: str | None = None) -> Consent:
+    """The consent if the actor may read it; missing and forbidden both 404 (`require`: 403)."""
     organisation_id = actor.organisation_id
     consent = (
         Consent.objects.filter(pk=consent_id, organisation_id=organisation_id).first()
@@ -39,8 +41,18 @@ def consent_get_for(actor: Actor, consent_id: int, *, action: str = "consent.con
         else None
     )
     if consent is None or not allowed(actor, "consent.consent.view", consent):
-        raise hidden(actor, action, consent)
+        raise hidden(actor, "consent.consent.view", consent)
+    if require is not None:
+        authorize(actor, require, consent)
     return consent
+
+
+def _load_consent(actor: Actor, consent_id: int) -> Consent:
+    return consent_get_for(actor, consent_id)
+
+
+# The door of the pages and operations on one consent (core.access).
+CONSENT = object_from("consent", "consent_id", "consent", _load_consent)
 
 
 def valid_consent(

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from werkvrede.accounts.models import Membership
 from werkvrede.consent import selectors, services
 from werkvrede.consent.forms import ConsentForm
+from werkvrede.consent.models import Consent
+from werkvrede.consent.selectors import CONSENT
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
@@ -74,9 +76,9 @@ def consent_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @require_POST
-@requires("consent.consent.list")
-def consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponseBase:
-    services.consent_withdraw(actor=_actor(request), consent_id=consent_id)
+@requires("consent.consent.withdraw", on=CONSENT)
+def consent_withdraw(request: HttpRequest, consent: Consent) -> HttpResponseBase:
+    services.consent_withdraw(actor=_actor(request), consent_id=consent.pk)
     messages.success(
         request, _("Je toestemming is ingetrokken. Vanaf nu wordt er niets meer op grond van gedeeld.")
     )

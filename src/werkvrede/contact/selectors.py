@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from werkvrede.contact.models import ContactRequest, MediatorContactSetting
+from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import allowed, authorize, hidden
 
 
 def requests_for(actor: Actor) -> QuerySet[ContactRequest]:
@@ -21,11 +22,22 @@ def requests_for(actor: Actor) -> QuerySet[ContactRequest]:
     )
 
 
-def request_get_for(actor: Actor, request_id: int, *, action: str = "contact.request.view") -> ContactRequest:
+def request_get_for(actor: Actor, request_id: int, *, require: str | None = None) -> ContactRequest:
+    """The contact request if the actor may read it; missing and forbidden both 404 (`require`: 403)."""
     request = ContactRequest.objects.filter(pk=request_id).first()
     if request is None or not allowed(actor, "contact.request.view", request):
-        raise hidden(actor, action, request)
+        raise hidden(actor, "contact.request.view", request)
+    if require is not None:
+        authorize(actor, require, request)
     return request
+
+
+def _load_request(actor: Actor, request_id: int) -> ContactRequest:
+    return request_get_for(actor, request_id)
+
+
+# The door of the pages on one contact request (core.access).
+CONTACT_REQUEST = object_from("contact request", "request_id", "contact", _load_request)
 
 
 def accepts_requests(actor: Actor) -> bool:

@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 
 from werkvrede.contact import ratelimit, selectors, services
 from werkvrede.contact.forms import ContactRequestForm, SettingsForm, SetupForm
+from werkvrede.contact.models import ContactRequest
 from werkvrede.contact.privacy import PRIVACY_STATEMENT
+from werkvrede.contact.selectors import CONTACT_REQUEST
 from werkvrede.core.access import public, requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.core.roles import Role
 
@@ -86,10 +88,9 @@ def settings_edit(request: HttpRequest) -> HttpResponseBase:
     return render(request, "contact/settings.html", {"form": form})
 
 
-@requires("contact.request.list")
-def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+@requires("contact.request.view", on=CONTACT_REQUEST)
+def request_detail(request: HttpRequest, contact: ContactRequest) -> HttpResponse:
     actor = _actor(request)
-    contact = selectors.request_get_for(actor, request_id)
     return render(
         request,
         "contact/request_detail.html",
@@ -103,23 +104,17 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @require_POST
-@requires("contact.request.list")
-def request_take(request: HttpRequest, request_id: int) -> HttpResponseBase:
+@requires("contact.request.take", on=CONTACT_REQUEST)
+def request_take(request: HttpRequest, contact: ContactRequest) -> HttpResponseBase:
     actor = _actor(request)
-    contact = selectors.request_get_for(actor, request_id, action="contact.request.take")
-    if not allowed(actor, "contact.request.take", contact):
-        raise hidden(actor, "contact.request.take", contact)
     services.request_take(actor=actor, request=contact)
     messages.success(request, _("Je hebt de aanvraag opgepakt. Andere mediators zien haar niet meer."))
     return redirect("contact:detail", request_id=contact.pk)
 
 
-@requires("contact.request.list")
-def request_setup(request: HttpRequest, request_id: int) -> HttpResponseBase:
+@requires("contact.request.setup", on=CONTACT_REQUEST)
+def request_setup(request: HttpRequest, contact: ContactRequest) -> HttpResponseBase:
     actor = _actor(request)
-    contact = selectors.request_get_for(actor, request_id, action="contact.request.setup")
-    if not allowed(actor, "contact.request.setup", contact):
-        raise hidden(actor, "contact.request.setup", contact)
     initial = {"organisation_name": contact.organisation_name}
     prefix = "employer" if contact.requester_role == "EMPLOYER" else "employee"
     initial |= {f"{prefix}_name": contact.name, f"{prefix}_email": contact.email}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from werkvrede.audit import services as audit
 from werkvrede.audit.reads import role_basis
 from werkvrede.cases.policies import CaseAccess
+from werkvrede.core.access import On, object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.mediation.models import Mediation, Session
@@ -134,3 +135,17 @@ def next_sessions_for(actor: Actor, grant: SupporterGrant) -> list[Session]:
             continue
         upcoming.extend(s for s in sessions_for(actor, access) if s.starts_at >= now)
     return sorted(upcoming, key=lambda s: s.starts_at)[:1]
+
+
+def _grant_door(what: str) -> On:
+    def load(actor: Actor, grant_id: int) -> SupporterGrant:
+        return grant_get_for(actor, grant_id, what=what)
+
+    return object_from("supporter grant", "grant_id", "grant", load)
+
+
+# The doors of the pages and operations on one grant; each opening by a supporter is audited as `what`.
+GRANT_PAGE = _grant_door("page")
+GRANT_NOTE = _grant_door("note")
+GRANT_API = _grant_door("api")
+GRANT_API_NOTE = _grant_door("api-note")

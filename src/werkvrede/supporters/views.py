@@ -9,27 +9,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkvrede.cases.policies import CaseAccess
-from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.forms import InviteForm, NoteForm, section_choices
 from werkvrede.supporters.guidance import RIGHTS
 from werkvrede.supporters.models import EMPLOYEE_SECTIONS, SUPPORTER_SECTIONS, Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
+from werkvrede.supporters.selectors import GRANT_NOTE, GRANT_PAGE
 
 
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
-
-
-def _case(actor: Actor, case_id: int, action: str) -> CaseAccess:
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, action, access):
-        raise hidden(actor, action, access.case)
-    return access
 
 
 @requires("supporters.grant.list_own")
@@ -37,10 +31,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "supporters/mine.html", {"grants": selectors.grants_supported_by(_actor(request))})
 
 
-@requires("supporters.area.open")
-def case_section(request: HttpRequest, case_id: int) -> HttpResponse:
-    actor = _actor(request)
-    access = _case(actor, case_id, "supporters.section.view")
+@requires("supporters.section.view", on=CASE)
+def case_section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return _render_case(request, access, InviteForm())
 
 
@@ -57,10 +49,9 @@ def _render_case(
 
 
 @require_POST
-@requires("supporters.area.open")
-def invite(request: HttpRequest, case_id: int) -> HttpResponseBase:
+@requires("supporters.supporter.invite", on=CASE)
+def invite(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
-    access = _case(actor, case_id, "supporters.supporter.invite")
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
@@ -88,10 +79,9 @@ def _sections_for(actor: Actor, grant: SupporterGrant) -> list[tuple[str, str]]:
     return section_choices(EMPLOYEE_SECTIONS)
 
 
-@requires("supporters.area.open")
-def grant_detail(request: HttpRequest, grant_id: int) -> HttpResponse:
+@requires("supporters.grant.view", on=GRANT_PAGE)
+def grant_detail(request: HttpRequest, grant: SupporterGrant) -> HttpResponse:
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id)
     if is_supporter_of(actor, grant) and grant.accepted_at is None:
         services.grant_accept(grant=grant, user_id=actor.uid)
     sections = _sections_for(actor, grant)
@@ -121,10 +111,9 @@ def _render_grant(
 
 
 @require_POST
-@requires("supporters.area.open")
-def note_add(request: HttpRequest, grant_id: int) -> HttpResponseBase:
+@requires("supporters.grant.view", on=GRANT_NOTE)
+def note_add(request: HttpRequest, grant: SupporterGrant) -> HttpResponseBase:
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id, what="note")
     sections = _sections_for(actor, grant)
     form = NoteForm(request.POST, sections=sections)
     if sections and form.is_valid():
@@ -134,16 +123,13 @@ def note_add(request: HttpRequest, grant_id: int) -> HttpResponseBase:
         messages.success(request, _("Opgeslagen in de voorbereiding."))
         return redirect("supporters:grant", grant_id=grant.pk)
     if not sections:
-        raise hidden(actor, "supporters.note.write", grant)
+        raise AccessDenied(actor, "supporters.note.write", grant)  # a revoked grant is read-only
     return _render_grant(request, grant, form, status=400)
 
 
-@requires("supporters.area.open")
-def revoke(request: HttpRequest, grant_id: int) -> HttpResponseBase:
+@requires("supporters.grant.revoke", on=GRANT_PAGE)
+def revoke(request: HttpRequest, grant: SupporterGrant) -> HttpResponseBase:
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id)
-    if not allowed(actor, "supporters.grant.revoke", grant):
-        raise hidden(actor, "supporters.grant.revoke", grant)
     if request.method == "POST":
         services.grant_revoke(actor=actor, grant=grant)
         messages.success(request, _("De toegang van je steunpersoon is ingetrokken. Dat geldt meteen."))
