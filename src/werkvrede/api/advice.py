@@ -7,7 +7,6 @@ knowing the calendar.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from werkvrede.api.body import BodyTooDeep, NotJson, read_json
 from werkvrede.core.access import api_requires
 from werkvrede.core.workcalendar import dutch_public_holidays
 from werkvrede.guideline import (
@@ -96,6 +96,14 @@ def _years(value: Any) -> Iterator[int]:
             yield from _years(item)
 
 
+def situation_path(loc: tuple[str | int, ...]) -> str:
+    """A location in the body as the guideline names fields: `sick_report.previous_periods[0]`."""
+    path = ""
+    for key in loc:
+        path += f"[{key}]" if isinstance(key, int) else (f".{key}" if path else key)
+    return path or "$"
+
+
 def with_public_holidays(data: dict[str, Any], *, today_year: int) -> dict[str, Any]:
     """Add the Dutch public holidays when the caller gave no non-working dates."""
     if "non_working_dates" in data:
@@ -125,9 +133,11 @@ def advice(request: HttpRequest) -> Status[dict[str, Any]]:
     BLOCK findings are data (200). Invalid input answers 422 with the field path that is wrong.
     """
     try:
-        data = json.loads(request.body or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Status(422, {"detail": f"the body is not valid JSON: {exc}", "path": "$"})
+        data = read_json(request)
+    except BodyTooDeep as exc:
+        return Status(422, {"detail": exc.detail, "path": situation_path(exc.loc)})
+    except NotJson as exc:
+        return Status(422, {"detail": exc.detail, "path": "$"})
     if not isinstance(data, dict):
         return Status(422, {"detail": "expected a JSON object describing the situation", "path": "$"})
     today = timezone.localdate()
