@@ -17,6 +17,7 @@ from ninja import Router, Schema, Status
 
 from werkvrede.api.body import BodyTooDeep, NotJson, read_json
 from werkvrede.core.access import api_requires
+from werkvrede.core.api_findings import MessageOut
 from werkvrede.core.workcalendar import dutch_public_holidays
 from werkvrede.guideline import (
     InvalidSituation,
@@ -33,12 +34,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
 _YEARS_AHEAD = 3
 
 
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingOut(Schema):
+class AdviceFindingOut(Schema):
     code: str
     severity: str
     message: MessageOut
@@ -49,7 +45,7 @@ class FindingOut(Schema):
     justified: bool | None
 
 
-class DeadlineOut(Schema):
+class AdviceDeadlineOut(Schema):
     code: str
     status: str
     due: str | None
@@ -74,8 +70,8 @@ class AdviceOut(Schema):
     sick_days_before_current_period: int
     routes: list[str]
     indications: list[str]
-    findings: list[FindingOut]
-    deadlines: list[DeadlineOut]
+    findings: list[AdviceFindingOut]
+    deadlines: list[AdviceDeadlineOut]
 
 
 class InvalidInputOut(Schema):

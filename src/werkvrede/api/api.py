@@ -61,7 +61,8 @@ class WerkvredeAPI(NinjaAPI):
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # django-ninja keys responses by int, JSON by string: one key per status.
+                responses = operation["responses"] = {str(k): v for k, v in operation["responses"].items()}
                 for status, (description, model) in COMMON_ERRORS.items():
                     ref = _component(model, components)
                     declared = responses.get(status, {}).get("content", {}).get("application/json")

@@ -4,10 +4,13 @@ Every request body of the JSON API is an :class:`Input` built from these types, 
 in the OpenAPI document what it accepts and refuses the rest with 422 naming the field:
 
 - ``Date``/``DateTime``: ISO 8601 between 1900-01-01 and 2199-12-31 (the guideline's own input range);
-- ``Text``: at most 10,000 characters, without NUL or any other control character but tab, line
-  feed and carriage return (PostgreSQL refuses NUL; the others only hide or forge text);
+- ``Text``: at most 10,000 characters (``LongText`` 20,000, ``Line`` 300, ``Name`` 200), without
+  NUL or any other control character but tab, line feed and carriage return (PostgreSQL refuses
+  NUL; the others only hide or forge text); ``Code``: a code such as R-041;
+- ``Email``: an e-mail address as Django validates one;
 - ``Id``: 1 to 2^63 - 1, what a primary key can hold; ``Offset``/``Limit`` page through lists;
-- ``Count``: a small non-negative number (days, minutes, a percentage).
+- ``Count``: a small non-negative number (days, minutes);
+- ``Choice[E]``: a member of an enumeration, by its value.
 
 The forms use the same rules (:mod:`werkvrede.core.forms`).
 
@@ -19,6 +22,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
@@ -31,6 +36,7 @@ MAX_OFFSET = 10_000_000
 MAX_LIMIT = 200
 MAX_COUNT = 32_767
 MAX_TEXT = 10_000
+MAX_LONG_TEXT = 20_000
 MAX_LINE = 300
 MAX_NAME = 200
 
@@ -41,6 +47,7 @@ CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # (ECMA 262 without the u flag would read it as halves of characters outside the BMP).
 _FORBIDDEN = re.compile(f"[{CONTROL_CHARACTERS}\ud800-\udfff]")
 TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
+CODE_PATTERN = "^[A-Za-z0-9_.+-]+$"
 # The year range as a pattern, so clients and generators can see it; `format` says the rest.
 DATE_PATTERN = "^(19|2[01])[0-9]{2}-"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -104,6 +111,14 @@ def _iso_datetime(value: Any) -> Any:
     return value
 
 
+def _email(value: str) -> str:
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise _error("email", "expected an e-mail address") from None
+    return value
+
+
 _DATE_SCHEMA = {"pattern": DATE_PATTERN, "description": f"YYYY-MM-DD, from {MIN_DATE} to {MAX_DATE}"}
 
 Date = Annotated[
@@ -117,11 +132,14 @@ DateTime = Annotated[
 ]
 _PATTERN = {"pattern": TEXT_PATTERN}
 Text = Annotated[str, Field(max_length=MAX_TEXT, json_schema_extra=_PATTERN), AfterValidator(_text)]
+# What the bedrijfsarts writes (advice, medical notes), as long as the guideline takes.
+LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT, json_schema_extra=_PATTERN), AfterValidator(_text)]
 # One line: an address, a contact; a name, a place, a subject.
 Line = Annotated[str, Field(max_length=MAX_LINE, json_schema_extra=_PATTERN), AfterValidator(_text)]
 Name = Annotated[str, Field(max_length=MAX_NAME, json_schema_extra=_PATTERN), AfterValidator(_text)]
 # A code from a list the engine or a context keeps (a finding code such as R-041, a data category).
-Code = Annotated[str, Field(min_length=1, max_length=20, pattern="^[A-Za-z0-9_.+-]+$")]
+Code = Annotated[str, Field(min_length=1, max_length=20, pattern=CODE_PATTERN)]
+Email = Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET)]
 Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]
