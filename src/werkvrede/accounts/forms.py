@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.forms import Form, InputRulesMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(InputRulesMixin, AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mailadres"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -20,5 +22,5 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class OrganisationSwitchForm(forms.Form):
+class OrganisationSwitchForm(Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)

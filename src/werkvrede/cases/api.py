@@ -26,7 +26,7 @@ from werkvrede.cases.models import (
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
-from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text
+from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text, WholeNumber
 
 router = Router(tags=["cases"])
 
@@ -131,7 +131,7 @@ class CaseIntakeIn(Input):
     undesirable_behaviour_categories: list[Choice[UndesirableBehaviour]] = Field(
         [], description="RT-2; required when undesirable_behaviour_suspected is true"
     )
-    glasl_stage: int | None = Field(None, ge=1, le=9)
+    glasl_stage: Annotated[int, Field(ge=1, le=9), WholeNumber] | None = None
     conflict_type: Choice[ConflictType] | None = None
 
 

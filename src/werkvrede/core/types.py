@@ -9,7 +9,7 @@ in the OpenAPI document what it accepts and refuses the rest with 422 naming the
   NUL; the others only hide or forge text); ``Code``: a code such as R-041;
 - ``Email``: an e-mail address as Django validates one;
 - ``Id``: 1 to 2^63 - 1, what a primary key can hold; ``Offset``/``Limit`` page through lists;
-- ``Count``: a small non-negative number (days, minutes);
+- ``Count``: a small non-negative number (days, minutes); ``Percentage``: 0 to 100;
 - ``Choice[E]``: a member of an enumeration, by its value.
 
 The forms use the same rules (:mod:`werkvrede.core.forms`).
@@ -119,6 +119,14 @@ def _email(value: str) -> str:
     return value
 
 
+def _whole(value: Any) -> Any:
+    # JSON Schema counts 8.0 as an integer; strict validation would not.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Put last in an integer's Annotated (after its Field), so the bounds stay in the document.
+WholeNumber = BeforeValidator(_whole)
+
 _DATE_SCHEMA = {"pattern": DATE_PATTERN, "description": f"YYYY-MM-DD, from {MIN_DATE} to {MAX_DATE}"}
 
 Date = Annotated[
@@ -140,10 +148,11 @@ Name = Annotated[str, Field(max_length=MAX_NAME, json_schema_extra=_PATTERN), Af
 # A code from a list the engine or a context keeps (a finding code such as R-041, a data category).
 Code = Annotated[str, Field(min_length=1, max_length=20, pattern=CODE_PATTERN)]
 Email = Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)]
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET)]
-Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID), WholeNumber]
+Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET), WholeNumber]
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT), WholeNumber]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT), WholeNumber]
+Percentage = Annotated[int, Field(ge=0, le=100), WholeNumber]
 
 E = TypeVar("E", bound=Enum)
 # An enumeration, taken by its value: the one place strict input accepts a string for another type.

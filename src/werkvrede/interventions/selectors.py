@@ -8,12 +8,12 @@ from typing import Any
 
 from django.db.models import Q
 
-from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.guideline_bridge import stored_case_advice
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed
-from werkvrede.guideline import advice_to_dict, evaluate
+from werkvrede.guideline import advice_to_dict
 from werkvrede.interventions.models import (
     Appointment,
     ConflictLeave,
@@ -68,7 +68,7 @@ def interventions_of(actor: Actor, access: CaseAccess) -> list[Intervention]:
 
 def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:
     """The engine's routes (RT-x), indications (I-x) and findings for the case, as JSON-ready data."""
-    return advice_to_dict(evaluate(stored_case_situation(access.case, today=today), today=today))
+    return advice_to_dict(stored_case_advice(access.case, today=today))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
-from werkvrede.core.types import Choice, Code, Count, Date, Id, Input, Line, LongText, Name, Text
+from werkvrede.core.types import Choice, Code, Count, Date, Id, Input, Line, LongText, Name, Percentage, Text
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import (
     EMPLOYER_DATE_FIELDS,
@@ -82,7 +82,7 @@ class ConsultIn(_In):
 
 class VerdictIn(_In):
     value: Literal["AO", "NOT_AO"]
-    degree_pct: Annotated[int, Field(ge=0, le=100)] | None = None
+    degree_pct: Percentage | None = None
     expected_duration: Annotated[Name, Field(max_length=100)] = ""
     no_work_capacity: bool = False
     limitations: Text = ""
