@@ -28,7 +28,7 @@ from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
-from werkvrede.guideline.parse import MAX_YEAR, MIN_YEAR
+from werkvrede.guideline.parse import DATE_PATTERN, MAX_YEAR, MIN_YEAR
 
 MIN_DATE, MAX_DATE = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
 MAX_ID = 2**63 - 1
@@ -48,8 +48,6 @@ CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _FORBIDDEN = re.compile(f"[{CONTROL_CHARACTERS}\ud800-\udfff]")
 TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
 CODE_PATTERN = "^[A-Za-z0-9_.+-]+$"
-# The year range as a pattern, so clients and generators can see it; `format` says the rest.
-DATE_PATTERN = "^(19|2[01])[0-9]{2}-"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?"

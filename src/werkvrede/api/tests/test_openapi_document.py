@@ -166,3 +166,11 @@ def test_every_value_a_request_carries_is_bounded(operation_id: str) -> None:
         else:
             assert "maxLength" in value, where
             assert value.get("pattern") in (types.TEXT_PATTERN, types.CODE_PATTERN), where
+
+
+def test_the_advice_input_limits_dates_as_the_other_operations_do() -> None:
+    """The guideline's own input schema (POST /advice) takes the same years as every other operation."""
+    body = DOCUMENT["paths"]["/api/v1/advice"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    values = [v for d in body["$defs"].values() for _, v in _strings_and_integers(d, "")]
+    dates = [v for v in values if v.get("format") == "date"]
+    assert dates and all(v["pattern"] == types.DATE_PATTERN for v in dates)
