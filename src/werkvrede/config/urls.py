@@ -19,4 +19,4 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
-handler500 = "werkvrede.core.views.server_error"
+handler500 = "werkvrede.audit.views.server_error"

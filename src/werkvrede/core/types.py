@@ -28,7 +28,8 @@ from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
-from werkvrede.guideline.parse import DATE_PATTERN, MAX_YEAR, MIN_YEAR
+from werkvrede.guideline.parse import DATE_PATTERN as DATE_PATTERN
+from werkvrede.guideline.parse import MAX_YEAR, MIN_YEAR
 
 MIN_DATE, MAX_DATE = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
 MAX_ID = 2**63 - 1

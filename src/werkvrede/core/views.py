@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template import loader
 from django.views.i18n import set_language as django_set_language
 
-from werkvrede.audit.context import current_request_id
 from werkvrede.core.access import public, requires
 from werkvrede.core.startpages import sections_for, start_panels
 
@@ -32,14 +30,3 @@ def health(request: HttpRequest) -> JsonResponse:
     except Exception:  # any database failure means "not ready"
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """Django's handler500: nothing about the failure, only the request id to quote (ASVS 7.4.1).
-
-    Rendered without context processors or the page shell: those may be what failed.
-    """
-    request_id = current_request_id.get()
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "server error", "request_id": request_id}, status=500)
-    return HttpResponseServerError(loader.get_template("500.html").render({"request_id": request_id}))
