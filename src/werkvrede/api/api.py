@@ -59,18 +59,18 @@ class WerkvredeAPI(NinjaAPI):
     ) -> Any:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
+        common = {
+            status: (text, _component(model, components)) for status, (text, model) in COMMON_ERRORS.items()
+        }
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
                 # django-ninja keys responses by int, JSON by string: one key per status.
                 responses = operation["responses"] = {str(k): v for k, v in operation["responses"].items()}
-                for status, (description, model) in COMMON_ERRORS.items():
-                    ref = _component(model, components)
+                for status, (description, ref) in common.items():
                     declared = responses.get(status, {}).get("content", {}).get("application/json")
                     if declared is None:
-                        responses[status] = {
-                            "description": description,
-                            "content": {"application/json": {"schema": ref}},
-                        }
+                        content = {"application/json": {"schema": ref}}
+                        responses[status] = {"description": description, "content": content}
                     elif status == "422" and declared["schema"] != ref:
                         # The operation's own refusals, and the schema validation every operation does.
                         declared["schema"] = {"anyOf": [declared["schema"], ref]}
@@ -90,32 +90,28 @@ api = WerkvredeAPI(
 )
 
 
-def _refused(request: HttpRequest, exc: BodyRefused) -> HttpResponse:
-    return api.create_response(request, exc.content(), status=exc.status)
-
-
 @api.exception_handler(BodyRefused)
 def body_refused(request: HttpRequest, exc: BodyRefused) -> HttpResponse:
-    return _refused(request, exc)
+    return api.create_response(request, exc.content(), status=exc.status)
 
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     # django-ninja answers any failure of the body parser with a bare 400; the refusal says more.
     if isinstance(exc.__cause__, BodyRefused):
-        return _refused(request, exc.__cause__)
+        return body_refused(request, exc.__cause__)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(RequestDataTooBig)
 def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return _refused(request, BodyTooLarge(f"the request body is larger than {max_body_bytes()} bytes"))
+    return body_refused(request, BodyTooLarge(f"the request body is larger than {max_body_bytes()} bytes"))
 
 
 @api.exception_handler(MultiPartParserError)
 def not_parsable(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
     # Raised when the CSRF check reads a form body whose Content-Type has no boundary.
-    return _refused(request, NotSentAsJson(f"Content-Type: {exc}"))
+    return body_refused(request, NotSentAsJson(f"Content-Type: {exc}"))
 
 
 @api.exception_handler(AccessDenied)

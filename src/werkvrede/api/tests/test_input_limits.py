@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.test import Client, override_settings
 
+from conftest import World
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.core.roles import Role
 
@@ -58,6 +59,22 @@ def test_a_body_not_sent_as_json_answers_400_naming_the_content_type(
         assert response.status_code == 400, (url, response.content)
         assert "Content-Type" in response.json()["detail"]
     assert not Case.objects.exists()
+
+
+def test_a_form_content_type_without_boundary_answers_400_also_when_csrf_is_checked(world: World) -> None:
+    """With CSRF checked (a real client), the check reads the body as a form before anything else."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.a.users[Role.HR_ADVISER])
+    token = "k" * 32  # a CSRF secret as the cookie and the header carry it
+    client.cookies["csrftoken"] = token
+    response = client.post(
+        "/api/v1/cases",
+        json.dumps(SIGNAL),
+        content_type="multipart/form-data",
+        headers={"X-CSRFToken": token},
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Content-Type")
 
 
 def test_a_body_that_is_not_json_or_not_utf8_answers_400_naming_the_body(client_as: ClientAs) -> None:
