@@ -6,7 +6,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: env run test test-sqlite test-postgres test-fast check messages translations bench bench-guideline clean
+.PHONY: env run test test-sqlite test-postgres test-fast fuzz check messages translations bench bench-guideline clean
 
 env: .venv/.synced
 
@@ -44,6 +44,18 @@ test-postgres: env translations
 
 test-fast: env
 	$(PY) -m pytest -p no:django -W ignore::pytest.PytestConfigWarning --confcutdir=src/werkvrede/guideline src/werkvrede/guideline -q
+
+# Schemathesis with 1,000 new examples per operation for three roles, its coverage phase and a longer
+# stateful run (ADR 0062); on PostgreSQL when one answers, else on SQLite. Takes long.
+FUZZ_EXAMPLES ?= 1000
+fuzz: env translations
+	@if $(PY) tools/postgres_available.py; then \
+		echo "== API fuzzing on PostgreSQL ($(FUZZ_EXAMPLES) examples per operation)"; \
+		WERKVREDE_TEST_DATABASE=postgres WERKVREDE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/security/test_api_fuzz.py $(PYTEST_ARGS); \
+	else \
+		echo "== API fuzzing on SQLite ($(FUZZ_EXAMPLES) examples per operation)"; \
+		WERKVREDE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/security/test_api_fuzz.py $(PYTEST_ARGS); \
+	fi
 
 check: env
 	$(PY) -m ruff check .

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from werkvrede.accounts import throttle
 from werkvrede.core.clientaddr import UNKNOWN, client_network
+from werkvrede.core.forms import Form, InputRulesMixin
 
 
 def wait_text(seconds: int) -> str:
@@ -37,7 +38,7 @@ REFUSALS = {
 }
 
 
-def refusal_message(refusal: throttle.Refusal) -> str:
+def refusal_message(refusal: throttle.Wait) -> str:
     values = {
         "wait": wait_text(refusal.retry_after),
         "time": timezone.localtime(refusal.until).strftime("%H:%M"),
@@ -45,7 +46,7 @@ def refusal_message(refusal: throttle.Refusal) -> str:
     return str(REFUSALS[refusal.rule]) % values
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(InputRulesMixin, AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mailadres"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -60,7 +61,7 @@ class LoginForm(AuthenticationForm):
     }
 
     # Set when the throttle refused to check the password (the view answers 429).
-    refusal: throttle.Refusal | None = None
+    refusal: throttle.Wait | None = None
 
     def clean(self) -> dict[str, Any]:
         username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
@@ -68,7 +69,7 @@ class LoginForm(AuthenticationForm):
             return self.cleaned_data  # the field errors say what is missing; nothing was tried
         client = client_network(self.request) if self.request is not None else UNKNOWN
         attempt = throttle.attempt_start(username=username, client=client)
-        if isinstance(attempt, throttle.Refusal):
+        if isinstance(attempt, throttle.Wait):
             self.refusal = attempt
             raise ValidationError(refusal_message(attempt), code="throttled")
         try:
@@ -80,5 +81,5 @@ class LoginForm(AuthenticationForm):
         return cleaned
 
 
-class OrganisationSwitchForm(forms.Form):
+class OrganisationSwitchForm(Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)

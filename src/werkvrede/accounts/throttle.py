@@ -90,7 +90,7 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class Refusal:
+class Wait:
     rule: Rule
     until: datetime
     at: datetime
@@ -136,9 +136,9 @@ def _chain_length(times: list[datetime], at: datetime) -> int:
     return length
 
 
-def refusal(account: str, client: str, at: datetime, limits: Limits) -> Refusal | None:
+def refusal(account: str, client: str, at: datetime, limits: Limits) -> Wait | None:
     """Why this client may not try this account now, or None. The longest wait wins."""
-    refusals: list[Refusal] = []
+    refusals: list[Wait] = []
     blocked_at = (
         LoginFailure.objects.filter(
             client=client, blocked_client=True, at__gt=at - timedelta(seconds=limits.client_cooloff)
@@ -148,7 +148,7 @@ def refusal(account: str, client: str, at: datetime, limits: Limits) -> Refusal 
         .first()
     )
     if blocked_at is not None:
-        refusals.append(Refusal(Rule.CLIENT, blocked_at + timedelta(seconds=limits.client_cooloff), at))
+        refusals.append(Wait(Rule.CLIENT, blocked_at + timedelta(seconds=limits.client_cooloff), at))
     cap = limits.account_failures_per_hour
     oldest_of_cap = list(
         LoginFailure.objects.filter(account=account, at__gt=at - WINDOW)
@@ -156,7 +156,7 @@ def refusal(account: str, client: str, at: datetime, limits: Limits) -> Refusal 
         .values_list("at", flat=True)[cap - 1 : cap]
     )
     if oldest_of_cap:
-        refusals.append(Refusal(Rule.ACCOUNT, oldest_of_cap[0] + WINDOW, at))
+        refusals.append(Wait(Rule.ACCOUNT, oldest_of_cap[0] + WINDOW, at))
     chain = list(
         LoginFailure.objects.filter(account=account, client=client, cleared=False, at__gt=at - RETENTION)
         .order_by("-at")
@@ -164,12 +164,12 @@ def refusal(account: str, client: str, at: datetime, limits: Limits) -> Refusal 
     )
     delay = limits.delay_after(_chain_length(chain, at))
     if delay:
-        refusals.append(Refusal(Rule.ACCOUNT_CLIENT, chain[0] + timedelta(seconds=delay), at))
+        refusals.append(Wait(Rule.ACCOUNT_CLIENT, chain[0] + timedelta(seconds=delay), at))
     live = [r for r in refusals if r.until > at]
     return max(live, key=lambda r: r.until) if live else None
 
 
-def attempt_start(*, username: str, client: str) -> Attempt | Refusal:
+def attempt_start(*, username: str, client: str) -> Attempt | Wait:
     """Before a password is checked: refuse (audited), or count it as a failure until it succeeds."""
     at, limits = now(), Limits.from_settings()
     account, client_hash = account_key(username), client_key(client)

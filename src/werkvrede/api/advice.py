@@ -7,7 +7,6 @@ without the caller knowing the calendar.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from werkvrede.api.body import BodyTooDeep, NotJson, read_json
 from werkvrede.core.access import api_requires
+from werkvrede.core.api_findings import MessageOut
 from werkvrede.core.workcalendar import dutch_public_holidays
 from werkvrede.guideline import (
     InvalidSituation,
@@ -33,12 +34,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
 _YEARS_AHEAD = 3
 
 
-class MessageOut(Schema):
-    nl: str
-    en: str
-
-
-class FindingOut(Schema):
+class AdviceFindingOut(Schema):
     code: str
     severity: str
     message: MessageOut
@@ -49,7 +45,7 @@ class FindingOut(Schema):
     justified: bool | None
 
 
-class DeadlineOut(Schema):
+class AdviceDeadlineOut(Schema):
     code: str
     status: str
     due: str | None
@@ -74,8 +70,8 @@ class AdviceOut(Schema):
     sick_days_before_current_period: int
     routes: list[str]
     indications: list[str]
-    findings: list[FindingOut]
-    deadlines: list[DeadlineOut]
+    findings: list[AdviceFindingOut]
+    deadlines: list[AdviceDeadlineOut]
 
 
 class InvalidInputOut(Schema):
@@ -94,6 +90,14 @@ def _years(value: Any) -> Iterator[int]:
     elif isinstance(value, list):
         for item in value:
             yield from _years(item)
+
+
+def situation_path(loc: tuple[str | int, ...]) -> str:
+    """A location in the body as the guideline names fields: `sick_report.previous_periods[0]`."""
+    path = ""
+    for key in loc:
+        path += f"[{key}]" if isinstance(key, int) else (f".{key}" if path else key)
+    return path or "$"
 
 
 def with_public_holidays(data: dict[str, Any], *, today_year: int) -> dict[str, Any]:
@@ -125,9 +129,11 @@ def advice(request: HttpRequest) -> Status[dict[str, Any]]:
     BLOCK findings are data (200). Invalid input answers 422 with the field path that is wrong.
     """
     try:
-        data = json.loads(request.body or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Status(422, {"detail": f"the body is not valid JSON: {exc}", "path": "$"})
+        data = read_json(request)
+    except BodyTooDeep as exc:
+        return Status(422, {"detail": exc.detail, "path": situation_path(exc.loc)})
+    except NotJson as exc:
+        return Status(422, {"detail": exc.detail, "path": "$"})
     if not isinstance(data, dict):
         return Status(422, {"detail": "expected a JSON object describing the situation", "path": "$"})
     today = timezone.localdate()

@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern, URLResolver
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.openapi.schema import REF_TEMPLATE
 from ninja.operation import PathView
+from ninja.schema import NinjaGenerateJsonSchema
 from ninja.security import django_auth
 
 from werkvrede.api.advice import router as advice_router
-from werkvrede.api.schemas import ErrorOut, MeOut
+from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
+from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
 from werkvrede.cases.api import router as cases_router
 from werkvrede.consent.api import router as consent_router
 from werkvrede.core.access import (
@@ -30,12 +36,27 @@ from werkvrede.sickness.api import router as sickness_router
 from werkvrede.supporters.api import router as supporters_router
 
 # Every operation can answer these; the document says so, so clients (and the fuzz tests) can rely on it.
-COMMON_ERRORS = {
-    "401": "Not logged in.",
-    "403": "Logged in, but this action is not allowed for you (the code says which).",
-    "404": "Not found — or not yours to know about: the two are answered alike.",
-    "422": "The request does not fit the schema; `detail` says which field and why.",
+COMMON_ERRORS: dict[str, tuple[str, type[Schema]]] = {
+    "400": ("The body is not JSON sent as `application/json` in UTF-8; `detail` says what.", ErrorOut),
+    "401": ("Not logged in.", ErrorOut),
+    "403": ("Logged in, but this action is not allowed for you (the code says which).", ErrorOut),
+    "404": ("Not found — or not yours to know about: the two are answered alike.", ErrorOut),
+    "413": ("The body is larger than the API reads (1 MB unless configured otherwise).", ErrorOut),
+    "422": (
+        "The request does not fit the schema; each item of `detail` names a field (`loc`) and why (`msg`).",
+        ValidationErrorOut,
+    ),
 }
+
+
+def _component(model: type[Schema], components: dict[str, Any]) -> dict[str, str]:
+    """Add a model (and what it refers to) to the document's components; return a reference to it."""
+    schema = model.model_json_schema(
+        ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema, mode="serialization"
+    )
+    components.update(schema.pop("$defs", {}))
+    components[model.__name__] = schema
+    return {"$ref": REF_TEMPLATE.format(model=model.__name__)}
 
 
 class WerkvredeAPI(NinjaAPI):
@@ -43,13 +64,22 @@ class WerkvredeAPI(NinjaAPI):
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> Any:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        error = {"content": {"application/json": {"schema": {"type": "object"}}}}
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        common = {
+            status: (text, _component(model, components)) for status, (text, model) in COMMON_ERRORS.items()
+        }
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                for status, description in COMMON_ERRORS.items():
-                    operation.setdefault("responses", {}).setdefault(
-                        status, {"description": description, **error}
-                    )
+                # django-ninja keys responses by int, JSON by string: one key per status.
+                responses = operation["responses"] = {str(k): v for k, v in operation["responses"].items()}
+                for status, (description, ref) in common.items():
+                    declared = responses.get(status, {}).get("content", {}).get("application/json")
+                    if declared is None:
+                        content = {"application/json": {"schema": ref}}
+                        responses[status] = {"description": description, "content": content}
+                    elif status == "422" and declared["schema"] != ref:
+                        # The operation's own refusals, and the schema validation every operation does.
+                        declared["schema"] = {"anyOf": [declared["schema"], ref]}
         return schema
 
 
@@ -62,7 +92,32 @@ api = WerkvredeAPI(
     urls_namespace="api",
     auth=django_auth,
     docs_decorator=requires("api.docs.view", hide=False),
+    parser=JsonParser(),
 )
+
+
+@api.exception_handler(BodyRefused)
+def body_refused(request: HttpRequest, exc: BodyRefused) -> HttpResponse:
+    return api.create_response(request, exc.content(), status=exc.status)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # django-ninja answers any failure of the body parser with a bare 400; the refusal says more.
+    if isinstance(exc.__cause__, BodyRefused):
+        return body_refused(request, exc.__cause__)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return body_refused(request, BodyTooLarge(f"the request body is larger than {max_body_bytes()} bytes"))
+
+
+@api.exception_handler(MultiPartParserError)
+def not_parsable(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    # Raised when the CSRF check reads a form body whose Content-Type has no boundary.
+    return body_refused(request, NotSentAsJson(f"Content-Type: {exc}"))
 
 
 @api.exception_handler(AccessDenied)

@@ -14,3 +14,15 @@ class MeOut(Schema):
     organisation_id: int | None
     organisation_name: str
     roles: list[str]
+
+
+class ValidationErrorItemOut(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    """A request that does not fit the document: every field that is wrong, where and why."""
+
+    detail: list[ValidationErrorItemOut]

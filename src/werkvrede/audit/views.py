@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 
+from werkvrede.audit.context import current_request_id
 from werkvrede.audit.selectors import audit_event_list_for
 from werkvrede.core.access import requires
 
@@ -13,3 +15,13 @@ def log(request: HttpRequest) -> HttpResponse:
     events = audit_event_list_for(request.actor)  # type: ignore[attr-defined]
     page = Paginator(events, 50).get_page(request.GET.get("pagina"))
     return render(request, "audit/log.html", {"page": page})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's handler500: nothing about the failure, only the request id to quote (ASVS 7.4.1), the
+    one the request's audit events carry. Rendered without context processors or the page shell:
+    those may be what failed."""
+    request_id = current_request_id.get()
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "server error", "request_id": request_id}, status=500)
+    return HttpResponseServerError(loader.get_template("500.html").render({"request_id": request_id}))

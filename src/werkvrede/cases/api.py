@@ -7,7 +7,7 @@ may see (accounts filtered by `can_read_note`), errors are 422 with a field path
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +27,7 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.refusals import Blocked, MedicalTermsFound
+from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text, WholeNumber
 
 router = Router(tags=["cases"])
 
@@ -35,21 +36,21 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class FindingOut(Schema):
+class CaseFindingOut(Schema):
     code: str
     severity: str
     message_nl: str
     message_en: str
 
 
-class ProblemOut(Schema):
+class CaseProblemOut(Schema):
     detail: str
     path: str = "$"
-    findings: list[FindingOut] = []
+    findings: list[CaseFindingOut] = []
     terms: list[str] = []
 
 
-class PartyOut(Schema):
+class CasePartyOut(Schema):
     side: str
     name: str
     is_group: bool
@@ -63,7 +64,7 @@ class ParticipantOut(Schema):
     role: str
 
 
-class NoteOut(Schema):
+class CaseNoteOut(Schema):
     id: int
     author_id: int
     author_name: str
@@ -86,7 +87,7 @@ class CaseSummaryOut(Schema):
     reference: str
     state: str
     signalled_on: date
-    parties: list[PartyOut]
+    parties: list[CasePartyOut]
 
 
 class CaseOut(CaseSummaryOut):
@@ -103,7 +104,7 @@ class CaseOut(CaseSummaryOut):
     my_case_roles: list[str]
     participants: list[ParticipantOut]
     timeline: list[TimelineOut]
-    notes: list[NoteOut]
+    notes: list[CaseNoteOut]
 
 
 class CaseListOut(Schema):
@@ -111,36 +112,36 @@ class CaseListOut(Schema):
     next_offset: int | None = Field(None, description="offset of the next page; null on the last page")
 
 
-class SignalIn(Schema):
-    signalled_on: date
-    employee_membership_id: int | None = None
-    employee_name: str = Field("", max_length=200)
-    other_party_membership_id: int | None = None
-    other_party_name: str = Field("", max_length=200)
-    description: str = Field("", max_length=10_000)
-    description_visibility: CaseNote.Visibility = CaseNote.Visibility.HANDLERS
+class SignalIn(Input):
+    signalled_on: Date
+    employee_membership_id: Id | None = None
+    employee_name: Name = ""
+    other_party_membership_id: Id | None = None
+    other_party_name: Name = ""
+    description: Text = ""
+    description_visibility: Choice[CaseNote.Visibility] = CaseNote.Visibility.HANDLERS
 
 
-class IntakeIn(Schema):
-    configuration: Configuration | None = None
-    domains: list[Domain] = []
+class CaseIntakeIn(Input):
+    configuration: Choice[Configuration] | None = None
+    domains: list[Choice[Domain]] = []
     acknowledged_by_other: bool | None = None
     employee_feels_obstructed: bool = False
     other_feels_obstructed: bool = False
     undesirable_behaviour_suspected: bool = False
-    undesirable_behaviour_categories: list[UndesirableBehaviour] = Field(
+    undesirable_behaviour_categories: list[Choice[UndesirableBehaviour]] = Field(
         [], description="RT-2; required when undesirable_behaviour_suspected is true"
     )
-    glasl_stage: int | None = Field(None, ge=1, le=9)
-    conflict_type: ConflictType | None = None
+    glasl_stage: Annotated[int, Field(ge=1, le=9), WholeNumber] | None = None
+    conflict_type: Choice[ConflictType] | None = None
 
 
-class MelderChoiceIn(Schema):
-    choice: MelderChoice
+class MelderChoiceIn(Input):
+    choice: Choice[MelderChoice]
     consents_to_mediation: bool = False
 
 
-class DeadlineOut(Schema):
+class CaseDeadlineOut(Schema):
     code: str
     subject: str
     category: str
@@ -154,18 +155,18 @@ class DeadlineOut(Schema):
     basis: str
 
 
-class NoteIn(Schema):
-    text: str = Field(..., min_length=1, max_length=10_000)
-    visibility: CaseNote.Visibility = CaseNote.Visibility.PRIVATE
+class CaseNoteIn(Input):
+    text: Annotated[Text, Field(min_length=1)]
+    visibility: Choice[CaseNote.Visibility] = CaseNote.Visibility.PRIVATE
 
 
-class ParticipantIn(Schema):
-    membership_id: int
-    role: CaseRole
+class ParticipantIn(Input):
+    membership_id: Id
+    role: Choice[CaseRole]
 
 
-def _party(p: Any) -> PartyOut:
-    return PartyOut(
+def _party(p: Any) -> CasePartyOut:
+    return CasePartyOut(
         side=p.side,
         name=p.name,
         is_group=p.is_group,
@@ -213,7 +214,7 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
             for e in selectors.timeline_for(actor, access)
         ],
         notes=[
-            NoteOut(
+            CaseNoteOut(
                 id=n.pk,
                 author_id=n.author_id,
                 author_name=n.author.full_name,
@@ -245,7 +246,7 @@ def _medical(exc: MedicalTermsFound, path: str) -> Status[dict[str, Any]]:
 
 @router.get("/cases", response=CaseListOut, url_name="case-list", summary="The cases I may open")
 @api_requires("cases.case.list")
-def case_list(request: HttpRequest, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     limit = max(1, min(limit, 200))
     cases = selectors.case_list_for(_actor(request))
     offset = max(offset, 0)
@@ -268,20 +269,20 @@ def case_list(request: HttpRequest, offset: int = 0, limit: int = 50) -> dict[st
 
 @router.get("/cases/{case_id}", response=CaseOut, url_name="case-detail", summary="One case")
 @api_requires("cases.case.list", hide=True)
-def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
+def case_detail(request: HttpRequest, case_id: Id) -> CaseOut:
     return _case_out(_actor(request), case_id)
 
 
 @router.get(
-    "/cases/{case_id}/deadlines", response=list[DeadlineOut], url_name="case-deadlines",
+    "/cases/{case_id}/deadlines", response=list[CaseDeadlineOut], url_name="case-deadlines",
     summary="The case's deadlines (T-xx) whose data category the caller may read",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
-def case_deadlines(request: HttpRequest, case_id: int) -> list[DeadlineOut]:
+def case_deadlines(request: HttpRequest, case_id: Id) -> list[CaseDeadlineOut]:
     actor = _actor(request)
     access = selectors.case_get_for(actor, case_id)
     return [
-        DeadlineOut(
+        CaseDeadlineOut(
             code=item.deadline.code,
             subject=item.deadline.subject,
             category=item.deadline.category,
@@ -299,7 +300,7 @@ def case_deadlines(request: HttpRequest, case_id: int) -> list[DeadlineOut]:
 
 
 @router.post(
-    "/cases", response={201: CaseOut, 404: ProblemOut, 422: ProblemOut}, url_name="case-signal",
+    "/cases", response={201: CaseOut, 404: CaseProblemOut, 422: CaseProblemOut}, url_name="case-signal",
     summary="Signal a conflict (SM-1 row 1)",
 )  # fmt: skip
 @api_requires("cases.case.signal")
@@ -324,12 +325,12 @@ def case_signal(request: HttpRequest, payload: SignalIn) -> Status[Any]:
 
 
 @router.post(
-    "/cases/{case_id}/intake", response={200: CaseOut, 409: ProblemOut, 422: ProblemOut},
+    "/cases/{case_id}/intake", response={200: CaseOut, 409: CaseProblemOut, 422: CaseProblemOut},
     url_name="case-intake",
     summary="Complete the intake (SM-1 row 2; guarded by R-002 and R-003)",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
-def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status[Any]:
+def case_intake(request: HttpRequest, case_id: Id, payload: CaseIntakeIn) -> Status[Any]:
     actor = _actor(request)
     if payload.undesirable_behaviour_suspected and not payload.undesirable_behaviour_categories:
         detail = "RT-2: name at least one category of the suspected undesirable behaviour"
@@ -359,11 +360,11 @@ def case_intake(request: HttpRequest, case_id: int, payload: IntakeIn) -> Status
 
 
 @router.post(
-    "/cases/{case_id}/notes", response={201: NoteOut, 422: ProblemOut}, url_name="case-note-add",
+    "/cases/{case_id}/notes", response={201: CaseNoteOut, 422: CaseProblemOut}, url_name="case-note-add",
     summary="Write one's own account (D05)",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
-def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Status[Any]:
+def note_add(request: HttpRequest, case_id: Id, payload: CaseNoteIn) -> Status[Any]:
     actor = _actor(request)
     access = selectors.case_get_for(actor, case_id)
     if not allowed(actor, "cases.note.write", access):
@@ -374,7 +375,7 @@ def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Status[Any]
         )
     except MedicalTermsFound as exc:
         return _medical(exc, "text")
-    out = NoteOut(
+    out = CaseNoteOut(
         id=note.pk,
         author_id=note.author_id,
         author_name=actor.display_name,
@@ -387,11 +388,11 @@ def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Status[Any]
 
 
 @router.post(
-    "/cases/{case_id}/participants", response={201: ParticipantOut, 422: ProblemOut},
+    "/cases/{case_id}/participants", response={201: ParticipantOut, 422: CaseProblemOut},
     url_name="case-participant-add", summary="Give a member of the organisation a role in the case",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
-def participant_add(request: HttpRequest, case_id: int, payload: ParticipantIn) -> Status[Any]:
+def participant_add(request: HttpRequest, case_id: Id, payload: ParticipantIn) -> Status[Any]:
     actor = _actor(request)
     access = selectors.case_get_for(actor, case_id)
     if not allowed(actor, "cases.participant.add", access):
@@ -409,11 +410,12 @@ def participant_add(request: HttpRequest, case_id: int, payload: ParticipantIn) 
 
 
 @router.post(
-    "/cases/{case_id}/melder-choice", response={200: CaseOut, 422: ProblemOut}, url_name="case-melder-choice",
+    "/cases/{case_id}/melder-choice", response={200: CaseOut, 422: CaseProblemOut},
+    url_name="case-melder-choice",
     summary="The melder's choice after the vertrouwenspersoon was offered (R-100; only the melder)",
 )  # fmt: skip
 @api_requires("cases.case.list", hide=True)
-def melder_choice(request: HttpRequest, case_id: int, payload: MelderChoiceIn) -> Status[Any]:
+def melder_choice(request: HttpRequest, case_id: Id, payload: MelderChoiceIn) -> Status[Any]:
     actor = _actor(request)
     access = selectors.case_get_for(actor, case_id)
     if not allowed(actor, "cases.melder_choice.record", access):

@@ -7,9 +7,9 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.guideline_bridge import UNREADABLE, stored_case_advice
 from werkvrede.cases.models import Case, CaseDeadline
-from werkvrede.guideline import GUIDELINE_VERSION, evaluate
+from werkvrede.guideline import GUIDELINE_VERSION
 
 # What a deadline reveals (docs/rules.md): the Poortwachter timers are WVP documents (D10), the
 # interventieperiode and conflict leave D09, termination D19, whistleblowing D18, the BA's review of
@@ -44,7 +44,9 @@ def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[C
     """
     case = Case.objects.select_for_update().get(pk=case_id)
     day = today or timezone.localdate()
-    advice = evaluate(stored_case_situation(case, today=day), today=day)
+    advice = stored_case_advice(case, today=day)
+    if any(f.code == UNREADABLE for f in advice.findings):
+        return list(CaseDeadline.objects.filter(case=case))  # keep what was computed while it could be
     rows = [
         CaseDeadline(
             case=case,

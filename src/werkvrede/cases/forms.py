@@ -16,6 +16,7 @@ from werkvrede.cases.models import (
     MelderChoice,
     UndesirableBehaviour,
 )
+from werkvrede.core.forms import Form
 from werkvrede.core.widgets import DateInput
 
 
@@ -51,7 +52,7 @@ class MemberLookupMixin:
         return member
 
 
-class SignalForm(MemberLookupMixin, forms.Form):
+class SignalForm(MemberLookupMixin, Form):
     signalled_on = forms.DateField(label=_("Datum van het signaal"), widget=DateInput())
     employee = _member_email_field(
         _("E-mailadres van de werknemer"), _("De werknemer die het conflict ervaart of bij wie het speelt.")
@@ -105,7 +106,7 @@ class SignalForm(MemberLookupMixin, forms.Form):
         return data
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(Form):
     configuration = forms.ChoiceField(
         label=_("Partijen"), choices=[("", "—"), *Configuration.choices], required=False,
         help_text=_("R-003: individu of groep, aan beide kanten binnen de organisatie."),
@@ -155,7 +156,7 @@ class IntakeForm(forms.Form):
         return data
 
 
-class MelderChoiceForm(forms.Form):
+class MelderChoiceForm(Form):
     choice = forms.ChoiceField(
         label=_("Hoe wil je verder?"), choices=MelderChoice.choices, widget=forms.RadioSelect,
     )  # fmt: skip
@@ -165,7 +166,7 @@ class MelderChoiceForm(forms.Form):
     )  # fmt: skip
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     text = forms.CharField(
         label=_("Jouw verslag"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000,
         help_text=_("Wat is er gebeurd, hoe zie jij het? Geen medische gegevens."),
@@ -176,7 +177,7 @@ class NoteForm(forms.Form):
     )  # fmt: skip
 
 
-class ParticipantForm(MemberLookupMixin, forms.Form):
+class ParticipantForm(MemberLookupMixin, Form):
     member = _member_email_field(_("E-mailadres van de persoon"), required=True)
     role = forms.ChoiceField(label=_("Rol in de zaak"), choices=CaseRole.choices)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -9,7 +10,21 @@ from django.core.exceptions import ImproperlyConfigured
 
 from werkvrede.cases.extensions import fact_providers
 from werkvrede.cases.models import Case, CaseParty, GlaslRecord
-from werkvrede.guideline import Situation, parse_situation
+from werkvrede.guideline import (
+    GUIDELINE_VERSION,
+    Advice,
+    Finding,
+    InvalidSituation,
+    Severity,
+    Situation,
+    evaluate,
+    parse_situation,
+)
+from werkvrede.guideline.model import Message
+
+logger = logging.getLogger(__name__)
+# The code of the finding that stands in for the advice when a stored value cannot be read (ADR 0063).
+UNREADABLE = "DATA"
 
 
 def conflict_facts(
@@ -83,3 +98,26 @@ def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
 
 def stored_case_situation(case: Case, *, today: date) -> Situation:
     return parse_situation(case_situation_data(case, today=today))
+
+
+def stored_case_advice(case: Case, *, today: date) -> Advice:
+    """The guideline's advice on the stored case.
+
+    A stored value the guideline refuses (a date outside 1900-2199, saved before such dates were
+    refused) gives an advice with one BLOCK finding naming it instead of an error, so the case's
+    pages keep working (ADR 0063).
+    """
+    try:
+        situation = stored_case_situation(case, today=today)
+    except InvalidSituation as exc:
+        logger.warning("case %s: the guideline cannot read the stored %s: %s", case.pk, exc.path, exc.message)
+        what = f"{exc.path}: {exc.message}"
+        message = Message(
+            nl=f"De richtlijn kan een opgeslagen gegeven van deze zaak niet lezen ({what}); "
+            "laat de beheerder het verbeteren.",
+            en=f"The guideline cannot read a stored value of this case ({what}); "
+            "ask the administrator to correct it.",
+        )
+        finding = Finding(UNREADABLE, Severity.BLOCK, message, source="Werkvrede", subject=exc.path)
+        return Advice(GUIDELINE_VERSION, today, None, None, (), (), (finding,), ())
+    return evaluate(situation, today=today)

@@ -18,3 +18,5 @@ urlpatterns = [
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]
+
+handler500 = "werkvrede.audit.views.server_error"

@@ -9,25 +9,27 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from werkvrede.consent import selectors, services
-from werkvrede.consent.models import Consent
+from werkvrede.consent.models import Category, Consent
 from werkvrede.core.access import api_requires
+from werkvrede.core.roles import Role
+from werkvrede.core.types import Choice, Date, Id, Input, Text
 
 router = Router(tags=["consent"])
 
 
-class ConsentIn(Schema):
+class ConsentIn(Input):
     model_config = ConfigDict(extra="forbid")
 
-    recipient_role: str
-    recipient_membership_id: int | None = None
-    categories: list[str]
-    purpose: str
-    given_on: date
-    expires_on: date | None = None
+    recipient_role: Choice[Role]
+    recipient_membership_id: Id | None = None
+    categories: list[Choice[Category]] = Field(min_length=1)
+    purpose: Text
+    given_on: Date
+    expires_on: Date | None = None
 
 
 class ConsentOut(Schema):
@@ -44,7 +46,7 @@ class ConsentOut(Schema):
     own: bool
 
 
-class ProblemOut(Schema):
+class ConsentProblemOut(Schema):
     detail: str
     path: str
 
@@ -74,7 +76,7 @@ def consents(request: HttpRequest) -> list[dict[str, Any]]:
     return [_out(c, actor.user_id) for c in found]
 
 
-@router.post("/consents", response={201: ConsentOut, 422: ProblemOut}, url_name="consents")
+@router.post("/consents", response={201: ConsentOut, 422: ConsentProblemOut}, url_name="consents")
 @api_requires("consent.consent.give")
 def consent_give(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, Any]]:
     """Give consent about your own data (CC-10)."""
@@ -90,7 +92,7 @@ def consent_give(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, A
 
 @router.post("/consents/{consent_id}/withdraw", response=ConsentOut, url_name="consent-withdraw")
 @api_requires("consent.consent.list")
-def consent_withdraw(request: HttpRequest, consent_id: int) -> dict[str, Any]:
+def consent_withdraw(request: HttpRequest, consent_id: Id) -> dict[str, Any]:
     """Withdraw your consent: no disclosure on its basis from now on (R-172)."""
     actor = request.actor  # type: ignore[attr-defined]
     return _out(services.consent_withdraw(actor=actor, consent_id=consent_id), actor.user_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.consent.models import Category
+from werkvrede.core.forms import Form
 from werkvrede.core.roles import Role
 from werkvrede.core.widgets import DateInput
 
@@ -18,7 +19,7 @@ class _Member(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.user.full_name)
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(Form):
     recipient_role = forms.ChoiceField(
         label=_("Aan wie geef je toestemming?"),
         choices=[(r.value, r.label) for r in Role if r not in (Role.ADMIN, Role.EMPLOYEE)],

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.contact.models import PreferredContact, RequesterRole
+from werkvrede.core.forms import Form
 
 
-class ContactRequestForm(forms.Form):
+class ContactRequestForm(Form):
     name = forms.CharField(label=_("Je naam"), max_length=200)
     organisation_name = forms.CharField(label=_("Naam van de organisatie"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"))
@@ -30,7 +31,7 @@ class ContactRequestForm(forms.Form):
         return data
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(Form):
     accepts_contact_requests = forms.BooleanField(
         label=_("Ik neem contactaanvragen aan"),
         required=False,
@@ -38,7 +39,7 @@ class SettingsForm(forms.Form):
     )
 
 
-class SetupForm(forms.Form):
+class SetupForm(Form):
     organisation_name = forms.CharField(label=_("Naam van de organisatie"), max_length=200)
     employer_name = forms.CharField(label=_("Naam van de werkgever (vertegenwoordiger)"), max_length=200)
     employer_email = forms.EmailField(label=_("E-mailadres van de werkgever"))

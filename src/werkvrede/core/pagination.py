@@ -10,6 +10,8 @@ from typing import Generic, TypeVar
 
 from django.db.models import Model, QuerySet
 
+from werkvrede.core.types import MAX_OFFSET
+
 M = TypeVar("M", bound=Model)
 
 
@@ -33,7 +35,8 @@ class WindowPage(Generic[M]):
 
 
 def window_page(queryset: QuerySet[M], page: str | None, per_page: int = 50) -> WindowPage[M]:
-    number = int(page) if page and page.isdigit() and int(page) > 0 else 1
+    # Beyond the offsets the API takes too (ADR 0060) a number is as good as none: the first page.
+    number = int(page) if page and page.isdigit() and 0 < int(page) <= MAX_OFFSET // per_page else 1
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return WindowPage(object_list=rows[:per_page], number=number, has_next=len(rows) > per_page)

@@ -16,6 +16,8 @@ from typing import Any
 from werkvrede.guideline.model import Situation
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
+# The year range as a JSON Schema pattern on a date, so that clients and generators see it too.
+DATE_PATTERN = "^(19|2[01])[0-9]{2}-"
 MAX_INT = 1000
 
 
@@ -295,7 +297,12 @@ def _schema_of(tp: Any, meta: typing.Mapping[str, object], defs: dict[str, Any])
     if tp is str:
         return {"type": "string", "maxLength": 20000}
     if tp is date:
-        return {"type": "string", "format": "date", "description": f"YYYY-MM-DD, years {MIN_YEAR}-{MAX_YEAR}"}
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": DATE_PATTERN,
+            "description": f"YYYY-MM-DD, years {MIN_YEAR}-{MAX_YEAR}",
+        }
     if isinstance(tp, type) and issubclass(tp, Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
     if origin is tuple:

@@ -21,6 +21,7 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
 from werkvrede.core.refusals import Blocked, Invalid, NeedsAttention, NotPossible
+from werkvrede.core.types import Code, Date, Id, Input, Name, Text
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
@@ -28,7 +29,7 @@ from werkvrede.interventions.policies import Level, level
 router = Router(tags=["interventions"])
 
 
-class RefusedOut(Schema):
+class InterventionRefusedOut(Schema):
     detail: Literal["blocked", "justification_required", "acknowledgement_required"]
     findings: list[GuidelineFindingOut]
 
@@ -158,7 +159,7 @@ def _intervention(i: Intervention) -> dict[str, Any]:
     return {n: getattr(i, n) for n in names}
 
 
-def _section_access(actor: Actor, case_id: int) -> CaseAccess:
+def _section_access(actor: Actor, case_id: Id) -> CaseAccess:
     access = case_get_for(actor, case_id)
     if not policy.allowed(actor, "interventions.section.view", access):
         raise policy.hidden(actor, "interventions.section.view", access.case)
@@ -172,7 +173,7 @@ def _section_access(actor: Actor, case_id: int) -> CaseAccess:
     summary="The Interventies section of a case",
 )
 @api_requires("cases.case.list", hide=True)
-def section(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def section(request: HttpRequest, case_id: Id) -> dict[str, Any]:
     """Periods, leave and interventions as far as the caller may read them (D09; WP: neutral status only)."""
     actor = _actor(request)
     access = _section_access(actor, case_id)
@@ -199,23 +200,23 @@ def section(request: HttpRequest, case_id: int) -> dict[str, Any]:
     return out
 
 
-class PeriodIn(Schema):
+class PeriodIn(Input):
     initiated_by: Literal["BA", "LG", "HR", "CM"]
     form: Literal["ALT_WORKPLACE", "RELEASED_FROM_WORK"]
-    released_reason: str = ""
-    start_on: date
-    end_on: date
-    exceptional_reason: str = ""
+    released_reason: Text = ""
+    start_on: Date
+    end_on: Date
+    exceptional_reason: Text = ""
 
 
 @router.post(
     "/cases/{case_id}/intervention-periods",
-    response={201: PeriodOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: PeriodOut, 409: InterventionRefusedOut, 422: InvalidOut},
     url_name="intervention-periods",
     summary="Propose an interventieperiode",
 )
 @api_requires("cases.case.list", hide=True)
-def period_create(request: HttpRequest, case_id: int, payload: PeriodIn) -> Status[dict[str, Any]]:
+def period_create(request: HttpRequest, case_id: Id, payload: PeriodIn) -> Status[dict[str, Any]]:
     if payload.end_on < payload.start_on:
         return _invalid("end_on")
     try:
@@ -230,19 +231,19 @@ def period_create(request: HttpRequest, case_id: int, payload: PeriodIn) -> Stat
     return Status(201, _period(period))
 
 
-class AppointmentIn(Schema):
+class AppointmentIn(Input):
     with_role: Literal["LG", "HR", "CM", "BMW", "VP"]
-    with_person: str
-    with_membership_id: int | None = None
+    with_person: Name
+    with_membership_id: Id | None = None
     chaired_by: Literal["", "LG", "HR", "CM", "BMW", "VP"] = ""
-    meeting_on: date
+    meeting_on: Date
 
 
-class PeriodStepIn(Schema):
+class PeriodStepIn(Input):
     step: Literal["approve", "refuse", "appointment", "start", "extend", "end", "evaluate"]
     appointment: AppointmentIn | None = None
-    extension_end_on: date | None = None
-    extension_reason: str = ""
+    extension_end_on: Date | None = None
+    extension_reason: Text = ""
     outcome: (
         Literal[
             "RESUMED_OWN_WORK",
@@ -253,7 +254,7 @@ class PeriodStepIn(Schema):
         ]
         | None
     ) = None
-    acknowledged: list[str] = []
+    acknowledged: list[Code] = []
 
 
 def _appointment_input(a: AppointmentIn) -> services.AppointmentInput:
@@ -268,13 +269,13 @@ def _appointment_input(a: AppointmentIn) -> services.AppointmentInput:
 
 @router.post(
     "/cases/{case_id}/intervention-periods/{period_id}/steps",
-    response={200: PeriodOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: PeriodOut, 409: InterventionRefusedOut, 422: InvalidOut},
     url_name="intervention-period-step",
     summary="Take the next step of an interventieperiode (SM-3)",
 )
 @api_requires("cases.case.list", hide=True)
 def period_step(
-    request: HttpRequest, case_id: int, period_id: int, payload: PeriodStepIn
+    request: HttpRequest, case_id: Id, period_id: Id, payload: PeriodStepIn
 ) -> Status[dict[str, Any]]:
     common: dict[str, Any] = {
         "actor": _actor(request),
@@ -312,19 +313,19 @@ def period_step(
     return Status(200, _period(period))
 
 
-class LeaveIn(Schema):
-    start_on: date
-    end_on: date
+class LeaveIn(Input):
+    start_on: Date
+    end_on: Date
 
 
 @router.post(
     "/cases/{case_id}/conflict-leave",
-    response={201: LeaveOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: LeaveOut, 409: InterventionRefusedOut, 422: InvalidOut},
     url_name="conflict-leave",
     summary="Request arbeidsconflictenverlof (the employee)",
 )
 @api_requires("cases.case.list", hide=True)
-def leave_create(request: HttpRequest, case_id: int, payload: LeaveIn) -> Status[dict[str, Any]]:
+def leave_create(request: HttpRequest, case_id: Id, payload: LeaveIn) -> Status[dict[str, Any]]:
     try:
         leave = services.leave_request(
             actor=_actor(request),
@@ -340,21 +341,21 @@ def leave_create(request: HttpRequest, case_id: int, payload: LeaveIn) -> Status
     return Status(201, _leave(leave))
 
 
-class LeaveStepIn(Schema):
+class LeaveStepIn(Input):
     step: Literal["approve", "first_leave_day", "last_leave_day_passed", "conversation_held", "close"]
     appointment: AppointmentIn | None = None
-    acknowledged: list[str] = []
+    acknowledged: list[Code] = []
 
 
 @router.post(
     "/cases/{case_id}/conflict-leave/{leave_id}/steps",
-    response={200: LeaveOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: LeaveOut, 409: InterventionRefusedOut, 422: InvalidOut},
     url_name="conflict-leave-step",
     summary="Approve conflict leave or take its next step (SM-4)",
 )
 @api_requires("cases.case.list", hide=True)
 def leave_step(
-    request: HttpRequest, case_id: int, leave_id: int, payload: LeaveStepIn
+    request: HttpRequest, case_id: Id, leave_id: Id, payload: LeaveStepIn
 ) -> Status[dict[str, Any]]:
     actor, today = _actor(request), timezone.localdate()
     try:
@@ -379,7 +380,7 @@ def leave_step(
     return Status(200, _leave(leave))
 
 
-class InterventionIn(Schema):
+class InterventionIn(Input):
     kind: Literal[
         "CONVERSATION", "HR_BEMIDDELING", "BMW_BEMIDDELING", "INDIVIDUAL", "CAREER", "ORGANISATIONAL",
         "REFERRAL_MEDIATOR", "REFERRAL_VP",
@@ -388,21 +389,19 @@ class InterventionIn(Schema):
     hr_attends: bool = False
     support_employee: bool | None = None
     support_other: bool | None = None
-    planned_on: date | None = None
-    note: str = ""
-    acknowledged: list[str] = []
+    planned_on: Date | None = None
+    note: Text = ""
+    acknowledged: list[Code] = []
 
 
 @router.post(
     "/cases/{case_id}/interventions",
-    response={201: InterventionOut, 409: RefusedOut},
+    response={201: InterventionOut, 409: InterventionRefusedOut},
     url_name="interventions",
     summary="Record an intervention or a referral",
 )
 @api_requires("cases.case.list", hide=True)
-def intervention_create(
-    request: HttpRequest, case_id: int, payload: InterventionIn
-) -> Status[dict[str, Any]]:
+def intervention_create(request: HttpRequest, case_id: Id, payload: InterventionIn) -> Status[dict[str, Any]]:
     data = payload.dict()
     acknowledged = data.pop("acknowledged")
     try:

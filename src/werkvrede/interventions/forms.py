@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.forms import MemberLookupMixin
+from werkvrede.core.forms import Form
 from werkvrede.core.widgets import DateInput
 from werkvrede.interventions.models import (
     ChairRole,
@@ -20,7 +21,7 @@ from werkvrede.interventions.models import (
 DATE = DateInput()
 
 
-class PeriodProposalForm(forms.Form):
+class PeriodProposalForm(Form):
     initiated_by = forms.ChoiceField(label=_("Wie neemt het initiatief?"), choices=InitiatedBy.choices)
     form = forms.ChoiceField(
         label=_("Vorm"),
@@ -54,7 +55,7 @@ class PeriodProposalForm(forms.Form):
         return data
 
 
-class AppointmentForm(MemberLookupMixin, forms.Form):
+class AppointmentForm(MemberLookupMixin, Form):
     with_role = forms.ChoiceField(label=_("Afspraak met (rol)"), choices=ContactRole.choices)
     with_person = forms.CharField(
         label=_("Naam van de persoon"),
@@ -87,7 +88,7 @@ class AppointmentForm(MemberLookupMixin, forms.Form):
         return self._member(self.cleaned_data.get("with_member"))
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(Form):
     extension_end_on = forms.DateField(label=_("Nieuwe laatste dag"), widget=DATE)
     extension_reason = forms.CharField(
         label=_("Bijzondere reden voor de verlenging"),
@@ -97,13 +98,13 @@ class ExtensionForm(forms.Form):
     )
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(Form):
     outcome = forms.ChoiceField(
         label=_("Uitkomst"), choices=EvaluationOutcome.choices, widget=forms.RadioSelect
     )
 
 
-class LeaveRequestForm(forms.Form):
+class LeaveRequestForm(Form):
     start_on = forms.DateField(label=_("Eerste verlofdag"), widget=DATE)
     end_on = forms.DateField(label=_("Laatste verlofdag"), widget=DATE)
 
@@ -116,7 +117,7 @@ class LeaveRequestForm(forms.Form):
         return data
 
 
-class InterventionRecordForm(forms.Form):
+class InterventionRecordForm(Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=InterventionKind.choices)
     chair_role = forms.ChoiceField(label=_("Wie leidt het?"), choices=ChairRole.choices, required=False)
     hr_attends = forms.BooleanField(label=_("HR is bij het gesprek"), required=False)

@@ -8,12 +8,12 @@ from typing import Any
 
 from django.db.models import Q
 
-from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.guideline_bridge import stored_case_advice
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed
-from werkvrede.guideline import advice_to_dict, evaluate
+from werkvrede.guideline import advice_to_dict
 from werkvrede.interventions.models import (
     Appointment,
     ConflictLeave,
@@ -66,13 +66,15 @@ def interventions_of(actor: Actor, access: CaseAccess) -> list[Intervention]:
     return list(found)
 
 
-# What the Interventies tab shows of the advice: the choice of intervention (R-060…R-069), evaluation (R-048).
-TAB_FINDINGS = frozenset({f"R-0{n}" for n in range(60, 70)} | {"R-048"})
+# What the Interventies tab shows of the advice: the choice of intervention (R-060…R-069), evaluation
+# (R-048), and that stored data cannot be read (DATA, docs/adr/0063).
+
+TAB_FINDINGS = frozenset({f"R-0{n}" for n in range(60, 70)} | {"R-048", "DATA"})
 
 
 def advice_for(access: CaseAccess, *, today: date) -> dict[str, Any]:
     """The engine's routes (RT-x), indications (I-x) and findings for the case, as JSON-ready data."""
-    return advice_to_dict(evaluate(stored_case_situation(access.case, today=today), today=today))
+    return advice_to_dict(stored_case_advice(access.case, today=today))
 
 
 def tab_findings(advice: dict[str, Any]) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
 from werkvrede.core.refusals import NotPossible, Refusal
+from werkvrede.core.types import Code, Count, Date, DateTime, Id, Input, Name, Text
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import policies as p
@@ -36,7 +37,7 @@ router = Router(tags=["mediation"])
 # --- Schemas ---------------------------------------------------------------------------------------
 
 
-class RefusedOut(Schema):
+class MediationRefusedOut(Schema):
     detail: Literal["blocked", "acknowledgement_required"]
     findings: list[GuidelineFindingOut]
 
@@ -50,7 +51,7 @@ class StatusOut(Schema):
     ended_on: date | None
 
 
-class PartyOut(Schema):
+class MediationPartyOut(Schema):
     id: int
     user_id: int
     name: str
@@ -90,7 +91,7 @@ class MediationOut(Schema):
     subject: str | None = None
     mediator_id: int | None = None
     impartiality_declared: bool | None = None
-    parties: list[PartyOut] | None = None
+    parties: list[MediationPartyOut] | None = None
     documents: list[DocumentOut] | None = None
 
 
@@ -113,7 +114,7 @@ class IntakeOut(Schema):
     causes: str
 
 
-class NoteOut(Schema):
+class SessionNoteOut(Schema):
     id: int
     text: str
 
@@ -121,8 +122,8 @@ class NoteOut(Schema):
 class TerminationOut(Schema):
     id: int
     state: str
-    case_id: int | None
-    mediation_id: int | None
+    case_id: Id | None
+    mediation_id: Id | None
     employee_id: int
     employer_signatory_id: int
     end_of_employment_on: date
@@ -226,16 +227,16 @@ def _get(actor: Actor, mediation_id: int, action: str) -> p.MediationAccess:
 # --- Mediations ----------------------------------------------------------------------------------
 
 
-class PartyIn(Schema):
-    user_id: int
+class PartyIn(Input):
+    user_id: Id
     side: Literal["WN", "WP", "ER"]
 
 
-class MediationIn(Schema):
-    subject: str
+class MediationIn(Input):
+    subject: Name
     parties: list[PartyIn]
-    mediator_id: int | None = None
-    referral_id: int | None = None
+    mediator_id: Id | None = None
+    referral_id: Id | None = None
 
 
 def _referral(payload: MediationIn) -> services.ReferralInput:
@@ -256,7 +257,7 @@ def mediation_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post(
     "/mediations",
-    response={201: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediations-create",
     summary="Start a mediation without a case (small business): MED, HR",
 )
@@ -288,7 +289,7 @@ def admitted(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Mediations of a case: status only (D14 N, R-084)",
 )
 @api_requires("cases.case.list", hide=True)
-def case_mediations(request: HttpRequest, case_id: int) -> list[dict[str, Any]]:
+def case_mediations(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
     access = case_get_for(actor, case_id)
     if not policy.allowed(actor, "mediation.case_section.view", access):
@@ -298,12 +299,12 @@ def case_mediations(request: HttpRequest, case_id: int) -> list[dict[str, Any]]:
 
 @router.post(
     "/cases/{case_id}/mediations",
-    response={201: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="case-mediations-refer",
     summary="Refer a case to mediation (SM-5 row 1)",
 )
 @api_requires("cases.case.list", hide=True)
-def case_refer(request: HttpRequest, case_id: int, payload: MediationIn) -> Status[dict[str, Any]]:
+def case_refer(request: HttpRequest, case_id: Id, payload: MediationIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     try:
         m = services.mediation_refer(actor=actor, case_id=case_id, data=_referral(payload), today=_today())
@@ -319,23 +320,23 @@ def case_refer(request: HttpRequest, case_id: int, payload: MediationIn) -> Stat
     summary="One mediation, as far as the caller may read it",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def mediation_detail(request: HttpRequest, mediation_id: int) -> dict[str, Any]:
+def mediation_detail(request: HttpRequest, mediation_id: Id) -> dict[str, Any]:
     actor = _actor(request)
     return _mediation(actor, selectors.mediation_get_for(actor, mediation_id))
 
 
-class MediatorIn(Schema):
-    mediator_id: int
+class MediatorIn(Input):
+    mediator_id: Id
 
 
 @router.post(
     "/mediations/{mediation_id}/mediator",
-    response={200: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-mediator",
     summary="Assign the mediator (SOD-2 checked, R-071)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def mediator_assign(request: HttpRequest, mediation_id: int, payload: MediatorIn) -> Status[dict[str, Any]]:
+def mediator_assign(request: HttpRequest, mediation_id: Id, payload: MediatorIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     try:
         services.mediator_assign(
@@ -346,20 +347,20 @@ def mediator_assign(request: HttpRequest, mediation_id: int, payload: MediatorIn
     return Status(200, _mediation(actor, selectors.mediation_get_for(actor, mediation_id)))
 
 
-class StepIn(Schema):
+class StepIn(Input):
     step: Literal["declare_impartiality", "willing", "unwilling", "track", "pause_vp", "resume"]
     track: Literal["RESTORATION", "EXIT"] | None = None
-    party_id: int | None = None  # the mediator records a party's answer given at intake
+    party_id: Id | None = None  # the mediator records a party's answer given at intake
 
 
 @router.post(
     "/mediations/{mediation_id}/steps",
-    response={200: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-steps",
     summary="Simple steps: impartiality (SOD-2), willingness (R-070), track (R-078), VP pause (R-077)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def mediation_step(request: HttpRequest, mediation_id: int, payload: StepIn) -> Status[dict[str, Any]]:
+def mediation_step(request: HttpRequest, mediation_id: Id, payload: StepIn) -> Status[dict[str, Any]]:
     actor, today = _actor(request), _today()
     access = selectors.mediation_get_for(actor, mediation_id)
     try:
@@ -383,12 +384,12 @@ def mediation_step(request: HttpRequest, mediation_id: int, payload: StepIn) -> 
     )
 
 
-class IntakeIn(Schema):
-    party_id: int
-    held_on: date
-    positions: str
-    interests: str
-    causes: str
+class MediationIntakeIn(Input):
+    party_id: Id
+    held_on: Date
+    positions: Text
+    interests: Text
+    causes: Text
 
 
 @router.get(
@@ -398,7 +399,7 @@ class IntakeIn(Schema):
     summary="Intake records (D11): all for the mediator, one's own for a party; reads are audited",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def intakes(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
+def intakes(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
     access = _get(actor, mediation_id, "mediation.content.read")
     return [
@@ -416,12 +417,14 @@ def intakes(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
 
 @router.post(
     "/mediations/{mediation_id}/intakes",
-    response={201: dict[str, int], 409: RefusedOut, 422: InvalidOut},
+    response={201: dict[str, int], 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-intakes-create",
     summary="Record a party's intake (sealed D11; REFERRED → INTAKE)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def intake_create(request: HttpRequest, mediation_id: int, payload: IntakeIn) -> Status[dict[str, Any]]:
+def intake_create(
+    request: HttpRequest, mediation_id: Id, payload: MediationIntakeIn
+) -> Status[dict[str, Any]]:
     try:
         record = services.intake_record(
             actor=_actor(request), mediation_id=mediation_id, data=services.IntakeInput(**payload.dict()),
@@ -432,27 +435,27 @@ def intake_create(request: HttpRequest, mediation_id: int, payload: IntakeIn) ->
     return Status(201, {"id": record.pk})
 
 
-class AgreementIn(Schema):
+class AgreementIn(Input):
     voluntary: bool
     confidential: bool
     neutrality: bool
-    reglement: str = ""
-    fees: str = ""
-    paid_by: str = ""
-    reporting: str = ""
-    interim_agreements: str = ""
-    place: str = ""
-    acknowledged: list[str] = []
+    reglement: Text = ""
+    fees: Text = ""
+    paid_by: Text = ""
+    reporting: Text = ""
+    interim_agreements: Text = ""
+    place: Name = ""
+    acknowledged: list[Code] = []
 
 
 @router.post(
     "/mediations/{mediation_id}/agreement",
-    response={201: DocumentOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-agreement",
     summary="Draft the mediation agreement (R-073: essentials block, other clauses warn)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def agreement(request: HttpRequest, mediation_id: int, payload: AgreementIn) -> Status[dict[str, Any]]:
+def agreement(request: HttpRequest, mediation_id: Id, payload: AgreementIn) -> Status[dict[str, Any]]:
     data = payload.dict()
     acknowledged = data.pop("acknowledged")
     try:
@@ -472,7 +475,7 @@ def agreement(request: HttpRequest, mediation_id: int, payload: AgreementIn) -> 
     summary="The mediation's current documents the caller may read",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def documents(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
+def documents(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
     access = selectors.mediation_get_for(actor, mediation_id)
     return [_document(d) for d in selectors.documents_for(actor, access)]
@@ -485,7 +488,7 @@ def documents(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
     summary="One document with its content (D12/D13/D14 per §2.3)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def document(request: HttpRequest, mediation_id: int, document_id: int) -> dict[str, Any]:
+def document(request: HttpRequest, mediation_id: Id, document_id: Id) -> dict[str, Any]:
     actor = _actor(request)
     doc = selectors.document_get(actor, selectors.mediation_get_for(actor, mediation_id), document_id)
     return {**_document(doc), "content": doc.content}
@@ -498,25 +501,25 @@ def document(request: HttpRequest, mediation_id: int, document_id: int) -> dict[
     summary="Download a document as PDF",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def document_pdf(request: HttpRequest, mediation_id: int, document_id: int) -> HttpResponse:
+def document_pdf(request: HttpRequest, mediation_id: Id, document_id: Id) -> HttpResponse:
     actor = _actor(request)
     doc = selectors.document_get(actor, selectors.mediation_get_for(actor, mediation_id), document_id)
     return download_response(doc, fmt="pdf", language=get_language() or "nl", actor=actor)
 
 
-class SignIn(Schema):
-    typed_name: str
+class SignIn(Input):
+    typed_name: Name
 
 
 @router.post(
     "/mediations/{mediation_id}/documents/{document_id}/signatures",
-    response={200: DocumentOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-document-sign",
     summary="Sign a document by typing one's name; the last signature moves the mediation on",
 )
 @api_requires("mediation.mediation.list", hide=True)
 def document_sign(
-    request: HttpRequest, mediation_id: int, document_id: int, payload: SignIn
+    request: HttpRequest, mediation_id: Id, document_id: Id, payload: SignIn
 ) -> Status[dict[str, Any]]:
     try:
         doc = services.mediation_document_sign(
@@ -528,10 +531,10 @@ def document_sign(
     return Status(200, _document(doc))
 
 
-class AdmissionIn(Schema):
-    user_id: int
+class AdmissionIn(Input):
+    user_id: Id
     kind: Literal["SUPPORTER", "LAWYER"]
-    for_party_id: int | None = None
+    for_party_id: Id | None = None
 
 
 def _admission(a: Any) -> dict[str, Any]:
@@ -548,12 +551,12 @@ def _admission(a: Any) -> dict[str, Any]:
 
 @router.post(
     "/mediations/{mediation_id}/admissions",
-    response={201: AdmissionOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: AdmissionOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-admissions",
     summary="Propose a supporter or lawyer for a party (R-076, CC-8)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def admission_create(request: HttpRequest, mediation_id: int, payload: AdmissionIn) -> Status[dict[str, Any]]:
+def admission_create(request: HttpRequest, mediation_id: Id, payload: AdmissionIn) -> Status[dict[str, Any]]:
     try:
         a = services.admission_request(
             actor=_actor(request), mediation_id=mediation_id, user_id=payload.user_id, kind=payload.kind,
@@ -566,12 +569,12 @@ def admission_create(request: HttpRequest, mediation_id: int, payload: Admission
 
 @router.post(
     "/mediations/{mediation_id}/admissions/{admission_id}/consent",
-    response={200: AdmissionOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: AdmissionOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-admission-consent",
     summary="A party consents to an admission (every party must)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def admission_consent(request: HttpRequest, mediation_id: int, admission_id: int) -> Status[dict[str, Any]]:
+def admission_consent(request: HttpRequest, mediation_id: Id, admission_id: Id) -> Status[dict[str, Any]]:
     try:
         a = services.admission_consent(
             actor=_actor(request), mediation_id=mediation_id, admission_id=admission_id, today=_today()
@@ -588,7 +591,7 @@ def admission_consent(request: HttpRequest, mediation_id: int, admission_id: int
     summary="End an admission: the supported party or the mediator",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def admission_revoke(request: HttpRequest, mediation_id: int, admission_id: int) -> dict[str, int]:
+def admission_revoke(request: HttpRequest, mediation_id: Id, admission_id: Id) -> dict[str, int]:
     actor = _actor(request)
     access = selectors.mediation_get_for(actor, mediation_id)
     admission = next((a for a in selectors.admissions_of(access.mediation) if a.pk == admission_id), None)
@@ -598,10 +601,10 @@ def admission_revoke(request: HttpRequest, mediation_id: int, admission_id: int)
     return {"revoked": count}
 
 
-class SessionIn(Schema):
-    starts_at: datetime
-    duration_minutes: int
-    participant_ids: list[int]
+class SessionIn(Input):
+    starts_at: DateTime
+    duration_minutes: Count
+    participant_ids: list[Id]
 
 
 @router.get(
@@ -611,7 +614,7 @@ class SessionIn(Schema):
     summary="Sessions the caller takes part in (all for the mediator)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def sessions(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
+def sessions(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
     access = _get(actor, mediation_id, "mediation.content.read")
     return [_session(s) for s in selectors.sessions_for(actor, access)]
@@ -619,12 +622,12 @@ def sessions(request: HttpRequest, mediation_id: int) -> list[dict[str, Any]]:
 
 @router.post(
     "/mediations/{mediation_id}/sessions",
-    response={201: SessionOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: SessionOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-sessions-create",
     summary="Plan a session: refused with R-072 before all signatures; invitations are e-mailed",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def session_create(request: HttpRequest, mediation_id: int, payload: SessionIn) -> Status[dict[str, Any]]:
+def session_create(request: HttpRequest, mediation_id: Id, payload: SessionIn) -> Status[dict[str, Any]]:
     starts_at = payload.starts_at
     if timezone.is_naive(starts_at):
         starts_at = timezone.make_aware(starts_at)
@@ -646,7 +649,7 @@ def session_create(request: HttpRequest, mediation_id: int, payload: SessionIn) 
     summary="The calendar invitation (.ics, RFC 5545) of a session",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def session_invitation(request: HttpRequest, mediation_id: int, session_id: int) -> HttpResponse:
+def session_invitation(request: HttpRequest, mediation_id: Id, session_id: Id) -> HttpResponse:
     actor = _actor(request)
     access = _get(actor, mediation_id, "mediation.session.invitation")
     s = selectors.session_get(actor, access, session_id)
@@ -656,18 +659,18 @@ def session_invitation(request: HttpRequest, mediation_id: int, session_id: int)
     return response
 
 
-class NoteIn(Schema):
-    text: str
+class SessionNoteIn(Input):
+    text: Text
 
 
 @router.get(
     "/mediations/{mediation_id}/sessions/{session_id}/notes",
-    response={200: list[NoteOut]},
+    response={200: list[SessionNoteOut]},
     url_name="mediation-session-notes",
     summary="Session notes (D11): the mediator and that session's participants; reads are audited",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def session_notes(request: HttpRequest, mediation_id: int, session_id: int) -> list[dict[str, Any]]:
+def session_notes(request: HttpRequest, mediation_id: Id, session_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
     access = _get(actor, mediation_id, "mediation.session.invitation")
     s = selectors.session_get(actor, access, session_id)
@@ -682,7 +685,7 @@ def session_notes(request: HttpRequest, mediation_id: int, session_id: int) -> l
 )
 @api_requires("mediation.mediation.list", hide=True)
 def session_note_create(
-    request: HttpRequest, mediation_id: int, session_id: int, payload: NoteIn
+    request: HttpRequest, mediation_id: Id, session_id: Id, payload: SessionNoteIn
 ) -> Status[dict[str, Any]]:
     try:
         note = services.session_note_add(
@@ -697,22 +700,22 @@ def session_note_create(
     return Status(201, {"id": note.pk})
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(Input):
     kind: Literal["BEHAVIOUR_PLAN", "ARRANGEMENT", "VSO"]
-    points: list[str]
+    points: list[Text]
     ends_mediation: bool = False
-    ended_on: date | None = None
-    place: str = ""
+    ended_on: Date | None = None
+    place: Name = ""
 
 
 @router.post(
     "/mediations/{mediation_id}/outcome",
-    response={201: DocumentOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-outcome",
     summary="Draft the outcome agreement; the parties sign it (R-079)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def outcome(request: HttpRequest, mediation_id: int, payload: OutcomeIn) -> Status[dict[str, Any]]:
+def outcome(request: HttpRequest, mediation_id: Id, payload: OutcomeIn) -> Status[dict[str, Any]]:
     try:
         doc = services.outcome_draft(
             actor=_actor(request), mediation_id=mediation_id, data=services.OutcomeInput(**payload.dict()),
@@ -725,12 +728,12 @@ def outcome(request: HttpRequest, mediation_id: int, payload: OutcomeIn) -> Stat
 
 @router.post(
     "/mediations/{mediation_id}/withdrawal",
-    response={200: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-withdrawal",
     summary="A party withdraws by a signed statement (R-081); the neutral notice follows (R-080)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def withdrawal(request: HttpRequest, mediation_id: int, payload: SignIn) -> Status[dict[str, Any]]:
+def withdrawal(request: HttpRequest, mediation_id: Id, payload: SignIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
     try:
         services.party_withdraw(
@@ -741,19 +744,19 @@ def withdrawal(request: HttpRequest, mediation_id: int, payload: SignIn) -> Stat
     return Status(200, _mediation(actor, selectors.mediation_get_for(actor, mediation_id)))
 
 
-class EndIn(Schema):
-    typed_name: str
-    ended_on: date | None = None  # for the end after a signed outcome
+class EndIn(Input):
+    typed_name: Name
+    ended_on: Date | None = None  # for the end after a signed outcome
 
 
 @router.post(
     "/mediations/{mediation_id}/end",
-    response={200: MediationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-end",
     summary="The mediator ends the mediation or confirms its end in writing with the date (R-081, R-082)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def end(request: HttpRequest, mediation_id: int, payload: EndIn) -> Status[dict[str, Any]]:
+def end(request: HttpRequest, mediation_id: Id, payload: EndIn) -> Status[dict[str, Any]]:
     actor, today = _actor(request), _today()
     try:
         access = selectors.mediation_get_for(actor, mediation_id)
@@ -774,10 +777,10 @@ def end(request: HttpRequest, mediation_id: int, payload: EndIn) -> Status[dict[
 # --- Termination agreements ---------------------------------------------------------------------
 
 
-class TerminationIn(Schema):
-    employee_id: int
-    employer_signatory_id: int
-    end_of_employment_on: date
+class TerminationIn(Input):
+    employee_id: Id
+    employer_signatory_id: Id
+    end_of_employment_on: Date
     checklist: list[
         Literal[
             "NAMES_ADDRESSES",
@@ -792,11 +795,11 @@ class TerminationIn(Schema):
     mentions_dissolution_right: bool = True
     statutory_director: bool = False
     court_settlement: bool = False
-    employer_reason: str = ""
-    final_settlement_on: date | None = None
-    place: str = ""
-    essentials_agreed_on: date | None = None
-    acknowledged: list[str] = []
+    employer_reason: Text = ""
+    final_settlement_on: Date | None = None
+    place: Name = ""
+    essentials_agreed_on: Date | None = None
+    acknowledged: list[Code] = []
 
 
 _TERMINATION_FIELDS = (
@@ -837,24 +840,24 @@ def _termination_create(request: HttpRequest, payload: TerminationIn, **where: i
 
 @router.post(
     "/cases/{case_id}/termination-agreements",
-    response={201: TerminationOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="case-termination-agreements",
     summary="Draft a termination agreement on a case: HR, LG (never the BA, R-097)",
 )
 @api_requires("cases.case.list", hide=True)
-def termination_on_case(request: HttpRequest, case_id: int, payload: TerminationIn) -> Status[dict[str, Any]]:
+def termination_on_case(request: HttpRequest, case_id: Id, payload: TerminationIn) -> Status[dict[str, Any]]:
     return _termination_create(request, payload, case_id=case_id)
 
 
 @router.post(
     "/mediations/{mediation_id}/termination-agreements",
-    response={201: TerminationOut, 409: RefusedOut, 422: InvalidOut},
+    response={201: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="mediation-termination-agreements",
     summary="Draft a termination agreement in an exit mediation: the mediator",
 )
 @api_requires("mediation.mediation.list", hide=True)
 def termination_in_mediation(
-    request: HttpRequest, mediation_id: int, payload: TerminationIn
+    request: HttpRequest, mediation_id: Id, payload: TerminationIn
 ) -> Status[dict[str, Any]]:
     return _termination_create(request, payload, mediation_id=mediation_id)
 
@@ -866,7 +869,7 @@ def termination_in_mediation(
     summary="A termination agreement (D19): WN, HR/LG, CM, the mediator; never the BA",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def termination_detail(request: HttpRequest, agreement_id: int) -> dict[str, Any]:
+def termination_detail(request: HttpRequest, agreement_id: Id) -> dict[str, Any]:
     access = selectors.termination_get_for(_actor(request), agreement_id)
     termination.termination_settle(access.agreement, _today())
     return _termination(access.agreement)
@@ -874,12 +877,12 @@ def termination_detail(request: HttpRequest, agreement_id: int) -> dict[str, Any
 
 @router.post(
     "/termination-agreements/{agreement_id}/signatures",
-    response={200: TerminationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="termination-agreement-sign",
     summary="Sign; the last signature concludes it (R-093) and starts the reflection period (R-092)",
 )
 @api_requires("mediation.mediation.list", hide=True)
-def termination_sign(request: HttpRequest, agreement_id: int, payload: SignIn) -> Status[dict[str, Any]]:
+def termination_sign(request: HttpRequest, agreement_id: Id, payload: SignIn) -> Status[dict[str, Any]]:
     try:
         ta = termination.termination_sign(
             actor=_actor(request), agreement_id=agreement_id, typed_name=payload.typed_name, today=_today()
@@ -889,20 +892,20 @@ def termination_sign(request: HttpRequest, agreement_id: int, payload: SignIn) -
     return Status(200, _termination(ta))
 
 
-class DissolveIn(Schema):
-    typed_name: str
-    sent_on: date | None = None
+class DissolveIn(Input):
+    typed_name: Name
+    sent_on: Date | None = None
 
 
 @router.post(
     "/termination-agreements/{agreement_id}/dissolution",
-    response={200: TerminationOut, 409: RefusedOut, 422: InvalidOut},
+    response={200: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
     url_name="termination-agreement-dissolve",
     summary="The employee dissolves it in writing within the reflection period (R-092)",
 )
 @api_requires("mediation.mediation.list", hide=True)
 def termination_dissolve(
-    request: HttpRequest, agreement_id: int, payload: DissolveIn
+    request: HttpRequest, agreement_id: Id, payload: DissolveIn
 ) -> Status[dict[str, Any]]:
     try:
         termination.termination_dissolve(

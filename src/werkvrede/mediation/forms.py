@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.forms import Form
 from werkvrede.core.widgets import DateInput
 from werkvrede.mediation.models import AdmissionKind, ChecklistItem, OutcomeKind, PartySide, Track
 
@@ -19,7 +20,7 @@ class UserChoiceField(forms.TypedChoiceField):
         super().__init__(choices=choices, coerce=int, empty_value=None, **kwargs)
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(Form):
     subject = forms.CharField(
         label=_("Onderwerp van de mediation"),
         max_length=200,
@@ -58,7 +59,7 @@ class ReferralForm(forms.Form):
         return out
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(Form):
     held_on = forms.DateField(label=_("Datum van de intake"), widget=DATE)
     positions = forms.CharField(label=_("Standpunten"), widget=forms.Textarea(attrs={"rows": 3}))
     interests = forms.CharField(label=_("Belangen"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -74,7 +75,7 @@ class IntakeForm(forms.Form):
         }
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(Form):
     voluntary = forms.BooleanField(
         label=_("Deelname is vrijwillig; iedere partij kan op elk moment stoppen (R-070)"), required=False
     )
@@ -97,7 +98,7 @@ class AgreementForm(forms.Form):
     place = forms.CharField(label=_("Plaats"), required=False)
 
 
-class SessionForm(forms.Form):
+class SessionForm(Form):
     starts_at = forms.DateTimeField(
         label=_("Datum en tijd"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -113,15 +114,15 @@ class SessionForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     text = forms.CharField(label=_("Aantekening"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class TrackForm(forms.Form):
+class TrackForm(Form):
     track = forms.ChoiceField(label=_("Spoor"), choices=Track.choices, widget=forms.RadioSelect)
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(Form):
     kind = forms.ChoiceField(
         label=_("Soort afspraken"), choices=OutcomeKind.choices, widget=forms.RadioSelect
     )
@@ -143,7 +144,7 @@ class OutcomeForm(forms.Form):
         return data
 
 
-class AdmissionForm(forms.Form):
+class AdmissionForm(Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=AdmissionKind.choices, widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, users: Any, parties: Any, **kwargs: Any) -> None:
@@ -154,7 +155,7 @@ class AdmissionForm(forms.Form):
         )
 
 
-class SignForm(forms.Form):
+class SignForm(Form):
     typed_name = forms.CharField(
         label=_("Typ je volledige naam om te ondertekenen"),
         max_length=200,
@@ -167,7 +168,7 @@ class EndForm(SignForm):
     ended_on = forms.DateField(label=_("Einddatum"), widget=DATE)
 
 
-class TerminationForm(forms.Form):
+class TerminationForm(Form):
     end_of_employment_on = forms.DateField(label=_("Einddatum van het dienstverband"), widget=DATE)
     mentions_dissolution_right = forms.BooleanField(
         label=_("De overeenkomst noemt het recht om binnen 14 dagen te ontbinden (anders 21 dagen, R-092)"),

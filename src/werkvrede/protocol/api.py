@@ -9,7 +9,9 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from werkvrede.core.access import api_requires
+from werkvrede.core.api_findings import InvalidOut
 from werkvrede.core.refusals import Invalid
+from werkvrede.core.types import Count, Input, Line, Text
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS
@@ -45,42 +47,32 @@ class ProtocolOut(Schema):
     emotions_sentence: str
 
 
-class ProtocolIn(Schema):
+class ProtocolIn(Input):
     """Only the fields given change; the others keep the value of the version in force."""
 
     conflict_leave_enabled: bool | None = None
-    conflict_leave_max_days: int | None = None
-    conflict_leave_window_months: int | None = None
+    conflict_leave_max_days: Count | None = None
+    conflict_leave_window_months: Count | None = None
     conflict_leave_day_unit: Literal["WORKING", "CALENDAR"] | None = None
-    ip_normal_max_days: int | None = None
-    ip_exceptional_max_days: int | None = None
-    ip_evaluation_due_working_days: int | None = None
-    not_able_max_review_days: int | None = None
-    inhouse_max_glasl: int | None = None
-    mediation_max_glasl: int | None = None
-    i1_min_case_age_days: int | None = None
-    no_intervention_after_days: int | None = None
-    aggregation_gap_days: int | None = None
-    review_interval_days: int | None = None
-    cooling_off_days: int | None = None
-    cooling_off_days_without_clause: int | None = None
-    repeat_window_months: int | None = None
+    ip_normal_max_days: Count | None = None
+    ip_exceptional_max_days: Count | None = None
+    ip_evaluation_due_working_days: Count | None = None
+    not_able_max_review_days: Count | None = None
+    inhouse_max_glasl: Count | None = None
+    mediation_max_glasl: Count | None = None
+    i1_min_case_age_days: Count | None = None
+    no_intervention_after_days: Count | None = None
+    aggregation_gap_days: Count | None = None
+    review_interval_days: Count | None = None
+    cooling_off_days: Count | None = None
+    cooling_off_days_without_clause: Count | None = None
+    repeat_window_months: Count | None = None
     ba_override_mode: Literal["BLOCK", "WARN_J"] | None = None
     liberation_day: Literal["EVERY_YEAR", "LUSTRUM", "NEVER"] | None = None
-    hr_contact: str | None = None
-    confidential_adviser_contact: str | None = None
-    open_consultation: str | None = None
-    emotions_sentence: str | None = None
-
-
-class FieldErrorOut(Schema):
-    path: str
-    message: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    errors: list[FieldErrorOut]
+    hr_contact: Line | None = None
+    confidential_adviser_contact: Line | None = None
+    open_consultation: Line | None = None
+    emotions_sentence: Text | None = None
 
 
 class VersionOut(Schema):

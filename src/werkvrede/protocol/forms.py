@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.forms import ModelForm
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS, PARAMETERS, validation_errors
 
@@ -20,7 +21,7 @@ _OTHER_LABELS = {
 }
 
 
-class ProtocolForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProtocolForm(ModelForm):
     class Meta:
         model = ConflictProtocol
         fields = list(EDITABLE_FIELDS)

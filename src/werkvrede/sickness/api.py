@@ -9,7 +9,7 @@ findings when it refuses.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -22,28 +22,36 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
+from werkvrede.core.types import Choice, Code, Count, Date, Id, Input, Line, LongText, Name, Percentage, Text
 from werkvrede.sickness import feedback, selectors, services
-from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS
+from werkvrede.sickness.models import (
+    EMPLOYER_DATE_FIELDS,
+    R130_FIELDS,
+    AdviceContent,
+    AdviceKind,
+    Condition,
+    InterventionForm,
+)
 from werkvrede.sickness.policies import presented_fields
 
 router = Router(tags=["sickness"])
 
 
-class _In(Schema):
+class _In(Input):
     model_config = ConfigDict(extra="forbid")
 
 
 class SickReportIn(_In):
     """The employer part: the dates and exactly R-130's fields (no field for anything medical)."""
 
-    first_sick_day: date
-    notified_to_ba_on: date | None = None
-    recovery_date: date | None = None
-    phone: str = ""
-    address: str = ""
-    expected_duration: str = ""
-    ongoing_appointments: str = ""
-    ongoing_work: str = ""
+    first_sick_day: Date
+    notified_to_ba_on: Date | None = None
+    recovery_date: Date | None = None
+    phone: Annotated[Name, Field(max_length=40)] = ""
+    address: Line = ""
+    expected_duration: Annotated[Name, Field(max_length=100)] = ""
+    ongoing_appointments: Line = ""
+    ongoing_work: Line = ""
     safety_net_applies: bool | None = None
     work_accident: bool | None = None
     traffic_accident_liable_third_party: bool | None = None
@@ -68,18 +76,18 @@ class SickReportOut(Schema):
 
 
 class ConsultIn(_In):
-    consult_on: date
-    note: str = ""
+    consult_on: Date
+    note: LongText = ""
 
 
 class VerdictIn(_In):
-    value: str
-    degree_pct: int | None = None
-    expected_duration: str = ""
+    value: Literal["AO", "NOT_AO"]
+    degree_pct: Percentage | None = None
+    expected_duration: Annotated[Name, Field(max_length=100)] = ""
     no_work_capacity: bool = False
-    limitations: str = ""
-    possibilities: str = ""
-    recorded_on: date
+    limitations: Text = ""
+    possibilities: Text = ""
+    recorded_on: Date
 
 
 class VerdictOut(Schema):
@@ -98,10 +106,10 @@ class FindingIn(_In):
 
     conflict: bool
     prolongs_incapacity: bool = False
-    recorded_on: date
+    recorded_on: Date
 
 
-class FindingOut(Schema):
+class ConflictFindingOut(Schema):
     id: int
     conflict: bool | None = None
     prolongs_incapacity: bool | None = None
@@ -134,7 +142,7 @@ class CapacityOut(Schema):
 class SicknessOut(Schema):
     sick_report: SickReportOut | None = None
     verdict: VerdictOut | None = None
-    conflict_finding: FindingOut | None = None
+    conflict_finding: ConflictFindingOut | None = None
     diagnosis: DiagnosisOut | None = None
     capacity: CapacityOut | None = None
     guideline_findings: list[GuidelineFindingOut] | None = Field(
@@ -143,27 +151,27 @@ class SicknessOut(Schema):
 
 
 class AdviceIn(_In):
-    kind: str
-    content: list[str] = []
-    resumption_condition: str = "NONE"
-    reintegration_condition: str = "NONE"
+    kind: Choice[AdviceKind]
+    content: list[Choice[AdviceContent]] = []
+    resumption_condition: Choice[Condition] = Condition.NONE
+    reintegration_condition: Choice[Condition] = Condition.NONE
     recommends_termination: bool = False
     recommends_resignation: bool = False
     not_able_to_converse: bool = False
     not_able_medical_grounds: bool = False
-    review_date: date | None = None
-    solution_direction: str = ""
-    text: str = ""
-    employer_recipients: list[str]
-    ip_form: str = ""
-    ip_start_on: date | None = None
-    ip_days: int | None = None
-    ip_contact_person: str = ""
-    acknowledged: list[str] = []
-    justifications: dict[str, str] = {}
+    review_date: Date | None = None
+    solution_direction: Text = ""
+    text: LongText = ""
+    employer_recipients: list[Literal["LG", "HR", "CM"]]
+    ip_form: Choice[InterventionForm] | Literal[""] = ""
+    ip_start_on: Date | None = None
+    ip_days: Count | None = None
+    ip_contact_person: Name = ""
+    acknowledged: list[Code] = []
+    justifications: dict[Code, Text] = Field({}, json_schema_extra={"additionalProperties": False})
 
 
-class AdviceOut(Schema):
+class SicknessAdviceOut(Schema):
     id: int
     kind: str | None = None
     content: list[str] | None = None
@@ -187,7 +195,7 @@ class AdviceOut(Schema):
     sent_at: datetime | None = None
 
 
-class ProblemOut(Schema):
+class SicknessProblemOut(Schema):
     detail: str
     path: str
     findings: list[GuidelineFindingOut] = []
@@ -236,7 +244,7 @@ def _refused(exc: Exception) -> Status[dict[str, Any]]:
     "/cases/{case_id}/sick-report", response=SicknessOut, url_name="sickness-report", exclude_unset=True
 )
 @api_requires("sickness.api.use")
-def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def sick_report_get(request: HttpRequest, case_id: Id) -> dict[str, Any]:
     """The case's current sick report and the bedrijfsarts' steps, as far as you may see them."""
     actor = _actor(request)
     access = selectors.section_access(actor, case_id)
@@ -247,7 +255,7 @@ def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
     out: dict[str, Any] = {
         "sick_report": visible_dict(actor, access, report, SickReportOut),
         "verdict": visible_dict(actor, access, selectors.latest_verdict(report), VerdictOut),
-        "conflict_finding": visible_dict(actor, access, selectors.latest_finding(report), FindingOut),
+        "conflict_finding": visible_dict(actor, access, selectors.latest_finding(report), ConflictFindingOut),
         "diagnosis": visible_dict(actor, access, selectors.latest_diagnosis(report), DiagnosisOut),
         "capacity": visible_dict(actor, access, capacity, CapacityOut),
     }
@@ -262,12 +270,12 @@ def sick_report_get(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 @router.post(
     "/cases/{case_id}/sick-report",
-    response={201: SickReportOut, 422: ProblemOut},
+    response={201: SickReportOut, 422: SicknessProblemOut},
     url_name="sickness-report",
     exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def sick_report_save(request: HttpRequest, case_id: int, payload: SickReportIn) -> Status[Any]:
+def sick_report_save(request: HttpRequest, case_id: Id, payload: SickReportIn) -> Status[Any]:
     """Record the employer part of the sick report, or update the open one (LG, HR, CM)."""
     actor = _actor(request)
     data = services.ReportInput(**{k: getattr(payload, k) for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)})
@@ -281,12 +289,12 @@ def sick_report_save(request: HttpRequest, case_id: int, payload: SickReportIn) 
 
 @router.post(
     "/cases/{case_id}/sick-report/consult",
-    response={200: SickReportOut, 422: ProblemOut},
+    response={200: SickReportOut, 422: SicknessProblemOut},
     url_name="sickness-consult",
     exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def consult_record(request: HttpRequest, case_id: int, payload: ConsultIn) -> Status[Any]:
+def consult_record(request: HttpRequest, case_id: Id, payload: ConsultIn) -> Status[Any]:
     """Step 1: the consult was held (BA, or TD where allowed); an optional medical note is sealed."""
     actor = _actor(request)
     try:
@@ -302,12 +310,12 @@ def consult_record(request: HttpRequest, case_id: int, payload: ConsultIn) -> St
 
 @router.post(
     "/cases/{case_id}/sick-report/verdict",
-    response={201: VerdictOut, 422: ProblemOut},
+    response={201: VerdictOut, 422: SicknessProblemOut},
     url_name="sickness-verdict",
     exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def verdict_record(request: HttpRequest, case_id: int, payload: VerdictIn) -> Status[Any]:
+def verdict_record(request: HttpRequest, case_id: Id, payload: VerdictIn) -> Status[Any]:
     """Step 2: the AO verdict with limitations and possibilities. Only the bedrijfsarts (R-017)."""
     actor = _actor(request)
     if payload.value not in ("AO", "NOT_AO"):
@@ -327,12 +335,12 @@ def verdict_record(request: HttpRequest, case_id: int, payload: VerdictIn) -> St
 
 @router.post(
     "/cases/{case_id}/sick-report/conflict-finding",
-    response={201: FindingOut, 422: ProblemOut},
+    response={201: ConflictFindingOut, 422: SicknessProblemOut},
     url_name="sickness-finding",
     exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def finding_record(request: HttpRequest, case_id: int, payload: FindingIn) -> Status[Any]:
+def finding_record(request: HttpRequest, case_id: Id, payload: FindingIn) -> Status[Any]:
     """Step 3 after the verdict (R-012); the answer carries the variant the guideline derived."""
     actor = _actor(request)
     try:
@@ -343,18 +351,21 @@ def finding_record(request: HttpRequest, case_id: int, payload: FindingIn) -> St
     except (services.Blocked, ValueError) as exc:
         return _refused(exc)
     access = selectors.section_access(actor, case_id)
-    return Status(201, visible_dict(actor, access, finding, FindingOut))
+    return Status(201, visible_dict(actor, access, finding, ConflictFindingOut))
 
 
 @router.get(
-    "/cases/{case_id}/advices", response=list[AdviceOut], url_name="sickness-advices", exclude_unset=True
+    "/cases/{case_id}/advices",
+    response=list[SicknessAdviceOut],
+    url_name="sickness-advices",
+    exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def advices_list(request: HttpRequest, case_id: int) -> list[Any]:
+def advices_list(request: HttpRequest, case_id: Id) -> list[Any]:
     """The bedrijfsarts' sent advices: employer roles and the employee receive the same (R-021)."""
     actor = _actor(request)
     access = selectors.section_access(actor, case_id)
-    found = (visible_dict(actor, access, a, AdviceOut) for a in selectors.advices_of(access.case))
+    found = (visible_dict(actor, access, a, SicknessAdviceOut) for a in selectors.advices_of(access.case))
     return [a for a in found if a is not None]
 
 
@@ -376,7 +387,7 @@ def advices_list(request: HttpRequest, case_id: int) -> list[Any]:
 )
 @api_requires("sickness.api.use")
 def advice_feedback(
-    request: HttpRequest, case_id: int, advice_id: int, format: Literal["pdf", "html"] = "pdf"
+    request: HttpRequest, case_id: Id, advice_id: Id, format: Literal["pdf", "html"] = "pdf"
 ) -> HttpResponse:
     """The bedrijfsarts' written feedback of one advice (D08, R-021): the same document for everyone
     who may read the advice; in the request's language (Accept-Language: nl or en)."""
@@ -392,12 +403,12 @@ def advice_feedback(
 
 @router.post(
     "/cases/{case_id}/advices",
-    response={201: AdviceOut, 422: ProblemOut},
+    response={201: SicknessAdviceOut, 422: SicknessProblemOut},
     url_name="sickness-advices",
     exclude_unset=True,
 )
 @api_requires("sickness.api.use")
-def advice_send(request: HttpRequest, case_id: int, payload: AdviceIn) -> Status[Any]:
+def advice_send(request: HttpRequest, case_id: Id, payload: AdviceIn) -> Status[Any]:
     """Send an advice to employer and employee at once, after the guideline's check (R-030…R-039).
 
     BLOCK refuses; WARN needs its code in `acknowledged`, WARN+J a text in `justifications[code]`.
@@ -414,4 +425,4 @@ def advice_send(request: HttpRequest, case_id: int, payload: AdviceIn) -> Status
     except (services.Blocked, services.NeedsAttention, ValueError) as exc:
         return _refused(exc)
     access = selectors.section_access(actor, case_id)
-    return Status(201, visible_dict(actor, access, advice, AdviceOut))
+    return Status(201, visible_dict(actor, access, advice, SicknessAdviceOut))

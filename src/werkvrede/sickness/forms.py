@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import ConflictType
+from werkvrede.core.forms import Form
 from werkvrede.core.roles import Role
 from werkvrede.core.widgets import DateInput
 from werkvrede.sickness.models import (
@@ -33,7 +34,7 @@ def _yes_no(label: Any) -> forms.TypedChoiceField:
     )
 
 
-class SickReportForm(forms.Form):
+class SickReportForm(Form):
     """The employer's sick-report form: the dates and R-130's fields, nothing else (R-130, R-132)."""
 
     first_sick_day = forms.DateField(label=_("Eerste ziektedag"), widget=DateInput())
@@ -73,7 +74,7 @@ class SickReportForm(forms.Form):
         return data
 
 
-class ConsultForm(forms.Form):
+class ConsultForm(Form):
     consult_on = forms.DateField(label=_("Datum van het spreekuur"), widget=DateInput())
     note = forms.CharField(
         label=_("Medische aantekening (alleen voor bedrijfsarts en werknemer)"), required=False,
@@ -85,13 +86,13 @@ class ConsultForm(forms.Form):
         self.fields["consult_on"].initial = timezone.localdate()
 
 
-class MedicalNoteForm(forms.Form):
+class MedicalNoteForm(Form):
     text = forms.CharField(
         label=_("Medische aantekening"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
     )
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(Form):
     value = forms.ChoiceField(
         label=_("Oordeel"), choices=VerdictValue.choices, widget=forms.RadioSelect,
         help_text=_("Gedeeltelijk arbeidsgeschikt is arbeidsongeschikt met beperkingen en een percentage."),
@@ -117,7 +118,7 @@ class VerdictForm(forms.Form):
         self.fields["recorded_on"].initial = timezone.localdate()
 
 
-class FindingForm(forms.Form):
+class FindingForm(Form):
     conflict = forms.TypedChoiceField(
         label=_("Is er sprake van een arbeidsconflict?"), choices=[("true", _("Ja")), ("false", _("Nee"))],
         coerce=lambda v: v == "true", widget=forms.RadioSelect,
@@ -134,7 +135,7 @@ class FindingForm(forms.Form):
         self.fields["recorded_on"].initial = timezone.localdate()
 
 
-class DiagnosisForm(forms.Form):
+class DiagnosisForm(Form):
     conflict_type = forms.ChoiceField(label=_("Soort conflict"), choices=ConflictType.choices)
     glasl_stage = forms.TypedChoiceField(
         label=_("Escalatiefase (Glasl 1–9)"), choices=[(str(i), str(i)) for i in range(1, 10)], coerce=int
@@ -148,7 +149,7 @@ class DiagnosisForm(forms.Form):
     occupational_disease_assessed = forms.BooleanField(label=_("Beroepsziekte overwogen"), required=False)
 
 
-class CapacityForm(forms.Form):
+class CapacityForm(Form):
     resilience = forms.CharField(label=_("Draagkracht"), widget=forms.Textarea(attrs={"rows": 3}))
     problem_solving = forms.CharField(
         label=_("Probleemoplossend vermogen"), widget=forms.Textarea(attrs={"rows": 3})
@@ -177,7 +178,7 @@ class CapacityForm(forms.Form):
         return data
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(Form):
     """The structured fields of R-030…R-039; the recipients always include the employee (R-021)."""
 
     kind = forms.ChoiceField(label=_("Soort advies"), choices=AdviceKind.choices)
@@ -224,7 +225,7 @@ class AdviceForm(forms.Form):
     )  # fmt: skip
 
 
-class OpenConsultForm(forms.Form):
+class OpenConsultForm(Form):
     # An e-mail address, not a list of every employee: organisations have thousands of them.
     employee = forms.EmailField(
         label=_("E-mailadres van de werknemer"), widget=forms.EmailInput(attrs={"autocomplete": "off"})

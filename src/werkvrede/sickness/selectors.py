@@ -8,14 +8,14 @@ from datetime import date
 from django.db.models import Q
 
 from werkvrede.audit.reads import role_basis
-from werkvrede.cases.guideline_bridge import stored_case_situation
+from werkvrede.cases.guideline_bridge import UNREADABLE, stored_case_advice
 from werkvrede.cases.models import Case, CaseParticipant
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize, hidden
-from werkvrede.guideline import Finding, evaluate
+from werkvrede.guideline import Finding
 from werkvrede.sickness.models import (
     CapacityAssessment,
     ConflictDiagnosis,
@@ -214,12 +214,13 @@ def sick_report_findings(access: CaseAccess, *, today: date) -> list[Finding]:
     For the bedrijfsarts and the delegated professional only: the messages speak of the verdict and
     the consult, which are not the employer's to read in this form.
     """
-    advice = evaluate(stored_case_situation(access.case, today=today), today=today)
+    advice = stored_case_advice(access.case, today=today)
     subjects = ("sick_report", "assessment", "ba_advice")
     return [
         f
         for f in advice.findings
-        if f.subject and f.subject.startswith(subjects) and f.severity.value != "INFO"
+        if f.code == UNREADABLE
+        or (f.subject and f.subject.startswith(subjects) and f.severity.value != "INFO")
     ]
 
 

@@ -4,7 +4,7 @@
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -17,9 +17,10 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.core.refusals import Invalid
+from werkvrede.core.types import Choice, Email, Id, Input, Name, Text
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.guidance import RIGHTS
-from werkvrede.supporters.models import SupporterGrant
+from werkvrede.supporters.models import Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
 
 router = Router(tags=["supporters"])
@@ -38,7 +39,7 @@ class GrantOut(Schema):
     revoked_at: datetime | None
 
 
-class NoteOut(Schema):
+class PreparationNoteOut(Schema):
     id: int
     section: str
     author_name: str
@@ -60,16 +61,16 @@ class NoticeOut(Schema):
 
 
 class GrantDetailOut(GrantOut):
-    notes: list[NoteOut]
+    notes: list[PreparationNoteOut]
     rights: list[RightOut]
     # For the supporter only: D14 notices of the case's mediations, and those they are admitted to (CC-8).
     mediation_notices: list[NoticeOut] = []
     admitted_mediation_ids: list[int] = []
 
 
-class InviteIn(Schema):
-    email: str = Field(max_length=254)
-    full_name: str = Field(min_length=1, max_length=200)
+class InviteIn(Input):
+    email: Email
+    full_name: Annotated[Name, Field(min_length=1)]
 
     @field_validator("email")
     @classmethod
@@ -80,12 +81,12 @@ class InviteIn(Schema):
             raise ValueError("not a valid e-mail address") from exc
 
 
-class NoteIn(Schema):
-    section: str
-    text: str = Field(min_length=1, max_length=10_000)
+class PreparationNoteIn(Input):
+    section: Choice[Section]
+    text: Annotated[Text, Field(min_length=1)]
 
 
-class ProblemOut(Schema):
+class SupporterProblemOut(Schema):
     detail: str
 
 
@@ -109,14 +110,14 @@ def mine(request: HttpRequest) -> list[GrantOut]:
 
 @router.get("/supporters/{grant_id}", response=GrantDetailOut, url_name="supporters-grant")
 @api_requires("supporters.area.open", hide=True)
-def grant_detail(request: HttpRequest, grant_id: int) -> GrantDetailOut:
+def grant_detail(request: HttpRequest, grant_id: Id) -> GrantDetailOut:
     """A grant with its preparation space (D17): for its supporter and its employee only."""
     actor = _actor(request)
     grant = selectors.grant_get_for(actor, grant_id, what="api")
     if is_supporter_of(actor, grant) and grant.accepted_at is None:
         services.grant_accept(grant=grant, user_id=actor.uid)
     notes = [
-        NoteOut(
+        PreparationNoteOut(
             id=view.note.pk,
             section=view.note.section,
             author_name=view.note.author.full_name,
@@ -141,11 +142,11 @@ def grant_detail(request: HttpRequest, grant_id: int) -> GrantDetailOut:
 
 @router.post(
     "/cases/{case_id}/supporters",
-    response={201: GrantOut, 422: ProblemOut},
+    response={201: GrantOut, 422: SupporterProblemOut},
     url_name="supporters-invite",
 )
 @api_requires("supporters.area.open", hide=True)
-def invite(request: HttpRequest, case_id: int, payload: InviteIn) -> Status[Any]:
+def invite(request: HttpRequest, case_id: Id, payload: InviteIn) -> Status[Any]:
     """The employee (WN in the case) invites a supporter by e-mail."""
     actor = _actor(request)
     access = case_get_for(actor, case_id)
@@ -156,13 +157,13 @@ def invite(request: HttpRequest, case_id: int, payload: InviteIn) -> Status[Any]
             actor=actor, access=access, email=payload.email, full_name=payload.full_name
         )
     except Invalid as exc:
-        return Status(422, ProblemOut(detail=exc.message))
+        return Status(422, SupporterProblemOut(detail=exc.message))
     return Status(201, _grant_out(grant))
 
 
 @router.post("/supporters/{grant_id}/revoke", response=GrantOut, url_name="supporters-revoke")
 @api_requires("supporters.area.open", hide=True)
-def revoke(request: HttpRequest, grant_id: int) -> GrantOut:
+def revoke(request: HttpRequest, grant_id: Id) -> GrantOut:
     """The employee revokes the supporter's access; effective on the supporter's next request."""
     actor = _actor(request)
     grant = selectors.grant_get_for(actor, grant_id)
@@ -171,16 +172,18 @@ def revoke(request: HttpRequest, grant_id: int) -> GrantOut:
     return _grant_out(services.grant_revoke(actor=actor, grant=grant))
 
 
-@router.post("/supporters/{grant_id}/notes", response={201: NoteOut}, url_name="supporters-note-add")
+@router.post(
+    "/supporters/{grant_id}/notes", response={201: PreparationNoteOut}, url_name="supporters-note-add"
+)
 @api_requires("supporters.area.open", hide=True)
-def note_add(request: HttpRequest, grant_id: int, payload: NoteIn) -> Status[NoteOut]:
+def note_add(request: HttpRequest, grant_id: Id, payload: PreparationNoteIn) -> Status[PreparationNoteOut]:
     """Write in the preparation space: the supporter (EXPECT, NOTES), the employee (OWN_POINTS)."""
     actor = _actor(request)
     grant = selectors.grant_get_for(actor, grant_id, what="api-note")
     note = services.note_write(actor=actor, grant=grant, section=payload.section, text=payload.text)
     return Status(
         201,
-        NoteOut(
+        PreparationNoteOut(
             id=note.pk,
             section=note.section,
             author_name=grant.supporter.full_name

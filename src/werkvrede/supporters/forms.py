@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.forms import Form
 from werkvrede.supporters.models import Section
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     full_name = forms.CharField(label=_("Naam van je steunpersoon"), max_length=200)
     email = forms.EmailField(
         label=_("E-mailadres van je steunpersoon"),
@@ -16,7 +17,7 @@ class InviteForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     section = forms.ChoiceField(label=_("Onderdeel"), choices=())
     text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000)
 

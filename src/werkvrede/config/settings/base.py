@@ -176,3 +176,5 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# The largest request body the JSON API reads; larger ones answer 413 (ADR 0060).
+WERKVREDE_API_MAX_BODY_BYTES = int(os.environ.get("WERKVREDE_API_MAX_BODY_BYTES", 1_000_000))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from werkvrede.config.settings.base import *  # noqa: F403
 from werkvrede.config.settings.base import DATA_DIR, WERKVREDE_AUDIT_ANCHOR_FILE
 from werkvrede.config.settings.local_keys import local_audit_keys, local_data_keys, local_secret_key
 
-DEBUG = True
+# Tracebacks in the browser only when asked for; otherwise the plain error page with the request
+# id that production shows (ADR 0064). Static files are served by WhiteNoise either way.
+DEBUG = os.environ.get("WERKVREDE_DEBUG") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECRET_KEY = local_secret_key(DATA_DIR)
 WERKVREDE_DATA_KEYS = local_data_keys(DATA_DIR)

@@ -1,0 +1,82 @@
+"""What every form refuses, once for all of them (ADR 0060): dates outside 1900-2199 and control
+characters in text, by the rules the JSON API follows (`werkvrede.core.types`).
+
+Every form of Werkvrede derives from :class:`Form` or :class:`ModelForm` (or uses
+:class:`InputRulesMixin`); `core/tests/test_forms.py` checks that none is left out. A refused value
+stays in the field, so what was typed is not lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy as _
+
+from werkvrede.core.types import MAX_DATE, MIN_DATE, forbidden_character, in_date_range
+
+
+def validate_date_in_range(value: date | datetime) -> None:
+    day = value.date() if isinstance(value, datetime) else value
+    if not in_date_range(day):
+        raise ValidationError(
+            _("Kies een datum tussen 1 januari 1900 en 31 december 2199."), code="date_range"
+        )
+
+
+def validate_no_control_characters(value: str) -> None:
+    char = forbidden_character(value)
+    if char is not None:
+        raise ValidationError(
+            _("Deze tekst bevat een stuurteken (U+%(code)s) dat hier niet mag staan; haal het weg."),
+            code="control_character",
+            params={"code": f"{ord(char):04X}"},
+        )
+
+
+_DATE_BOUNDS = (MIN_DATE.isoformat(), MAX_DATE.isoformat())
+_DATETIME_BOUNDS = (f"{MIN_DATE.isoformat()}T00:00", f"{MAX_DATE.isoformat()}T23:59")
+
+
+class InputRulesMixin:
+    """Adds the shared rules to every date, date-time and text field of the form."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._apply_input_rules()
+
+    def full_clean(self) -> None:
+        self._apply_input_rules()  # fields added after __init__ too
+        super().full_clean()  # type: ignore[misc]
+
+    def _apply_input_rules(self) -> None:
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                rule: Any = validate_date_in_range
+                low, high = _DATETIME_BOUNDS if isinstance(field, forms.DateTimeField) else _DATE_BOUNDS
+                # The browser's date picker offers only the range (a hint; the server decides).
+                field.widget.attrs.setdefault("min", low)
+                field.widget.attrs.setdefault("max", high)
+            elif isinstance(field, forms.CharField):
+                rule = validate_no_control_characters
+                # One message for NUL too, instead of Django's and this one.
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+                ]
+            else:
+                continue
+            if rule not in field.validators:
+                field.validators.append(rule)
+
+
+class Form(InputRulesMixin, forms.Form):
+    pass
+
+
+class ModelForm(InputRulesMixin, forms.ModelForm):  # type: ignore[type-arg]
+    pass
