@@ -36,7 +36,7 @@ def _send_advice(story: Story, body: dict[str, Any]) -> tuple[Any, set[str]]:
     asked: set[str] = set()
     for _attempt in range(3):
         response = story.post(BA, "/cases/{case}/advices", body)
-        if response.status_code != 422 or "missing" not in response.json():
+        if response.status_code != 409 or "missing" not in response.json():
             return response, asked
         problem = response.json()
         if not problem["missing"]:
@@ -174,7 +174,7 @@ def test_sc02_variant_b_a_blocked_draft_and_the_employers_free_text(story: Story
         "employer_recipients": ["CM"],
         "text": "Re-integratie na oplossing van het conflict.",
     }
-    blocked = story.post(BA, "/cases/{case}/advices", draft, 422).json()
+    blocked = story.post(BA, "/cases/{case}/advices", draft, 409).json()
     engine_blocks = {
         f["code"]
         for f in expected["findings"]

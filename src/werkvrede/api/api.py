@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -28,7 +29,9 @@ from werkvrede.core.access import (
     refuse_undeclared,
     requires,
 )
+from werkvrede.core.api_findings import InvalidOut, RefusalOut, refusal_body
 from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.core.refusals import Refusal
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
 from werkvrede.protocol.api import router as protocol_router
@@ -42,11 +45,15 @@ COMMON_ERRORS: dict[str, tuple[str, type[Schema]]] = {
     "403": ("Logged in, but this action is not allowed for you (the code says which).", ErrorOut),
     "404": ("Not found — or not yours to know about: the two are answered alike.", ErrorOut),
     "413": ("The body is larger than the API reads (1 MB unless configured otherwise).", ErrorOut),
+    "409": ("The rules refuse this step now; `detail` says how, `findings` why.", RefusalOut),
     "422": (
-        "The request does not fit the schema; each item of `detail` names a field (`loc`) and why (`msg`).",
+        "The request does not fit: the schema (each item of `detail` names a field, `loc`, and why, `msg`), "
+        "or a rule about what was entered (`errors`: each field, `path`, and why, `message`).",
         ValidationErrorOut,
     ),
 }
+# The 422 of a rule about what was entered (an `Invalid` refusal), beside the schema's own.
+INVALID_422 = InvalidOut
 
 
 def _component(model: type[Schema], components: dict[str, Any]) -> dict[str, str]:
@@ -68,6 +75,7 @@ class WerkvredeAPI(NinjaAPI):
         common = {
             status: (text, _component(model, components)) for status, (text, model) in COMMON_ERRORS.items()
         }
+        invalid = _component(INVALID_422, components)
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
                 # django-ninja keys responses by int, JSON by string: one key per status.
@@ -80,7 +88,62 @@ class WerkvredeAPI(NinjaAPI):
                     elif status == "422" and declared["schema"] != ref:
                         # The operation's own refusals, and the schema validation every operation does.
                         declared["schema"] = {"anyOf": [declared["schema"], ref]}
+                responses["422"]["content"]["application/json"]["schema"] = _with_invalid(
+                    responses["422"]["content"]["application/json"]["schema"], invalid
+                )
         return schema
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # One answer for each kind of refusal, the same for every router and operation.
+        handlers: list[tuple[type[Exception], Callable[..., HttpResponse]]] = [
+            (BodyRefused, self._body_refused),
+            (HttpError, self._http_error),
+            (RequestDataTooBig, self._too_big),
+            (MultiPartParserError, self._not_parsable),
+            (AccessDenied, self._access_denied),
+            (Http404, self._not_found),
+            (Refusal, self._refused),
+        ]
+        for exception, handler in handlers:
+            self.add_exception_handler(exception, handler)
+
+    def _body_refused(self, request: HttpRequest, exc: BodyRefused) -> HttpResponse:
+        return self.create_response(request, exc.content(), status=exc.status)
+
+    def _http_error(self, request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # django-ninja answers any failure of the body parser with a bare 400; the refusal says more.
+        if isinstance(exc.__cause__, BodyRefused):
+            return self._body_refused(request, exc.__cause__)
+        return self.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+    def _too_big(self, request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        refusal = BodyTooLarge(f"the request body is larger than {max_body_bytes()} bytes")
+        return self._body_refused(request, refusal)
+
+    def _not_parsable(self, request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # Raised when the CSRF check reads a form body whose Content-Type has no boundary.
+        return self._body_refused(request, NotSentAsJson(f"Content-Type: {exc}"))
+
+    def _access_denied(self, request: HttpRequest, exc: AccessDenied) -> HttpResponse:
+        exc.record()
+        return self.create_response(request, {"detail": "forbidden", "code": exc.action}, status=403)
+
+    def _not_found(self, request: HttpRequest, exc: Http404) -> HttpResponse:
+        if isinstance(exc, NotVisible):
+            exc.record()
+        return self.create_response(request, {"detail": "not found"}, status=404)
+
+    def _refused(self, request: HttpRequest, exc: Refusal) -> HttpResponse:
+        return self.create_response(request, refusal_body(exc), status=exc.status)
+
+
+def _with_invalid(schema: dict[str, Any], invalid: dict[str, str]) -> dict[str, Any]:
+    """Every operation's 422 may also be a rule about what was entered (`InvalidOut`)."""
+    alternatives = schema.get("anyOf", [schema])
+    if invalid in alternatives:
+        return schema
+    return {"anyOf": [*alternatives, invalid]}
 
 
 api = WerkvredeAPI(
@@ -94,43 +157,6 @@ api = WerkvredeAPI(
     docs_decorator=requires("api.docs.view", hide=False),
     parser=JsonParser(),
 )
-
-
-@api.exception_handler(BodyRefused)
-def body_refused(request: HttpRequest, exc: BodyRefused) -> HttpResponse:
-    return api.create_response(request, exc.content(), status=exc.status)
-
-
-@api.exception_handler(HttpError)
-def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    # django-ninja answers any failure of the body parser with a bare 400; the refusal says more.
-    if isinstance(exc.__cause__, BodyRefused):
-        return body_refused(request, exc.__cause__)
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
-
-
-@api.exception_handler(RequestDataTooBig)
-def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return body_refused(request, BodyTooLarge(f"the request body is larger than {max_body_bytes()} bytes"))
-
-
-@api.exception_handler(MultiPartParserError)
-def not_parsable(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
-    # Raised when the CSRF check reads a form body whose Content-Type has no boundary.
-    return body_refused(request, NotSentAsJson(f"Content-Type: {exc}"))
-
-
-@api.exception_handler(AccessDenied)
-def access_denied(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
-    exc.record()
-    return api.create_response(request, {"detail": "forbidden", "code": exc.action}, status=403)
-
-
-@api.exception_handler(Http404)
-def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    if isinstance(exc, NotVisible):
-        exc.record()
-    return api.create_response(request, {"detail": "not found"}, status=404)
 
 
 @api.get("/me", response={200: MeOut, 401: ErrorOut}, tags=["accounts"], url_name="me")

@@ -23,10 +23,12 @@ from werkvrede.cases.models import (
     MelderChoice,
     UndesirableBehaviour,
 )
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import AccessDenied, allowed
-from werkvrede.core.refusals import Blocked, MedicalTermsFound
+from werkvrede.core.policy import allowed
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text, WholeNumber
 
 router = Router(tags=["cases"])
@@ -175,8 +177,7 @@ def _party(p: Any) -> CasePartyOut:
     )
 
 
-def _case_out(actor: Actor, case_id: int) -> CaseOut:
-    access = selectors.case_get_for(actor, case_id)
+def _case_out(actor: Actor, access: CaseAccess) -> CaseOut:
     case = access.case
     # The melder's choice is their own: others only see whether the hold still applies, and
     # the other party not even that a suspicion was recorded (ADR 0004).
@@ -228,22 +229,6 @@ def _case_out(actor: Actor, case_id: int) -> CaseOut:
     )
 
 
-def _blocked(exc: Blocked) -> Status[dict[str, Any]]:
-    findings = [
-        {"code": f.code, "severity": f.severity.value, "message_nl": f.message.nl, "message_en": f.message.en}
-        for f in exc.findings
-    ]
-    return Status(409, {"detail": "blocked by the guideline", "path": "$", "findings": findings})
-
-
-def _medical(exc: MedicalTermsFound, path: str) -> Status[dict[str, Any]]:
-    return Status(
-        422,
-        {"detail": "R-131: the employer may not record medical details; remove these words", "path": path,
-         "terms": list(exc.all_terms)},
-    )  # fmt: skip
-
-
 @router.get("/cases", response=CaseListOut, url_name="case-list", summary="The cases I may open")
 @api_requires("cases.case.list")
 def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
@@ -268,19 +253,18 @@ def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> di
 
 
 @router.get("/cases/{case_id}", response=CaseOut, url_name="case-detail", summary="One case")
-@api_requires("cases.case.list", hide=True)
-def case_detail(request: HttpRequest, case_id: Id) -> CaseOut:
-    return _case_out(_actor(request), case_id)
+@api_requires("cases.case.view", on=CASE)
+def case_detail(request: HttpRequest, access: CaseAccess) -> CaseOut:
+    return _case_out(_actor(request), access)
 
 
 @router.get(
     "/cases/{case_id}/deadlines", response=list[CaseDeadlineOut], url_name="case-deadlines",
     summary="The case's deadlines (T-xx) whose data category the caller may read",
 )  # fmt: skip
-@api_requires("cases.case.list", hide=True)
-def case_deadlines(request: HttpRequest, case_id: Id) -> list[CaseDeadlineOut]:
+@api_requires("cases.case.view", on=CASE)
+def case_deadlines(request: HttpRequest, access: CaseAccess) -> list[CaseDeadlineOut]:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
     return [
         CaseDeadlineOut(
             code=item.deadline.code,
@@ -300,81 +284,68 @@ def case_deadlines(request: HttpRequest, case_id: Id) -> list[CaseDeadlineOut]:
 
 
 @router.post(
-    "/cases", response={201: CaseOut, 404: CaseProblemOut, 422: CaseProblemOut}, url_name="case-signal",
+    "/cases", response={201: CaseOut}, url_name="case-signal",
     summary="Signal a conflict (SM-1 row 1)",
 )  # fmt: skip
 @api_requires("cases.case.signal")
 def case_signal(request: HttpRequest, payload: SignalIn) -> Status[Any]:
     actor = _actor(request)
-    try:
-        case = services.case_signal(
-            actor=actor,
-            data=services.SignalInput(
-                signalled_on=payload.signalled_on,
-                employee_membership_id=payload.employee_membership_id,
-                employee_name=payload.employee_name,
-                other_party_name=payload.other_party_name,
-                other_party_membership_id=payload.other_party_membership_id,
-                description=payload.description,
-                description_visibility=payload.description_visibility,
-            ),
-        )
-    except MedicalTermsFound as exc:
-        return _medical(exc, "description")
-    return Status(201, _case_out(actor, case.pk))
+    case = services.case_signal(
+        actor=actor,
+        data=services.SignalInput(
+            signalled_on=payload.signalled_on,
+            employee_membership_id=payload.employee_membership_id,
+            employee_name=payload.employee_name,
+            other_party_name=payload.other_party_name,
+            other_party_membership_id=payload.other_party_membership_id,
+            description=payload.description,
+            description_visibility=payload.description_visibility,
+        ),
+    )
+    return Status(201, _case_out(actor, selectors.case_get_for(actor, case.pk)))
 
 
 @router.post(
-    "/cases/{case_id}/intake", response={200: CaseOut, 409: CaseProblemOut, 422: CaseProblemOut},
+    "/cases/{case_id}/intake", response={200: CaseOut},
     url_name="case-intake",
     summary="Complete the intake (SM-1 row 2; guarded by R-002 and R-003)",
 )  # fmt: skip
-@api_requires("cases.case.list", hide=True)
-def case_intake(request: HttpRequest, case_id: Id, payload: CaseIntakeIn) -> Status[Any]:
+@api_requires("cases.case.intake", on=CASE)
+def case_intake(request: HttpRequest, access: CaseAccess, payload: CaseIntakeIn) -> Status[Any]:
     actor = _actor(request)
+    case_id = access.case.pk
     if payload.undesirable_behaviour_suspected and not payload.undesirable_behaviour_categories:
         detail = "RT-2: name at least one category of the suspected undesirable behaviour"
-        return Status(422, {"detail": detail, "path": "undesirable_behaviour_categories"})
-    try:
-        services.case_complete_intake(
-            actor=actor,
-            case_id=case_id,
-            data=services.IntakeInput(
-                configuration=payload.configuration.value if payload.configuration else "",
-                domains=tuple(d.value for d in payload.domains),
-                acknowledged_by_other=payload.acknowledged_by_other,
-                employee_feels_obstructed=payload.employee_feels_obstructed,
-                other_feels_obstructed=payload.other_feels_obstructed,
-                undesirable_behaviour_suspected=payload.undesirable_behaviour_suspected,
-                undesirable_behaviour_categories=tuple(
-                    c.value for c in payload.undesirable_behaviour_categories
-                ),
-                glasl_stage=payload.glasl_stage,
-                conflict_type=payload.conflict_type.value if payload.conflict_type else "",
-            ),
-            today=timezone.localdate(),
-        )
-    except Blocked as exc:
-        return _blocked(exc)
-    return Status(200, _case_out(actor, case_id))
+        raise Invalid.of("undesirable_behaviour_categories", detail)
+    services.case_complete_intake(
+        actor=actor,
+        case_id=case_id,
+        data=services.IntakeInput(
+            configuration=payload.configuration.value if payload.configuration else "",
+            domains=tuple(d.value for d in payload.domains),
+            acknowledged_by_other=payload.acknowledged_by_other,
+            employee_feels_obstructed=payload.employee_feels_obstructed,
+            other_feels_obstructed=payload.other_feels_obstructed,
+            undesirable_behaviour_suspected=payload.undesirable_behaviour_suspected,
+            undesirable_behaviour_categories=tuple(c.value for c in payload.undesirable_behaviour_categories),
+            glasl_stage=payload.glasl_stage,
+            conflict_type=payload.conflict_type.value if payload.conflict_type else "",
+        ),
+        today=timezone.localdate(),
+    )
+    return Status(200, _case_out(actor, selectors.case_get_for(actor, case_id)))
 
 
 @router.post(
-    "/cases/{case_id}/notes", response={201: CaseNoteOut, 422: CaseProblemOut}, url_name="case-note-add",
+    "/cases/{case_id}/notes", response={201: CaseNoteOut}, url_name="case-note-add",
     summary="Write one's own account (D05)",
 )  # fmt: skip
-@api_requires("cases.case.list", hide=True)
-def note_add(request: HttpRequest, case_id: Id, payload: CaseNoteIn) -> Status[Any]:
+@api_requires("cases.note.write", on=CASE)
+def note_add(request: HttpRequest, access: CaseAccess, payload: CaseNoteIn) -> Status[Any]:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.note.write", access):
-        raise AccessDenied(actor, "cases.note.write", access.case)
-    try:
-        note = services.note_add(
-            actor=actor, case_id=case_id, text=payload.text, visibility=payload.visibility
-        )
-    except MedicalTermsFound as exc:
-        return _medical(exc, "text")
+    note = services.note_add(
+        actor=actor, case_id=access.case.pk, text=payload.text, visibility=payload.visibility
+    )
     out = CaseNoteOut(
         id=note.pk,
         author_id=note.author_id,
@@ -388,21 +359,18 @@ def note_add(request: HttpRequest, case_id: Id, payload: CaseNoteIn) -> Status[A
 
 
 @router.post(
-    "/cases/{case_id}/participants", response={201: ParticipantOut, 422: CaseProblemOut},
+    "/cases/{case_id}/participants", response={201: ParticipantOut},
     url_name="case-participant-add", summary="Give a member of the organisation a role in the case",
 )  # fmt: skip
-@api_requires("cases.case.list", hide=True)
-def participant_add(request: HttpRequest, case_id: Id, payload: ParticipantIn) -> Status[Any]:
+@api_requires("cases.participant.add", on=CASE)
+def participant_add(request: HttpRequest, access: CaseAccess, payload: ParticipantIn) -> Status[Any]:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.participant.add", access):
-        raise AccessDenied(actor, "cases.participant.add", access.case)
     try:
         participant = services.participant_add(
-            actor=actor, case_id=case_id, membership_id=payload.membership_id, role=payload.role.value
+            actor=actor, case_id=access.case.pk, membership_id=payload.membership_id, role=payload.role.value
         )
     except ValueError as exc:
-        return Status(422, {"detail": str(exc), "path": "role"})
+        raise Invalid.of("role", str(exc)) from exc
     return Status(
         201,
         ParticipantOut(user_id=participant.user_id, name=participant.user.full_name, role=participant.role),
@@ -410,23 +378,17 @@ def participant_add(request: HttpRequest, case_id: Id, payload: ParticipantIn) -
 
 
 @router.post(
-    "/cases/{case_id}/melder-choice", response={200: CaseOut, 422: CaseProblemOut},
+    "/cases/{case_id}/melder-choice", response={200: CaseOut},
     url_name="case-melder-choice",
     summary="The melder's choice after the vertrouwenspersoon was offered (R-100; only the melder)",
 )  # fmt: skip
-@api_requires("cases.case.list", hide=True)
-def melder_choice(request: HttpRequest, case_id: Id, payload: MelderChoiceIn) -> Status[Any]:
+@api_requires("cases.melder_choice.record", on=CASE)
+def melder_choice(request: HttpRequest, access: CaseAccess, payload: MelderChoiceIn) -> Status[Any]:
     actor = _actor(request)
-    access = selectors.case_get_for(actor, case_id)
-    if not allowed(actor, "cases.melder_choice.record", access):
-        raise AccessDenied(actor, "cases.melder_choice.record", access.case)
-    if not selectors.melder_may_choose(actor, access):
-        detail = "R-100: the vertrouwenspersoon has not been offered yet"
-        return Status(422, {"detail": detail, "path": "choice"})
     services.melder_choice_record(
         actor=actor,
-        case_id=case_id,
+        case_id=access.case.pk,
         choice=payload.choice.value,
         consents_to_mediation=payload.consents_to_mediation,
     )
-    return Status(200, _case_out(actor, case_id))
+    return Status(200, _case_out(actor, selectors.case_get_for(actor, access.case.pk)))

@@ -27,6 +27,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from werkvrede.core import policy
 from werkvrede.core.actor import Actor
+from werkvrede.core.types import Id
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 F = TypeVar("F", bound=Callable[..., Any])
@@ -128,7 +129,7 @@ def api_requires(action: str, *, on: On | None = None, hide: bool | None = None)
         signature = inspect.signature(func, eval_str=True)
         if on is not None:
             parameters = [
-                inspect.Parameter(on.kwarg, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=int)
+                inspect.Parameter(on.kwarg, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Id)
                 if p.name == on.param
                 else p
                 for p in signature.parameters.values()

@@ -8,6 +8,7 @@ from typing import Any
 
 from ninja import Schema
 
+from werkvrede.core.refusals import Invalid, NeedsAttention, Refusal
 from werkvrede.guideline import Finding
 
 
@@ -45,3 +46,28 @@ def findings_out(findings: Iterable[Finding]) -> list[dict[str, Any]]:
         }
         for f in findings
     ]
+
+
+class RefusalOut(Schema):
+    """A step the rules refuse now (409): `detail` says how (blocked, acknowledgement_required,
+    justification_required, not_possible), `findings` why, `missing` what to acknowledge or justify."""
+
+    detail: str
+    message: str = ""
+    findings: list[GuidelineFindingOut] = []
+    missing: list[str] = []
+
+
+def refusal_body(exc: Refusal) -> dict[str, Any]:
+    """The JSON of a refusal: field errors for what was entered (422), findings for a refused step (409)."""
+    if isinstance(exc, Invalid):
+        errors = [{"path": name, "message": m} for name, messages in exc.errors.items() for m in messages]
+        return {"detail": exc.detail, "errors": errors}
+    body: dict[str, Any] = {
+        "detail": exc.detail,
+        "message": exc.message,
+        "findings": findings_out(exc.findings),
+    }
+    if isinstance(exc, NeedsAttention):
+        body["missing"] = list(exc.missing)
+    return body

@@ -22,6 +22,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.types import Choice, Code, Count, Date, Id, Input, Line, LongText, Name, Percentage, Text
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import (
@@ -33,6 +34,7 @@ from werkvrede.sickness.models import (
     InterventionForm,
 )
 from werkvrede.sickness.policies import presented_fields
+from werkvrede.sickness.selectors import SECTION
 
 router = Router(tags=["sickness"])
 
@@ -195,13 +197,6 @@ class SicknessAdviceOut(Schema):
     sent_at: datetime | None = None
 
 
-class SicknessProblemOut(Schema):
-    detail: str
-    path: str
-    findings: list[GuidelineFindingOut] = []
-    missing: list[str] = []
-
-
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
@@ -216,38 +211,13 @@ def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, sch
     return {name: getattr(obj, name) for name in schema.model_fields if name in visible or name == "id"}
 
 
-def _refused(exc: Exception) -> Status[dict[str, Any]]:
-    if isinstance(exc, services.MedicalTermsFound):
-        name, terms = next(iter(exc.terms.items()))
-        detail = f"R-131: the employer may not record medical details; remove: {', '.join(terms)}"
-        return Status(422, {"detail": detail, "path": f"body.{name}"})
-    if isinstance(exc, services.NeedsAttention):
-        detail = "acknowledge each WARN and justify each WARN+J finding before sending"
-        return Status(
-            422,
-            {
-                "detail": detail,
-                "path": "body",
-                "findings": findings_out(exc.findings),
-                "missing": exc.missing,
-            },
-        )
-    if isinstance(exc, services.Blocked):
-        return Status(
-            422,
-            {"detail": "the guideline refuses this", "path": "body", "findings": findings_out(exc.findings)},
-        )
-    return Status(422, {"detail": str(exc), "path": "body"})
-
-
 @router.get(
     "/cases/{case_id}/sick-report", response=SicknessOut, url_name="sickness-report", exclude_unset=True
 )
-@api_requires("sickness.api.use")
-def sick_report_get(request: HttpRequest, case_id: Id) -> dict[str, Any]:
+@api_requires("sickness.section.view", on=SECTION)
+def sick_report_get(request: HttpRequest, access: CaseAccess) -> dict[str, Any]:
     """The case's current sick report and the bedrijfsarts' steps, as far as you may see them."""
     actor = _actor(request)
-    access = selectors.section_access(actor, case_id)
     report = selectors.current_report(access.case)
     if report is None:
         return {"sick_report": None}
@@ -270,87 +240,71 @@ def sick_report_get(request: HttpRequest, case_id: Id) -> dict[str, Any]:
 
 @router.post(
     "/cases/{case_id}/sick-report",
-    response={201: SickReportOut, 422: SicknessProblemOut},
+    response={201: SickReportOut},
     url_name="sickness-report",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def sick_report_save(request: HttpRequest, case_id: Id, payload: SickReportIn) -> Status[Any]:
+@api_requires("sickness.report.write", on=SECTION)
+def sick_report_save(request: HttpRequest, access: CaseAccess, payload: SickReportIn) -> Status[Any]:
     """Record the employer part of the sick report, or update the open one (LG, HR, CM)."""
     actor = _actor(request)
     data = services.ReportInput(**{k: getattr(payload, k) for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)})
-    try:
-        report = services.report_save(actor=actor, case_id=case_id, data=data, today=timezone.localdate())
-    except (services.MedicalTermsFound, services.Blocked, ValueError) as exc:
-        return _refused(exc)
-    access = selectors.section_access(actor, case_id)
+    report = services.report_save(actor=actor, case_id=access.case.pk, data=data, today=timezone.localdate())
     return Status(201, visible_dict(actor, access, report, SickReportOut))
 
 
 @router.post(
     "/cases/{case_id}/sick-report/consult",
-    response={200: SickReportOut, 422: SicknessProblemOut},
+    response={200: SickReportOut},
     url_name="sickness-consult",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def consult_record(request: HttpRequest, case_id: Id, payload: ConsultIn) -> Status[Any]:
+@api_requires("sickness.consult.record", on=SECTION)
+def consult_record(request: HttpRequest, access: CaseAccess, payload: ConsultIn) -> Status[Any]:
     """Step 1: the consult was held (BA, or TD where allowed); an optional medical note is sealed."""
     actor = _actor(request)
-    try:
-        report = services.consult_record(
-            actor=actor, case_id=case_id, consult_on=payload.consult_on, note=payload.note,
-            today=timezone.localdate(),
-        )  # fmt: skip
-    except (services.Blocked, ValueError) as exc:
-        return _refused(exc)
-    access = selectors.section_access(actor, case_id)
+    report = services.consult_record(
+        actor=actor, case_id=access.case.pk, consult_on=payload.consult_on, note=payload.note,
+        today=timezone.localdate(),
+    )  # fmt: skip
     return Status(200, visible_dict(actor, access, report, SickReportOut))
 
 
 @router.post(
     "/cases/{case_id}/sick-report/verdict",
-    response={201: VerdictOut, 422: SicknessProblemOut},
+    response={201: VerdictOut},
     url_name="sickness-verdict",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def verdict_record(request: HttpRequest, case_id: Id, payload: VerdictIn) -> Status[Any]:
+@api_requires("sickness.verdict.record", on=SECTION)
+def verdict_record(request: HttpRequest, access: CaseAccess, payload: VerdictIn) -> Status[Any]:
     """Step 2: the AO verdict with limitations and possibilities. Only the bedrijfsarts (R-017)."""
     actor = _actor(request)
     if payload.value not in ("AO", "NOT_AO"):
-        return Status(422, {"detail": "must be AO or NOT_AO (R-013)", "path": "body.value"})
-    try:
-        verdict = services.verdict_record(
-            actor=actor,
-            case_id=case_id,
-            data=services.VerdictInput(**payload.model_dump()),
-            today=timezone.localdate(),
-        )
-    except (services.Blocked, ValueError) as exc:
-        return _refused(exc)
-    access = selectors.section_access(actor, case_id)
+        raise Invalid.of("value", "must be AO or NOT_AO (R-013)")
+    verdict = services.verdict_record(
+        actor=actor,
+        case_id=access.case.pk,
+        data=services.VerdictInput(**payload.model_dump()),
+        today=timezone.localdate(),
+    )
     return Status(201, visible_dict(actor, access, verdict, VerdictOut))
 
 
 @router.post(
     "/cases/{case_id}/sick-report/conflict-finding",
-    response={201: ConflictFindingOut, 422: SicknessProblemOut},
+    response={201: ConflictFindingOut},
     url_name="sickness-finding",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def finding_record(request: HttpRequest, case_id: Id, payload: FindingIn) -> Status[Any]:
+@api_requires("sickness.finding.record", on=SECTION)
+def finding_record(request: HttpRequest, access: CaseAccess, payload: FindingIn) -> Status[Any]:
     """Step 3 after the verdict (R-012); the answer carries the variant the guideline derived."""
     actor = _actor(request)
-    try:
-        finding = services.finding_record(
-            actor=actor, case_id=case_id, conflict=payload.conflict, recorded_on=payload.recorded_on,
-            prolongs_incapacity=payload.prolongs_incapacity, today=timezone.localdate(),
-        )  # fmt: skip
-    except (services.Blocked, ValueError) as exc:
-        return _refused(exc)
-    access = selectors.section_access(actor, case_id)
+    finding = services.finding_record(
+        actor=actor, case_id=access.case.pk, conflict=payload.conflict, recorded_on=payload.recorded_on,
+        prolongs_incapacity=payload.prolongs_incapacity, today=timezone.localdate(),
+    )  # fmt: skip
     return Status(201, visible_dict(actor, access, finding, ConflictFindingOut))
 
 
@@ -360,11 +314,10 @@ def finding_record(request: HttpRequest, case_id: Id, payload: FindingIn) -> Sta
     url_name="sickness-advices",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def advices_list(request: HttpRequest, case_id: Id) -> list[Any]:
+@api_requires("sickness.section.view", on=SECTION)
+def advices_list(request: HttpRequest, access: CaseAccess) -> list[Any]:
     """The bedrijfsarts' sent advices: employer roles and the employee receive the same (R-021)."""
     actor = _actor(request)
-    access = selectors.section_access(actor, case_id)
     found = (visible_dict(actor, access, a, SicknessAdviceOut) for a in selectors.advices_of(access.case))
     return [a for a in found if a is not None]
 
@@ -385,16 +338,16 @@ def advices_list(request: HttpRequest, case_id: Id) -> list[Any]:
         }
     },
 )
-@api_requires("sickness.api.use")
+@api_requires("sickness.section.view", on=SECTION)
 def advice_feedback(
-    request: HttpRequest, case_id: Id, advice_id: Id, format: Literal["pdf", "html"] = "pdf"
+    request: HttpRequest, access: CaseAccess, advice_id: Id, format: Literal["pdf", "html"] = "pdf"
 ) -> HttpResponse:
     """The bedrijfsarts' written feedback of one advice (D08, R-021): the same document for everyone
     who may read the advice; in the request's language (Accept-Language: nl or en)."""
     actor = _actor(request)
     return feedback.feedback_download(
         actor=actor,
-        access=selectors.section_access(actor, case_id),
+        access=access,
         advice_id=advice_id,
         fmt=format,
         language=get_language(),
@@ -403,12 +356,12 @@ def advice_feedback(
 
 @router.post(
     "/cases/{case_id}/advices",
-    response={201: SicknessAdviceOut, 422: SicknessProblemOut},
+    response={201: SicknessAdviceOut},
     url_name="sickness-advices",
     exclude_unset=True,
 )
-@api_requires("sickness.api.use")
-def advice_send(request: HttpRequest, case_id: Id, payload: AdviceIn) -> Status[Any]:
+@api_requires("sickness.advice.send", on=SECTION)
+def advice_send(request: HttpRequest, access: CaseAccess, payload: AdviceIn) -> Status[Any]:
     """Send an advice to employer and employee at once, after the guideline's check (R-030…R-039).
 
     BLOCK refuses; WARN needs its code in `acknowledged`, WARN+J a text in `justifications[code]`.
@@ -418,11 +371,7 @@ def advice_send(request: HttpRequest, case_id: Id, payload: AdviceIn) -> Status[
     values["content"] = tuple(values["content"])
     values["employer_recipients"] = tuple(r for r in values["employer_recipients"] if r in ("LG", "HR", "CM"))
     values["acknowledged"] = tuple(values["acknowledged"])
-    try:
-        advice = services.advice_send(
-            actor=actor, case_id=case_id, data=services.AdviceInput(**values), today=timezone.localdate()
-        )
-    except (services.Blocked, services.NeedsAttention, ValueError) as exc:
-        return _refused(exc)
-    access = selectors.section_access(actor, case_id)
+    advice = services.advice_send(
+        actor=actor, case_id=access.case.pk, data=services.AdviceInput(**values), today=timezone.localdate()
+    )
     return Status(201, visible_dict(actor, access, advice, SicknessAdviceOut))

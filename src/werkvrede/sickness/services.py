@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
@@ -25,7 +26,7 @@ from werkvrede.consent.selectors import valid_consent
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import ALL, Decision, decide, findings_about
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention
+from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, NeedsAttention
 from werkvrede.guideline import Advice, Finding, Severity, Situation, evaluate, parse_situation
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.sickness import facts, feedback, selectors
@@ -123,7 +124,7 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
     if terms:
         raise MedicalTermsFound(terms)
     if data.recovery_date is not None and data.recovery_date < data.first_sick_day:
-        raise ValueError("the recovery date lies before the first sick day")
+        raise Invalid.of("recovery_date", _("De hersteldatum ligt vóór de eerste ziektedag."))
     case = Case.objects.select_for_update().get(pk=access.case.pk)
     report = selectors.current_report(case)
     creating = report is None or (
@@ -207,7 +208,7 @@ def consult_record(*, actor: Actor, case_id: int, consult_on: date, note: str, t
     access = selectors.section_access(actor, case_id, require="sickness.consult.record")
     report = _locked_report(access, actor, "sickness.consult.record")
     if consult_on < report.first_sick_day:
-        raise ValueError("the consult lies before the first sick day")
+        raise Invalid.of("consult_on", _("Het spreekuur ligt vóór de eerste ziektedag."))
     role = _acting_role(actor, access, ("BA", "TD"))
     situation = _situation_data(access.case, today)
     situation["sick_report"]["consult_on"] = consult_on.isoformat()
@@ -248,7 +249,7 @@ def medical_note_add(*, actor: Actor, case_id: int, text: str) -> MedicalNote:
     """A sealed medical note (D01) by the BA, or the TD under the BA's responsibility."""
     access = selectors.section_access(actor, case_id, require="sickness.medical_note.write")
     if not text.strip():
-        raise ValueError("an empty note")
+        raise Invalid.of("text", _("Schrijf de aantekening."))
     report = _locked_report(access, actor, "sickness.medical_note.write")
     medical = _seal_note(actor, report, text.strip(), _acting_role(actor, access, ("BA", "TD")))
     audit.record_for(actor, "sickness.medical_note.created", medical, case=access.case)
@@ -410,7 +411,7 @@ class DiagnosisInput:
 def diagnosis_record(*, actor: Actor, case_id: int, data: DiagnosisInput) -> ConflictDiagnosis:
     """The conflict diagnosis (D06): BA, or TD (a draft the BA validates)."""
     if not 1 <= data.glasl_stage <= 9:
-        raise ValueError("Glasl stage must be 1-9")
+        raise Invalid.of("glasl_stage", _("De escalatietrede volgens Glasl is 1 tot en met 9."))
     access = selectors.section_access(actor, case_id, require="sickness.diagnosis.record")
     report = _locked_report(access, actor, "sickness.diagnosis.record")
     role = _acting_role(actor, access, ("BA", "TD"))
@@ -446,11 +447,16 @@ def capacity_record(*, actor: Actor, case_id: int, data: CapacityInput) -> Capac
     """The capacity assessment (D07): only the BA. "Not able to converse" needs grounds and a review date."""
     access = selectors.section_access(actor, case_id, require="sickness.capacity.record")
     if data.able_to_converse not in AbleToConverse.values:
-        raise ValueError("unknown answer to 'able to converse'")
+        raise Invalid.of("able_to_converse", _("Kies een antwoord."))
     if data.able_to_converse == AbleToConverse.NO_MEDICAL_GROUNDS and (
         not data.medical_grounds.strip() or data.review_date is None
     ):
-        raise ValueError("'not able to converse' needs medical grounds and a review date")
+        raise Invalid(
+            {
+                "medical_grounds": (_("Vul de medische gronden in."),),
+                "review_date": (_("Kies de datum waarop je opnieuw beoordeelt."),),
+            }
+        )
     report = _locked_report(access, actor, "sickness.capacity.record")
     grounds = data.medical_grounds.strip()
     assessment = CapacityAssessment.objects.create(

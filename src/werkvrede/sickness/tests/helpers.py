@@ -8,6 +8,7 @@ from typing import Any
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
 from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
 from werkvrede.sickness.models import SickReport
@@ -129,7 +130,7 @@ def sent_advice(
         return services.advice_send(
             actor=ba, case_id=case.pk, data=services.AdviceInput(**values), today=TODAY
         )
-    except services.NeedsAttention as needed:
+    except NeedsAttention as needed:
         codes = {f.code: f.severity.value for f in needed.findings}
         values["acknowledged"] = tuple(c for c, sev in codes.items() if sev == "WARN")
         values["justifications"] = {

@@ -22,6 +22,7 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
 from werkvrede.consent.tests.helpers import give
+from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
 from werkvrede.sickness.tests.helpers import (
@@ -132,7 +133,7 @@ def _build(world: World) -> Case:
     )
     try:
         services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
-    except services.NeedsAttention as exc:
+    except NeedsAttention as exc:
         reasons = {f.code: "gehoord" for f in exc.findings if f.severity.value == "WARN+J"}
         warned = tuple(f.code for f in exc.findings if f.severity.value == "WARN")
         data = services.AdviceInput(**{**data.__dict__, "justifications": reasons, "acknowledged": warned})

@@ -13,6 +13,7 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.consent import services as consent_services
 from werkvrede.consent.tests.helpers import give
 from werkvrede.core.policy import AccessDenied
+from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
 from werkvrede.sickness.models import OpenConsultation, SentAdvice
@@ -80,14 +81,14 @@ def test_cc1_before_a_sick_report_the_ba_advises_the_employer_only_with_consent(
     case = conflict_case(world)
     ba = as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN)
     data = advice_input(kind="FEEDBACK", content=("SOLUTION_DIRECTION",), text="Een gesprek met HR erbij.")
-    with pytest.raises(services.Blocked) as caught:
+    with pytest.raises(Blocked) as caught:
         services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert "R-038" in {f.code for f in caught.value.findings}
     consent = give(world, role="HR", categories=("D08",))
     findings, _missing = services.advice_check(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert "R-038" not in {f.code for f in findings}
     consent_services.consent_withdraw(actor=as_role(world.a, Role.EMPLOYEE), consent_id=consent.pk)
-    with pytest.raises(services.Blocked):
+    with pytest.raises(Blocked):
         services.advice_send(actor=ba, case_id=case.pk, data=data, today=TODAY)
     assert not SentAdvice.objects.exists()
 

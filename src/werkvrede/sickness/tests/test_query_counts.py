@@ -9,6 +9,7 @@ from django.test import Client
 
 from conftest import World
 from tests.queries import page_queries
+from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
 from werkvrede.sickness.tests.helpers import as_role, verdict
@@ -19,7 +20,7 @@ def _send(world: World, case: object, text: str) -> None:
     """Send an advice, answering whatever the guideline asks (acknowledgements and reasons)."""
     try:
         send(world, case, advice_input(text=text))  # type: ignore[arg-type]
-    except services.NeedsAttention as needed:
+    except NeedsAttention as needed:
         codes = {f.code: f.severity.value for f in needed.findings}
         data = advice_input(
             text=text,

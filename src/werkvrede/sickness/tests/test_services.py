@@ -14,6 +14,7 @@ from werkvrede.cases.guideline_bridge import stored_case_situation
 from werkvrede.cases.models import Case, CaseDeadline, TimelineEvent
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.policy import AccessDenied, NotVisible
+from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.guideline import evaluate
 from werkvrede.sickness import services
@@ -62,7 +63,7 @@ def test_the_employer_form_has_exactly_r130s_fields_plus_the_dates() -> None:
 
 def test_medical_words_block_the_employer_and_are_named(world: World) -> None:
     case = conflict_case(world)
-    with pytest.raises(services.MedicalTermsFound) as caught:
+    with pytest.raises(MedicalTermsFound) as caught:
         report(world, case, ongoing_work="Haar migraine maakt plannen lastig")
     assert caught.value.terms == {"ongoing_work": ("migraine",)}
     assert not SickReport.objects.exists()
@@ -143,10 +144,10 @@ def test_medical_notes_are_sealed_and_open_only_for_ba_td_and_the_employee(world
 def test_the_steps_follow_sm2_and_the_variant_is_derived(world: World) -> None:
     case = conflict_case(world)
     report(world, case)
-    with pytest.raises(services.Blocked):
+    with pytest.raises(Blocked):
         verdict(world, case)  # no consult yet (SM-2 row 5 from NOTIFIED_TO_BA is not a transition)
     assert consulted(world, case).state == "STEP1_CONSULTED"
-    with pytest.raises(services.Blocked) as caught:
+    with pytest.raises(Blocked) as caught:
         finding(world, case)  # the verdict comes first
     assert "R-012" in {f.code for f in caught.value.findings}
     verdict(world, case, "AO")
@@ -166,7 +167,7 @@ def test_a_not_ao_verdict_with_a_degree_is_refused_by_r013(world: World) -> None
     case = conflict_case(world)
     report(world, case)
     consulted(world, case)
-    with pytest.raises(services.Blocked) as caught:
+    with pytest.raises(Blocked) as caught:
         verdict(world, case, "NOT_AO", degree_pct=40)
     assert "R-013" in {f.code for f in caught.value.findings}
 
@@ -241,12 +242,13 @@ def test_employer_roles_see_only_the_conclusion_of_d06_and_d07(world: World) -> 
 def test_not_able_to_converse_needs_grounds_and_a_review_date(world: World) -> None:
     case = conflict_case(world)
     report(world, case)
-    with pytest.raises(ValueError, match="grounds"):
+    with pytest.raises(Invalid) as caught:
         services.capacity_record(
             actor=as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN),
             case_id=case.pk,
             data=services.CapacityInput("", "", "NO_MEDICAL_GROUNDS", "", None, ""),
         )
+    assert set(caught.value.errors) == {"medical_grounds", "review_date"}
 
 
 def test_the_wp_and_other_professionals_do_not_see_the_sick_report(world: World) -> None:
@@ -304,7 +306,7 @@ def ba_override_warn_j(world: World) -> None:
 
 def test_an_advice_conditional_on_the_conflict_is_blocked_by_default(world: World) -> None:
     case = variant_b_case(world)
-    with pytest.raises(services.Blocked) as caught:
+    with pytest.raises(Blocked) as caught:
         send(world, case, advice_input(reintegration_condition="CONFLICT_RESOLVED"))
     assert {(f.code, f.severity.value) for f in caught.value.findings} >= {("R-030", "BLOCK*")}
     assert not SentAdvice.objects.exists()
@@ -313,7 +315,7 @@ def test_an_advice_conditional_on_the_conflict_is_blocked_by_default(world: Worl
 def test_with_warn_j_the_ba_may_send_it_with_a_justification(world: World, ba_override_warn_j: None) -> None:
     case = variant_b_case(world)
     data = advice_input(reintegration_condition="CONFLICT_RESOLVED")
-    with pytest.raises(services.NeedsAttention) as caught:
+    with pytest.raises(NeedsAttention) as caught:
         send(world, case, data)
     assert "R-030" in caught.value.missing
     justified = dict.fromkeys(caught.value.missing, "Medisch noodzakelijk, zie dossier")
@@ -329,7 +331,7 @@ def test_with_warn_j_the_ba_may_send_it_with_a_justification(world: World, ba_ov
 def test_warnings_need_an_acknowledgement(world: World) -> None:
     case = variant_b_case(world)
     data = advice_input(text="Pas als het conflict is opgelost kan zij terugkeren.")
-    with pytest.raises(services.NeedsAttention) as caught:
+    with pytest.raises(NeedsAttention) as caught:
         send(world, case, data)
     warned = [f.code for f in caught.value.findings if f.severity.value == "WARN"]
     assert "R-030" in warned
@@ -349,7 +351,7 @@ def test_warnings_need_an_acknowledgement(world: World) -> None:
 
 def test_a_sent_advice_cannot_be_changed(world: World) -> None:
     case = variant_b_case(world)
-    with pytest.raises(services.NeedsAttention) as caught:
+    with pytest.raises(NeedsAttention) as caught:
         send(world, case, advice_input())
     justified = {f.code: "reden" for f in caught.value.findings if f.severity.value == "WARN+J"}
     advice = send(world, case, advice_input(justifications=justified))
