@@ -14,6 +14,7 @@ from pydantic import ConfigDict
 
 from werkvrede.consent import selectors, services
 from werkvrede.consent.models import Category, Consent
+from werkvrede.consent.selectors import CONSENT
 from werkvrede.core.access import api_requires
 from werkvrede.core.roles import Role
 from werkvrede.core.types import Choice, Date, Id, Input, Text
@@ -46,11 +47,6 @@ class ConsentOut(Schema):
     own: bool
 
 
-class ConsentProblemOut(Schema):
-    detail: str
-    path: str
-
-
 def _out(consent: Consent, user_id: int | None) -> dict[str, Any]:
     return {
         "id": consent.pk,
@@ -76,23 +72,20 @@ def consents(request: HttpRequest) -> list[dict[str, Any]]:
     return [_out(c, actor.user_id) for c in found]
 
 
-@router.post("/consents", response={201: ConsentOut, 422: ConsentProblemOut}, url_name="consents")
+@router.post("/consents", response={201: ConsentOut}, url_name="consents")
 @api_requires("consent.consent.give")
 def consent_give(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, Any]]:
     """Give consent about your own data (CC-10)."""
     actor = request.actor  # type: ignore[attr-defined]
-    try:
-        consent = services.consent_give(
-            actor=actor, data=services.ConsentInput(**payload.model_dump(), requested_by_membership_id=None)
-        )
-    except ValueError as exc:
-        return Status(422, {"detail": str(exc), "path": "body"})
+    consent = services.consent_give(
+        actor=actor, data=services.ConsentInput(**payload.model_dump(), requested_by_membership_id=None)
+    )
     return Status(201, _out(consent, actor.user_id))
 
 
 @router.post("/consents/{consent_id}/withdraw", response=ConsentOut, url_name="consent-withdraw")
-@api_requires("consent.consent.list")
-def consent_withdraw(request: HttpRequest, consent_id: Id) -> dict[str, Any]:
+@api_requires("consent.consent.withdraw", on=CONSENT)
+def consent_withdraw(request: HttpRequest, consent: Consent) -> dict[str, Any]:
     """Withdraw your consent: no disclosure on its basis from now on (R-172)."""
     actor = request.actor  # type: ignore[attr-defined]
-    return _out(services.consent_withdraw(actor=actor, consent_id=consent_id), actor.user_id)
+    return _out(services.consent_withdraw(actor=actor, consent_id=consent.pk), actor.user_id)

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
@@ -14,6 +15,7 @@ from werkvrede.consent.models import Category, Consent
 from werkvrede.consent.selectors import consent_get_for
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 
 
@@ -42,14 +44,14 @@ def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
     if actor.organisation_id is None:  # the rule already refuses this
         raise hidden(actor, "consent.consent.give")
     if data.recipient_role not in Role.values:
-        raise ValueError(f"unknown recipient role {data.recipient_role!r}")
+        raise Invalid.of("recipient_role", _("Kies aan wie je toestemming geeft."))
     categories = sorted(set(data.categories))
     if not categories or not set(categories) <= set(Category.values):
-        raise ValueError("choose at least one data category")
+        raise Invalid.of("categories", _("Kies ten minste één soort gegevens."))
     if not data.purpose.strip():
-        raise ValueError("the purpose is required")
+        raise Invalid.of("purpose", _("Vul het doel in."))
     if data.expires_on is not None and data.expires_on < data.given_on:
-        raise ValueError("the consent expires before it is given")
+        raise Invalid.of("expires_on", _("De toestemming kan niet vervallen voordat zij is gegeven."))
     recipient = _member_user_id(actor.organisation_id, data.recipient_membership_id)
     if data.recipient_membership_id is not None and recipient is None:
         raise hidden(actor, "consent.consent.give")

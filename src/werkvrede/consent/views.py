@@ -17,6 +17,7 @@ from werkvrede.consent.selectors import CONSENT
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
+from werkvrede.core.refusals import Invalid, add_to_form
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -56,8 +57,8 @@ def consent_list(request: HttpRequest) -> HttpResponseBase:
                         expires_on=data.get("expires_on"),
                     ),
                 )
-            except ValueError as exc:
-                form.add_error(None, str(exc))
+            except Invalid as exc:
+                add_to_form(form, exc)
             else:
                 messages.success(request, _("Je toestemming is vastgelegd."))
                 return redirect("consent:list")

@@ -15,23 +15,16 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from werkvrede.cases.policies import CaseAccess
-from werkvrede.cases.selectors import case_get_for
-from werkvrede.core import policy
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
-from werkvrede.core.refusals import Blocked, Invalid, NeedsAttention, NotPossible
+from werkvrede.core.refusals import Invalid
 from werkvrede.core.types import Code, Date, Id, Input, Name, Text
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
 
 router = Router(tags=["interventions"])
-
-
-class InterventionRefusedOut(Schema):
-    detail: Literal["blocked", "justification_required", "acknowledgement_required"]
-    findings: list[GuidelineFindingOut]
 
 
 class AppointmentOut(Schema):
@@ -102,19 +95,6 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _refused(exc: Blocked | NeedsAttention | NotPossible) -> Status[dict[str, Any]]:
-    return Status(409, {"detail": exc.detail, "findings": findings_out(exc.findings)})
-
-
-def _invalid(path: str) -> Status[dict[str, Any]]:
-    message = {
-        "end_on": "must not be before start_on",
-        "extension_end_on": "must be after the end date",
-        "start_on": "the start date has not been reached",
-    }.get(path, "this step is not possible now")
-    return Status(422, {"detail": "invalid input", "errors": [{"path": path, "message": message}]})
-
-
 def _appointment(obj: Any) -> dict[str, Any] | None:
     a = obj.appointment
     if a is None:
@@ -159,24 +139,16 @@ def _intervention(i: Intervention) -> dict[str, Any]:
     return {n: getattr(i, n) for n in names}
 
 
-def _section_access(actor: Actor, case_id: Id) -> CaseAccess:
-    access = case_get_for(actor, case_id)
-    if not policy.allowed(actor, "interventions.section.view", access):
-        raise policy.hidden(actor, "interventions.section.view", access.case)
-    return access
-
-
 @router.get(
     "/cases/{case_id}/interventions",
     response={200: SectionOut},
     url_name="case-interventions",
     summary="The Interventies section of a case",
 )
-@api_requires("cases.case.list", hide=True)
-def section(request: HttpRequest, case_id: Id) -> dict[str, Any]:
+@api_requires("interventions.section.view", on=CASE)
+def section(request: HttpRequest, access: CaseAccess) -> dict[str, Any]:
     """Periods, leave and interventions as far as the caller may read them (D09; WP: neutral status only)."""
     actor = _actor(request)
-    access = _section_access(actor, case_id)
     seen = level(actor, access)
     out: dict[str, Any] = {
         "level": seen.value,
@@ -211,23 +183,20 @@ class PeriodIn(Input):
 
 @router.post(
     "/cases/{case_id}/intervention-periods",
-    response={201: PeriodOut, 409: InterventionRefusedOut, 422: InvalidOut},
+    response={201: PeriodOut},
     url_name="intervention-periods",
     summary="Propose an interventieperiode",
 )
-@api_requires("cases.case.list", hide=True)
-def period_create(request: HttpRequest, case_id: Id, payload: PeriodIn) -> Status[dict[str, Any]]:
+@api_requires("interventions.period.write", on=CASE)
+def period_create(request: HttpRequest, access: CaseAccess, payload: PeriodIn) -> Status[dict[str, Any]]:
     if payload.end_on < payload.start_on:
-        return _invalid("end_on")
-    try:
-        period = services.period_propose(
-            actor=_actor(request),
-            case_id=case_id,
-            data=services.PeriodInput(**payload.dict()),
-            today=timezone.localdate(),
-        )
-    except (Blocked, NeedsAttention, NotPossible) as exc:
-        return _refused(exc)
+        raise Invalid.of("end_on", "must not be before start_on")
+    period = services.period_propose(
+        actor=_actor(request),
+        case_id=access.case.pk,
+        data=services.PeriodInput(**payload.dict()),
+        today=timezone.localdate(),
+    )
     return Status(201, _period(period))
 
 
@@ -269,47 +238,43 @@ def _appointment_input(a: AppointmentIn) -> services.AppointmentInput:
 
 @router.post(
     "/cases/{case_id}/intervention-periods/{period_id}/steps",
-    response={200: PeriodOut, 409: InterventionRefusedOut, 422: InvalidOut},
+    response={200: PeriodOut},
     url_name="intervention-period-step",
     summary="Take the next step of an interventieperiode (SM-3)",
 )
-@api_requires("cases.case.list", hide=True)
+@api_requires("interventions.record.view", on=CASE)
 def period_step(
-    request: HttpRequest, case_id: Id, period_id: Id, payload: PeriodStepIn
+    request: HttpRequest, access: CaseAccess, period_id: Id, payload: PeriodStepIn
 ) -> Status[dict[str, Any]]:
+    """Each step is the service's to allow: approving is the employer's, the others HR's or CM's."""
     common: dict[str, Any] = {
         "actor": _actor(request),
-        "case_id": case_id,
+        "case_id": access.case.pk,
         "period_id": period_id,
         "today": timezone.localdate(),
     }
-    try:
-        if payload.step in ("approve", "refuse"):
-            period = services.period_decide(**common, approve=payload.step == "approve")
-        elif payload.step == "appointment":
-            if payload.appointment is None:
-                return _invalid("appointment")
-            period = services.period_record_appointment(
-                **common, data=_appointment_input(payload.appointment), acknowledged=payload.acknowledged
-            )
-        elif payload.step == "start":
-            period = services.period_start(**common)
-        elif payload.step == "extend":
-            if payload.extension_end_on is None:
-                return _invalid("extension_end_on")
-            period = services.period_extend(
-                **common, extension_end_on=payload.extension_end_on, extension_reason=payload.extension_reason
-            )
-        elif payload.step == "end":
-            period = services.period_end(**common)
-        else:
-            if payload.outcome is None:
-                return _invalid("outcome")
-            period = services.period_evaluate(**common, outcome=payload.outcome)
-    except (Blocked, NeedsAttention, NotPossible) as exc:
-        return _refused(exc)
-    except Invalid as exc:
-        return _invalid(next(iter(exc.errors)))
+    if payload.step in ("approve", "refuse"):
+        period = services.period_decide(**common, approve=payload.step == "approve")
+    elif payload.step == "appointment":
+        if payload.appointment is None:
+            raise Invalid.of("appointment", "the appointment is required for this step")
+        period = services.period_record_appointment(
+            **common, data=_appointment_input(payload.appointment), acknowledged=payload.acknowledged
+        )
+    elif payload.step == "start":
+        period = services.period_start(**common)
+    elif payload.step == "extend":
+        if payload.extension_end_on is None:
+            raise Invalid.of("extension_end_on", "the new end date is required for this step")
+        period = services.period_extend(
+            **common, extension_end_on=payload.extension_end_on, extension_reason=payload.extension_reason
+        )
+    elif payload.step == "end":
+        period = services.period_end(**common)
+    else:
+        if payload.outcome is None:
+            raise Invalid.of("outcome", "the outcome is required for this step")
+        period = services.period_evaluate(**common, outcome=payload.outcome)
     return Status(200, _period(period))
 
 
@@ -320,24 +285,19 @@ class LeaveIn(Input):
 
 @router.post(
     "/cases/{case_id}/conflict-leave",
-    response={201: LeaveOut, 409: InterventionRefusedOut, 422: InvalidOut},
+    response={201: LeaveOut},
     url_name="conflict-leave",
     summary="Request arbeidsconflictenverlof (the employee)",
 )
-@api_requires("cases.case.list", hide=True)
-def leave_create(request: HttpRequest, case_id: Id, payload: LeaveIn) -> Status[dict[str, Any]]:
-    try:
-        leave = services.leave_request(
-            actor=_actor(request),
-            case_id=case_id,
-            start_on=payload.start_on,
-            end_on=payload.end_on,
-            today=timezone.localdate(),
-        )
-    except Blocked as exc:
-        return _refused(exc)
-    except Invalid as exc:
-        return _invalid(next(iter(exc.errors)))
+@api_requires("interventions.leave.request", on=CASE)
+def leave_create(request: HttpRequest, access: CaseAccess, payload: LeaveIn) -> Status[dict[str, Any]]:
+    leave = services.leave_request(
+        actor=_actor(request),
+        case_id=access.case.pk,
+        start_on=payload.start_on,
+        end_on=payload.end_on,
+        today=timezone.localdate(),
+    )
     return Status(201, _leave(leave))
 
 
@@ -349,34 +309,30 @@ class LeaveStepIn(Input):
 
 @router.post(
     "/cases/{case_id}/conflict-leave/{leave_id}/steps",
-    response={200: LeaveOut, 409: InterventionRefusedOut, 422: InvalidOut},
+    response={200: LeaveOut},
     url_name="conflict-leave-step",
     summary="Approve conflict leave or take its next step (SM-4)",
 )
-@api_requires("cases.case.list", hide=True)
+@api_requires("interventions.record.view", on=CASE)
 def leave_step(
-    request: HttpRequest, case_id: Id, leave_id: Id, payload: LeaveStepIn
+    request: HttpRequest, access: CaseAccess, leave_id: Id, payload: LeaveStepIn
 ) -> Status[dict[str, Any]]:
-    actor, today = _actor(request), timezone.localdate()
-    try:
-        if payload.step == "approve":
-            appointment = _appointment_input(payload.appointment) if payload.appointment else None
-            leave, _info = services.leave_approve(
-                actor=actor,
-                case_id=case_id,
-                leave_id=leave_id,
-                appointment=appointment,
-                today=today,
-                acknowledged=payload.acknowledged,
-            )
-        else:
-            leave = services.leave_step(
-                actor=actor, case_id=case_id, leave_id=leave_id, event=payload.step, today=today
-            )
-    except (Blocked, NeedsAttention, NotPossible) as exc:
-        return _refused(exc)
-    except Invalid:
-        return _invalid("step")
+    """Approving and the steps after it are the employer's (the service refuses anyone else)."""
+    actor, today, case_id = _actor(request), timezone.localdate(), access.case.pk
+    if payload.step == "approve":
+        appointment = _appointment_input(payload.appointment) if payload.appointment else None
+        leave, _info = services.leave_approve(
+            actor=actor,
+            case_id=case_id,
+            leave_id=leave_id,
+            appointment=appointment,
+            today=today,
+            acknowledged=payload.acknowledged,
+        )
+    else:
+        leave = services.leave_step(
+            actor=actor, case_id=case_id, leave_id=leave_id, event=payload.step, today=today
+        )
     return Status(200, _leave(leave))
 
 
@@ -396,22 +352,21 @@ class InterventionIn(Input):
 
 @router.post(
     "/cases/{case_id}/interventions",
-    response={201: InterventionOut, 409: InterventionRefusedOut},
+    response={201: InterventionOut},
     url_name="interventions",
     summary="Record an intervention or a referral",
 )
-@api_requires("cases.case.list", hide=True)
-def intervention_create(request: HttpRequest, case_id: Id, payload: InterventionIn) -> Status[dict[str, Any]]:
+@api_requires("interventions.intervention.write", on=CASE)
+def intervention_create(
+    request: HttpRequest, access: CaseAccess, payload: InterventionIn
+) -> Status[dict[str, Any]]:
     data = payload.dict()
     acknowledged = data.pop("acknowledged")
-    try:
-        intervention = services.intervention_record(
-            actor=_actor(request),
-            case_id=case_id,
-            data=services.InterventionInput(**data),
-            today=timezone.localdate(),
-            acknowledged=acknowledged,
-        )
-    except (Blocked, NeedsAttention, NotPossible) as exc:
-        return _refused(exc)
+    intervention = services.intervention_record(
+        actor=_actor(request),
+        case_id=access.case.pk,
+        data=services.InterventionInput(**data),
+        today=timezone.localdate(),
+        acknowledged=acknowledged,
+    )
     return Status(201, _intervention(intervention))

@@ -9,8 +9,6 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from werkvrede.core.access import api_requires
-from werkvrede.core.api_findings import InvalidOut
-from werkvrede.core.refusals import Invalid
 from werkvrede.core.types import Count, Input, Line, Text
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.models import ConflictProtocol
@@ -102,7 +100,7 @@ def protocol_get(request: HttpRequest) -> dict[str, Any]:
 
 @router.put(
     "/protocol",
-    response={200: ProtocolOut, 422: InvalidOut},
+    response={200: ProtocolOut},
     url_name="protocol-update",
     summary="Save a new version of the protocol",
 )
@@ -110,11 +108,7 @@ def protocol_get(request: HttpRequest) -> dict[str, Any]:
 def protocol_put(request: HttpRequest, payload: ProtocolIn) -> Status[dict[str, Any]]:
     """Save a new version; 422 names each field that must be fixed."""
     values = {k: v for k, v in payload.dict().items() if v is not None}
-    try:
-        protocol = services.protocol_update(actor=request.actor, values=values)  # type: ignore[attr-defined]
-    except Invalid as exc:
-        errors = [{"path": field, "message": m} for field, messages in exc.errors.items() for m in messages]
-        return Status(422, {"detail": "invalid protocol", "errors": errors})
+    protocol = services.protocol_update(actor=request.actor, values=values)  # type: ignore[attr-defined]
     return Status(200, _out(protocol))
 
 

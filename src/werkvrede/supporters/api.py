@@ -12,16 +12,16 @@ from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from werkvrede.accounts.invitations import normalised_email
-from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, hidden
-from werkvrede.core.refusals import Invalid
-from werkvrede.core.types import Choice, Email, Id, Input, Name, Text
+from werkvrede.core.types import Choice, Email, Input, Name, Text
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.guidance import RIGHTS
 from werkvrede.supporters.models import Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
+from werkvrede.supporters.selectors import GRANT_API, GRANT_API_NOTE
 
 router = Router(tags=["supporters"])
 
@@ -86,10 +86,6 @@ class PreparationNoteIn(Input):
     text: Annotated[Text, Field(min_length=1)]
 
 
-class SupporterProblemOut(Schema):
-    detail: str
-
-
 def _grant_out(grant: SupporterGrant) -> GrantOut:
     return GrantOut(
         id=grant.pk,
@@ -109,11 +105,10 @@ def mine(request: HttpRequest) -> list[GrantOut]:
 
 
 @router.get("/supporters/{grant_id}", response=GrantDetailOut, url_name="supporters-grant")
-@api_requires("supporters.area.open", hide=True)
-def grant_detail(request: HttpRequest, grant_id: Id) -> GrantDetailOut:
+@api_requires("supporters.grant.view", on=GRANT_API)
+def grant_detail(request: HttpRequest, grant: SupporterGrant) -> GrantDetailOut:
     """A grant with its preparation space (D17): for its supporter and its employee only."""
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id, what="api")
     if is_supporter_of(actor, grant) and grant.accepted_at is None:
         services.grant_accept(grant=grant, user_id=actor.uid)
     notes = [
@@ -142,44 +137,36 @@ def grant_detail(request: HttpRequest, grant_id: Id) -> GrantDetailOut:
 
 @router.post(
     "/cases/{case_id}/supporters",
-    response={201: GrantOut, 422: SupporterProblemOut},
+    response={201: GrantOut},
     url_name="supporters-invite",
 )
-@api_requires("supporters.area.open", hide=True)
-def invite(request: HttpRequest, case_id: Id, payload: InviteIn) -> Status[Any]:
+@api_requires("supporters.supporter.invite", on=CASE)
+def invite(request: HttpRequest, access: CaseAccess, payload: InviteIn) -> Status[Any]:
     """The employee (WN in the case) invites a supporter by e-mail."""
     actor = _actor(request)
-    access = case_get_for(actor, case_id)
-    if not allowed(actor, "supporters.supporter.invite", access):
-        raise hidden(actor, "supporters.supporter.invite", access.case)
-    try:
-        grant = services.supporter_invite(
-            actor=actor, access=access, email=payload.email, full_name=payload.full_name
-        )
-    except Invalid as exc:
-        return Status(422, SupporterProblemOut(detail=exc.message))
+    grant = services.supporter_invite(
+        actor=actor, access=access, email=payload.email, full_name=payload.full_name
+    )
     return Status(201, _grant_out(grant))
 
 
 @router.post("/supporters/{grant_id}/revoke", response=GrantOut, url_name="supporters-revoke")
-@api_requires("supporters.area.open", hide=True)
-def revoke(request: HttpRequest, grant_id: Id) -> GrantOut:
+@api_requires("supporters.grant.revoke", on=GRANT_API)
+def revoke(request: HttpRequest, grant: SupporterGrant) -> GrantOut:
     """The employee revokes the supporter's access; effective on the supporter's next request."""
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id)
-    if not allowed(actor, "supporters.grant.revoke", grant):
-        raise hidden(actor, "supporters.grant.revoke", grant)
     return _grant_out(services.grant_revoke(actor=actor, grant=grant))
 
 
 @router.post(
     "/supporters/{grant_id}/notes", response={201: PreparationNoteOut}, url_name="supporters-note-add"
 )
-@api_requires("supporters.area.open", hide=True)
-def note_add(request: HttpRequest, grant_id: Id, payload: PreparationNoteIn) -> Status[PreparationNoteOut]:
+@api_requires("supporters.grant.view", on=GRANT_API_NOTE)
+def note_add(
+    request: HttpRequest, grant: SupporterGrant, payload: PreparationNoteIn
+) -> Status[PreparationNoteOut]:
     """Write in the preparation space: the supporter (EXPECT, NOTES), the employee (OWN_POINTS)."""
     actor = _actor(request)
-    grant = selectors.grant_get_for(actor, grant_id, what="api-note")
     note = services.note_write(actor=actor, grant=grant, section=payload.section, text=payload.text)
     return Status(
         201,
