@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 
-from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.selectors import CASE
 from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut, findings_out
-from werkvrede.core.refusals import NotPossible, Refusal
+from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut
 from werkvrede.core.types import Code, Count, Date, DateTime, Id, Input, Name, Text
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
@@ -30,6 +30,7 @@ from werkvrede.mediation import policies as p
 from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
 from werkvrede.mediation.models import Mediation, Session, TerminationAgreement
+from werkvrede.mediation.selectors import MEDIATION, TERMINATION
 
 router = Router(tags=["mediation"])
 
@@ -148,16 +149,6 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _refused(exc: Exception) -> Status[dict[str, Any]]:
-    if isinstance(exc, NotPossible):
-        return Status(422, {"detail": "invalid input", "errors": [{"path": "", "message": str(exc)}]})
-    detail = exc.detail if isinstance(exc, Refusal) else "blocked"
-    return Status(409, {"detail": detail, "findings": findings_out(getattr(exc, "findings", ()))})
-
-
-REFUSALS = (Refusal,)
-
-
 def _status(m: Mediation) -> dict[str, Any]:
     return {
         "id": m.pk,
@@ -217,13 +208,6 @@ def _session(s: Session) -> dict[str, Any]:
     }
 
 
-def _get(actor: Actor, mediation_id: int, action: str) -> p.MediationAccess:
-    access = selectors.mediation_get_for(actor, mediation_id)
-    if not policy.allowed(actor, action, access):
-        raise policy.hidden(actor, action, access.mediation)
-    return access
-
-
 # --- Mediations ----------------------------------------------------------------------------------
 
 
@@ -257,17 +241,14 @@ def mediation_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post(
     "/mediations",
-    response={201: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: MediationOut},
     url_name="mediations-create",
     summary="Start a mediation without a case (small business): MED, HR",
 )
 @api_requires("mediation.mediation.create_direct")
 def mediation_create(request: HttpRequest, payload: MediationIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
-    try:
-        m = services.mediation_create_direct(actor=actor, data=_referral(payload), today=_today())
-    except REFUSALS as exc:
-        return _refused(exc)
+    m = services.mediation_create_direct(actor=actor, data=_referral(payload), today=_today())
     return Status(201, _mediation(actor, selectors.mediation_get_for(actor, m.pk)))
 
 
@@ -288,28 +269,21 @@ def admitted(request: HttpRequest) -> list[dict[str, Any]]:
     url_name="case-mediations",
     summary="Mediations of a case: status only (D14 N, R-084)",
 )
-@api_requires("cases.case.list", hide=True)
-def case_mediations(request: HttpRequest, case_id: Id) -> list[dict[str, Any]]:
-    actor = _actor(request)
-    access = case_get_for(actor, case_id)
-    if not policy.allowed(actor, "mediation.case_section.view", access):
-        raise policy.hidden(actor, "mediation.case_section.view", access.case)
+@api_requires("mediation.case_section.view", on=CASE)
+def case_mediations(request: HttpRequest, access: CaseAccess) -> list[dict[str, Any]]:
     return [_status(m) for m in selectors.mediations_of_case(access.case)]
 
 
 @router.post(
     "/cases/{case_id}/mediations",
-    response={201: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: MediationOut},
     url_name="case-mediations-refer",
     summary="Refer a case to mediation (SM-5 row 1)",
 )
-@api_requires("cases.case.list", hide=True)
-def case_refer(request: HttpRequest, case_id: Id, payload: MediationIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediation.refer", on=CASE)
+def case_refer(request: HttpRequest, access: CaseAccess, payload: MediationIn) -> Status[dict[str, Any]]:
     actor = _actor(request)
-    try:
-        m = services.mediation_refer(actor=actor, case_id=case_id, data=_referral(payload), today=_today())
-    except REFUSALS as exc:
-        return _refused(exc)
+    m = services.mediation_refer(actor=actor, case_id=access.case.pk, data=_referral(payload), today=_today())
     return Status(201, _mediation(actor, selectors.mediation_get_for(actor, m.pk)))
 
 
@@ -319,8 +293,9 @@ def case_refer(request: HttpRequest, case_id: Id, payload: MediationIn) -> Statu
     url_name="mediation",
     summary="One mediation, as far as the caller may read it",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def mediation_detail(request: HttpRequest, mediation_id: Id) -> dict[str, Any]:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def mediation_detail(request: HttpRequest, access: p.MediationAccess) -> dict[str, Any]:
+    mediation_id = access.mediation.pk
     actor = _actor(request)
     return _mediation(actor, selectors.mediation_get_for(actor, mediation_id))
 
@@ -331,19 +306,19 @@ class MediatorIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/mediator",
-    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: MediationOut},
     url_name="mediation-mediator",
     summary="Assign the mediator (SOD-2 checked, R-071)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def mediator_assign(request: HttpRequest, mediation_id: Id, payload: MediatorIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediator.assign", on=MEDIATION)
+def mediator_assign(
+    request: HttpRequest, access: p.MediationAccess, payload: MediatorIn
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     actor = _actor(request)
-    try:
-        services.mediator_assign(
-            actor=actor, mediation_id=mediation_id, mediator_id=payload.mediator_id, today=_today()
-        )
-    except REFUSALS as exc:
-        return _refused(exc)
+    services.mediator_assign(
+        actor=actor, mediation_id=mediation_id, mediator_id=payload.mediator_id, today=_today()
+    )
     return Status(200, _mediation(actor, selectors.mediation_get_for(actor, mediation_id)))
 
 
@@ -355,30 +330,29 @@ class StepIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/steps",
-    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: MediationOut},
     url_name="mediation-steps",
     summary="Simple steps: impartiality (SOD-2), willingness (R-070), track (R-078), VP pause (R-077)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def mediation_step(request: HttpRequest, mediation_id: Id, payload: StepIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def mediation_step(
+    request: HttpRequest, access: p.MediationAccess, payload: StepIn
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     actor, today = _actor(request), _today()
-    access = selectors.mediation_get_for(actor, mediation_id)
-    try:
-        if payload.step == "declare_impartiality":
-            services.impartiality_declare(actor=actor, mediation_id=mediation_id, today=today)
-        elif payload.step in ("willing", "unwilling"):
-            services.willingness_record(
-                actor=actor, mediation_id=mediation_id, willing=payload.step == "willing", today=today,
-                party_id=payload.party_id,
-            )  # fmt: skip
-        elif payload.step == "track":
-            services.track_set(actor=actor, mediation_id=mediation_id, track=payload.track or "", today=today)
-        elif payload.step == "pause_vp":
-            services.pause_for_vp(actor=actor, mediation_id=mediation_id, today=today)
-        else:
-            services.resume_after_vp(actor=actor, mediation_id=mediation_id, today=today)
-    except REFUSALS as exc:
-        return _refused(exc)
+    if payload.step == "declare_impartiality":
+        services.impartiality_declare(actor=actor, mediation_id=mediation_id, today=today)
+    elif payload.step in ("willing", "unwilling"):
+        services.willingness_record(
+            actor=actor, mediation_id=mediation_id, willing=payload.step == "willing", today=today,
+            party_id=payload.party_id,
+        )  # fmt: skip
+    elif payload.step == "track":
+        services.track_set(actor=actor, mediation_id=mediation_id, track=payload.track or "", today=today)
+    elif payload.step == "pause_vp":
+        services.pause_for_vp(actor=actor, mediation_id=mediation_id, today=today)
+    else:
+        services.resume_after_vp(actor=actor, mediation_id=mediation_id, today=today)
     return Status(
         200, _mediation(actor, selectors.access_of(actor, Mediation.objects.get(pk=access.mediation.pk)))
     )
@@ -398,10 +372,9 @@ class MediationIntakeIn(Input):
     url_name="mediation-intakes",
     summary="Intake records (D11): all for the mediator, one's own for a party; reads are audited",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def intakes(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
+@api_requires("mediation.content.read", on=MEDIATION)
+def intakes(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, Any]]:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.content.read")
     return [
         {
             "id": o.record.pk,
@@ -417,21 +390,19 @@ def intakes(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
 
 @router.post(
     "/mediations/{mediation_id}/intakes",
-    response={201: dict[str, int], 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: dict[str, int]},
     url_name="mediation-intakes-create",
     summary="Record a party's intake (sealed D11; REFERRED → INTAKE)",
 )
-@api_requires("mediation.mediation.list", hide=True)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
 def intake_create(
-    request: HttpRequest, mediation_id: Id, payload: MediationIntakeIn
+    request: HttpRequest, access: p.MediationAccess, payload: MediationIntakeIn
 ) -> Status[dict[str, Any]]:
-    try:
-        record = services.intake_record(
-            actor=_actor(request), mediation_id=mediation_id, data=services.IntakeInput(**payload.dict()),
-            today=_today(),
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    mediation_id = access.mediation.pk
+    record = services.intake_record(
+        actor=_actor(request), mediation_id=mediation_id, data=services.IntakeInput(**payload.dict()),
+        today=_today(),
+    )  # fmt: skip
     return Status(201, {"id": record.pk})
 
 
@@ -450,21 +421,21 @@ class AgreementIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/agreement",
-    response={201: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: DocumentOut},
     url_name="mediation-agreement",
     summary="Draft the mediation agreement (R-073: essentials block, other clauses warn)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def agreement(request: HttpRequest, mediation_id: Id, payload: AgreementIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def agreement(
+    request: HttpRequest, access: p.MediationAccess, payload: AgreementIn
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     data = payload.dict()
     acknowledged = data.pop("acknowledged")
-    try:
-        doc = services.agreement_draft(
-            actor=_actor(request), mediation_id=mediation_id, data=services.AgreementInput(**data),
-            today=_today(), acknowledged=acknowledged,
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    doc = services.agreement_draft(
+        actor=_actor(request), mediation_id=mediation_id, data=services.AgreementInput(**data),
+        today=_today(), acknowledged=acknowledged,
+    )  # fmt: skip
     return Status(201, _document(doc))
 
 
@@ -474,10 +445,9 @@ def agreement(request: HttpRequest, mediation_id: Id, payload: AgreementIn) -> S
     url_name="mediation-documents",
     summary="The mediation's current documents the caller may read",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def documents(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def documents(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, Any]]:
     actor = _actor(request)
-    access = selectors.mediation_get_for(actor, mediation_id)
     return [_document(d) for d in selectors.documents_for(actor, access)]
 
 
@@ -487,10 +457,10 @@ def documents(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
     url_name="mediation-document",
     summary="One document with its content (D12/D13/D14 per §2.3)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def document(request: HttpRequest, mediation_id: Id, document_id: Id) -> dict[str, Any]:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def document(request: HttpRequest, access: p.MediationAccess, document_id: Id) -> dict[str, Any]:
     actor = _actor(request)
-    doc = selectors.document_get(actor, selectors.mediation_get_for(actor, mediation_id), document_id)
+    doc = selectors.document_get(actor, access, document_id)
     return {**_document(doc), "content": doc.content}
 
 
@@ -500,10 +470,10 @@ def document(request: HttpRequest, mediation_id: Id, document_id: Id) -> dict[st
     url_name="mediation-document-pdf",
     summary="Download a document as PDF",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def document_pdf(request: HttpRequest, mediation_id: Id, document_id: Id) -> HttpResponse:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def document_pdf(request: HttpRequest, access: p.MediationAccess, document_id: Id) -> HttpResponse:
     actor = _actor(request)
-    doc = selectors.document_get(actor, selectors.mediation_get_for(actor, mediation_id), document_id)
+    doc = selectors.document_get(actor, access, document_id)
     return download_response(doc, fmt="pdf", language=get_language() or "nl", actor=actor)
 
 
@@ -513,21 +483,19 @@ class SignIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/documents/{document_id}/signatures",
-    response={200: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: DocumentOut},
     url_name="mediation-document-sign",
     summary="Sign a document by typing one's name; the last signature moves the mediation on",
 )
-@api_requires("mediation.mediation.list", hide=True)
+@api_requires("mediation.document.sign", on=MEDIATION)
 def document_sign(
-    request: HttpRequest, mediation_id: Id, document_id: Id, payload: SignIn
+    request: HttpRequest, access: p.MediationAccess, document_id: Id, payload: SignIn
 ) -> Status[dict[str, Any]]:
-    try:
-        doc = services.mediation_document_sign(
-            actor=_actor(request), mediation_id=mediation_id, document_id=document_id,
-            typed_name=payload.typed_name, today=_today(),
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    mediation_id = access.mediation.pk
+    doc = services.mediation_document_sign(
+        actor=_actor(request), mediation_id=mediation_id, document_id=document_id,
+        typed_name=payload.typed_name, today=_today(),
+    )  # fmt: skip
     return Status(200, _document(doc))
 
 
@@ -551,36 +519,36 @@ def _admission(a: Any) -> dict[str, Any]:
 
 @router.post(
     "/mediations/{mediation_id}/admissions",
-    response={201: AdmissionOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: AdmissionOut},
     url_name="mediation-admissions",
     summary="Propose a supporter or lawyer for a party (R-076, CC-8)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def admission_create(request: HttpRequest, mediation_id: Id, payload: AdmissionIn) -> Status[dict[str, Any]]:
-    try:
-        a = services.admission_request(
-            actor=_actor(request), mediation_id=mediation_id, user_id=payload.user_id, kind=payload.kind,
-            for_party_id=payload.for_party_id, today=_today(),
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+@api_requires("mediation.admission.request", on=MEDIATION)
+def admission_create(
+    request: HttpRequest, access: p.MediationAccess, payload: AdmissionIn
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
+    a = services.admission_request(
+        actor=_actor(request), mediation_id=mediation_id, user_id=payload.user_id, kind=payload.kind,
+        for_party_id=payload.for_party_id, today=_today(),
+    )  # fmt: skip
     return Status(201, _admission(a))
 
 
 @router.post(
     "/mediations/{mediation_id}/admissions/{admission_id}/consent",
-    response={200: AdmissionOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: AdmissionOut},
     url_name="mediation-admission-consent",
     summary="A party consents to an admission (every party must)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def admission_consent(request: HttpRequest, mediation_id: Id, admission_id: Id) -> Status[dict[str, Any]]:
-    try:
-        a = services.admission_consent(
-            actor=_actor(request), mediation_id=mediation_id, admission_id=admission_id, today=_today()
-        )
-    except REFUSALS as exc:
-        return _refused(exc)
+@api_requires("mediation.admission.consent", on=MEDIATION)
+def admission_consent(
+    request: HttpRequest, access: p.MediationAccess, admission_id: Id
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
+    a = services.admission_consent(
+        actor=_actor(request), mediation_id=mediation_id, admission_id=admission_id, today=_today()
+    )
     return Status(200, _admission(a))
 
 
@@ -590,10 +558,10 @@ def admission_consent(request: HttpRequest, mediation_id: Id, admission_id: Id) 
     url_name="mediation-admission-revoke",
     summary="End an admission: the supported party or the mediator",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def admission_revoke(request: HttpRequest, mediation_id: Id, admission_id: Id) -> dict[str, int]:
+@api_requires("mediation.mediation.view", on=MEDIATION)
+def admission_revoke(request: HttpRequest, access: p.MediationAccess, admission_id: Id) -> dict[str, int]:
+    mediation_id = access.mediation.pk
     actor = _actor(request)
-    access = selectors.mediation_get_for(actor, mediation_id)
     admission = next((a for a in selectors.admissions_of(access.mediation) if a.pk == admission_id), None)
     if admission is None:
         raise policy.hidden(actor, "mediation.admission.revoke", access.mediation)
@@ -613,32 +581,31 @@ class SessionIn(Input):
     url_name="mediation-sessions",
     summary="Sessions the caller takes part in (all for the mediator)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def sessions(request: HttpRequest, mediation_id: Id) -> list[dict[str, Any]]:
+@api_requires("mediation.content.read", on=MEDIATION)
+def sessions(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, Any]]:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.content.read")
     return [_session(s) for s in selectors.sessions_for(actor, access)]
 
 
 @router.post(
     "/mediations/{mediation_id}/sessions",
-    response={201: SessionOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: SessionOut},
     url_name="mediation-sessions-create",
     summary="Plan a session: refused with R-072 before all signatures; invitations are e-mailed",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def session_create(request: HttpRequest, mediation_id: Id, payload: SessionIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def session_create(
+    request: HttpRequest, access: p.MediationAccess, payload: SessionIn
+) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     starts_at = payload.starts_at
     if timezone.is_naive(starts_at):
         starts_at = timezone.make_aware(starts_at)
-    try:
-        s = services.session_plan(
-            actor=_actor(request), mediation_id=mediation_id,
-            data=services.SessionInput(starts_at, payload.duration_minutes, payload.participant_ids),
-            today=_today(),
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    s = services.session_plan(
+        actor=_actor(request), mediation_id=mediation_id,
+        data=services.SessionInput(starts_at, payload.duration_minutes, payload.participant_ids),
+        today=_today(),
+    )  # fmt: skip
     return Status(201, _session(s))
 
 
@@ -648,10 +615,9 @@ def session_create(request: HttpRequest, mediation_id: Id, payload: SessionIn) -
     url_name="mediation-session-ics",
     summary="The calendar invitation (.ics, RFC 5545) of a session",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def session_invitation(request: HttpRequest, mediation_id: Id, session_id: Id) -> HttpResponse:
+@api_requires("mediation.session.invitation", on=MEDIATION)
+def session_invitation(request: HttpRequest, access: p.MediationAccess, session_id: Id) -> HttpResponse:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.session.invitation")
     s = selectors.session_get(actor, access, session_id)
     response = HttpResponse(session_ics(s), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="werkvrede-gesprek-{s.pk}.ics"'
@@ -669,10 +635,9 @@ class SessionNoteIn(Input):
     url_name="mediation-session-notes",
     summary="Session notes (D11): the mediator and that session's participants; reads are audited",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def session_notes(request: HttpRequest, mediation_id: Id, session_id: Id) -> list[dict[str, Any]]:
+@api_requires("mediation.session.invitation", on=MEDIATION)
+def session_notes(request: HttpRequest, access: p.MediationAccess, session_id: Id) -> list[dict[str, Any]]:
     actor = _actor(request)
-    access = _get(actor, mediation_id, "mediation.session.invitation")
     s = selectors.session_get(actor, access, session_id)
     return [{"id": i, "text": text} for i, text in selectors.session_notes(actor, access, s)]
 
@@ -683,20 +648,18 @@ def session_notes(request: HttpRequest, mediation_id: Id, session_id: Id) -> lis
     url_name="mediation-session-notes-create",
     summary="Add a sealed session note (the mediator)",
 )
-@api_requires("mediation.mediation.list", hide=True)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
 def session_note_create(
-    request: HttpRequest, mediation_id: Id, session_id: Id, payload: SessionNoteIn
+    request: HttpRequest, access: p.MediationAccess, session_id: Id, payload: SessionNoteIn
 ) -> Status[dict[str, Any]]:
-    try:
-        note = services.session_note_add(
-            actor=_actor(request),
-            mediation_id=mediation_id,
-            session_id=session_id,
-            text=payload.text,
-            today=_today(),
-        )
-    except REFUSALS as exc:
-        return _refused(exc)
+    mediation_id = access.mediation.pk
+    note = services.session_note_add(
+        actor=_actor(request),
+        mediation_id=mediation_id,
+        session_id=session_id,
+        text=payload.text,
+        today=_today(),
+    )
     return Status(201, {"id": note.pk})
 
 
@@ -710,37 +673,33 @@ class OutcomeIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/outcome",
-    response={201: DocumentOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: DocumentOut},
     url_name="mediation-outcome",
     summary="Draft the outcome agreement; the parties sign it (R-079)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def outcome(request: HttpRequest, mediation_id: Id, payload: OutcomeIn) -> Status[dict[str, Any]]:
-    try:
-        doc = services.outcome_draft(
-            actor=_actor(request), mediation_id=mediation_id, data=services.OutcomeInput(**payload.dict()),
-            today=_today(),
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def outcome(request: HttpRequest, access: p.MediationAccess, payload: OutcomeIn) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
+    doc = services.outcome_draft(
+        actor=_actor(request), mediation_id=mediation_id, data=services.OutcomeInput(**payload.dict()),
+        today=_today(),
+    )  # fmt: skip
     return Status(201, _document(doc))
 
 
 @router.post(
     "/mediations/{mediation_id}/withdrawal",
-    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: MediationOut},
     url_name="mediation-withdrawal",
     summary="A party withdraws by a signed statement (R-081); the neutral notice follows (R-080)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def withdrawal(request: HttpRequest, mediation_id: Id, payload: SignIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.party.withdraw", on=MEDIATION)
+def withdrawal(request: HttpRequest, access: p.MediationAccess, payload: SignIn) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     actor = _actor(request)
-    try:
-        services.party_withdraw(
-            actor=actor, mediation_id=mediation_id, typed_name=payload.typed_name, today=_today()
-        )
-    except REFUSALS as exc:
-        return _refused(exc)
+    services.party_withdraw(
+        actor=actor, mediation_id=mediation_id, typed_name=payload.typed_name, today=_today()
+    )
     return Status(200, _mediation(actor, selectors.mediation_get_for(actor, mediation_id)))
 
 
@@ -751,26 +710,23 @@ class EndIn(Input):
 
 @router.post(
     "/mediations/{mediation_id}/end",
-    response={200: MediationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: MediationOut},
     url_name="mediation-end",
     summary="The mediator ends the mediation or confirms its end in writing with the date (R-081, R-082)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def end(request: HttpRequest, mediation_id: Id, payload: EndIn) -> Status[dict[str, Any]]:
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def end(request: HttpRequest, access: p.MediationAccess, payload: EndIn) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     actor, today = _actor(request), _today()
-    try:
-        access = selectors.mediation_get_for(actor, mediation_id)
-        if access.mediation.state == "OUTCOME_SIGNED":
-            services.end_confirm(
-                actor=actor, mediation_id=mediation_id, ended_on=payload.ended_on or today,
-                typed_name=payload.typed_name, today=today,
-            )  # fmt: skip
-        else:
-            services.mediator_end(
-                actor=actor, mediation_id=mediation_id, typed_name=payload.typed_name, today=today
-            )
-    except REFUSALS as exc:
-        return _refused(exc)
+    if access.mediation.state == "OUTCOME_SIGNED":
+        services.end_confirm(
+            actor=actor, mediation_id=mediation_id, ended_on=payload.ended_on or today,
+            typed_name=payload.typed_name, today=today,
+        )  # fmt: skip
+    else:
+        services.mediator_end(
+            actor=actor, mediation_id=mediation_id, typed_name=payload.typed_name, today=today
+        )
     return Status(200, _mediation(actor, selectors.mediation_get_for(actor, mediation_id)))
 
 
@@ -828,37 +784,37 @@ def _termination(ta: TerminationAgreement) -> dict[str, Any]:
 def _termination_create(request: HttpRequest, payload: TerminationIn, **where: int) -> Status[dict[str, Any]]:
     data = payload.dict()
     acknowledged = data.pop("acknowledged")
-    try:
-        ta = termination.termination_create(
-            actor=_actor(request), data=termination.TerminationInput(**data), today=_today(),
-            acknowledged=acknowledged, **where,
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    ta = termination.termination_create(
+        actor=_actor(request), data=termination.TerminationInput(**data), today=_today(),
+        acknowledged=acknowledged, **where,
+    )  # fmt: skip
     return Status(201, _termination(ta))
 
 
 @router.post(
     "/cases/{case_id}/termination-agreements",
-    response={201: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: TerminationOut},
     url_name="case-termination-agreements",
     summary="Draft a termination agreement on a case: HR, LG (never the BA, R-097)",
 )
-@api_requires("cases.case.list", hide=True)
-def termination_on_case(request: HttpRequest, case_id: Id, payload: TerminationIn) -> Status[dict[str, Any]]:
-    return _termination_create(request, payload, case_id=case_id)
+@api_requires("mediation.termination.create", on=CASE)
+def termination_on_case(
+    request: HttpRequest, access: CaseAccess, payload: TerminationIn
+) -> Status[dict[str, Any]]:
+    return _termination_create(request, payload, case_id=access.case.pk)
 
 
 @router.post(
     "/mediations/{mediation_id}/termination-agreements",
-    response={201: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={201: TerminationOut},
     url_name="mediation-termination-agreements",
     summary="Draft a termination agreement in an exit mediation: the mediator",
 )
-@api_requires("mediation.mediation.list", hide=True)
+@api_requires("mediation.termination.create", on=MEDIATION)
 def termination_in_mediation(
-    request: HttpRequest, mediation_id: Id, payload: TerminationIn
+    request: HttpRequest, access: p.MediationAccess, payload: TerminationIn
 ) -> Status[dict[str, Any]]:
+    mediation_id = access.mediation.pk
     return _termination_create(request, payload, mediation_id=mediation_id)
 
 
@@ -868,27 +824,26 @@ def termination_in_mediation(
     url_name="termination-agreement",
     summary="A termination agreement (D19): WN, HR/LG, CM, the mediator; never the BA",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def termination_detail(request: HttpRequest, agreement_id: Id) -> dict[str, Any]:
-    access = selectors.termination_get_for(_actor(request), agreement_id)
+@api_requires("mediation.termination.view", on=TERMINATION)
+def termination_detail(request: HttpRequest, access: p.TerminationAccess) -> dict[str, Any]:
     termination.termination_settle(access.agreement, _today())
     return _termination(access.agreement)
 
 
 @router.post(
     "/termination-agreements/{agreement_id}/signatures",
-    response={200: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: TerminationOut},
     url_name="termination-agreement-sign",
     summary="Sign; the last signature concludes it (R-093) and starts the reflection period (R-092)",
 )
-@api_requires("mediation.mediation.list", hide=True)
-def termination_sign(request: HttpRequest, agreement_id: Id, payload: SignIn) -> Status[dict[str, Any]]:
-    try:
-        ta = termination.termination_sign(
-            actor=_actor(request), agreement_id=agreement_id, typed_name=payload.typed_name, today=_today()
-        )
-    except REFUSALS as exc:
-        return _refused(exc)
+@api_requires("mediation.termination.sign", on=TERMINATION)
+def termination_sign(
+    request: HttpRequest, access: p.TerminationAccess, payload: SignIn
+) -> Status[dict[str, Any]]:
+    agreement_id = access.agreement.pk
+    ta = termination.termination_sign(
+        actor=_actor(request), agreement_id=agreement_id, typed_name=payload.typed_name, today=_today()
+    )
     return Status(200, _termination(ta))
 
 
@@ -899,19 +854,17 @@ class DissolveIn(Input):
 
 @router.post(
     "/termination-agreements/{agreement_id}/dissolution",
-    response={200: TerminationOut, 409: MediationRefusedOut, 422: InvalidOut},
+    response={200: TerminationOut},
     url_name="termination-agreement-dissolve",
     summary="The employee dissolves it in writing within the reflection period (R-092)",
 )
-@api_requires("mediation.mediation.list", hide=True)
+@api_requires("mediation.termination.dissolve", on=TERMINATION)
 def termination_dissolve(
-    request: HttpRequest, agreement_id: Id, payload: DissolveIn
+    request: HttpRequest, access: p.TerminationAccess, payload: DissolveIn
 ) -> Status[dict[str, Any]]:
-    try:
-        termination.termination_dissolve(
-            actor=_actor(request), agreement_id=agreement_id, typed_name=payload.typed_name, today=_today(),
-            sent_on=payload.sent_on,
-        )  # fmt: skip
-    except REFUSALS as exc:
-        return _refused(exc)
+    agreement_id = access.agreement.pk
+    termination.termination_dissolve(
+        actor=_actor(request), agreement_id=agreement_id, typed_name=payload.typed_name, today=_today(),
+        sent_on=payload.sent_on,
+    )  # fmt: skip
     return Status(200, _termination(TerminationAgreement.objects.get(pk=agreement_id)))
