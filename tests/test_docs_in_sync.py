@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from werkvrede.core.doors import permissions_doc
 from werkvrede.core.policy import declared_actions
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,3 +31,9 @@ def test_every_audit_code_in_the_source_is_documented() -> None:
     assert len(codes) >= 10
     documented = (REPO / "docs" / "audit-events.md").read_text()
     assert sorted(c for c in codes if f"`{c}`" not in documented) == []
+
+
+def test_the_doors_and_actions_in_permissions_md_are_those_the_code_declares() -> None:
+    """docs/permissions.md's tables are written from the declarations (manage.py permissions_doc)."""
+    current = (REPO / "docs" / "permissions.md").read_text()
+    assert permissions_doc(current) == current, "run: manage.py permissions_doc"

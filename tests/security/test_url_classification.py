@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from django.urls import include, path
 
 from conftest import World
-from tests.security.urlwalk import public_routes, unclassified, walk
+from tests.security.urlwalk import ADMIN_NAMESPACE, public_routes, unclassified, walk
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core import policy
 from werkvrede.core.access import PUBLIC
@@ -89,3 +89,27 @@ def test_an_undeclared_view_is_refused_at_run_time_and_the_refusal_audited(
         action="core.access.denied", user_id=world.a.users[Role.HR_ADVISER].pk
     )
     assert refusal.data["action"] == "core.view.undeclared"
+
+
+def test_a_url_with_an_object_id_names_its_object_and_a_real_action() -> None:
+    """Every door on one object resolves it (`on=`) and checks what is done to it, never a bare `*.list`."""
+    wrong = []
+    for route in walk():
+        if not route.takes_arguments or route.namespace == ADMIN_NAMESPACE or route.access == PUBLIC:
+            continue
+        for action, on in route.doors:
+            if action is None or action.endswith(".list") or on is None:
+                wrong.append((route.full_name, action, on))
+    assert wrong == []
+
+
+def test_the_walk_catches_a_door_on_an_object_that_names_no_object() -> None:
+    from werkvrede.core.access import requires
+
+    @requires("cases.case.list")
+    def coarse(request: HttpRequest, case_id: int) -> HttpResponse:
+        return HttpResponse("")
+
+    patterns = [path("extra/", include(([path("<int:case_id>/", coarse, name="coarse")], "extra")))]
+    (route,) = walk(patterns)
+    assert route.doors == (("cases.case.list", None),)

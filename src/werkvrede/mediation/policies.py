@@ -249,7 +249,7 @@ def can_revoke_admission(actor: Actor, target: Any) -> bool:
     )
 
 
-@rule("mediation.admission.list", "See the mediations one is admitted to (D11 P¹⁹): any member.")
+@rule("mediation.admission.list", "See the mediations one is admitted to (D11 P fn 19): any member.")
 def can_list_admissions(actor: Actor, obj: Any) -> bool:
     return actor.organisation_id is not None
 
