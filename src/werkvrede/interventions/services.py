@@ -37,6 +37,7 @@ from werkvrede.interventions.models import (
     Intervention,
     InterventionKind,
     InterventionPeriod,
+    InterventionStatus,
     LeaveState,
     PeriodState,
 )
@@ -657,3 +658,17 @@ def _decide_intervention(
         acknowledge=("R-061",),
         acknowledged=acknowledged,
     ).warnings
+
+
+@transaction.atomic
+def referral_taken_up(*, actor: Actor, intervention_id: int, today: date) -> Intervention:
+    """A proposed referral to a mediator runs once a mediation takes it over (SM-5 row 1).
+
+    For the mediation context, which has authorised the referral itself; recorded as the actor's.
+    """
+    referral = Intervention.objects.select_for_update().select_related("case").get(pk=intervention_id)
+    if referral.status == InterventionStatus.PROPOSED:
+        referral.status, referral.started_on = InterventionStatus.RUNNING, today
+        referral.save(update_fields=["status", "started_on"])
+        audit.record_for(actor, "interventions.referral.taken_up", referral, case=referral.case)
+    return referral

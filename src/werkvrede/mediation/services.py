@@ -34,7 +34,8 @@ from werkvrede.documents.services import document_create, document_sign, latest,
 from werkvrede.guideline import Finding, Severity
 from werkvrede.guideline.catalogue import describe
 from werkvrede.guideline.model import Message
-from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
+from werkvrede.interventions.models import Intervention, InterventionKind
+from werkvrede.interventions.services import referral_taken_up
 from werkvrede.mediation import engine
 from werkvrede.mediation import policies as pol
 from werkvrede.mediation.facts import NOTICE_FIELDS, mediation_engine_facts, mediator_other_roles
@@ -202,9 +203,7 @@ def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: d
     if referral is not None:
         mediation.referral = referral
         _save(mediation, ["referral"])
-        if referral.status == InterventionStatus.PROPOSED:
-            referral.status, referral.started_on = InterventionStatus.RUNNING, today
-            referral.save(update_fields=["status", "started_on"])
+        referral_taken_up(actor=actor, intervention_id=referral.pk, today=today)
     timeline_record(actor, case, "mediation.referred", role, mediation=mediation.pk)
     return mediation
 
