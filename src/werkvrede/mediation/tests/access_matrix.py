@@ -265,7 +265,7 @@ def _intake_body(world: Any) -> dict[str, Any]:
 
     party = MediationParty.objects.filter(user=world.a.users[Role.EMPLOYEE]).order_by("-pk").first()
     return {
-        "party_id": party.pk if party else 0,
+        "party_id": party.pk if party else 999_999_999,  # none in this organisation: a valid id of nothing
         "held_on": "2025-03-10",
         "positions": "p",
         "interests": "i",
