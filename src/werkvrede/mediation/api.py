@@ -589,6 +589,8 @@ def admission_consent(request: HttpRequest, mediation_id: int, admission_id: int
 def admission_revoke(request: HttpRequest, mediation_id: int, admission_id: int) -> dict[str, int]:
     actor = _actor(request)
     access = selectors.mediation_get_for(actor, mediation_id)
+    # Refused before the lookup: whether the admission exists is not for a refused actor to learn.
+    policy.authorize(actor, "mediation.admission.revoke", access)
     admission = next((a for a in selectors.admissions_of(access.mediation) if a.pk == admission_id), None)
     if admission is None:
         raise policy.hidden(actor, "mediation.admission.revoke", access.mediation)
