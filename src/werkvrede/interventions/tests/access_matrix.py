@@ -10,6 +10,8 @@ from werkvrede.interventions.tests.helpers import employee_case, propose, reques
 SECTION_VIEWERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE, Role.LINE_MANAGER})
 RECORD_READERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE})
 WRITERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER})
+# The API refuses an operation with 403 to those who see the case; the record (period, leave) is
+# looked up after that check, so the 403 does not tell whether it exists.
 
 
 def case_in(world: Any, tenant: str) -> dict[str, int]:
@@ -70,7 +72,15 @@ APPOINTMENT = {"with_role": "HR", "with_person": "Ria", "meeting_on": "2025-09-2
 
 ROWS |= {
     "api:case-interventions": Row("get", SECTION_VIEWERS, 200, object_in=case_in),
-    "api:intervention-periods": Row("post", WRITERS, 201, object_in=case_in, body=_period_body, json=True),
+    "api:intervention-periods": Row(
+        "post",
+        WRITERS,
+        201,
+        object_in=case_in,
+        body=_period_body,
+        json=True,
+        forbidden=SECTION_VIEWERS - WRITERS,
+    ),
     "api:intervention-period-step": Row(
         "post",
         frozenset({Role.HR_ADVISER}),
@@ -78,9 +88,16 @@ ROWS |= {
         object_in=period_in,
         body=lambda w: {"step": "approve"},
         json=True,
+        forbidden=SECTION_VIEWERS - {Role.HR_ADVISER},
     ),
     "api:conflict-leave": Row(
-        "post", frozenset({Role.EMPLOYEE}), 201, object_in=case_in, body=_leave_body, json=True
+        "post",
+        frozenset({Role.EMPLOYEE}),
+        201,
+        object_in=case_in,
+        body=_leave_body,
+        json=True,
+        forbidden=SECTION_VIEWERS - {Role.EMPLOYEE},
     ),
     "api:conflict-leave-step": Row(
         "post",
@@ -89,8 +106,15 @@ ROWS |= {
         object_in=leave_in,
         body=lambda w: {"step": "approve", "appointment": APPOINTMENT},
         json=True,
+        forbidden=SECTION_VIEWERS - {Role.HR_ADVISER},
     ),
     "api:interventions": Row(
-        "post", WRITERS, 201, object_in=case_in, body=lambda w: {"kind": "CONVERSATION"}, json=True
+        "post",
+        WRITERS,
+        201,
+        object_in=case_in,
+        body=lambda w: {"kind": "CONVERSATION"},
+        json=True,
+        forbidden=SECTION_VIEWERS - WRITERS,
     ),
 }

@@ -35,7 +35,7 @@ ROWS = {
         body=lambda world: {"section": "QUESTIONS", "text": "Vraag"},
     ),
     "supporters:revoke": Row("post", EMPLOYEE, 302, object_in=grant),
-    "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200),
+    "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200, refused=403),
     "api:supporters-grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
     "api:supporters-invite": Row("post", EMPLOYEE, 201, object_in=case_in, json=True, body=_invitee),
     "api:supporters-revoke": Row("post", EMPLOYEE, 200, object_in=grant),
@@ -46,5 +46,7 @@ ROWS = {
         object_in=grant,
         json=True,
         body=lambda world: {"section": "EXPECT", "text": "Punt"},
+        # The employee reads the grant, and this section is the supporter's to write.
+        forbidden=EMPLOYEE,
     ),
 }
