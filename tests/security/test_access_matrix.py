@@ -6,7 +6,7 @@ until someone states who may use it.
 
 Each row's objects (one in organisation "a", one in "b") are made once, in a transaction around this
 module that is rolled back at its end; every cell is then one request in its own rolled-back
-transaction (docs/adr/0065).
+transaction, so it finds the objects as they were made (docs/adr/0065).
 """
 
 from __future__ import annotations
@@ -40,16 +40,27 @@ class Made:
     body: Any
 
 
-def _make(name: str, row: Row) -> Made:
+def _make(names: list[str]) -> dict[str, Made]:
+    """Make the object the rows `names` share (one `object_in`), in "a" and in "b", and their bodies."""
     world = shared_world()
+    object_in = MATRIX[names[0]].object_in
     kwargs: dict[str, dict[str, Any] | None] = {"a": None, "b": None}
-    if row.object_in:
-        kwargs["a"] = row.object_in(world, "a")
-    # The body may look up what the row's object in "a" just made (as a person filling in the form would).
-    body = row.body(world) if row.body else None
-    if row.object_in:
-        kwargs["b"] = row.object_in(world, "b")
-    return Made(kwargs, body)
+    if object_in:
+        kwargs["a"] = object_in(world, "a")
+    # A body may look up what the object in "a" just made, as a person filling in the form would.
+    bodies = {name: (body(world) if (body := MATRIX[name].body) else None) for name in names}
+    if object_in:
+        kwargs["b"] = object_in(world, "b")
+    return {name: Made(kwargs, bodies[name]) for name in names}
+
+
+# Rows that make their object the same way share one: every cell is rolled back, so each finds it as made.
+SHARING = {
+    name: [other for other, row in MATRIX.items() if row.object_in is MATRIX[name].object_in]
+    if MATRIX[name].object_in
+    else [name]
+    for name in MATRIX
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +79,12 @@ def _made(_world_committed: None, django_db_blocker: DjangoDbBlocker) -> Iterato
 
 @pytest.fixture
 def made(_made: dict[str, Made], django_db_blocker: DjangoDbBlocker, url_name: str) -> Made:
-    """The row's objects, made at its first cell, before that cell's own transaction opens."""
+    """The row's objects, made at the first cell that needs them, before its own transaction opens."""
     if url_name not in _made:
         with django_db_blocker.unblock():
             # Inside the module's transaction only: a cell's transaction would roll the objects back.
             assert connection.in_atomic_block and not connection.savepoint_ids, "made before the test's db"
-            _made[url_name] = _make(url_name, MATRIX[url_name])
+            _made.update(_make(SHARING[url_name]))
     return _made[url_name]
 
 
