@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from pytest_django import DjangoDbBlocker
 
@@ -79,6 +80,24 @@ def _world_committed(django_db_setup: None, django_db_blocker: DjangoDbBlocker) 
     """Build the world once, before any test opens its transaction."""
     with django_db_blocker.unblock():
         shared_world()
+
+
+@contextmanager
+def module_transaction(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """A transaction for objects a module's tests share, rolled back after the module.
+
+    Make the objects in it from a module-scoped fixture (set up before any test's own transaction);
+    every test then runs in a savepoint inside it and finds them as they were made.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

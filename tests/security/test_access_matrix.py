@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoDbBlocker
 
-from conftest import World, shared_world
+from conftest import World, module_transaction, shared_world
 from tests.security.matrix import Row, gather
 from tests.security.urlwalk import ADMIN_NAMESPACE, walk
 from werkvrede.audit.models import AuditEvent
@@ -65,16 +65,9 @@ SHARING = {
 
 @pytest.fixture(scope="module")
 def _made(_world_committed: None, django_db_blocker: DjangoDbBlocker) -> Iterator[dict[str, Made]]:
-    """The module's transaction; it holds every row's objects and is rolled back at the end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-    try:
+    """Every row's objects, in the module's transaction (rolled back at its end)."""
+    with module_transaction(django_db_blocker):
         yield {}
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
