@@ -5,6 +5,8 @@ UV := $(shell sh tools/bootstrap-uv.sh)
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
+# Test processes per pass (pytest-xdist; each has its own test database); 0 runs one process.
+TEST_WORKERS ?= 2
 
 .PHONY: env run test test-sqlite test-postgres test-fast fuzz check messages translations bench bench-guideline clean
 
@@ -29,13 +31,13 @@ test: env translations
 
 test-sqlite: env translations
 	@echo "== Test suite on SQLite"
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Runs when PostgreSQL answers; with WERKVREDE_REQUIRE_POSTGRES=1 an unreachable server fails the run.
 test-postgres: env translations
 	@if $(PY) tools/postgres_available.py; then \
 		echo "== Test suite on PostgreSQL"; \
-		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest $(PYTEST_ARGS); \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); \
 	elif [ "$${WERKVREDE_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 		echo "FAILED: PostgreSQL is required (WERKVREDE_REQUIRE_POSTGRES=1) but not reachable"; exit 1; \
 	else \

@@ -1,17 +1,32 @@
-"""Shared fixtures: two organisations (A and B), each with one person per role."""
+"""Shared fixtures: two organisations (A and B), each with one person per role.
+
+The two organisations are built once per test run and committed; every test gets its own copy of
+the `World` and runs in a transaction that is rolled back, so what a test changes is gone after it.
+A transactional test (`transaction=True`, the live server) empties the database when it ends; the
+next test that asks for `world` finds the organisations gone and builds them again (docs/adr/0065).
+"""
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
+from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import Membership, Organisation, User
-from werkvrede.accounts.services import membership_grant, organisation_create, user_create
+from werkvrede.accounts.services import (
+    default_organisation_id,
+    membership_grant,
+    organisation_create,
+    user_create,
+)
 from werkvrede.core.roles import Role
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
@@ -45,9 +60,64 @@ def _tenant(slug: str, label: str) -> Tenant:
     return tenant
 
 
+_shared: list[World] = []
+
+
+def shared_world() -> World:
+    """The world in the database, built when it is not there (first use, or after a flush).
+
+    Outside a test's transaction the build is committed and serves every later test; inside one it
+    lasts for that test only, and the next test builds it again.
+    """
+    if _shared and Organisation.objects.filter(pk=_shared[0].a.organisation.pk, slug="org-a").exists():
+        return _shared[0]
+    _shared[:] = [World(a=_tenant("org-a", "A"), b=_tenant("org-b", "B"))]
+    return _shared[0]
+
+
+@pytest.fixture(scope="session")
+def _world_committed(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
+    """Build the world once, before any test opens its transaction."""
+    with django_db_blocker.unblock():
+        shared_world()
+
+
+@contextmanager
+def module_transaction(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """A transaction for objects a module's tests share, rolled back after the module.
+
+    Make the objects in it from a module-scoped fixture (set up before any test's own transaction);
+    every test then runs in a savepoint inside it and finds them as they were made.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db: None) -> World:
-    return World(a=_tenant("org-a", "A"), b=_tenant("org-b", "B"))
+def world(_world_committed: None, db: None) -> World:
+    # A copy: tests may change the model instances they are handed (log-in sets `last_login`).
+    return copy.deepcopy(shared_world())
+
+
+def logged_in(user: User, client: Client | None = None) -> Client:
+    """A client logged in as `user` the way the log-in form leaves it, without posting the form.
+
+    The log-in view stores the person's default organisation in the session; so does this. Tests
+    of the log-in itself post the form.
+    """
+    client = client or Client()
+    client.force_login(user)
+    session = client.session
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = default_organisation_id(user)
+    session.save()
+    return client
 
 
 @pytest.fixture
@@ -55,11 +125,7 @@ def client_as(world: World) -> Callable[..., Client]:
     """A logged-in client for `role` in organisation "a" (or "b"), with that organisation active."""
 
     def make(role: Role, tenant: str = "a") -> Client:
-        client = Client()
-        user = world.tenant(tenant).users[role]
-        response = client.post("/account/inloggen/", {"username": user.email, "password": PASSWORD})
-        assert response.status_code == 302, "log-in failed in fixture"
-        return client
+        return logged_in(world.tenant(tenant).users[role])
 
     return make
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from werkvrede.accounts.models import Membership, Organisation
+from django.conf import settings
+
+from conftest import logged_in
+from werkvrede.accounts.models import Membership, Organisation, User
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.core.roles import Role
 from werkvrede.protocol.services import protocol_ensure_default
@@ -23,15 +26,24 @@ def organisation_with(
     return organisation, members
 
 
+def log_in(page: Any, base: str, email: str, password: str) -> None:
+    """Log the page's browser context in and open the start page.
+
+    The session is made on the server as the log-in form leaves it (`conftest.logged_in`); the
+    log-in form itself is walked in `test_login_and_language.py`.
+    """
+    user = User.objects.get(email=email)
+    assert user.check_password(password), f"wrong password for {email}"
+    session = logged_in(user).cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}])
+    page.goto(f"{base}/")
+
+
 def logged_in_page(browser: Any, base: str, email: str, password: str) -> Any:
     """A fresh browser context (its own cookies) with the person logged in on the start page."""
     page = browser.new_context(locale="nl-NL").new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{base}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, email, password)
     return page
 
 

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from tests.browser.conftest import axe_violations
+from tests.browser.people import log_in
 from werkvrede.accounts.demo import DEMO_PASSWORD, load_demo
 from werkvrede.demo.cases import load_demo_cases
 
@@ -30,11 +31,7 @@ def demo(transactional_db: None, django_capture_on_commit_callbacks: Any) -> Non
 
 
 def _log_in(page: Any, base: str, email: str) -> None:
-    page.goto(f"{base}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, email, DEMO_PASSWORD)
 
 
 def _visit(page: Any, url: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from tests.browser.people import log_in
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role
@@ -73,11 +74,7 @@ def sc05(transactional_db: None, django_capture_on_commit_callbacks: Any) -> dic
 
 
 def _log_in(page: Any, base: str, email: str) -> None:
-    page.goto(f"{base}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, email, PASSWORD)
 
 
 def _request_leave(page: Any, base: str, case_id: int, start: date, end: date) -> None:

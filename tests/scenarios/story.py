@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from conftest import PASSWORD, World
+from conftest import World, logged_in
 from werkvrede.core.roles import Role
 from werkvrede.guideline import evaluate, parse_situation
 from werkvrede.guideline.output import advice_to_dict
@@ -62,11 +62,7 @@ class Story:
 
     def client(self, role: Role) -> Client:
         if role not in self.clients:
-            client = Client()
-            user = self.world.a.users[role]
-            response = client.post("/account/inloggen/", {"username": user.email, "password": PASSWORD})
-            assert response.status_code == 302
-            self.clients[role] = client
+            self.clients[role] = logged_in(self.world.a.users[role])
         return self.clients[role]
 
     def membership(self, role: Role) -> int:

@@ -1,8 +1,10 @@
 """The access matrix, gathered from each context's `tests/access_matrix.py`.
 
-Each context states, for every URL it adds, which organisation roles succeed and with which status;
-every other role must get 403 or 404. A URL that takes an object id also says how to make one
-object in a given organisation, so tenant isolation is tested for it.
+Each context states, for every URL it adds, which organisation roles succeed and with which status,
+and which status every other role gets: 404 where the role may not learn that the object exists,
+403 where it sees the object (or the URL names none) but may not do this — no existence oracle.
+A URL that takes an object id also says how to make one object in a given organisation, so tenant
+isolation is tested for it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ class Row:
     # world -> form body (POST) or JSON body (`json=True`)
     body: Callable[[Any], Any] | None = None
     json: bool = False
+    # The status a refused role gets.
+    refused: int = 404
+    # Refused roles that see the object but may not do this: they get 403 where `refused` is 404.
+    forbidden: frozenset[Role] = frozenset()
+
+    def refused_status(self, role: Role) -> int:
+        return 403 if role in self.forbidden else self.refused
 
 
 def gather() -> dict[str, Row]:

@@ -558,8 +558,9 @@ def admission_consent(
     url_name="mediation-admission-revoke",
     summary="End an admission: the supported party or the mediator",
 )
-@api_requires("mediation.mediation.view", on=MEDIATION)
+@api_requires("mediation.admission.revoke_any", on=MEDIATION)
 def admission_revoke(request: HttpRequest, access: p.MediationAccess, admission_id: Id) -> dict[str, int]:
+    """Refused before the admission is looked up: whether it exists is not for a refused actor to learn."""
     mediation_id = access.mediation.pk
     actor = _actor(request)
     admission = next((a for a in selectors.admissions_of(access.mediation) if a.pk == admission_id), None)

@@ -233,6 +233,14 @@ class AdmissionTarget:
 
 
 @rule(
+    "mediation.admission.revoke_any",
+    "Revoke admissions at all: the mediator and the parties (each admission then by its own rule).",
+)
+def can_revoke_admissions(actor: Actor, access: Any) -> bool:
+    return can_manage(actor, access) or _has(actor, access, PARTY)
+
+
+@rule(
     "mediation.admission.revoke",
     "Revoke an admission that stands: the party it supports, or the mediator.",
 )

@@ -5,7 +5,8 @@ from werkvrede.cases.tests.helpers import signal
 from werkvrede.core.roles import Role
 
 # A case signalled by the employee against their line manager: HR and CM see every case of the
-# organisation, the two parties see their own; nobody else.
+# organisation, the two parties see their own; nobody else. The API refuses with 403 what needs no
+# object, and an operation on a case with 403 to those who see the case; the pages answer 404.
 CASE_VIEWERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE, Role.LINE_MANAGER})
 SIGNALLERS = frozenset(
     {Role.EMPLOYEE, Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.OCCUPATIONAL_PHYSICIAN}
@@ -22,13 +23,20 @@ ROWS = {
     "cases:list": Row("get", ALL - {Role.ADMIN}, 200),
     "cases:signal": Row("get", SIGNALLERS, 200),
     "cases:detail": Row("get", CASE_VIEWERS, 200, object_in=case_in),
-    "cases:intake": Row("get", frozenset({Role.HR_ADVISER}), 200, object_in=case_in),
+    "cases:intake": Row(
+        "get",
+        frozenset({Role.HR_ADVISER}),
+        200,
+        object_in=case_in,
+        forbidden=frozenset({Role.CASEMANAGER, Role.LINE_MANAGER, Role.EMPLOYEE}),
+    ),
     "cases:note-add": Row(
         "post",
         CASE_VIEWERS - {Role.CASEMANAGER},
         302,
         object_in=case_in,
         body=lambda world: {"text": "Mijn verslag", "visibility": "PRIVATE"},
+        forbidden=frozenset({Role.CASEMANAGER}),
     ),
     "cases:participant-add": Row(
         "post",
@@ -36,15 +44,17 @@ ROWS = {
         302,
         object_in=case_in,
         body=lambda world: {"member": world.a.users[Role.OCCUPATIONAL_PHYSICIAN].email, "role": "BA"},
+        forbidden=CASE_VIEWERS - {Role.HR_ADVISER},
     ),
 }
 
 ROWS |= {
-    "api:case-list": Row("get", ALL - {Role.ADMIN}, 200),
+    "api:case-list": Row("get", ALL - {Role.ADMIN}, 200, refused=403),
     "api:case-signal": Row(
         "post",
         SIGNALLERS,
         201,
+        refused=403,
         json=True,
         body=lambda world: {
             "signalled_on": "2025-03-03",
@@ -60,6 +70,7 @@ ROWS |= {
         object_in=case_in,
         json=True,
         body=lambda world: {"configuration": "INDIVIDUAL_INDIVIDUAL", "domains": ["TERMS"]},
+        forbidden=CASE_VIEWERS - {Role.HR_ADVISER},
     ),
     "api:case-note-add": Row(
         "post",
@@ -68,6 +79,7 @@ ROWS |= {
         object_in=case_in,
         json=True,
         body=lambda world: {"text": "Mijn verslag", "visibility": "PRIVATE"},
+        forbidden=frozenset({Role.CASEMANAGER}),
     ),
     "api:case-participant-add": Row(
         "post",
@@ -79,6 +91,7 @@ ROWS |= {
             "membership_id": world.a.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
             "role": "BA",
         },
+        forbidden=CASE_VIEWERS - {Role.HR_ADVISER},
     ),
 }
 
@@ -109,6 +122,7 @@ ROWS |= {
         302,
         object_in=case_with_vp_offered,
         body=lambda world: {"choice": "FORMAL_COMPLAINT"},
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER}),
     ),
     "api:case-melder-choice": Row(
         "post",
@@ -117,5 +131,7 @@ ROWS |= {
         object_in=case_with_vp_offered,
         json=True,
         body=lambda world: {"choice": "FORMAL_COMPLAINT", "consents_to_mediation": False},
+        # Refused before the suspicion is looked at: the other party learns nothing of it.
+        forbidden=CASE_VIEWERS - {Role.EMPLOYEE},
     ),
 }

@@ -10,6 +10,8 @@ from werkvrede.interventions.tests.helpers import employee_case, propose, reques
 SECTION_VIEWERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE, Role.LINE_MANAGER})
 RECORD_READERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER, Role.EMPLOYEE})
 WRITERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER})
+# The API refuses an operation with 403 to those who see the case; the record (period, leave) is
+# looked up after that check, so the 403 does not tell whether it exists.
 
 
 def case_in(world: Any, tenant: str) -> dict[str, int]:
@@ -29,11 +31,25 @@ def leave_in(world: Any, tenant: str) -> dict[str, int]:
 ROWS = {
     "interventions:appointments": Row("get", ALL - {Role.ADMIN}, 200),
     "interventions:section": Row("get", SECTION_VIEWERS, 200, object_in=case_in),
-    "interventions:period-new": Row("get", WRITERS, 200, object_in=case_in),
-    "interventions:period": Row("get", RECORD_READERS, 200, object_in=period_in),
-    "interventions:leave-new": Row("get", frozenset({Role.EMPLOYEE}), 200, object_in=case_in),
-    "interventions:leave": Row("get", RECORD_READERS, 200, object_in=leave_in),
-    "interventions:intervention-new": Row("get", WRITERS, 200, object_in=case_in),
+    "interventions:period-new": Row(
+        "get", WRITERS, 200, object_in=case_in, forbidden=frozenset({Role.LINE_MANAGER, Role.EMPLOYEE})
+    ),
+    "interventions:period": Row(
+        "get", RECORD_READERS, 200, object_in=period_in, forbidden=frozenset({Role.LINE_MANAGER})
+    ),
+    "interventions:leave-new": Row(
+        "get",
+        frozenset({Role.EMPLOYEE}),
+        200,
+        object_in=case_in,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER}),
+    ),
+    "interventions:leave": Row(
+        "get", RECORD_READERS, 200, object_in=leave_in, forbidden=frozenset({Role.LINE_MANAGER})
+    ),
+    "interventions:intervention-new": Row(
+        "get", WRITERS, 200, object_in=case_in, forbidden=frozenset({Role.LINE_MANAGER, Role.EMPLOYEE})
+    ),
 }
 
 
@@ -70,7 +86,15 @@ APPOINTMENT = {"with_role": "HR", "with_person": "Ria", "meeting_on": "2025-09-2
 
 ROWS |= {
     "api:case-interventions": Row("get", SECTION_VIEWERS, 200, object_in=case_in),
-    "api:intervention-periods": Row("post", WRITERS, 201, object_in=case_in, body=_period_body, json=True),
+    "api:intervention-periods": Row(
+        "post",
+        WRITERS,
+        201,
+        object_in=case_in,
+        body=_period_body,
+        json=True,
+        forbidden=SECTION_VIEWERS - WRITERS,
+    ),
     "api:intervention-period-step": Row(
         "post",
         frozenset({Role.HR_ADVISER}),
@@ -78,9 +102,16 @@ ROWS |= {
         object_in=period_in,
         body=lambda w: {"step": "approve"},
         json=True,
+        forbidden=SECTION_VIEWERS - {Role.HR_ADVISER},
     ),
     "api:conflict-leave": Row(
-        "post", frozenset({Role.EMPLOYEE}), 201, object_in=case_in, body=_leave_body, json=True
+        "post",
+        frozenset({Role.EMPLOYEE}),
+        201,
+        object_in=case_in,
+        body=_leave_body,
+        json=True,
+        forbidden=SECTION_VIEWERS - {Role.EMPLOYEE},
     ),
     "api:conflict-leave-step": Row(
         "post",
@@ -89,8 +120,15 @@ ROWS |= {
         object_in=leave_in,
         body=lambda w: {"step": "approve", "appointment": APPOINTMENT},
         json=True,
+        forbidden=SECTION_VIEWERS - {Role.HR_ADVISER},
     ),
     "api:interventions": Row(
-        "post", WRITERS, 201, object_in=case_in, body=lambda w: {"kind": "CONVERSATION"}, json=True
+        "post",
+        WRITERS,
+        201,
+        object_in=case_in,
+        body=lambda w: {"kind": "CONVERSATION"},
+        json=True,
+        forbidden=SECTION_VIEWERS - WRITERS,
     ),
 }

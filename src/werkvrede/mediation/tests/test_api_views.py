@@ -161,3 +161,32 @@ def test_referral_page_takes_over_an_intervention(world: World, client_as: Calla
     )
     assert response.status_code == 302
     assert Mediation.objects.get().referral_id == referral.pk
+
+
+def test_a_refused_revocation_does_not_tell_whether_the_admission_exists(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """HR and CM see the mediation's status, not its admissions; the person asked for is no party.
+
+    Each gets the same answer for an admission that exists as for an id that does not (no
+    existence oracle): the refusal comes before the admission is looked up.
+    """
+    mediation = in_intake(world)
+    admission = services.admission_request(
+        actor=actor(world, Role.EMPLOYEE),
+        mediation_id=mediation.pk,
+        user_id=world.a.users[Role.COMPANY_SOCIAL_WORKER].pk,
+        kind="SUPPORTER",
+        for_party_id=None,
+        today=TODAY,
+    )
+
+    def revoke(role: Role, admission_id: int) -> int:
+        url = reverse(
+            "api:mediation-admission-revoke",
+            kwargs={"mediation_id": mediation.pk, "admission_id": admission_id},
+        )
+        return int(client_as(role).post(url, {}, content_type="application/json").status_code)
+
+    for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.COMPANY_SOCIAL_WORKER):
+        assert revoke(role, admission.pk) == revoke(role, admission.pk + 1000) == 403, role

@@ -10,16 +10,17 @@ nothing more (R-084). D19: WN, the employer side (HR, LG in the case), CM; never
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
+from pytest_django import DjangoDbBlocker
 
-from conftest import World
+from conftest import World, module_transaction, shared_world
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseRole
 from werkvrede.core.roles import Role
@@ -184,26 +185,32 @@ EXPECTED = {
 }
 
 
+@pytest.fixture(scope="module")
+def dossier(_world_committed: None, django_db_blocker: DjangoDbBlocker) -> Iterator[dict[str, Any]]:
+    """One dossier for the tests that only read it (in the module's transaction)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            ids = _dossier(shared_world(), TestCase.captureOnCommitCallbacks)
+        yield ids
+
+
 @pytest.mark.parametrize("role", list(EXPECTED), ids=[r.value for r in EXPECTED])
 def test_each_role_sees_exactly_what_section_2_3_allows(
-    world: World, client_as: Callable[..., Client], role: Role, django_capture_on_commit_callbacks: Any
+    dossier: dict[str, Any], client_as: Callable[..., Client], role: Role
 ) -> None:
-    ids = _dossier(world, django_capture_on_commit_callbacks)
-    assert _seen(client_as(role), ids) == EXPECTED[role]
+    assert _seen(client_as(role), dossier) == EXPECTED[role]
 
 
-def test_another_organisation_sees_nothing(
-    world: World, client_as: Callable[..., Client], django_capture_on_commit_callbacks: Any
-) -> None:
-    ids = _dossier(world, django_capture_on_commit_callbacks)
+def test_another_organisation_sees_nothing(dossier: dict[str, Any], client_as: Callable[..., Client]) -> None:
+    ids = dossier
     for role in Role:
         assert _seen(client_as(role, "b"), ids) == set()
 
 
 def test_referrer_and_case_see_the_status_with_dates_d14(
-    world: World, client_as: Callable[..., Client], django_capture_on_commit_callbacks: Any
+    dossier: dict[str, Any], client_as: Callable[..., Client]
 ) -> None:
-    ids = _dossier(world, django_capture_on_commit_callbacks)
+    ids = dossier
     for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.OCCUPATIONAL_PHYSICIAN):
         page = (
             client_as(role)
@@ -229,9 +236,9 @@ def test_referrer_and_case_see_the_status_with_dates_d14(
 
 
 def test_pdf_downloads_follow_the_same_rules(
-    world: World, client_as: Callable[..., Client], django_capture_on_commit_callbacks: Any
+    dossier: dict[str, Any], client_as: Callable[..., Client]
 ) -> None:
-    ids = _dossier(world, django_capture_on_commit_callbacks)
+    ids = dossier
     outcome = Document.objects.get(kind="OUTCOME_AGREEMENT")
     url = reverse(
         "api:mediation-document-pdf", kwargs={"mediation_id": ids["mediation"], "document_id": outcome.pk}
@@ -244,7 +251,8 @@ def test_pdf_downloads_follow_the_same_rules(
 
 
 def test_e_mails_and_audit_carry_no_content(world: World, django_capture_on_commit_callbacks: Any) -> None:
-    _dossier(world, django_capture_on_commit_callbacks)
+    # Its own dossier: the e-mails are sent while it is made.
+    ids = _dossier(world, django_capture_on_commit_callbacks)
     assert mail.outbox, "invitations and status e-mails were sent"
     text = " ".join(f"{m.subject} {m.body} {[a[1] for a in m.attachments]}" for m in mail.outbox)
     assert not {marker for marker in ALL if marker in text}
@@ -252,4 +260,4 @@ def test_e_mails_and_audit_carry_no_content(world: World, django_capture_on_comm
     data = json.dumps([event.data for event in AuditEvent.objects.all()])
     assert AuditEvent.objects.filter(action__startswith="mediation.").count() >= 10
     assert not {marker for marker in ALL if marker in data}
-    assert Session.objects.count() == 1
+    assert Session.objects.filter(mediation_id=ids["mediation"]).count() == 1

@@ -22,19 +22,21 @@ SECTION = frozenset(
 EMPLOYER = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER})
 BA = frozenset({Role.OCCUPATIONAL_PHYSICIAN})
 BA_TD = frozenset({Role.OCCUPATIONAL_PHYSICIAN, Role.DELEGATED_PROFESSIONAL})
+# Who reads the section and is refused a part of it gets 403 (they know the sick report exists);
+# everyone else 404.
 
 ROWS = {
     # The open spreekuur: the BA who records visits and the employee who makes them; never the employer.
     "sickness:open-consults": Row("get", frozenset({Role.OCCUPATIONAL_PHYSICIAN, Role.EMPLOYEE}), 200),
     "sickness:section": Row("get", SECTION, 200, object_in=case_with_report),
-    "sickness:report": Row("get", EMPLOYER, 200, object_in=case_with_report),
-    "sickness:consult": Row("get", BA_TD, 200, object_in=case_with_report),
-    "sickness:note": Row("get", BA_TD, 200, object_in=case_with_report),
-    "sickness:verdict": Row("get", BA, 200, object_in=case_with_report),
-    "sickness:finding": Row("get", BA, 200, object_in=case_with_report),
-    "sickness:diagnosis": Row("get", BA_TD, 200, object_in=case_with_report),
-    "sickness:capacity": Row("get", BA, 200, object_in=case_with_report),
-    "sickness:advice": Row("get", BA, 200, object_in=case_with_report),
+    "sickness:report": Row("get", EMPLOYER, 200, object_in=case_with_report, forbidden=SECTION - EMPLOYER),
+    "sickness:consult": Row("get", BA_TD, 200, object_in=case_with_report, forbidden=SECTION - BA_TD),
+    "sickness:note": Row("get", BA_TD, 200, object_in=case_with_report, forbidden=SECTION - BA_TD),
+    "sickness:verdict": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
+    "sickness:finding": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
+    "sickness:diagnosis": Row("get", BA_TD, 200, object_in=case_with_report, forbidden=SECTION - BA_TD),
+    "sickness:capacity": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
+    "sickness:advice": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
     # D08 written feedback: whoever reads the sent advice downloads the same document.
     "sickness:advice-pdf": Row("get", SECTION, 200, object_in=case_with_advice),
     "sickness:advice-html": Row("get", SECTION, 200, object_in=case_with_advice),
@@ -47,6 +49,7 @@ ROWS = {
         object_in=case_with_report,
         body=lambda world: {"consult_on": "2025-03-12"},
         json=True,
+        forbidden=SECTION - BA_TD,
     ),
     "api:sickness-verdict": Row(
         "post",
@@ -55,6 +58,7 @@ ROWS = {
         object_in=case_consulted,
         body=lambda world: {"value": "AO", "degree_pct": 100, "recorded_on": "2025-03-12"},
         json=True,
+        forbidden=SECTION - BA,
     ),
     "api:sickness-finding": Row(
         "post",
@@ -63,6 +67,7 @@ ROWS = {
         object_in=case_with_verdict,
         body=lambda world: {"conflict": True, "recorded_on": "2025-03-12"},
         json=True,
+        forbidden=SECTION - BA,
     ),
     "api:sickness-advices": Row("get", SECTION, 200, object_in=case_with_report),
     "api:sickness-advice-feedback": Row("get", SECTION, 200, object_in=case_with_advice),

@@ -15,7 +15,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from conftest import PASSWORD, World
+from conftest import PASSWORD, World, logged_in
 from werkvrede.accounts.models import User
 from werkvrede.accounts.services import membership_grant, user_create
 from werkvrede.audit.models import AuditEvent
@@ -87,10 +87,7 @@ def _person(world: World, role: Role, label: str) -> User:
 
 
 def _client(user: User) -> Client:
-    client = Client()
-    response = client.post("/account/inloggen/", {"username": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
+    return logged_in(user)
 
 
 def _build(world: World) -> Case:

@@ -23,8 +23,21 @@ def _invitee(world: Any) -> dict[str, str]:
 
 ROWS = {
     "supporters:mine": Row("get", frozenset({Role.SUPPORTER}), 200),
-    "supporters:case": Row("get", EMPLOYEE, 200, object_in=case_in),
-    "supporters:invite": Row("post", EMPLOYEE, 302, object_in=case_in, body=_invitee),
+    "supporters:case": Row(
+        "get",
+        EMPLOYEE,
+        200,
+        object_in=case_in,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER}),
+    ),
+    "supporters:invite": Row(
+        "post",
+        EMPLOYEE,
+        302,
+        object_in=case_in,
+        body=_invitee,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER}),
+    ),
     "supporters:grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
     # Questions for the mediator: a section both write.
     "supporters:note-add": Row(
@@ -34,11 +47,21 @@ ROWS = {
         object_in=grant,
         body=lambda world: {"section": "QUESTIONS", "text": "Vraag"},
     ),
-    "supporters:revoke": Row("post", EMPLOYEE, 302, object_in=grant),
-    "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200),
+    "supporters:revoke": Row("post", EMPLOYEE, 302, object_in=grant, forbidden=frozenset({Role.SUPPORTER})),
+    "api:supporters-mine": Row("get", frozenset({Role.SUPPORTER}), 200, refused=403),
     "api:supporters-grant": Row("get", GRANT_PEOPLE, 200, object_in=grant),
-    "api:supporters-invite": Row("post", EMPLOYEE, 201, object_in=case_in, json=True, body=_invitee),
-    "api:supporters-revoke": Row("post", EMPLOYEE, 200, object_in=grant),
+    "api:supporters-invite": Row(
+        "post",
+        EMPLOYEE,
+        201,
+        object_in=case_in,
+        json=True,
+        body=_invitee,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER}),
+    ),
+    "api:supporters-revoke": Row(
+        "post", EMPLOYEE, 200, object_in=grant, forbidden=frozenset({Role.SUPPORTER})
+    ),
     "api:supporters-note-add": Row(
         "post",
         frozenset({Role.SUPPORTER}),
@@ -46,5 +69,7 @@ ROWS = {
         object_in=grant,
         json=True,
         body=lambda world: {"section": "EXPECT", "text": "Punt"},
+        # The employee reads the grant, and this section is the supporter's to write.
+        forbidden=EMPLOYEE,
     ),
 }

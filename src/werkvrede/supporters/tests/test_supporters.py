@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD, World
+from conftest import PASSWORD, World, logged_in
 from werkvrede.accounts.invitations import invitation_accept, invitations_for
 from werkvrede.accounts.models import RoleGrant, User
 from werkvrede.audit.models import AuditEvent
@@ -28,7 +28,8 @@ from werkvrede.supporters.tests.helpers import case_of, grant_in
 pytestmark = pytest.mark.django_db
 
 
-def _login(email: str, password: str = PASSWORD) -> Client:
+def _login(email: str, password: str) -> Client:
+    """Log in through the form: the password chosen through the invitation must work."""
     client = Client()
     response = client.post("/account/inloggen/", {"username": email, "password": password})
     assert response.status_code == 302
@@ -90,7 +91,7 @@ def test_a_supporter_without_a_grant_sees_nothing(world: World, client_as: Calla
     from werkvrede.accounts.services import membership_grant
 
     membership_grant(user=other, organisation=world.a.organisation, roles=[Role.SUPPORTER])
-    client = _login("x@example.test")
+    client = logged_in(other)
     assert client.get(reverse("supporters:grant", kwargs={"grant_id": grant.pk})).status_code == 404
     assert "Nog niemand" not in client.get(reverse("supporters:mine")).content.decode()
     assert client.get(reverse("api:supporters-grant", kwargs={"grant_id": grant.pk})).status_code == 404
