@@ -75,7 +75,7 @@ check: env
 
 # Needs GNU gettext (apt-get install gettext); updates the catalogues from the source.
 messages: env
-	cd src/werkvrede && ../../$(MANAGE) makemessages --locale nl --locale en --no-obsolete --add-location file
+	cd src/werkvrede && ../../$(PY) ../../manage.py makemessages --locale nl --locale en --no-obsolete --add-location file
 
 bench-guideline: env
 	$(PY) -m werkvrede.guideline.bench

@@ -24,16 +24,15 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from django.http import HttpRequest, HttpResponseBase
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
 
-from conftest import Tenant, World
+from conftest import World, module_transaction, shared_world
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
-from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.api.api import api
 from werkvrede.core.roles import Role
 from werkvrede.core.types import MAX_ID
@@ -123,27 +122,15 @@ def flatmap_path_parameters(context: Any, path_parameters: dict[str, Any]) -> An
     return st.fixed_dictionaries({**{k: st.just(v) for k, v in path_parameters.items()}, **real})
 
 
-def _tenant(slug: str, label: str) -> Tenant:
-    organisation = organisation_create(name=f"Organisatie {label}", slug=slug)
-    tenant = Tenant(organisation)
-    for role in Role:
-        user = user_create(
-            email=f"{role.value.lower()}@{slug}.test", full_name=f"{role.label} {label}", password=None
-        )
-        tenant.users[role] = user
-        tenant.memberships[role] = membership_grant(user=user, organisation=organisation, roles=[role])
-    return tenant
-
-
 @pytest.fixture(scope="module")
-def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
-    """One world for the module, rolled back at its end: two organisations, a case with a sick report,
+def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
+    """The shared world with, for this module only (rolled back at its end), a case with a sick report
     and the sessions of the three roles. Every test runs in a savepoint inside it (the `db` fixture)."""
     # As Django's test client does: a request must not close the connection the transaction is on.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = World(a=_tenant("org-a", "A"), b=_tenant("org-b", "B"))
+    with module_transaction(django_db_blocker), django_db_blocker.unblock():
+        world = shared_world()
         case = conflict_case(world)
         report(world, case)
         _REAL_IDS["case_id"] = [case.pk]
@@ -156,7 +143,6 @@ def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
                 session_key=key, session_data=SessionStore().encode(data), expire_date=expires
             )
         yield world
-        transaction.set_rollback(True)
     _REAL_IDS.clear()
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)

@@ -64,12 +64,10 @@ def render_pdf(document: Document, *, language: str) -> bytes:
 
 
 def download_response(
-    document: Document, *, fmt: Literal["pdf", "html"], language: str, actor: Actor | None = None
+    document: Document, *, fmt: Literal["pdf", "html"], language: str, actor: Actor
 ) -> HttpResponse:
-    """An attachment `<kind>-v<version>-<language>.<fmt>`, never cached; the read is audited.
-
-    `actor` (optional, beyond the contract) names the reader in the audit event.
-    """
+    """An attachment `<kind>-v<version>-<language>.<fmt>`, never cached; the read is audited, naming
+    `actor` as the reader (the owning context authorised the actor before)."""
     language = _language(language)
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document, language=language), content_type="application/pdf")
@@ -85,8 +83,8 @@ def download_response(
     audit.record(
         "documents.document.downloaded",
         organisation_id=document.organisation_id,
-        user_id=actor.user_id if actor else None,
-        roles=actor.role_codes if actor else "",
+        user_id=actor.user_id,
+        roles=actor.role_codes,
         object_type="documents.document",
         object_id=str(document.pk),
         data={"kind": document.kind, "version": document.version, "format": fmt, "language": language},

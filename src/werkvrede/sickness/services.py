@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
@@ -27,7 +28,15 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.gate import ALL, Decision, decide, findings_about
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, NeedsAttention
-from werkvrede.guideline import Advice, Finding, Severity, Situation, evaluate, parse_situation
+from werkvrede.guideline import (
+    Advice,
+    Finding,
+    InvalidSituation,
+    Severity,
+    Situation,
+    evaluate,
+    parse_situation,
+)
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.sickness import facts, feedback, selectors
 from werkvrede.sickness.models import (
@@ -66,6 +75,30 @@ def _acting_role(actor: Actor, access: CaseAccess, prefer: tuple[str, ...]) -> s
 
 def _situation_data(case: Case, today: date) -> dict[str, Any]:
     return case_situation_data(case, today=today)
+
+
+# Where the guideline finds a date impossible (before the first sick day), the form field to name.
+_BEFORE_FIRST_SICK_DAY = _lazy("Deze datum ligt vóór de eerste ziektedag.")
+_AFTER_RECORDED_DATES = _lazy(
+    "De eerste ziektedag ligt na een datum die al is vastgelegd (melding aan de bedrijfsarts, spreekuur, "
+    "oordeel, probleemanalyse of plan van aanpak), of overlapt een eerdere ziekteperiode."
+)
+
+
+def _parse(situation: dict[str, Any], fields: dict[str, str], otherwise: str | None = None) -> Situation:
+    """The situation, parsed; a date that makes it impossible is refused naming the field that was typed
+    (422 in the API, the message on the form) — stored, it would break every later page of the case.
+
+    `fields` maps the guideline's path to the field; any other impossibility names `otherwise`, or is a
+    programming error when there is none."""
+    try:
+        return parse_situation(situation)
+    except InvalidSituation as exc:
+        if exc.path in fields:
+            raise Invalid.of(fields[exc.path], str(_BEFORE_FIRST_SICK_DAY)) from exc
+        if otherwise is None:
+            raise
+        raise Invalid.of(otherwise, str(_AFTER_RECORDED_DATES)) from exc
 
 
 def _locked_report(access: CaseAccess, actor: Actor, action: str) -> SickReport:
@@ -160,6 +193,12 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
         report.state = SickReportState.RECOVERED
     report.updated_at = timezone.now()
     report.save()
+    # The report as saved (in this transaction) with what was recorded before must still be possible.
+    _parse(
+        _situation_data(case, today),
+        {"sick_report.notified_to_ba_on": "notified_to_ba_on", "sick_report.recovery_date": "recovery_date"},
+        otherwise="first_sick_day",
+    )
     role = _acting_role(actor, access, ("HR", "CM", "LG"))
     if creating:
         timeline_record(actor, case, "sickness.reported", role)
@@ -305,7 +344,7 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
     }
     situation = _situation_data(access.case, today)
     situation["sick_report"]["verdict"] = proposed
-    parsed = parse_situation(situation)
+    parsed = _parse(situation, {"sick_report.verdict.recorded_on": "recorded_on"})
     previous = str(report.state)
     if report.state in _BEFORE_CONSULT or report.state == SickReportState.STEP1_CONSULTED:
         report.state = decide(

@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from werkvrede.accounts.actors import actor_for
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.roles import Role
 from werkvrede.documents import services
@@ -89,12 +90,16 @@ def test_signed_pdf_in_dutch_and_english_shows_title_content_signers_and_hash(wo
 
 def test_download_response_is_an_uncached_attachment_and_is_audited(world):
     a = world.a
-    doc = make_agreement(a.users[Role.MEDIATOR], a.organisation.pk, [])
-    response = services.download_response(doc, fmt="html", language="en-gb")
+    mediator = a.users[Role.MEDIATOR]
+    doc = make_agreement(mediator, a.organisation.pk, [])
+    response = services.download_response(
+        doc, fmt="html", language="en-gb", actor=actor_for(mediator, a.organisation.pk)
+    )
     assert response["Content-Disposition"] == 'attachment; filename="mediation_agreement-v1-en.html"'
     assert response["Cache-Control"] == "no-store"
     assert response["Content-Type"].startswith("text/html")
     assert b'<html lang="en">' in response.content
     event = AuditEvent.objects.get(action="documents.document.downloaded")
     assert event.object_id == str(doc.pk)
+    assert event.user_id == mediator.pk
     assert event.data == {"kind": "MEDIATION_AGREEMENT", "version": 1, "format": "html", "language": "en"}

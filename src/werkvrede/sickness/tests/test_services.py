@@ -365,3 +365,43 @@ def test_only_the_ba_sends_advice(world: World, role: Role) -> None:
     case = variant_b_case(world)
     with pytest.raises((AccessDenied, NotVisible)):
         services.advice_send(actor=as_role(world.a, role), case_id=case.pk, data=advice_input(), today=TODAY)
+
+
+# --- Dates the guideline finds impossible are refused naming the field (#9 finding 6) ----------------
+
+
+def test_a_verdict_dated_before_the_first_sick_day_is_refused_naming_the_field(world: World) -> None:
+    case = conflict_case(world)
+    report(world, case)
+    consulted(world, case)
+    with pytest.raises(Invalid) as caught:
+        verdict(world, case, recorded_on=date(2025, 3, 9))
+    assert set(caught.value.errors) == {"recorded_on"}
+    assert not WorkCapacityVerdict.objects.filter(sick_report__case=case).exists()
+    # The first sick day itself is a possible date (near miss).
+    assert verdict(world, case, recorded_on=date(2025, 3, 10)).recorded_on == date(2025, 3, 10)
+
+
+def test_a_notification_to_the_ba_before_the_first_sick_day_is_refused(world: World) -> None:
+    case = conflict_case(world)
+    with pytest.raises(Invalid) as caught:
+        report(world, case, notified_to_ba_on=date(2025, 3, 9))
+    assert set(caught.value.errors) == {"notified_to_ba_on"}
+    assert not SickReport.objects.filter(case=case).exists()
+    assert report(world, case, notified_to_ba_on=date(2025, 3, 10)).notified_to_ba_on == date(2025, 3, 10)
+
+
+def test_moving_the_first_sick_day_after_the_consult_is_refused_and_the_case_still_opens(
+    world: World,
+) -> None:
+    case = conflict_case(world)
+    report(world, case)
+    consulted(world, case)  # on 12 March
+    with pytest.raises(Invalid) as caught:
+        report(world, case, first_sick_day=date(2025, 3, 13), notified_to_ba_on=date(2025, 3, 13))
+    assert set(caught.value.errors) == {"first_sick_day"}
+    assert SickReport.objects.get(case=case).first_sick_day == date(2025, 3, 10)
+    # The case's situation is still one the guideline can read.
+    evaluate(stored_case_situation(Case.objects.get(pk=case.pk), today=TODAY), today=TODAY)
+    moved = report(world, case, first_sick_day=date(2025, 3, 12), notified_to_ba_on=date(2025, 3, 12))
+    assert moved.first_sick_day == date(2025, 3, 12)
