@@ -4,7 +4,7 @@ organisation, and both parties get an invitation e-mail with a one-time link (se
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core import mail
@@ -17,6 +17,10 @@ from werkvrede.cases.tests.helpers import actor_of
 from werkvrede.contact.models import ContactRequest
 from werkvrede.contact.services import settings_update
 from werkvrede.core.roles import Role
+from werkvrede.mediation.models import Mediation
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 PASSWORD = "browser-test-password"
 
@@ -65,33 +69,48 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     assert axe_violations(med) == []
     mail.outbox.clear()
     submit(med, "Inrichten en uitnodigen")
-    assert med.get_by_text("is ingericht en de mediation is aangemaakt").is_visible()
+    assert med.get_by_text("is ingericht en de partijen hebben een uitnodiging").is_visible()
 
-    # 3. Both parties are invited; the employee chooses a password through the link and logs in.
+    # 3. Both parties are invited; nobody is a member until they accept (ADR 0070).
     assert sorted(m.to[0] for m in mail.outbox) == ["ingrid@bakkerij.example", "wim@bakkerij.example"]
-    roles = set(
-        RoleGrant.objects.filter(membership__organisation__name="Bakkerij Ondernemer").values_list(
-            "membership__user__email", "role"
+
+    def roles() -> set[tuple[str, str]]:
+        return set(
+            RoleGrant.objects.filter(membership__organisation__name="Bakkerij Ondernemer").values_list(
+                "membership__user__email", "role"
+            )
         )
-    )
-    assert roles == {(mediator, "MED"), ("ingrid@bakkerij.example", "LG"), ("wim@bakkerij.example", "WN")}
-    body = str(next(m for m in mail.outbox if m.to == ["wim@bakkerij.example"]).body)
-    link = re.search(r"/account/uitnodiging/\?\S+", body)
-    assert link is not None
-    wim = browser.new_context(locale="nl-NL").new_page()
-    wim.goto(f"{base}{link.group(0)}")
-    assert wim.get_by_role("heading", name="Uitnodiging aannemen").is_visible()
-    wim.set_default_timeout(15_000)
-    wim.locator("#id_new_password1").fill("een lang en sterk wachtwoord 42")
-    wim.locator("#id_new_password2").fill("een lang en sterk wachtwoord 42")
-    assert axe_violations(wim) == []
-    submit(wim, "Wachtwoord instellen")
-    wim.get_by_label("E-mailadres").fill("wim@bakkerij.example")
-    wim.get_by_label("Wachtwoord").fill("een lang en sterk wachtwoord 42")
-    wim.get_by_role("button", name="Inloggen").click()
-    wim.wait_for_url(f"{base}/")
+
+    def accept(address: str) -> tuple[Page, str]:
+        """The party chooses a password through the link in the e-mail and logs in."""
+        body = str(next(m for m in mail.outbox if m.to == [address]).body)
+        link = re.search(r"/account/uitnodiging/\?\S+", body)
+        assert link is not None
+        party = browser.new_context(locale="nl-NL").new_page()
+        party.set_default_timeout(15_000)
+        party.goto(f"{base}{link.group(0)}")
+        assert party.get_by_role("heading", name="Uitnodiging aannemen").is_visible()
+        party.locator("#id_new_password1").fill("een lang en sterk wachtwoord 42")
+        party.locator("#id_new_password2").fill("een lang en sterk wachtwoord 42")
+        assert axe_violations(party) == []
+        submit(party, "Wachtwoord instellen")
+        party.get_by_label("E-mailadres").fill(address)
+        party.get_by_label("Wachtwoord").fill("een lang en sterk wachtwoord 42")
+        party.get_by_role("button", name="Inloggen").click()
+        party.wait_for_url(f"{base}/")
+        return party, link.group(0)
+
+    assert roles() == {(mediator, "MED")}
+    assert not Mediation.objects.filter(organisation__name="Bakkerij Ondernemer").exists()
+    accept("ingrid@bakkerij.example")
+    assert roles() == {(mediator, "MED"), ("ingrid@bakkerij.example", "LG")}
+    assert not Mediation.objects.filter(organisation__name="Bakkerij Ondernemer").exists()
+    wim, link = accept("wim@bakkerij.example")
+    assert roles() == {(mediator, "MED"), ("ingrid@bakkerij.example", "LG"), ("wim@bakkerij.example", "WN")}
+    # Once every party has accepted, the mediation is there.
+    assert Mediation.objects.filter(organisation__name="Bakkerij Ondernemer").count() == 1
     wim.goto(f"{base}/mediation/")
     assert wim.get_by_role("link", name=re.compile(r"^MED-\d+$")).count() == 1
     # The link was for one use only.
-    wim.goto(f"{base}{link.group(0)}")
+    wim.goto(f"{base}{link}")
     assert wim.get_by_role("heading", name="Deze link werkt niet (meer)").is_visible()

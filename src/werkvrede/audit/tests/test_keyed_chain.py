@@ -65,16 +65,18 @@ def test_rotation_keeps_older_events_verifiable_while_their_key_is_configured(
     organisation: Organisation, settings: Any
 ) -> None:
     k1, k2 = new_data_key("k1"), new_data_key("k2")
-    settings.WERKVREDE_AUDIT_KEYS = k1
+    # The suite's own key stays last: other chains in the database were hashed with it.
+    suite_key = settings.WERKVREDE_AUDIT_KEYS
+    settings.WERKVREDE_AUDIT_KEYS = f"{k1},{suite_key}"
     old = [audit.record("test.event.old", organisation_id=organisation.pk) for _ in range(3)]
-    settings.WERKVREDE_AUDIT_KEYS = f"{k2},{k1}"
+    settings.WERKVREDE_AUDIT_KEYS = f"{k2},{k1},{suite_key}"
     new = [audit.record("test.event.new", organisation_id=organisation.pk) for _ in range(2)]
     assert [e.key_id for e in old + new] == ["k1", "k1", "k1", "k2", "k2"]
     assert new[0].prev_hash == old[-1].hash
     out, err = _verify()
     assert out.startswith("OK") and err == ""
 
-    settings.WERKVREDE_AUDIT_KEYS = k2  # k1 removed
+    settings.WERKVREDE_AUDIT_KEYS = f"{k2},{suite_key}"  # k1 removed
     out, err = _verify()
     assert f"event id {old[0].pk} (seq 1)" in err
     assert "key 'k1' is not configured in WERKVREDE_AUDIT_KEYS" in err
