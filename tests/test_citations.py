@@ -31,7 +31,7 @@ OUTSIDE = re.compile(
     r"|\b(?:security|product|ux|domain)\.md\b"
     r"|\bseeds?/"
     r"|shared/(?:spec|design|seeds)"
-    r"|/work/"
+    r"|/(?:work|root|home)/"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]",
     re.IGNORECASE,
 )
