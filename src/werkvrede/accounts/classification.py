@@ -16,6 +16,7 @@ classify(
         "is_staff": C.SYSTEM,
         "is_superuser": C.SYSTEM,
         "date_joined": C.ACCOUNT,
+        "session_generation": C.SYSTEM,
         "groups": C.SYSTEM,
         "user_permissions": C.SYSTEM,
     },
