@@ -41,7 +41,7 @@ def test_the_session_that_asks_can_stay(world: World) -> None:
     sessions_end(user=user, reason="password_changed", actor_user_id=user.pk, keep=request)
     request.session.save()
     # The response to that request carries the renewed session key.
-    current.cookies[settings.SESSION_COOKIE_NAME] = request.session.session_key
+    current.cookies[settings.SESSION_COOKIE_NAME] = str(request.session.session_key)
 
     assert _is_logged_in(current)
     assert not _is_logged_in(elsewhere)
