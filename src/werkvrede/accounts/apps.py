@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from werkvrede.accounts import classification, policies, receivers  # noqa: F401  (register rules, fields, log-in auditing)
+        from werkvrede.accounts.mail import register_mail_kinds
+
+        register_mail_kinds()

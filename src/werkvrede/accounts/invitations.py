@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.dispatch import Signal
@@ -33,6 +32,7 @@ from django_tasks import task
 
 from werkvrede.accounts.models import Invitation, Membership, Organisation, RoleGrant, User
 from werkvrede.audit import services as audit
+from werkvrede.core.mail import Outgoing, Rendered, mail_queue
 from werkvrede.core.refusals import NotPossible
 from werkvrede.core.roles import Role
 
@@ -42,6 +42,8 @@ invitation_accepted = Signal()
 invitation_declined = Signal()
 
 TOKEN_SALT = "werkvrede.accounts.invitation"  # noqa: S105 - a signing salt, not a secret
+# The outbox's kind of the invitation e-mail (docs/adr/0073-outgoing-mail.md).
+MAIL_KIND = "accounts.invitation"
 
 SUBJECT = "Werkvrede: je bent uitgenodigd / you have been invited"
 BODY = (
@@ -147,34 +149,47 @@ def invitation_for_token(token: str) -> Invitation | None:
 
 
 def invitation_send(*, invitation_id: int) -> None:
-    """Send the invitation e-mail (after commit, through the task system)."""
-    transaction.on_commit(lambda: invitation_send_task.enqueue(invitation_id))
+    """Queue the invitation e-mail in the outbox; the task worker sends it after commit.
 
-
-def invitation_deliver(invitation_id: int) -> bool:
-    """Send the e-mail of an open invitation to an active account; False when there is nothing to send."""
-    invitation = Invitation.objects.filter(pk=invitation_id).select_related("invitee").first()
-    if invitation is None or not invitation.is_open or not invitation.invitee.is_active:
-        return False
-    url = settings.WERKVREDE_BASE_URL.rstrip("/") + invitation_path(invitation)
-    send_mail(
-        SUBJECT,
-        BODY.format(url=url, days=max_age_days()),
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.invitee.email],
+    Nothing of the message is stored: the link (with its token) is made when the mail is sent, and
+    an invitation that is no longer open, or whose invitee was deactivated, by then gets no e-mail.
+    """
+    invitation = Invitation.objects.filter(pk=invitation_id).first()
+    if invitation is None:
+        return
+    mail_queue(
+        kind=MAIL_KIND,
+        reference=invitation.pk,
+        recipient_id=invitation.invitee_id,
+        organisation_id=invitation.organisation_id,
+        recipient_role=invitation.roles,
     )
+
+
+def invitation_render(outgoing: Outgoing) -> Rendered | None:
+    """The e-mail of an open invitation to an active account, made at send time; None otherwise."""
+    invitation = Invitation.objects.filter(pk=int(outgoing.reference)).select_related("invitee").first()
+    if invitation is None or not invitation.is_open or not invitation.invitee.is_active:
+        return None
+    url = settings.WERKVREDE_BASE_URL.rstrip("/") + invitation_path(invitation)
+    return Rendered(SUBJECT, BODY.format(url=url, days=max_age_days()))
+
+
+def invitation_sent(outgoing: Outgoing) -> None:
     audit.record(
         "accounts.invitation.sent",
-        organisation_id=invitation.organisation_id,
+        organisation_id=outgoing.organisation_id,
         object_type="accounts.invitation",
-        object_id=str(invitation.pk),
+        object_id=outgoing.reference,
     )
-    return True
 
 
 @task()
 def invitation_send_task(invitation_id: int) -> bool:
-    return invitation_deliver(invitation_id)
+    """Kept for invitations queued as tasks before the outbox: queues the e-mail in the outbox."""
+    with transaction.atomic():
+        invitation_send(invitation_id=invitation_id)
+    return True
 
 
 def invitation_accept(*, invitation: Invitation, today: date, password: str | None = None) -> Invitation:

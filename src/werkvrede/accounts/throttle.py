@@ -25,7 +25,6 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -35,6 +34,7 @@ from django_tasks import task
 
 from werkvrede.accounts.models import LoginFailure, Membership, User
 from werkvrede.audit import services as audit
+from werkvrede.core.mail import Outgoing, Rendered, mail_queue
 from werkvrede.core.roles import Role
 
 WINDOW = timedelta(hours=1)
@@ -233,8 +233,7 @@ def attempt_failed(attempt: Attempt) -> None:
     if counts["failures"] >= limits.notify_after and not counts["notified"]:
         failure.notified = True
         if attempt.user_id is not None:
-            user_id, at_iso = attempt.user_id, at.isoformat()
-            transaction.on_commit(lambda: attack_notice_task.enqueue(user_id, at_iso))
+            attack_notice_queue(attempt.user_id, at.isoformat())
     failure.save(update_fields=["blocked_client", "notified"])
 
 
@@ -256,16 +255,20 @@ ADMIN_BODY = (
 )
 
 
-def attack_notice_deliver(user_id: int, at_iso: str) -> int:
-    """Tell the owner and every Beheerder of the owner's organisations; return how many e-mails."""
+# The outbox's kinds of the two notices (docs/adr/0073-outgoing-mail.md); the reference is the time.
+OWNER_MAIL_KIND = "accounts.login_notice.owner"
+ADMIN_MAIL_KIND = "accounts.login_notice.admin"
+
+
+def attack_notice_queue(user_id: int, at_iso: str) -> int:
+    """Queue a notice to the owner and to every Beheerder of the owner's organisations; return how many.
+
+    The outbox sends them after commit, through the task worker, and retries a refused one.
+    """
     owner = User.objects.filter(pk=user_id, is_active=True).first()
     if owner is None:
         return 0
-    when = timezone.localtime(datetime.fromisoformat(at_iso)).strftime("%d-%m-%Y %H:%M")
-    url = settings.WERKVREDE_BASE_URL.rstrip("/") + reverse("accounts:login")
-    send_mail(
-        OWNER_SUBJECT, OWNER_BODY.format(when=when, url=url), settings.DEFAULT_FROM_EMAIL, [owner.email]
-    )
+    mail_queue(kind=OWNER_MAIL_KIND, reference=at_iso, recipient_id=owner.pk)
     audit.record(
         "accounts.login.attack_notified",
         organisation_id=None,
@@ -284,20 +287,22 @@ def attack_notice_deliver(user_id: int, at_iso: str) -> int:
             grants__role=Role.ADMIN,
         )
         .exclude(user=owner)
-        .values_list("organisation_id", "user_id", "user__email")
+        .values_list("organisation_id", "user_id")
         .distinct()
     )
     per_organisation: dict[int, set[int]] = {}
-    addresses: dict[int, str] = {}
-    for organisation_id, admin_id, email in admins:
+    first_organisation: dict[int, int] = {}
+    for organisation_id, admin_id in sorted(admins):
         per_organisation.setdefault(organisation_id, set()).add(admin_id)
-        addresses[admin_id] = email
-    for admin_id in sorted(addresses):
-        send_mail(
-            ADMIN_SUBJECT,
-            ADMIN_BODY.format(when=when, url=url),
-            settings.DEFAULT_FROM_EMAIL,
-            [addresses[admin_id]],
+        first_organisation.setdefault(admin_id, organisation_id)
+    for admin_id, organisation_id in sorted(first_organisation.items()):
+        # One notice per Beheerder, shown (if it fails) to the Beheerders of one of their organisations.
+        mail_queue(
+            kind=ADMIN_MAIL_KIND,
+            reference=at_iso,
+            recipient_id=admin_id,
+            organisation_id=organisation_id,
+            recipient_role=str(Role.ADMIN),
         )
     for organisation_id, admin_ids in sorted(per_organisation.items()):
         audit.record(
@@ -308,9 +313,25 @@ def attack_notice_deliver(user_id: int, at_iso: str) -> int:
             object_id=str(owner.pk),
             data={"recipients": len(admin_ids)},
         )
-    return 1 + len(addresses)
+    return 1 + len(first_organisation)
+
+
+def _notice(subject: str, body: str, outgoing: Outgoing) -> Rendered:
+    when = timezone.localtime(datetime.fromisoformat(outgoing.reference)).strftime("%d-%m-%Y %H:%M")
+    url = settings.WERKVREDE_BASE_URL.rstrip("/") + reverse("accounts:login")
+    return Rendered(subject, body.format(when=when, url=url))
+
+
+def owner_notice_render(outgoing: Outgoing) -> Rendered | None:
+    return _notice(OWNER_SUBJECT, OWNER_BODY, outgoing)
+
+
+def admin_notice_render(outgoing: Outgoing) -> Rendered | None:
+    return _notice(ADMIN_SUBJECT, ADMIN_BODY, outgoing)
 
 
 @task()
 def attack_notice_task(user_id: int, at_iso: str) -> int:
-    return attack_notice_deliver(user_id, at_iso)
+    """Kept for notices queued as tasks before the outbox: queues them in the outbox."""
+    with transaction.atomic():
+        return attack_notice_queue(user_id, at_iso)

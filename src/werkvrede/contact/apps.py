@@ -16,4 +16,8 @@ class ContactConfig(AppConfig):
         from werkvrede.contact.services import INVITATION_PURPOSE, acceptance_problem, on_invitation_accepted
 
         register_acceptance_check(INVITATION_PURPOSE, acceptance_problem)
+        from werkvrede.contact.services import MAIL_KIND, contact_notice_render, contact_notice_sent
+        from werkvrede.core.mail import register_mail_kind
+
+        register_mail_kind(MAIL_KIND, contact_notice_render, on_sent=contact_notice_sent)
         invitation_accepted.connect(on_invitation_accepted, dispatch_uid="contact.invitation_accepted")

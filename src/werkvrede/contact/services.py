@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from werkvrede.audit import services as audit
 from werkvrede.contact.models import ContactRecipient, ContactRequest, MediatorContactSetting
 from werkvrede.contact.privacy import RETENTION_DAYS
 from werkvrede.core.actor import Actor
+from werkvrede.core.mail import Outgoing, Rendered, mail_queue
 from werkvrede.core.policy import allowed, authorize
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
@@ -79,14 +79,12 @@ def contact_request_submit(*, data: RequestInput, today: date) -> ContactRequest
         object_id=str(request.pk),
         data={"recipients": len(recipients)},
     )
-    transaction.on_commit(lambda: _enqueue_notify(request.pk))
+    recipients_notify(request.pk)
     return request
 
 
-def _enqueue_notify(request_id: int) -> None:
-    from werkvrede.contact.tasks import contact_notify_task
-
-    contact_notify_task.enqueue(request_id)
+# The outbox's kind of the notice to a mediator (docs/adr/0073-outgoing-mail.md).
+MAIL_KIND = "contact.request"
 
 
 SUBJECT = "Werkvrede: nieuwe contactaanvraag / new contact request"
@@ -99,20 +97,31 @@ BODY = (
 
 
 def recipients_notify(request_id: int) -> int:
-    """E-mail each recipient that a request is waiting (no content); return how many were sent."""
+    """Queue an e-mail to each recipient that a request is waiting (no content); return how many."""
+    user_ids = list(
+        ContactRecipient.objects.filter(request_id=request_id).order_by("pk").values_list("user_id", flat=True)
+    )
+    for user_id in user_ids:
+        mail_queue(kind=MAIL_KIND, reference=request_id, recipient_id=user_id, recipient_role=str(Role.MEDIATOR))
+    return len(user_ids)
+
+
+def contact_notice_render(outgoing: Outgoing) -> Rendered | None:
+    """The notice, made at send time; nothing once the request is gone (purged)."""
+    if not ContactRequest.objects.filter(pk=int(outgoing.reference)).exists():
+        return None
     url = settings.WERKVREDE_BASE_URL.rstrip("/") + reverse("contact:list")
-    sent = 0
-    for recipient in ContactRecipient.objects.filter(request_id=request_id).select_related("user"):
-        send_mail(SUBJECT, BODY.format(url=url), settings.DEFAULT_FROM_EMAIL, [recipient.user.email])
-        audit.record(
-            "contact.request.notified",
-            organisation_id=None,
-            user_id=recipient.user_id,
-            object_type="contact.contactrequest",
-            object_id=str(request_id),
-        )
-        sent += 1
-    return sent
+    return Rendered(SUBJECT, BODY.format(url=url))
+
+
+def contact_notice_sent(outgoing: Outgoing) -> None:
+    audit.record(
+        "contact.request.notified",
+        organisation_id=None,
+        user_id=outgoing.recipient_id,
+        object_type="contact.contactrequest",
+        object_id=outgoing.reference,
+    )
 
 
 @transaction.atomic

@@ -14,6 +14,14 @@ class MediationConfig(AppConfig):
         from werkvrede.mediation.facts import mediation_facts
 
         register_facts("mediation", mediation_facts)
+        from werkvrede.core.mail import register_mail_kind
+        from werkvrede.mediation.invitations import (
+            MAIL_KIND,
+            session_invitation_render,
+            session_invitation_sent,
+        )
+
+        register_mail_kind(MAIL_KIND, session_invitation_render, on_sent=session_invitation_sent)
         register_section(
             CaseSection(
                 key="mediation",

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.urls import reverse
 
 from werkvrede.accounts.models import User
 from werkvrede.audit import services as audit
+from werkvrede.core.mail import Attachment, Outgoing, Rendered, mail_queue
 from werkvrede.mediation.models import Session
 
 SUMMARY = "Werkvrede: mediationgesprek / mediation session"
@@ -83,31 +82,49 @@ def _absolute(path: str) -> str:
     return f"{settings.WERKVREDE_BASE_URL.rstrip('/')}{path}"
 
 
+# The outbox's kind of a session invitation (docs/adr/0073-outgoing-mail.md); the reference is the session.
+MAIL_KIND = "mediation.session.invitation"
+
+
 def session_invitation_send(session_id: int, user_id: int) -> bool:
-    """Send one participant the invitation e-mail with the .ics attached; False if gone or not invited."""
-    with transaction.atomic():
-        session = Session.objects.select_related("mediation").filter(pk=session_id).first()
-        user = User.objects.filter(pk=user_id).first()
-        if session is None or user is None or user_id not in session.participants:
-            return False
-        page = reverse("mediation:detail", kwargs={"mediation_id": session.mediation_id})
-        ics = reverse(
-            "mediation:session-ics", kwargs={"mediation_id": session.mediation_id, "session_id": session.pk}
-        )
-        message = EmailMessage(
-            SUBJECT,
-            BODY.format(url=_absolute(page), ics=_absolute(ics)),
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
-        )
-        message.attach("werkvrede-gesprek.ics", session_ics(session), "text/calendar")
-        message.send()
-        audit.record(
-            "mediation.session.invitation_sent",
-            organisation_id=session.mediation.organisation_id,
-            user_id=user_id,
-            object_type="mediation.session",
-            object_id=str(session.pk),
-            data={"mediation": session.mediation_id},
-        )
+    """Queue one participant's invitation e-mail (the .ics attached at send time); False if not invited."""
+    session = Session.objects.select_related("mediation").filter(pk=session_id).first()
+    if session is None or user_id not in session.participants:
+        return False
+    mail_queue(
+        kind=MAIL_KIND,
+        reference=session.pk,
+        recipient_id=user_id,
+        organisation_id=session.mediation.organisation_id,
+    )
     return True
+
+
+def session_invitation_render(outgoing: Outgoing) -> Rendered | None:
+    """The invitation with its .ics, made when it is sent; None when the session or the invitee is gone."""
+    session = Session.objects.select_related("mediation").filter(pk=int(outgoing.reference)).first()
+    if session is None or outgoing.recipient_id not in session.participants:
+        return None
+    if not User.objects.filter(pk=outgoing.recipient_id).exists():
+        return None
+    page = reverse("mediation:detail", kwargs={"mediation_id": session.mediation_id})
+    ics = reverse(
+        "mediation:session-ics", kwargs={"mediation_id": session.mediation_id, "session_id": session.pk}
+    )
+    return Rendered(
+        SUBJECT,
+        BODY.format(url=_absolute(page), ics=_absolute(ics)),
+        (Attachment("werkvrede-gesprek.ics", session_ics(session), "text/calendar"),),
+    )
+
+
+def session_invitation_sent(outgoing: Outgoing) -> None:
+    session = Session.objects.select_related("mediation").get(pk=int(outgoing.reference))
+    audit.record(
+        "mediation.session.invitation_sent",
+        organisation_id=session.mediation.organisation_id,
+        user_id=outgoing.recipient_id,
+        object_type="mediation.session",
+        object_id=str(session.pk),
+        data={"mediation": session.mediation_id},
+    )

@@ -39,6 +39,7 @@ from werkvrede.interventions.services import referral_taken_up
 from werkvrede.mediation import engine
 from werkvrede.mediation import policies as pol
 from werkvrede.mediation.facts import NOTICE_FIELDS, mediation_engine_facts, mediator_other_roles
+from werkvrede.mediation.invitations import session_invitation_send
 from werkvrede.mediation.models import (
     ENDABLE_STATES,
     Admission,
@@ -892,14 +893,8 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
     )
     for user_id in session.participants:
         if user_id != actor.user_id:
-            transaction.on_commit(lambda sid=session.pk, uid=user_id: _enqueue_invitation(sid, uid))  # type: ignore[misc]
+            session_invitation_send(session.pk, user_id)  # through the outbox, sent after commit
     return session
-
-
-def _enqueue_invitation(session_id: int, user_id: int) -> None:
-    from werkvrede.mediation.tasks import session_invitation_send_task
-
-    session_invitation_send_task.enqueue(session_id, user_id)
 
 
 @transaction.atomic

@@ -7,4 +7,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self) -> None:
-        from werkvrede.notifications import classification  # noqa: F401  (register fields)
+        from werkvrede.core.mail import register_mail_kind, register_outbox
+        from werkvrede.notifications import classification, policies  # noqa: F401  (register fields, rules)
+        from werkvrede.notifications.outbox import DatabaseOutbox
+        from werkvrede.notifications.services import MAIL_KIND, notification_render, notification_sent
+
+        register_outbox(DatabaseOutbox())
+        register_mail_kind(MAIL_KIND, notification_render, on_sent=notification_sent)

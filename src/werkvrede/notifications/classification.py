@@ -14,3 +14,22 @@ classify(
         "sent_at": C.SYSTEM,
     },
 )
+classify(
+    "notifications.outgoingmail",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "kind": C.SYSTEM,
+        "reference": C.SYSTEM,
+        "recipient": C.SYSTEM,
+        "address": C.ACCOUNT,  # an address without an account (an e-mail identity, nothing more)
+        "recipient_role": C.ROLE,
+        "created_at": C.SYSTEM,
+        "attempts": C.SYSTEM,
+        "next_attempt_at": C.SYSTEM,
+        "sent_at": C.SYSTEM,
+        "skipped_at": C.SYSTEM,
+        "failed_at": C.SYSTEM,
+        "last_error": C.SYSTEM,
+    },
+)

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -16,9 +15,13 @@ from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
 from werkvrede.cases.models import CaseDeadline, CaseParticipant
 from werkvrede.cases.policies import ORGANISATION_CASE_READERS, readable_deadline_categories
-from werkvrede.notifications.models import Notification
+from werkvrede.core.mail import Outgoing, Rendered, mail_queue
+from werkvrede.notifications.models import Notification, OutgoingMail
+from werkvrede.notifications.outbox import outgoing_mail_send
 
 DUE_SOON_DAYS = 7
+# The outbox's kind of a notification e-mail (docs/adr/0073-outgoing-mail.md).
+MAIL_KIND = "notifications.notification"
 
 SUBJECT = "Werkvrede: er staat iets voor je klaar / something is waiting for you"
 BODY = (
@@ -32,7 +35,11 @@ BODY = (
 def notify(
     *, organisation_id: int, recipient_ids: Iterable[int], kind: str, case_id: int | None, key: str
 ) -> list[int]:
-    """Create one notification per recipient (unless it exists) and send each after commit; return new ids."""
+    """Create one notification per recipient (unless it exists) and queue its e-mail; return new ids.
+
+    The e-mail goes through the outbox: sent by the task worker after commit, retried when the server
+    refuses it, failed visibly to the Beheerder after the last attempt.
+    """
     created: list[int] = []
     for recipient_id in sorted(set(recipient_ids)):
         try:
@@ -44,18 +51,16 @@ def notify(
                     kind=kind,
                     key=f"{key}:{recipient_id}",
                 )
+                mail_queue(
+                    kind=MAIL_KIND,
+                    reference=notification.pk,
+                    recipient_id=recipient_id,
+                    organisation_id=organisation_id,
+                )
         except IntegrityError:
             continue  # already notified (another run or another worker got there first)
         created.append(notification.pk)
-    for notification_id in created:
-        transaction.on_commit(lambda nid=notification_id: _enqueue_send(nid))  # type: ignore[misc]
     return created
-
-
-def _enqueue_send(notification_id: int) -> None:
-    from werkvrede.notifications.tasks import notification_send_task
-
-    notification_send_task.enqueue(notification_id)
 
 
 def _link(notification: Notification) -> str:
@@ -63,36 +68,38 @@ def _link(notification: Notification) -> str:
     return f"{settings.WERKVREDE_BASE_URL.rstrip('/')}{path}"
 
 
+def notification_render(outgoing: Outgoing) -> Rendered | None:
+    """The notification e-mail, made when it is sent: a link, nothing about the case."""
+    notification = Notification.objects.filter(pk=int(outgoing.reference)).first()
+    if notification is None:
+        return None
+    return Rendered(SUBJECT, BODY.format(url=_link(notification)))
+
+
+def notification_sent(outgoing: Outgoing) -> None:
+    notification = Notification.objects.get(pk=int(outgoing.reference))
+    notification.sent_at = timezone.now()
+    notification.save(update_fields=["sent_at"])
+    audit.record(
+        "notifications.notification.sent",
+        organisation_id=notification.organisation_id,
+        user_id=notification.recipient_id,
+        object_type="notifications.notification",
+        object_id=str(notification.pk),
+        data={"kind": notification.kind},
+    )
+
+
 def notification_send(notification_id: int) -> bool:
-    """Send the e-mail once; True if it was sent now. Safe to run twice or from two workers."""
-    with transaction.atomic():
-        # Lock only the notification row ("of self"): the recipient's user row is read by every other
-        # send to that person, and a worker that finds the notification locked leaves it to the other.
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient")
-            .filter(pk=notification_id, sent_at__isnull=True)
-            .first()
-        )
-        if notification is None:
-            return False
-        send_mail(
-            SUBJECT,
-            BODY.format(url=_link(notification)),
-            settings.DEFAULT_FROM_EMAIL,
-            [notification.recipient.email],
-        )
-        notification.sent_at = timezone.now()
-        notification.save(update_fields=["sent_at"])
-        audit.record(
-            "notifications.notification.sent",
-            organisation_id=notification.organisation_id,
-            user_id=notification.recipient_id,
-            object_type="notifications.notification",
-            object_id=str(notification.pk),
-            data={"kind": notification.kind},
-        )
-    return True
+    """Send the notification's e-mail once; True if it was sent now. Safe to run twice or from two workers."""
+    mail_id = (
+        OutgoingMail.objects.filter(kind=MAIL_KIND, reference=str(notification_id))
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if mail_id is None:
+        return False
+    return outgoing_mail_send(mail_id)
 
 
 def _owners(
