@@ -98,11 +98,12 @@ BODY = (
 
 def recipients_notify(request_id: int) -> int:
     """Queue an e-mail to each recipient that a request is waiting (no content); return how many."""
-    user_ids = list(
-        ContactRecipient.objects.filter(request_id=request_id).order_by("pk").values_list("user_id", flat=True)
-    )
+    recipients = ContactRecipient.objects.filter(request_id=request_id).order_by("pk")
+    user_ids = list(recipients.values_list("user_id", flat=True))
     for user_id in user_ids:
-        mail_queue(kind=MAIL_KIND, reference=request_id, recipient_id=user_id, recipient_role=str(Role.MEDIATOR))
+        mail_queue(
+            kind=MAIL_KIND, reference=request_id, recipient_id=user_id, recipient_role=str(Role.MEDIATOR)
+        )
     return len(user_ids)
 
 

@@ -103,9 +103,10 @@ def session_invitation_send(session_id: int, user_id: int) -> bool:
 def session_invitation_render(outgoing: Outgoing) -> Rendered | None:
     """The invitation with its .ics, made when it is sent; None when the session or the invitee is gone."""
     session = Session.objects.select_related("mediation").filter(pk=int(outgoing.reference)).first()
-    if session is None or outgoing.recipient_id not in session.participants:
+    recipient_id = outgoing.recipient_id
+    if session is None or recipient_id is None or recipient_id not in session.participants:
         return None
-    if not User.objects.filter(pk=outgoing.recipient_id).exists():
+    if not User.objects.filter(pk=recipient_id).exists():
         return None
     page = reverse("mediation:detail", kwargs={"mediation_id": session.mediation_id})
     ics = reverse(

@@ -131,7 +131,7 @@ def outgoing_mail_send(mail_id: int) -> bool:
                     for attachment in rendered.attachments:
                         message.attach(attachment.filename, attachment.content, attachment.mimetype)
                     message.send()
-        except Exception as exc:  # noqa: BLE001 - every failure to send is a failed attempt
+        except Exception as exc:  # every failure to send is a failed attempt
             _attempt_failed(mail, exc, at)
             return False
         if rendered is None:
@@ -199,7 +199,7 @@ def failed_mail_resend(*, actor: Actor) -> int:
     authorize(actor, "notifications.mail.resend")
     mails = list(
         OutgoingMail.objects.select_for_update()
-        .filter(organisation_id=actor.organisation_id, failed_at__isnull=False)
+        .filter(organisation_id=actor.organisation_id or 0, failed_at__isnull=False)
         .order_by("pk")
     )
     count = _resend(mails)

@@ -25,7 +25,7 @@ def failed_mail_for(actor: Actor) -> list[FailedMail]:
     """The failed mail of the actor's organisation, per recipient role (ADM, notifications.mail.view)."""
     authorize(actor, "notifications.mail.view")
     rows = (
-        OutgoingMail.objects.filter(organisation_id=actor.organisation_id, failed_at__isnull=False)
+        OutgoingMail.objects.filter(organisation_id=actor.organisation_id or 0, failed_at__isnull=False)
         .values("recipient_role")
         .annotate(count=Count("pk"), last=Max("failed_at"))
         .order_by("recipient_role")
