@@ -71,6 +71,9 @@ check: env
 		WERKVREDE_AUDIT_KEYS="check:$$($(PY) -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')" \
 		WERKVREDE_AUDIT_ANCHOR_FILE=data/audit-anchors.jsonl \
 		DJANGO_ALLOWED_HOSTS=werkvrede.example \
+		WERKVREDE_BASE_URL=https://werkvrede.example \
+		WERKVREDE_FROM_EMAIL="Werkvrede <noreply@werkvrede.example>" \
+		WERKVREDE_SMTP_HOST=smtp.werkvrede.example \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 # Needs GNU gettext (apt-get install gettext); updates the catalogues from the source.

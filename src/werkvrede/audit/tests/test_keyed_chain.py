@@ -172,6 +172,9 @@ def test_production_refuses_to_start_without_audit_keys_or_anchor_file(missing: 
         "WERKVREDE_DATA_KEYS": new_data_key("d1"),
         "WERKVREDE_AUDIT_KEYS": new_data_key("a1"),
         "WERKVREDE_AUDIT_ANCHOR_FILE": "/var/lib/werkvrede-anchors/audit-anchors.jsonl",
+        "WERKVREDE_BASE_URL": "https://werkvrede.example.nl",
+        "WERKVREDE_FROM_EMAIL": "noreply@werkvrede.example.nl",
+        "WERKVREDE_SMTP_HOST": "smtp.example.nl",
     }
     del env[missing]
     result = subprocess.run(

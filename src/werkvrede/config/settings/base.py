@@ -155,6 +155,12 @@ WERKVREDE_VIDEO_URL_TEMPLATE = os.environ.get(
     "WERKVREDE_VIDEO_URL_TEMPLATE", "https://meet.jit.si/werkvrede-{token}"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("WERKVREDE_FROM_EMAIL", "Werkvrede <noreply@werkvrede.invalid>")
+# The outbox (docs/adr/0073-outgoing-mail.md): a refused e-mail is tried again after 1 minute, then
+# 5, 25 and 125 (the first delay times the factor for every further failure), and is failed — shown
+# to the Beheerder, who may send it again — after the last of these attempts.
+WERKVREDE_MAIL_MAX_ATTEMPTS = int(os.environ.get("WERKVREDE_MAIL_MAX_ATTEMPTS", 5))
+WERKVREDE_MAIL_RETRY_FIRST_DELAY = 60
+WERKVREDE_MAIL_RETRY_FACTOR = 5
 
 # Sealed storage: "key-id:base64(32 bytes)" pairs, comma-separated, newest first. See werkvrede.vault.
 WERKVREDE_DATA_KEYS = os.environ.get("WERKVREDE_DATA_KEYS", "")

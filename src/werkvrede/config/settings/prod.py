@@ -23,6 +23,37 @@ if not WERKVREDE_AUDIT_KEYS:
 if not WERKVREDE_AUDIT_ANCHOR_FILE:
     raise ImproperlyConfigured("Set WERKVREDE_AUDIT_ANCHOR_FILE (see README: audit anchors).")
 
+
+def _required(name: str, what: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"Set {name} ({what}).")
+    return value
+
+
+# E-mail (README: production): links point to the site's address, mail comes from a real sender.
+WERKVREDE_BASE_URL = _required("WERKVREDE_BASE_URL", "the site's address for links in e-mails, https://…")
+DEFAULT_FROM_EMAIL = _required(
+    "WERKVREDE_FROM_EMAIL", "the sender of every e-mail, e.g. Werkvrede <noreply@…>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+    EMAIL_HOST = _required("WERKVREDE_SMTP_HOST", "the SMTP server that sends Werkvrede's e-mail")
+    _security = os.environ.get("WERKVREDE_SMTP_SECURITY", "starttls").strip().lower()
+    if _security not in ("starttls", "ssl", "none"):
+        raise ImproperlyConfigured("Set WERKVREDE_SMTP_SECURITY to starttls, ssl or none.")
+    EMAIL_USE_TLS = _security == "starttls"
+    EMAIL_USE_SSL = _security == "ssl"
+    _default_port = {"starttls": "587", "ssl": "465", "none": "25"}[_security]
+    try:
+        EMAIL_PORT = int(os.environ.get("WERKVREDE_SMTP_PORT", "").strip() or _default_port)
+        EMAIL_TIMEOUT = int(os.environ.get("WERKVREDE_SMTP_TIMEOUT", "").strip() or "30")
+    except ValueError as exc:
+        raise ImproperlyConfigured("Set WERKVREDE_SMTP_PORT and WERKVREDE_SMTP_TIMEOUT to numbers.") from exc
+    EMAIL_HOST_USER = os.environ.get("WERKVREDE_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("WERKVREDE_SMTP_PASSWORD", "")
+
 DEBUG = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -40,7 +71,6 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 # Shared by every web process (the contact form's rate limit counts across all of them); the table
 # is made by `manage.py createcachetable`.
 CACHES = {
