@@ -34,6 +34,7 @@ from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
+from werkvrede.notifications.api import router as notifications_router
 from werkvrede.protocol.api import router as protocol_router
 from werkvrede.sickness.api import router as sickness_router
 from werkvrede.supporters.api import router as supporters_router
@@ -181,6 +182,7 @@ api.add_router("", sickness_router)
 api.add_router("", interventions_router)
 api.add_router("", mediation_router)
 api.add_router("", supporters_router)
+api.add_router("", notifications_router)
 
 
 def _operations_access(callback: object) -> str | None:

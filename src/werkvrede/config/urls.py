@@ -15,6 +15,7 @@ urlpatterns = [
     path("steun/", include("werkvrede.supporters.urls")),
     path("contact/", include("werkvrede.contact.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
+    path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),
 ]

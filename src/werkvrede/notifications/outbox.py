@@ -159,6 +159,7 @@ def _attempt_failed(mail: OutgoingMail, exc: Exception, at: datetime) -> None:
         audit.record(
             "notifications.mail.failed",
             organisation_id=mail.organisation_id,
+            outcome=audit.Outcome.FAILED,
             object_type="notifications.outgoingmail",
             object_id=str(mail.pk),
             data={"kind": mail.kind, "attempts": mail.attempts, "error": mail.last_error},

@@ -36,7 +36,8 @@ def _settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     code = (
         "import werkvrede.config.settings.prod as s; "
         "print(s.EMAIL_BACKEND, getattr(s, 'EMAIL_HOST', '-'), getattr(s, 'EMAIL_PORT', '-'), "
-        "getattr(s, 'EMAIL_USE_TLS', '-'), getattr(s, 'EMAIL_USE_SSL', '-'), getattr(s, 'EMAIL_TIMEOUT', '-'), "
+        "getattr(s, 'EMAIL_USE_TLS', '-'), getattr(s, 'EMAIL_USE_SSL', '-'), "
+        "getattr(s, 'EMAIL_TIMEOUT', '-'), "
         "getattr(s, 'EMAIL_HOST_USER', '-'), repr(s.DEFAULT_FROM_EMAIL), s.WERKVREDE_BASE_URL)"
     )
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
