@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email import message_from_bytes
-from email.message import Message
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from django.test import override_settings
 from django.utils import timezone
+
+from tests.smtp import Mailbox, smtp_server
+
+__all__ = ["Clock", "Mailbox", "clock", "smtp"]
 
 
 class Clock:
@@ -38,41 +35,8 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     return fixed
 
 
-@dataclass
-class Mailbox:
-    """What the in-process SMTP server received: (recipients, parsed message) per delivery."""
-
-    deliveries: list[tuple[list[str], Message]] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd hook)
-        self.deliveries.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
-        return "250 OK"
-
-    def to(self, address: str) -> list[Message]:
-        return [message for recipients, message in self.deliveries if address in recipients]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def smtp() -> Iterator[Mailbox]:
     """Django sends through its SMTP backend to a real server listening on 127.0.0.1."""
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=controller.port,
-            EMAIL_USE_TLS=False,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-        ):
-            yield mailbox
-    finally:
-        controller.stop()
+    with smtp_server() as mailbox:
+        yield mailbox
