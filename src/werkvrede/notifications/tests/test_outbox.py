@@ -219,8 +219,10 @@ def test_a_closed_port_fails_too_and_the_command_sends_it_again(
         assert mail.next_attempt_at == clock.now + timedelta(minutes=1)
         assert outbox.outgoing_mail_send_due() == 0  # not due yet
         clock.now = mail.next_attempt_at
+        out = StringIO()
         with django_capture_on_commit_callbacks(execute=True):
-            assert outbox.outgoing_mail_send_due() == 0
+            call_command("send_due_mail", stdout=out)  # the second and last attempt, refused too
+        assert out.getvalue().strip() == "0 e-mail(s) sent"
         mail.refresh_from_db()
         assert mail.failed_at is not None and mail.attempts == 2
     out = StringIO()
