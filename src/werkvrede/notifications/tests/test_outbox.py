@@ -3,6 +3,7 @@ retried with backoff when refused, failed visibly to the Beheerder, and sent aga
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from email.message import Message
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks import task_backends
@@ -256,3 +258,35 @@ def test_a_mail_whose_object_is_gone_is_skipped_not_sent(
         _run_queued(task_backends["default"])  # type: ignore[arg-type]
     mail = OutgoingMail.objects.get()
     assert mail.skipped_at is not None and mail.sent_at is None and smtp.deliveries == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_sending_the_same_mail_at_once_send_it_once(
+    world: World, smtp: Mailbox, on_postgres: None
+) -> None:
+    with override_settings(TASKS=DUMMY_TASKS):
+        _notify_physician(world)  # queued; the dummy backend holds the task
+    mail = OutgoingMail.objects.get()
+    results: list[bool] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            results.append(outbox.outgoing_mail_send(mail.pk))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(results) == [False, True]
+    assert len(smtp.deliveries) == 1
+    mail.refresh_from_db()
+    assert mail.attempts == 1 and mail.sent_at is not None
