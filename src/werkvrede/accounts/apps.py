@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Organisations and people"
 
     def ready(self) -> None:
-        from werkvrede.accounts import classification, policies, receivers  # noqa: F401  (register rules, fields, log-in auditing)
+        from werkvrede.accounts import classification, people, policies, receivers  # noqa: F401  (register rules, fields, log-in auditing, acceptance check)
