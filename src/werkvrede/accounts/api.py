@@ -17,7 +17,17 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
-from werkvrede.core.types import Choice, Email, Input, Limit, Line, Name, Offset, forbidden_character
+from werkvrede.core.types import (
+    TEXT_PATTERN,
+    Choice,
+    Email,
+    Input,
+    Limit,
+    Line,
+    Name,
+    Offset,
+    forbidden_character,
+)
 
 router = Router(tags=["people"])
 
@@ -65,7 +75,10 @@ class PeopleRolesIn(Input):
 
 
 class PeopleImportPreviewIn(Input):
-    csv: Annotated[str, Field(min_length=1, max_length=people_import.MAX_BYTES)]
+    # The whole file as text; the API reads bodies up to 1 MB (werkvrede.api.body), the page takes 2 MB.
+    csv: Annotated[
+        str, Field(min_length=1, max_length=1_000_000, json_schema_extra={"pattern": TEXT_PATTERN})
+    ]
 
     @field_validator("csv")
     @classmethod

@@ -48,7 +48,7 @@ def _actor(request: HttpRequest) -> Any:
 @requires("accounts.people.invite")
 def person_invite(request: HttpRequest) -> HttpResponse:
     form = PersonInviteForm(request.POST or None)
-    context: dict[str, Any] = {"form": form}
+    context: dict[str, Any] = {"form": form, "days": max_age_days()}
     if request.method == "POST" and form.is_valid():
         try:
             plan = people.person_invite(
