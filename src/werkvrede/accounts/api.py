@@ -31,6 +31,8 @@ from werkvrede.core.types import (
 
 router = Router(tags=["people"])
 
+MAX_CSV_CHARACTERS = 60_000
+
 
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
@@ -75,9 +77,12 @@ class PeopleRolesIn(Input):
 
 
 class PeopleImportPreviewIn(Input):
-    # The whole file as text; the API reads bodies up to 1 MB (werkvrede.api.body), the page takes 2 MB.
+    # The file as text. The API reads bodies up to 1 MB (werkvrede.api.body) and a character may take 12
+    # bytes in JSON, so a call takes 60,000 characters (some 1,000 rows): send a larger file in parts,
+    # each with its header row (preview and import each part), or upload it on the page (2 MB).
     csv: Annotated[
-        str, Field(min_length=1, max_length=1_000_000, json_schema_extra={"pattern": TEXT_PATTERN})
+        str,
+        Field(min_length=1, max_length=MAX_CSV_CHARACTERS, json_schema_extra={"pattern": TEXT_PATTERN}),
     ]
 
     @field_validator("csv")
