@@ -7,7 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Organisations and people"
 
     def ready(self) -> None:
-        from werkvrede.accounts import classification, policies, receivers  # noqa: F401  (register rules, fields, log-in auditing)
+        from werkvrede.accounts import (  # noqa: F401  (register rules, fields, log-in auditing, acceptance check)
+            classification,
+            people,
+            policies,
+            receivers,
+        )
         from werkvrede.accounts.mail import register_mail_kinds
 
         register_mail_kinds()

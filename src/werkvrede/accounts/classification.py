@@ -40,6 +40,9 @@ classify(
         "created_at": C.SYSTEM,
         "accepted_at": C.ROLE,
         "declined_at": C.ROLE,
+        "withdrawn_at": C.ROLE,
+        "link_version": C.SYSTEM,
+        "link_issued_at": C.SYSTEM,
     },
 )
 # Keyed hashes of the typed address and the client network, kept a day for the log-in throttle.

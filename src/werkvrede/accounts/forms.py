@@ -83,3 +83,45 @@ class LoginForm(InputRulesMixin, AuthenticationForm):
 
 class OrganisationSwitchForm(Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _role_choices() -> list[tuple[str, str]]:
+    from werkvrede.accounts.people import ASSIGNABLE_ROLES
+
+    return [(r.value, f"{r.label} ({r.value})") for r in ASSIGNABLE_ROLES]
+
+
+class PersonInviteForm(Form):
+    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    full_name = forms.CharField(label=_("Naam"), max_length=200)
+    roles = forms.MultipleChoiceField(
+        label=_("Rollen"),
+        choices=_role_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Een steunpersoon (SUP) nodigt de werknemer zelf uit, per zaak."),
+    )
+
+
+class PersonRolesForm(Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Rollen"), choices=_role_choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+class PeopleImportForm(Form):
+    file = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_(
+            "Kolommen: email, name, roles (bijvoorbeeld WN of LG;HR) en eventueel manager_email. "
+            "Scheidingsteken komma of puntkomma; UTF-8. Er wordt nog niets geïmporteerd: je ziet eerst een "
+            "overzicht."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+
+class PeopleImportConfirmForm(Form):
+    preview_id = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    only_valid = forms.BooleanField(
+        label=_("Alleen de goede regels importeren; de regels met fouten overslaan"), required=False
+    )

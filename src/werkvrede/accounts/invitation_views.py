@@ -19,10 +19,11 @@ from werkvrede.core.refusals import NotPossible
 
 @public
 def invitation_accept(request: HttpRequest) -> HttpResponseBase:
-    invitation = invitations.invitation_for_token(request.GET.get("i", ""))
+    state, invitation = invitations.invitation_link_state(request.GET.get("i", ""))
     if invitation is None:
-        # Altered, expired, used or declined: the same answer for each, and nothing about whom it was for.
-        return render(request, "accounts/invitation_invalid.html", status=404)
+        # Say which (expired, replaced, used, withdrawn) and the next step, never whom it was for or
+        # where to (ADR 0071); an altered link is only "not valid".
+        return render(request, "accounts/invitation_invalid.html", {"state": state}, status=404)
     invitee = invitation.invitee
     context: dict[str, object] = {"invitation": invitation, "invitee": invitee}
     if not invitee.has_usable_password():

@@ -72,7 +72,7 @@ def normalised_email(value: str) -> str:
 
 
 def max_age_days() -> int:
-    return int(getattr(settings, "WERKVREDE_INVITATION_DAYS", 14))
+    return int(getattr(settings, "WERKVREDE_INVITATION_DAYS", 7))
 
 
 def _account_for(email: str, full_name: str) -> User:
@@ -122,7 +122,8 @@ def invitation_create(
 
 
 def invitation_token(invitation: Invitation) -> str:
-    return signing.dumps(invitation.pk, salt=TOKEN_SALT, compress=False)
+    # The link version makes a resent link the only one that works (ADR 0071).
+    return signing.dumps([invitation.pk, invitation.link_version], salt=TOKEN_SALT, compress=False)
 
 
 def invitation_path(invitation: Invitation) -> str:
@@ -130,22 +131,70 @@ def invitation_path(invitation: Invitation) -> str:
     return f"{reverse('accounts:invitation')}?{urlencode({'i': invitation_token(invitation)})}"
 
 
-def invitation_for_token(token: str) -> Invitation | None:
-    """The open invitation the link names; None when it is altered, expired, used or declined."""
+class LinkState:
+    """What a link is, for the invitation page to say and offer the next step (ADR 0071)."""
+
+    OPEN = "open"
+    INVALID = "invalid"  # altered, or not an invitation link at all
+    EXPIRED = "expired"
+    REPLACED = "replaced"  # a newer link was sent
+    USED = "used"
+    WITHDRAWN = "withdrawn"  # withdrawn by the Beheerder, or declined
+
+
+def _token_payload(token: str, max_age: timedelta | None) -> tuple[int, int] | None:
+    value = signing.loads(token, salt=TOKEN_SALT, max_age=max_age)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, 0  # links from before link versions
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return value[0], value[1]
+    return None
+
+
+def invitation_link_state(token: str) -> tuple[str, Invitation | None]:
+    """The state of the link and, when it is open, its invitation.
+
+    Only a link that was validly signed is told apart; an altered one is INVALID. The answer names no
+    person and no organisation, so it says nothing to someone who guesses.
+    """
     try:
-        pk = signing.loads(token, salt=TOKEN_SALT, max_age=timedelta(days=max_age_days()))
+        payload = _token_payload(token, timedelta(days=max_age_days()))
+        expired = False
+    except signing.SignatureExpired:
+        try:
+            payload = _token_payload(token, None)
+        except signing.BadSignature:
+            return LinkState.INVALID, None
+        expired = True
     except signing.BadSignature:
-        return None
-    if not isinstance(pk, int):
-        return None
-    invitation = (
-        Invitation.objects.filter(pk=pk, accepted_at__isnull=True, declined_at__isnull=True)
-        .select_related("invitee", "organisation")
-        .first()
-    )
-    if invitation is None or not invitation.invitee.is_active:
-        return None
-    return invitation
+        return LinkState.INVALID, None
+    if payload is None:
+        return LinkState.INVALID, None
+    pk, version = payload
+    invitation = Invitation.objects.filter(pk=pk).select_related("invitee", "organisation").first()
+    if invitation is None:
+        return LinkState.INVALID, None
+    if invitation.accepted_at is not None:
+        return LinkState.USED, None
+    if invitation.withdrawn_at is not None or invitation.declined_at is not None:
+        return LinkState.WITHDRAWN, None
+    if version != invitation.link_version:
+        return LinkState.REPLACED, None
+    if expired:
+        return LinkState.EXPIRED, None
+    if not invitation.invitee.is_active:
+        return LinkState.WITHDRAWN, None
+    return LinkState.OPEN, invitation
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The open invitation the link names; None when it is altered, expired, replaced, used or closed."""
+    state, invitation = invitation_link_state(token)
+    return invitation if state == LinkState.OPEN else None
 
 
 def invitation_send(*, invitation_id: int) -> None:
@@ -266,6 +315,7 @@ __all__ = [
     "invitation_create",
     "invitation_declined",
     "invitation_for_token",
+    "invitation_link_state",
     "invitation_path",
     "invitations_for",
     "normalised_email",

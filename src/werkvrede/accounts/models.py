@@ -126,6 +126,12 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
+    # Withdrawn by a Beheerder, or ended because the invitee left the organisation (ADR 0071).
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # Part of the signed link: resending raises it, so only the newest link works (ADR 0071).
+    link_version = models.PositiveIntegerField(default=0)
+    # When the newest link was issued; it expires WERKVREDE_INVITATION_DAYS later.
+    link_issued_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         indexes = [
@@ -142,7 +148,7 @@ class Invitation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.declined_at is None
+        return self.accepted_at is None and self.declined_at is None and self.withdrawn_at is None
 
 
 class LoginFailure(models.Model):

@@ -36,3 +36,36 @@ def can_reactivate(actor: Actor, membership: Any) -> bool:
     if Role.ADMIN not in actor.roles:
         return False
     return membership is None or getattr(membership, "organisation_id", None) == actor.organisation_id
+
+
+def _is_admin_here(actor: Actor, obj: Any) -> bool:
+    if actor.organisation_id is None or Role.ADMIN not in actor.roles:
+        return False
+    return obj is None or getattr(obj, "organisation_id", None) == actor.organisation_id
+
+
+@rule(
+    "accounts.people.invite",
+    "Invite people to one's own organisation with roles (not SUP), import them from a CSV file, resend "
+    "or withdraw an invitation: the Beheerder (ADM) of that organisation.",
+)
+def can_invite_people(actor: Actor, obj: Any) -> bool:
+    return _is_admin_here(actor, obj)
+
+
+@rule(
+    "accounts.person.roles",
+    "Add or remove a member's roles (not SUP; SOD-1 and SOD-2 at organisation level, ADR 0071; the last "
+    "active Beheerder keeps ADM): the Beheerder (ADM) of the member's organisation.",
+)
+def can_change_roles(actor: Actor, membership: Any) -> bool:
+    return _is_admin_here(actor, membership)
+
+
+@rule(
+    "accounts.person.deactivate",
+    "Deactivate a leaver (membership, roles, open invitations and sessions end; records stay; never the "
+    "last active Beheerder): the Beheerder (ADM) of the member's organisation.",
+)
+def can_deactivate(actor: Actor, membership: Any) -> bool:
+    return _is_admin_here(actor, membership)

@@ -83,6 +83,20 @@ def person_reactivate(*, actor: Actor, membership: Membership) -> User:
     """
     authorize(actor, "accounts.person.reactivate", membership)
     user = User.objects.select_for_update().get(pk=membership.user_id)
+    # A deactivated leaver comes back here as a member without roles; the Beheerder gives them again.
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if not locked.is_active:
+        locked.is_active = True
+        locked.save(update_fields=["is_active"])
+        membership.is_active = True
+        audit.record(
+            "accounts.membership.reactivated",
+            organisation_id=membership.organisation_id,
+            user_id=actor.user_id,
+            roles=actor.role_codes,
+            object_type="accounts.membership",
+            object_id=str(membership.pk),
+        )
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])

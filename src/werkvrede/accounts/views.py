@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +18,7 @@ from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import Membership, User
 from werkvrede.accounts.selectors import MEMBERSHIP
 from werkvrede.core.access import public, requires
+from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import allowed
 
 
@@ -65,19 +66,36 @@ def organisation_switch(request: HttpRequest) -> HttpResponseBase:
 
 @requires("accounts.people.view")
 def people_list(request: HttpRequest) -> HttpResponse:
-    memberships = selectors.membership_list_for(request.actor)  # type: ignore[attr-defined]
-    return render(request, "accounts/people_list.html", {"memberships": memberships})
+    """Paged without a total count and searchable by name or e-mail address (ADR 0071)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    query = request.GET.get("q", "")[:200]
+    page = window_page(selectors.people_search_for(actor, query), request.GET.get("pagina"))
+    can_manage = allowed(actor, "accounts.people.invite")
+    invitations = list(selectors.open_invitations_for(actor)[:50]) if can_manage and not query else []
+    context = {
+        "page": page,
+        "memberships": page.object_list,
+        "query": query,
+        "can_manage": can_manage,
+        "invitations": invitations,
+        "pager_query": urlencode({"q": query}) if query else "",
+    }
+    return render(request, "accounts/people_list.html", context)
 
 
 @requires("accounts.people.view", on=MEMBERSHIP)
 def person_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    can_reactivate = not membership.user.is_active and allowed(
+    can_reactivate = (not membership.user.is_active or not membership.is_active) and allowed(
         actor, "accounts.person.reactivate", membership
     )
-    return render(
-        request, "accounts/person_detail.html", {"membership": membership, "can_reactivate": can_reactivate}
-    )
+    context = {
+        "membership": membership,
+        "can_reactivate": can_reactivate,
+        "can_change_roles": membership.is_active and allowed(actor, "accounts.person.roles", membership),
+        "can_deactivate": membership.is_active and allowed(actor, "accounts.person.deactivate", membership),
+    }
+    return render(request, "accounts/person_detail.html", context)
 
 
 @requires("accounts.person.reactivate", on=MEMBERSHIP)

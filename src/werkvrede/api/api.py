@@ -17,6 +17,7 @@ from ninja.operation import PathView
 from ninja.schema import NinjaGenerateJsonSchema
 from ninja.security import django_auth
 
+from werkvrede.accounts.api import router as accounts_router
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
 from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
@@ -183,6 +184,7 @@ api.add_router("", interventions_router)
 api.add_router("", mediation_router)
 api.add_router("", supporters_router)
 api.add_router("", notifications_router)
+api.add_router("", accounts_router)
 
 
 def _operations_access(callback: object) -> str | None:

@@ -1,4 +1,4 @@
-"""Ending every session of a person (security.md A7, C3)."""
+"""Ending every session of a person: log out everywhere, a password change, a deactivation."""
 
 from __future__ import annotations
 
