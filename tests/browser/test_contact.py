@@ -111,6 +111,6 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     assert Mediation.objects.filter(organisation__name="Bakkerij Ondernemer").count() == 1
     wim.goto(f"{base}/mediation/")
     assert wim.get_by_role("link", name=re.compile(r"^MED-\d+$")).count() == 1
-    # The link was for one use only.
+    # The link was for one use only, and says so (ADR 0071).
     wim.goto(f"{base}{link}")
-    assert wim.get_by_role("heading", name="Deze link werkt niet (meer)").is_visible()
+    assert wim.get_by_role("heading", name="Deze uitnodiging is al aangenomen").is_visible()
