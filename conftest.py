@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 import pytest
 from django.db import connection, transaction
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django import DjangoDbBlocker
 
+from werkvrede.accounts.mfa import mfa_required
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import Membership, Organisation, User
 from werkvrede.accounts.services import (
@@ -109,9 +112,28 @@ def world(_world_committed: None, db: None) -> World:
 def logged_in(user: User, client: Client | None = None) -> Client:
     """A client logged in as `user` the way the log-in form leaves it, without posting the form.
 
-    The log-in view stores the person's default organisation in the session; so does this. Tests
-    of the log-in itself post the form.
+    The log-in view stores the person's default organisation in the session; so does this. A person
+    whose roles need two-factor log-in (ADR 0072) gets a confirmed TOTP device, and the session is
+    marked verified by it as the code step leaves it. Tests of the log-in itself post the forms.
     """
+    client = client or Client()
+    client.force_login(user)
+    session = client.session
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = default_organisation_id(user)
+    if mfa_required(user):
+        session[DEVICE_ID_SESSION_KEY] = totp_device_for(user).persistent_id
+    session.save()
+    return client
+
+
+def totp_device_for(user: User) -> TOTPDevice:
+    """The person's confirmed TOTP device, made when missing (its key computes codes in tests)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="totp", confirmed=True)
+
+
+def password_only(user: User, client: Client | None = None) -> Client:
+    """A client logged in with the password only: the second factor not (yet) verified."""
     client = client or Client()
     client.force_login(user)
     session = client.session

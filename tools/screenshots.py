@@ -34,6 +34,8 @@ def main(base: str) -> None:
         page.get_by_role("link", name="Ziekmelding").first.click()
         page.wait_for_load_state()
         page.screenshot(path=str(OUT / "sick-report-hr.png"), full_page=True)
+        page.goto(f"{base}/account/tweestaps/instellen/")  # optional for HR: the enrolment page
+        page.screenshot(path=str(OUT / "totp-enrol.png"), full_page=True)
         browser.close()
 
 

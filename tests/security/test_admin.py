@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.test import Client
 
-from conftest import World
+from conftest import World, logged_in
 from werkvrede.accounts.models import User
 from werkvrede.core.roles import Role
 
@@ -30,7 +30,7 @@ def test_a_superuser_can_read_but_not_change_workflow_data(world: World, client:
     superuser = User.objects.create_superuser(
         email="root@operator.test", full_name="Operator", password="x" * 16
     )
-    client.force_login(superuser)
+    logged_in(superuser, client)  # with the second factor: the admin site needs it (ADR 0072)
     assert client.get("/beheer/").status_code == 200
     organisation = world.a.organisation
     assert client.get(f"/beheer/accounts/organisation/{organisation.pk}/change/").status_code == 200

@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
 
-from conftest import World, module_transaction, shared_world
+from conftest import World, logged_in, module_transaction, shared_world
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.api.api import api
 from werkvrede.core.roles import Role
@@ -135,8 +135,7 @@ def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
         report(world, case)
         _REAL_IDS["case_id"] = [case.pk]
         for role, key in SESSIONS.items():
-            client = Client()
-            client.force_login(world.a.users[role])
+            client = logged_in(world.a.users[role])  # with the second factor where the role needs it
             data = {**dict(client.session.items()), ACTIVE_ORGANISATION_SESSION_KEY: world.a.organisation.pk}
             expires = datetime(2199, 12, 31, tzinfo=UTC)
             Session.objects.create(

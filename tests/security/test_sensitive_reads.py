@@ -15,10 +15,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from conftest import World
-from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
+from conftest import World, logged_in
 from werkvrede.accounts.models import User
-from werkvrede.accounts.services import default_organisation_id
 from werkvrede.audit.models import AuditEvent
 from werkvrede.audit.reads import READ_ACTION, SENSITIVE_CATEGORIES
 from werkvrede.cases.models import Case
@@ -32,12 +30,7 @@ from werkvrede.supporters.tests import test_markers as supporter_markers
 
 
 def _logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[ACTIVE_ORGANISATION_SESSION_KEY] = default_organisation_id(user)
-    session.save()
-    return client
+    return logged_in(user)
 
 
 def _check(client: Client, url: str, markers: Mapping[str, Iterable[str]], case_id: int | None) -> set[str]:

@@ -22,6 +22,10 @@ EXPECTED_PUBLIC = {
     "accounts:login",
     "accounts:logout",
     "accounts:invitation",
+    "accounts:password-reset",
+    "accounts:password-reset-done",
+    "accounts:password-reset-confirm",
+    "accounts:password-reset-complete",
     "contact:request",
     "contact:thanks",
 }

@@ -58,3 +58,30 @@ classify(
         "notified": C.SYSTEM,
     },
 )
+# Two-factor log-in (django-otp, ADR 0072). The TOTP key and the recovery codes are secrets of the
+# log-in: system fields, shown once at enrolment to their owner only, never on a page afterwards.
+_OTP_DEVICE = {
+    "id": C.SYSTEM,
+    "user": C.ACCOUNT,
+    "name": C.SYSTEM,
+    "confirmed": C.SYSTEM,
+    "throttling_failure_timestamp": C.SYSTEM,
+    "throttling_failure_count": C.SYSTEM,
+    "created_at": C.SYSTEM,
+    "last_used_at": C.SYSTEM,
+}
+classify(
+    "otp_totp.totpdevice",
+    {
+        **_OTP_DEVICE,
+        "key": C.SYSTEM,
+        "step": C.SYSTEM,
+        "t0": C.SYSTEM,
+        "digits": C.SYSTEM,
+        "tolerance": C.SYSTEM,
+        "drift": C.SYSTEM,
+        "last_t": C.SYSTEM,
+    },
+)
+classify("otp_static.staticdevice", dict(_OTP_DEVICE))
+classify("otp_static.statictoken", {"id": C.SYSTEM, "device": C.SYSTEM, "token": C.SYSTEM})

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from werkvrede.accounts.mfa import MFA_ROLES
 from werkvrede.accounts.models import Organisation, User
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.core.roles import Role
@@ -61,4 +64,30 @@ def load_demo() -> list[DemoPerson]:
         membership_grant(user=user, organisation=demo, roles=person.roles)
         if person.also_in_second:
             membership_grant(user=user, organisation=second, roles=person.roles)
+        if needs_demo_totp(person):
+            demo_totp_device(user)
     return list(DEMO_PEOPLE)
+
+
+def needs_demo_totp(person: DemoPerson) -> bool:
+    return bool(set(person.roles) & MFA_ROLES)
+
+
+def demo_totp_device(user: User) -> TOTPDevice | None:
+    """Development only: a confirmed device with the documented demo secret (ADR 0072), so the demo
+    people with a two-factor role log in with any authenticator app set to that secret."""
+    key = settings.WERKVREDE_DEMO_TOTP_KEY
+    if not key:
+        return None
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="demo", key=key, confirmed=True)
+    return device
+
+
+def demo_code() -> str:
+    """The demo secret's code at this moment (development only; printed with the demo log-ins)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(bytes.fromhex(settings.WERKVREDE_DEMO_TOTP_KEY))
+    return f"{totp.token():06d}"

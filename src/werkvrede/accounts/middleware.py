@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
 from werkvrede.accounts.actors import actor_for
+from werkvrede.audit import services as audit
 from werkvrede.core.roles import PROFESSIONAL_ROLES
 
 ACTIVE_ORGANISATION_SESSION_KEY = "werkvrede_organisation_id"
@@ -18,6 +21,10 @@ PROFESSIONAL_IDLE_SECONDS = 15 * 60
 # *earlier* than the idle time after the last request, never later.
 SESSION_TOUCH_KEY = "werkvrede_touched"
 SESSION_TOUCH_SECONDS = 60
+# When the person logged in (seconds since the epoch), set at log-in (accounts.receivers). A session
+# older than WERKVREDE_SESSION_ABSOLUTE_SECONDS ends, however active it is (ADR 0072); one without
+# the mark ends too.
+LOGIN_AT_SESSION_KEY = "werkvrede_login_at"
 
 
 def now_seconds() -> int:
@@ -29,6 +36,8 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and _past_absolute_limit(request):
+            _end_session(request)
         organisation_id = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
         actor = actor_for(request.user, organisation_id)  # type: ignore[arg-type]
         request.actor = actor  # type: ignore[attr-defined]
@@ -39,3 +48,20 @@ class ActorMiddleware:
                 if actor.roles & PROFESSIONAL_ROLES:
                     request.session.set_expiry(PROFESSIONAL_IDLE_SECONDS)
         return self.get_response(request)
+
+
+def _past_absolute_limit(request: HttpRequest) -> bool:
+    login_at = request.session.get(LOGIN_AT_SESSION_KEY)
+    if not isinstance(login_at, int):
+        return True
+    return now_seconds() - login_at >= settings.WERKVREDE_SESSION_ABSOLUTE_SECONDS
+
+
+def _end_session(request: HttpRequest) -> None:
+    audit.record(
+        "accounts.session.expired",
+        organisation_id=None,
+        user_id=request.user.pk,
+        data={"reason": "absolute"},
+    )
+    logout(request)

@@ -69,3 +69,27 @@ def can_change_roles(actor: Actor, membership: Any) -> bool:
 )
 def can_deactivate(actor: Actor, membership: Any) -> bool:
     return _is_admin_here(actor, membership)
+
+
+@rule(
+    "accounts.own.account",
+    "One's own account: log-in steps, two-factor set-up, password, sessions (any logged-in person).",
+)
+def can_manage_own_account(actor: Actor, obj: Any) -> bool:
+    return actor.is_authenticated
+
+
+@rule(
+    "accounts.person.mfa_reset",
+    "Reset another person's two-factor device (lost phone): a Beheerder (ADM) of an organisation the "
+    "person belongs to, never for themselves.",
+)
+def can_reset_mfa(actor: Actor, membership: Any) -> bool:
+    if actor.organisation_id is None or Role.ADMIN not in actor.roles:
+        return False
+    if membership is None:
+        return True
+    return (
+        getattr(membership, "organisation_id", None) == actor.organisation_id
+        and getattr(membership, "user_id", None) != actor.user_id
+    )

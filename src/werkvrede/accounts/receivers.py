@@ -11,6 +11,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from werkvrede.accounts import middleware
 from werkvrede.accounts.models import User
 from werkvrede.accounts.services import default_organisation_id
 from werkvrede.audit import services as audit
@@ -18,6 +19,10 @@ from werkvrede.audit import services as audit
 
 @receiver(user_logged_in)
 def audit_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[middleware.LOGIN_AT_SESSION_KEY] = (
+            middleware.now_seconds()
+        )  # the absolute session limit counts from here
     audit.record("accounts.login.succeeded", organisation_id=default_organisation_id(user), user_id=user.pk)
 
 

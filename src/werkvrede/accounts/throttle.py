@@ -118,6 +118,11 @@ def account_key(username: str) -> str:
     ).hexdigest()
 
 
+def second_factor_account(email: str) -> str:
+    """The name under which failed codes of the second log-in step are counted for an account."""
+    return f"second-factor:{email}"
+
+
 def client_key(client: str) -> str:
     return salted_hmac("werkvrede.accounts.throttle.client", client, algorithm="sha256").hexdigest()
 
@@ -169,11 +174,15 @@ def refusal(account: str, client: str, at: datetime, limits: Limits) -> Wait | N
     return max(live, key=lambda r: r.until) if live else None
 
 
-def attempt_start(*, username: str, client: str) -> Attempt | Wait:
-    """Before a password is checked: refuse (audited), or count it as a failure until it succeeds."""
+def attempt_start(*, username: str, client: str, user_id: int | None = None) -> Attempt | Wait:
+    """Before a password is checked: refuse (audited), or count it as a failure until it succeeds.
+
+    The second log-in step counts under its own name for the account (`second_factor_account`), so a
+    right password does not clear failed codes; it passes the person's id itself.
+    """
     at, limits = now(), Limits.from_settings()
     account, client_hash = account_key(username), client_key(client)
-    user_id = _known_user_id(username)
+    user_id = user_id if user_id is not None else _known_user_id(username)
     refused = refusal(account, client_hash, at, limits)
     if refused is not None:
         audit.record(

@@ -12,8 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkvrede.accounts import selectors, services
+from werkvrede.accounts import mfa, selectors, services
 from werkvrede.accounts.forms import LoginForm, OrganisationSwitchForm
+from werkvrede.accounts.mfa_middleware import step_url
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import Membership, User
 from werkvrede.accounts.selectors import MEMBERSHIP
@@ -39,6 +40,9 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         self.request.session[ACTIVE_ORGANISATION_SESSION_KEY] = services.default_organisation_id(user)
+        step = mfa.step_needed(user)
+        if step is not None:  # the password alone is not enough: the second step first (ADR 0072)
+            return HttpResponseRedirect(step_url(step, self.get_success_url()))
         return response
 
 

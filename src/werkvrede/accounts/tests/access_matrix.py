@@ -39,6 +39,21 @@ ROWS = {
         object_in=_membership_id,
         forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER}),
     ),
+    "accounts:person-mfa-reset": Row(
+        "get",
+        frozenset({Role.ADMIN}),
+        200,
+        object_in=_membership_id,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER}),
+    ),
+    # One's own account (ADR 0072): everyone logged in. A verified session has no step left to take.
+    "accounts:account": Row("get", ALL, 200),
+    "accounts:mfa-verify": Row("get", ALL, 302),
+    "accounts:mfa-recovery": Row("get", ALL, 302),
+    "accounts:mfa-enrol": Row("get", ALL, 200),
+    "accounts:mfa-recovery-codes": Row("post", ALL, 302),
+    "accounts:password-change": Row("get", ALL, 200),
+    "accounts:logout-everywhere": Row("post", ALL, 302),
     "accounts:organisation-switch": Row(
         "post", ALL, 302, body=lambda world: {"organisation": world.a.organisation.pk}
     ),

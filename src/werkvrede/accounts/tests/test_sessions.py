@@ -1,4 +1,4 @@
-"""Ending every session of a person: log out everywhere, a password change, a deactivation."""
+"""Ending every session of a person (docs/adr/0072-two-factor-and-sessions.md, decision 8)."""
 
 from __future__ import annotations
 

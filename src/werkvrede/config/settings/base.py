@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -55,7 +58,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "werkvrede.accounts.middleware.ActorMiddleware",
+    "werkvrede.accounts.mfa_middleware.TwoFactorMiddleware",
     "werkvrede.core.middleware.DenialAuditMiddleware",
     "werkvrede.core.access.DeclaredAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -108,6 +113,17 @@ WERKVREDE_LOGIN_CLIENT_ACCOUNTS_PER_HOUR = 20
 WERKVREDE_LOGIN_CLIENT_COOLOFF = 60 * 60
 # At this many failures within the hour the owner and the Beheerders are told, once per hour.
 WERKVREDE_LOGIN_NOTIFY_AFTER = 10
+# Two-factor log-in (ADR 0072): TOTP and recovery codes through django-otp. django-otp's own
+# per-device delays are off; the log-in throttle of ADR 0055 counts second-factor failures.
+OTP_TOTP_ISSUER = "Werkvrede"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Password reset links are valid for at most an hour and once (the token includes the password hash).
+PASSWORD_RESET_TIMEOUT = 3600
+# Password reset requests per client network and hour (the address itself is never counted openly).
+WERKVREDE_PASSWORD_RESET_PER_CLIENT_PER_HOUR = 5
+# Development only (dev settings): demo accounts with a two-factor role get this fixed TOTP secret.
+WERKVREDE_DEMO_TOTP_KEY = ""
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -115,13 +131,17 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 12 characters, no common passwords, not close to one's own name or address; no
+# composition rules (ADR 0072, NIST SP 800-63B).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "werkvrede.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "werkvrede.accounts.passwords.CommonPasswordValidator"},
 ]
 
 SESSION_COOKIE_AGE = 30 * 60
+# Absolute session lifetime, whatever the activity (ADR 0072): log in again after 12 hours.
+WERKVREDE_SESSION_ABSOLUTE_SECONDS = 12 * 3600
 # The idle timeout slides: accounts.middleware writes the session at most once a minute.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

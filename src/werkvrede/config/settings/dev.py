@@ -19,3 +19,5 @@ WERKVREDE_AUDIT_ANCHOR_FILE = WERKVREDE_AUDIT_ANCHOR_FILE or str(DATA_DIR / "aud
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo's fixed TOTP secret (hex; base32 JBSWY3DPEHPK3PXP), documented in the README and ADR 0072.
+WERKVREDE_DEMO_TOTP_KEY = "48656c6c6f21deadbeef"

@@ -65,3 +65,26 @@ def test_the_demo_has_a_living_mediation_with_an_admitted_supporter() -> None:
     assert Admission.objects.get(mediation=item).admitted_at is not None
     assert SupporterGrant.objects.get(case=item.case).accepted_at is not None
     assert Session.objects.filter(mediation=item).count() == 1
+
+
+@override_settings(DEBUG=True, WERKVREDE_DEMO_TOTP_KEY="48656c6c6f21deadbeef")
+def test_demo_people_with_a_two_factor_role_get_the_documented_demo_secret() -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    keys = dict(TOTPDevice.objects.filter(confirmed=True).values_list("user__email", "key"))
+    people = ("bedrijfsarts", "taakdelegatie", "mediator", "vertrouwenspersoon", "beheer")
+    expected = {f"{name}@demo.werkvrede.nl": "48656c6c6f21deadbeef" for name in people}
+    assert keys == expected
+    assert "JBSWY3DPEHPK3PXP" in out.getvalue()
+
+
+@override_settings(DEBUG=True)
+def test_without_the_development_setting_the_demo_has_no_known_secret() -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert not TOTPDevice.objects.exists()
+    assert "Two-factor" not in out.getvalue()

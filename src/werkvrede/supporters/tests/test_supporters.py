@@ -68,6 +68,9 @@ def test_the_employee_invites_a_new_supporter_who_sets_a_password_once(
 
     anonymous = Client()
     assert anonymous.get(path).status_code == 200
+    # The password policy of every password form, with the message next to the field (ADR 0072).
+    short = anonymous.post(path, {"new_password1": "te kort", "new_password2": "te kort"}).content.decode()
+    assert 'id="id_new_password2-error">Dit wachtwoord is te kort' in short
     new_password = "een lang en sterk wachtwoord 42"
     response = anonymous.post(path, {"new_password1": new_password, "new_password2": new_password})
     assert response.status_code == 302

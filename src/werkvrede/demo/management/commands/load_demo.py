@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from werkvrede.accounts.demo import DEMO_PASSWORD, load_demo
+from werkvrede.accounts.demo import DEMO_PASSWORD, demo_code, load_demo, needs_demo_totp
 from werkvrede.demo.cases import DEMO_EMPLOYEES, load_demo_cases
 from werkvrede.demo.mediation import load_demo_mediation
 
@@ -34,7 +35,14 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo log-ins (password for everyone: {DEMO_PASSWORD})\n")
         for person in people:
             roles = ", ".join(str(role.label) for role in person.roles)
-            self.stdout.write(f"  {person.email:<40} {person.name:<16} {roles}")
+            mark = " *" if needs_demo_totp(person) else ""
+            self.stdout.write(f"  {person.email:<40} {person.name:<16} {roles}{mark}")
+        if settings.WERKVREDE_DEMO_TOTP_KEY:
+            secret = b32encode(bytes.fromhex(settings.WERKVREDE_DEMO_TOTP_KEY)).decode()
+            self.stdout.write(
+                f"\n  * Two-factor log-in: after the password, enter the code of an authenticator app set up "
+                f"with the demo secret {secret} (time-based, 6 digits, 30 s). Code now: {demo_code()}"
+            )
         others = ", ".join(p.email for key, p in DEMO_EMPLOYEES.items() if key != "C")
         self.stdout.write(f"\n  Employees with a demo case of their own: {others}")
         if created:

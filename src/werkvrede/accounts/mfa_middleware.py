@@ -1,0 +1,68 @@
+"""Until its second factor is verified, a session of a person who needs one reaches only the log-in steps.
+
+One middleware for every route (ADR 0072): pages and downloads redirect to the code or enrolment step,
+the JSON API answers 403 JSON, the admin site is refused like any page. Allowed: the public views
+(log-in, log-out, language switch, health, ...) and the views marked as two-factor steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkvrede.accounts import mfa
+from werkvrede.core.access import PUBLIC, classification_of
+
+V = TypeVar("V", bound=Callable[..., Any])
+STEP_ATTRIBUTE = "werkvrede_mfa_step"
+API_PREFIX = "/api/"
+
+
+def mfa_step(view: V) -> V:
+    """Mark a view as a step of the two-factor log-in: reachable before the second factor."""
+    setattr(view, STEP_ATTRIBUTE, True)
+    return view
+
+
+def _is_step(view: Callable[..., Any]) -> bool:
+    for candidate in (view, getattr(view, "view_class", None), getattr(view, "__wrapped__", None)):
+        if candidate is not None and getattr(candidate, STEP_ATTRIBUTE, False):
+            return True
+    return False
+
+
+def step_url(step: mfa.Step, next_url: str = "") -> str:
+    url = reverse("accounts:mfa-verify" if step is mfa.Step.VERIFY else "accounts:mfa-enrol")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+class TwoFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponseBase | None:
+        user = request.user
+        if not user.is_authenticated or mfa.is_verified(request):
+            return None
+        if _is_step(view) or classification_of(view) == PUBLIC:
+            return None
+        step = mfa.step_needed(user)
+        if step is None:
+            return None
+        if request.path.startswith(API_PREFIX):
+            return JsonResponse(
+                {"detail": _("Rond eerst het inloggen af met je tweede stap (code uit je app).")},
+                status=403,
+            )
+        next_url = request.get_full_path() if request.method == "GET" else ""
+        return HttpResponseRedirect(step_url(step, next_url))
