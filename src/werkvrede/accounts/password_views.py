@@ -74,7 +74,6 @@ class PasswordResetView(auth_views.PasswordResetView):
             response = self.form_invalid(form)
             response.status_code = 429
             return response
-        self.extra_email_context = {"base_url": settings.WERKVREDE_BASE_URL.rstrip("/")}
         audit.record("accounts.password.reset_requested", organisation_id=None)
         return super().form_valid(form)
 

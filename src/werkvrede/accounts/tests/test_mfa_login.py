@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -14,9 +15,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import PASSWORD, World, logged_in, password_only, totp_device_for
 from tests.security.test_mfa import current_code
-from werkvrede.accounts.tests.conftest import Clock
+from werkvrede.accounts.tests.conftest import Clock, Mailbox
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.roles import Role
+from werkvrede.notifications.models import OutgoingMail
 
 LOGIN, VERIFY, RECOVERY, ENROL = (
     "/account/inloggen/",
@@ -145,12 +147,17 @@ def test_a_beheerder_resets_a_lost_device_of_their_organisation_only(world: Worl
     assert location.startswith(ENROL)
 
 
-def test_password_reset_answers_alike_and_its_link_works_once(world: World, settings: object) -> None:
+def test_password_reset_answers_alike_and_its_link_works_once(
+    world: World, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     known, inactive = world.a.users[Role.EMPLOYEE], world.a.users[Role.LINE_MANAGER]
     inactive.is_active = False
     inactive.save(update_fields=["is_active"])
     url = "/account/wachtwoord-vergeten/"
-    answers = [Client().post(url, {"email": e}) for e in (known.email, "nobody@nowhere.test", inactive.email)]
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [
+            Client().post(url, {"email": e}) for e in (known.email, "nobody@nowhere.test", inactive.email)
+        ]
     assert {(a.status_code, a["Location"]) for a in answers} == {
         (302, "/account/wachtwoord-vergeten/verstuurd/")
     }
@@ -171,6 +178,24 @@ def test_password_reset_answers_alike_and_its_link_works_once(world: World, sett
     assert "Deze link werkt niet meer" in used and "/account/wachtwoord-vergeten/" in used
 
 
+def test_the_reset_mail_goes_through_the_outbox_to_a_real_server_and_stores_no_link(
+    world: World, smtp: Mailbox, settings: Any, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    settings.WERKVREDE_BASE_URL = "https://werkvrede.example.nl"
+    settings.DEFAULT_FROM_EMAIL = "Werkvrede <noreply@organisatie.example>"
+    user = world.a.users[Role.EMPLOYEE]
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post("/account/wachtwoord-vergeten/", {"email": user.email})
+    (message,) = smtp.to(user.email)
+    body = str(message.get_payload(decode=True).decode())  # type: ignore[union-attr]
+    assert message["From"] == "Werkvrede <noreply@organisatie.example>"
+    assert re.search(r"https://werkvrede\.example\.nl/account/wachtwoord-vergeten/\S+/\S+/", body)
+    row = OutgoingMail.objects.get(kind="accounts.password_reset")
+    assert row.sent_at is not None and row.recipient_id == user.pk
+    stored = " ".join(str(v) for v in OutgoingMail.objects.filter(pk=row.pk).values().get().values())
+    assert "wachtwoord-vergeten" not in stored and "/" not in row.reference
+
+
 def test_password_reset_requests_are_limited_per_client(world: World) -> None:
     client = Client(REMOTE_ADDR="203.0.113.9")
     for _ in range(5):
@@ -178,13 +203,16 @@ def test_password_reset_requests_are_limited_per_client(world: World) -> None:
     assert client.post("/account/wachtwoord-vergeten/", {"email": "x@y.test"}).status_code == 429
 
 
-def test_a_password_reset_link_expires_after_an_hour(world: World, monkeypatch: object) -> None:
+def test_a_password_reset_link_expires_after_an_hour(
+    world: World, monkeypatch: object, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     from datetime import timedelta
 
     from django.contrib.auth.tokens import default_token_generator
 
     user = world.a.users[Role.EMPLOYEE]
-    Client().post("/account/wachtwoord-vergeten/", {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post("/account/wachtwoord-vergeten/", {"email": user.email})
     path = re.findall(
         r"http://127\.0\.0\.1:8000(/account/wachtwoord-vergeten/\S+/)", str(mail.outbox[-1].body)
     )[0]
