@@ -124,6 +124,8 @@ PASSWORD_RESET_TIMEOUT = 3600
 WERKVREDE_PASSWORD_RESET_PER_CLIENT_PER_HOUR = 5
 # Development only (dev settings): demo accounts with a two-factor role get this fixed TOTP secret.
 WERKVREDE_DEMO_TOTP_KEY = ""
+# Development only (dev settings): `load_demo` creates accounts with well-known passwords.
+WERKVREDE_DEMO = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"

@@ -21,3 +21,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The demo's fixed TOTP secret (hex; base32 JBSWY3DPEHPK3PXP), documented in the README and ADR 0072.
 WERKVREDE_DEMO_TOTP_KEY = "48656c6c6f21deadbeef"
+# `make run` loads the demo. Not tied to DEBUG: tracebacks stay off unless asked for (ADR 0064).
+WERKVREDE_DEMO = True

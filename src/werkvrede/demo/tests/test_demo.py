@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +19,7 @@ from werkvrede.core.roles import Role
 pytestmark = pytest.mark.django_db
 
 
-@override_settings(DEBUG=True)
+@override_settings(WERKVREDE_DEMO=True)
 def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     out = StringIO()
     call_command("load_demo", stdout=out)
@@ -29,12 +33,25 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     assert "hr@demo.werkvrede.nl" in out.getvalue()
 
 
-def test_load_demo_refuses_without_debug() -> None:
-    with pytest.raises(CommandError, match="DEBUG"):
+def test_load_demo_refuses_outside_the_development_settings() -> None:
+    with pytest.raises(CommandError, match="WERKVREDE_DEMO"):
         call_command("load_demo", stdout=StringIO())
 
 
-@override_settings(DEBUG=True)
+def test_make_run_loads_the_demo_without_showing_tracebacks(tmp_path: Path) -> None:
+    """The development settings allow the demo while DEBUG stays off (ADR 0064): `make run` works."""
+    base = {k: v for k, v in os.environ.items() if k not in ("WERKVREDE_DEBUG", "DJANGO_SETTINGS_MODULE")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import werkvrede.config.settings.dev as s; print(s.WERKVREDE_DEMO, s.DEBUG)"],
+        env={**base, "WERKVREDE_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "False"]
+
+
+@override_settings(WERKVREDE_DEMO=True)
 def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any) -> None:
     from werkvrede.cases.models import Case, CaseDeadline
     from werkvrede.interventions.models import ConflictLeave, InterventionPeriod
@@ -50,7 +67,7 @@ def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any)
     assert CaseDeadline.objects.filter(code="T-03").exists()  # the Poortwachter clock runs for A and B
 
 
-@override_settings(DEBUG=True)
+@override_settings(WERKVREDE_DEMO=True)
 def test_the_demo_has_a_living_mediation_with_an_admitted_supporter() -> None:
     from werkvrede.documents.models import DocumentKind
     from werkvrede.documents.services import latest, signed_by_all
@@ -67,7 +84,7 @@ def test_the_demo_has_a_living_mediation_with_an_admitted_supporter() -> None:
     assert Session.objects.filter(mediation=item).count() == 1
 
 
-@override_settings(DEBUG=True, WERKVREDE_DEMO_TOTP_KEY="48656c6c6f21deadbeef")
+@override_settings(WERKVREDE_DEMO=True, WERKVREDE_DEMO_TOTP_KEY="48656c6c6f21deadbeef")
 def test_demo_people_with_a_two_factor_role_get_the_documented_demo_secret() -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -80,7 +97,7 @@ def test_demo_people_with_a_two_factor_role_get_the_documented_demo_secret() -> 
     assert "JBSWY3DPEHPK3PXP" in out.getvalue()
 
 
-@override_settings(DEBUG=True)
+@override_settings(WERKVREDE_DEMO=True)
 def test_without_the_development_setting_the_demo_has_no_known_secret() -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

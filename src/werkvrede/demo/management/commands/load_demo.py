@@ -23,9 +23,10 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the log-ins")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
+        if not settings.WERKVREDE_DEMO:
             raise CommandError(
-                "The demo has well-known passwords: it is only loaded with DEBUG on (make run)."
+                "The demo has well-known passwords: it is only loaded with the development settings "
+                "(make run; WERKVREDE_DEMO)."
             )
         people = load_demo()
         created = load_demo_cases(today=timezone.localdate())
