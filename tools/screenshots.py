@@ -8,11 +8,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from base64 import b32decode
+
+from django_otp.oath import TOTP
 from playwright.sync_api import sync_playwright
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - the demo's published secret (README)
+
+
+def demo_code() -> str:
+    return f"{TOTP(b32decode(DEMO_TOTP_SECRET)).token():06d}"
 
 
 def main(base: str) -> None:
@@ -36,6 +46,18 @@ def main(base: str) -> None:
         page.screenshot(path=str(OUT / "sick-report-hr.png"), full_page=True)
         page.goto(f"{base}/account/tweestaps/instellen/")  # optional for HR: the enrolment page
         page.screenshot(path=str(OUT / "totp-enrol.png"), full_page=True)
+        # The Beheerder (two factors: the demo secret's code) on the people page.
+        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+        page.goto(f"{base}/account/inloggen/")
+        page.get_by_label("E-mailadres").fill("beheer@demo.werkvrede.nl")
+        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url("**/account/inloggen/code/**")
+        page.locator("input[name=code]").fill(demo_code())
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/account/mensen/")
+        page.screenshot(path=str(OUT / "people-adm.png"), full_page=True)
         browser.close()
 
 
