@@ -6,9 +6,8 @@ Usage: .venv/bin/python tools/screenshots.py [BASE_URL]
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from base64 import b32decode
+from pathlib import Path
 
 from django_otp.oath import TOTP
 from playwright.sync_api import sync_playwright
