@@ -24,7 +24,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.http import HttpRequest, HttpResponseBase
 from django.test import Client
 from hypothesis import HealthCheck, settings
@@ -165,10 +165,22 @@ def test_api_has_no_server_errors_and_answers_as_documented(case: Any, world: Wo
 
 def test_api_sequences_follow_the_links_between_operations(world: World, db: None) -> None:
     """Stateful: create a case, then use its id for the operations on it (links schemathesis infers
-    from the document), as the HR adviser; `use_after_free` and `ensure_resource_availability` (D2)."""
-    schema.as_state_machine().run(
-        settings=settings(SETTINGS, max_examples=max(10, EXAMPLES // 5), stateful_step_count=6)
-    )
+    from the document), as the HR adviser; `use_after_free` and `ensure_resource_availability` (D2).
+
+    Each scenario runs in a savepoint that is rolled back after it: a scenario starts from the same
+    database every time, so Hypothesis can replay and shrink one that failed (without it, the long run
+    of `make fuzz` ends in "inconsistent data generation" instead of the failure)."""
+
+    class Scenario(schema.as_state_machine()):  # type: ignore[misc]
+        def setup(self) -> None:
+            self.savepoint = transaction.atomic()
+            self.savepoint.__enter__()
+
+        def teardown(self) -> None:
+            transaction.set_rollback(True)
+            self.savepoint.__exit__(None, None, None)
+
+    Scenario.run(settings=settings(SETTINGS, max_examples=max(10, EXAMPLES // 5), stateful_step_count=6))
 
 
 def test_api_posts_without_a_csrf_token_are_refused(world: World, db: None) -> None:

@@ -29,6 +29,7 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from werkvrede.guideline.parse import DATE_PATTERN as DATE_PATTERN
+from werkvrede.guideline.parse import MAX_INT as MAX_GUIDELINE_COUNT
 from werkvrede.guideline.parse import MAX_YEAR, MIN_YEAR
 
 MIN_DATE, MAX_DATE = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
@@ -151,6 +152,8 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID), WholeNumber]
 Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET), WholeNumber]
 Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT), WholeNumber]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT), WholeNumber]
+# A count the guideline evaluates (days, weeks): not more than it counts with.
+GuidelineCount = Annotated[int, Field(ge=0, le=MAX_GUIDELINE_COUNT), WholeNumber]
 Percentage = Annotated[int, Field(ge=0, le=100), WholeNumber]
 
 E = TypeVar("E", bound=Enum)

@@ -23,7 +23,19 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
 from werkvrede.core.refusals import Invalid
-from werkvrede.core.types import Choice, Code, Count, Date, Id, Input, Line, LongText, Name, Percentage, Text
+from werkvrede.core.types import (
+    Choice,
+    Code,
+    Date,
+    GuidelineCount,
+    Id,
+    Input,
+    Line,
+    LongText,
+    Name,
+    Percentage,
+    Text,
+)
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness.models import (
     EMPLOYER_DATE_FIELDS,
@@ -167,7 +179,7 @@ class AdviceIn(_In):
     employer_recipients: list[Literal["LG", "HR", "CM"]]
     ip_form: Choice[InterventionForm] | Literal[""] = ""
     ip_start_on: Date | None = None
-    ip_days: Count | None = None
+    ip_days: GuidelineCount | None = None
     ip_contact_person: Name = ""
     acknowledged: list[Code] = []
     justifications: dict[Code, Text] = Field({}, json_schema_extra={"additionalProperties": False})

@@ -37,6 +37,7 @@ from werkvrede.guideline import (
     evaluate,
     parse_situation,
 )
+from werkvrede.guideline.parse import MAX_INT as MAX_GUIDELINE_COUNT
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.sickness import facts, feedback, selectors
 from werkvrede.sickness.models import (
@@ -83,6 +84,9 @@ _AFTER_RECORDED_DATES = _lazy(
     "De eerste ziektedag ligt na een datum die al is vastgelegd (melding aan de bedrijfsarts, spreekuur, "
     "oordeel, probleemanalyse of plan van aanpak), of overlapt een eerdere ziekteperiode."
 )
+# The advice's fields as the guideline names them (facts.advice_facts), for a value it cannot count with.
+_ADVICE_GUIDELINE_FIELDS = {"intervention_period.days": "ip_days"}
+_TOO_LARGE = _lazy("Dit getal is groter dan de richtlijn kan verwerken: ten hoogste %(max)d.")
 
 
 def _parse(situation: dict[str, Any], fields: dict[str, str], otherwise: str | None = None) -> Situation:
@@ -604,7 +608,17 @@ def _advice_situation(
     advices = situation.setdefault("ba_advice", [])
     index = len(advices)
     advices.append(facts.advice_facts(draft, employee_consent=_employee_consent(access, draft, today)))
-    return parse_situation(situation), (f"ba_advice[{index}]", "assessment")
+    subject = f"ba_advice[{index}]"
+    try:
+        parsed = parse_situation(situation)
+    except InvalidSituation as exc:
+        # A count past the guideline's range (e.g. 1,001 days of interventieperiode): refused naming the
+        # field, not a server error (found by `make fuzz`).
+        field = _ADVICE_GUIDELINE_FIELDS.get(exc.path.removeprefix(f"{subject}."))
+        if field is None:
+            raise
+        raise Invalid.of(field, str(_TOO_LARGE) % {"max": MAX_GUIDELINE_COUNT}) from exc
+    return parsed, (subject, "assessment")
 
 
 def _advice_gate(situation: Situation, subjects: tuple[str, ...], data: AdviceInput, today: date) -> Decision:

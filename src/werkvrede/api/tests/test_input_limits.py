@@ -169,3 +169,21 @@ def test_a_whole_number_written_with_a_fraction_is_an_integer(world: World, clie
     employee = float(world.a.memberships[Role.EMPLOYEE].pk)
     body = {**SIGNAL, "employee_name": "", "employee_membership_id": employee}
     assert _post(client_as(Role.HR_ADVISER), "/api/v1/cases", body).status_code == 201
+
+
+def test_a_count_past_the_guidelines_range_is_refused_by_the_schema_naming_the_field(
+    client_as: ClientAs,
+) -> None:
+    """`make fuzz` found 1,001 days of interventieperiode answered with 500 on POST /advices."""
+    ba = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    body = {"kind": "INTERVENTION_PERIOD", "content": [], "employer_recipients": ["HR"], "ip_days": 1001}
+    response = _post(ba, "/api/v1/cases/1/advices", body)  # the body is checked before the case
+    assert response.status_code == 422
+    assert ["body", "payload", "ip_days"] in _locs(response)
+    schemas = ba.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    documented = [
+        option.get("maximum")
+        for schema in schemas.values()
+        for option in schema.get("properties", {}).get("ip_days", {}).get("anyOf", [])
+    ]
+    assert 1000 in documented

@@ -405,3 +405,21 @@ def test_moving_the_first_sick_day_after_the_consult_is_refused_and_the_case_sti
     evaluate(stored_case_situation(Case.objects.get(pk=case.pk), today=TODAY), today=TODAY)
     moved = report(world, case, first_sick_day=date(2025, 3, 12), notified_to_ba_on=date(2025, 3, 12))
     assert moved.first_sick_day == date(2025, 3, 12)
+
+
+def test_an_interventieperiode_longer_than_the_guideline_counts_is_refused_naming_the_field(
+    world: World,
+) -> None:
+    """Found by `make fuzz`: 1,001 days passed the form and the API and broke the guideline check (500)."""
+    case = variant_b_case(world)
+    too_long = advice_input(ip_form="RELEASED_FROM_WORK", ip_start_on=TODAY, ip_days=1001)
+    with pytest.raises(Invalid) as caught:
+        send(world, case, too_long)
+    assert set(caught.value.errors) == {"ip_days"}
+    assert not SentAdvice.objects.filter(case=case).exists()
+    # The guideline's largest count is possible (near miss): the advice is then judged on its content.
+    longest = advice_input(ip_form="RELEASED_FROM_WORK", ip_start_on=TODAY, ip_days=1000)
+    findings, _blocking = services.advice_check(
+        actor=as_role(world.a, Role.OCCUPATIONAL_PHYSICIAN), case_id=case.pk, data=longest, today=TODAY
+    )
+    assert all(finding.subject != "ip_days" for finding in findings)
