@@ -57,6 +57,9 @@ def test_a_mandatory_role_without_device_sets_one_up_and_gets_ten_recovery_codes
     assert done.status_code == 200
     codes = re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())
     assert len(codes) == 10 and StaticToken.objects.filter(device__user=user).count() == 10
+    # Kept as keyed hashes, like passwords: what the database holds does not log anyone in.
+    stored = set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+    assert stored.isdisjoint(codes)
     assert client.get("/zaken/").status_code == 200
     assert AuditEvent.objects.filter(action="accounts.mfa.enrolled", user_id=user.pk).exists()
 
@@ -96,6 +99,19 @@ def test_the_recovery_code_path_logs_in_once_per_code(world: World) -> None:
     again, _ = _password_step(user.email)
     assert again.post(RECOVERY, {"code": codes[0]}).status_code == 400
     assert again.post(RECOVERY, {"code": codes[1]}).status_code == 302
+
+
+def test_recovery_codes_survive_a_rotation_of_the_secret_key(world: World, settings: Any) -> None:
+    from werkvrede.accounts.mfa import recovery_check, recovery_codes_generate
+
+    user = world.a.users[Role.MEDIATOR]
+    codes = recovery_codes_generate(user)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    assert recovery_check(user, codes[0]) is not None
+    assert recovery_check(user, codes[0]) is None  # once
+    settings.SECRET_KEY_FALLBACKS = []
+    assert recovery_check(user, codes[1]) is None  # the old key gone: the codes it hashed are too
 
 
 def test_wrong_codes_are_throttled_per_account_and_client(world: World, clock: Clock) -> None:
