@@ -11,6 +11,7 @@ from werkvrede.cases.models import ConflictType
 from werkvrede.core.forms import Form
 from werkvrede.core.roles import Role
 from werkvrede.core.widgets import DateInput
+from werkvrede.guideline.parse import MAX_INT as MAX_GUIDELINE_COUNT
 from werkvrede.sickness.models import (
     AbleToConverse,
     AdviceContent,
@@ -207,7 +208,12 @@ class AdviceForm(Form):
         label=_("Interventieperiode: vorm"), choices=[("", "—"), *InterventionForm.choices], required=False
     )
     ip_start_on = forms.DateField(label=_("Interventieperiode: begin"), required=False, widget=DateInput())
-    ip_days = forms.IntegerField(label=_("Interventieperiode: aantal dagen"), min_value=1, required=False)
+    ip_days = forms.IntegerField(
+        label=_("Interventieperiode: aantal dagen"),
+        min_value=1,
+        max_value=MAX_GUIDELINE_COUNT,
+        required=False,
+    )
     ip_contact_person = forms.CharField(
         label=_("Interventieperiode: contactpersoon voor de afspraak"), max_length=200, required=False
     )

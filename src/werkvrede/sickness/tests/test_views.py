@@ -198,3 +198,21 @@ def test_a_sent_advice_is_identical_for_employer_and_employee(world: World, clie
 
     assert advice_part(Role.HR_ADVISER) == advice_part(Role.EMPLOYEE)
     assert "Terugkeer in twee weken" in advice_part(Role.LINE_MANAGER)
+
+
+def test_an_interventieperiode_past_the_guidelines_count_is_refused_on_the_form(
+    world: World, client_as: ClientAs
+) -> None:
+    case = conflict_case(world)
+    report(world, case)
+    consulted(world, case)
+    verdict(world, case)
+    finding(world, case)
+    client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    form = {**ADVICE_FORM, "ip_form": "RELEASED_FROM_WORK", "ip_days": "1001", "send": "1"}
+    response = client.post(f"/ziekmelding/{case.pk}/advies/", form)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'name="ip_days"' in html and 'value="1001"' in html  # what was typed stays
+    assert "1000" in html  # the message says the largest number possible
+    assert not SentAdvice.objects.exists()
