@@ -33,5 +33,13 @@ if os.environ.get("WERKVREDE_TEST_DATABASE") == "postgres":
         )
     }
 else:
-    # SQLite whose test flush gets past the audit table's DELETE trigger (ADR 0051).
-    DATABASES = {"default": {"ENGINE": "werkvrede.config.flushable_sqlite", "NAME": ":memory:"}}
+    # SQLite whose test flush gets past the audit table's DELETE trigger (ADR 0051). In memory, also
+    # in each parallel worker: named explicitly, since pytest-django recognises an in-memory database
+    # of Django's own engine only and would otherwise give each worker a file `test_:memory:_gwN`.
+    DATABASES = {
+        "default": {
+            "ENGINE": "werkvrede.config.flushable_sqlite",
+            "NAME": ":memory:",
+            "TEST": {"NAME": ":memory:"},
+        }
+    }
