@@ -15,6 +15,7 @@ from enum import StrEnum
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -76,10 +77,26 @@ def is_verified(request: HttpRequest) -> bool:
 
 
 def step_needed(user: User) -> Step | None:
-    """The step an unverified session of `user` must take before anything else, or None."""
-    if totp_device(user) is not None:
+    """The step an unverified session of `user` must take before anything else, or None.
+
+    Asked on every request of a session without a second step (most people's): one query answers
+    both questions (a confirmed device; a role that needs one)."""
+    has_device, required = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+            required=Exists(
+                RoleGrant.objects.filter(
+                    membership__user=OuterRef("pk"), membership__is_active=True, role__in=MFA_ROLES
+                )
+            ),
+        )
+        .values_list("has_device", "required")
+        .get()
+    )
+    if has_device:
         return Step.VERIFY
-    if mfa_required(user):
+    if required or user.is_superuser or user.is_staff:
         return Step.ENROL
     return None
 
