@@ -26,22 +26,18 @@ def can_view_people(actor: Actor, obj: Any) -> bool:
     return obj is None or getattr(obj, "organisation_id", None) == actor.organisation_id
 
 
+def _is_admin_here(actor: Actor, obj: Any) -> bool:
+    if actor.organisation_id is None or Role.ADMIN not in actor.roles:
+        return False
+    return obj is None or getattr(obj, "organisation_id", None) == actor.organisation_id
+
+
 @rule(
     "accounts.person.reactivate",
     "Reactivate a deactivated account: the Beheerder (ADM) of an organisation the person belongs to.",
 )
 def can_reactivate(actor: Actor, membership: Any) -> bool:
-    if actor.organisation_id is None:
-        return False
-    if Role.ADMIN not in actor.roles:
-        return False
-    return membership is None or getattr(membership, "organisation_id", None) == actor.organisation_id
-
-
-def _is_admin_here(actor: Actor, obj: Any) -> bool:
-    if actor.organisation_id is None or Role.ADMIN not in actor.roles:
-        return False
-    return obj is None or getattr(obj, "organisation_id", None) == actor.organisation_id
+    return _is_admin_here(actor, membership)
 
 
 @rule(
@@ -85,11 +81,6 @@ def can_manage_own_account(actor: Actor, obj: Any) -> bool:
     "person belongs to, never for themselves.",
 )
 def can_reset_mfa(actor: Actor, membership: Any) -> bool:
-    if actor.organisation_id is None or Role.ADMIN not in actor.roles:
+    if not _is_admin_here(actor, membership):
         return False
-    if membership is None:
-        return True
-    return (
-        getattr(membership, "organisation_id", None) == actor.organisation_id
-        and getattr(membership, "user_id", None) != actor.user_id
-    )
+    return membership is None or getattr(membership, "user_id", None) != actor.user_id
