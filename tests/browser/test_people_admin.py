@@ -3,9 +3,11 @@ horizontal scroll at 390px, and nothing typed lost on a refusal (ADR 0071)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import log_in, organisation_with
@@ -30,6 +32,13 @@ def organisation(transactional_db: None) -> Any:
 
 def _no_horizontal_scroll(page: Any) -> bool:
     return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+def _arrived(page: Any, path: str) -> None:
+    """A link click navigates: measure the new page only once it has loaded, never the old one
+    or one in between."""
+    expect(page).to_have_url(re.compile(path))
+    page.wait_for_load_state()
 
 
 def test_the_beheerder_invites_changes_roles_and_deactivates_at_390px(
@@ -59,9 +68,11 @@ def test_the_beheerder_invites_changes_roles_and_deactivates_at_390px(
 
     page.get_by_role("link", name="Willem Werknemer-Met-Een-Lange-Achternaam").click()
     page.get_by_role("link", name="Rollen wijzigen").click()
+    _arrived(page, r"/rollen/$")
     assert _no_horizontal_scroll(page) and axe_violations(page) == []
     page.get_by_role("link", name="Willem Werknemer-Met-Een-Lange-Achternaam").click()
     page.get_by_role("link", name="Deactiveren (uit dienst)").click()
+    _arrived(page, r"/deactiveren/$")
     assert _no_horizontal_scroll(page) and axe_violations(page) == []
     page.get_by_role("button", name="Ja, deactiveren").click()
     page.wait_for_load_state()
