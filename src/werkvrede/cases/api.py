@@ -390,5 +390,6 @@ def melder_choice(request: HttpRequest, access: CaseAccess, payload: MelderChoic
         case_id=access.case.pk,
         choice=payload.choice.value,
         consents_to_mediation=payload.consents_to_mediation,
+        today=timezone.localdate(),
     )
     return Status(200, _case_out(actor, selectors.case_get_for(actor, access.case.pk)))

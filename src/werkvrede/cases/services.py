@@ -19,11 +19,13 @@ from werkvrede.cases.models import (
     CaseRole,
     CaseState,
     GlaslRecord,
+    MelderChoice,
     TimelineEvent,
 )
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for, parties_of
 from werkvrede.core.actor import Actor
+from werkvrede.core.confidential import vp_route_open
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import MedicalTermsFound
@@ -341,11 +343,15 @@ def case_vp_offered(*, case: Case, on: date) -> None:
 
 
 @transaction.atomic
-def melder_choice_record(*, actor: Actor, case_id: int, choice: str, consents_to_mediation: bool) -> Case:
+def melder_choice_record(
+    *, actor: Actor, case_id: int, choice: str, consents_to_mediation: bool, today: date
+) -> Case:
     """The melder says which way they go after the VP was offered; this ends the R-100 hold.
 
     Only the employee who is the melder records it: nobody chooses for them (R-100, CC-9).
     Consent to mediation with the other party (I-6) can be given later and withdrawn.
+    Choosing the VP opens a report on the VP's side only (core.confidential); the case learns
+    nothing of it, not even whether the melder then went.
     """
     access = case_get_for(actor, case_id)
     authorize(actor, "cases.melder_choice.record", access)
@@ -358,4 +364,8 @@ def melder_choice_record(*, actor: Actor, case_id: int, choice: str, consents_to
     # The choice itself stays with the melder; the timeline only says that the hold ended.
     timeline_record(actor, case, "case.melder_chose", acting_role(actor, access))
     audit.record_for(actor, "cases.case.melder_chose", case, case=case)
+    if choice == MelderChoice.VP:
+        vp_route_open(
+            organisation_id=case.organisation_id, melder_id=actor.uid, channel="CASE_CHOICE", today=today
+        )
     return case

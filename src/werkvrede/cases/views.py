@@ -20,6 +20,7 @@ from werkvrede.cases.selectors import CASE
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.confidential import advisers_of
 from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Blocked, MedicalTermsFound, refusal_context
@@ -106,6 +107,10 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
             if selectors.melder_may_choose(actor, access)
             else None
         ),
+        # the melder sees who the vertrouwenspersoon is at the moment of choosing.
+        "advisers": advisers_of(access.case.organisation_id)
+        if selectors.melder_may_choose(actor, access)
+        else [],
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
     }
@@ -200,6 +205,7 @@ def melder_choice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
             case_id=case_id,
             choice=form.cleaned_data["choice"],
             consents_to_mediation=form.cleaned_data["consents_to_mediation"],
+            today=timezone.localdate(),
         )
         messages.success(request, _("Je keuze is vastgelegd. Alleen jij ziet wat je koos."))
         return redirect("cases:detail", case_id=case_id)

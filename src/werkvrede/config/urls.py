@@ -13,6 +13,7 @@ urlpatterns = [
     path("protocol/", include("werkvrede.protocol.urls")),
     path("interventies/", include("werkvrede.interventions.urls")),
     path("steun/", include("werkvrede.supporters.urls")),
+    path("vertrouwenspersoon/", include("werkvrede.confidential.urls")),
     path("contact/", include("werkvrede.contact.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),

@@ -58,8 +58,8 @@ START_SECTIONS: dict[Role, StartSection] = {
     ),
     Role.CONFIDENTIAL_ADVISER: StartSection(
         Role.CONFIDENTIAL_ADVISER,
-        _("Hier zie je straks de meldingen die bij jou binnenkomen, en je jaarverslag."),
-        (_("Meldingen"), _("Jaarverslag")),
+        _("Onder Meldingen: wat bij jou binnenkomt, met naam of anoniem. Alleen jij en de melder lezen het."),
+        (_("Jaarverslag"),),
     ),
     Role.COMPANY_SOCIAL_WORKER: StartSection(
         Role.COMPANY_SOCIAL_WORKER,
@@ -95,3 +95,15 @@ def register_start_panel(panel: StartPanel) -> None:
 
 def start_panels(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
     return [rendered for panel in _PANELS if (rendered := panel(request)) is not None]
+
+
+# Information other contexts add below the roles ("Hulp"): where to turn, not something to do now.
+_INFOS: list[StartPanel] = []
+
+
+def register_start_info(info: StartPanel) -> None:
+    _INFOS.append(info)
+
+
+def start_infos(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
+    return [rendered for info in _INFOS if (rendered := info(request)) is not None]

@@ -8,14 +8,18 @@ from django.shortcuts import render
 from django.views.i18n import set_language as django_set_language
 
 from werkvrede.core.access import public, requires
-from werkvrede.core.startpages import sections_for, start_panels
+from werkvrede.core.startpages import sections_for, start_infos, start_panels
 
 
 @requires("core.home.view")
 def home(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     panels = start_panels(request)
-    return render(request, "core/home.html", {"sections": sections_for(actor.roles), "panels": panels})
+    return render(
+        request,
+        "core/home.html",
+        {"sections": sections_for(actor.roles), "panels": panels, "infos": start_infos(request)},
+    )
 
 
 set_language = public(django_set_language)

@@ -25,6 +25,7 @@ from werkvrede.cases.models import Case, CaseParticipant, CaseRole
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, timeline_record
 from werkvrede.core.actor import Actor
+from werkvrede.core.confidential import vp_route_open
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, NotPossible
 from werkvrede.core.roles import Role
@@ -392,6 +393,14 @@ def pause_for_vp(*, actor: Actor, mediation_id: int, today: date) -> Mediation:
     audit.record_for(
         actor, "mediation.mediation.paused_vp_referral", mediation, data={"mediation": mediation.pk}
     )
+    # the party lands in the VP's inbox (no content); the mediation learns nothing back.
+    for party in MediationParty.objects.filter(mediation=mediation, side=PartySide.EMPLOYEE):
+        vp_route_open(
+            organisation_id=mediation.organisation_id,
+            melder_id=party.user_id,
+            channel="MEDIATION_PAUSE",
+            today=today,
+        )
     return mediation
 
 

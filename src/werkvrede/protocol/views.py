@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.confidential import advisers_of
 from werkvrede.core.policy import AccessDenied, allowed, hidden
 from werkvrede.core.refusals import Invalid, add_to_form
 from werkvrede.protocol import selectors, services
@@ -38,6 +39,9 @@ def protocol_page(request: HttpRequest) -> HttpResponse:
             "protocol": protocol,
             "working_days": protocol.conflict_leave_day_unit == DayUnit.WORKING,
             "can_view_parameters": allowed(actor, "protocol.parameters.view"),
+            # who the vertrouwenspersoon is, from the people with that role.
+            "advisers": advisers_of(actor.organisation_id),
+            "can_write_vp": allowed(actor, "confidential.mine.open"),
         },
     )
 

@@ -35,14 +35,26 @@ def _audit_fields(actor: Actor, sealed: SealedContent) -> dict[str, Any]:
 
 
 @transaction.atomic
-def seal(*, actor: Actor, organisation_id: int, compartment: str, plaintext: str) -> SealedContent:
-    """Store `plaintext` encrypted in `compartment` (a sealed data category, docs/rules.md)."""
+def seal(
+    *, actor: Any, organisation_id: int, compartment: str, plaintext: str, day_only: bool = False
+) -> SealedContent:
+    """Store `plaintext` encrypted in `compartment` (a sealed data category, docs/rules.md).
+
+    `day_only` (an anonymous report, D15): the row keeps the day, not the time, and the audit event
+    does not name the row, so that no exact time can be joined to what was written.
+    """
     if compartment not in SEALED_COMPARTMENTS:
         raise ValueError(f"{compartment!r} is not a sealed data category")
     sealed = SealedContent(organisation_id=organisation_id, compartment=compartment)
+    if day_only:
+        midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        sealed.created_at = sealed.sealed_at = midnight
     sealed.key_id, sealed.nonce, sealed.ciphertext = encrypt(keyring(), plaintext, _associated_data(sealed))
     sealed.save(force_insert=True)
-    audit.record("vault.sealed.created", **_audit_fields(actor, sealed), data={"compartment": compartment})
+    fields = _audit_fields(actor, sealed)
+    if day_only:
+        fields["object_id"] = ""
+    audit.record("vault.sealed.created", **fields, data={"compartment": compartment})
     return sealed
 
 

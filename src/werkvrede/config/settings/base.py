@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "werkvrede.notifications",
     "werkvrede.supporters",
     "werkvrede.contact",
+    "werkvrede.confidential",
     "werkvrede.mediation",
     "werkvrede.api",
     "werkvrede.demo",

@@ -120,13 +120,18 @@ def test_the_hold_ends_only_when_the_vp_was_offered_and_the_melder_chose(world: 
     for role in (Role.HR_ADVISER, Role.LINE_MANAGER):
         with pytest.raises(AccessDenied):
             case_services.melder_choice_record(
-                actor=actor(world, role), case_id=case.pk, choice="INFORMAL_ROUTE", consents_to_mediation=True
+                actor=actor(world, role),
+                case_id=case.pk,
+                choice="INFORMAL_ROUTE",
+                consents_to_mediation=True,
+                today=TODAY,
             )
     case_services.melder_choice_record(
         actor=actor(world, Role.EMPLOYEE),
         case_id=case.pk,
         choice="INFORMAL_ROUTE",
         consents_to_mediation=True,
+        today=TODAY,
     )
     case.refresh_from_db()
     assert not r100_hold(case)
@@ -137,7 +142,11 @@ def test_the_melder_cannot_choose_before_the_vp_was_offered(world: World) -> Non
     case = _intake(world, employee_case(world), "BULLYING")
     with pytest.raises(AccessDenied, match=r"cases\.melder_choice\.record"):
         case_services.melder_choice_record(
-            actor=actor(world, Role.EMPLOYEE), case_id=case.pk, choice="VP", consents_to_mediation=False
+            actor=actor(world, Role.EMPLOYEE),
+            case_id=case.pk,
+            choice="VP",
+            consents_to_mediation=False,
+            today=TODAY,
         )
 
 
@@ -197,7 +206,11 @@ def test_the_other_party_is_not_told_of_the_suspicion(world: World, client_as: o
     case = _intake(world, employee_case(world), "SEXUAL_HARASSMENT")
     _record(world, case, "REFERRAL_VP")
     case_services.melder_choice_record(
-        actor=actor(world, Role.EMPLOYEE), case_id=case.pk, choice="VP", consents_to_mediation=False
+        actor=actor(world, Role.EMPLOYEE),
+        case_id=case.pk,
+        choice="VP",
+        consents_to_mediation=False,
+        today=TODAY,
     )
     Case.objects.filter(pk=case.pk).update(melder_choice="")  # the hold applies again
     hr = client_as(Role.HR_ADVISER).get(f"/api/v1/cases/{case.pk}").json()  # type: ignore[operator]

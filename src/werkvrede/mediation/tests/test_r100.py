@@ -71,6 +71,7 @@ def test_after_the_vp_offer_and_the_melders_choice_mediation_can_start(world: Wo
         case_id=case.pk,
         choice="INFORMAL_ROUTE",
         consents_to_mediation=True,
+        today=TODAY,
     )
     assert _refer(world, case).case_id == case.pk
 

@@ -1,0 +1,78 @@
+from werkvrede.core.classification import FieldClass as C
+from werkvrede.core.classification import classify
+
+# D15 (docs/rules.md): everything that says who reported what, and how it went, is the VP's and the
+# melder's; even that a named person made a report is D15.
+classify(
+    "confidential.report",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "state": C.D15,
+        "channel": C.D15,
+        "melder": C.D15,
+        "receipt_digest": C.D15,
+        "opened_on": C.D15,
+        "intake_on": C.D15,
+        "confidentiality_explained": C.D15,
+        "privilege_limits_explained": C.D15,
+        "registration_consent_on": C.D15,
+        "category": C.D15,
+        "route": C.D15,
+        "resume_state": C.D15,
+        "closed_on": C.D15,
+        "annual_report": C.D15,
+        "in_annual_report_on": C.D15,
+        "destroyed_on": C.D15,
+        "concerns_ref": C.D15,
+        "last_activity_on": C.D15,
+    },
+)
+classify(
+    "confidential.reportmessage",
+    {
+        "id": C.SYSTEM,
+        "report": C.SYSTEM,
+        "side": C.D15,
+        "author": C.D15,
+        "sealed": C.SEALED,
+        "written_on": C.D15,
+    },
+)
+# Who the VP is and how to reach them is meant for everyone in the organisation.
+classify(
+    "confidential.adviserprofile",
+    {"id": C.SYSTEM, "organisation": C.SYSTEM, "user": C.ROLE, "contact": C.ROLE, "external": C.ROLE},
+)
+# The organisation's category list is configuration, not about anyone.
+classify(
+    "confidential.reportcategory",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "code": C.TENANT,
+        "label": C.TENANT,
+        "label_en": C.TENANT,
+        "active": C.TENANT,
+        "position": C.TENANT,
+    },
+)
+# SM-6 row 1: a count per day, nothing else.
+classify(
+    "confidential.contacttally",
+    {"id": C.SYSTEM, "organisation": C.SYSTEM, "day": C.D16, "count": C.D16},
+)
+# D16: anonymised aggregates.
+classify(
+    "confidential.annualreport",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "year": C.D16,
+        "min_cell": C.D16,
+        "aggregates": C.D16,
+        "recommendations": C.D16,
+        "made_on": C.D16,
+        "made_by": C.D16,
+    },
+)

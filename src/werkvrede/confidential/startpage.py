@@ -1,0 +1,36 @@
+"""Start-page panel: the VP's reports; for everyone else who the vertrouwenspersoon is (R-100)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from werkvrede.confidential import selectors
+from werkvrede.core.confidential import advisers_of
+from werkvrede.core.policy import allowed
+
+
+def vp_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """ "Wat nu?" for the VP: reports that are open (new contacts first)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if not allowed(actor, "confidential.inbox.open"):
+        return None
+    summary = selectors.summary(actor)
+    if not summary["active"]:
+        return None
+    return "confidential/_start_panel.html", {"summary": summary}
+
+
+def adviser_info(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """For everyone who can turn to the VP: who that is and how (R-100), and their open reports."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if not allowed(actor, "confidential.mine.open"):
+        return None
+    advisers = advisers_of(actor.organisation_id)
+    if not advisers:
+        return None
+    return "confidential/_start_info.html", {
+        "advisers": advisers,
+        "open_reports": sum(1 for r in selectors.reports_of_melder(actor) if r.is_active),
+    }

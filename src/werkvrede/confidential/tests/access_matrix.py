@@ -1,0 +1,77 @@
+from typing import Any
+
+from tests.security.matrix import Row
+from werkvrede.confidential.categories import categories_of
+from werkvrede.confidential.models import ReportState
+from werkvrede.confidential.policies import MELDER_ROLES
+from werkvrede.confidential.tests.helpers import contact_report, named_report, report_at
+from werkvrede.core.roles import Role
+
+VP = frozenset({Role.CONFIDENTIAL_ADVISER})
+# The report's people: the organisation's VP and its melder (here the employee); nobody else (D15).
+REPORT_PEOPLE = frozenset({Role.CONFIDENTIAL_ADVISER, Role.EMPLOYEE})
+MELDER = frozenset({Role.EMPLOYEE})
+
+
+def report(world: Any, tenant: str) -> dict[str, int]:
+    return {"report_id": named_report(world, tenant).pk}
+
+
+def contact(world: Any, tenant: str) -> dict[str, int]:
+    return {"report_id": contact_report(world, tenant).pk}
+
+
+def at(state: ReportState) -> Any:
+    return lambda world, tenant: {"report_id": report_at(world, tenant, state).pk}
+
+
+def category(world: Any, tenant: str) -> dict[str, int]:
+    return {"category_id": categories_of(world.tenant(tenant).organisation.pk)[-1].pk}
+
+
+ROWS = {
+    "confidential:inbox": Row("get", VP, 200),
+    "confidential:contact-count": Row("post", VP, 302),
+    "confidential:mine": Row("get", MELDER_ROLES, 200),
+    "confidential:write": Row(
+        "post",
+        MELDER_ROLES,
+        302,
+        body=lambda world: {"message": "Ik word gepest.", "registration_consent": "on"},
+    ),
+    "confidential:settings": Row("get", VP, 200),
+    "confidential:profile-save": Row("post", VP, 302, body=lambda world: {"contact": "06 12345678"}),
+    "confidential:category-add": Row("post", VP, 302, body=lambda world: {"label": "Werkdruk"}),
+    "confidential:category-toggle": Row("post", VP, 302, object_in=category),
+    "confidential:report": Row("get", REPORT_PEOPLE, 200, object_in=report),
+    "confidential:message-add": Row(
+        "post", REPORT_PEOPLE, 302, object_in=report, body=lambda world: {"text": "Dank je."}
+    ),
+    "confidential:intake": Row(
+        "post",
+        VP,
+        302,
+        object_in=contact,
+        body=lambda world: {
+            "confidentiality_explained": "on",
+            "privilege_limits_explained": "on",
+            "registration_consent": "on",
+        },
+        forbidden=MELDER,
+    ),
+    "confidential:category": Row(
+        "post", VP, 302, object_in=report, body=lambda world: {"category": "BULLYING"}, forbidden=MELDER
+    ),
+    "confidential:route": Row(
+        "post",
+        VP,
+        302,
+        object_in=at(ReportState.ADVICE),
+        body=lambda world: {"route": "INFORMAL"},
+        forbidden=MELDER,
+    ),
+    "confidential:aftercare": Row(
+        "post", VP, 302, object_in=at(ReportState.INFORMAL_SOLUTION_SUPPORT), forbidden=MELDER
+    ),
+    "confidential:close": Row("post", VP, 302, object_in=at(ReportState.AFTERCARE), forbidden=MELDER),
+}
