@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.actor import Actor
@@ -13,4 +13,19 @@ def audit_event_list_for(actor: Actor) -> QuerySet[AuditEvent]:
     if organisation_id is None or not allowed(actor, "audit.log.view"):
         record_denial(actor, "audit.log.view")
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(organisation_id=organisation_id).order_by("-seq")
+    return (
+        AuditEvent.objects.filter(organisation_id=organisation_id)
+        .exclude(VP_EVENTS)
+        .order_by("-seq")
+    )
+
+
+# D15 (docs/rules.md): not even that a named person turned to the vertrouwenspersoon may reach the
+# employer's side; the log's reader (ADM) sees the organisation's events without the VP's (ADR 0074).
+# They stay in the chain, which `audit_verify` checks whole.
+VP_EVENTS = (
+    Q(action__startswith="confidential.")
+    | Q(object_type__startswith="confidential.")
+    | Q(category="D15")
+    | Q(data__compartment="D15")
+)

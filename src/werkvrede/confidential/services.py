@@ -356,18 +356,22 @@ def intake_record(
     """SM-6 row 2 by the VP after a conversation: each of the three must be confirmed."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
-    errors: dict[str, str] = {}
+    errors: dict[str, tuple[str, ...]] = {}
     if not confidentiality_explained:
-        errors["confidentiality_explained"] = _(
-            "Leg uit wat geheimhouding betekent en wanneer die kan wijken (R-103)."
+        errors["confidentiality_explained"] = (
+            _("Leg uit wat geheimhouding betekent en wanneer die kan wijken (R-103)."),
         )
     if not privilege_limits_explained:
-        errors["privilege_limits_explained"] = _(
-            "Leg uit dat de vertrouwenspersoon geen verschoningsrecht heeft: een rechter kan "
-            "getuigenis eisen (R-104)."
+        errors["privilege_limits_explained"] = (
+            _(
+                "Leg uit dat de vertrouwenspersoon geen verschoningsrecht heeft: een rechter kan "
+                "getuigenis eisen (R-104)."
+            ),
         )
     if not registration_consent:
-        errors["registration_consent"] = _("Zonder toestemming van de melder (CC-9) wordt niets vastgelegd.")
+        errors["registration_consent"] = (
+            _("Zonder toestemming van de melder (CC-9) wordt niets vastgelegd."),
+        )
     if errors:
         raise Invalid(errors)
     if report.state != ReportState.CONTACT:

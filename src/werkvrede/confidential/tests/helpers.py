@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from werkvrede.cases.tests.helpers import actor_of
@@ -43,7 +44,7 @@ def contact_report(world: Any, tenant: str = "a", channel: str = Channel.CASE_CH
 def report_at(world: Any, tenant: str, state: ReportState) -> Report:
     """A named report walked to `state` along SM-6 (informal route)."""
     report = named_report(world, tenant)
-    steps = [
+    steps: list[tuple[ReportState, Callable[[Report], Report]]] = [
         (
             ReportState.ADVICE,
             lambda r: services.category_record(
