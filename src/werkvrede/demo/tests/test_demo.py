@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from werkvrede.accounts.models import Membership, RoleGrant, User
+from werkvrede.confidential.models import Report
 from werkvrede.core.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,9 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     )
     assert demo_roles == {role.value for role in Role}
     assert "hr@demo.werkvrede.nl" in out.getvalue()
+    # The vertrouwenspersoon has two reports, one of them anonymous (made once).
+    channels = sorted(Report.objects.values_list("channel", flat=True))
+    assert channels == ["ANONYMOUS", "NAMED"]
 
 
 def test_load_demo_refuses_outside_the_development_settings() -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from werkvrede.accounts.demo import DEMO_PASSWORD, demo_code, load_demo, needs_demo_totp
 from werkvrede.demo.cases import DEMO_EMPLOYEES, load_demo_cases
+from werkvrede.demo.confidential import load_demo_reports
 from werkvrede.demo.mediation import load_demo_mediation
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         people = load_demo()
         created = load_demo_cases(today=timezone.localdate())
         mediations = load_demo_mediation(today=timezone.localdate())
+        reports = load_demo_reports(today=timezone.localdate())
         if options["quiet_logins"]:
             return
         self.stdout.write(f"\nDemo log-ins (password for everyone: {DEMO_PASSWORD})\n")
@@ -54,5 +56,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  A demo mediation for Sanne's case: agreement signed, her supporter admitted, "
                 "a session planned (mediator@…, steunpersoon@…)."
+            )
+        if reports:
+            self.stdout.write(
+                "  The vertrouwenspersoon (vertrouwenspersoon@…) has two reports: one named, one anonymous."
             )
         self.stdout.write("")
