@@ -4,19 +4,23 @@ message is an audited read of D15 (R-170)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
 
 from werkvrede.accounts.models import User
 from werkvrede.audit.reads import role_basis
+from werkvrede.confidential.facts import situation
 from werkvrede.confidential.models import AdviserProfile, Report, ReportCategory, ReportMessage, ReportState
 from werkvrede.confidential.policies import VP, ReceiptHolder, is_vp_of
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import Adviser
+from werkvrede.core.gate import findings_about
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.core.roles import Role
+from werkvrede.guideline import Finding, Severity, parse_situation
 from werkvrede.vault.services import unseal
 
 INBOX_SIZE = 100
@@ -135,3 +139,9 @@ def category_get_for(actor: Actor, category_id: int) -> ReportCategory:
 
 
 CATEGORY = object_from("VP report category", "category_id", "category", category_get_for)
+
+
+def guidance_for(report: Report, *, today: date) -> tuple[Finding, ...]:
+    """What the guideline tells the VP about this report (INFO: R-101 their tasks, R-104 …)."""
+    findings = findings_about(parse_situation(situation(report)), today=today, subject="vp_report")
+    return tuple(f for f in findings if f.severity is Severity.INFO)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from werkvrede.accounts.models import RoleGrant
 from werkvrede.audit import services as audit
 from werkvrede.confidential.categories import categories_of, category_codes
+from werkvrede.confidential.facts import situation
 from werkvrede.confidential.models import (
     AdviserProfile,
     Channel,
@@ -34,9 +35,6 @@ from werkvrede.core.gate import decide
 from werkvrede.core.mail import Outgoing, Rendered, mail_queue
 from werkvrede.core.policy import authorize
 from werkvrede.core.refusals import Invalid, NotPossible
-from werkvrede.guideline.model import UBCategory
-from werkvrede.protocol.parameters import tenant_parameters
-from werkvrede.protocol.selectors import protocol_for
 from werkvrede.vault.services import seal
 
 MAIL_NEW = "confidential.report.new"
@@ -53,27 +51,6 @@ Melder = Actor | ReceiptHolder
 
 
 # --- The guideline -------------------------------------------------------------------------------
-
-
-def situation(report: Report, **override: Any) -> dict[str, Any]:
-    """The report as the guideline sees it (VPReport in docs/rules.md): never its content."""
-    facts: dict[str, Any] = {
-        "intake_on": report.intake_on.isoformat() if report.intake_on else None,
-        "confidentiality_explained": report.confidentiality_explained or None,
-        "privilege_limits_explained": report.privilege_limits_explained or None,
-        "registration_consent": True if report.registration_consent_on else None,
-        "closed_on": report.closed_on.isoformat() if report.closed_on else None,
-        "in_annual_report_on": report.in_annual_report_on.isoformat() if report.in_annual_report_on else None,
-        "destroyed_on": report.destroyed_on.isoformat() if report.destroyed_on else None,
-    }
-    # R-106: an organisation's own category is not one the guideline knows; it stays out.
-    if report.category in UBCategory.__members__:
-        facts["category"] = report.category
-    facts.update(override)
-    return {
-        "tenant": tenant_parameters(protocol_for(report.organisation_id)),
-        "vp_report": {k: v for k, v in facts.items() if v is not None},
-    }
 
 
 def _step(report: Report, event: str, today: date, *, new: bool = False) -> str:

@@ -120,6 +120,7 @@ def _render_report(request: HttpRequest, report: Report, status: int = 200, **fo
         state = report.state
         context.update(
             {
+                "guidance": selectors.guidance_for(report, today=timezone.localdate()),
                 "intake_form": forms.get("intake_form")
                 or (IntakeForm() if state == ReportState.CONTACT else None),
                 "category_form": forms.get("category_form")

@@ -296,3 +296,16 @@ def test_organisations_configure_their_categories(world: World) -> None:
 
 def test_report_at_reaches_closed(world: World) -> None:
     assert report_at(world, "a", ReportState.CLOSED).state == ReportState.CLOSED
+
+
+def test_the_vp_is_reminded_of_their_tasks_and_the_melder_is_not(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """R-101 (INFO) for a report the VP handles: listen, refer, support; never chair or investigate."""
+    report = named_report(world)
+    vp_page = (
+        client_as(Role.CONFIDENTIAL_ADVISER).get(f"/vertrouwenspersoon/melding/{report.pk}/").content.decode()
+    )
+    assert "R-101" in vp_page and "onderzoekt geen feiten" in vp_page
+    melder_page = client_as(Role.EMPLOYEE).get(f"/vertrouwenspersoon/melding/{report.pk}/").content.decode()
+    assert "R-101" not in melder_page
