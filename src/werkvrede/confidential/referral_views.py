@@ -198,6 +198,8 @@ def breach(request: HttpRequest, report: Report) -> HttpResponseBase:
     form = BreachForm(request.POST)
     if not form.is_valid():
         return _render_breach(request, report, form, 400)
+    if request.POST.get("confirm") == "no":  # back to the checklist, everything still filled in
+        return _render_breach(request, report, form)
     data = _breach_input(form)
     today = timezone.localdate()
     try:
