@@ -376,9 +376,8 @@ def referral_withdraw(*, actor: Actor, referral: Referral, today: date) -> Refer
 
 
 SUBJECT_REFERRAL = "Werkvrede: een doorverwijzing voor jou / a referral for you"
-SUBJECT_PROPOSAL = (
-    "Werkvrede: een voorstel van de vertrouwenspersoon / a proposal of the confidential adviser"
-)
+# To the melder a neutral subject: others may see their mailbox (D15: even that they made a report).
+SUBJECT_PROPOSAL = "Werkvrede: er staat iets voor je klaar / something is waiting for you"
 BODY = (
     "Er staat iets voor je klaar in Werkvrede. Log in om het te lezen:\n{url}\n\n"
     "Something is waiting for you in Werkvrede. Log in to read it:\n{url}\n\n"

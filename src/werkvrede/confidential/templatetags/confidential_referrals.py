@@ -17,7 +17,9 @@ register = template.Library()
 
 @register.inclusion_tag("confidential/_referrals.html", takes_context=True)
 def report_referrals(context: dict[str, Any], report: Report) -> dict[str, Any]:
-    actor = context["request"].actor
+    actor = getattr(context["request"], "actor", None)
+    if actor is None:
+        return {"report": report, "views": [], "is_vp": False, "anonymous": report.is_anonymous}
     vp = is_vp_of(actor, report)
     in_review = report.state == ReportState.CONFIDENTIALITY_BREACH_REVIEW
     return {

@@ -372,3 +372,31 @@ def test_r077_pausing_a_mediation_opens_a_contact_report_without_content(world: 
     paused.refresh_from_db()
     assert paused.state == MediationState.PAUSED_VP_REFERRAL
     assert not any("confidential" in f.name for f in paused._meta.get_fields())
+
+
+def test_d15_markers_stay_out_of_the_mediation_pages(
+    world: World, advised: Report, client_as: Callable[..., Client]
+) -> None:
+    referral = accept(world, mediator_referral(world, advised))
+    assert referral.mediation is not None
+    mediation_pages = ["/mediation/", f"/mediation/{referral.mediation.pk}/"]
+    mediator = seen_by(client_as(Role.MEDIATOR), *mediation_pages)
+    assert STORY not in mediator and SUMMARY in mediator  # the summary only on the referrals page
+    other = seen_by(client_as(Role.LINE_MANAGER), *mediation_pages)
+    assert STORY not in other and SUMMARY not in other
+
+
+def test_an_anonymous_melder_reads_that_a_referral_needs_a_name(world: World) -> None:
+    from werkvrede.confidential import services
+
+    report, receipt = anonymous_report(world)
+    holder = services.receipt_holder(receipt)
+    assert holder is not None
+    from django.template import engines
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.actor = holder  # type: ignore[attr-defined]
+    template = engines["django"].from_string("{% load confidential_referrals %}{% report_referrals report %}")
+    html = template.render({"report": report}, request)
+    assert "schriftelijke toestemming met je naam" in html and "CC-6" in html
