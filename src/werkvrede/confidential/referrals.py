@@ -33,7 +33,7 @@ from werkvrede.confidential.models import (
     Route,
 )
 from werkvrede.confidential.policies import VP
-from werkvrede.confidential.services import _notify_vps, _save, situation
+from werkvrede.confidential.services import MAIL_MESSAGE, _notify_vps, _save, situation
 from werkvrede.consent.models import Category, Consent
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
@@ -313,7 +313,7 @@ def referral_accept(*, actor: Actor, referral: Referral, consent: bool, today: d
             organisation_id=report.organisation_id,
             recipient_role=str(target),
         )
-    _notify_vps(report, "confidential.report.message")
+    _notify_vps(report, MAIL_MESSAGE)
     return referral
 
 
@@ -348,7 +348,7 @@ def referral_decline(*, actor: Actor, referral: Referral, today: date) -> Referr
     referral.save(update_fields=["status", "decided_on"])
     _save(report, [], today)
     audit.record_for(actor, "confidential.referral.declined", referral, data={"target": referral.target})
-    _notify_vps(report, "confidential.report.message")
+    _notify_vps(report, MAIL_MESSAGE)
     return referral
 
 
@@ -368,7 +368,7 @@ def referral_withdraw(*, actor: Actor, referral: Referral, today: date) -> Refer
         referral.consent.save(update_fields=["withdrawn_at"])
     _save(report, [], today)
     audit.record_for(actor, "confidential.referral.withdrawn", referral, legal_basis="R-172")
-    _notify_vps(report, "confidential.report.message")
+    _notify_vps(report, MAIL_MESSAGE)
     return referral
 
 
