@@ -7,7 +7,14 @@ class ConfidentialConfig(AppConfig):
     verbose_name = "Vertrouwenspersoon: reports (D15) and the annual report (D16)"
 
     def ready(self) -> None:
-        from werkvrede.confidential import classification, policies, selectors, services  # noqa: F401
+        from werkvrede.confidential import (  # noqa: F401
+            classification,
+            policies,
+            referral_policies,
+            referrals,
+            selectors,
+            services,
+        )
         from werkvrede.confidential.startpage import adviser_info, vp_panel
         from werkvrede.core.confidential import register_directory, register_route_opener
         from werkvrede.core.mail import register_mail_kind
@@ -19,3 +26,5 @@ class ConfidentialConfig(AppConfig):
         register_route_opener(services.route_open)
         register_mail_kind(services.MAIL_NEW, services.mail_render, on_sent=services.mail_sent)
         register_mail_kind(services.MAIL_MESSAGE, services.mail_render, on_sent=services.mail_sent)
+        register_mail_kind(referrals.MAIL_PROPOSAL, referrals.mail_render, on_sent=referrals.mail_sent)
+        register_mail_kind(referrals.MAIL_REFERRAL, referrals.mail_render, on_sent=referrals.mail_sent)

@@ -76,3 +76,43 @@ classify(
         "made_by": C.D16,
     },
 )
+# A referral (R-102, CC-6) and a confidentiality review are part of the report (D15); the
+# summary and the justification are sealed. Only the referral's named recipient reads the summary,
+# and only while the melder's consent is valid.
+classify(
+    "confidential.referral",
+    {
+        "id": C.SYSTEM,
+        "report": C.SYSTEM,
+        "target": C.D15,
+        "recipient": C.D15,
+        "status": C.D15,
+        "summary": C.SEALED,
+        "other_party": C.D15,
+        "mediation_subject": C.D15,
+        "consent": C.D15,
+        "mediation": C.D15,
+        "proposed_by": C.D15,
+        "proposed_on": C.D15,
+        "made_on": C.D15,
+        "decided_on": C.D15,
+    },
+)
+classify(
+    "confidential.breachreview",
+    {
+        "id": C.SYSTEM,
+        "report": C.SYSTEM,
+        "statutory_duty": C.D15,
+        "legal_basis": C.D15,
+        "conditions": C.D15,
+        "melder_informed_on": C.D15,
+        "recipient_role": C.D15,
+        "justification": C.SEALED,
+        "resume_state": C.D15,
+        "considered_by": C.D15,
+        "considered_on": C.D15,
+        "outcome": C.D15,
+        "decided_on": C.D15,
+    },
+)

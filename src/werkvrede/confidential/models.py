@@ -195,3 +195,98 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"VP annual report {self.year}"
+
+
+# --- Referrals (SM-6 row 5, R-102, CC-6) and a confidentiality review (SM-6 row 7, R-103) ---------
+
+
+class ReferralTarget(models.TextChoices):
+    """Whom the VP can refer a melder to. The first four are people in Werkvrede (one is chosen)."""
+
+    HR = "HR", _("HR-adviseur")
+    BA = "BA", _("Bedrijfsarts")
+    BMW = "BMW", _("Bedrijfsmaatschappelijk werker")
+    MED = "MED", _("Mediator")
+    LEGAL = "ADV", _("Juridisch adviseur")
+    POLICE = "POL", _("Politie")
+    CARE = "CARE", _("Zorgverlener (huisarts, psycholoog)")
+    WHISTLEBLOWER = "WB", _("Meldpunt klokkenluiders")
+
+
+#: The targets that are a person in the organisation, by the role they hold (docs/rules.md actors).
+INTERNAL_TARGETS = frozenset({ReferralTarget.HR, ReferralTarget.BA, ReferralTarget.BMW, ReferralTarget.MED})
+
+
+class ReferralStatus(models.TextChoices):
+    PROPOSED = "PROPOSED", _("Voorgesteld, wacht op de melder")
+    ACCEPTED = "ACCEPTED", _("Toestemming gegeven, doorverwezen")
+    DECLINED = "DECLINED", _("Geen toestemming, niets doorgegeven")
+    WITHDRAWN = "WITHDRAWN", _("Toestemming ingetrokken")
+
+
+class Referral(models.Model):
+    """A referral the VP proposes and the melder accepts in writing (R-102, CC-6, SM-6 row 5).
+
+    The summary is the only thing that passes, and only after the melder's consent (the consent
+    record, D20, names recipient and scope); it is sealed in the report's compartment (D15).
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="referrals")
+    target = models.CharField(max_length=5, choices=ReferralTarget.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.PROPOSED)
+    summary = models.ForeignKey("vault.SealedContent", on_delete=models.PROTECT, related_name="+")
+    # A referral to a mediator (R-102): the other party and the subject the mediation will carry.
+    other_party = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    mediation_subject = models.CharField(max_length=200, blank=True)
+    consent = models.ForeignKey(
+        "consent.Consent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    mediation = models.ForeignKey(
+        "mediation.Mediation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_on = models.DateField()
+    made_on = models.DateField(null=True, blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        indexes = [models.Index(fields=["recipient", "status"])]
+
+    def __str__(self) -> str:
+        return f"VP referral {self.pk}"
+
+
+class BreachOutcome(models.TextChoices):
+    PENDING = "PENDING", _("Wordt overwogen")
+    DISCLOSED = "DISCLOSED", _("Geheimhouding doorbroken")
+    NOT_DISCLOSED = "NOT_DISCLOSED", _("Niet doorbroken")
+
+
+class BreachReview(models.Model):
+    """The VP considers breaking confidentiality (SM-6 row 7, R-103): the checklist as answered."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="breach_reviews")
+    statutory_duty = models.BooleanField(default=False)
+    legal_basis = models.CharField(max_length=300, blank=True)
+    # BreachCondition values (guideline) the VP ticked.
+    conditions = models.JSONField(default=list)
+    melder_informed_on = models.DateField()
+    recipient_role = models.CharField(max_length=200)
+    justification = models.ForeignKey("vault.SealedContent", on_delete=models.PROTECT, related_name="+")
+    resume_state = models.CharField(max_length=30)
+    considered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    considered_on = models.DateField()
+    outcome = models.CharField(max_length=15, choices=BreachOutcome.choices, default=BreachOutcome.PENDING)
+    decided_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"VP breach review {self.pk}"

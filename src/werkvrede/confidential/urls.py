@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkvrede.confidential import views
+from werkvrede.confidential import referral_views, views
 
 app_name = "confidential"
 
@@ -20,4 +20,18 @@ urlpatterns = [
     path("melding/<int:report_id>/weg/", views.route, name="route"),
     path("melding/<int:report_id>/nazorg/", views.aftercare, name="aftercare"),
     path("melding/<int:report_id>/afsluiten/", views.close, name="close"),
+]
+
+# Referrals with the melder's consent (R-102, CC-6) and the confidentiality review.
+urlpatterns += [
+    path("melding/<int:report_id>/verwijzen/", referral_views.referral_propose, name="referral-propose"),
+    path("verwijzing/<int:referral_id>/", referral_views.referral_answer, name="referral-answer"),
+    path(
+        "verwijzing/<int:referral_id>/intrekken/", referral_views.referral_withdraw, name="referral-withdraw"
+    ),
+    path("verwijzingen/", referral_views.referral_list, name="referrals"),
+    path("melding/<int:report_id>/geheimhouding/", referral_views.breach, name="breach"),
+    path(
+        "melding/<int:report_id>/geheimhouding/afronden/", referral_views.breach_decide, name="breach-decide"
+    ),
 ]

@@ -28,7 +28,10 @@ class ConsentForm(Form):
         label=_("Eén persoon in die rol (niet verplicht)"), queryset=Membership.objects.none(), required=False
     )
     categories = forms.MultipleChoiceField(
-        label=_("Over welke gegevens?"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Over welke gegevens?"),
+        # D15 is given only on a referral of the vertrouwenspersoon (CC-6), never here.
+        choices=[c for c in Category.choices if c[0] != Category.D15],
+        widget=forms.CheckboxSelectMultiple,
     )
     purpose = forms.CharField(
         label=_("Waarvoor?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,

@@ -23,6 +23,8 @@ class Category(models.TextChoices):
     D06 = "D06", _("Conflictdiagnose van de bedrijfsarts")
     D07 = "D07", _("Belastbaarheid")
     D08 = "D08", _("Advies van de bedrijfsarts")
+    # CC-6: a referral by the vertrouwenspersoon passes what the melder agreed to (confidential app).
+    D15 = "D15", _("Melding bij de vertrouwenspersoon")
 
 
 class Consent(models.Model):

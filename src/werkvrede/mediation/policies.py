@@ -83,6 +83,18 @@ def can_create_direct(actor: Actor, obj: Any) -> bool:
 
 
 @rule(
+    "mediation.mediation.refer_by_vp",
+    "Refer a melder to a mediator after the melder's consent (R-102): a VP of the organisation.",
+)
+def can_refer_by_vp(actor: Actor, obj: Any) -> bool:
+    return (
+        actor.organisation_id is not None
+        and actor.user_id is not None
+        and Role.CONFIDENTIAL_ADVISER in actor.roles
+    )
+
+
+@rule(
     "mediation.case_section.view",
     "See a case's Mediation tab (D14 N: started on / ended on): everyone who may open the case.",
 )

@@ -230,6 +230,62 @@ def mediation_create_direct(*, actor: Actor, data: ReferralInput, today: date) -
     )
 
 
+@transaction.atomic
+def mediation_refer_by_vp(
+    *,
+    actor: Actor,
+    organisation_id: int,
+    melder_id: int,
+    other_party_id: int,
+    mediator_id: int,
+    subject: str,
+    today: date,
+) -> Mediation:
+    """A vertrouwenspersoon refers the melder to a mediator, with the melder's consent (R-102, CC-6).
+
+    The melder is the employee party, the other party is the one the melder agreed to. The VP is never
+    the mediator (R-064). No case: the mediation carries only its subject, nothing of the report (D15).
+    """
+    authorize(actor, "mediation.mediation.refer_by_vp")
+    if actor.organisation_id != organisation_id:
+        raise hidden(actor, "mediation.mediation.refer_by_vp")
+    if (
+        mediator_id == actor.uid
+        or RoleGrant.objects.filter(
+            membership__organisation_id=organisation_id,
+            membership__user_id=mediator_id,
+            membership__is_active=True,
+            role=Role.CONFIDENTIAL_ADVISER,
+        ).exists()
+    ):
+        raise Blocked(
+            (
+                _finding(
+                    "R-064",
+                    nl="Een vertrouwenspersoon treedt nooit op als mediator: kies een andere mediator.",
+                    en="A confidential adviser never acts as mediator: choose another mediator.",
+                ),
+            )
+        )
+    if other_party_id in (melder_id, mediator_id):
+        raise NotPossible(_("De andere partij moet iemand anders zijn dan de melder en de mediator."))
+    return _create(
+        actor,
+        organisation_id=organisation_id,
+        case=None,
+        data=ReferralInput(
+            subject=subject,
+            parties=[
+                PartyInput(melder_id, PartySide.EMPLOYEE),
+                PartyInput(other_party_id, PartySide.OTHER),
+            ],
+            mediator_id=mediator_id,
+        ),
+        referrer_role=str(Role.CONFIDENTIAL_ADVISER),
+        today=today,
+    )
+
+
 def _sod2(mediation: Mediation, mediator_id: int, today: date) -> None:
     """SOD-2 / R-071: the mediator holds no other role in the case or the mediation (BLOCK, engine)."""
     others = mediator_other_roles(mediation, mediator_id)

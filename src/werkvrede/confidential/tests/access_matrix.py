@@ -75,3 +75,97 @@ ROWS = {
     ),
     "confidential:close": Row("post", VP, 302, object_in=at(ReportState.AFTERCARE), forbidden=MELDER),
 }
+
+
+# --- Referrals (R-102, CC-6) and the confidentiality review (R-103) ---------------------------------
+
+
+def _proposed(world: Any, tenant: str, *, accepted: bool = False) -> dict[str, int]:
+    from werkvrede.confidential import referrals
+    from werkvrede.confidential.tests.helpers import TODAY, person
+    from werkvrede.confidential.tests.helpers import vp as vp_of
+
+    report = report_at(world, tenant, ReportState.ADVICE)
+    referral = referrals.referral_propose(
+        actor=vp_of(world, tenant),
+        report=report,
+        data=referrals.ProposalInput(
+            target="HR",
+            summary="Samenvatting voor HR.",
+            recipient_id=world.tenant(tenant).users[Role.HR_ADVISER].pk,
+        ),
+        today=TODAY,
+    )
+    if accepted:
+        referrals.referral_accept(
+            actor=person(world, Role.EMPLOYEE, tenant), referral=referral, consent=True, today=TODAY
+        )
+    return {"referral_id": referral.pk}
+
+
+def _in_review(world: Any, tenant: str) -> dict[str, int]:
+    from werkvrede.confidential import referrals
+    from werkvrede.confidential.tests.helpers import TODAY
+    from werkvrede.confidential.tests.helpers import vp as vp_of
+    from werkvrede.guideline.model import BreachCondition
+
+    report = report_at(world, tenant, ReportState.ADVICE)
+    referrals.breach_consider(
+        actor=vp_of(world, tenant),
+        report=report,
+        data=referrals.BreachInput(
+            recipient_role="POL",
+            justification="Verantwoording.",
+            melder_informed_on=TODAY,
+            conditions=tuple(c.value for c in BreachCondition),
+        ),
+        today=TODAY,
+    )
+    return {"report_id": report.pk}
+
+
+RECIPIENTS = frozenset(
+    {Role.HR_ADVISER, Role.OCCUPATIONAL_PHYSICIAN, Role.COMPANY_SOCIAL_WORKER, Role.MEDIATOR}
+)
+
+ROWS.update(
+    {
+        "confidential:referral-propose": Row(
+            "post",
+            VP,
+            302,
+            object_in=at(ReportState.ADVICE),
+            body=lambda world: {
+                "target": "HR",
+                "recipient": str(world.a.users[Role.HR_ADVISER].pk),
+                "summary": "Samenvatting voor HR.",
+            },
+            forbidden=MELDER,
+        ),
+        "confidential:referral-answer": Row(
+            "post",
+            MELDER,
+            302,
+            object_in=_proposed,
+            body=lambda world: {"answer": "accept", "consent": "on"},
+            forbidden=VP,
+        ),
+        "confidential:referral-withdraw": Row(
+            "post",
+            MELDER,
+            302,
+            object_in=lambda world, tenant: _proposed(world, tenant, accepted=True),
+            forbidden=VP,
+        ),
+        "confidential:referrals": Row("get", RECIPIENTS, 200),
+        "confidential:breach": Row("get", VP, 200, object_in=report, forbidden=MELDER),
+        "confidential:breach-decide": Row(
+            "post",
+            VP,
+            302,
+            object_in=_in_review,
+            body=lambda world: {"outcome": "NOT_DISCLOSED"},
+            forbidden=MELDER,
+        ),
+    }
+)
