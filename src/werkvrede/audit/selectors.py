@@ -13,11 +13,7 @@ def audit_event_list_for(actor: Actor) -> QuerySet[AuditEvent]:
     if organisation_id is None or not allowed(actor, "audit.log.view"):
         record_denial(actor, "audit.log.view")
         return AuditEvent.objects.none()
-    return (
-        AuditEvent.objects.filter(organisation_id=organisation_id)
-        .exclude(VP_EVENTS)
-        .order_by("-seq")
-    )
+    return AuditEvent.objects.filter(organisation_id=organisation_id).exclude(VP_EVENTS).order_by("-seq")
 
 
 # D15 (docs/rules.md): not even that a named person turned to the vertrouwenspersoon may reach the

@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkvrede.confidential import referral_selectors, referrals
-from werkvrede.confidential.models import Referral, ReferralStatus, ReferralTarget, Report
+from werkvrede.confidential.models import Referral, ReferralStatus, ReferralTarget, Report, ReportState
+from werkvrede.confidential.policies import is_vp_of
 from werkvrede.confidential.referral_forms import AnswerForm, BreachDecideForm, BreachForm, ProposalForm
-from werkvrede.confidential.referral_selectors import REFERRAL
+from werkvrede.confidential.referral_selectors import REFERRAL, pending_review, referrals_of_report
 from werkvrede.confidential.referrals import TARGET_ROLE, BreachInput, ProposalInput, condition_labels
 from werkvrede.confidential.selectors import REPORT
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Invalid, Refusal, add_to_form, refusal_context
 
 
@@ -249,3 +251,21 @@ def breach_decide(request: HttpRequest, report: Report) -> HttpResponseBase:
     else:
         messages.error(request, _("Kies hoe de afweging is afgelopen."))
     return redirect("confidential:report", report_id=report.pk)
+
+
+def referral_section(actor: Actor, report: Report) -> dict[str, Any]:
+    """The referral and confidentiality-review part of a report page (R-102, R-103, CC-6)."""
+    vp = is_vp_of(actor, report)
+    in_review = report.state == ReportState.CONFIDENTIALITY_BREACH_REVIEW
+    return {
+        "report": report,
+        "is_vp": vp,
+        "views": referrals_of_report(actor, report),
+        "status": ReferralStatus,
+        "can_propose": allowed(actor, "confidential.referral.propose", report),
+        "anonymous": report.is_anonymous,
+        "can_consider": allowed(actor, "confidential.breach.consider", report),
+        "review": pending_review(actor, report) if vp and in_review else None,
+        "decide_form": BreachDecideForm() if vp and in_review else None,
+        "in_review": in_review,
+    }

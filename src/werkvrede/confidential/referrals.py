@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.models import RoleGrant, User
 from werkvrede.audit import services as audit
+from werkvrede.confidential.facts import situation
 from werkvrede.confidential.models import (
     BreachOutcome,
     BreachReview,
@@ -33,7 +34,7 @@ from werkvrede.confidential.models import (
     Route,
 )
 from werkvrede.confidential.policies import VP
-from werkvrede.confidential.services import MAIL_MESSAGE, _notify_vps, _save, situation
+from werkvrede.confidential.services import MAIL_MESSAGE, _notify_vps, _save
 from werkvrede.consent.models import Category, Consent
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide

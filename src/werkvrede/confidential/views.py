@@ -23,6 +23,7 @@ from werkvrede.confidential.forms import (
 )
 from werkvrede.confidential.models import Report, ReportCategory, ReportState
 from werkvrede.confidential.policies import is_vp_of
+from werkvrede.confidential.referral_views import referral_section
 from werkvrede.confidential.selectors import CATEGORY, REPORT
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
@@ -115,6 +116,7 @@ def _render_report(request: HttpRequest, report: Report, status: int = 200, **fo
         "message_form": forms.get("message_form")
         or MessageForm(needs_consent=not vp and report.state == ReportState.CONTACT),
         "advisers": [] if vp else advisers_of(oid),
+        "referral": referral_section(actor, report),
     }
     if vp:
         state = report.state

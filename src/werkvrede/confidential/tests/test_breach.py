@@ -12,9 +12,9 @@ from django.test import Client
 from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.confidential import referrals
+from werkvrede.confidential.facts import situation
 from werkvrede.confidential.models import BreachOutcome, BreachReview, Report, ReportState
 from werkvrede.confidential.referrals import BreachInput
-from werkvrede.confidential.services import situation
 from werkvrede.confidential.tests.helpers import TODAY, person, report_at, vp
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import AccessDenied
