@@ -65,6 +65,14 @@ def test_an_anonymous_report_answered_by_the_vp_and_read_with_the_code(
     assert axe_violations(page) == []
     assert _fits(page)
     assert "sessionid" not in _cookies(page) and _cookies(page) <= {"csrftoken"}
+    # Printed: the code, the organisation, the date and where to read it; not the page around it.
+    page.emulate_media(media="print")
+    assert page.locator("#ontvangstcode").is_visible()
+    assert page.get_by_text("Zorggroep Noord").is_visible()
+    assert page.get_by_text(f"{base}/melden/ontvangstcode/").is_visible()
+    assert not page.get_by_role("button", name="Ik heb mijn code bewaard").is_visible()
+    assert not page.locator("header").is_visible()
+    page.emulate_media(media="screen")
     submit(page, "Ik heb mijn code bewaard")
     assert page.get_by_text("Bewaar eerst je code").is_visible()  # the box was not ticked
     assert page.locator("#ontvangstcode").inner_text().strip() == code

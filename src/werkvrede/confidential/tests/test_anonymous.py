@@ -86,6 +86,17 @@ def test_the_form_explains_who_reads_what_is_kept_and_that_a_lost_code_is_lost(w
     _no_session(page)
 
 
+def test_the_pages_speak_english_to_whoever_chose_it(world: World) -> None:
+    client = Client()
+    client.cookies["werkvrede_language"] = "en"
+    form = client.get(_form_url(world)).content.decode()
+    assert "Report anonymously to the confidential adviser" in form
+    assert "A lost code cannot be recovered" in form
+    code = _receipt(_send(client, world))
+    read = client.post(READ, {"step": "open", "code": code}).content.decode()
+    assert "Your report" in read and "Send reply" in read
+
+
 def test_an_unknown_organisation_and_one_without_a_vp_answer_alike(world: World) -> None:
     organisation_create(name="Zonder VP", slug="zonder-vp")
     unknown = Client().get("/melden/bestaat-niet/")
