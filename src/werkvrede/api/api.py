@@ -153,7 +153,9 @@ api = WerkvredeAPI(
     title="Werkvrede API",
     version="1",
     description=(
-        "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation."
+        "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation, "
+        "except the anonymous reports to the vertrouwenspersoon under `/public/`: sending one needs no "
+        "log-in, reading and replying need its receipt code (the `Receipt` scheme)."
     ),
     urls_namespace="api",
     auth=django_auth,
