@@ -28,6 +28,13 @@ EXPECTED_PUBLIC = {
     "accounts:password-reset-complete",
     "contact:request",
     "contact:thanks",
+    # Anonymous reports to the vertrouwenspersoon (docs/anonymous-reporting.md): the pages and the API
+    # operations for an intranet; reading and replying need the receipt code.
+    "reporting:report",
+    "reporting:read",
+    "api:public-report",
+    "api:public-report-mine",
+    "api:public-report-reply",
 }
 
 

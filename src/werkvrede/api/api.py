@@ -22,6 +22,7 @@ from werkvrede.api.advice import router as advice_router
 from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
 from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
 from werkvrede.cases.api import router as cases_router
+from werkvrede.confidential.public_api import router as reporting_router
 from werkvrede.consent.api import router as consent_router
 from werkvrede.core.access import (
     ACCESS_ATTRIBUTE,
@@ -152,7 +153,9 @@ api = WerkvredeAPI(
     title="Werkvrede API",
     version="1",
     description=(
-        "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation."
+        "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation, "
+        "except the anonymous reports to the vertrouwenspersoon under `/public/`: sending one needs no "
+        "log-in, reading and replying need its receipt code (the `Receipt` scheme)."
     ),
     urls_namespace="api",
     auth=django_auth,
@@ -185,6 +188,8 @@ api.add_router("", mediation_router)
 api.add_router("", supporters_router)
 api.add_router("", notifications_router)
 api.add_router("", accounts_router)
+# Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
+api.add_router("", reporting_router)
 
 
 def _operations_access(callback: object) -> str | None:

@@ -26,7 +26,10 @@ MELDER_ROLES = frozenset(Role) - {Role.SUPPORTER, VP}
 class ReceiptHolder:
     """Whoever holds the receipt code of an anonymous report: that report and nothing else.
 
-    Not an `Actor` of the organisation: it has no user, no roles, and opens no other door.
+    Not an `Actor` of the organisation: it has no user, no roles, and opens no other door. The access
+    layer (`core.policy.allowed`) asks it only the actions in `only_actions`, and those rules admit it
+    only as the melder of its one report (`is_melder_of`; confidential/tests/test_anonymous.py walks
+    every declared action to prove it).
     """
 
     organisation_id: int
@@ -34,6 +37,9 @@ class ReceiptHolder:
     user_id: None = None
     roles: frozenset[Role] = frozenset()
     is_system: bool = False
+    only_actions: frozenset[str] = frozenset(
+        {"confidential.report.view", "confidential.message.write", "confidential.message.read"}
+    )
     is_superuser: bool = False
     is_active: bool = True
     display_name: str = ""

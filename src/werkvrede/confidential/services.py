@@ -306,13 +306,16 @@ def message_write(
     else:
         _save(report, [], today)
     message = _add_message(actor, report, Side.VP if vp else Side.MELDER, text, today)
+    # The anonymous melder's reply is dated to the day like the report: its event does not name the
+    # message, so that no exact time is joined to it (as for the submission).
+    unnamed = report.is_anonymous and not vp
     audit.record(
         "confidential.message.written",
         organisation_id=report.organisation_id,
         user_id=actor.user_id,
         roles=actor.role_codes,
-        object_type="confidential.reportmessage",
-        object_id=str(message.pk),
+        object_type="" if unnamed else "confidential.reportmessage",
+        object_id="" if unnamed else str(message.pk),
         legal_basis="D15",
         data={"side": message.side},
     )

@@ -89,6 +89,11 @@ def allowed(actor: Actor, action: str, obj: Any = None) -> bool:
         return False
     if not actor.is_active:
         return False
+    # A principal without a user that names the only actions it may ask (the holder of an anonymous
+    # report's receipt code, confidential.policies.ReceiptHolder): those, and still only as the rule says.
+    only = getattr(actor, "only_actions", None)
+    if only is not None:
+        return action in only and bool(check(actor, obj))
     if actor.user_id is None and not actor.is_system:
         return False
     return bool(check(actor, obj))

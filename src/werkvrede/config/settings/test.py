@@ -23,6 +23,8 @@ STATIC_ROOT = Path(tempfile.gettempdir()) / "werkvrede-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Anonymous reporting (docs/anonymous-reporting.md): no constant delay, except where a test sets it.
+WERKVREDE_RECEIPT_DELAY_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 if os.environ.get("WERKVREDE_TEST_DATABASE") == "postgres":
