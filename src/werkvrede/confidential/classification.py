@@ -76,3 +76,8 @@ classify(
         "made_by": C.D16,
     },
 )
+# advice to management without identifying melders; an aggregate like the annual report (D16).
+classify(
+    "confidential.managementadvice",
+    {"id": C.SYSTEM, "organisation": C.SYSTEM, "text": C.D16, "written_on": C.D16, "author": C.D16},
+)
