@@ -163,7 +163,9 @@ def annual_list(request: HttpRequest) -> HttpResponse:
         request,
         "confidential/annual_list.html",
         {
-            "reports": selectors.annual_reports_for(actor),
+            "reports": [
+                (r, selectors.destroyable_count(actor, r)) for r in selectors.annual_reports_for(actor)
+            ],
             "open_years": annual_services.years_open(oid, timezone.localdate()) if can_compile else [],
             "can_compile": can_compile,
         },

@@ -346,3 +346,19 @@ def test_trends_count_per_category_per_quarter_with_suppression(
         assert response.status_code == status
         if status == 200:
             assert "&lt; 3" in response.content.decode() and MARKER not in response.content.decode()
+
+
+def test_the_start_page_leads_lg_hr_and_mediators_to_what_they_may_read(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    annual_list, trends = reverse("confidential:annual-list"), reverse("confidential:trends")
+    for role, sees_annual, sees_trends in (
+        (Role.LINE_MANAGER, True, False),
+        (Role.HR_ADVISER, True, False),
+        (Role.MEDIATOR, False, True),
+        (Role.EMPLOYEE, False, False),
+        (Role.ADMIN, False, False),
+    ):
+        home = client_as(role).get(reverse("core:home")).content.decode()
+        assert (f'href="{annual_list}"' in home) is sees_annual, role
+        assert (f'href="{trends}"' in home) is sees_trends, role
