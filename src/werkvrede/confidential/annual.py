@@ -258,9 +258,10 @@ def year_tables(counts: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
     }
 
 
-def year_json(year: int, tables: Mapping[str, Any]) -> dict[str, Any]:
+def year_json(year: int, tables: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
     return {
         "year": year,
+        "min_cell": min_cell,
         "closed": tables["closed"].as_json(),
         "opened": tables["opened"].as_json(),
         "contacts": tables["contacts"].as_json(),
@@ -279,12 +280,12 @@ def aggregates_for(organisation_id: int, year: int, min_cell: int) -> tuple[dict
         checked = [tables["closed"], tables["opened"]]
     else:
         previous_tables = year_tables(year_counts(organisation_id, year - 1), min_cell)
-        previous = year_json(year - 1, previous_tables)
+        previous = year_json(year - 1, previous_tables, min_cell)
         checked = [tables["closed"], tables["opened"], previous_tables["closed"], previous_tables["opened"]]
     data = {
         "version": FORMAT_VERSION,
         "min_cell": min_cell,
-        "current": year_json(year, tables),
+        "current": year_json(year, tables, min_cell),
         "previous": previous,
     }
     return data, checked
@@ -310,14 +311,19 @@ def shown(cell: Mapping[str, Any] | None, min_cell: int) -> str:
 
 
 def side_by_side(
-    current: Mapping[str, Any], previous: Mapping[str, Any] | None, min_cell: int
+    current: Mapping[str, Any],
+    previous: Mapping[str, Any] | None,
+    min_cell: int,
+    previous_min_cell: int | None = None,
 ) -> tuple[list[Row], bool, bool]:
-    """A dimension's rows, this year beside the year before; and whether each is broken down."""
+    """A dimension's rows, this year beside the year before (each with the smallest cell it was
+    compiled with); and whether each is broken down."""
+    before_min = previous_min_cell or min_cell
     before = {c["key"]: c for c in (previous or {}).get("cells", [])}
     keys = [c["key"] for c in current.get("cells", [])]
     keys += [k for k in before if k not in keys]
     now = {c["key"]: c for c in current.get("cells", [])}
-    rows = [Row(k, shown(now.get(k), min_cell), shown(before.get(k), min_cell)) for k in keys]
+    rows = [Row(k, shown(now.get(k), min_cell), shown(before.get(k), before_min)) for k in keys]
     return rows, bool(current.get("broken_down", True)), bool((previous or {}).get("broken_down", True))
 
 

@@ -77,8 +77,9 @@ def _section(
 def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
     """The annual report as it is read: every cell, or "< min_cell", beside the year before."""
     data = annual_report.aggregates
-    m = int(data.get("min_cell", annual_report.min_cell))
     now, before = data.get("current", {}), data.get("previous") or {}
+    m = int(now.get("min_cell", data.get("min_cell", annual_report.min_cell)))
+    mb = int(before.get("min_cell", m))
     oid = annual_report.organisation_id
 
     def table(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -97,7 +98,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             "category",
             dimension(closed, "category"),
             dimension(closed_before, "category"),
-            m,
+            (m, mb),
         ),
         _section(
             oid,
@@ -105,7 +106,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             "channel",
             dimension(closed, "channel"),
             dimension(closed_before, "channel"),
-            m,
+            (m, mb),
         ),
         _section(
             oid,
@@ -113,7 +114,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             "route",
             dimension(closed, "route"),
             dimension(closed_before, "route"),
-            m,
+            (m, mb),
         ),
         _section(
             oid,
@@ -121,24 +122,24 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             "state",
             dimension(opened, "state"),
             dimension(opened_before, "state"),
-            m,
+            (m, mb),
         ),
     ]
     totals = [
         (
             _("Afgesloten meldingen"),
             annual.shown(closed.get("total"), m),
-            annual.shown(closed_before.get("total"), m),
+            annual.shown(closed_before.get("total"), mb),
         ),
         (
             _("Meldingen geopend in het jaar"),
             annual.shown(opened.get("total"), m),
-            annual.shown(opened_before.get("total"), m),
+            annual.shown(opened_before.get("total"), mb),
         ),
         (
             _("Contacten (ook zonder vastlegging)"),
             annual.shown(now.get("contacts"), m),
-            annual.shown(before.get("contacts"), m),
+            annual.shown(before.get("contacts"), mb),
         ),
     ]
     return {

@@ -362,3 +362,25 @@ def test_the_start_page_leads_lg_hr_and_mediators_to_what_they_may_read(
         home = client_as(role).get(reverse("core:home")).content.decode()
         assert (f'href="{annual_list}"' in home) is sees_annual, role
         assert (f'href="{trends}"' in home) is sees_trends, role
+
+
+def test_the_year_before_comes_from_its_own_annual_report_after_its_dossiers_are_gone(
+    world: World, year_2025: dict[str, Any]
+) -> None:
+    earlier = compiled(world, year=2024)
+    annual_services.dossiers_destroy(actor=vp(world), annual_report=earlier, today=date(2025, 1, 20))
+    assert annual.year_counts(world.a.organisation.pk, 2024)["closed"]["category"][1] == ("BULLYING", 0)
+    report = compiled(world, year=2025)
+    assert report.aggregates["previous"] == earlier.aggregates["current"]
+    assert report.aggregates["previous"]["closed"]["total"]["count"] == 3
+    assert annual.min_cell_of(world.a.organisation.pk) == 3  # the guideline's default (R-105)
+
+
+def test_the_vp_is_offered_the_years_that_are_over_and_not_compiled(
+    world: World, year_2025: dict[str, Any]
+) -> None:
+    oid = world.a.organisation.pk
+    assert annual_services.years_open(oid, date(2026, 2, 1)) == [2025, 2024]
+    compiled(world, year=2024)
+    assert annual_services.years_open(oid, date(2026, 2, 1)) == [2025]
+    assert annual_services.years_open(oid, date(2027, 2, 1)) == [2026, 2025]
