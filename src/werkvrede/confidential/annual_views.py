@@ -63,9 +63,10 @@ def _section(
     dimension: str,
     now: dict[str, Any],
     before: dict[str, Any] | None,
-    m: int,
+    m: tuple[int, int],
 ) -> Section:
-    rows, broken_down, previous_broken_down = annual.side_by_side(now, before, m)
+    """One dimension; `m` is the smallest cell of this year and of the year before."""
+    rows, broken_down, previous_broken_down = annual.side_by_side(now, before, *m)
     return Section(
         title,
         [(_label(organisation_id, dimension, r.key), r.current, r.previous) for r in rows],
