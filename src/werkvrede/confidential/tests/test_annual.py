@@ -251,6 +251,11 @@ def test_the_html_and_pdf_show_small_cells_as_less_than_and_no_report_content(
         assert "Discriminatie" in text and "2024" in text
         for secret in (MARKER, world.a.users[Role.EMPLOYEE].full_name, world.a.users[Role.EMPLOYEE].email):
             assert secret not in text
+    # Discrimination (1 in 2025, 0 in 2024) and its complementary cell, integrity (4), read "< 3".
+    assert '<th scope="row">Discriminatie</th><td>&lt; 3</td><td>0</td>' in html
+    assert '<th scope="row">Integriteit</th><td>&lt; 3</td><td>0</td>' in html
+    assert '<th scope="row">Pesten</th><td>6</td><td>3</td>' in html
+    assert "Discriminatie < 3 0" in pdf and "Pesten 6 3" in pdf
     # LG reads the aggregate but is not offered to destroy anything.
     assert "vernietigen" not in html.lower()
     event = AuditEvent.objects.get(action="confidential.annual_report.downloaded")
