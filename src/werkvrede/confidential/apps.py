@@ -15,13 +15,14 @@ class ConfidentialConfig(AppConfig):
             selectors,
             services,
         )
-        from werkvrede.confidential.startpage import adviser_info, vp_panel
+        from werkvrede.confidential.startpage import adviser_info, annual_info, vp_panel
         from werkvrede.core.confidential import register_directory, register_route_opener
         from werkvrede.core.mail import register_mail_kind
         from werkvrede.core.startpages import register_start_info, register_start_panel
 
         register_start_panel(vp_panel)
         register_start_info(adviser_info)
+        register_start_info(annual_info)
         register_directory(selectors.advisers)
         register_route_opener(services.route_open)
         register_mail_kind(services.MAIL_NEW, services.mail_render, on_sent=services.mail_sent)

@@ -116,3 +116,8 @@ classify(
         "decided_on": C.D15,
     },
 )
+# advice to management without identifying melders; an aggregate like the annual report (D16).
+classify(
+    "confidential.managementadvice",
+    {"id": C.SYSTEM, "organisation": C.SYSTEM, "text": C.D16, "written_on": C.D16, "author": C.D16},
+)

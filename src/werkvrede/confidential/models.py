@@ -290,3 +290,20 @@ class BreachReview(models.Model):
 
     def __str__(self) -> str:
         return f"VP breach review {self.pk}"
+
+
+class ManagementAdvice(models.Model):
+    """R-108: the VP's advice to management, from patterns in reports without naming a melder (D16).
+
+    Readable by the organisation's VP, LG and HR, like the annual report it sits beside."""
+
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(max_length=4000)
+    written_on = models.DateField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"VP management advice {self.pk}"

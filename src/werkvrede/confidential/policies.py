@@ -139,3 +139,61 @@ def can_read_message(actor: Actor, sealed: Any) -> bool:
 @rule("confidential.settings.manage", "Categories (R-106) and one's own contact details: the VP.")
 def can_manage_settings(actor: Actor, obj: Any) -> bool:
     return _vp_here(actor, actor.organisation_id)
+
+
+# --- D16: the annual report, trends, advice to management (R-105, R-108) --------------------------
+
+ANNUAL_READERS = frozenset({VP, Role.LINE_MANAGER, Role.HR_ADVISER})
+TREND_READERS = frozenset({VP, Role.MEDIATOR})
+
+
+def _reads_here(actor: Actor, obj: Any, roles: frozenset[Role]) -> bool:
+    organisation_id = getattr(obj, "organisation_id", actor.organisation_id) if obj is not None else None
+    return (
+        actor.organisation_id is not None
+        and actor.user_id is not None
+        and (obj is None or organisation_id == actor.organisation_id)
+        and bool(actor.roles & roles)
+    )
+
+
+@rule(
+    "confidential.annual.view",
+    "Read the VP's annual reports (D16, anonymised aggregates, R-105): the organisation's VP, LG and HR.",
+)
+def can_view_annual(actor: Actor, annual_report: Any) -> bool:
+    return _reads_here(actor, annual_report, ANNUAL_READERS)
+
+
+@rule("confidential.annual.compile", "Compile the annual report of a year (D16, R-105): the VP.")
+def can_compile_annual(actor: Actor, obj: Any) -> bool:
+    return _reads_here(actor, obj, frozenset({VP}))
+
+
+@rule(
+    "confidential.dossiers.destroy",
+    "Destroy the dossiers counted in an annual report (R-107, R-145, SM-6 row 11): the VP.",
+)
+def can_destroy_dossiers(actor: Actor, annual_report: Any) -> bool:
+    return annual_report is not None and _reads_here(actor, annual_report, frozenset({VP}))
+
+
+@rule(
+    "confidential.trends.view",
+    "Counts per category per quarter, small cells suppressed (R-105): the organisation's VP and mediators.",
+)
+def can_view_trends(actor: Actor, obj: Any) -> bool:
+    return _reads_here(actor, obj, TREND_READERS)
+
+
+@rule(
+    "confidential.advice.view",
+    "Read the VP's advice to management (R-108, D16): the organisation's VP, LG and HR.",
+)
+def can_view_advice(actor: Actor, obj: Any) -> bool:
+    return _reads_here(actor, obj, ANNUAL_READERS)
+
+
+@rule("confidential.advice.write", "Write an advice to management without naming melders (R-108): the VP.")
+def can_write_advice(actor: Actor, obj: Any) -> bool:
+    return _reads_here(actor, obj, frozenset({VP}))

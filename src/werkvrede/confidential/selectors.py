@@ -12,7 +12,15 @@ from django.db.models import QuerySet
 from werkvrede.accounts.models import User
 from werkvrede.audit.reads import role_basis
 from werkvrede.confidential.facts import situation
-from werkvrede.confidential.models import AdviserProfile, Report, ReportCategory, ReportMessage, ReportState
+from werkvrede.confidential.models import (
+    AdviserProfile,
+    AnnualReport,
+    ManagementAdvice,
+    Report,
+    ReportCategory,
+    ReportMessage,
+    ReportState,
+)
 from werkvrede.confidential.policies import VP, ReceiptHolder, is_vp_of
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
@@ -145,3 +153,62 @@ def guidance_for(report: Report, *, today: date) -> tuple[Finding, ...]:
     """What the guideline tells the VP about this report (INFO: R-101 their tasks, R-104 …)."""
     findings = findings_about(parse_situation(situation(report)), today=today, subject="vp_report")
     return tuple(f for f in findings if f.severity is Severity.INFO)
+
+
+# --- D16: the annual report and advice to management ---------------------------------------------
+
+
+def annual_reports_for(actor: Actor) -> list[AnnualReport]:
+    if not allowed(actor, "confidential.annual.view"):
+        return []
+    return list(AnnualReport.objects.filter(organisation_id=actor.organisation_id or 0).order_by("-year"))
+
+
+def annual_report_get_for(actor: Actor, annual_report_id: int) -> AnnualReport:
+    annual_report = AnnualReport.objects.filter(
+        pk=annual_report_id, organisation_id=actor.organisation_id or 0
+    ).first()
+    if annual_report is None or not allowed(actor, "confidential.annual.view", annual_report):
+        raise hidden(actor, "confidential.annual.view", annual_report)
+    return annual_report
+
+
+ANNUAL_REPORT = object_from("VP annual report", "annual_report_id", "annual_report", annual_report_get_for)
+
+
+def destroyable_count(actor: Actor, annual_report: AnnualReport) -> int:
+    """How many dossiers of this annual report wait to be destroyed (R-107, T-23): the VP only."""
+    if not allowed(actor, "confidential.dossiers.destroy", annual_report):
+        return 0
+    return Report.objects.filter(
+        organisation_id=annual_report.organisation_id,
+        annual_report=annual_report,
+        state=ReportState.IN_ANNUAL_REPORT,
+    ).count()
+
+
+def advices_for(actor: Actor) -> list[ManagementAdvice]:
+    if not allowed(actor, "confidential.advice.view"):
+        return []
+    return list(
+        ManagementAdvice.objects.filter(organisation_id=actor.organisation_id or 0).select_related("author")
+    )
+
+
+def pattern_report_ids(actor: Actor) -> set[int]:
+    """R-108: the reports whose person concerned (a keyed reference) is named in reports of two or more
+    melders. For the VP only; an anonymous report counts as a melder of its own."""
+    if not allowed(actor, "confidential.inbox.open"):
+        return set()
+    rows = (
+        Report.objects.filter(organisation_id=actor.organisation_id or 0)
+        .exclude(concerns_ref="")
+        .exclude(state=ReportState.DOSSIER_DESTROYED)
+        .values_list("pk", "concerns_ref", "melder_id")
+    )
+    melders: dict[str, set[str]] = {}
+    reports: dict[str, set[int]] = {}
+    for pk, ref, melder_id in rows:
+        melders.setdefault(ref, set()).add(f"u{melder_id}" if melder_id else f"r{pk}")
+        reports.setdefault(ref, set()).add(pk)
+    return {pk for ref, ids in reports.items() if len(melders[ref]) >= 2 for pk in ids}

@@ -34,3 +34,16 @@ def adviser_info(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
         "advisers": advisers,
         "open_reports": sum(1 for r in selectors.reports_of_melder(actor) if r.is_active),
     }
+
+
+def annual_info(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """For LG and HR: the VP's annual reports and advice to management (D16, R-108); for mediators:
+    the trends they align on with the VP. The VP reaches all of it from the inbox."""
+    actor = request.actor  # type: ignore[attr-defined]
+    if allowed(actor, "confidential.inbox.open"):
+        return None
+    annual = allowed(actor, "confidential.annual.view")
+    trends = allowed(actor, "confidential.trends.view")
+    if not (annual or trends):
+        return None
+    return "confidential/_annual_info.html", {"annual": annual, "trends": trends}

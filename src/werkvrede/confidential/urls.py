@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkvrede.confidential import referral_views, views
+from werkvrede.confidential import annual_views, referral_views, views
 
 app_name = "confidential"
 
@@ -20,6 +20,18 @@ urlpatterns = [
     path("melding/<int:report_id>/weg/", views.route, name="route"),
     path("melding/<int:report_id>/nazorg/", views.aftercare, name="aftercare"),
     path("melding/<int:report_id>/afsluiten/", views.close, name="close"),
+    # D16, R-105, R-107, R-108: the annual report, the destruction of dossiers, trends and advice.
+    path("jaarverslag/", annual_views.annual_list, name="annual-list"),
+    path("jaarverslag/samenstellen/", annual_views.annual_compile, name="annual-compile"),
+    path("jaarverslag/<int:annual_report_id>/", annual_views.annual_detail, name="annual-report"),
+    path("jaarverslag/<int:annual_report_id>/pdf/", annual_views.annual_pdf, name="annual-pdf"),
+    path(
+        "jaarverslag/<int:annual_report_id>/vernietigen/", annual_views.annual_destroy, name="annual-destroy"
+    ),
+    path("trends/", annual_views.trends, name="trends"),
+    path("adviezen/", annual_views.advices, name="advices"),
+    path("adviezen/schrijven/", annual_views.advice_write, name="advice-write"),
+    path("melding/<int:report_id>/over-wie/", annual_views.concerns, name="concerns"),
 ]
 
 # Referrals with the melder's consent (R-102, CC-6) and the confidentiality review.

@@ -1,9 +1,12 @@
 from typing import Any
 
+from django.utils import timezone
+
 from tests.security.matrix import Row
 from werkvrede.confidential.categories import categories_of
 from werkvrede.confidential.models import ReportState
 from werkvrede.confidential.policies import MELDER_ROLES
+from werkvrede.confidential.tests.annual_helpers import annual_with_dossier
 from werkvrede.confidential.tests.helpers import contact_report, named_report, report_at
 from werkvrede.core.roles import Role
 
@@ -11,6 +14,8 @@ VP = frozenset({Role.CONFIDENTIAL_ADVISER})
 # The report's people: the organisation's VP and its melder (here the employee); nobody else (D15).
 REPORT_PEOPLE = frozenset({Role.CONFIDENTIAL_ADVISER, Role.EMPLOYEE})
 MELDER = frozenset({Role.EMPLOYEE})
+# D16: the annual report and the advice to management are the VP's, and an aggregate for LG and HR.
+ANNUAL = frozenset({Role.CONFIDENTIAL_ADVISER, Role.LINE_MANAGER, Role.HR_ADVISER})
 
 
 def report(world: Any, tenant: str) -> dict[str, int]:
@@ -74,6 +79,35 @@ ROWS = {
         "post", VP, 302, object_in=at(ReportState.INFORMAL_SOLUTION_SUPPORT), forbidden=MELDER
     ),
     "confidential:close": Row("post", VP, 302, object_in=at(ReportState.AFTERCARE), forbidden=MELDER),
+    # D16, R-105, R-107, R-108: the annual report, destroying dossiers, trends, advice, patterns.
+    "confidential:annual-list": Row("get", ANNUAL, 200),
+    "confidential:annual-compile": Row(
+        "post",
+        VP,
+        302,
+        body=lambda world: {
+            "year": str(timezone.localdate().year - 1),
+            "recommendations": "Meer voorlichting over pesten.",
+            "confirm": "yes",
+        },
+    ),
+    "confidential:annual-report": Row("get", ANNUAL, 200, object_in=annual_with_dossier),
+    "confidential:annual-pdf": Row("get", ANNUAL, 200, object_in=annual_with_dossier),
+    "confidential:annual-destroy": Row(
+        "post",
+        VP,
+        302,
+        object_in=annual_with_dossier,
+        forbidden=frozenset({Role.LINE_MANAGER, Role.HR_ADVISER}),
+    ),
+    "confidential:trends": Row("get", frozenset({Role.CONFIDENTIAL_ADVISER, Role.MEDIATOR}), 200),
+    "confidential:advices": Row("get", ANNUAL, 200),
+    "confidential:advice-write": Row(
+        "post", VP, 302, body=lambda world: {"text": "Besteed aandacht aan werkdruk in de teams."}
+    ),
+    "confidential:concerns": Row(
+        "post", VP, 302, object_in=report, body=lambda world: {"name": "Iemand van buiten"}, forbidden=MELDER
+    ),
 }
 
 
