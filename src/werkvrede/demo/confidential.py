@@ -1,6 +1,6 @@
 """The demo vertrouwenspersoon (Vera Meijer): her contact details, a named report from Fatima that is
-in the advice phase, and an anonymous report about the warehouse. Built through the services as
-people would; created once."""
+in the advice phase, an anonymous report about the warehouse, and last year's annual report (its
+dossiers destroyed, only the counts left). Built through the services as people would; created once."""
 
 from __future__ import annotations
 
@@ -11,12 +11,20 @@ from django.db import transaction
 from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.demo import DEMO_ORGANISATION
 from werkvrede.accounts.models import Organisation, User
-from werkvrede.confidential import services
+from werkvrede.confidential import annual_services, services
 from werkvrede.confidential.models import Report
 from werkvrede.core.actor import Actor
 
 VP = "vertrouwenspersoon@demo.werkvrede.nl"
 MELDER = "fatima@demo.werkvrede.nl"
+# Last year: five reports by four people, closed, counted in the annual report and destroyed.
+LAST_YEAR = (
+    ("mark@demo.werkvrede.nl", "BULLYING", "INFORMAL"),
+    ("lotte@demo.werkvrede.nl", "BULLYING", "INFORMAL"),
+    ("youssef@demo.werkvrede.nl", "BULLYING", "FORMAL_COMPLAINT"),
+    ("werknemer@demo.werkvrede.nl", "AGGRESSION_VIOLENCE", "INFORMAL"),
+    ("mark@demo.werkvrede.nl", "OTHER", "INFORMAL"),
+)
 
 
 def _actor(email: str, organisation: Organisation) -> Actor:
@@ -64,4 +72,34 @@ def load_demo_reports(*, today: date) -> int:
         message="In het magazijn wordt er geschreeuwd en met dozen gegooid als de planning niet lukt.",
         today=today - timedelta(days=3),
     )
+    _last_year(organisation, vp, today)
     return 2
+
+
+def _last_year(organisation: Organisation, vp: Actor, today: date) -> None:
+    year = today.year - 1
+    for i, (email, category, route) in enumerate(LAST_YEAR):
+        if not User.objects.filter(email=email).exists():
+            continue
+        day = date(year, 2 + 2 * i, 10)
+        report = services.report_write(
+            actor=_actor(email, organisation),
+            message="Een melding uit het vorige jaar, al afgesloten.",
+            registration_consent=True,
+            today=day,
+        )
+        report = services.category_record(actor=vp, report=report, category=category, today=day)
+        report = services.route_record(actor=vp, report=report, route=route, today=day)
+        report = services.aftercare_start(actor=vp, report=report, today=day)
+        services.report_close(actor=vp, report=report, today=day)
+    compiled_on = date(year + 1, 1, 15)
+    annual = annual_services.annual_compile(
+        actor=vp,
+        year=year,
+        recommendations=(
+            "Pesten kwam het vaakst voor, vooral na de reorganisatie. Advies: bespreek omgangsregels in "
+            "elk team en train leidinggevenden in het vroeg signaleren van pesten."
+        ),
+        today=compiled_on,
+    )
+    annual_services.dossiers_destroy(actor=vp, annual_report=annual, today=compiled_on)

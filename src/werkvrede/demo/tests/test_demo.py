@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from werkvrede.accounts.models import Membership, RoleGrant, User
-from werkvrede.confidential.models import Report
+from werkvrede.confidential.models import AnnualReport, Report
 from werkvrede.core.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +34,12 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     assert demo_roles == {role.value for role in Role}
     assert "hr@demo.werkvrede.nl" in out.getvalue()
     # The vertrouwenspersoon has two reports, one of them anonymous (made once).
-    channels = sorted(Report.objects.values_list("channel", flat=True))
-    assert channels == ["ANONYMOUS", "NAMED"]
+    live = Report.objects.exclude(state="DOSSIER_DESTROYED")
+    assert sorted(live.values_list("channel", flat=True)) == ["ANONYMOUS", "NAMED"]
+    # … and last year's annual report, whose dossiers are destroyed: only the counts remain.
+    annual = AnnualReport.objects.get()
+    assert annual.year == date.today().year - 1 and annual.aggregates
+    assert Report.objects.filter(state="DOSSIER_DESTROYED", melder__isnull=True).count() == 5
 
 
 def test_load_demo_refuses_outside_the_development_settings() -> None:
