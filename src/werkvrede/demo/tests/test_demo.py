@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from werkvrede.accounts.models import Membership, RoleGrant, User
 from werkvrede.confidential.models import AnnualReport, Report
@@ -38,7 +38,7 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     assert sorted(live.values_list("channel", flat=True)) == ["ANONYMOUS", "NAMED"]
     # … and last year's annual report, whose dossiers are destroyed: only the counts remain.
     annual = AnnualReport.objects.get()
-    assert annual.year == date.today().year - 1 and annual.aggregates
+    assert annual.year == timezone.localdate().year - 1 and annual.aggregates
     assert Report.objects.filter(state="DOSSIER_DESTROYED", melder__isnull=True).count() == 5
 
 

@@ -59,6 +59,7 @@ class Command(BaseCommand):
             )
         if reports:
             self.stdout.write(
-                "  The vertrouwenspersoon (vertrouwenspersoon@…) has two reports (one anonymous) and last year's annual report."
+                "  The vertrouwenspersoon (vertrouwenspersoon@…) has two reports (one anonymous) and "
+                "last year's annual report."
             )
         self.stdout.write("")
