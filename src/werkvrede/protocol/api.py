@@ -37,6 +37,7 @@ class ProtocolOut(Schema):
     cooling_off_days: int
     cooling_off_days_without_clause: int
     repeat_window_months: int
+    vp_min_cell: int
     ba_override_mode: str
     liberation_day: str
     hr_contact: str
@@ -65,6 +66,7 @@ class ProtocolIn(Input):
     cooling_off_days: Count | None = None
     cooling_off_days_without_clause: Count | None = None
     repeat_window_months: Count | None = None
+    vp_min_cell: Count | None = None
     ba_override_mode: Literal["BLOCK", "WARN_J"] | None = None
     liberation_day: Literal["EVERY_YEAR", "LUSTRUM", "NEVER"] | None = None
     hr_contact: Line | None = None

@@ -58,6 +58,7 @@ class ConflictProtocol(models.Model):
     cooling_off_days = models.PositiveSmallIntegerField(default=14)
     cooling_off_days_without_clause = models.PositiveSmallIntegerField(default=21)
     repeat_window_months = models.PositiveSmallIntegerField(default=6)
+    vp_min_cell = models.PositiveSmallIntegerField(default=3)
     ba_override_mode = models.CharField(
         max_length=10, choices=OverrideMode.choices, default=OverrideMode.BLOCK
     )

@@ -147,6 +147,15 @@ PARAMETERS: tuple[Parameter, ...] = (
         24,
     ),
     Parameter(
+        "vp_min_cell",
+        "vp.annual_report.min_cell",
+        "R-105",
+        _("Jaarverslag vertrouwenspersoon: aantallen kleiner dan dit worden niet getoond"),
+        # Below 2 nothing would be suppressed: the protocol keeps at least the protection of pairs.
+        2,
+        20,
+    ),
+    Parameter(
         "ba_override_mode",
         "professional_rules.ba_override_mode",
         "§9.3a Q-3",

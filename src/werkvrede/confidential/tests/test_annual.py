@@ -25,6 +25,7 @@ from werkvrede.confidential.tests.annual_helpers import closed_report, compiled
 from werkvrede.confidential.tests.helpers import person, vp
 from werkvrede.core.refusals import Invalid, NotPossible
 from werkvrede.core.roles import Role
+from werkvrede.protocol.services import protocol_update
 from werkvrede.vault.models import SealedContent
 
 pytestmark = pytest.mark.django_db
@@ -389,3 +390,16 @@ def test_the_vp_is_offered_the_years_that_are_over_and_not_compiled(
     compiled(world, year=2024)
     assert annual_services.years_open(oid, date(2026, 2, 1)) == [2025]
     assert annual_services.years_open(oid, date(2027, 2, 1)) == [2026, 2025]
+
+
+def test_the_organisation_sets_min_cell_in_its_protocol(world: World, year_2025: dict[str, Any]) -> None:
+    """R-105: `vp.annual_report.min_cell` is a protocol parameter (default 3; at least 2, so that
+    something is always suppressed)."""
+    admin = person(world, Role.ADMIN)
+    with pytest.raises(Invalid) as refused:
+        protocol_update(actor=admin, values={"vp_min_cell": 1})
+    assert "vp_min_cell" in refused.value.errors
+    protocol_update(actor=admin, values={"vp_min_cell": 5})
+    assert annual.min_cell_of(world.a.organisation.pk) == 5
+    report = compiled(world, year=2025)
+    assert report.min_cell == 5 and report.aggregates["min_cell"] == 5
