@@ -89,6 +89,8 @@ def messages_for(actor: Actor | ReceiptHolder, report: Report) -> list[MessageVi
             action="confidential.message.read",
             subjects=[report.melder_id],
             basis=basis,
+            # The anonymous melder's own reading is recorded, but not which report (ADR 0074).
+            name_object=not isinstance(actor, ReceiptHolder),
         )
         views.append(MessageView(message=message, text=text))
     return views

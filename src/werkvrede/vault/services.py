@@ -66,11 +66,14 @@ def unseal(
     subjects: Sequence[int | None],
     basis: str,
     case_id: int | None = None,
+    name_object: bool = True,
 ) -> str:
     """Return the plaintext if `action` is allowed for `actor` on `sealed`; audit the read.
 
     The read is recorded as a read of the compartment's category about each of `subjects` (the people
-    the content is about), in `case_id`, on `basis` — once per request (`audit.reads`). A failure to
+    the content is about), in `case_id`, on `basis` — once per request (`audit.reads`); with
+    `name_object=False` (the holder of an anonymous report's receipt) without the row's id, so that
+    no exact time is joined to the report (ADR 0074). A failure to
     decrypt is audited too and raised as SealedContentError with a message that names the cause
     (missing key, or altered row) and never the content.
     """
@@ -98,7 +101,7 @@ def unseal(
             subject_id=subject_id,
             basis=basis,
             object_type="vault.sealedcontent",
-            object_id=str(sealed.pk),
+            object_id=str(sealed.pk) if name_object else "",
         )
     return plaintext
 

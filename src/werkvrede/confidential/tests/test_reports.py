@@ -309,3 +309,29 @@ def test_the_vp_is_reminded_of_their_tasks_and_the_melder_is_not(
     assert "R-101" in vp_page and "onderzoekt geen feiten" in vp_page
     melder_page = client_as(Role.EMPLOYEE).get(f"/vertrouwenspersoon/melding/{report.pk}/").content.decode()
     assert "R-101" not in melder_page
+
+
+def test_the_anonymous_melders_own_reading_is_audited_without_naming_the_report(world: World) -> None:
+    """ADR 0074: no exact time joined to an anonymous report, also not the times its melder reads it."""
+    from werkvrede.confidential import selectors
+    from werkvrede.confidential.tests.helpers import anonymous_report
+
+    report, receipt = anonymous_report(world)
+    holder = services.receipt_holder(receipt)
+    assert holder is not None
+    assert [v.text for v in selectors.messages_for(holder, report)] == [STORY]
+    reads = AuditEvent.objects.filter(category="D15", user_id__isnull=True)
+    assert reads.count() == 1 and reads.get().object_id == ""
+    sealed_ids = {str(m.sealed_id) for m in ReportMessage.objects.filter(report=report)}
+    named = AuditEvent.objects.filter(object_id__in=sealed_ids) | AuditEvent.objects.filter(
+        object_type__startswith="confidential.", object_id=str(report.pk)
+    )
+    assert not named.exists()
+    # The VP's reading names what was read, as every other read of sensitive data does.
+    selectors.messages_for(vp(world), report)
+    assert (
+        AuditEvent.objects.filter(category="D15", user_id=world.a.users[Role.CONFIDENTIAL_ADVISER].pk)
+        .get()
+        .object_id
+        in sealed_ids
+    )
