@@ -57,6 +57,21 @@ def main(base: str) -> None:
         page.wait_for_url(f"{base}/")
         page.goto(f"{base}/account/mensen/")
         page.screenshot(path=str(OUT / "people-adm.png"), full_page=True)
+        # The vertrouwenspersoon's inbox, and the public page for an anonymous report.
+        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+        page.goto(f"{base}/account/inloggen/")
+        page.get_by_label("E-mailadres").fill("vertrouwenspersoon@demo.werkvrede.nl")
+        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url("**/account/inloggen/code/**")
+        page.locator("input[name=code]").fill(demo_code())
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/vertrouwenspersoon/")
+        page.screenshot(path=str(OUT / "vp-inbox.png"), full_page=True)
+        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+        page.goto(f"{base}/melden/demo-bv/")
+        page.screenshot(path=str(OUT / "report-anonymous.png"), full_page=True)
         browser.close()
 
 
