@@ -14,7 +14,6 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
@@ -22,6 +21,7 @@ from werkvrede.accounts.models import Organisation
 from werkvrede.confidential import services
 from werkvrede.confidential.policies import ReceiptHolder
 from werkvrede.core.clientaddr import client_network
+from werkvrede.core.ratelimit import count, hit
 
 WINDOW_SECONDS = 3600
 _CLIENT_SALT = "werkvrede.confidential.anonymous.client"
@@ -69,17 +69,11 @@ def _client(request: HttpRequest) -> str:
 
 
 def _count(key: str) -> int:
-    return int(cache.get(key, 0))
+    return count(key)
 
 
 def _hit(key: str) -> int:
-    if cache.add(key, 1, timeout=WINDOW_SECONDS):
-        return 1
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        return 1
+    return hit(key, WINDOW_SECONDS)
 
 
 def _receipt_keys(request: HttpRequest) -> tuple[tuple[str, int], tuple[str, int]]:

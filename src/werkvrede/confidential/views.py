@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -181,64 +182,45 @@ def _step_done(request: HttpRequest, report: Report, text: str) -> HttpResponseB
     return redirect("confidential:report", report_id=report.pk)
 
 
+def _form_step(
+    request: HttpRequest, report: Report, form: Any, key: str, run: Callable[..., Any], done: str
+) -> HttpResponseBase:
+    """One SM-6 step from a form: done, or the form again with what was typed and why not."""
+    if form.is_valid():
+        try:
+            run(actor=_actor(request), report=report, today=timezone.localdate(), **form.cleaned_data)
+        except Invalid as exc:
+            add_to_form(form, exc)
+        except Refusal as exc:
+            return _render_report(request, report, 409, **{key: form}, **refusal_context(exc))
+        else:
+            return _step_done(request, report, done)
+    return _render_report(request, report, 400, **{key: form})
+
+
 @require_POST
 @requires("confidential.report.manage", on=REPORT)
 def intake(request: HttpRequest, report: Report) -> HttpResponseBase:
     form = IntakeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.intake_record(
-                actor=_actor(request), report=report, today=timezone.localdate(), **form.cleaned_data
-            )
-        except Invalid as exc:
-            add_to_form(form, exc)
-        except Refusal as exc:
-            return _render_report(request, report, 409, intake_form=form, **refusal_context(exc))
-        else:
-            return _step_done(request, report, _("De intake is vastgelegd."))
-    return _render_report(request, report, 400, intake_form=form)
+    return _form_step(
+        request, report, form, "intake_form", services.intake_record, _("De intake is vastgelegd.")
+    )
 
 
 @require_POST
 @requires("confidential.report.manage", on=REPORT)
 def category(request: HttpRequest, report: Report) -> HttpResponseBase:
     form = CategoryForm(request.POST, categories=categories.choices(report.organisation_id))
-    if form.is_valid():
-        try:
-            services.category_record(
-                actor=_actor(request),
-                report=report,
-                category=form.cleaned_data["category"],
-                today=timezone.localdate(),
-            )
-        except Invalid as exc:
-            add_to_form(form, exc)
-        except Refusal as exc:
-            return _render_report(request, report, 409, category_form=form, **refusal_context(exc))
-        else:
-            return _step_done(request, report, _("De categorie is vastgelegd."))
-    return _render_report(request, report, 400, category_form=form)
+    done = _("De categorie is vastgelegd.")
+    return _form_step(request, report, form, "category_form", services.category_record, done)
 
 
 @require_POST
 @requires("confidential.report.manage", on=REPORT)
 def route(request: HttpRequest, report: Report) -> HttpResponseBase:
     form = RouteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.route_record(
-                actor=_actor(request),
-                report=report,
-                route=form.cleaned_data["route"],
-                today=timezone.localdate(),
-            )
-        except Invalid as exc:
-            add_to_form(form, exc)
-        except Refusal as exc:
-            return _render_report(request, report, 409, route_form=form, **refusal_context(exc))
-        else:
-            return _step_done(request, report, _("De gekozen weg is vastgelegd."))
-    return _render_report(request, report, 400, route_form=form)
+    done = _("De gekozen weg is vastgelegd.")
+    return _form_step(request, report, form, "route_form", services.route_record, done)
 
 
 @require_POST

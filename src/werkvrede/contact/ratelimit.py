@@ -8,10 +8,10 @@ operator can tune them.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 
 from werkvrede.core.clientaddr import client_network
+from werkvrede.core.ratelimit import hit
 
 WINDOW_SECONDS = 3600
 
@@ -24,13 +24,7 @@ def _limits() -> tuple[int, int]:
 
 
 def _hit(key: str) -> int:
-    if cache.add(key, 1, timeout=WINDOW_SECONDS):
-        return 1
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        return 1
+    return hit(key, WINDOW_SECONDS)
 
 
 def allow(request: HttpRequest) -> bool:
