@@ -15,11 +15,10 @@ from django.utils import timezone
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with
-from werkvrede.cases import services as case_services
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.confidential.models import Referral, ReferralStatus, Report, ReportState
 from werkvrede.core.roles import Role
-from werkvrede.interventions import services as intervention_services
+from werkvrede.interventions.tests.helpers import behaviour_suspected, intervention_recorded
 from werkvrede.mediation.models import Mediation
 from werkvrede.mediation.services import reference
 
@@ -54,36 +53,8 @@ def org(transactional_db: None, django_capture_on_commit_callbacks: Any) -> dict
         hr = actor_of(members["hr"].user, organisation.pk)
         case = signal(members["hr"].user, organisation.pk, employee=members["lotte"], other=members["lars"])
         today = timezone.localdate()
-        case_services.case_complete_intake(
-            actor=hr,
-            case_id=case.pk,
-            data=case_services.IntakeInput(
-                configuration="INDIVIDUAL_INDIVIDUAL",
-                domains=("RELATIONS",),
-                acknowledged_by_other=None,
-                employee_feels_obstructed=True,
-                other_feels_obstructed=False,
-                undesirable_behaviour_suspected=True,
-                glasl_stage=None,
-                conflict_type="UNDESIRABLE_BEHAVIOUR_BASED",
-                undesirable_behaviour_categories=("BULLYING",),
-            ),
-            today=today,
-        )
-        intervention_services.intervention_record(
-            actor=hr,
-            case_id=case.pk,
-            data=intervention_services.InterventionInput(
-                kind="REFERRAL_VP",
-                chair_role="",
-                hr_attends=False,
-                support_employee=True,
-                support_other=None,
-                planned_on=None,
-                note="",
-            ),
-            today=today,
-        )
+        behaviour_suspected(hr, case, "BULLYING", today=today)
+        intervention_recorded(hr, case, "REFERRAL_VP", today=today)
     return {"organisation": organisation, "members": members, "case": case}
 
 

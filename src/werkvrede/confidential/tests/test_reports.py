@@ -28,8 +28,7 @@ from werkvrede.confidential.tests.helpers import (
 from werkvrede.core.policy import AccessDenied
 from werkvrede.core.refusals import Blocked, Invalid, NotPossible
 from werkvrede.core.roles import Role
-from werkvrede.interventions.tests.helpers import employee_case
-from werkvrede.interventions.tests.test_r100_hold import _intake, _record
+from werkvrede.interventions.tests.helpers import behaviour_suspected, employee_case, intervention_recorded
 from werkvrede.vault.models import SealedContent
 
 
@@ -173,8 +172,9 @@ def test_a_counted_contact_stores_nothing_else(world: World, client_as: Callable
 
 
 def _bullying_case(world: World) -> Case:
-    case = _intake(world, employee_case(world), "BULLYING")
-    _record(world, case, "REFERRAL_VP")  # the VP was offered (RT-2)
+    hr = person(world, Role.HR_ADVISER)
+    case = behaviour_suspected(hr, employee_case(world), "BULLYING", today=TODAY)
+    intervention_recorded(hr, case, "REFERRAL_VP", today=TODAY)  # the VP was offered (RT-2)
     return case
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role
@@ -17,6 +18,44 @@ def employee_case(world: Any, tenant: str = "a") -> Case:
     """A case signalled by the employee against their line manager (who takes part as the other party)."""
     t = world.tenant(tenant)
     return signal(t.users[Role.EMPLOYEE], t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
+
+
+def behaviour_suspected(hr: Any, case: Case, *categories: str, today: date) -> Case:
+    """HR completes the intake of `case`; with `categories`, undesirable behaviour is suspected (R-100)."""
+    return case_services.case_complete_intake(
+        actor=hr,
+        case_id=case.pk,
+        data=case_services.IntakeInput(
+            configuration="INDIVIDUAL_INDIVIDUAL",
+            domains=("RELATIONS",),
+            acknowledged_by_other=None,
+            employee_feels_obstructed=True,
+            other_feels_obstructed=False,
+            undesirable_behaviour_suspected=bool(categories),
+            glasl_stage=None,
+            conflict_type="UNDESIRABLE_BEHAVIOUR_BASED",
+            undesirable_behaviour_categories=categories,
+        ),
+        today=today,
+    )
+
+
+def intervention_recorded(hr: Any, case: Case, kind: str, *, today: date, chair_role: str = "") -> Any:
+    """HR records an intervention of `kind` (REFERRAL_VP: the VP is offered, RT-2)."""
+    return services.intervention_record(
+        actor=hr,
+        case_id=case.pk,
+        data=services.InterventionInput(
+            kind=kind,
+            chair_role=chair_role,
+            hr_attends=False,
+            support_employee=True,
+            support_other=True,
+            planned_on=None,
+            note="",
+        ),
+        today=today,
+    )
 
 
 def actor(world: Any, role: Role, tenant: str = "a") -> Any:

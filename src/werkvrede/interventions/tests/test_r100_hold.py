@@ -18,46 +18,24 @@ from werkvrede.cases.selectors import r100_hold
 from werkvrede.core.policy import AccessDenied
 from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
-from werkvrede.interventions import services
 from werkvrede.interventions.models import Intervention
-from werkvrede.interventions.tests.helpers import actor, employee_case
+from werkvrede.interventions.tests.helpers import (
+    actor,
+    behaviour_suspected,
+    employee_case,
+    intervention_recorded,
+)
 
 TODAY = date(2025, 10, 1)
 
 
 def _intake(world: World, case: Case, *categories: str) -> Case:
-    return case_services.case_complete_intake(
-        actor=actor(world, Role.HR_ADVISER),
-        case_id=case.pk,
-        data=case_services.IntakeInput(
-            configuration="INDIVIDUAL_INDIVIDUAL",
-            domains=("RELATIONS",),
-            acknowledged_by_other=None,
-            employee_feels_obstructed=True,
-            other_feels_obstructed=False,
-            undesirable_behaviour_suspected=bool(categories),
-            glasl_stage=None,
-            conflict_type="UNDESIRABLE_BEHAVIOUR_BASED",
-            undesirable_behaviour_categories=categories,
-        ),
-        today=TODAY,
-    )
+    return behaviour_suspected(actor(world, Role.HR_ADVISER), case, *categories, today=TODAY)
 
 
 def _record(world: World, case: Case, kind: str, chair_role: str = "") -> Intervention:
-    return services.intervention_record(
-        actor=actor(world, Role.HR_ADVISER),
-        case_id=case.pk,
-        data=services.InterventionInput(
-            kind=kind,
-            chair_role=chair_role,
-            hr_attends=False,
-            support_employee=True,
-            support_other=True,
-            planned_on=None,
-            note="",
-        ),
-        today=TODAY,
+    return intervention_recorded(  # type: ignore[no-any-return]
+        actor(world, Role.HR_ADVISER), case, kind, today=TODAY, chair_role=chair_role
     )
 
 

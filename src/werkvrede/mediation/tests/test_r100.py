@@ -12,6 +12,7 @@ from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
 from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
+from werkvrede.interventions.tests.helpers import behaviour_suspected
 from werkvrede.mediation import services
 from werkvrede.mediation.models import Mediation, PartySide
 from werkvrede.mediation.tests.helpers import actor, employee_case
@@ -20,23 +21,7 @@ TODAY = date(2025, 10, 1)
 
 
 def _suspected(world: World, category: str) -> Case:
-    case = employee_case(world)
-    return case_services.case_complete_intake(
-        actor=actor(world, Role.HR_ADVISER),
-        case_id=case.pk,
-        data=case_services.IntakeInput(
-            configuration="INDIVIDUAL_INDIVIDUAL",
-            domains=("RELATIONS",),
-            acknowledged_by_other=None,
-            employee_feels_obstructed=True,
-            other_feels_obstructed=False,
-            undesirable_behaviour_suspected=True,
-            glasl_stage=None,
-            conflict_type="UNDESIRABLE_BEHAVIOUR_BASED",
-            undesirable_behaviour_categories=(category,),
-        ),
-        today=TODAY,
-    )
+    return behaviour_suspected(actor(world, Role.HR_ADVISER), employee_case(world), category, today=TODAY)
 
 
 def _refer(world: World, case: Case) -> Mediation:
