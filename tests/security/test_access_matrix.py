@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoDbBlocker
 
-from conftest import World, module_transaction, shared_world
+from conftest import World, logged_in, module_transaction, shared_world
 from tests.security.matrix import Row, gather
 from tests.security.urlwalk import ADMIN_NAMESPACE, walk
 from werkvrede.audit.models import AuditEvent
@@ -81,6 +82,28 @@ def made(_made: dict[str, Made], django_db_blocker: DjangoDbBlocker, url_name: s
     return _made[url_name]
 
 
+@pytest.fixture(scope="module")
+def _sessions(_made: dict[str, Made]) -> dict[Role, str]:
+    """One logged-in session per role of organisation "a", made in the module's transaction."""
+    return {}
+
+
+@pytest.fixture
+def client_of(_sessions: dict[Role, str], django_db_blocker: DjangoDbBlocker, role: Role) -> Client:
+    """A client with the role's session, logged in once for the module (before the cell's transaction
+    opens, as `made`): every cell's own changes to the session are rolled back with the cell."""
+    if role not in _sessions:
+        with django_db_blocker.unblock():
+            assert connection.in_atomic_block and not connection.savepoint_ids, (
+                "logged in before the test's db"
+            )
+            client = logged_in(shared_world().a.users[role])
+            _sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = _sessions[role]
+    return client
+
+
 def _request(client: Client, name: str, row: Row, made: Made, tenant: str) -> Any:
     url = reverse(name, kwargs=made.kwargs[tenant])
     if row.json:
@@ -115,12 +138,12 @@ CASES = [(name, role) for name in MATRIX for role in Role]
 
 @pytest.mark.parametrize(("url_name", "role"), CASES, ids=[f"{n}-{r.value}" for n, r in CASES])
 def test_role_gets_exactly_what_the_matrix_says(
-    made: Made, world: World, client_as: Callable[..., Client], url_name: str, role: Role
+    made: Made, client_of: Client, db: None, url_name: str, role: Role
 ) -> None:
     row = MATRIX[url_name]
-    denied = AuditEvent.objects.filter(action="core.access.denied", user_id=world.a.users[role].pk)
+    denied = AuditEvent.objects.filter(action="core.access.denied", user_id=shared_world().a.users[role].pk)
     before = denied.count()
-    response = _request(client_as(role), url_name, row, made, "a")
+    response = _request(client_of, url_name, row, made, "a")
     if role in row.allowed:
         assert response.status_code == row.success
     else:
@@ -134,11 +157,11 @@ ID_CASES = [(name, role) for name, row in MATRIX.items() if row.object_in is not
 
 @pytest.mark.parametrize(("url_name", "role"), ID_CASES, ids=[f"{n}-{r.value}" for n, r in ID_CASES])
 def test_an_object_of_another_organisation_is_not_found(
-    made: Made, world: World, client_as: Callable[..., Client], url_name: str, role: Role
+    made: Made, client_of: Client, db: None, url_name: str, role: Role
 ) -> None:
-    response = _request(client_as(role), url_name, MATRIX[url_name], made, "b")
+    response = _request(client_of, url_name, MATRIX[url_name], made, "b")
     assert response.status_code == 404
-    assert str(world.b.users[Role.EMPLOYEE].full_name) not in response.content.decode()
+    assert str(shared_world().b.users[Role.EMPLOYEE].full_name) not in response.content.decode()
 
 
 def test_a_missing_and_a_forbidden_object_look_the_same(
