@@ -58,8 +58,11 @@ START_SECTIONS: dict[Role, StartSection] = {
     ),
     Role.CONFIDENTIAL_ADVISER: StartSection(
         Role.CONFIDENTIAL_ADVISER,
-        _("Onder Meldingen: wat bij jou binnenkomt, met naam of anoniem. Alleen jij en de melder lezen het."),
-        (_("Jaarverslag"),),
+        _(
+            "Onder Meldingen: wat bij jou binnenkomt, met naam of anoniem; alleen jij en de melder lezen "
+            "het. Daar vind je ook het jaarverslag, de trends en je adviezen aan het management."
+        ),
+        (),
     ),
     Role.COMPANY_SOCIAL_WORKER: StartSection(
         Role.COMPANY_SOCIAL_WORKER,

@@ -335,3 +335,8 @@ def test_the_anonymous_melders_own_reading_is_audited_without_naming_the_report(
         .object_id
         in sealed_ids
     )
+
+
+def test_the_vps_start_page_no_longer_says_the_reports_are_coming(client_as: Callable[..., Client]) -> None:
+    html = client_as(Role.CONFIDENTIAL_ADVISER).get("/").content.decode()
+    assert "Nog niet beschikbaar" not in html and "jaarverslag" in html
