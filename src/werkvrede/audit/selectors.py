@@ -23,5 +23,6 @@ VP_EVENTS = (
     Q(action__startswith="confidential.")
     | Q(object_type__startswith="confidential.")
     | Q(category="D15")
-    | Q(data__compartment="D15")
+    # has_key first: a missing key compares as NULL, and NOT NULL would hide every other event too.
+    | (Q(data__has_key="compartment") & Q(data__compartment="D15"))
 )

@@ -102,3 +102,12 @@ def test_the_platform_admin_does_not_learn_of_the_report(
     assert "audit" in page and "confidential." not in page
     assert client.get("/beheer/confidential/report/").status_code == 404
     assert AuditEvent.objects.filter(action__startswith="confidential.").exists()
+
+
+def test_the_audit_log_still_shows_the_organisations_other_events(
+    world: World, report: Report, client_as: Callable[..., Client]
+) -> None:
+    """Leaving out the VP's events (ADR 0074) must not leave out anything else."""
+    shown = client_as(Role.ADMIN).get("/audit/?pagina=1").content.decode()
+    assert "accounts.role.granted" in shown and "confidential." not in shown
+    assert "vault.sealed.created" not in shown  # the only sealed rows here are the report's (D15)
