@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from base64 import b32decode
 from pathlib import Path
+from typing import Any
 
 from django_otp.oath import TOTP
 from playwright.sync_api import sync_playwright
@@ -22,6 +23,20 @@ DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - the demo's published secre
 
 def demo_code() -> str:
     return f"{TOTP(b32decode(DEMO_TOTP_SECRET)).token():06d}"
+
+
+def _with_two_factors(browser: Any, base: str, email: str) -> Any:
+    """A new page logged in as a two-factor demo person: the password, then the demo secret's code."""
+    page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+    page.goto(f"{base}/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/account/inloggen/code/**")
+    page.locator("input[name=code]").fill(demo_code())
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/")
+    return page
 
 
 def main(base: str) -> None:
@@ -46,27 +61,11 @@ def main(base: str) -> None:
         page.goto(f"{base}/account/tweestaps/instellen/")  # optional for HR: the enrolment page
         page.screenshot(path=str(OUT / "totp-enrol.png"), full_page=True)
         # The Beheerder (two factors: the demo secret's code) on the people page.
-        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
-        page.goto(f"{base}/account/inloggen/")
-        page.get_by_label("E-mailadres").fill("beheer@demo.werkvrede.nl")
-        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url("**/account/inloggen/code/**")
-        page.locator("input[name=code]").fill(demo_code())
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(f"{base}/")
+        page = _with_two_factors(browser, base, "beheer@demo.werkvrede.nl")
         page.goto(f"{base}/account/mensen/")
         page.screenshot(path=str(OUT / "people-adm.png"), full_page=True)
         # The vertrouwenspersoon's inbox, and the public page for an anonymous report.
-        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
-        page.goto(f"{base}/account/inloggen/")
-        page.get_by_label("E-mailadres").fill("vertrouwenspersoon@demo.werkvrede.nl")
-        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url("**/account/inloggen/code/**")
-        page.locator("input[name=code]").fill(demo_code())
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(f"{base}/")
+        page = _with_two_factors(browser, base, "vertrouwenspersoon@demo.werkvrede.nl")
         page.goto(f"{base}/vertrouwenspersoon/")
         page.screenshot(path=str(OUT / "vp-inbox.png"), full_page=True)
         page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")

@@ -143,7 +143,8 @@ def record_for(
     """Record that `actor` did `action` to `obj` (a model instance), in `case` when it belongs to one.
 
     The one way a service audits its own writes: the organisation comes from the object (or its case),
-    the object type and id from the object, the actor's user and roles from the actor.
+    the object type and id from the object, the actor's user and roles from the actor. Without an
+    object (`obj=None`: a count, a setting of one's own) the organisation is given.
     """
     if organisation_id is None:
         organisation_id = getattr(obj, "organisation_id", None)
@@ -155,8 +156,8 @@ def record_for(
         organisation_id=organisation_id,
         user_id=actor.user_id,
         roles=actor.role_codes,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
         legal_basis=legal_basis,
         case_id=case_id,
         data=data,

@@ -48,17 +48,7 @@ FORMAT_VERSION = 1
 MIN_CELL_KEY = "vp.annual_report.min_cell"
 NO_ROUTE = "NONE"
 # The states a report opened in the year is counted under (SM-6); the finished ones count as CLOSED.
-STATE_KEYS: tuple[str, ...] = (
-    ReportState.CONTACT,
-    ReportState.INTAKE,
-    ReportState.ADVICE,
-    ReportState.INFORMAL_SOLUTION_SUPPORT,
-    ReportState.REFERRED,
-    ReportState.FORMAL_COMPLAINT_SUPPORT,
-    ReportState.AFTERCARE,
-    ReportState.CONFIDENTIALITY_BREACH_REVIEW,
-    ReportState.CLOSED,
-)
+STATE_KEYS: tuple[str, ...] = (*(s for s in ReportState if s in ACTIVE_STATES), ReportState.CLOSED)
 
 
 def min_cell_of(organisation_id: int) -> int:

@@ -198,12 +198,7 @@ def contact_record(*, actor: Actor, today: date) -> None:
     """The VP notes a contact (a call, a walk-in) that is not registered: only the count (SM-6 row 1)."""
     authorize(actor, "confidential.inbox.open")
     _tally(actor.organisation_id or 0, today)
-    audit.record(
-        "confidential.contact.counted",
-        organisation_id=actor.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-    )
+    audit.record_for(actor, "confidential.contact.counted", None, organisation_id=actor.organisation_id)
 
 
 # --- Anonymous reports -----------------------------------------------------------------------------
@@ -524,12 +519,7 @@ def profile_save(*, actor: Actor, contact: str, external: bool) -> None:
         user_id=actor.uid,
         defaults={"contact": contact.strip()[:500], "external": external},
     )
-    audit.record(
-        "confidential.profile.saved",
-        organisation_id=actor.organisation_id,
-        user_id=actor.user_id,
-        roles=actor.role_codes,
-    )
+    audit.record_for(actor, "confidential.profile.saved", None, organisation_id=actor.organisation_id)
 
 
 def _code_of(label: str) -> str:
