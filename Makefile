@@ -1,6 +1,9 @@
 # Werkvrede: the single entry point. `make run` serves the demo, `make test` runs every test.
 SHELL := /bin/sh
 export UV_PYTHON_DOWNLOADS := never
+# Keep Python's bytecode cache even where the environment turns it off: without it every test worker
+# and every `manage.py` a test starts compiles Django and the suite again (ADR 0067).
+unexport PYTHONDONTWRITEBYTECODE
 UV := $(shell sh tools/bootstrap-uv.sh)
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
@@ -25,19 +28,30 @@ run: env translations
 	$(MANAGE) load_demo
 	@sh tools/run-dev.sh
 
+# Each pass runs everything except the one set that tells more on the other database (ADR 0067): the
+# browser walks run on SQLite (what `make run` serves), the API fuzzing on PostgreSQL (production, the
+# stricter database). Without a PostgreSQL server everything runs on SQLite.
 test: env translations
-	@$(MAKE) --no-print-directory test-sqlite
-	@$(MAKE) --no-print-directory test-postgres
+	@if $(PY) tools/postgres_available.py 2>/dev/null; then \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz" && \
+		$(MAKE) --no-print-directory test-postgres MARKS="not browser"; \
+	else \
+		$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+	fi
+
+# MARKS selects by marker (pytest -m), e.g. MARKS="not browser".
+MARKS ?=
+PYTEST_SELECT = $(if $(MARKS),-m "$(MARKS)")
 
 test-sqlite: env translations
-	@echo "== Test suite on SQLite"
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	@echo "== Test suite on SQLite$(if $(MARKS), ($(MARKS)))"
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS)
 
 # Runs when PostgreSQL answers; with WERKVREDE_REQUIRE_POSTGRES=1 an unreachable server fails the run.
 test-postgres: env translations
 	@if $(PY) tools/postgres_available.py; then \
-		echo "== Test suite on PostgreSQL"; \
-		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); \
+		echo "== Test suite on PostgreSQL$(if $(MARKS), ($(MARKS)))"; \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS); \
 	elif [ "$${WERKVREDE_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 		echo "FAILED: PostgreSQL is required (WERKVREDE_REQUIRE_POSTGRES=1) but not reachable"; exit 1; \
 	else \

@@ -147,6 +147,8 @@ def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
     request_finished.connect(close_old_connections)
 
 
+# The two schemathesis tests run in the PostgreSQL pass of `make test` only (ADR 0067).
+@pytest.mark.fuzz
 @schema.parametrize()
 @SETTINGS
 def test_api_has_no_server_errors_and_answers_as_documented(case: Any, world: World, db: None) -> None:
@@ -163,6 +165,7 @@ def test_api_has_no_server_errors_and_answers_as_documented(case: Any, world: Wo
             raise
 
 
+@pytest.mark.fuzz
 def test_api_sequences_follow_the_links_between_operations(world: World, db: None) -> None:
     """Stateful: create a case, then use its id for the operations on it (links schemathesis infers
     from the document), as the HR adviser; `use_after_free` and `ensure_resource_availability` (D2).
