@@ -148,20 +148,104 @@ FACTORS: tuple[RiskFactor, ...] = (
 )
 
 STATEMENTS: tuple[PulseStatement, ...] = (
-    PulseStatement("PS-1", "PF-1", "In ons team bespreken we meningsverschillen openlijk en op tijd.", "In our team we discuss disagreements openly and in good time.", True),
-    PulseStatement("PS-2", "PF-1", "Als er spanning is, wordt die in ons team eerder vermeden dan besproken.", "When there is tension, our team avoids it rather than talks about it.", False),
-    PulseStatement("PS-3", "PF-2", "Collega's gaan respectvol en professioneel met elkaar om.", "Colleagues treat each other with respect and professionally.", True),
-    PulseStatement("PS-4", "PF-3", "Mijn werk past bij wat ik kan en wie ik ben.", "My work fits what I can do and who I am.", True),
-    PulseStatement("PS-5", "PF-4", "Ik weet precies wat er in mijn werk van mij verwacht wordt.", "I know exactly what is expected of me in my work.", True),
-    PulseStatement("PS-6", "PF-4", "Het is vaak onduidelijk wie in ons team waarvoor verantwoordelijk is.", "It is often unclear who in our team is responsible for what.", False),
-    PulseStatement("PS-7", "PF-5", "Ik heb te veel werk om het in de beschikbare tijd goed te doen.", "I have too much work to do it well in the time available.", False),
-    PulseStatement("PS-8", "PF-5", "Ik heb de middelen (tijd, mensen, materiaal) die ik voor mijn werk nodig heb.", "I have the resources (time, people, materials) I need for my work.", True),
-    PulseStatement("PS-9", "PF-6", "Ik maak me zorgen over de zekerheid van mijn baan of over mijn rooster.", "I worry about the security of my job or about my schedule.", False),
-    PulseStatement("PS-10", "PF-7", "In ons team botsen belangen of opvattingen regelmatig.", "In our team, interests or views clash regularly.", False),
-    PulseStatement("PS-11", "PF-7", "De sfeer en het onderlinge vertrouwen in ons team zijn goed.", "The atmosphere and mutual trust in our team are good.", True),
-    PulseStatement("PS-12", "PF-8", "Ik krijg op tijd de informatie die ik voor mijn werk nodig heb.", "I get the information I need for my work in good time.", True),
-    PulseStatement("PS-13", "PF-9", "Temperatuur, lucht of geluid op mijn werkplek hinderen mij regelmatig.", "Temperature, air or noise at my workplace regularly bother me.", False),
-    PulseStatement("PS-14", "PF-9", "Ik kan op mijn werkplek geconcentreerd werken en rustig overleggen.", "At my workplace I can work with focus and consult quietly.", True),
+    PulseStatement(
+        "PS-1",
+        "PF-1",
+        "In ons team bespreken we meningsverschillen openlijk en op tijd.",
+        "In our team we discuss disagreements openly and in good time.",
+        True,
+    ),
+    PulseStatement(
+        "PS-2",
+        "PF-1",
+        "Als er spanning is, wordt die in ons team eerder vermeden dan besproken.",
+        "When there is tension, our team avoids it rather than talks about it.",
+        False,
+    ),
+    PulseStatement(
+        "PS-3",
+        "PF-2",
+        "Collega's gaan respectvol en professioneel met elkaar om.",
+        "Colleagues treat each other with respect and professionally.",
+        True,
+    ),
+    PulseStatement(
+        "PS-4",
+        "PF-3",
+        "Mijn werk past bij wat ik kan en wie ik ben.",
+        "My work fits what I can do and who I am.",
+        True,
+    ),
+    PulseStatement(
+        "PS-5",
+        "PF-4",
+        "Ik weet precies wat er in mijn werk van mij verwacht wordt.",
+        "I know exactly what is expected of me in my work.",
+        True,
+    ),
+    PulseStatement(
+        "PS-6",
+        "PF-4",
+        "Het is vaak onduidelijk wie in ons team waarvoor verantwoordelijk is.",
+        "It is often unclear who in our team is responsible for what.",
+        False,
+    ),
+    PulseStatement(
+        "PS-7",
+        "PF-5",
+        "Ik heb te veel werk om het in de beschikbare tijd goed te doen.",
+        "I have too much work to do it well in the time available.",
+        False,
+    ),
+    PulseStatement(
+        "PS-8",
+        "PF-5",
+        "Ik heb de middelen (tijd, mensen, materiaal) die ik voor mijn werk nodig heb.",
+        "I have the resources (time, people, materials) I need for my work.",
+        True,
+    ),
+    PulseStatement(
+        "PS-9",
+        "PF-6",
+        "Ik maak me zorgen over de zekerheid van mijn baan of over mijn rooster.",
+        "I worry about the security of my job or about my schedule.",
+        False,
+    ),
+    PulseStatement(
+        "PS-10",
+        "PF-7",
+        "In ons team botsen belangen of opvattingen regelmatig.",
+        "In our team, interests or views clash regularly.",
+        False,
+    ),
+    PulseStatement(
+        "PS-11",
+        "PF-7",
+        "De sfeer en het onderlinge vertrouwen in ons team zijn goed.",
+        "The atmosphere and mutual trust in our team are good.",
+        True,
+    ),
+    PulseStatement(
+        "PS-12",
+        "PF-8",
+        "Ik krijg op tijd de informatie die ik voor mijn werk nodig heb.",
+        "I get the information I need for my work in good time.",
+        True,
+    ),
+    PulseStatement(
+        "PS-13",
+        "PF-9",
+        "Temperatuur, lucht of geluid op mijn werkplek hinderen mij regelmatig.",
+        "Temperature, air or noise at my workplace regularly bother me.",
+        False,
+    ),
+    PulseStatement(
+        "PS-14",
+        "PF-9",
+        "Ik kan op mijn werkplek geconcentreerd werken en rustig overleggen.",
+        "At my workplace I can work with focus and consult quietly.",
+        True,
+    ),
     PulseStatement("PS-15", "PF-10", "Ik ben tevreden met mijn werk.", "I am satisfied with my work.", True),
 )
 
@@ -195,12 +279,12 @@ def statements_of(factor_code: str) -> tuple[PulseStatement, ...]:
     return tuple(s for s in STATEMENTS if s.factor == factor_code)
 
 
-class InvalidAnswers(ValueError):
+class InvalidAnswers(ValueError):  # noqa: N818 - the answers are invalid, as InvalidSituation
     """A set of answers that is not one answer on the scale for every statement."""
 
 
 def validate_answers(answers: Mapping[str, int]) -> dict[str, int]:
-    """One answer (1–5) per statement, nothing else; the answers in statement order."""
+    """One answer (1-5) per statement, nothing else; the answers in statement order."""
     if set(answers) != set(STATEMENT_CODES):
         raise InvalidAnswers("answer every statement, and nothing else")
     out: dict[str, int] = {}
@@ -224,7 +308,7 @@ def risk_of(statement: PulseStatement, answer: int) -> int:
 class FactorResult:
     factor: str
     respondents: int | None  # None when suppressed: the small number is not shown
-    score: float | None  # mean risk score 1–5, one decimal; None when suppressed
+    score: float | None  # mean risk score 1-5, one decimal; None when suppressed
     suppressed: bool
 
     @property

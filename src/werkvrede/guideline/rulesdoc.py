@@ -419,13 +419,20 @@ def _prevention() -> list[str]:
         *_table(
             ("Code", "Group", "Factor", "What the source names", "Advice (nl)", "Advice (en)"),
             (
-                (_code(f.code), f.group.value, f"{f.name_nl} / {f.name_en}", f.source, f.advice_nl, f.advice_en)
+                (
+                    _code(f.code),
+                    f.group.value,
+                    f"{f.name_nl} / {f.name_en}",
+                    f.source,
+                    f.advice_nl,
+                    f.advice_en,
+                )
                 for f in prevention.FACTORS
             ),
         ),
-        f"The pulse's statements, answered on a 5-point scale: {scale}. A statement marked \"protects\" is",
-        f"reversed before it counts, so that every score is a risk score; a factor scoring {prevention.HIGH_RISK}",
-        "or more is high and gets its advice.",
+        f'The pulse\'s statements, answered on a 5-point scale: {scale}. A statement marked "protects" is',
+        "reversed before it counts, so that every score is a risk score; a factor scoring",
+        f"{prevention.HIGH_RISK} or more is high and gets its advice.",
         "",
         *_table(
             ("Code", "Factor", "Statement (nl)", "Statement (en)", "Agreeing"),

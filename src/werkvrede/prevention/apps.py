@@ -7,8 +7,8 @@ class PreventionConfig(AppConfig):
     verbose_name = "Prevention scan: the anonymous team pulse on the risk factors (PF-x)"
 
     def ready(self) -> None:
+        from werkvrede.core.startpages import register_start_info
         from werkvrede.prevention import classification, policies  # noqa: F401
         from werkvrede.prevention.startpage import pulse_info
-        from werkvrede.core.startpages import register_start_info
 
         register_start_info(pulse_info)

@@ -13,7 +13,9 @@ from werkvrede.guideline import prevention
 class StartForm(Form):
     team = forms.CharField(
         label=_("Team"),
-        help_text=_("De naam van het team, zoals jullie die gebruiken. Dezelfde naam later laat de verandering zien."),
+        help_text=_(
+            "De naam van het team, zoals jullie die gebruiken. Dezelfde naam later laat de verandering zien."
+        ),
         max_length=80,
     )
     closes_on = forms.DateField(
@@ -29,7 +31,7 @@ def _english() -> bool:
 
 
 class AnswerForm(Form):
-    """One radio group per statement (PS-x), 1–5; every statement must be answered."""
+    """One radio group per statement (PS-x), 1-5; every statement must be answered."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -29,6 +29,9 @@ class Pulse(models.Model):
     class Meta:
         indexes = [models.Index(fields=["organisation", "team_key", "started_on"])]
 
+    def __str__(self) -> str:
+        return f"{self.team} ({self.started_on})"
+
     def is_closed(self, today: date) -> bool:
         """Closed by HR, or past its closing date."""
         return self.closed_on is not None or (self.closes_on is not None and today > self.closes_on)
@@ -39,3 +42,6 @@ class PulseResponse(models.Model):
 
     pulse = models.ForeignKey(Pulse, on_delete=models.CASCADE, related_name="responses")
     answers = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"response {self.pk}"

@@ -21,7 +21,9 @@ from werkvrede.prevention.forms import AnswerForm
 from werkvrede.prevention.models import Pulse
 
 
-def _render(request: HttpRequest, pulse: Pulse, form: AnswerForm, status: int = 200, **extra: object) -> HttpResponse:
+def _render(
+    request: HttpRequest, pulse: Pulse, form: AnswerForm, status: int = 200, **extra: object
+) -> HttpResponse:
     return render(
         request,
         "prevention/public/answer.html",

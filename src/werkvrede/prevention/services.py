@@ -33,7 +33,7 @@ def pulse_start(*, actor: Actor, team: str, closes_on: date | None, today: date)
     if closes_on is not None and closes_on < today:
         raise Invalid.of("closes_on", _("Kies een sluitdatum vandaag of later, of laat het veld leeg."))
     pulse = Pulse.objects.create(
-        organisation_id=actor.organisation_id,
+        organisation_id=actor.organisation_id or 0,
         team=label,
         team_key=selectors.team_key(label),
         token=secrets.token_urlsafe(32),

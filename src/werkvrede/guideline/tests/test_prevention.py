@@ -33,7 +33,7 @@ def test_a_protective_statement_is_reversed() -> None:
 def test_answers_must_cover_every_statement_on_the_scale() -> None:
     assert p.validate_answers(_all(3)) == _all(3)
     with pytest.raises(p.InvalidAnswers):
-        p.validate_answers({k: 3 for k in p.STATEMENT_CODES[:-1]})
+        p.validate_answers(dict.fromkeys(p.STATEMENT_CODES[:-1], 3))
     with pytest.raises(p.InvalidAnswers):
         p.validate_answers({**_all(3), "PS-99": 3})
     for wrong in (0, 6, True):

@@ -204,7 +204,9 @@ def test_min_cell_comes_from_the_organisations_protocol(world: World, team: Puls
     assert results.result is not None and results.result.suppressed
 
 
-def test_no_scores_while_the_pulse_is_open(world: World, team: Pulse, client_as: Callable[..., Client]) -> None:
+def test_no_scores_while_the_pulse_is_open(
+    world: World, team: Pulse, client_as: Callable[..., Client]
+) -> None:
     answered(team, 2)
     body = client_as(Role.HR_ADVISER).get(f"/preventie/{team.pk}/").content.decode()
     assert "nog te weinig antwoorden" in body and 'id="factoren"' not in body

@@ -65,5 +65,7 @@ class Command(BaseCommand):
                 "last year's annual report."
             )
         if pulses:
-            self.stdout.write("  HR (hr@…) has a closed prevention pulse of the warehouse team with its results.")
+            self.stdout.write(
+                "  HR (hr@…) has a closed prevention pulse of the warehouse team with its results."
+            )
         self.stdout.write("")
