@@ -257,3 +257,15 @@ def test_closing_is_confirmed_audited_and_final(
 def test_the_start_page_points_hr_to_the_pulses(client_as: Callable[..., Client]) -> None:
     assert "/preventie/" in client_as(Role.HR_ADVISER).get("/").content.decode()
     assert "/preventie/" not in client_as(Role.LINE_MANAGER).get("/").content.decode()
+
+
+def test_the_public_page_speaks_english_when_the_browser_asks(team: Pulse) -> None:
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(_url(team)).content.decode()
+    assert prevention.STATEMENTS[0].text_en in body and "Strongly agree" in body
+    assert prevention.STATEMENTS[0].text_nl not in body
+
+
+def test_a_closed_pulse_without_answers_says_so(team: Pulse, client_as: Callable[..., Client]) -> None:
+    _closed(team)
+    body = client_as(Role.HR_ADVISER).get(f"/preventie/{team.pk}/").content.decode()
+    assert "Niemand heeft deze peiling beantwoord." in body and 'id="factoren"' not in body
