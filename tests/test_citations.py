@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 RULES_MD = REPO / "docs" / "rules.md"
 
 CITED = re.compile(
-    r"\b(R-\d{3}|SM-\d+T?|T-\d{2}|RT-\d+|I-\d+|CC-\d+|D\d{2}|SOD-\d+|SC-\d{2}|Q-\d+|X-\d+)(?![\w-])"
+    r"\b(R-\d{3}|SM-\d+T?|T-\d{2}|RT-\d+|I-\d+|CC-\d+|D\d{2}|SOD-\d+|SC-\d{2}|Q-\d+|X-\d+|PF-\d+)(?![\w-])"
 )
 # A code is defined where a heading or the first cell of a table row of docs/rules.md names it.
 DEFINED = re.compile(r"^(?:#+ |\| )`([A-Z]+-?\d+T?)`", re.MULTILINE)

@@ -35,6 +35,8 @@ EXPECTED_PUBLIC = {
     "api:public-report",
     "api:public-report-mine",
     "api:public-report-reply",
+    # The prevention pulse (docs/prevention.md): answered anonymously through its unguessable link.
+    "pulse:answer",
 }
 
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("vertrouwenspersoon/", include("werkvrede.confidential.urls")),
     path("melden/", include("werkvrede.confidential.public_urls")),
     path("contact/", include("werkvrede.contact.urls")),
+    path("preventie/", include("werkvrede.prevention.urls")),
+    path("peiling/", include("werkvrede.prevention.public_urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),

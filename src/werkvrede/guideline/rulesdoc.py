@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from enum import Enum
 
+from werkvrede.guideline import prevention
 from werkvrede.guideline import reference as ref
 from werkvrede.guideline.catalogue import CATALOGUE, Entry, Kind, Status, code_sort_key, entries
 from werkvrede.guideline.model import Tenant
@@ -33,6 +34,7 @@ SECTIONS: tuple[str, ...] = (
     "Where the sources disagree (X-x)",
     "Scenarios (SC-xx)",
     "Sources",
+    "Risk factors and the prevention pulse (PF-x)",
 )
 
 
@@ -406,6 +408,45 @@ def _sources() -> list[str]:
     ]
 
 
+def _prevention() -> list[str]:
+    scale = ", ".join(f"{n} {nl} ({en})" for n, nl, en in prevention.SCALE)
+    return [
+        f"## {SECTIONS[16]}",
+        "",
+        "The risk factors for workplace conflicts (S3) that the prevention scan asks about, with the advice",
+        "shown for a factor that scores high (`werkvrede.guideline.prevention`; docs/prevention.md).",
+        "",
+        *_table(
+            ("Code", "Group", "Factor", "What the source names", "Advice (nl)", "Advice (en)"),
+            (
+                (
+                    _code(f.code),
+                    f.group.value,
+                    f"{f.name_nl} / {f.name_en}",
+                    f.source,
+                    f.advice_nl,
+                    f.advice_en,
+                )
+                for f in prevention.FACTORS
+            ),
+        ),
+        f'The pulse\'s statements, answered on a 5-point scale: {scale}. A statement marked "protects" is',
+        "reversed before it counts, so that every score is a risk score; a factor scoring",
+        f"{prevention.HIGH_RISK} or more is high and gets its advice.",
+        "",
+        *_table(
+            ("Code", "Factor", "Statement (nl)", "Statement (en)", "Agreeing"),
+            (
+                (_code(s.code), s.factor, s.text_nl, s.text_en, "protects" if s.protective else "adds risk")
+                for s in prevention.STATEMENTS
+            ),
+        ),
+        "What the source names but the pulse does not ask:",
+        "",
+        *_table(("Factor", "Why not asked"), prevention.NOT_ASKED),
+    ]
+
+
 def render_markdown() -> str:
     """The whole of docs/rules.md."""
     parts = (
@@ -426,6 +467,7 @@ def render_markdown() -> str:
         _readings,
         _scenarios,
         _sources,
+        _prevention,
     )
     lines = [line for part in parts for line in part()]
     return "\n".join(lines).rstrip("\n") + "\n"

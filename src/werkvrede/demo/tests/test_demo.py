@@ -114,3 +114,17 @@ def test_without_the_development_setting_the_demo_has_no_known_secret() -> None:
     call_command("load_demo", stdout=out)
     assert not TOTPDevice.objects.exists()
     assert "Two-factor" not in out.getvalue()
+
+
+@override_settings(WERKVREDE_DEMO=True)
+def test_the_demo_has_a_closed_pulse_whose_results_show() -> None:
+    from werkvrede.prevention import selectors
+    from werkvrede.prevention.models import Pulse
+
+    call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    call_command("load_demo", "--quiet-logins", stdout=StringIO())
+    pulse = Pulse.objects.get(organisation__slug="demo-bv")
+    assert pulse.is_closed(timezone.localdate())
+    results = selectors.results_of(pulse, closed=True)
+    assert results.result is not None and not results.result.suppressed
+    assert {f.factor for f in results.result.high} == {"PF-5", "PF-9"}

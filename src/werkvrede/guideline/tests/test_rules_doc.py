@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from werkvrede.guideline import prevention
 from werkvrede.guideline import reference as ref
 from werkvrede.guideline.catalogue import CATALOGUE, entries
 from werkvrede.guideline.cli import main
@@ -49,6 +50,8 @@ def test_every_code_is_defined_once_in_its_own_row_or_heading() -> None:
         | {r.code for r in ref.READINGS}
         | {s.code for s in ref.SCENARIOS}
         | {c.value for c in DataCategory}
+        | set(prevention.FACTOR_CODES)
+        | set(prevention.STATEMENT_CODES)
     )
     counts = {code: defined.count(code) for code in expected}
     # A data category has a row in the category table and one in the permission matrix.

@@ -13,6 +13,7 @@ from werkvrede.accounts.demo import DEMO_PASSWORD, demo_code, load_demo, needs_d
 from werkvrede.demo.cases import DEMO_EMPLOYEES, load_demo_cases
 from werkvrede.demo.confidential import load_demo_reports
 from werkvrede.demo.mediation import load_demo_mediation
+from werkvrede.demo.prevention import load_demo_pulse
 
 
 class Command(BaseCommand):
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         created = load_demo_cases(today=timezone.localdate())
         mediations = load_demo_mediation(today=timezone.localdate())
         reports = load_demo_reports(today=timezone.localdate())
+        pulses = load_demo_pulse(today=timezone.localdate())
         if options["quiet_logins"]:
             return
         self.stdout.write(f"\nDemo log-ins (password for everyone: {DEMO_PASSWORD})\n")
@@ -61,5 +63,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  The vertrouwenspersoon (vertrouwenspersoon@…) has two reports (one anonymous) and "
                 "last year's annual report."
+            )
+        if pulses:
+            self.stdout.write(
+                "  HR (hr@…) has a closed prevention pulse of the warehouse team with its results."
             )
         self.stdout.write("")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class PreventionConfig(AppConfig):
+    name = "werkvrede.prevention"
+    label = "prevention"
+    verbose_name = "Prevention scan: the anonymous team pulse on the risk factors (PF-x)"
+
+    def ready(self) -> None:
+        from werkvrede.core.startpages import register_start_info
+        from werkvrede.prevention import classification, policies  # noqa: F401
+        from werkvrede.prevention.startpage import pulse_info
+
+        register_start_info(pulse_info)
