@@ -12,7 +12,10 @@ import io
 import re
 import tokenize
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 RULES_MD = REPO / "docs" / "rules.md"
@@ -89,7 +92,13 @@ def _other_comments(path: Path) -> Iterator[tuple[int, str]]:
         yield text.count("\n", 0, match.start()) + 1, match.group(0)
 
 
-def all_comments() -> Iterator[tuple[str, int, str]]:
+@cache
+def all_comments() -> tuple[tuple[str, int, str], ...]:
+    """Scanned once per process: the two tests below read the same comments (same xdist group)."""
+    return tuple(_all_comments())
+
+
+def _all_comments() -> Iterator[tuple[str, int, str]]:
     for path in _python_files("src", "tests"):
         for line, text in comments_and_docstrings(path):
             yield str(path.relative_to(REPO)), line, text
@@ -119,6 +128,7 @@ def test_the_scanners_see_what_they_must(tmp_path: Path) -> None:
     assert {"R-001", "SM-1", "SM-5T", "D01", "CC-10", "SOD-2", "T-24", "RT-13", "I-8"} <= defined_codes()
 
 
+@pytest.mark.xdist_group("comments")
 def test_every_code_cited_in_comments_docstrings_and_docs_is_defined_in_docs_rules_md() -> None:
     defined = defined_codes()
     cited: dict[str, str] = {}
@@ -135,6 +145,7 @@ def test_every_code_cited_in_comments_docstrings_and_docs_is_defined_in_docs_rul
     assert {code: where for code, where in cited.items() if code not in defined} == {}
 
 
+@pytest.mark.xdist_group("comments")
 def test_no_comment_or_docstring_cites_a_document_outside_the_repository() -> None:
     found = []
     for where, line, text in all_comments():
