@@ -16,6 +16,7 @@ urlpatterns = [
     path("vertrouwenspersoon/", include("werkvrede.confidential.urls")),
     path("melden/", include("werkvrede.confidential.public_urls")),
     path("contact/", include("werkvrede.contact.urls")),
+    path("hulp/", include("werkvrede.selfhelp.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),
