@@ -148,3 +148,17 @@ def test_the_reporting_form_takes_the_guides_answers_without_saving(world: World
     assert not re.search(r'value="NOT-A-CATEGORY"', unknown)
     assert Client().post(reverse("reporting:prefill", args=["bestaat-niet"]), {}).status_code == 404
     assert Client().get(url).status_code == 405
+
+
+def test_the_start_page_points_to_the_guide_and_the_public_protocol(
+    world: World, client_as: Any
+) -> None:
+    guide_url = reverse("selfhelp:organisation", args=["org-a"])
+    public_url = reverse("protocol:public", args=["org-a"])
+    home = client_as(Role.EMPLOYEE).get(reverse("core:home")).content.decode()
+    assert guide_url in home and public_url not in home
+    admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
+    protocol_update(actor=admin, values={"is_public": True})
+    home = client_as(Role.MEDIATOR).get(reverse("core:home")).content.decode()
+    assert guide_url in home and public_url in home
+    assert reverse("selfhelp:organisation", args=["org-b"]) not in home
