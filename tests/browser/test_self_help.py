@@ -76,7 +76,10 @@ def test_bullying_leads_to_the_vertrouwenspersoon_and_nothing_is_stored(
     submit(page, "Begin een melding bij de vertrouwenspersoon met deze antwoorden")
     assert page.get_by_role("heading", name="Anoniem melden bij de vertrouwenspersoon").is_visible()
     assert page.get_by_label("Waar gaat het over?").input_value() == "BULLYING"
-    assert "Ik heb de hulpwijzer ingevuld." in page.get_by_label("Je bericht aan de vertrouwenspersoon").input_value()
+    assert (
+        "Ik heb de hulpwijzer ingevuld."
+        in page.get_by_label("Je bericht aan de vertrouwenspersoon").input_value()
+    )
     assert not Report.objects.exists()
 
 

@@ -125,7 +125,9 @@ def report_prefill(request: HttpRequest, slug: str) -> HttpResponse:
         # Not cut to the limit: the form says how long it may be when it is sent (the service checks).
         "message": request.POST.get("message", ""),
     }
-    return _render_form(request, organisation, AnonymousReportForm(initial=initial, categories=choices), prefilled=True)
+    return _render_form(
+        request, organisation, AnonymousReportForm(initial=initial, categories=choices), prefilled=True
+    )
 
 
 def _render_code_form(

@@ -20,7 +20,10 @@ _OTHER_LABELS = {
     "emotions_sentence": (_("Emoties en ziekmelden (R-007)"), _("Deze zin staat op de protocolpagina.")),
     "is_public": (
         _("Iedereen mag het protocol lezen, ook zonder in te loggen"),
-        _("Dan staat het protocol op een openbare pagina en als pdf, met de naam en het contact van de vertrouwenspersoon."),
+        _(
+            "Dan staat het protocol op een openbare pagina en als pdf, met de naam en het contact "
+            "van de vertrouwenspersoon."
+        ),
     ),
 }
 

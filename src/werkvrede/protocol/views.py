@@ -36,8 +36,9 @@ def _organisation_id(actor: Actor) -> int:
 @requires("protocol.page.view")
 def protocol_page(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    protocol = selectors.protocol_for(_organisation_id(actor))
-    organisation = Organisation.objects.get(pk=actor.organisation_id)
+    organisation_id = _organisation_id(actor)
+    protocol = selectors.protocol_for(organisation_id)
+    organisation = Organisation.objects.get(pk=organisation_id)
     return render(
         request,
         "protocol/protocol_page.html",

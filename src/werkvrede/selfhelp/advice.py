@@ -30,7 +30,8 @@ ROUTE_STEPS: dict[str, tuple[str | Promise, str | Promise]] = {
         _(
             "Bij pesten, intimidatie, seksuele intimidatie, agressie of discriminatie praat je eerst met de "
             "vertrouwenspersoon. Die luistert, denkt met je mee en vertelt niets door zonder jouw "
-            "toestemming. Jij kiest daarna wat er gebeurt; niemand confronteert de ander voordat jij dat wilt."
+            "toestemming. Jij kiest daarna wat er gebeurt; niemand confronteert de ander voordat jij dat "
+            "wilt."
         ),
     ),
     "RT-3": (
@@ -73,7 +74,8 @@ ROUTE_STEPS: dict[str, tuple[str | Promise, str | Promise]] = {
         _("Mediation kan helpen"),
         _(
             "Een arbeidsmediator helpt jullie om samen een oplossing te vinden. De mediator kiest geen "
-            "kant en beslist niets; wat jullie bespreken blijft vertrouwelijk. Mediation is altijd vrijwillig."
+            "kant en beslist niets; wat jullie bespreken blijft vertrouwelijk. Mediation is altijd "
+            "vrijwillig."
         ),
     ),
     "RT-9": (
@@ -92,7 +94,10 @@ ROUTE_STEPS: dict[str, tuple[str | Promise, str | Promise]] = {
     ),
     "RT-13": (
         _("Uit elkaar gaan"),
-        _("Wil iemand stoppen met het werk, praat daar dan over met hulp van een exitmediator of een jurist."),
+        _(
+            "Wil iemand stoppen met het werk, praat daar dan over met hulp van een exitmediator of een "
+            "jurist."
+        ),
     ),
 }
 
@@ -134,13 +139,16 @@ def advise(answers: Answers, *, today: date, tenant: dict[str, Any] | None = Non
                 "R-060",
                 _("Begin met een gesprek"),
                 _(
-                    "Praat eerst met de ander over wat je dwarszit. Lukt dat niet, vraag dan je leidinggevende, "
+                    "Praat eerst met de ander over wat je dwarszit. Lukt dat niet, vraag dan je "
+                    "leidinggevende, "
                     "HR of de vertrouwenspersoon om met je mee te denken."
                 ),
             )
         )
     reasons = tuple((code, INDICATION_WORDS[code]) for code in result.indications if code in INDICATION_WORDS)
-    return GuideAdvice(routes=result.routes, indications=result.indications, steps=tuple(steps), reasons=reasons)
+    return GuideAdvice(
+        routes=result.routes, indications=result.indications, steps=tuple(steps), reasons=reasons
+    )
 
 
 def prefill_message(answers: Answers) -> str:
@@ -151,7 +159,8 @@ def prefill_message(answers: Answers) -> str:
     lines = [str(_("Ik heb de hulpwijzer ingevuld."))]
     if answers.behaviours:
         lines.append(
-            str(_("Het gaat om: %(what)s.")) % {"what": ", ".join(str(labels[b]).lower() for b in answers.behaviours)}
+            str(_("Het gaat om: %(what)s."))
+            % {"what": ", ".join(str(labels[b]).lower() for b in answers.behaviours)}
         )
     if answers.talked in ("failed", "helper_failed"):
         lines.append(str(_("Ik heb al geprobeerd erover te praten, maar het werd niet beter.")))

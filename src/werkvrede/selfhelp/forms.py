@@ -17,7 +17,9 @@ from werkvrede.selfhelp.situation import EMPLOYEE, MANAGER, Answers
 PATHS = (EMPLOYEE, MANAGER)
 
 
-def _radio(label: Any, choices: list[tuple[str, Any]], initial: str, help_text: Any = "") -> forms.ChoiceField:
+def _radio(
+    label: Any, choices: list[tuple[str, Any]], initial: str, help_text: Any = ""
+) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=choices,
@@ -135,7 +137,8 @@ class GuideForm(Form):
     )
     glasl_stage = forms.ChoiceField(
         label=_("Hoe vast zit de samenwerking? Kies wat het best past."),
-        choices=[("", _("Weet ik niet"))] + [(value, label) for _group, items in GLASL_GROUPS for value, label in items],
+        choices=[("", _("Weet ik niet"))]
+        + [(value, label) for _group, items in GLASL_GROUPS for value, label in items],
         initial="",
         required=False,
         widget=forms.RadioSelect,
@@ -147,8 +150,17 @@ class GuideForm(Form):
         if path == MANAGER:
             # The manager answers about the employee and the team (RT-3: the employee's sick report).
             self.fields["feeling"].choices = [  # type: ignore[attr-defined]
-                ("conflict", _("Ik of mijn medewerker voelt zich door de ander gehinderd, gefrustreerd of geïrriteerd.")),
-                ("situation", _("Het is nog geen ruzie, maar de sfeer of de samenwerking in het team voelt niet goed.")),
+                (
+                    "conflict",
+                    _(
+                        "Ik of mijn medewerker voelt zich door de ander gehinderd, gefrustreerd of "
+                        "geïrriteerd."
+                    ),
+                ),
+                (
+                    "situation",
+                    _("Het is nog geen ruzie, maar de sfeer of de samenwerking in het team voelt niet goed."),
+                ),
                 ("none", _("Geen van beide, ik wil alleen informatie.")),
             ]
             self.fields["sick"].label = _("Is je medewerker ziek, of bang om ziek te worden?")
@@ -168,7 +180,10 @@ class GuideForm(Form):
     def glasl_groups(self) -> list[tuple[Any, list[tuple[str, Any, bool]]]]:
         """The Glasl choices in their groups, with which one is chosen, for the template."""
         chosen = str(self["glasl_stage"].value() or "")
-        return [(title, [(value, label, value == chosen) for value, label in items]) for title, items in GLASL_GROUPS]
+        return [
+            (title, [(value, label, value == chosen) for value, label in items])
+            for title, items in GLASL_GROUPS
+        ]
 
     def answers(self) -> Answers:
         data = self.cleaned_data

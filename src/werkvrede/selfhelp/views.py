@@ -43,7 +43,9 @@ def _guide(request: HttpRequest, slug: str | None) -> HttpResponse:
         "protocol": protocol,
         # who the vertrouwenspersoon is, from the people with that role.
         "advisers": advisers_of(organisation.pk) if organisation else [],
-        "public_protocol_url": public_protocol_url(organisation.slug, protocol) if organisation else None,
+        "public_protocol_url": public_protocol_url(organisation.slug, protocol)
+        if organisation and protocol
+        else None,
     }
     step = request.POST.get("step") if request.method == "POST" else None
     if step not in ("questions", "advice", "change"):
@@ -52,7 +54,9 @@ def _guide(request: HttpRequest, slug: str | None) -> HttpResponse:
     if path not in PATHS:
         path = EMPLOYEE
     if step == "questions":
-        return render(request, "selfhelp/questions.html", {**context, "form": GuideForm(path=path), "path": path})
+        return render(
+            request, "selfhelp/questions.html", {**context, "form": GuideForm(path=path), "path": path}
+        )
     form = GuideForm(request.POST, path=path)
     if step == "change":  # back to the questions, with the answers given (nothing typed is lost)
         form.is_valid()

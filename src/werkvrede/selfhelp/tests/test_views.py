@@ -87,7 +87,12 @@ def test_changing_the_answers_brings_them_back(db: None) -> None:
     response = _post(
         Client(),
         reverse("selfhelp:guide"),
-        {"step": "change", "path": "employee", "behaviours": ["BULLYING", "DISCRIMINATION"], "sick": "afraid"},
+        {
+            "step": "change",
+            "path": "employee",
+            "behaviours": ["BULLYING", "DISCRIMINATION"],
+            "sick": "afraid",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -96,7 +101,9 @@ def test_changing_the_answers_brings_them_back(db: None) -> None:
 
 
 def test_the_answers_never_travel_in_an_address(db: None) -> None:
-    page = Client().post(reverse("selfhelp:guide"), {"step": "questions", "path": "employee"}).content.decode()
+    page = (
+        Client().post(reverse("selfhelp:guide"), {"step": "questions", "path": "employee"}).content.decode()
+    )
     assert re.search(r'<form method="post" novalidate>', page)
     assert 'method="get"' not in page.lower()
 
@@ -104,7 +111,9 @@ def test_the_answers_never_travel_in_an_address(db: None) -> None:
 def test_an_organisations_guide_shows_its_own_vp_and_hands_off_only_on_request(world: World) -> None:
     url = reverse("selfhelp:organisation", args=["org-a"])
     page = _post(
-        Client(), url, {"step": "advice", "path": "employee", "feeling": "conflict", "behaviours": ["BULLYING"]}
+        Client(),
+        url,
+        {"step": "advice", "path": "employee", "feeling": "conflict", "behaviours": ["BULLYING"]},
     ).content.decode()
     vp_a, vp_b = world.a.users[Role.CONFIDENTIAL_ADVISER], world.b.users[Role.CONFIDENTIAL_ADVISER]
     assert vp_a.full_name in page and vp_a.email in page
@@ -127,7 +136,10 @@ def test_the_guide_links_the_public_protocol_only_when_it_is_public(world: World
 
 def test_an_unknown_slug_is_a_missing_page(db: None) -> None:
     assert Client().get(reverse("selfhelp:organisation", args=["bestaat-niet"])).status_code == 404
-    assert Client().post(reverse("selfhelp:organisation", args=["bestaat-niet"]), {"step": "advice"}).status_code == 404
+    assert (
+        Client().post(reverse("selfhelp:organisation", args=["bestaat-niet"]), {"step": "advice"}).status_code
+        == 404
+    )
 
 
 def test_the_guide_speaks_english_to_an_english_browser_without_a_cookie(db: None) -> None:
@@ -150,9 +162,7 @@ def test_the_reporting_form_takes_the_guides_answers_without_saving(world: World
     assert Client().get(url).status_code == 405
 
 
-def test_the_start_page_points_to_the_guide_and_the_public_protocol(
-    world: World, client_as: Any
-) -> None:
+def test_the_start_page_points_to_the_guide_and_the_public_protocol(world: World, client_as: Any) -> None:
     guide_url = reverse("selfhelp:organisation", args=["org-a"])
     public_url = reverse("protocol:public", args=["org-a"])
     home = client_as(Role.EMPLOYEE).get(reverse("core:home")).content.decode()
