@@ -151,8 +151,9 @@ def advise(answers: Answers, *, today: date, tenant: dict[str, Any] | None = Non
     )
 
 
-def prefill_message(answers: Answers) -> str:
-    """A first draft for the report to the vertrouwenspersoon; the visitor reads and changes it first."""
+def prefill_message(answers: Answers, *, for_case: bool = False) -> str:
+    """A first draft for the report to the vertrouwenspersoon, or (`for_case`) for a case's signal,
+    which leaves out anything about health (R-131); the visitor reads and changes it first."""
     from werkvrede.selfhelp.forms import GuideForm  # the labels of the choices
 
     labels = dict(GuideForm.base_fields["behaviours"].choices)  # type: ignore[attr-defined]
@@ -164,7 +165,7 @@ def prefill_message(answers: Answers) -> str:
         )
     if answers.talked in ("failed", "helper_failed"):
         lines.append(str(_("Ik heb al geprobeerd erover te praten, maar het werd niet beter.")))
-    if answers.sick == "afraid":
+    if answers.sick == "afraid" and not for_case:
         lines.append(str(_("Ik ben bang dat ik ziek word.")))
     lines.append(str(_("Wat er gebeurt: ")))
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from werkvrede.accounts.models import Organisation
 from werkvrede.core.access import public
 from werkvrede.core.confidential import advisers_of
+from werkvrede.core.policy import allowed
 from werkvrede.protocol.parameters import tenant_parameters
 from werkvrede.protocol.selectors import protocol_for, public_protocol_url
 from werkvrede.selfhelp.advice import advise, prefill_message
@@ -79,6 +80,9 @@ def _guide(request: HttpRequest, slug: str | None) -> HttpResponse:
             "carried": _carried(form),
             "prefill_category": answers.behaviours[0] if answers.behaviours else "",
             "prefill_message": prefill_message(answers),
+            # A logged-in member may start a signal in their own organisation with the answers.
+            "can_signal": _can_signal(request, organisation),
+            "case_draft": prefill_message(answers, for_case=True),
         },
     )
 
@@ -97,6 +101,13 @@ def guide(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def guide_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     return _guide(request, slug)
+
+
+def _can_signal(request: HttpRequest, organisation: Organisation | None) -> bool:
+    actor = request.actor  # type: ignore[attr-defined]
+    if organisation is not None and actor.organisation_id != organisation.pk:
+        return False
+    return allowed(actor, "cases.case.signal")
 
 
 def _carried(form: GuideForm) -> list[tuple[str, str]]:

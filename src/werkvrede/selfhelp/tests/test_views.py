@@ -172,3 +172,34 @@ def test_the_start_page_points_to_the_guide_and_the_public_protocol(world: World
     home = client_as(Role.MEDIATOR).get(reverse("core:home")).content.decode()
     assert guide_url in home and public_url in home
     assert reverse("selfhelp:organisation", args=["org-b"]) not in home
+
+
+def test_a_logged_in_member_may_start_a_signal_with_the_answers(world: World, client_as: Any) -> None:
+    answers = {"step": "advice", "path": "employee", "talked": "failed", "sick": "afraid"}
+    anonymous = Client().post(reverse("selfhelp:organisation", args=["org-a"]), answers).content.decode()
+    assert reverse("cases:signal-prefill") not in anonymous
+    employee = client_as(Role.EMPLOYEE)
+    other = employee.post(reverse("selfhelp:organisation", args=["org-b"]), answers).content.decode()
+    assert reverse("cases:signal-prefill") not in other  # not in another organisation's guide
+    page = employee.post(reverse("selfhelp:organisation", args=["org-a"]), answers).content.decode()
+    assert f'action="{reverse("cases:signal-prefill")}"' in page
+    draft = re.search(r'name="description" value="([^"]*)"', page)
+    assert draft is not None and "geprobeerd" in draft.group(1)
+    assert "ziek" not in draft.group(1)  # R-131: nothing about health in a case
+
+
+def test_the_signal_form_takes_the_guides_answers_without_saving(world: World, client_as: Any) -> None:
+    from werkvrede.cases.models import Case
+
+    client = client_as(Role.EMPLOYEE)
+    client.handler.enforce_csrf_checks = True  # the guide's POST carries no token
+    response = client.post(
+        reverse("cases:signal-prefill"), {"description": "Uit de hulpwijzer: het werd niet beter."}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and not Case.objects.exists()
+    assert "Uit de hulpwijzer: het werd niet beter." in page and "Er is nog niets vastgelegd" in page
+    assert f'action="{reverse("cases:signal")}"' in page
+    assert (
+        Client().post(reverse("cases:signal-prefill"), {"description": "x"}).status_code == 302
+    )  # log in first
