@@ -87,6 +87,9 @@ def protocol_settings(request: HttpRequest) -> HttpResponseBase:
             "form": form,
             "current": current,
             "history": selectors.protocol_history(organisation_id),
+            "public_url": selectors.public_protocol_url(
+                Organisation.objects.get(pk=organisation_id).slug, current
+            ),
             "can_edit": can_edit,
         },
         status=400 if request.method == "POST" else 200,

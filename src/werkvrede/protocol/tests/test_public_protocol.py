@@ -101,6 +101,7 @@ def test_publishing_is_a_new_audited_version_on_the_settings_page(
     assert admin.post(url, {**body, "bevestigd": "ja"}).status_code == 302
     protocol = protocol_for(world.a.organisation.pk)
     assert protocol.is_public is True and protocol.version == 1
+    assert reverse("protocol:public", args=["org-a"]) in admin.get(url).content.decode()
     event = AuditEvent.objects.filter(action="protocol.protocol.changed").order_by("-pk").first()
     assert event is not None and "is_public" in event.data["fields"]
     assert Client().get(reverse("protocol:public", args=["org-a"])).status_code == 200
