@@ -37,6 +37,14 @@ EXPECTED_PUBLIC = {
     "api:public-report-reply",
     # The prevention pulse (docs/prevention.md): answered anonymously through its unguessable link.
     "pulse:answer",
+    # The self-help guide (docs/self-help.md): stores nothing, sets no cookie; the hand-off of its
+    # answers to the reporting form, only when the visitor chooses it; the protocol an organisation
+    # chose to publish (docs/adr/0087-public-protocol.md).
+    "selfhelp:guide",
+    "selfhelp:organisation",
+    "reporting:prefill",
+    "protocol:public",
+    "protocol:public-pdf",
 }
 
 

@@ -7,6 +7,8 @@ app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("nieuw/", views.case_signal, name="signal"),
+    # The self-help guide's "start a signal with these answers" (docs/self-help.md).
+    path("nieuw/uit-de-hulpwijzer/", views.case_signal_prefill, name="signal-prefill"),
     path("overzicht/", views.overview, name="overview"),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/intake/", views.case_intake, name="intake"),

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
@@ -43,12 +44,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _signals_as_employee(actor: Actor) -> bool:
+    return Role.EMPLOYEE in actor.roles and not actor.roles & services.SIGNALLER_CASE_ROLE.keys() - {
+        Role.EMPLOYEE
+    }
+
+
 @requires("cases.case.signal")
 def case_signal(request: HttpRequest) -> HttpResponseBase:
     actor = _actor(request)
-    is_employee = Role.EMPLOYEE in actor.roles and not actor.roles & services.SIGNALLER_CASE_ROLE.keys() - {
-        Role.EMPLOYEE
-    }
+    is_employee = _signals_as_employee(actor)
     form = SignalForm(request.POST or None, organisation_id=actor.organisation_id, is_employee=is_employee)
     medical_terms: tuple[str, ...] = ()
     if request.method == "POST" and form.is_valid():
@@ -78,6 +83,28 @@ def case_signal(request: HttpRequest) -> HttpResponseBase:
         request,
         "cases/case_signal.html",
         {"form": form, "medical_terms": medical_terms, "preview": note_visibility_preview()},
+    )
+
+
+@csrf_exempt
+@require_POST
+@requires("cases.case.signal")
+def case_signal_prefill(request: HttpRequest) -> HttpResponse:
+    """The signal form filled in with what the self-help guide passed on; nothing is saved here.
+
+    The guide's page carries no CSRF token (it sets no cookie, ADR 0086) and this view has no side
+    effect; the form it renders posts to `cases:signal`, which keeps its CSRF protection.
+    """
+    actor = _actor(request)
+    form = SignalForm(
+        initial={"description": request.POST.get("description", "")},
+        organisation_id=actor.organisation_id,
+        is_employee=_signals_as_employee(actor),
+    )
+    return render(
+        request,
+        "cases/case_signal.html",
+        {"form": form, "medical_terms": (), "preview": note_visibility_preview(), "prefilled": True},
     )
 
 

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from werkvrede.accounts.models import Organisation
@@ -102,6 +102,32 @@ def report_form(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_form(request, organisation, form, 409, **refusal_context(exc))
     # Shown once, in this answer only: the code is in no URL, session, cookie, row or log.
     return _render_receipt(request, receipt, organisation.name)
+
+
+@public
+@never_cache
+@csrf_exempt
+@require_http_methods(["POST"])
+def report_prefill(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report form filled in with what the self-help guide passed on; nothing is saved here.
+
+    The guide sets no cookie, so its POST carries no CSRF token; this view has no side effect (it
+    only renders the form, whose own POST is CSRF-protected as always; ADR 0086).
+    """
+    organisation = anonymous.reporting_channel(slug)
+    if organisation is None:
+        return _no_channel(request)
+    choices = categories.choices(organisation.pk)
+    known = {value for value, _label in choices}
+    category = request.POST.get("category", "")
+    initial = {
+        "category": category if category in known else "",
+        # Not cut to the limit: the form says how long it may be when it is sent (the service checks).
+        "message": request.POST.get("message", ""),
+    }
+    return _render_form(
+        request, organisation, AnonymousReportForm(initial=initial, categories=choices), prefilled=True
+    )
 
 
 def _render_code_form(

@@ -18,6 +18,7 @@ urlpatterns = [
     path("contact/", include("werkvrede.contact.urls")),
     path("preventie/", include("werkvrede.prevention.urls")),
     path("peiling/", include("werkvrede.prevention.public_urls")),
+    path("hulp/", include("werkvrede.selfhelp.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),

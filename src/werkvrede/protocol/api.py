@@ -44,6 +44,7 @@ class ProtocolOut(Schema):
     confidential_adviser_contact: str
     open_consultation: str
     emotions_sentence: str
+    is_public: bool
 
 
 class ProtocolIn(Input):
@@ -73,6 +74,7 @@ class ProtocolIn(Input):
     confidential_adviser_contact: Line | None = None
     open_consultation: Line | None = None
     emotions_sentence: Text | None = None
+    is_public: bool | None = None
 
 
 class VersionOut(Schema):

@@ -18,6 +18,13 @@ _OTHER_LABELS = {
     ),
     "open_consultation": (_("Open spreekuur van de bedrijfsarts"), _("Wanneer en hoe je je aanmeldt.")),
     "emotions_sentence": (_("Emoties en ziekmelden (R-007)"), _("Deze zin staat op de protocolpagina.")),
+    "is_public": (
+        _("Iedereen mag het protocol lezen, ook zonder in te loggen"),
+        _(
+            "Dan staat het protocol op een openbare pagina en als pdf, met de naam en het contact "
+            "van de vertrouwenspersoon."
+        ),
+    ),
 }
 
 

@@ -69,6 +69,8 @@ class ConflictProtocol(models.Model):
     confidential_adviser_contact = models.CharField(max_length=300, blank=True)
     open_consultation = models.CharField(max_length=300, blank=True)
     emotions_sentence = models.TextField(default=DEFAULT_EMOTIONS_SENTENCE)
+    # Whether anyone may read this version without logging in at /protocol/<slug>/ (ADR 0087).
+    is_public = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

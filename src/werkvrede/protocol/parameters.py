@@ -165,7 +165,7 @@ PARAMETERS: tuple[Parameter, ...] = (
 
 NUMBER_FIELDS = tuple(p.field for p in PARAMETERS if p.minimum is not None)
 CONTACT_FIELDS = ("hr_contact", "confidential_adviser_contact", "open_consultation", "emotions_sentence")
-EDITABLE_FIELDS = (*(p.field for p in PARAMETERS), "liberation_day", *CONTACT_FIELDS)
+EDITABLE_FIELDS = (*(p.field for p in PARAMETERS), "liberation_day", *CONTACT_FIELDS, "is_public")
 
 
 def tenant_parameters(values: Any) -> dict[str, Any]:

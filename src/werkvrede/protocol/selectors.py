@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from werkvrede.accounts.models import Organisation
 from werkvrede.protocol.models import ConflictProtocol
 
 
@@ -18,3 +21,29 @@ def protocol_history(organisation_id: int) -> list[ConflictProtocol]:
         .select_related("created_by")
         .order_by("-version")
     )
+
+
+#: Path segments of the protocol's own pages; they are matched before an organisation's slug
+#: (docs/adr/0087-public-protocol.md), so an organisation with such a slug has no public protocol URL.
+RESERVED_SEGMENTS = frozenset({"instellingen"})
+
+
+def public_protocol_get(slug: str) -> tuple[Organisation, ConflictProtocol] | None:
+    """The organisation behind `slug` and its protocol in force, if it chose to publish it; else None.
+
+    An unknown slug and a protocol that is not public answer alike.
+    """
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or slug in RESERVED_SEGMENTS:
+        return None
+    protocol = protocol_for(organisation.pk)
+    if not protocol.is_public:
+        return None
+    return organisation, protocol
+
+
+def public_protocol_url(slug: str, protocol: ConflictProtocol) -> str | None:
+    """The address of the public protocol page, or None when the organisation did not publish it."""
+    if not protocol.is_public or slug in RESERVED_SEGMENTS:
+        return None
+    return reverse("protocol:public", args=[slug])

@@ -22,6 +22,9 @@ def case_in(world: Any, tenant: str) -> dict[str, int]:
 ROWS = {
     "cases:list": Row("get", ALL - {Role.ADMIN}, 200),
     "cases:signal": Row("get", SIGNALLERS, 200),
+    "cases:signal-prefill": Row(
+        "post", SIGNALLERS, 200, body=lambda world: {"description": "Uit de hulpwijzer."}
+    ),
     "cases:detail": Row("get", CASE_VIEWERS, 200, object_in=case_in),
     "cases:intake": Row(
         "get",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "werkvrede.contact",
     "werkvrede.confidential",
     "werkvrede.prevention",
+    "werkvrede.selfhelp",
     "werkvrede.mediation",
     "werkvrede.api",
     "werkvrede.demo",
