@@ -15,8 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django import DjangoDbBlocker
@@ -150,6 +152,14 @@ def client_as(world: World) -> Callable[..., Client]:
         return logged_in(world.tenant(tenant).users[role])
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request in English leaves English active in the thread (the locale middleware does not
+    reset it); every test starts in the default language, whichever test ran before it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
