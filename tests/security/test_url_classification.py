@@ -35,6 +35,12 @@ EXPECTED_PUBLIC = {
     "api:public-report",
     "api:public-report-mine",
     "api:public-report-reply",
+    # The whistleblower channel (docs/whistleblower.md): anonymous reports, read with a receipt code.
+    "whistleblowing:report",
+    "whistleblowing:read",
+    "api:public-whistleblower-report",
+    "api:public-whistleblower-mine",
+    "api:public-whistleblower-reply",
 }
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "werkvrede.supporters",
     "werkvrede.contact",
     "werkvrede.confidential",
+    "werkvrede.whistleblower",
     "werkvrede.mediation",
     "werkvrede.api",
     "werkvrede.demo",
