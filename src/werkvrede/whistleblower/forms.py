@@ -7,11 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.forms import Form
 from werkvrede.whistleblower.models import RouteTarget
 from werkvrede.whistleblower.services import MESSAGE_MAX
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     message = forms.CharField(
         label=_("Wat wil je melden?"),
         help_text=_(
@@ -39,7 +40,7 @@ class NamedReportForm(ReportForm):
             field.choices = [(str(pk), name) for pk, name in people]
 
 
-class TextForm(forms.Form):
+class TextForm(Form):
     text = forms.CharField(
         label=_("Bericht"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -48,7 +49,7 @@ class TextForm(forms.Form):
     )
 
 
-class AssessForm(forms.Form):
+class AssessForm(Form):
     public_interest = forms.TypedChoiceField(
         label=_("Beoordeling"),
         choices=[
@@ -64,7 +65,7 @@ class AssessForm(forms.Form):
     )
 
 
-class RouteForm(forms.Form):
+class RouteForm(Form):
     target = forms.ChoiceField(
         label=_("Voorstel aan de melder"),
         choices=RouteTarget.choices,
@@ -73,14 +74,14 @@ class RouteForm(forms.Form):
     )
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(Form):
     confirm = forms.BooleanField(
         label=_("Ik bevestig deze stap; hij is niet terug te draaien."),
         error_messages={"required": _("Vink aan dat je deze stap wilt zetten.")},
     )
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(Form):
     workers = forms.IntegerField(
         label=_("Aantal mensen dat voor de organisatie werkt"),
         min_value=0,
@@ -93,7 +94,7 @@ class SettingsForm(forms.Form):
     )
 
 
-class ReceiptCodeForm(forms.Form):
+class ReceiptCodeForm(Form):
     code = forms.CharField(
         label=_("Ontvangstcode"),
         help_text=_("De 16 cijfers die je kreeg toen je de melding verstuurde."),
