@@ -73,7 +73,9 @@ class InboxRow:
 
     @property
     def attention(self) -> str:
-        """NEW (not acknowledged), OVERDUE, DUE_SOON or "" — what sorts the inbox."""
+        """OVERDUE, DUE_SOON or "" — what sorts the inbox. A closed or routed report needs nothing."""
+        if not self.report.is_active:
+            return ""
         statuses = {d.status for d in self.deadlines}
         if "OVERDUE" in statuses:
             return "OVERDUE"

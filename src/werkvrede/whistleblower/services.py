@@ -204,7 +204,17 @@ def message_write(*, actor: Melder, report: WhistleReport, text: str, today: dat
     report = WhistleReport.objects.select_for_update().get(pk=report.pk)
     authorize(actor, "whistleblower.message.write", report)  # type: ignore[arg-type]
     text = _text(text, "text")
-    _save(report, [], today)
+    fields: list[str] = []
+    if (
+        report.state == WhistleState.NOT_A_MISSTAND
+        and report.feedback_on is None
+        and is_officer_of(actor, report)
+    ):
+        # for a report assessed as no misstand, the officer's first message after the
+        # assessment is the feedback (there is no follow-up to report on); T-21 is done with it.
+        report.feedback_on = today
+        fields.append("feedback_on")
+    _save(report, fields, today)
     return _write(actor, report, text, today)
 
 

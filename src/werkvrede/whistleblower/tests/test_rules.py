@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from conftest import World
 from werkvrede.core.refusals import Blocked
@@ -119,3 +120,24 @@ def test_the_whole_walk_ends_closed(world: World) -> None:
     services.feedback(actor=do, report=report, text="Opgelost.", today=TODAY)
     report = services.close(actor=do, report=report, today=TODAY)
     assert (report.state, report.closed_on) == (WhistleState.CLOSED, TODAY)
+
+
+def test_the_officers_start_page_signals_overdue(world: World, client_as: Callable[..., Client]) -> None:
+    named_report(world, today=timezone.localdate() - timedelta(days=10))
+    start = client_as(Role.WHISTLEBLOWER_OFFICER).get("/").content.decode()
+    assert "1 termijn verlopen" in start
+    assert "termijn verlopen" not in client_as(Role.HR_ADVISER).get("/").content.decode()
+
+
+def test_feedback_on_a_report_that_is_no_misstand_is_the_officers_message(world: World) -> None:
+    report = named_report(world, today=date(2026, 3, 2))
+    do = officer(world)
+    services.acknowledge(actor=do, report=report, text="Ontvangen.", today=date(2026, 3, 3))
+    services.assess(actor=do, report=report, public_interest=False, today=date(2026, 3, 4))
+    # Near miss: the melder's message does not count as feedback.
+    services.message_write(
+        actor=person(world, Role.EMPLOYEE), report=report, text="En nu?", today=date(2026, 3, 5)
+    )
+    assert _deadline(report, "T-21", date(2026, 3, 6)).status == "OPEN"
+    services.message_write(actor=do, report=report, text="Geen misstand; zie de VP.", today=date(2026, 3, 6))
+    assert _deadline(report, "T-21", date(2026, 3, 7)).status == "DONE"
