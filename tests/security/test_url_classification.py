@@ -45,6 +45,12 @@ EXPECTED_PUBLIC = {
     "reporting:prefill",
     "protocol:public",
     "protocol:public-pdf",
+    # The whistleblower channel (docs/whistleblower.md): anonymous reports, read with a receipt code.
+    "whistleblowing:report",
+    "whistleblowing:read",
+    "api:public-whistleblower-report",
+    "api:public-whistleblower-mine",
+    "api:public-whistleblower-reply",
 }
 
 

@@ -27,6 +27,7 @@ def actor(request: HttpRequest) -> dict[str, Any]:
         "can_view_consents": allowed(current, "consent.consent.list"),
         "can_view_protocol": allowed(current, "protocol.page.view"),
         "can_view_reports": allowed(current, "confidential.inbox.open"),
+        "can_view_whistleblower": allowed(current, "whistleblower.inbox.open"),
         # Lazy: only pages that render the switcher pay for the query.
         "switchable_organisations": SimpleLazyObject(lambda: list(organisations_of_user(request.user))),  # type: ignore[arg-type]
     }

@@ -43,6 +43,7 @@ DEMO_PEOPLE = (
     DemoPerson("mediator@demo.werkvrede.nl", "Mira Smit", (Role.MEDIATOR,), also_in_second=True),
     DemoPerson("vertrouwenspersoon@demo.werkvrede.nl", "Vera Meijer", (Role.CONFIDENTIAL_ADVISER,)),
     DemoPerson("bmw@demo.werkvrede.nl", "Bas Kok", (Role.COMPANY_SOCIAL_WORKER,)),
+    DemoPerson("meldpunt@demo.werkvrede.nl", "Dewi Klaassen", (Role.WHISTLEBLOWER_OFFICER,)),
     DemoPerson("beheer@demo.werkvrede.nl", "Bram Beheer", (Role.ADMIN,)),
     DemoPerson("steunpersoon@demo.werkvrede.nl", "Sam Steun", (Role.SUPPORTER,)),
 )

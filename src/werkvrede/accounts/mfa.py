@@ -37,6 +37,8 @@ MFA_ROLES = frozenset(
         Role.DELEGATED_PROFESSIONAL,
         Role.MEDIATOR,
         Role.CONFIDENTIAL_ADVISER,
+        # D18: whistleblower reports are sealed and may name the persons concerned.
+        Role.WHISTLEBLOWER_OFFICER,
         Role.ADMIN,
     }
 )

@@ -40,6 +40,7 @@ from werkvrede.notifications.api import router as notifications_router
 from werkvrede.protocol.api import router as protocol_router
 from werkvrede.sickness.api import router as sickness_router
 from werkvrede.supporters.api import router as supporters_router
+from werkvrede.whistleblower.public_api import router as whistleblower_router
 
 # Every operation can answer these; the document says so, so clients (and the fuzz tests) can rely on it.
 COMMON_ERRORS: dict[str, tuple[str, type[Schema]]] = {
@@ -154,7 +155,8 @@ api = WerkvredeAPI(
     version="1",
     description=(
         "Werkvrede's JSON API. Every operation is authenticated and scoped to the active organisation, "
-        "except the anonymous reports to the vertrouwenspersoon under `/public/`: sending one needs no "
+        "except the anonymous reports to the vertrouwenspersoon and the whistleblower channel under "
+        "`/public/`: sending one needs no "
         "log-in, reading and replying need its receipt code (the `Receipt` scheme)."
     ),
     urls_namespace="api",
@@ -190,6 +192,7 @@ api.add_router("", notifications_router)
 api.add_router("", accounts_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)
+api.add_router("", whistleblower_router)
 
 
 def _operations_access(callback: object) -> str | None:

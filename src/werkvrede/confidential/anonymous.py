@@ -11,32 +11,21 @@ report keeps only its digest (`services.receipt_digest`).
 from __future__ import annotations
 
 import time
-from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 
 from werkvrede.accounts.models import Organisation
 from werkvrede.confidential import services
 from werkvrede.confidential.policies import ReceiptHolder
-from werkvrede.core.clientaddr import client_network
-from werkvrede.core.ratelimit import count, hit
-
-WINDOW_SECONDS = 3600
-_CLIENT_SALT = "werkvrede.confidential.anonymous.client"
+from werkvrede.core import receipts
 
 #: Waits out the rest of the constant delay; a name of this module so that a test can replace it.
 sleep = time.sleep
 
-
-def _setting(name: str, default: Any) -> Any:
-    return getattr(settings, name, default)
-
-
-def receipt_delay() -> float:
-    """Every receipt check takes at least this long, right or wrong (no timing oracle)."""
-    return float(_setting("WERKVREDE_RECEIPT_DELAY_SECONDS", 0.5))
+# The receipt delay and the rate limits are shared with every reporting channel (core.receipts).
+receipt_delay = receipts.receipt_delay
+receipt_attempt_allowed = receipts.receipt_attempt_allowed
+receipt_failed = receipts.receipt_failed
 
 
 def reporting_channel(slug: str) -> Organisation | None:
@@ -52,48 +41,10 @@ def reporting_channel(slug: str) -> Organisation | None:
 
 def holder_of(code: str) -> ReceiptHolder | None:
     """The holder of `code`, after the constant delay whatever the answer (R-103: no oracle)."""
-    started = time.monotonic()
-    digits = "".join(ch for ch in code if ch.isdigit())
-    holder = services.receipt_holder(digits) if len(digits) == services.RECEIPT_DIGITS else None
-    remaining = receipt_delay() - (time.monotonic() - started)
-    if remaining > 0:
-        sleep(remaining)
-    return holder
+    return receipts.after_constant_delay(services.receipt_holder, code, sleep=sleep)
 
 
 # --- Rate limits -----------------------------------------------------------------------------------
-
-
-def _client(request: HttpRequest) -> str:
-    return salted_hmac(_CLIENT_SALT, client_network(request), algorithm="sha256").hexdigest()[:32]
-
-
-def _count(key: str) -> int:
-    return count(key)
-
-
-def _hit(key: str) -> int:
-    return hit(key, WINDOW_SECONDS)
-
-
-def _receipt_keys(request: HttpRequest) -> tuple[tuple[str, int], tuple[str, int]]:
-    return (
-        (
-            f"werkvrede:receipt:client:{_client(request)}",
-            int(_setting("WERKVREDE_RECEIPT_FAILURES_PER_CLIENT_PER_HOUR", 10)),
-        ),
-        ("werkvrede:receipt:total", int(_setting("WERKVREDE_RECEIPT_FAILURES_TOTAL_PER_HOUR", 200))),
-    )
-
-
-def receipt_attempt_allowed(request: HttpRequest) -> bool:
-    """False once this client, or everyone together, has entered too many wrong codes this hour."""
-    return all(_count(key) < limit for key, limit in _receipt_keys(request))
-
-
-def receipt_failed(request: HttpRequest) -> None:
-    for key, _limit in _receipt_keys(request):
-        _hit(key)
 
 
 def check_receipt(request: HttpRequest, code: str) -> ReceiptHolder | None:
@@ -106,8 +57,4 @@ def check_receipt(request: HttpRequest, code: str) -> ReceiptHolder | None:
 
 def submission_allowed(request: HttpRequest, organisation_id: int) -> bool:
     """Count one anonymous report; False over the limit per organisation or per client this hour."""
-    per_organisation = int(_setting("WERKVREDE_ANONYMOUS_REPORTS_PER_ORGANISATION_PER_HOUR", 20))
-    per_client = int(_setting("WERKVREDE_ANONYMOUS_REPORTS_PER_CLIENT_PER_HOUR", 5))
-    if _hit(f"werkvrede:anonymous:client:{_client(request)}") > per_client:
-        return False
-    return _hit(f"werkvrede:anonymous:organisation:{organisation_id}") <= per_organisation
+    return receipts.submission_allowed(request, organisation_id)

@@ -55,6 +55,9 @@ class Channel(models.TextChoices):
     CASE_CHOICE = "CASE_CHOICE", _("Gekozen na het aanbod van de vertrouwenspersoon (R-100)")
     MEDIATION_PAUSE = "MEDIATION_PAUSE", _("Verwezen door de mediator (R-077)")
     RECORDED = "RECORDED", _("Contact vastgelegd door de vertrouwenspersoon")
+    # the whistleblower officer routed a personal conflict here with the melder's consent;
+    # the report opens empty, nothing of the whistleblower report comes along.
+    WHISTLEBLOWER = "WHISTLEBLOWER", _("Doorgeleid door het meldpunt klokkenluiders (R-118)")
 
 
 class Route(models.TextChoices):

@@ -11,7 +11,7 @@ same constant delay as a right one; too many wrong codes answer 429 (docs/anonym
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -23,6 +23,7 @@ from werkvrede.accounts.models import Organisation
 from werkvrede.confidential import anonymous, categories, selectors, services
 from werkvrede.confidential.policies import ReceiptHolder
 from werkvrede.core.access import public
+from werkvrede.core.reporting import channel_submit
 from werkvrede.core.types import CODE_PATTERN, Input, Text
 
 router = Router(tags=["anonymous reporting"])
@@ -60,6 +61,8 @@ CategoryCode = Annotated[str, Field(min_length=1, max_length=40, pattern=CODE_PA
 class AnonymousReportIn(Input):
     category: CategoryCode | None = None
     message: Annotated[Text, Field(min_length=1)]
+    # "vp" (default) or another reporting channel registered in core.reporting (ADR 0092).
+    channel: Literal["vp", "whistleblower"] = "vp"
 
 
 class AnonymousReceiptOut(Schema):
@@ -116,7 +119,18 @@ def report_send(request: HttpRequest, slug: Slug, payload: AnonymousReportIn) ->
     is one of its categories or empty. Answers the receipt code, shown this once and never stored:
     with it, `GET /public/reports/mine` reads the report. Stored: the day, the category and the
     sealed message — no name, address, browser or time of day. An unknown organisation and one
-    without a vertrouwenspersoon answer 404 alike; too many reports in an hour answer 429."""
+    without a vertrouwenspersoon answer 404 alike; too many reports in an hour answer 429.
+
+    `"channel": "whistleblower"` sends the message to the organisation's designated officers for
+    whistleblower reports instead (SM-8, D18; `category` is ignored): 404 when it has none; read it
+    with its own `GET /public/whistleblower-reports/mine` (docs/whistleblower.md)."""
+    if payload.channel != "vp":
+        result = channel_submit(payload.channel, request, slug, payload.message)
+        if result.not_found:
+            raise Http404
+        if result.limited:
+            raise HttpError(429, TOO_MANY_REPORTS)
+        return Status(201, AnonymousReceiptOut(receipt=result.receipt))
     organisation = anonymous.reporting_channel(slug)
     if organisation is None:
         raise Http404

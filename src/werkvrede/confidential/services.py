@@ -3,7 +3,6 @@ guideline through the one gate (core.gate.decide)."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
 from typing import Any
 
@@ -11,7 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import RoleGrant
@@ -30,6 +29,7 @@ from werkvrede.confidential.models import (
     Side,
 )
 from werkvrede.confidential.policies import VP, ReceiptHolder, is_vp_of
+from werkvrede.core import receipts
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.mail import Outgoing, Rendered, mail_queue
@@ -41,7 +41,7 @@ MAIL_NEW = "confidential.report.new"
 MAIL_MESSAGE = "confidential.report.message"
 #: The longest message, in characters (a report is a story, not a file).
 MESSAGE_MAX = 10_000
-RECEIPT_DIGITS = 16
+RECEIPT_DIGITS = receipts.RECEIPT_DIGITS
 _RECEIPT_SALT = "werkvrede.confidential.receipt"
 _CONCERNS_SALT = "werkvrede.confidential.concerns"
 
@@ -205,20 +205,16 @@ def contact_record(*, actor: Actor, today: date) -> None:
 
 
 def receipt_digest(code: str) -> str:
-    digits = "".join(ch for ch in code if ch.isdigit())
-    return salted_hmac(_RECEIPT_SALT, digits, algorithm="sha256").hexdigest()
+    return receipts.receipt_digest(_RECEIPT_SALT, code)
 
 
-def receipt_format(digits: str) -> str:
-    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+receipt_format = receipts.receipt_format
 
 
 def _new_receipt() -> tuple[str, str]:
-    while True:
-        digits = "".join(secrets.choice("0123456789") for _ in range(RECEIPT_DIGITS))
-        digest = receipt_digest(digits)
-        if not Report.objects.filter(receipt_digest=digest).exists():
-            return receipt_format(digits), digest
+    return receipts.new_receipt(
+        _RECEIPT_SALT, lambda digest: Report.objects.filter(receipt_digest=digest).exists()
+    )
 
 
 @transaction.atomic

@@ -14,6 +14,8 @@ urlpatterns = [
     path("interventies/", include("werkvrede.interventions.urls")),
     path("steun/", include("werkvrede.supporters.urls")),
     path("vertrouwenspersoon/", include("werkvrede.confidential.urls")),
+    path("klokkenluiders/", include("werkvrede.whistleblower.urls")),
+    path("melden/", include("werkvrede.whistleblower.public_urls")),
     path("melden/", include("werkvrede.confidential.public_urls")),
     path("contact/", include("werkvrede.contact.urls")),
     path("preventie/", include("werkvrede.prevention.urls")),

@@ -25,6 +25,8 @@ class Category(models.TextChoices):
     D08 = "D08", _("Advies van de bedrijfsarts")
     # CC-6: a referral by the vertrouwenspersoon passes what the melder agreed to (confidential app).
     D15 = "D15", _("Melding bij de vertrouwenspersoon")
+    # the whistleblower melder consents to routing a personal conflict (no report content).
+    D18 = "D18", _("Melding bij het meldpunt klokkenluiders")
 
 
 class Consent(models.Model):

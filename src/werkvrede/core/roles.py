@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     COMPANY_SOCIAL_WORKER = "BMW", _("Bedrijfsmaatschappelijk werker")
     # Supports one employee in one case, invited by that employee; sees nothing else (SUP, D17).
     SUPPORTER = "SUP", _("Steunpersoon")
+    # Handles the organisation's whistleblower reports and nothing else (SM-8, D18, R-116…R-118).
+    WHISTLEBLOWER_OFFICER = "DO", _("Meldpunt klokkenluiders")
 
 
 # Roles that work with sealed compartments or the whole organisation's data. Used for shorter idle
@@ -33,5 +35,6 @@ PROFESSIONAL_ROLES = frozenset(
         Role.MEDIATOR,
         Role.CONFIDENTIAL_ADVISER,
         Role.COMPANY_SOCIAL_WORKER,
+        Role.WHISTLEBLOWER_OFFICER,
     }
 )

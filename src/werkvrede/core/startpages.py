@@ -74,6 +74,14 @@ START_SECTIONS: dict[Role, StartSection] = {
         _("Je beheert de mensen en rollen, het conflictprotocol, en je kunt het auditlog inzien."),
         (_("Bewaartermijnen"),),
     ),
+    Role.WHISTLEBLOWER_OFFICER: StartSection(
+        Role.WHISTLEBLOWER_OFFICER,
+        _(
+            "Onder Klokkenluiders: de meldingen van een vermoeden van een misstand, met hun termijnen "
+            "(ontvangstbevestiging, terugkoppeling). Alleen jij en de melder lezen ze."
+        ),
+        (),
+    ),
     Role.SUPPORTER: StartSection(
         Role.SUPPORTER,
         _("Onder Mijn ondersteuning: de persoon die jou heeft uitgenodigd, en jullie voorbereiding."),

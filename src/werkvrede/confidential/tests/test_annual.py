@@ -94,6 +94,7 @@ def test_compiling_stores_counts_with_suppression_and_the_year_before(
         "CASE_CHOICE": 0,
         "MEDIATION_PAUSE": 0,
         "RECORDED": 0,
+        "WHISTLEBLOWER": 0,
     }
     assert _cells(closed, "route")["REFERRED"] == 0
     assert _cells(closed, "route")["INFORMAL"] == "< min"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "werkvrede.confidential",
     "werkvrede.prevention",
     "werkvrede.selfhelp",
+    "werkvrede.whistleblower",
     "werkvrede.mediation",
     "werkvrede.api",
     "werkvrede.demo",

@@ -100,7 +100,7 @@ def test_demo_people_with_a_two_factor_role_get_the_documented_demo_secret() -> 
     out = StringIO()
     call_command("load_demo", stdout=out)
     keys = dict(TOTPDevice.objects.filter(confirmed=True).values_list("user__email", "key"))
-    people = ("bedrijfsarts", "taakdelegatie", "mediator", "vertrouwenspersoon", "beheer")
+    people = ("bedrijfsarts", "taakdelegatie", "mediator", "vertrouwenspersoon", "meldpunt", "beheer")
     expected = {f"{name}@demo.werkvrede.nl": "48656c6c6f21deadbeef" for name in people}
     assert keys == expected
     assert "JBSWY3DPEHPK3PXP" in out.getvalue()
