@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
@@ -50,6 +51,7 @@ def test_a_wrong_password_keeps_the_address_and_explains(live_server: Any, page:
     page.get_by_label("E-mailadres").fill(hr_user)
     page.get_by_label("Wachtwoord").fill("not the password")
     page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_role("alert").is_visible()
+    # The answer is a new page at the same address: wait for its message, not for the old page.
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("E-mailadres").input_value() == hr_user
     assert page.get_by_label("Wachtwoord").input_value() == ""

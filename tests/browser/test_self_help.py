@@ -119,3 +119,16 @@ def test_the_public_protocol_and_the_guide_link_to_each_other(
     page.get_by_role("link", name="Lees het conflictprotocol van je organisatie").click()
     page.wait_for_load_state()
     assert page.url == f"{live_server.url}/protocol/{organisation}/"
+
+
+def test_an_organisation_that_did_not_publish_its_protocol_answers_404(
+    live_server: Any, page: Any, organisation: str
+) -> None:
+    organisation_with("Bouwbedrijf Zuid", "bouw-zuid", [], PASSWORD)  # its protocol stays private
+    for path in ("/protocol/bouw-zuid/", "/protocol/bouw-zuid/pdf/", "/protocol/bestaat-niet/"):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 404, path
+        assert "Bouwbedrijf Zuid" not in page.content()
+    # The one that chose to publish still renders.
+    assert page.goto(f"{live_server.url}/protocol/{organisation}/").status == 200
+    assert page.context.cookies() == []

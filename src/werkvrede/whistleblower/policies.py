@@ -188,3 +188,11 @@ def can_read_message(actor: Actor, sealed: Any) -> bool:
 )
 def can_view_procedure(actor: Actor, obj: Any) -> bool:
     return actor.organisation_id is not None and actor.user_id is not None and Role.ADMIN in actor.roles
+
+
+@rule(
+    "whistleblower.procedure.edit",
+    "Record the number of workers and whether an internal reporting procedure is adopted (R-115): the Beheerder.",
+)
+def can_edit_procedure(actor: Actor, obj: Any) -> bool:
+    return can_view_procedure(actor, obj)

@@ -378,7 +378,7 @@ def route_consent(*, actor: Actor, report: WhistleReport, today: date) -> Whistl
 
 @transaction.atomic
 def settings_save(*, actor: Actor, workers: int | None, procedure_adopted: bool, today: date) -> None:
-    authorize(actor, "whistleblower.procedure.view")
+    authorize(actor, "whistleblower.procedure.edit")
     ChannelSettings.objects.update_or_create(
         organisation_id=actor.organisation_id or 0,
         defaults={"workers": workers, "procedure_adopted": procedure_adopted, "updated_on": today},

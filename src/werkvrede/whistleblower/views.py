@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
+from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.refusals import Invalid, Refusal, add_to_form, refusal_context
 from werkvrede.whistleblower import selectors, services
 from werkvrede.whistleblower.forms import (
@@ -294,6 +295,8 @@ def _render_settings(request: HttpRequest, form: SettingsForm, status: int = 200
 def settings_page(request: HttpRequest) -> HttpResponseBase:
     actor = _actor(request)
     if request.method == "POST":
+        if not allowed(actor, "whistleblower.procedure.edit"):
+            raise AccessDenied(actor, "whistleblower.procedure.edit")
         form = SettingsForm(request.POST)
         if not form.is_valid():
             return _render_settings(request, form, 400)

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import World
+from werkvrede.core.policy import AccessDenied
 from werkvrede.core.refusals import Blocked
 from werkvrede.core.roles import Role
 from werkvrede.whistleblower import selectors, services
@@ -47,6 +48,15 @@ def test_r115_is_shown_to_the_beheerder_only(world: World, client_as: Callable[.
     )
     assert response.status_code == 302
     assert "R-115" not in client_as(Role.ADMIN).get("/").content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.HR_ADVISER, Role.WHISTLEBLOWER_OFFICER, Role.EMPLOYEE])
+def test_only_the_beheerder_records_the_procedure(world: World, role: Role) -> None:
+    with pytest.raises(AccessDenied):
+        services.settings_save(actor=person(world, role), workers=60, procedure_adopted=True, today=TODAY)
+    assert not ChannelSettings.objects.filter(organisation=world.a.organisation).exists()
+    services.settings_save(actor=person(world, Role.ADMIN), workers=60, procedure_adopted=True, today=TODAY)
+    assert ChannelSettings.objects.get(organisation=world.a.organisation).procedure_adopted is True
 
 
 def _deadline(report: WhistleReport, code: str, today: date) -> selectors.DeadlineView:
