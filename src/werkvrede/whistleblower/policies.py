@@ -192,7 +192,8 @@ def can_view_procedure(actor: Actor, obj: Any) -> bool:
 
 @rule(
     "whistleblower.procedure.edit",
-    "Record the number of workers and whether an internal reporting procedure is adopted (R-115): the Beheerder.",
+    "Record the number of workers and whether an internal reporting procedure is adopted (R-115): "
+    "the Beheerder.",
 )
 def can_edit_procedure(actor: Actor, obj: Any) -> bool:
     return can_view_procedure(actor, obj)
