@@ -45,13 +45,13 @@ PYTEST_SELECT = $(if $(MARKS),-m "$(MARKS)")
 
 test-sqlite: env translations
 	@echo "== Test suite on SQLite$(if $(MARKS), ($(MARKS)))"
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_SELECT) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS)
 
 # Runs when PostgreSQL answers; with WERKVREDE_REQUIRE_POSTGRES=1 an unreachable server fails the run.
 test-postgres: env translations
 	@if $(PY) tools/postgres_available.py; then \
 		echo "== Test suite on PostgreSQL$(if $(MARKS), ($(MARKS)))"; \
-		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_SELECT) $(PYTEST_ARGS); \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS); \
 	elif [ "$${WERKVREDE_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 		echo "FAILED: PostgreSQL is required (WERKVREDE_REQUIRE_POSTGRES=1) but not reachable"; exit 1; \
 	else \

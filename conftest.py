@@ -169,6 +169,14 @@ def on_postgres() -> Iterator[None]:
     yield
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # The schemathesis tests share one node id per operation; xdist's scope and group modes schedule
+    # by node id and silently run one of them (ADR 0067). Only the default `load` mode runs them all.
+    dist = getattr(config.option, "dist", "no")
+    if dist not in ("no", "load", "worksteal"):
+        raise pytest.UsageError(f"--dist {dist} would drop tests with a shared node id; use --dist load")
+
+
 def pytest_report_header() -> list[str]:
     database = os.environ.get("WERKVREDE_TEST_DATABASE", "sqlite")
     return [f"werkvrede test database: {database}"]

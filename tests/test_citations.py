@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parent.parent
 RULES_MD = REPO / "docs" / "rules.md"
 
@@ -94,7 +92,7 @@ def _other_comments(path: Path) -> Iterator[tuple[int, str]]:
 
 @cache
 def all_comments() -> tuple[tuple[str, int, str], ...]:
-    """Scanned once per process: the two tests below read the same comments (same xdist group)."""
+    """Scanned once per process: two tests below read the same comments."""
     return tuple(_all_comments())
 
 
@@ -128,7 +126,6 @@ def test_the_scanners_see_what_they_must(tmp_path: Path) -> None:
     assert {"R-001", "SM-1", "SM-5T", "D01", "CC-10", "SOD-2", "T-24", "RT-13", "I-8"} <= defined_codes()
 
 
-@pytest.mark.xdist_group("comments")
 def test_every_code_cited_in_comments_docstrings_and_docs_is_defined_in_docs_rules_md() -> None:
     defined = defined_codes()
     cited: dict[str, str] = {}
@@ -145,7 +142,6 @@ def test_every_code_cited_in_comments_docstrings_and_docs_is_defined_in_docs_rul
     assert {code: where for code, where in cited.items() if code not in defined} == {}
 
 
-@pytest.mark.xdist_group("comments")
 def test_no_comment_or_docstring_cites_a_document_outside_the_repository() -> None:
     found = []
     for where, line, text in all_comments():

@@ -196,7 +196,8 @@ def load_demo_cases(*, today: date) -> int:
     organisation = Organisation.objects.get(slug=DEMO_ORGANISATION[1])
     if Case.objects.filter(organisation=organisation).exists():
         return 0
-    protocol_ensure_default(organisation=organisation, conflict_leave_enabled=True)
+    # Public, so that /protocol/<slug>/ and the guide at /hulp/<slug>/ show it in the demo.
+    protocol_ensure_default(organisation=organisation, conflict_leave_enabled=True, is_public=True)
     members = {key: _member(organisation, person) for key, person in DEMO_EMPLOYEES.items()}
     demo = _Demo(organisation, today)
     case_a = demo.case(members["A"], "Collega's vinden dat ik mijn aangepaste taken niet verdien.", glasl=2)

@@ -27,7 +27,7 @@ def _refresh_deadlines(organisation_id: int) -> None:
 
 @transaction.atomic
 def protocol_ensure_default(
-    *, organisation: Organisation, conflict_leave_enabled: bool = False
+    *, organisation: Organisation, conflict_leave_enabled: bool = False, is_public: bool = False
 ) -> ConflictProtocol:
     """Give the organisation a first protocol version with the defaults (docs/rules.md), if it has none."""
     Organisation.objects.select_for_update().get(pk=organisation.pk)
@@ -35,14 +35,17 @@ def protocol_ensure_default(
     if current is not None:
         return current
     protocol = ConflictProtocol.objects.create(
-        organisation=organisation, version=1, conflict_leave_enabled=conflict_leave_enabled
+        organisation=organisation,
+        version=1,
+        conflict_leave_enabled=conflict_leave_enabled,
+        is_public=is_public,
     )
     audit.record(
         "protocol.protocol.created",
         organisation_id=organisation.pk,
         object_type="protocol.conflictprotocol",
         object_id=str(protocol.pk),
-        data={"version": 1, "conflict_leave_enabled": conflict_leave_enabled},
+        data={"version": 1, "conflict_leave_enabled": conflict_leave_enabled, "is_public": is_public},
     )
     return protocol
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from werkvrede.accounts.models import Membership, RoleGrant, User
@@ -74,6 +74,10 @@ def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any)
     assert list(InterventionPeriod.objects.values_list("state", flat=True)) == ["ACTIVE"]
     assert list(ConflictLeave.objects.values_list("state", flat=True)) == ["APPROVED"]
     assert CaseDeadline.objects.filter(code="T-03").exists()  # the Poortwachter clock runs for A and B
+    # The demo organisation's protocol is public: the guide and the protocol page show it without log-in.
+    public = Client().get("/protocol/demo-bv/")
+    assert public.status_code == 200
+    assert "Demo BV" in public.content.decode()
 
 
 @override_settings(WERKVREDE_DEMO=True)
