@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
 from django.urls import include, path
 
 from conftest import World
 from tests.security.urlwalk import ADMIN_NAMESPACE, public_routes, unclassified, walk
+from werkvrede.accounts.models import RESERVED_SLUGS
+from werkvrede.accounts.services import organisation_create
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core import policy
 from werkvrede.core.access import PUBLIC
@@ -140,3 +143,28 @@ def test_the_walk_catches_a_door_on_an_object_that_names_no_object() -> None:
     patterns = [path("extra/", include(([path("<int:case_id>/", coarse, name="coarse")], "extra")))]
     (route,) = walk(patterns)
     assert route.doors == (("cases.case.list", None),)
+
+
+def test_no_organisation_slug_can_hide_behind_a_fixed_segment_of_a_public_address(db: None) -> None:
+    """Where an address takes an organisation's slug (/melden/<slug>/), every fixed segment in the
+    same place (/melden/ontvangstcode/) is a slug no organisation may take: its page would be hidden."""
+    routes = [route.route.split("/") for route in walk()]
+    beside_slugs = {
+        segments[i]
+        for with_slug in routes
+        for i, part in enumerate(with_slug)
+        if part == "<slug:slug>"
+        for segments in routes
+        if len(segments) > i and segments[:i] == with_slug[:i] and segments[i] and "<" not in segments[i]
+    }
+    assert beside_slugs == RESERVED_SLUGS
+    for slug in sorted(RESERVED_SLUGS):
+        with pytest.raises(ValueError, match="fixed part"):
+            organisation_create(name="Gereserveerd", slug=slug)
+
+
+def test_a_contact_organisation_never_gets_a_reserved_slug(db: None) -> None:
+    from werkvrede.contact.services import _unique_slug
+
+    assert _unique_slug("Ontvangstcode") == "ontvangstcode-2"
+    assert _unique_slug("Zorg en Welzijn") == "zorg-en-welzijn"

@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.roles import Role
 
+#: Fixed path segments beside an organisation's slug in a public address (/melden/ontvangstcode/,
+#: /protocol/instellingen/): an organisation with such a slug would find its page hidden behind them.
+#: `tests/security/test_url_classification.py` derives them from the URLs and keeps this list complete.
+RESERVED_SLUGS = frozenset({"instellingen", "klokkenluider", "ontvangstcode"})
+
 
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200)

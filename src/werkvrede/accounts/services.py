@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from werkvrede.accounts.models import Membership, Organisation, RoleGrant, User
+from werkvrede.accounts.models import RESERVED_SLUGS, Membership, Organisation, RoleGrant, User
 from werkvrede.accounts.selectors import organisations_of_user
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
@@ -16,6 +16,8 @@ from werkvrede.core.roles import Role
 
 @transaction.atomic
 def organisation_create(*, name: str, slug: str) -> Organisation:
+    if slug in RESERVED_SLUGS:
+        raise ValueError(f"the slug {slug!r} is a fixed part of a public address")
     organisation = Organisation.objects.create(name=name, slug=slug)
     audit.record(
         "accounts.organisation.created",

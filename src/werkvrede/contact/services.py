@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.invitations import invitation_create, invitations_for, normalised_email
-from werkvrede.accounts.models import Invitation, Membership, Organisation, User
+from werkvrede.accounts.models import RESERVED_SLUGS, Invitation, Membership, Organisation, User
 from werkvrede.accounts.services import membership_grant, organisation_create
 from werkvrede.audit import services as audit
 from werkvrede.contact.models import ContactRecipient, ContactRequest, MediatorContactSetting
@@ -181,7 +181,7 @@ INVITATION_PURPOSE = "contact.party"
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:40] or "organisatie"
     slug, n = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug

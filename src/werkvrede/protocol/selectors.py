@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from werkvrede.accounts.models import Organisation
+from werkvrede.accounts.models import RESERVED_SLUGS, Organisation
 from werkvrede.protocol.models import ConflictProtocol
 
 
@@ -23,9 +23,9 @@ def protocol_history(organisation_id: int) -> list[ConflictProtocol]:
     )
 
 
-#: Path segments of the protocol's own pages; they are matched before an organisation's slug
-#: (docs/adr/0087-public-protocol.md), so an organisation with such a slug has no public protocol URL.
-RESERVED_SEGMENTS = frozenset({"instellingen"})
+#: The protocol's own pages are matched before an organisation's slug (docs/adr/0087-public-protocol.md);
+#: no organisation can take such a slug (`accounts.models.RESERVED_SLUGS`), and none that has one shows.
+RESERVED_SEGMENTS = RESERVED_SLUGS
 
 
 def public_protocol_get(slug: str) -> tuple[Organisation, ConflictProtocol] | None:

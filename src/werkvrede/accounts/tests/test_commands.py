@@ -93,6 +93,7 @@ def test_running_it_again_with_the_same_slug_and_name_changes_nothing_and_says_s
         (("--name", "Bedrijf", "--slug", "geen spaties!", "--admin-email", "a@x.test"), "--slug"),
         (("--name", "Bedrijf", "--slug", "goed", "--admin-email", "geen-adres"), "--admin-email"),
         (("--name", "   ", "--slug", "goed", "--admin-email", "a@x.test"), "--name"),
+        (("--name", "Bedrijf", "--slug", "ontvangstcode", "--admin-email", "a@x.test"), "public addresses"),
     ],
 )
 def test_bad_input_exits_2_naming_the_problem(args: tuple[str, ...], named: str) -> None:

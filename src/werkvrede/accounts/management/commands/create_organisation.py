@@ -15,7 +15,7 @@ from django.core.validators import validate_slug
 from django.db import transaction
 
 from werkvrede.accounts import invitations
-from werkvrede.accounts.models import Organisation
+from werkvrede.accounts.models import RESERVED_SLUGS, Organisation
 from werkvrede.accounts.people import PURPOSE
 from werkvrede.accounts.services import organisation_create
 from werkvrede.core.roles import Role
@@ -45,6 +45,8 @@ class Command(BaseCommand):
             raise _bad(f"--slug {slug!r}: use only letters, digits, '-' and '_'") from exc
         if len(slug) > 50:
             raise _bad(f"--slug {slug!r}: at most 50 characters")
+        if slug in RESERVED_SLUGS:
+            raise _bad(f"--slug {slug!r} is a fixed part of Werkvrede's public addresses; choose another")
         try:
             email = invitations.normalised_email(options["admin_email"])
         except ValidationError as exc:
