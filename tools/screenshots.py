@@ -71,6 +71,27 @@ def main(base: str) -> None:
         page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
         page.goto(f"{base}/melden/demo-bv/")
         page.screenshot(path=str(OUT / "report-anonymous.png"), full_page=True)
+        # Without log-in: the self-help guide's advice for bullying, and the organisation's protocol.
+        page.goto(f"{base}/hulp/demo-bv/")
+        page.get_by_role("button", name="Ik ben medewerker").click()
+        page.wait_for_load_state()
+        page.get_by_role("group", name="Gebeurt er iets van het volgende?").get_by_label("Pesten").check()
+        page.get_by_role("button", name="Bekijk het advies").click()
+        page.wait_for_load_state()
+        page.screenshot(path=str(OUT / "guide-advice.png"), full_page=True)
+        page.goto(f"{base}/protocol/demo-bv/")
+        page.screenshot(path=str(OUT / "protocol-public.png"), full_page=True)
+        # The HR adviser's results of the warehouse team's prevention pulse (the demo's closed pulse).
+        page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="nl-NL")
+        page.goto(f"{base}/account/inloggen/")
+        page.get_by_label("E-mailadres").fill("hr@demo.werkvrede.nl")
+        page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/preventie/")
+        page.get_by_role("link", name="Team Magazijn").first.click()
+        page.wait_for_load_state()
+        page.screenshot(path=str(OUT / "pulse-results.png"), full_page=True)
         browser.close()
 
 
