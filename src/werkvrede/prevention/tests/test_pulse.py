@@ -128,6 +128,17 @@ def test_an_answer_stores_the_answers_only(world: World, team: Pulse) -> None:
     assert not AuditEvent.objects.filter(object_type="prevention.pulseresponse").exists()
 
 
+def test_a_pulse_link_shows_its_own_organisation_and_team_only(world: World, team: Pulse) -> None:
+    """Tenant test of the public link: organisation A's pulse never shows B's name or team, and an
+    answer through A's link lands on A's pulse only."""
+    other = pulse(world, "b", team="Team Verkoop")
+    body = Client().get(_url(team)).content.decode()
+    assert "Team Inkoop" in body
+    assert "Team Verkoop" not in body and world.b.organisation.name not in body
+    assert Client().post(_url(team), _form()).status_code == 302
+    assert (PulseResponse.objects.filter(pulse=team).count(), other.responses.count()) == (1, 0)
+
+
 def test_an_incomplete_answer_keeps_the_choices_and_names_what_is_missing(team: Pulse) -> None:
     data = _form(PS_3=5)
     del data["PS-12"]
