@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from werkvrede.confidential.models import Report, ReportMessage, ReportState
+from werkvrede.core import receipts as core_receipts
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import rule
 from werkvrede.core.roles import Role
@@ -23,34 +24,14 @@ MELDER_ROLES = frozenset(Role) - {Role.SUPPORTER, VP}
 
 
 @dataclass(frozen=True)
-class ReceiptHolder:
-    """Whoever holds the receipt code of an anonymous report: that report and nothing else.
+class ReceiptHolder(core_receipts.ReceiptHolder):
+    """The holder of a VP report's receipt code (`core.receipts.ReceiptHolder`): admitted only as the
+    melder of its one report (`is_melder_of`; confidential/tests/test_anonymous.py walks every
+    declared action to prove it)."""
 
-    Not an `Actor` of the organisation: it has no user, no roles, and opens no other door. The access
-    layer (`core.policy.allowed`) asks it only the actions in `only_actions`, and those rules admit it
-    only as the melder of its one report (`is_melder_of`; confidential/tests/test_anonymous.py walks
-    every declared action to prove it).
-    """
-
-    organisation_id: int
-    report_id: int
-    user_id: None = None
-    roles: frozenset[Role] = frozenset()
-    is_system: bool = False
     only_actions: frozenset[str] = frozenset(
         {"confidential.report.view", "confidential.message.write", "confidential.message.read"}
     )
-    is_superuser: bool = False
-    is_active: bool = True
-    display_name: str = ""
-
-    @property
-    def role_codes(self) -> str:
-        return "RECEIPT"
-
-    @property
-    def is_authenticated(self) -> bool:
-        return False
 
 
 def _vp_here(actor: Actor, organisation_id: int | None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -20,6 +21,36 @@ from django.utils.crypto import salted_hmac
 
 from werkvrede.core.clientaddr import client_network
 from werkvrede.core.ratelimit import count, hit
+from werkvrede.core.roles import Role
+
+
+@dataclass(frozen=True)
+class ReceiptHolder:
+    """Whoever holds the receipt code of an anonymous report: that report and nothing else.
+
+    Not an `Actor` of the organisation: no user, no roles, and it opens no other door. The access
+    layer (`core.policy.allowed`) asks it only the actions in `only_actions`, which each channel
+    names in its subclass; those rules admit it only as the melder of its one report.
+    """
+
+    organisation_id: int
+    report_id: int
+    user_id: None = None
+    roles: frozenset[Role] = frozenset()
+    is_system: bool = False
+    only_actions: frozenset[str] = frozenset()
+    is_superuser: bool = False
+    is_active: bool = True
+    display_name: str = ""
+
+    @property
+    def role_codes(self) -> str:
+        return "RECEIPT"
+
+    @property
+    def is_authenticated(self) -> bool:
+        return False
+
 
 RECEIPT_DIGITS = 16
 WINDOW_SECONDS = 3600

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from werkvrede.core import receipts as core_receipts
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import rule
 from werkvrede.core.roles import Role
@@ -23,32 +24,13 @@ MELDER_ROLES = frozenset(Role) - {Role.SUPPORTER}
 
 
 @dataclass(frozen=True)
-class WhistleReceiptHolder:
-    """Whoever holds the receipt code of an anonymous whistleblower report: that report, nothing else.
+class WhistleReceiptHolder(core_receipts.ReceiptHolder):
+    """The holder of a whistleblower report's receipt code (`core.receipts.ReceiptHolder`): admitted
+    only as the melder of its one report (`is_melder_of`)."""
 
-    Not an `Actor` of the organisation: no user, no roles; the access layer asks it only the actions
-    in `only_actions`, and those rules admit it only as the melder of its one report.
-    """
-
-    organisation_id: int
-    report_id: int
-    user_id: None = None
-    roles: frozenset[Role] = frozenset()
-    is_system: bool = False
     only_actions: frozenset[str] = frozenset(
         {"whistleblower.report.read", "whistleblower.message.write", "whistleblower.message.read"}
     )
-    is_superuser: bool = False
-    is_active: bool = True
-    display_name: str = ""
-
-    @property
-    def role_codes(self) -> str:
-        return "RECEIPT"
-
-    @property
-    def is_authenticated(self) -> bool:
-        return False
 
 
 def _officer_here(actor: Any, organisation_id: int | None) -> bool:
