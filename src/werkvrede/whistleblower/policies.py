@@ -43,8 +43,16 @@ def _officer_here(actor: Any, organisation_id: int | None) -> bool:
 
 
 def is_concerned(actor: Any, report: WhistleReport) -> bool:
+    """Whether the report names `actor` as concerned. The names are read once per loaded report: a
+    page asks every step's rule, and the persons concerned are fixed when the report is made."""
     user_id = getattr(actor, "user_id", None)
-    return user_id is not None and ConcernedPerson.objects.filter(report=report, user_id=user_id).exists()
+    if user_id is None:
+        return False
+    concerned = report.__dict__.get("_concerned_user_ids")
+    if concerned is None:
+        concerned = frozenset(ConcernedPerson.objects.filter(report=report).values_list("user_id", flat=True))
+        report.__dict__["_concerned_user_ids"] = concerned
+    return user_id in concerned
 
 
 def is_officer_of(actor: Any, report: Any) -> bool:

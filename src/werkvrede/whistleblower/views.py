@@ -27,7 +27,7 @@ from werkvrede.whistleblower.forms import (
     SettingsForm,
     TextForm,
 )
-from werkvrede.whistleblower.models import WhistleReport, WhistleState
+from werkvrede.whistleblower.models import WhistleReport
 from werkvrede.whistleblower.policies import is_officer_of
 from werkvrede.whistleblower.selectors import REPORT
 
@@ -106,7 +106,6 @@ def _render_report(
 ) -> HttpResponse:
     actor = _actor(request)
     officer = is_officer_of(actor, report)
-    state = report.state
     context: dict[str, Any] = {
         "report": report,
         "is_officer": officer,
@@ -116,22 +115,20 @@ def _render_report(
         "message_form": TextForm(),
         "advisers": advisers_of(report.organisation_id),
     }
+    # The steps the rules allow this person now (SM-8 through `policies`), each with its empty form.
+    steps = {
+        "acknowledge_form": ("whistleblower.report.acknowledge", TextForm),
+        "assess_form": ("whistleblower.report.assess", AssessForm),
+        "feedback_form": ("whistleblower.report.feedback", TextForm),
+        "close_form": ("whistleblower.report.close", ConfirmForm),
+        "route_form": ("whistleblower.report.route", RouteForm),
+        "consent_form": ("whistleblower.report.route_consent", ConfirmForm),
+    }
+    for name, (action, form) in steps.items():
+        context[name] = form() if allowed(actor, action, report) else None
+    context["can_follow_up"] = allowed(actor, "whistleblower.report.follow_up", report)
     if officer:
-        context.update(
-            {
-                "concerned": selectors.concerned_names(actor, report),
-                "acknowledge_form": TextForm() if state == WhistleState.RECEIVED else None,
-                "assess_form": AssessForm() if state == WhistleState.ACKNOWLEDGED else None,
-                "can_follow_up": state == WhistleState.ASSESSED,
-                "feedback_form": TextForm() if state == WhistleState.FOLLOW_UP else None,
-                "close_form": ConfirmForm() if state == WhistleState.FEEDBACK_GIVEN else None,
-                "route_form": RouteForm() if state == WhistleState.NOT_A_MISSTAND else None,
-            }
-        )
-    else:
-        context["consent_form"] = (
-            ConfirmForm() if state == WhistleState.NOT_A_MISSTAND and report.route_target else None
-        )
+        context["concerned"] = selectors.concerned_names(actor, report)
     context.update(forms)
     return render(request, "whistleblower/report.html", context, status=status)
 
