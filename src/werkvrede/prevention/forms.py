@@ -26,7 +26,7 @@ class StartForm(Form):
     )
 
 
-def _english() -> bool:
+def english() -> bool:
     return (get_language() or "nl").startswith("en")
 
 
@@ -35,11 +35,11 @@ class AnswerForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        english = _english()
-        choices = [(str(n), en if english else nl) for n, nl, en in prevention.SCALE]
+        in_english = english()
+        choices = [(str(n), en if in_english else nl) for n, nl, en in prevention.SCALE]
         for statement in prevention.STATEMENTS:
             self.fields[statement.code] = forms.TypedChoiceField(
-                label=statement.text_en if english else statement.text_nl,
+                label=statement.text_en if in_english else statement.text_nl,
                 choices=choices,
                 coerce=int,
                 widget=forms.RadioSelect,

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,7 +18,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import Invalid, Refusal, add_to_form, refusal_context
 from werkvrede.guideline import prevention
 from werkvrede.prevention import selectors, services
-from werkvrede.prevention.forms import StartForm
+from werkvrede.prevention.forms import StartForm, english
 from werkvrede.prevention.models import Pulse
 from werkvrede.prevention.selectors import PULSE
 
@@ -67,7 +66,7 @@ def pulse_start(request: HttpRequest) -> HttpResponseBase:
 
 
 def _factor_rows(results: selectors.Results) -> list[dict[str, Any]]:
-    english = (get_language() or "nl").startswith("en")
+    in_english = english()
     changes = {c.factor: c for c in results.changes}
     rows = []
     for f in prevention.FACTORS:
@@ -75,10 +74,10 @@ def _factor_rows(results: selectors.Results) -> list[dict[str, Any]]:
         rows.append(
             {
                 "code": f.code,
-                "name": f.name_en if english else f.name_nl,
+                "name": f.name_en if in_english else f.name_nl,
                 "result": outcome,
                 "change": changes.get(f.code),
-                "advice": (f.advice_en if english else f.advice_nl) if outcome and outcome.high else "",
+                "advice": (f.advice_en if in_english else f.advice_nl) if outcome and outcome.high else "",
             }
         )
     return rows
