@@ -18,6 +18,7 @@ from ninja.schema import NinjaGenerateJsonSchema
 from ninja.security import django_auth
 
 from werkvrede.accounts.api import router as accounts_router
+from werkvrede.agenda.api import router as agenda_router
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
 from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
@@ -190,6 +191,7 @@ api.add_router("", mediation_router)
 api.add_router("", supporters_router)
 api.add_router("", notifications_router)
 api.add_router("", accounts_router)
+api.add_router("", agenda_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)
 api.add_router("", whistleblower_router)

@@ -128,21 +128,24 @@ class DueItem:
         return max(-self.days, 0)
 
 
-def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit: int = 50) -> list[DueItem]:
+def due_deadlines_for(
+    actor: Actor, *, today: date, horizon_days: int | None = 7, limit: int = 50
+) -> list[DueItem]:
     """What is due or overdue for this person, overdue first: deadlines they own, in cases they may see.
 
     HR and CM (organisation-wide) get the deadlines owned by HR or CM in every case of the
     organisation; everyone else those owned by their role in the cases they take part in. Only
     deadlines whose data category the role may read are shown. Indexed on (organisation, status, due).
+    Without `horizon_days`, every pending deadline (the calendar feed, docs/adr/0118-the-calendar-feed.md).
     """
     organisation_id, user_id = actor.organisation_id, actor.user_id
     if organisation_id is None or user_id is None or not allowed(actor, "cases.case.list"):
         return []
     window = CaseDeadline.objects.filter(
-        organisation_id=organisation_id,
-        status=CaseDeadline.Status.PENDING,
-        due__lte=today + timedelta(days=horizon_days),
+        organisation_id=organisation_id, status=CaseDeadline.Status.PENDING, due__isnull=False
     ).select_related("case")
+    if horizon_days is not None:
+        window = window.filter(due__lte=today + timedelta(days=horizon_days))
     items: list[CaseDeadline] = []
     organisation_roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS}
     if organisation_roles:

@@ -99,6 +99,8 @@ classify(
         "participants": C.D11,
         "planned_by": C.D11,
         "created_at": C.SYSTEM,
+        "sequence": C.SYSTEM,
+        "cancelled_at": C.D11,
     },
 )
 classify(

@@ -246,12 +246,20 @@ class Session(models.Model):
     participants = models.JSONField(default=list)
     planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # RFC 5545 SEQUENCE of the calendar invitation: one more on every change, so calendars update it.
+    sequence = models.PositiveIntegerField(default=0)
+    # Set when the session is called off (by the mediator, or because the mediation ended).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
 
     def __str__(self) -> str:
         return f"session {self.pk}"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class SessionNote(models.Model):

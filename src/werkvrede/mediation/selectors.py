@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Q
@@ -213,6 +213,20 @@ def sessions_for(actor: Actor, access: p.MediationAccess) -> list[Session]:
     if p.MEDIATOR in access.relations:
         return rows
     return [s for s in rows if actor.user_id in s.participants]
+
+
+def sessions_of_person(actor: Actor, *, since: datetime) -> list[Session]:
+    """The sessions from `since` on that the person is invited to, in mediations they may still see
+    the invitation of (the calendar feed, docs/adr/0118-the-calendar-feed.md); cancelled ones too."""
+    if actor.organisation_id is None or actor.user_id is None:
+        return []
+    out: list[Session] = []
+    for mediation in {m.pk: m for m in [*mediations_for(actor), *mediations_for_admitted(actor)]}.values():
+        if not allowed(actor, "mediation.session.invitation", access_of(actor, mediation)):
+            continue
+        rows = Session.objects.filter(mediation=mediation, starts_at__gte=since).select_related("mediation")
+        out += [s for s in rows if actor.user_id in s.participants]
+    return sorted(out, key=lambda s: (s.starts_at, s.pk))
 
 
 def session_get(actor: Actor, access: p.MediationAccess, session_id: int) -> Session:

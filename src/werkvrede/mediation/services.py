@@ -962,6 +962,77 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
     return session
 
 
+def _session_for_change(actor: Actor, mediation_id: int, session_id: int, today: date) -> Session:
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
+    session = Session.objects.select_for_update().filter(pk=session_id, mediation=access.mediation).first()
+    if session is None:
+        raise NotPossible(_("Dit gesprek bestaat niet (meer)."))
+    if session.cancelled:
+        raise NotPossible(_("Dit gesprek gaat al niet door."))
+    if not access.mediation.active:
+        raise NotPossible(_("Deze mediation is beëindigd; gesprekken worden niet meer gewijzigd."))
+    return session
+
+
+def _send_update(actor: Actor, session: Session) -> None:
+    """Every participant but the one who made the change gets the updated invitation (same UID)."""
+    for user_id in session.participants:
+        if user_id != actor.user_id:
+            session_invitation_send(session.pk, user_id)
+
+
+@transaction.atomic
+def session_reschedule(
+    *, actor: Actor, mediation_id: int, session_id: int, starts_at: datetime, duration_minutes: int, today: date
+) -> Session:
+    """Move a session: SEQUENCE goes up and the invitees get the update of the same invitation."""
+    session = _session_for_change(actor, mediation_id, session_id, today)
+    if not 15 <= duration_minutes <= 480:
+        raise NotPossible(_("Een gesprek duurt tussen 15 minuten en 8 uur."))
+    session.starts_at = starts_at
+    session.duration_minutes = duration_minutes
+    session.sequence += 1
+    session.save(update_fields=["starts_at", "duration_minutes", "sequence"])
+    audit.record_for(
+        actor,
+        "mediation.session.changed",
+        session,
+        data={"mediation": mediation_id, "sequence": session.sequence},
+    )
+    _send_update(actor, session)
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, actor: Actor, mediation_id: int, session_id: int, today: date) -> Session:
+    """Call a session off: the invitees get METHOD:CANCEL for the same invitation."""
+    session = _session_for_change(actor, mediation_id, session_id, today)
+    _cancel(actor, session, reason="cancelled")
+    return session
+
+
+def _cancel(actor: Actor, session: Session, *, reason: str) -> None:
+    session.cancelled_at = timezone.now()
+    session.sequence += 1
+    session.save(update_fields=["cancelled_at", "sequence"])
+    audit.record_for(
+        actor,
+        "mediation.session.cancelled",
+        session,
+        data={"mediation": session.mediation_id, "sequence": session.sequence, "reason": reason},
+    )
+    _send_update(actor, session)
+
+
+def _cancel_coming_sessions(actor: Actor, mediation: Mediation) -> None:
+    """When the mediation ends, its sessions still to come are cancelled in every invitee's calendar."""
+    coming = Session.objects.select_for_update().filter(
+        mediation=mediation, cancelled_at__isnull=True, starts_at__gt=timezone.now()
+    )
+    for session in coming:
+        _cancel(actor, session, reason="mediation_ended")
+
+
 @transaction.atomic
 def session_note_add(
     *, actor: Actor, mediation_id: int, session_id: int, text: str, today: date
@@ -1237,6 +1308,7 @@ def _neutral_notice(actor: Actor, mediation: Mediation, today: date) -> Document
 
 def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
     """D14 "ended on" to the case and the referrer; R-085: a task for the BA and CM in a sick-report case."""
+    _cancel_coming_sessions(actor, mediation)
     _case_timeline(actor, mediation, "mediation.ended", on=(mediation.ended_on or today).isoformat())
     _status_notify(mediation, "ended")
     if mediation.case is None:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "werkvrede.selfhelp",
     "werkvrede.whistleblower",
     "werkvrede.mediation",
+    "werkvrede.agenda",
     "werkvrede.api",
     "werkvrede.demo",
 ]
