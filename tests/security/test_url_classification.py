@@ -54,6 +54,9 @@ EXPECTED_PUBLIC = {
     "api:public-whistleblower-report",
     "api:public-whistleblower-mine",
     "api:public-whistleblower-reply",
+    # The calendar feed (docs/adr/0118-the-calendar-feed.md): calendar apps cannot log in; the link's
+    # long secret is the key, revocable at once, rate-limited, and the feed holds no case content.
+    "agenda-feed:feed",
 }
 
 
