@@ -36,7 +36,9 @@ def _status(actor: Actor) -> FeedStatusOut:
     return FeedStatusOut(active=feed is not None, created_at=feed.created_at if feed else None)
 
 
-@router.get("/me/calendar-feed", response=FeedStatusOut, url_name="calendar-feed", summary="My calendar feed link")
+@router.get(
+    "/me/calendar-feed", response=FeedStatusOut, url_name="calendar-feed", summary="My calendar feed link"
+)
 @api_requires("agenda.feed.manage")
 def feed_status(request: HttpRequest) -> FeedStatusOut:
     """Whether I have a live calendar feed link (the link itself is shown only when it is made)."""
@@ -60,7 +62,10 @@ def feed_create(request: HttpRequest) -> Status[Any]:
 
 
 @router.delete(
-    "/me/calendar-feed", response=FeedStatusOut, url_name="calendar-feed-revoke", summary="Revoke my calendar feed link"
+    "/me/calendar-feed",
+    response=FeedStatusOut,
+    url_name="calendar-feed-revoke",
+    summary="Revoke my calendar feed link",
 )
 @api_requires("agenda.feed.manage")
 def feed_revoke(request: HttpRequest) -> FeedStatusOut:

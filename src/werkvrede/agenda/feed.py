@@ -68,7 +68,9 @@ def _deadline_events(feed: CalendarFeed, stamp: datetime, actor: object) -> list
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", deadline_label(deadline.code))
-        event.add("description", _("Termijn in Werkvrede. Log in om de zaak te zien: %(url)s") % {"url": link})
+        event.add(
+            "description", _("Termijn in Werkvrede. Log in om de zaak te zien: %(url)s") % {"url": link}
+        )
         event.add("url", link)
         event.add("transp", "TRANSPARENT")
         events.append(event)

@@ -33,18 +33,31 @@ def feed_url(token: str) -> str:
     return f"{settings.WERKVREDE_BASE_URL.rstrip('/')}{path}"
 
 
+def _owner(actor: Actor) -> tuple[int, int] | None:
+    """(user, organisation) of a person acting in an organisation; None for anyone else."""
+    if actor.user_id is None or actor.organisation_id is None:
+        return None
+    return actor.user_id, actor.organisation_id
+
+
 def _live(actor: Actor) -> list[CalendarFeed]:
+    owner = _owner(actor)
+    if owner is None:
+        return []
     return list(
         CalendarFeed.objects.select_for_update().filter(
-            user_id=actor.user_id, organisation_id=actor.organisation_id, revoked_at__isnull=True
+            user_id=owner[0], organisation_id=owner[1], revoked_at__isnull=True
         )
     )
 
 
 def feed_current(actor: Actor) -> CalendarFeed | None:
     """The person's live feed in the organisation they act in (its link cannot be shown again)."""
+    owner = _owner(actor)
+    if owner is None:
+        return None
     return CalendarFeed.objects.filter(
-        user_id=actor.user_id, organisation_id=actor.organisation_id, revoked_at__isnull=True
+        user_id=owner[0], organisation_id=owner[1], revoked_at__isnull=True
     ).first()
 
 
@@ -52,6 +65,9 @@ def feed_current(actor: Actor) -> CalendarFeed | None:
 def feed_create(*, actor: Actor, language: str) -> str:
     """A new link (shown once); an earlier link of this person stops working now. Returns the URL."""
     authorize(actor, "agenda.feed.manage")
+    owner = _owner(actor)
+    if owner is None:  # authorize() admits only a person acting in an organisation
+        raise PermissionError("agenda.feed.manage")
     now = timezone.now()
     earlier = _live(actor)
     for old in earlier:
@@ -59,8 +75,8 @@ def feed_create(*, actor: Actor, language: str) -> str:
         old.save(update_fields=["revoked_at"])
     token = secrets.token_urlsafe(32)
     feed = CalendarFeed.objects.create(
-        user_id=actor.uid,
-        organisation_id=actor.organisation_id,
+        user_id=owner[0],
+        organisation_id=owner[1],
         digest=feed_digest(token),
         language=language if language in LANGUAGES else "nl",
         created_at=now,

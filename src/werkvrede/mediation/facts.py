@@ -89,7 +89,10 @@ def mediation_engine_facts(mediation: Mediation, **override: Any) -> dict[str, A
         "all_parties_willing": _willing(parties),
         "mediator_other_roles": mediator_other_roles(mediation),
         "sessions": [
-            _d(s.starts_at.date()) for s in Session.objects.filter(mediation=mediation, cancelled_at__isnull=True).order_by("starts_at")
+            _d(s.starts_at.date())
+            for s in Session.objects.filter(mediation=mediation, cancelled_at__isnull=True).order_by(
+                "starts_at"
+            )
         ]
         if mediation.pk
         else [],

@@ -96,7 +96,7 @@ def session_ics(session: Session, *, now: datetime | None = None) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "CANCEL" if session.cancelled else "REQUEST")
     calendar.add_component(session_event(session, stamp=now or datetime.now(UTC), people=True))
-    return calendar.to_ical().decode()
+    return str(calendar.to_ical().decode())
 
 
 def _absolute(path: str) -> str:

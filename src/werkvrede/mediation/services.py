@@ -983,7 +983,13 @@ def _send_update(actor: Actor, session: Session) -> None:
 
 @transaction.atomic
 def session_reschedule(
-    *, actor: Actor, mediation_id: int, session_id: int, starts_at: datetime, duration_minutes: int, today: date
+    *,
+    actor: Actor,
+    mediation_id: int,
+    session_id: int,
+    starts_at: datetime,
+    duration_minutes: int,
+    today: date,
 ) -> Session:
     """Move a session: SEQUENCE goes up and the invitees get the update of the same invitation."""
     session = _session_for_change(actor, mediation_id, session_id, today)

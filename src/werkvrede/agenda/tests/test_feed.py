@@ -105,7 +105,13 @@ def test_the_feed_has_the_persons_own_deadlines_as_all_day_events_and_no_case_co
     assert str(event["UID"]) == f"deadline-{case.pk}-t-04-1@{calendar_host()}"
     assert str(event["URL"]).endswith(reverse("cases:detail", kwargs={"case_id": case.pk}))
     # Nothing of the case or the people in it, in the raw bytes.
-    for text in (SUBJECT, "Sanne", "roosters", employee.full_name, world.a.users[Role.LINE_MANAGER].full_name):
+    for text in (
+        SUBJECT,
+        "Sanne",
+        "roosters",
+        employee.full_name,
+        world.a.users[Role.LINE_MANAGER].full_name,
+    ):
         assert text.encode() not in body
     assert world.a.organisation.name.encode() not in body
     assert case.reference.encode() not in body
@@ -219,7 +225,12 @@ def test_the_feed_has_the_persons_sessions_without_names_or_video_link(world: Wo
     assert event.decoded("DTSTART") == starts
     assert event.decoded("DTEND") == starts + timedelta(minutes=60)
     assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
-    for text in (mediation.subject, session.token, t.users[Role.MEDIATOR].full_name, t.users[Role.MEDIATOR].email):
+    for text in (
+        mediation.subject,
+        session.token,
+        t.users[Role.MEDIATOR].full_name,
+        t.users[Role.MEDIATOR].email,
+    ):
         assert text.encode() not in body
     # The line manager is a party but not invited to this session: not in their feed.
     assert _events(_fetch(_make_link(logged_in(t.users[Role.LINE_MANAGER]))).content) == []

@@ -92,7 +92,10 @@ def test_a_cancelled_session_is_sent_with_method_cancel(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.session_cancel(
-            actor=actor(world, Role.MEDIATOR), mediation_id=session.mediation_id, session_id=session.pk, today=TODAY
+            actor=actor(world, Role.MEDIATOR),
+            mediation_id=session.mediation_id,
+            session_id=session.pk,
+            today=TODAY,
         )
     calendar, event = _parsed(session)
     assert str(calendar["METHOD"]) == "CANCEL"
@@ -106,7 +109,10 @@ def test_a_cancelled_session_is_sent_with_method_cancel(
     # Cancelled is final: no change and no second cancellation.
     with pytest.raises(NotPossible):
         services.session_cancel(
-            actor=actor(world, Role.MEDIATOR), mediation_id=session.mediation_id, session_id=session.pk, today=TODAY
+            actor=actor(world, Role.MEDIATOR),
+            mediation_id=session.mediation_id,
+            session_id=session.pk,
+            today=TODAY,
         )
 
 
@@ -114,7 +120,10 @@ def test_only_the_mediator_changes_or_cancels_a_session(world: Any) -> None:
     session = _plan(world, signed(world))
     with pytest.raises(AccessDenied):
         services.session_cancel(
-            actor=actor(world, Role.EMPLOYEE), mediation_id=session.mediation_id, session_id=session.pk, today=TODAY
+            actor=actor(world, Role.EMPLOYEE),
+            mediation_id=session.mediation_id,
+            session_id=session.pk,
+            today=TODAY,
         )
     session.refresh_from_db()
     assert session.cancelled_at is None and session.sequence == 0
