@@ -66,6 +66,9 @@ class SessionOut(Schema):
     duration_minutes: int
     video_url: str
     participants: list[int]
+    # The invitation's SEQUENCE (one more on every change) and whether the session is called off.
+    sequence: int
+    cancelled: bool
 
 
 class DocumentOut(Schema):
@@ -205,6 +208,8 @@ def _session(s: Session) -> dict[str, Any]:
         "duration_minutes": s.duration_minutes,
         "video_url": s.video_url,
         "participants": list(s.participants),
+        "sequence": s.sequence,
+        "cancelled": s.cancelled,
     }
 
 
@@ -624,6 +629,45 @@ def session_invitation(request: HttpRequest, access: p.MediationAccess, session_
     response["Content-Disposition"] = f'attachment; filename="werkvrede-gesprek-{s.pk}.ics"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+class SessionChangeIn(Input):
+    starts_at: DateTime
+    duration_minutes: Count
+
+
+@router.post(
+    "/mediations/{mediation_id}/sessions/{session_id}/reschedule",
+    response={200: SessionOut},
+    url_name="mediation-session-reschedule",
+    summary="Move a session (the mediator): the invitees get the update of the same invitation",
+)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def session_reschedule(
+    request: HttpRequest, access: p.MediationAccess, session_id: Id, payload: SessionChangeIn
+) -> dict[str, Any]:
+    starts_at = payload.starts_at
+    if timezone.is_naive(starts_at):
+        starts_at = timezone.make_aware(starts_at)
+    s = services.session_reschedule(
+        actor=_actor(request), mediation_id=access.mediation.pk, session_id=session_id,
+        starts_at=starts_at, duration_minutes=payload.duration_minutes, today=_today(),
+    )  # fmt: skip
+    return _session(s)
+
+
+@router.post(
+    "/mediations/{mediation_id}/sessions/{session_id}/cancel",
+    response={200: SessionOut},
+    url_name="mediation-session-cancel",
+    summary="Call a session off (the mediator): the invitees get METHOD:CANCEL",
+)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def session_cancel(request: HttpRequest, access: p.MediationAccess, session_id: Id) -> dict[str, Any]:
+    s = services.session_cancel(
+        actor=_actor(request), mediation_id=access.mediation.pk, session_id=session_id, today=_today()
+    )
+    return _session(s)
 
 
 class SessionNoteIn(Input):

@@ -966,7 +966,7 @@ def _session_for_change(actor: Actor, mediation_id: int, session_id: int, today:
     access = _load(actor, mediation_id, "mediation.mediation.manage", today)
     session = Session.objects.select_for_update().filter(pk=session_id, mediation=access.mediation).first()
     if session is None:
-        raise NotPossible(_("Dit gesprek bestaat niet (meer)."))
+        raise hidden(actor, "mediation.mediation.manage")
     if session.cancelled:
         raise NotPossible(_("Dit gesprek gaat al niet door."))
     if not access.mediation.active:

@@ -482,6 +482,18 @@ ROWS |= {
     "api:mediation-session-ics": Row(
         "get", CONTENT, 200, object_in=session_in, forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER})
     ),
+    "api:mediation-session-reschedule": Row(
+        "post",
+        MED,
+        200,
+        object_in=session_in,
+        body=lambda w: {"starts_at": "2025-03-18T10:00:00+01:00", "duration_minutes": 60},
+        json=True,
+        forbidden=VIEWERS - MED,
+    ),
+    "api:mediation-session-cancel": Row(
+        "post", MED, 200, object_in=session_in, body=lambda w: {}, json=True, forbidden=VIEWERS - MED
+    ),
     "api:mediation-session-notes": Row(
         "get", CONTENT, 200, object_in=session_in, forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER})
     ),

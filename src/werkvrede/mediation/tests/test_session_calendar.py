@@ -145,3 +145,28 @@ def test_the_end_of_the_mediation_cancels_its_coming_sessions_only(world: Any) -
     assert past.cancelled_at is None and past.sequence == 0
     reasons = [e.data["reason"] for e in AuditEvent.objects.filter(action="mediation.session.cancelled")]
     assert reasons == ["mediation_ended"]
+
+
+def test_moving_and_cancelling_through_the_api(world: Any, client_as: Any) -> None:
+    session = _plan(world, signed(world))
+    base = f"/api/v1/mediations/{session.mediation_id}/sessions/{session.pk}"
+    mediator = client_as(Role.MEDIATOR)
+    moved = mediator.post(
+        f"{base}/reschedule",
+        '{"starts_at": "2031-05-06T10:00:00+02:00", "duration_minutes": 45}',
+        content_type="application/json",
+    )
+    assert moved.status_code == 200
+    assert moved.json()["sequence"] == 1 and moved.json()["cancelled"] is False
+    cancelled = mediator.post(f"{base}/cancel", "{}", content_type="application/json")
+    assert cancelled.status_code == 200 and cancelled.json() == {
+        **cancelled.json(),
+        "sequence": 2,
+        "cancelled": True,
+    }
+    ics = mediator.get(f"{base}/ics").content
+    assert b"METHOD:CANCEL" in ics and b"SEQUENCE:2" in ics
+    again = mediator.post(f"{base}/cancel", "{}", content_type="application/json")
+    assert again.status_code == 409
+    other = f"/api/v1/mediations/{session.mediation_id}/sessions/{session.pk + 1000}/cancel"
+    assert mediator.post(other, "{}", content_type="application/json").status_code == 404
