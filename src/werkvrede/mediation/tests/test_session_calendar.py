@@ -170,3 +170,20 @@ def test_moving_and_cancelling_through_the_api(world: Any, client_as: Any) -> No
     assert again.status_code == 409
     other = f"/api/v1/mediations/{session.mediation_id}/sessions/{session.pk + 1000}/cancel"
     assert mediator.post(other, "{}", content_type="application/json").status_code == 404
+
+
+def test_the_session_page_says_a_cancelled_session_is_off_and_hides_the_video_link(
+    world: Any, client_as: Any
+) -> None:
+    session = _plan(world, signed(world))
+    page = f"/mediation/{session.mediation_id}/gesprek/{session.pk}/"
+    employee = client_as(Role.EMPLOYEE)
+    assert session.video_url in employee.get(page).content.decode()
+    services.session_cancel(
+        actor=actor(world, Role.MEDIATOR),
+        mediation_id=session.mediation_id,
+        session_id=session.pk,
+        today=TODAY,
+    )
+    html = employee.get(page).content.decode()
+    assert "gaat niet door" in html and session.video_url not in html
