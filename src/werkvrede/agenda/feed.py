@@ -22,6 +22,7 @@ from werkvrede.accounts.actors import actor_for
 from werkvrede.agenda.models import CalendarFeed
 from werkvrede.audit import services as audit
 from werkvrede.cases.selectors import due_deadlines_for
+from werkvrede.core.actor import Actor
 from werkvrede.guideline.catalogue import describe
 from werkvrede.mediation.invitations import calendar_host, session_uid
 from werkvrede.mediation.selectors import sessions_of_person
@@ -50,8 +51,8 @@ def deadline_label(code: str) -> str:
     return f"{code} {text}"
 
 
-def _deadline_events(feed: CalendarFeed, stamp: datetime, actor: object) -> list[icalendar.Event]:
-    items = due_deadlines_for(actor, today=timezone.localdate(), horizon_days=None, limit=DEADLINE_LIMIT)  # type: ignore[arg-type]
+def _deadline_events(stamp: datetime, actor: Actor) -> list[icalendar.Event]:
+    items = due_deadlines_for(actor, today=timezone.localdate(), horizon_days=None, limit=DEADLINE_LIMIT)
     seen: dict[tuple[int, str], int] = {}
     events = []
     for item in items:
@@ -77,9 +78,9 @@ def _deadline_events(feed: CalendarFeed, stamp: datetime, actor: object) -> list
     return events
 
 
-def _session_events(stamp: datetime, actor: object) -> list[icalendar.Event]:
+def _session_events(stamp: datetime, actor: Actor) -> list[icalendar.Event]:
     events = []
-    for session in sessions_of_person(actor, since=stamp - timedelta(days=SESSIONS_SINCE_DAYS)):  # type: ignore[arg-type]
+    for session in sessions_of_person(actor, since=stamp - timedelta(days=SESSIONS_SINCE_DAYS)):
         link = _absolute(reverse("mediation:detail", kwargs={"mediation_id": session.mediation_id}))
         event = icalendar.Event()
         event.add("uid", session_uid(session))
@@ -113,7 +114,7 @@ def feed_build(feed: CalendarFeed, *, now: datetime | None = None) -> Built | No
         calendar.add("x-wr-calname", _("Werkvrede: mijn termijnen en gesprekken"))
         calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", timedelta(hours=1))
-        deadlines = _deadline_events(feed, stamp, actor)
+        deadlines = _deadline_events(stamp, actor)
         sessions = _session_events(stamp, actor)
         for event in [*deadlines, *sessions]:
             calendar.add_component(event)
