@@ -209,7 +209,8 @@ class AppointmentIn(Input):
 
 
 class PeriodStepIn(Input):
-    step: Literal["approve", "refuse", "appointment", "start", "extend", "end", "evaluate"]
+    # Start and end follow the calendar (`run_due_transitions`, SM-3 rows 5 and 8).
+    step: Literal["approve", "refuse", "appointment", "extend", "evaluate"]
     appointment: AppointmentIn | None = None
     extension_end_on: Date | None = None
     extension_reason: Text = ""
@@ -261,16 +262,12 @@ def period_step(
         period = services.period_record_appointment(
             **common, data=_appointment_input(payload.appointment), acknowledged=payload.acknowledged
         )
-    elif payload.step == "start":
-        period = services.period_start(**common)
     elif payload.step == "extend":
         if payload.extension_end_on is None:
             raise Invalid.of("extension_end_on", "the new end date is required for this step")
         period = services.period_extend(
             **common, extension_end_on=payload.extension_end_on, extension_reason=payload.extension_reason
         )
-    elif payload.step == "end":
-        period = services.period_end(**common)
     else:
         if payload.outcome is None:
             raise Invalid.of("outcome", "the outcome is required for this step")
@@ -302,7 +299,8 @@ def leave_create(request: HttpRequest, access: CaseAccess, payload: LeaveIn) -> 
 
 
 class LeaveStepIn(Input):
-    step: Literal["approve", "first_leave_day", "last_leave_day_passed", "conversation_held", "close"]
+    # First and last leave day follow the calendar (`run_due_transitions`, SM-4 rows 4 and 6).
+    step: Literal["approve", "conversation_held", "close"]
     appointment: AppointmentIn | None = None
     acknowledged: list[Code] = []
 

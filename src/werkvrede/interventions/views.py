@@ -166,16 +166,12 @@ def _run_period_step(
             ),
             acknowledged=acknowledged,
         )
-    elif step == "start":
-        services.period_start(**common)
     elif step == "extend":
         services.period_extend(
             **common,
             extension_end_on=form.cleaned_data["extension_end_on"],
             extension_reason=form.cleaned_data["extension_reason"],
         )
-    elif step == "end":
-        services.period_end(**common)
     elif step == "evaluate":
         services.period_evaluate(**common, outcome=form.cleaned_data["outcome"])
     else:
@@ -210,7 +206,8 @@ def leave_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     )
 
 
-LEAVE_EVENTS = ("first_leave_day", "last_leave_day_passed", "conversation_held", "close")
+# First and last leave day follow the calendar (`run_due_transitions`, SM-4 rows 4 and 6).
+LEAVE_EVENTS = ("conversation_held", "close")
 
 
 @requires("interventions.record.view", on=CASE)
