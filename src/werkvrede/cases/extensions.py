@@ -34,6 +34,21 @@ def fact_providers() -> dict[str, FactProvider]:
     return dict(_FACTS)
 
 
+_CONFLICT_FACTS: dict[str, FactProvider] = {}
+
+
+def register_conflict_facts(name: str, provider: FactProvider) -> None:
+    """A provider adding keys to the situation's `conflict` (e.g. `{"attempts": [...]}` from the
+    recorded interventions, I-1 and I-2); `case_situation_data` merges them into the conflict facts."""
+    if name in _CONFLICT_FACTS:
+        raise ValueError(f"conflict fact provider {name!r} registered twice")
+    _CONFLICT_FACTS[name] = provider
+
+
+def conflict_fact_providers() -> dict[str, FactProvider]:
+    return dict(_CONFLICT_FACTS)
+
+
 @dataclass(frozen=True)
 class CaseSection:
     key: str

@@ -22,10 +22,10 @@ from werkvrede.audit import services as audit
 from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.extensions import DueOutcome
 from werkvrede.cases.guideline_bridge import case_situation_data
-from werkvrede.cases.models import Case, TimelineEvent
+from werkvrede.cases.models import Case, CaseParty, TimelineEvent
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import acting_role, case_vp_offered, timeline_record
+from werkvrede.cases.services import acting_role, case_move, case_vp_offered, timeline_record
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
@@ -748,3 +748,136 @@ def referral_taken_up(*, actor: Actor, intervention_id: int, today: date) -> Int
         referral.save(update_fields=["status", "started_on"])
         audit.record_for(actor, "interventions.referral.taken_up", referral, case=referral.case)
     return referral
+
+
+# --- An intervention runs and ends; it moves the case (SM-1 rows 5, 6, 14) ---------------------
+
+
+def _sm1_event(intervention: Intervention) -> str | None:
+    """The SM-1 event a starting intervention is: the parties talk (row 5) or a third party helps (6)."""
+    kind = facts.attempt_kind(intervention)
+    if kind == "OWN_CONVERSATION":
+        return "parties_agree_to_talk"
+    if kind == "FACILITATED_CONVERSATION":
+        return "third_party_needed"
+    return None
+
+
+def _load_intervention(
+    actor: Actor, case_id: int, intervention_id: int, action: str
+) -> tuple[CaseAccess, Intervention]:
+    access = case_get_for(actor, case_id)
+    authorize(actor, action, access)
+    # Only the interventions the guideline knows run here; referrals are taken up by their module.
+    intervention = (
+        Intervention.objects.select_for_update()
+        .filter(pk=intervention_id, case=access.case, kind__in=facts.ENGINE_KINDS)
+        .first()
+    )
+    if intervention is None:
+        raise hidden(actor, action)
+    return access, intervention
+
+
+@transaction.atomic
+def intervention_start(*, actor: Actor, case_id: int, intervention_id: int, today: date) -> Intervention:
+    """The intervention starts: R-062/R-063/R-064/R-100 are checked again, and the case moves to its own
+    conversation (SM-1 row 5) or to a conversation with a third party (row 6) where SM-1 has the row."""
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.write"
+    )
+    if intervention.status != InterventionStatus.PROPOSED:
+        raise NotPossible(_("Deze interventie is al begonnen."))
+    case = access.case
+    intervention.status, intervention.started_on = InterventionStatus.RUNNING, today
+    situation = _situation(case, today)
+    index = next(i for i, iv in enumerate(facts.engine_interventions(case)) if iv.pk == intervention.pk)
+    situation["interventions"][index] = facts.intervention_facts(intervention)
+    # What may have changed since it was recorded (a lawyer now, R-063; the R-100 hold) refuses the start.
+    decide(
+        situation, today=today, subject=f"interventions[{index}]", block=("R-062", "R-063", "R-064", "R-100")
+    )
+    intervention.save(update_fields=["status", "started_on"])
+    role = acting_role(actor, access)
+    event = _sm1_event(intervention)
+    moved = case_move(actor=actor, case_id=case.pk, event=event, today=today, role=role) if event else None
+    timeline_record(actor, case, "intervention.started", role, intervention_kind=intervention.kind)
+    audit.record_for(
+        actor,
+        "interventions.intervention.started",
+        intervention,
+        case=case,
+        data={"kind": intervention.kind, "case_state": moved.state if moved else ""},
+    )
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention
+
+
+@transaction.atomic
+def intervention_end(
+    *, actor: Actor, case_id: int, intervention_id: int, resolved: bool, today: date
+) -> Intervention:
+    """Record how the intervention ended. Not resolved: the attempt failed and counts (I-1, I-2); the
+    case stays. Resolved: the case moves once both parties confirm it (SM-1 row 14, ADR 0107)."""
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.write"
+    )
+    if intervention.status != InterventionStatus.RUNNING:
+        raise NotPossible(_("Alleen een lopende interventie kan eindigen."))
+    case = access.case
+    intervention.status, intervention.ended_on, intervention.outcome_resolved = (
+        InterventionStatus.ENDED,
+        today,
+        resolved,
+    )
+    intervention.save(update_fields=["status", "ended_on", "outcome_resolved"])
+    timeline_record(
+        actor, case, "intervention.ended", acting_role(actor, access), intervention_kind=intervention.kind
+    )
+    audit.record_for(
+        actor,
+        "interventions.intervention.ended",
+        intervention,
+        case=case,
+        data={"kind": intervention.kind, "resolved": resolved},
+    )
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention
+
+
+@transaction.atomic
+def intervention_confirm_resolved(
+    *, actor: Actor, case_id: int, intervention_id: int, today: date
+) -> Intervention:
+    """A party confirms, for themselves, that the intervention resolved the conflict (SM-1 row 14).
+
+    Nobody confirms for a party (ADR 0107). Once both have, the case is resolved and continues
+    (RESOLVED_CONTINUED) where SM-1 has the row.
+    """
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.confirm"
+    )
+    if intervention.status != InterventionStatus.ENDED or intervention.outcome_resolved is not True:
+        raise NotPossible(_("Er is geen opgeloste interventie om te bevestigen."))
+    case = access.case
+    side = CaseParty.objects.filter(case=case, user_id=actor.uid).values_list("side", flat=True).first()
+    if side is None:
+        raise hidden(actor, "interventions.intervention.confirm")
+    field = (
+        "resolved_confirmed_by_employee_on"
+        if side == CaseParty.Side.EMPLOYEE
+        else "resolved_confirmed_by_other_on"
+    )
+    if getattr(intervention, field) is not None:
+        return intervention  # confirmed before: once is enough
+    setattr(intervention, field, today)
+    intervention.save(update_fields=[field])
+    role = acting_role(actor, access)
+    timeline_record(actor, case, "intervention.resolution_confirmed", role)
+    audit.record_for(
+        actor, "interventions.intervention.resolution_confirmed", intervention, case=case, data={"side": side}
+    )
+    if facts.resolution_confirmed(intervention):
+        case_move(actor=actor, case_id=case.pk, event="resolved", today=today, role=role)
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention

@@ -48,3 +48,8 @@ register_timeline_kind(
     "conflict_leave.step_held",
     _("Het arbeidsconflictenverlof kon op de datum niet vanzelf verder (%(codes)s)"),
 )
+register_timeline_kind("intervention.started", _("%(name)s startte een interventie"))
+register_timeline_kind("intervention.ended", _("%(name)s legde de afloop van een interventie vast"))
+register_timeline_kind(
+    "intervention.resolution_confirmed", _("%(name)s bevestigde dat de interventie het conflict oploste")
+)
