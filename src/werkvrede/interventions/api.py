@@ -71,6 +71,11 @@ class InterventionOut(Schema):
     chair_role: str
     hr_attends: bool
     planned_on: date | None
+    started_on: date | None
+    ended_on: date | None
+    outcome_resolved: bool | None
+    resolved_confirmed_by_employee_on: date | None
+    resolved_confirmed_by_other_on: date | None
     acknowledged: list[str]
 
 
@@ -135,7 +140,11 @@ def _leave(leave: ConflictLeave) -> dict[str, Any]:
 
 
 def _intervention(i: Intervention) -> dict[str, Any]:
-    names = ["id", "kind", "status", "chair_role", "hr_attends", "planned_on", "acknowledged"]
+    names = [
+        "id", "kind", "status", "chair_role", "hr_attends", "planned_on", "started_on", "ended_on",
+        "outcome_resolved", "resolved_confirmed_by_employee_on", "resolved_confirmed_by_other_on",
+        "acknowledged",
+    ]  # fmt: skip
     return {n: getattr(i, n) for n in names}
 
 
@@ -368,3 +377,37 @@ def intervention_create(
         acknowledged=acknowledged,
     )
     return Status(201, _intervention(intervention))
+
+
+class InterventionStepIn(Input):
+    # start · end (with `resolved`) · confirm_resolved (a party, for themselves; ADR 0107)
+    step: Literal["start", "end", "confirm_resolved"]
+    resolved: bool | None = None
+
+
+@router.post(
+    "/cases/{case_id}/interventions/{intervention_id}/steps",
+    response={200: InterventionOut},
+    url_name="intervention-step",
+    summary="Start or end an intervention, or confirm its resolution as a party (moves SM-1 rows 5, 6, 14)",
+)
+@api_requires("interventions.section.view", on=CASE)
+def intervention_step(
+    request: HttpRequest, access: CaseAccess, intervention_id: Id, payload: InterventionStepIn
+) -> Status[dict[str, Any]]:
+    """Starting and ending are the writers' (LG, HR, CM); confirming each party's own (the service checks)."""
+    common: dict[str, Any] = {
+        "actor": _actor(request),
+        "case_id": access.case.pk,
+        "intervention_id": intervention_id,
+        "today": timezone.localdate(),
+    }
+    if payload.step == "start":
+        intervention = services.intervention_start(**common)
+    elif payload.step == "end":
+        if payload.resolved is None:
+            raise Invalid.of("resolved", "say whether the intervention resolved the conflict")
+        intervention = services.intervention_end(**common, resolved=payload.resolved)
+    else:
+        intervention = services.intervention_confirm_resolved(**common)
+    return Status(200, _intervention(intervention))

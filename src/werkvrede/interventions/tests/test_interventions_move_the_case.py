@@ -241,3 +241,46 @@ def test_i2_near_misses_resolved_open_or_not_first_line(world: World, case: Case
     own_failed = _own_attempt(world, case, resolved=False)
     assert own_failed.outcome_resolved is False
     assert "I-2" not in _indications(case, THREE_WEEKS)
+
+
+# --- Through the page and the API -----------------------------------------------------------------
+
+
+def test_the_page_starts_ends_and_each_party_confirms(world: World, case: Case, client_as: Any) -> None:
+    from django.urls import reverse
+
+    iv = _record(world, case)
+    url = reverse("interventions:intervention", kwargs={"case_id": case.pk, "intervention_id": iv.pk})
+    hr, employee, other = client_as(Role.HR_ADVISER), client_as(Role.EMPLOYEE), client_as(Role.LINE_MANAGER)
+    assert 'value="start"' in hr.get(url).content.decode()
+    assert 'value="start"' not in employee.get(url).content.decode()
+    assert hr.post(url, {"step": "start"}).status_code == 302
+    assert _state(case) == CaseState.OWN_CONVERSATION
+    assert hr.post(url, {"step": "end_resolved"}).status_code == 302
+    assert hr.post(url, {"step": "confirm_resolved"}).status_code == 403  # nobody confirms for a party
+    assert 'value="confirm_resolved"' in employee.get(url).content.decode()
+    assert employee.post(url, {"step": "confirm_resolved"}).status_code == 302
+    assert 'value="confirm_resolved"' not in employee.get(url).content.decode()
+    assert _state(case) == CaseState.OWN_CONVERSATION
+    assert other.post(url, {"step": "confirm_resolved"}).status_code == 302
+    assert _state(case) == CaseState.RESOLVED_CONTINUED
+
+
+def test_the_api_runs_the_steps_and_asks_whether_it_resolved(
+    world: World, case: Case, client_as: Any
+) -> None:
+    import json
+
+    iv = _record(world, case, "HR_BEMIDDELING")
+    hr = client_as(Role.HR_ADVISER)
+    url = f"/api/v1/cases/{case.pk}/interventions/{iv.pk}/steps"
+
+    def post(body: dict[str, Any]) -> Any:
+        return hr.post(url, json.dumps(body), content_type="application/json")
+
+    assert post({"step": "start"}).json()["status"] == "RUNNING"
+    assert _state(case) == CaseState.FACILITATED_CONVERSATION
+    assert post({"step": "end"}).status_code == 422  # resolved or not: it must be said
+    ended = post({"step": "end", "resolved": False}).json()
+    assert ended["status"] == "ENDED" and ended["outcome_resolved"] is False
+    assert "I-2" in _indications(case, THREE_WEEKS)
