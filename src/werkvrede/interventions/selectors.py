@@ -74,8 +74,10 @@ def intervention_get(access: CaseAccess, intervention_id: int) -> Intervention |
 
 def confirmed_by(actor: Actor, access: CaseAccess, intervention: Intervention) -> bool:
     """Whether the actor, as a party of the case, already confirmed the intervention's resolution."""
-    side = CaseParty.objects.filter(case=access.case, user_id=actor.user_id).values_list("side", flat=True)
-    sides = set(side)
+    uid = actor.user_id
+    if uid is None:
+        return False
+    sides = set(CaseParty.objects.filter(case=access.case, user_id=uid).values_list("side", flat=True))
     return (
         CaseParty.Side.EMPLOYEE in sides and intervention.resolved_confirmed_by_employee_on is not None
     ) or (CaseParty.Side.OTHER in sides and intervention.resolved_confirmed_by_other_on is not None)

@@ -583,12 +583,12 @@ def _timed(
     what: str,
     obj_id: int,
     dry_run: bool,
-    lock: Callable[[], Any],
+    lock: Callable[[int], Any],
     move: Callable[[Any], object],
     held_kind: str,
 ) -> None:
     with transaction.atomic():
-        obj = lock()
+        obj = lock(obj_id)
         if obj is None:
             return  # moved already, or another run holds it
         try:
@@ -610,27 +610,27 @@ def period_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
     locked = InterventionPeriod.objects.select_for_update(of=("self",), skip_locked=True).select_related(
         "appointment", "case"
     )
-    starting_q = Q(state=PeriodState.APPOINTMENT_PLANNED, start_on__lte=today)
-    starting = InterventionPeriod.objects.filter(starting_q)
-    for pk in list(starting.values_list("pk", flat=True)):
-        _timed(
-            out, "intervention_period.started", pk, dry_run,
-            lambda pk=pk: locked.filter(starting_q, pk=pk).first(),
-            lambda p: _period_move(
-                SYSTEM, "", p.case, p, "start_reached", "started", today, block=PERIOD_START_BLOCK
-            ),
-            "intervention_period.step_held",
-        )  # fmt: skip
-    running = (PeriodState.ACTIVE, PeriodState.EXTENDED)
-    passed = Q(extension_end_on__lt=today) | Q(extension_end_on__isnull=True, end_on__lt=today)
-    ending = InterventionPeriod.objects.filter(passed, state__in=running)
-    for pk in list(ending.values_list("pk", flat=True)):
-        _timed(
-            out, "intervention_period.ended", pk, dry_run,
-            lambda pk=pk: locked.filter(passed, pk=pk, state__in=running).first(),
-            lambda p: _period_move(SYSTEM, "", p.case, p, "end_passed", "ended", today),
-            "intervention_period.step_held",
-        )  # fmt: skip
+    starting = Q(state=PeriodState.APPOINTMENT_PLANNED, start_on__lte=today)
+    passed = Q(state__in=(PeriodState.ACTIVE, PeriodState.EXTENDED)) & (
+        Q(extension_end_on__lt=today) | Q(extension_end_on__isnull=True, end_on__lt=today)
+    )
+
+    def start(period: InterventionPeriod) -> object:
+        return _period_move(
+            SYSTEM, "", period.case, period, "start_reached", "started", today, block=PERIOD_START_BLOCK
+        )
+
+    def end(period: InterventionPeriod) -> object:
+        return _period_move(SYSTEM, "", period.case, period, "end_passed", "ended", today)
+
+    steps = (("intervention_period.started", starting, start), ("intervention_period.ended", passed, end))
+    for what, due, move in steps:
+
+        def lock(pk: int, due: Q = due) -> InterventionPeriod | None:
+            return locked.filter(due, pk=pk).first()
+
+        for pk in list(InterventionPeriod.objects.filter(due).values_list("pk", flat=True)):
+            _timed(out, what, pk, dry_run, lock, move, "intervention_period.step_held")
     return out
 
 
@@ -643,15 +643,15 @@ def leave_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
         ("last_leave_day_passed", "ended", Q(state=LeaveState.ACTIVE, end_on__lt=today)),
     )
     for event, kind, due in steps:
+
+        def move(leave: ConflictLeave, event: str = event, kind: str = kind) -> object:
+            return _leave_move(SYSTEM, "", leave.case, leave, event, kind, today)
+
+        def lock(pk: int, due: Q = due) -> ConflictLeave | None:
+            return locked.filter(due, pk=pk).first()
+
         for pk in list(ConflictLeave.objects.filter(due).values_list("pk", flat=True)):
-            _timed(
-                out, f"conflict_leave.{kind}", pk, dry_run,
-                lambda pk=pk, due=due: locked.filter(due, pk=pk).first(),
-                lambda leave, event=event, kind=kind: _leave_move(
-                    SYSTEM, "", leave.case, leave, event, kind, today
-                ),
-                "conflict_leave.step_held",
-            )  # fmt: skip
+            _timed(out, f"conflict_leave.{kind}", pk, dry_run, lock, move, "conflict_leave.step_held")
     return out
 
 

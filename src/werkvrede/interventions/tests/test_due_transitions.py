@@ -99,7 +99,8 @@ def test_a_step_a_rule_holds_stays_is_reported_and_the_case_hears_of_it_once_r04
     case = employee_case(world)
     period = planned_period(world, case)
     # The appointment was recorded after the first day: the period may not start.
-    Appointment.objects.filter(pk=period.appointment_id).update(recorded_on=date(2025, 3, 14))
+    assert period.appointment is not None
+    Appointment.objects.filter(pk=period.appointment.pk).update(recorded_on=date(2025, 3, 14))
     first = run_due(date(2025, 3, 14))
     assert f"held: intervention_period.started {period.pk} (R-044)" in first
     assert _state(period) == PeriodState.APPOINTMENT_PLANNED
