@@ -236,7 +236,7 @@ def test_i2_near_misses_resolved_open_or_not_first_line(world: World, case: Case
     _start(world, case, _record(world, case, "BMW_BEMIDDELING"))  # still open
     line_manager = _record(world, case, "CONVERSATION", "LG")
     _start(world, case, line_manager)
-    _end(world, case, line_manager, resolved=False)  # the LG is not a first-line third party (§7.1)
+    _end(world, case, line_manager, resolved=False)  # the LG is not first-line help (I-2)
     assert "I-2" not in _indications(case, FOUR_WEEKS)
     own_failed = _own_attempt(world, case, resolved=False)
     assert own_failed.outcome_resolved is False
