@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -181,3 +182,21 @@ def test_two_machines_at_once_move_each_object_exactly_once(world: World, on_pos
         assert ids == sorted(str(p.pk) for p in periods)
     assert TimelineEvent.objects.filter(kind="intervention_period.started").count() == len(periods)
     assert ConflictLeave.objects.count() == 0
+
+
+def test_the_api_no_longer_takes_the_calendar_steps(world: World, client_as: Any) -> None:
+    import json
+
+    case = employee_case(world)
+    period = planned_period(world, case)
+    hr = client_as(Role.HR_ADVISER)
+    steps = f"/api/v1/cases/{case.pk}/intervention-periods/{period.pk}/steps"
+    for step in ("start", "end"):
+        response = hr.post(steps, json.dumps({"step": step}), content_type="application/json")
+        assert response.status_code == 422
+    leave = requested_leave(world, case)
+    leave_steps = f"/api/v1/cases/{case.pk}/conflict-leave/{leave.pk}/steps"
+    for step in ("first_leave_day", "last_leave_day_passed"):
+        response = hr.post(leave_steps, json.dumps({"step": step}), content_type="application/json")
+        assert response.status_code == 422
+    assert _state(period) == PeriodState.APPOINTMENT_PLANNED
