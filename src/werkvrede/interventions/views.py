@@ -143,6 +143,7 @@ def period_detail(request: HttpRequest, access: CaseAccess, period_id: int) -> H
         "can_approve": allowed(actor, "interventions.period.approve", access),
         "states": PeriodState,
         "preview": d09_preview(),
+        "today": today,
         **outcome,
     }
     return render(request, "interventions/period_detail.html", context, status=400 if step else 200)

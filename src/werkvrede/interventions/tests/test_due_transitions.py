@@ -200,3 +200,18 @@ def test_the_api_no_longer_takes_the_calendar_steps(world: World, client_as: Any
         response = hr.post(leave_steps, json.dumps({"step": step}), content_type="application/json")
         assert response.status_code == 422
     assert _state(period) == PeriodState.APPOINTMENT_PLANNED
+
+
+def test_the_period_page_says_the_start_was_held(world: World, client_as: Any) -> None:
+    from django.urls import reverse
+    from django.utils import timezone
+
+    case = employee_case(world)
+    period = planned_period(world, case)
+    url = reverse("interventions:period", kwargs={"case_id": case.pk, "period_id": period.pk})
+    hr = client_as(Role.HR_ADVISER)
+    held = "kon niet vanzelf beginnen"
+    InterventionPeriod.objects.filter(pk=period.pk).update(start_on=timezone.localdate())
+    assert held not in hr.get(url).content.decode()  # today it starts (the hourly run)
+    InterventionPeriod.objects.filter(pk=period.pk).update(start_on=date(2025, 3, 13))
+    assert held in hr.get(url).content.decode()  # long past and still planned: something holds it
