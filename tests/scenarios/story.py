@@ -7,12 +7,14 @@ guideline engine says about the same scenario file.
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -76,6 +78,13 @@ class Story:
         if expect is not None:
             assert response.status_code == expect, (path, response.status_code, response.content[:2000])
         return response
+
+    def run_due(self) -> str:
+        """The hourly `run_due_transitions` on the scenario's date: steps that follow the calendar."""
+        out = io.StringIO()
+        with self.on_commit(execute=True):
+            call_command("run_due_transitions", today=timezone.localdate(), stdout=out)
+        return out.getvalue()
 
     def get(self, role: Role, path: str) -> Any:
         response = self.client(role).get(f"/api/v1{path.format(case=self.case_id)}")

@@ -127,8 +127,9 @@ def test_sc01_late_consult_variant_c_and_an_interventieperiode(story: Story) -> 
     story.post(HR, steps, {"step": "approve"}, 200)
     appointment = {"with_role": "LG", "with_person": "de teamleider", "meeting_on": "2025-03-14"}
     story.post(HR, steps, {"step": "appointment", "appointment": appointment}, 200)
-    story.on("2025-03-13").post(HR, steps, {"step": "start"}, 200)
-    story.on("2025-03-20").post(HR, steps, {"step": "end"}, 200)
+    # Start and end follow the calendar: the hourly run takes them (SM-3 rows 5 and 8).
+    assert "1: intervention_period.started" in story.on("2025-03-13").run_due()
+    assert "1: intervention_period.ended" in story.on("2025-03-20").run_due()
     assert story.deadlines()["T-16"]["due"] == engine_deadline(expected, "T-16")["due"] == "2025-03-26"
 
     # RT-6: after the period, HR bemiddeling (Glasl 3, no lawyers); not RT-7.
@@ -286,13 +287,14 @@ def test_sc04_interventieperiode_edge_cases(story: Story) -> None:
     }
     period = story.post(HR, "/cases/{case}/intervention-periods", {**ten_days, **reasons}, 201).json()
     steps = f"/cases/{{case}}/intervention-periods/{period['id']}/steps"
-    # Not active before the employer approved (B R-043).
-    assert "R-043" in codes(story.post(HR, steps, {"step": "start"}, 409).json()["findings"])
+    # Not active before the employer approved (B R-043): the start date passes and nothing moves.
+    assert "intervention_period.started" not in story.run_due()
+    assert story.get(HR, "/cases/{case}/interventions")["periods"][0]["state"] == "PROPOSED"
     assert "R-043" in codes(expected["findings"], "BLOCK")
     story.post(HR, steps, {"step": "approve"}, 200)
     appointment = {"with_role": "HR", "with_person": "de HR-adviseur", "meeting_on": "2025-06-05"}
     story.post(HR, steps, {"step": "appointment", "appointment": appointment}, 200)
-    story.post(HR, steps, {"step": "start"}, 200)
+    assert "1: intervention_period.started" in story.run_due()
     # Extending to 16 days: B R-041, on the extension, as the engine says.
     extend = {"step": "extend", "extension_end_on": "2025-06-17", "extension_reason": "Nog niet rustig."}
     refused = story.post(HR, steps, extend, 409).json()
@@ -310,8 +312,10 @@ def test_sc04_interventieperiode_edge_cases(story: Story) -> None:
     period = story.post(HR, "/cases/{case}/intervention-periods", five, 201).json()
     steps = f"/cases/{{case}}/intervention-periods/{period['id']}/steps"
     story.post(HR, steps, {"step": "approve"}, 200)
-    refused = story.post(HR, steps, {"step": "start"}, 409).json()
-    assert "R-044" in codes(refused["findings"], "BLOCK") and "R-044" in codes(parallel["findings"], "BLOCK")
+    # Approved without an appointment: not APPOINTMENT_PLANNED, so the start date moves nothing (B R-044).
+    assert "intervention_period.started" not in story.run_due()
+    state = story.get(HR, "/cases/{case}/interventions")["periods"][0]["state"]
+    assert state == "EMPLOYER_COMMITTED" and "R-044" in codes(parallel["findings"], "BLOCK")
 
 
 # --- SC-05 -------------------------------------------------------------------------------------

@@ -12,3 +12,8 @@ class CasesConfig(AppConfig):
         from werkvrede.core.startpages import register_start_panel
 
         register_start_panel(signals_panel)
+        from werkvrede.cases.deadlines import deadlines_due_refresh
+        from werkvrede.cases.extensions import register_due_job
+
+        # Last: the moves of the other jobs change the deadlines too.
+        register_due_job("deadlines", deadlines_due_refresh, order=1000)

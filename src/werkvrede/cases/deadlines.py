@@ -7,8 +7,9 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from werkvrede.cases.extensions import DueOutcome
 from werkvrede.cases.guideline_bridge import UNREADABLE, stored_case_advice
-from werkvrede.cases.models import Case, CaseDeadline
+from werkvrede.cases.models import Case, CaseDeadline, CaseState
 from werkvrede.guideline import GUIDELINE_VERSION
 
 # What a deadline reveals (docs/rules.md): the Poortwachter timers are WVP documents (D10), the
@@ -36,18 +37,12 @@ def deadline_category(code: str) -> str:
 _STATUS = {"DONE": CaseDeadline.Status.DONE, "NOT_APPLICABLE": CaseDeadline.Status.NOT_APPLICABLE}
 
 
-@transaction.atomic
-def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[CaseDeadline]:
-    """Recompute the case's deadlines from its stored facts and replace the stored rows.
-
-    Call it (on commit) after any change to the facts of a case; it is idempotent.
-    """
-    case = Case.objects.select_for_update().get(pk=case_id)
-    day = today or timezone.localdate()
+def _computed(case: Case, day: date) -> list[CaseDeadline] | None:
+    """The deadline rows the guideline gives for the case on `day` (None: a stored value is unreadable)."""
     advice = stored_case_advice(case, today=day)
     if any(f.code == UNREADABLE for f in advice.findings):
-        return list(CaseDeadline.objects.filter(case=case))  # keep what was computed while it could be
-    rows = [
+        return None
+    return [
         CaseDeadline(
             case=case,
             organisation_id=case.organisation_id,
@@ -66,8 +61,53 @@ def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[C
         )
         for d in advice.deadlines
     ]
+
+
+_COMPARED = (
+    "code", "category", "subject", "status", "due", "practical_due", "window_start", "done_on",
+    "owner_roles", "basis", "guideline_version",
+)  # fmt: skip
+
+
+def _key(rows: list[CaseDeadline]) -> list[tuple[object, ...]]:
+    return sorted((tuple(getattr(r, f) for f in _COMPARED) for r in rows), key=repr)
+
+
+@transaction.atomic
+def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[CaseDeadline]:
+    """Recompute the case's deadlines from its stored facts and replace the stored rows.
+
+    Call it (on commit) after any change to the facts of a case; it is idempotent.
+    """
+    case = Case.objects.select_for_update().get(pk=case_id)
+    rows = _computed(case, today or timezone.localdate())
+    if rows is None:
+        return list(CaseDeadline.objects.filter(case=case))  # keep what was computed while it could be
     CaseDeadline.objects.filter(case=case).delete()
     return CaseDeadline.objects.bulk_create(rows)
+
+
+def deadlines_due_refresh(*, today: date, dry_run: bool = False) -> DueOutcome:
+    """Refresh the stored deadlines of every open case whose deadlines changed with the date.
+
+    For `run_due_transitions`: each case in its own transaction, locked with skip_locked so two
+    machines never refresh the same case at once; a case whose rows already match is left alone.
+    """
+    out = DueOutcome()
+    ids = list(Case.objects.exclude(state=CaseState.CLOSED).order_by("pk").values_list("pk", flat=True))
+    for case_id in ids:
+        with transaction.atomic():
+            case = Case.objects.select_for_update(skip_locked=True).filter(pk=case_id).first()
+            if case is None:
+                continue  # another run holds it and refreshes it
+            rows = _computed(case, today)
+            if rows is None or _key(rows) == _key(list(CaseDeadline.objects.filter(case=case))):
+                continue
+            out.count("case_deadlines.refreshed")
+            if not dry_run:
+                CaseDeadline.objects.filter(case=case).delete()
+                CaseDeadline.objects.bulk_create(rows)
+    return out
 
 
 def case_deadlines_refresh_on_commit(case_id: int) -> None:

@@ -11,7 +11,7 @@ Contexts register in their AppConfig.ready().
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.functional import Promise
@@ -32,6 +32,21 @@ def register_facts(name: str, provider: FactProvider) -> None:
 
 def fact_providers() -> dict[str, FactProvider]:
     return dict(_FACTS)
+
+
+_CONFLICT_FACTS: dict[str, FactProvider] = {}
+
+
+def register_conflict_facts(name: str, provider: FactProvider) -> None:
+    """A provider adding keys to the situation's `conflict` (e.g. `{"attempts": [...]}` from the
+    recorded interventions, I-1 and I-2); `case_situation_data` merges them into the conflict facts."""
+    if name in _CONFLICT_FACTS:
+        raise ValueError(f"conflict fact provider {name!r} registered twice")
+    _CONFLICT_FACTS[name] = provider
+
+
+def conflict_fact_providers() -> dict[str, FactProvider]:
+    return dict(_CONFLICT_FACTS)
 
 
 @dataclass(frozen=True)
@@ -96,3 +111,37 @@ def register_sick_report_listener(listener: SickReportListener) -> None:
 def announce_sick_report(*, actor: Actor, case_id: int, sick_reported_on: Any) -> None:
     for listener in _SICK_REPORT_LISTENERS:
         listener(actor=actor, case_id=case_id, sick_reported_on=sick_reported_on)
+
+
+@dataclass
+class DueOutcome:
+    """What one timed job did: how many objects moved per step, and which stayed with the codes why."""
+
+    moved: dict[str, int] = field(default_factory=dict)
+    # (what, object id, codes): a guideline check held a timed step; the object stays as it is.
+    held: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
+
+    def count(self, what: str) -> None:
+        self.moved[what] = self.moved.get(what, 0) + 1
+
+    def merge(self, other: DueOutcome) -> None:
+        for what, n in other.moved.items():
+            self.moved[what] = self.moved.get(what, 0) + n
+        self.held.extend(other.held)
+
+
+# A timed job moves every object of its context whose date has passed (`run_due_transitions`).
+DueJob = Callable[..., DueOutcome]  # (*, today: date, dry_run: bool) -> DueOutcome
+
+_DUE_JOBS: dict[str, tuple[int, DueJob]] = {}
+
+
+def register_due_job(name: str, job: DueJob, *, order: int = 100) -> None:
+    """Register a context's timed transitions; jobs run by `order` (deadlines last, after the moves)."""
+    if name in _DUE_JOBS:
+        raise ValueError(f"due job {name!r} registered twice")
+    _DUE_JOBS[name] = (order, job)
+
+
+def due_jobs() -> list[tuple[str, DueJob]]:
+    return [(name, job) for name, (_order, job) in sorted(_DUE_JOBS.items(), key=lambda i: (i[1][0], i[0]))]

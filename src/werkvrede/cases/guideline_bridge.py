@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from werkvrede.cases.extensions import fact_providers
+from werkvrede.cases.extensions import conflict_fact_providers, fact_providers
 from werkvrede.cases.models import Case, CaseParty, GlaslRecord
 from werkvrede.guideline import (
     GUIDELINE_VERSION,
@@ -86,6 +86,15 @@ def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
             intake_completed=case.intake_completed_on is not None,
         ),
     }
+    conflict = data["conflict"]
+    for name, provider in conflict_fact_providers().items():
+        fragment = provider(case)
+        clash = conflict.keys() & fragment.keys()
+        if clash:
+            raise ImproperlyConfigured(
+                f"conflict facts provider {name!r} supplies {sorted(clash)} already supplied"
+            )
+        conflict.update(fragment)
     for name, provider in fact_providers().items():
         fragment = provider(case)
         clash = data.keys() & fragment.keys()

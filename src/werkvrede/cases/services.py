@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from werkvrede.accounts.models import Membership, Organisation
 from werkvrede.audit import services as audit
-from werkvrede.cases.guideline_bridge import case_situation
+from werkvrede.cases.guideline_bridge import case_situation, case_situation_data
 from werkvrede.cases.models import (
     Case,
     CaseNote,
@@ -31,6 +31,7 @@ from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import MedicalTermsFound
 from werkvrede.core.roles import Role
 from werkvrede.guideline.rules.privacy import scan_medical_terms
+from werkvrede.guideline.states import SM1
 
 # The employer side may not record medical details anywhere (R-131); these roles write as employer.
 EMPLOYER_ROLES = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.ADMIN})
@@ -327,6 +328,37 @@ def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str
             data={"role": role, "user": membership.user_id},
         )
     return participant
+
+
+# --- SM-1 steps that other contexts cause (interventions, R-060…R-069) ---------------------------
+
+
+def case_move(*, actor: Actor, case_id: int, event: str, today: date, role: str = "") -> Case | None:
+    """Take SM-1 `event` for the case when its table has a row for the case's state (rows 5, 6, 14).
+
+    For contexts that have authorised their own step (starting or ending an intervention) and saved
+    it in the same transaction, so the guards see it. Returns the moved case, or None when SM-1 has
+    no such row in this state (the case stays where it is; the intervention still counts, I-1/I-2).
+    A guard that blocks (R-062, R-063, R-064, R-100) raises `Blocked` and so refuses the caller's step.
+    """
+    case = Case.objects.select_for_update().get(pk=case_id)
+    if SM1.find(case.state, event) is None:
+        return None
+    decision = decide(
+        case_situation_data(case, today=today), today=today, subject=None, machine="SM-1",
+        state=case.state, event=event,
+    )  # fmt: skip
+    previous = case.state
+    if decision.next_state == previous:
+        return None
+    case.state, case.updated_at = decision.next_state, timezone.now()
+    case.save(update_fields=["state", "updated_at"])
+    timeline_record(actor, case, "case.state_changed", role, state_from=previous, state_to=case.state)
+    audit.record_for(
+        actor, "cases.case.moved", case, case=case,
+        data={"event": event, "state_from": previous, "state_to": case.state},
+    )  # fmt: skip
+    return case
 
 
 def state_label(state: str) -> str:

@@ -6,6 +6,8 @@ from werkvrede.cases.extensions import register_timeline_kind
 
 register_timeline_kind("case.signalled", _("%(name)s signaleerde het conflict"))
 register_timeline_kind("case.intake_completed", _("%(name)s rondde de intake af"))
+# SM-1 moved by a recorded intervention (rows 5, 6, 14); the new phase shows in the case header.
+register_timeline_kind("case.state_changed", _("De zaak ging naar een volgende fase"))
 register_timeline_kind("glasl.recorded", _("%(name)s legde escalatiefase %(stage)s vast"))
 register_timeline_kind("note.added", _("%(name)s schreef een verslag"))
 register_timeline_kind("participant.added", _("%(name)s gaf iemand een rol in de zaak"))

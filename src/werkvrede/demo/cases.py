@@ -187,7 +187,8 @@ class _Demo:
             ),
             today=self.days(-3),
         )  # fmt: skip
-        interventions.period_start(actor=self.hr, case_id=case.pk, period_id=period.pk, today=self.days(-2))
+        # The start date was reached two days ago: the hourly run took the step (SM-3 row 5).
+        interventions.period_due_transitions(today=self.days(-2))
 
 
 @transaction.atomic

@@ -71,6 +71,11 @@ class InterventionOut(Schema):
     chair_role: str
     hr_attends: bool
     planned_on: date | None
+    started_on: date | None
+    ended_on: date | None
+    outcome_resolved: bool | None
+    resolved_confirmed_by_employee_on: date | None
+    resolved_confirmed_by_other_on: date | None
     acknowledged: list[str]
 
 
@@ -135,7 +140,11 @@ def _leave(leave: ConflictLeave) -> dict[str, Any]:
 
 
 def _intervention(i: Intervention) -> dict[str, Any]:
-    names = ["id", "kind", "status", "chair_role", "hr_attends", "planned_on", "acknowledged"]
+    names = [
+        "id", "kind", "status", "chair_role", "hr_attends", "planned_on", "started_on", "ended_on",
+        "outcome_resolved", "resolved_confirmed_by_employee_on", "resolved_confirmed_by_other_on",
+        "acknowledged",
+    ]  # fmt: skip
     return {n: getattr(i, n) for n in names}
 
 
@@ -209,7 +218,8 @@ class AppointmentIn(Input):
 
 
 class PeriodStepIn(Input):
-    step: Literal["approve", "refuse", "appointment", "start", "extend", "end", "evaluate"]
+    # Start and end follow the calendar (`run_due_transitions`, SM-3 rows 5 and 8).
+    step: Literal["approve", "refuse", "appointment", "extend", "evaluate"]
     appointment: AppointmentIn | None = None
     extension_end_on: Date | None = None
     extension_reason: Text = ""
@@ -261,16 +271,12 @@ def period_step(
         period = services.period_record_appointment(
             **common, data=_appointment_input(payload.appointment), acknowledged=payload.acknowledged
         )
-    elif payload.step == "start":
-        period = services.period_start(**common)
     elif payload.step == "extend":
         if payload.extension_end_on is None:
             raise Invalid.of("extension_end_on", "the new end date is required for this step")
         period = services.period_extend(
             **common, extension_end_on=payload.extension_end_on, extension_reason=payload.extension_reason
         )
-    elif payload.step == "end":
-        period = services.period_end(**common)
     else:
         if payload.outcome is None:
             raise Invalid.of("outcome", "the outcome is required for this step")
@@ -302,7 +308,8 @@ def leave_create(request: HttpRequest, access: CaseAccess, payload: LeaveIn) -> 
 
 
 class LeaveStepIn(Input):
-    step: Literal["approve", "first_leave_day", "last_leave_day_passed", "conversation_held", "close"]
+    # First and last leave day follow the calendar (`run_due_transitions`, SM-4 rows 4 and 6).
+    step: Literal["approve", "conversation_held", "close"]
     appointment: AppointmentIn | None = None
     acknowledged: list[Code] = []
 
@@ -370,3 +377,37 @@ def intervention_create(
         acknowledged=acknowledged,
     )
     return Status(201, _intervention(intervention))
+
+
+class InterventionStepIn(Input):
+    # start · end (with `resolved`) · confirm_resolved (a party, for themselves; ADR 0107)
+    step: Literal["start", "end", "confirm_resolved"]
+    resolved: bool | None = None
+
+
+@router.post(
+    "/cases/{case_id}/interventions/{intervention_id}/steps",
+    response={200: InterventionOut},
+    url_name="intervention-step",
+    summary="Start or end an intervention, or confirm its resolution as a party (moves SM-1 rows 5, 6, 14)",
+)
+@api_requires("interventions.section.view", on=CASE)
+def intervention_step(
+    request: HttpRequest, access: CaseAccess, intervention_id: Id, payload: InterventionStepIn
+) -> Status[dict[str, Any]]:
+    """Starting and ending are the writers' (LG, HR, CM); confirming each party's own (the service checks)."""
+    common: dict[str, Any] = {
+        "actor": _actor(request),
+        "case_id": access.case.pk,
+        "intervention_id": intervention_id,
+        "today": timezone.localdate(),
+    }
+    if payload.step == "start":
+        intervention = services.intervention_start(**common)
+    elif payload.step == "end":
+        if payload.resolved is None:
+            raise Invalid.of("resolved", "say whether the intervention resolved the conflict")
+        intervention = services.intervention_end(**common, resolved=payload.resolved)
+    else:
+        intervention = services.intervention_confirm_resolved(**common)
+    return Status(200, _intervention(intervention))

@@ -11,16 +11,25 @@ class InterventionsConfig(AppConfig):
 
         from werkvrede.cases.extensions import (
             CaseSection,
+            register_conflict_facts,
+            register_due_job,
             register_facts,
             register_section,
             register_sick_report_listener,
         )
         from werkvrede.interventions import classification, policies, timeline_kinds  # noqa: F401
-        from werkvrede.interventions.facts import interventions_facts
-        from werkvrede.interventions.services import interventions_end_by_sick_report
+        from werkvrede.interventions.facts import conflict_attempts, interventions_facts
+        from werkvrede.interventions.services import (
+            interventions_end_by_sick_report,
+            leave_due_transitions,
+            period_due_transitions,
+        )
 
         register_facts("interventions", interventions_facts)
+        register_conflict_facts("interventions", conflict_attempts)
         register_sick_report_listener(interventions_end_by_sick_report)
+        register_due_job("intervention_periods", period_due_transitions)
+        register_due_job("conflict_leave", leave_due_transitions)
         register_section(
             CaseSection(
                 key="interventions",

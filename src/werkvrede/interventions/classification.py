@@ -71,6 +71,8 @@ classify(
         "started_on": C.D05,
         "ended_on": C.D05,
         "outcome_resolved": C.D05,
+        "resolved_confirmed_by_employee_on": C.D05,
+        "resolved_confirmed_by_other_on": C.D05,
         "note": C.D05,
         "acknowledged": C.D05,
         "created_by": C.D05,

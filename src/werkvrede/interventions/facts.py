@@ -13,6 +13,7 @@ from werkvrede.interventions.models import (
     Intervention,
     InterventionKind,
     InterventionPeriod,
+    InterventionStatus,
     PeriodState,
 )
 
@@ -133,3 +134,50 @@ def interventions_facts(case: Case) -> dict[str, Any]:
         "conflict_leave_requests": [leave_request_facts(leave) for leave in open_requests(case)],
         "interventions": [intervention_facts(i) for i in engine_interventions(case)],
     }
+
+
+# Which recorded interventions are the parties' attempts (docs/guideline.md §3.5; I-1, I-2): a
+# conversation of the parties alone is their own; one chaired by a third party, or a bemiddeling by HR
+# or the BMW, is facilitated.
+_FACILITATOR = {InterventionKind.HR_BEMIDDELING: "HR", InterventionKind.BMW_BEMIDDELING: "BMW"}
+
+
+def attempt_kind(intervention: Intervention) -> str | None:
+    if intervention.kind == InterventionKind.CONVERSATION:
+        return "FACILITATED_CONVERSATION" if intervention.chair_role else "OWN_CONVERSATION"
+    if intervention.kind in _FACILITATOR:
+        return "FACILITATED_CONVERSATION"
+    return None
+
+
+def resolution_confirmed(intervention: Intervention) -> bool:
+    """Both parties confirmed the outcome "resolved" themselves (SM-1 row 14, ADR 0107)."""
+    return (
+        intervention.outcome_resolved is True
+        and intervention.resolved_confirmed_by_employee_on is not None
+        and intervention.resolved_confirmed_by_other_on is not None
+    )
+
+
+def attempt_facts(intervention: Intervention) -> dict[str, Any] | None:
+    """An attempt once it started; "resolved" only when both parties confirmed it (ADR 0107)."""
+    kind = attempt_kind(intervention)
+    if kind is None or intervention.status == InterventionStatus.PROPOSED:
+        return None
+    outcome = "PENDING"
+    if intervention.status == InterventionStatus.ENDED and intervention.outcome_resolved is False:
+        outcome = "NOT_RESOLVED"
+    elif resolution_confirmed(intervention):
+        outcome = "RESOLVED"
+    facts: dict[str, Any] = {"kind": kind, "on": _date(intervention.started_on), "outcome": outcome}
+    if kind == "FACILITATED_CONVERSATION":
+        facts["facilitator"] = (
+            _FACILITATOR.get(InterventionKind(intervention.kind)) or intervention.chair_role
+        )
+    return facts
+
+
+def conflict_attempts(case: Case) -> dict[str, Any]:
+    """The parties' attempts for the situation's `conflict.attempts` (I-1, I-2)."""
+    attempts = [attempt_facts(i) for i in engine_interventions(case)]
+    return {"attempts": [a for a in attempts if a is not None]}

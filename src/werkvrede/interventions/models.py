@@ -200,6 +200,9 @@ class Intervention(models.Model):
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     outcome_resolved = models.BooleanField(null=True, blank=True)
+    # SM-1 row 14: "resolved" holds once both parties confirm it themselves (ADR 0107).
+    resolved_confirmed_by_employee_on = models.DateField(null=True, blank=True)
+    resolved_confirmed_by_other_on = models.DateField(null=True, blank=True)
     # What the intervention is about; empty for a referral to the VP (which carries no case content).
     note = models.TextField(blank=True)
     acknowledged = models.JSONField(default=list, blank=True)

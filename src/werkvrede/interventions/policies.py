@@ -100,6 +100,18 @@ def can_write_intervention(actor: Actor, access: Any) -> bool:
 
 
 @rule(
+    "interventions.intervention.confirm",
+    "Confirm that an intervention resolved the conflict (SM-1 row 14): each party for themselves, WN and WP.",
+)
+def can_confirm_resolution(actor: Actor, access: Any) -> bool:
+    return (
+        isinstance(access, CaseAccess)
+        and can_view_case(actor, access)
+        and bool(access.case_roles & {CaseRole.EMPLOYEE, CaseRole.OTHER_PARTY})
+    )
+
+
+@rule(
     "interventions.appointment.list",
     "See the appointments one is the named contact for: every member but ADM.",
 )

@@ -14,6 +14,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed
 from werkvrede.guideline import advice_to_dict
+from werkvrede.interventions.facts import ENGINE_KINDS
 from werkvrede.interventions.models import (
     Appointment,
     ConflictLeave,
@@ -64,6 +65,22 @@ def interventions_of(actor: Actor, access: CaseAccess) -> list[Intervention]:
     if not allowed(actor, "cases.undesirable_behaviour.view", access):
         found = found.exclude(kind=InterventionKind.REFERRAL_VP)
     return list(found)
+
+
+def intervention_get(access: CaseAccess, intervention_id: int) -> Intervention | None:
+    """One intervention of the case that runs and ends here: the guideline's kinds (no referral)."""
+    return Intervention.objects.filter(case=access.case, pk=intervention_id, kind__in=ENGINE_KINDS).first()
+
+
+def confirmed_by(actor: Actor, access: CaseAccess, intervention: Intervention) -> bool:
+    """Whether the actor, as a party of the case, already confirmed the intervention's resolution."""
+    uid = actor.user_id
+    if uid is None:
+        return False
+    sides = set(CaseParty.objects.filter(case=access.case, user_id=uid).values_list("side", flat=True))
+    return (
+        CaseParty.Side.EMPLOYEE in sides and intervention.resolved_confirmed_by_employee_on is not None
+    ) or (CaseParty.Side.OTHER in sides and intervention.resolved_confirmed_by_other_on is not None)
 
 
 # What the Interventies tab shows of the advice: the choice of intervention (R-060…R-069), evaluation

@@ -13,22 +13,23 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
 from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
+from werkvrede.cases.extensions import DueOutcome
 from werkvrede.cases.guideline_bridge import case_situation_data
-from werkvrede.cases.models import Case
+from werkvrede.cases.models import Case, CaseParty, TimelineEvent
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import acting_role, case_vp_offered, timeline_record
-from werkvrede.core.actor import Actor
+from werkvrede.cases.services import acting_role, case_move, case_vp_offered, timeline_record
+from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked, Invalid, NotPossible
+from werkvrede.core.refusals import Blocked, Invalid, NotPossible, Refusal
 from werkvrede.guideline import Finding
 from werkvrede.interventions import facts
 from werkvrede.interventions.models import (
@@ -252,6 +253,10 @@ def period_record_appointment(
     return period
 
 
+# SM-3 row 5's guards that refuse the start by name (R-043 not approved, R-044 no appointment).
+PERIOD_START_BLOCK = ("R-043", "R-044", "R-045", "R-046")
+
+
 def _simple_step(
     actor: Actor,
     case_id: int,
@@ -266,9 +271,26 @@ def _simple_step(
     block: Iterable[str] = (),
 ) -> InterventionPeriod:
     access, period = _load_period(actor, case_id, period_id, "interventions.period.write")
-    case = access.case
     if not ready(period):
         raise NotPossible(not_ready)
+    return _period_move(
+        actor, acting_role(actor, access), access.case, period, event, kind, today, update=update, block=block
+    )
+
+
+def _period_move(
+    actor: Actor,
+    role: str,
+    case: Case,
+    period: InterventionPeriod,
+    event: str,
+    kind: str,
+    today: date,
+    *,
+    update: Callable[[InterventionPeriod], list[str]] | None = None,
+    block: Iterable[str] = (),
+) -> InterventionPeriod:
+    """One SM-3 step on a locked period, asked of the guideline; a person's step or the system's."""
     situation = _situation(case, today)
     subject = _period_subject(case, period, situation, lambda f: None)
     check = decide(
@@ -277,7 +299,7 @@ def _simple_step(
     previous, period.state = period.state, check.next_state
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
-    timeline_record(actor, case, f"intervention_period.{kind}", acting_role(actor, access), period=period.pk)
+    timeline_record(actor, case, f"intervention_period.{kind}", role, period=period.pk)
     audit.record_for(
         actor,
         f"interventions.period.{kind}",
@@ -287,23 +309,6 @@ def _simple_step(
     )
     case_deadlines_refresh_on_commit(case.pk)
     return period
-
-
-@transaction.atomic
-def period_start(*, actor: Actor, case_id: int, period_id: int, today: date) -> InterventionPeriod:
-    """The start date is reached: the period becomes ACTIVE (row 5: R-040, R-041, R-043…R-046)."""
-    return _simple_step(
-        actor,
-        case_id,
-        period_id,
-        "start_reached",
-        "started",
-        today,
-        ready=lambda p: today >= p.start_on,
-        not_ready=_("De begindatum is nog niet bereikt: de periode begint op die dag."),
-        # Row 5 guards: refusing the step names the rule (R-043 not approved, R-044 no appointment).
-        block=("R-043", "R-044", "R-045", "R-046"),
-    )
 
 
 @transaction.atomic
@@ -350,21 +355,6 @@ def period_extend(
     )
     case_deadlines_refresh_on_commit(case.pk)
     return period
-
-
-@transaction.atomic
-def period_end(*, actor: Actor, case_id: int, period_id: int, today: date) -> InterventionPeriod:
-    """The last day has passed (row 8); the evaluation is due within N working days (R-048, T-16)."""
-    return _simple_step(
-        actor,
-        case_id,
-        period_id,
-        "end_passed",
-        "ended",
-        today,
-        ready=lambda p: today > p.last_day,
-        not_ready=_("De laatste dag van de periode is nog niet voorbij."),
-    )
 
 
 @transaction.atomic
@@ -535,48 +525,134 @@ def leave_approve(
     return leave, check.info
 
 
-_LEAVE_STEPS: dict[str, tuple[str, Callable[[ConflictLeave, date], bool]]] = {
-    "first_leave_day": ("started", lambda leave, today: today >= leave.start_on),
-    "last_leave_day_passed": ("ended", lambda leave, today: today > leave.end_on),
-    "conversation_held": ("followed_up", lambda leave, today: True),
-    "close": ("closed", lambda leave, today: True),
-}
-
-
-NOT_YET = _lazy(
-    "Deze stap kan nu nog niet: kijk naar de data (begin, einde) en probeer het op de juiste dag opnieuw."
-)
+# The steps a person takes (SM-4 rows 7, 8); rows 4 and 6 follow the calendar (`leave_due_transitions`).
+_LEAVE_STEPS: dict[str, str] = {"conversation_held": "followed_up", "close": "closed"}
 
 
 @transaction.atomic
 def leave_step(*, actor: Actor, case_id: int, leave_id: int, event: str, today: date) -> ConflictLeave:
-    """Move approved leave along SM-4 (rows 4, 6, 7, 8)."""
+    """Move ended leave along SM-4 (rows 7, 8)."""
     if event not in _LEAVE_STEPS:
         raise Invalid.of("event", _("Onbekende stap."))
     access, leave = _load_leave(actor, case_id, leave_id, "interventions.leave.approve")
-    kind, ready = _LEAVE_STEPS[event]
-    if not ready(leave, today):
-        raise NotPossible(str(NOT_YET))
+    role = acting_role(actor, access)
+    return _leave_move(actor, role, access.case, leave, event, _LEAVE_STEPS[event], today)
+
+
+def _leave_move(
+    actor: Actor, role: str, case: Case, leave: ConflictLeave, event: str, kind: str, today: date
+) -> ConflictLeave:
+    """One SM-4 step on locked leave, asked of the guideline; a person's step or the system's."""
     decision = decide(
-        _situation(access.case, today),
-        today=today,
-        subject=None,
-        machine="SM-4",
-        state=leave.state,
-        event=event,
+        _situation(case, today), today=today, subject=None, machine="SM-4", state=leave.state, event=event
     )
     previous, leave.state, leave.updated_at = leave.state, decision.next_state, timezone.now()
     leave.save(update_fields=["state", "updated_at"])
-    timeline_record(actor, access.case, f"conflict_leave.{kind}", acting_role(actor, access), leave=leave.pk)
+    timeline_record(actor, case, f"conflict_leave.{kind}", role, leave=leave.pk)
     audit.record_for(
         actor,
         f"interventions.leave.{kind}",
         leave,
-        case=access.case,
+        case=case,
         data={"state_from": previous, "state_to": leave.state},
     )
-    case_deadlines_refresh_on_commit(access.case.pk)
+    case_deadlines_refresh_on_commit(case.pk)
     return leave
+
+
+# --- Steps that follow the calendar (SM-3 rows 5 and 8, SM-4 rows 4 and 6) -------------------------
+# `run_due_transitions` takes them as the system, through the same guideline checks as a person's
+# steps. Each object is locked in its own transaction (skip_locked: a second machine passes it by)
+# and its state is checked again after locking, so a second run finds nothing to do.
+
+
+def _held_signal(
+    case: Case, kind: str, obj: InterventionPeriod | ConflictLeave, codes: tuple[str, ...]
+) -> None:
+    """Tell the case once that a timed step was held, naming the codes (the object stays as it is)."""
+    key = "period" if isinstance(obj, InterventionPeriod) else "leave"
+    if TimelineEvent.objects.filter(case=case, kind=kind, **{f"data__{key}": obj.pk}).exists():
+        return
+    timeline_record(SYSTEM, case, kind, "", codes=", ".join(codes), **{key: obj.pk})
+    audit_kind = "interventions.period.step_held" if key == "period" else "interventions.leave.step_held"
+    audit.record_for(SYSTEM, audit_kind, obj, case=case, data={"codes": ",".join(codes)})
+
+
+def _timed(
+    out: DueOutcome,
+    what: str,
+    obj_id: int,
+    dry_run: bool,
+    lock: Callable[[int], Any],
+    move: Callable[[Any], object],
+    held_kind: str,
+) -> None:
+    with transaction.atomic():
+        obj = lock(obj_id)
+        if obj is None:
+            return  # moved already, or another run holds it
+        try:
+            move(obj)
+        except Refusal as exc:
+            out.held.append((what, obj_id, exc.codes))
+            if not dry_run:
+                _held_signal(obj.case, held_kind, obj, exc.codes)
+            return
+        out.count(what)
+        if dry_run:
+            transaction.set_rollback(True)
+
+
+def period_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
+    """Start every planned period whose first day has come (SM-3 row 5) and end every period whose last
+    day has passed (row 8). A guard that blocks the start (R-043…R-046) keeps the period as it is."""
+    out = DueOutcome()
+    locked = InterventionPeriod.objects.select_for_update(of=("self",), skip_locked=True).select_related(
+        "appointment", "case"
+    )
+    starting = Q(state=PeriodState.APPOINTMENT_PLANNED, start_on__lte=today)
+    passed = Q(state__in=(PeriodState.ACTIVE, PeriodState.EXTENDED)) & (
+        Q(extension_end_on__lt=today) | Q(extension_end_on__isnull=True, end_on__lt=today)
+    )
+
+    def start(period: InterventionPeriod) -> object:
+        return _period_move(
+            SYSTEM, "", period.case, period, "start_reached", "started", today, block=PERIOD_START_BLOCK
+        )
+
+    def end(period: InterventionPeriod) -> object:
+        return _period_move(SYSTEM, "", period.case, period, "end_passed", "ended", today)
+
+    steps = (("intervention_period.started", starting, start), ("intervention_period.ended", passed, end))
+    for what, due, move in steps:
+
+        def lock(pk: int, due: Q = due) -> InterventionPeriod | None:
+            return locked.filter(due, pk=pk).first()
+
+        for pk in list(InterventionPeriod.objects.filter(due).values_list("pk", flat=True)):
+            _timed(out, what, pk, dry_run, lock, move, "intervention_period.step_held")
+    return out
+
+
+def leave_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
+    """Conflict leave begins on its first day (SM-4 row 4) and ends once its last day has passed (row 6)."""
+    out = DueOutcome()
+    locked = ConflictLeave.objects.select_for_update(of=("self",), skip_locked=True).select_related("case")
+    steps = (
+        ("first_leave_day", "started", Q(state=LeaveState.APPROVED, start_on__lte=today)),
+        ("last_leave_day_passed", "ended", Q(state=LeaveState.ACTIVE, end_on__lt=today)),
+    )
+    for event, kind, due in steps:
+
+        def move(leave: ConflictLeave, event: str = event, kind: str = kind) -> object:
+            return _leave_move(SYSTEM, "", leave.case, leave, event, kind, today)
+
+        def lock(pk: int, due: Q = due) -> ConflictLeave | None:
+            return locked.filter(due, pk=pk).first()
+
+        for pk in list(ConflictLeave.objects.filter(due).values_list("pk", flat=True)):
+            _timed(out, f"conflict_leave.{kind}", pk, dry_run, lock, move, "conflict_leave.step_held")
+    return out
 
 
 # --- Interventions and referrals (R-060…R-069) --------------------------------------------------
@@ -672,3 +748,136 @@ def referral_taken_up(*, actor: Actor, intervention_id: int, today: date) -> Int
         referral.save(update_fields=["status", "started_on"])
         audit.record_for(actor, "interventions.referral.taken_up", referral, case=referral.case)
     return referral
+
+
+# --- An intervention runs and ends; it moves the case (SM-1 rows 5, 6, 14) ---------------------
+
+
+def _sm1_event(intervention: Intervention) -> str | None:
+    """The SM-1 event a starting intervention is: the parties talk (row 5) or a third party helps (6)."""
+    kind = facts.attempt_kind(intervention)
+    if kind == "OWN_CONVERSATION":
+        return "parties_agree_to_talk"
+    if kind == "FACILITATED_CONVERSATION":
+        return "third_party_needed"
+    return None
+
+
+def _load_intervention(
+    actor: Actor, case_id: int, intervention_id: int, action: str
+) -> tuple[CaseAccess, Intervention]:
+    access = case_get_for(actor, case_id)
+    authorize(actor, action, access)
+    # Only the interventions the guideline knows run here; referrals are taken up by their module.
+    intervention = (
+        Intervention.objects.select_for_update()
+        .filter(pk=intervention_id, case=access.case, kind__in=facts.ENGINE_KINDS)
+        .first()
+    )
+    if intervention is None:
+        raise hidden(actor, action)
+    return access, intervention
+
+
+@transaction.atomic
+def intervention_start(*, actor: Actor, case_id: int, intervention_id: int, today: date) -> Intervention:
+    """The intervention starts: R-062/R-063/R-064/R-100 are checked again, and the case moves to its own
+    conversation (SM-1 row 5) or to a conversation with a third party (row 6) where SM-1 has the row."""
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.write"
+    )
+    if intervention.status != InterventionStatus.PROPOSED:
+        raise NotPossible(_("Deze interventie is al begonnen."))
+    case = access.case
+    intervention.status, intervention.started_on = InterventionStatus.RUNNING, today
+    situation = _situation(case, today)
+    index = next(i for i, iv in enumerate(facts.engine_interventions(case)) if iv.pk == intervention.pk)
+    situation["interventions"][index] = facts.intervention_facts(intervention)
+    # What may have changed since it was recorded (a lawyer now, R-063; the R-100 hold) refuses the start.
+    decide(
+        situation, today=today, subject=f"interventions[{index}]", block=("R-062", "R-063", "R-064", "R-100")
+    )
+    intervention.save(update_fields=["status", "started_on"])
+    role = acting_role(actor, access)
+    event = _sm1_event(intervention)
+    moved = case_move(actor=actor, case_id=case.pk, event=event, today=today, role=role) if event else None
+    timeline_record(actor, case, "intervention.started", role, intervention_kind=intervention.kind)
+    audit.record_for(
+        actor,
+        "interventions.intervention.started",
+        intervention,
+        case=case,
+        data={"kind": intervention.kind, "case_state": moved.state if moved else ""},
+    )
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention
+
+
+@transaction.atomic
+def intervention_end(
+    *, actor: Actor, case_id: int, intervention_id: int, resolved: bool, today: date
+) -> Intervention:
+    """Record how the intervention ended. Not resolved: the attempt failed and counts (I-1, I-2); the
+    case stays. Resolved: the case moves once both parties confirm it (SM-1 row 14, ADR 0107)."""
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.write"
+    )
+    if intervention.status != InterventionStatus.RUNNING:
+        raise NotPossible(_("Alleen een lopende interventie kan eindigen."))
+    case = access.case
+    intervention.status, intervention.ended_on, intervention.outcome_resolved = (
+        InterventionStatus.ENDED,
+        today,
+        resolved,
+    )
+    intervention.save(update_fields=["status", "ended_on", "outcome_resolved"])
+    timeline_record(
+        actor, case, "intervention.ended", acting_role(actor, access), intervention_kind=intervention.kind
+    )
+    audit.record_for(
+        actor,
+        "interventions.intervention.ended",
+        intervention,
+        case=case,
+        data={"kind": intervention.kind, "resolved": resolved},
+    )
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention
+
+
+@transaction.atomic
+def intervention_confirm_resolved(
+    *, actor: Actor, case_id: int, intervention_id: int, today: date
+) -> Intervention:
+    """A party confirms, for themselves, that the intervention resolved the conflict (SM-1 row 14).
+
+    Nobody confirms for a party (ADR 0107). Once both have, the case is resolved and continues
+    (RESOLVED_CONTINUED) where SM-1 has the row.
+    """
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.confirm"
+    )
+    if intervention.status != InterventionStatus.ENDED or intervention.outcome_resolved is not True:
+        raise NotPossible(_("Er is geen opgeloste interventie om te bevestigen."))
+    case = access.case
+    side = CaseParty.objects.filter(case=case, user_id=actor.uid).values_list("side", flat=True).first()
+    if side is None:
+        raise hidden(actor, "interventions.intervention.confirm")
+    field = (
+        "resolved_confirmed_by_employee_on"
+        if side == CaseParty.Side.EMPLOYEE
+        else "resolved_confirmed_by_other_on"
+    )
+    if getattr(intervention, field) is not None:
+        return intervention  # confirmed before: once is enough
+    setattr(intervention, field, today)
+    intervention.save(update_fields=[field])
+    role = acting_role(actor, access)
+    timeline_record(actor, case, "intervention.resolution_confirmed", role)
+    audit.record_for(
+        actor, "interventions.intervention.resolution_confirmed", intervention, case=case, data={"side": side}
+    )
+    if facts.resolution_confirmed(intervention):
+        case_move(actor=actor, case_id=case.pk, event="resolved", today=today, role=role)
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention

@@ -39,3 +39,17 @@ register_timeline_kind(
     _("%(name)s bood de vertrouwenspersoon aan"),
     action="cases.undesirable_behaviour.view",
 )
+# A step that follows the calendar was held by a rule (run_due_transitions): the responsible person acts.
+register_timeline_kind(
+    "intervention_period.step_held",
+    _("De interventieperiode kon op de datum niet vanzelf verder (%(codes)s): vul aan wat ontbreekt"),
+)
+register_timeline_kind(
+    "conflict_leave.step_held",
+    _("Het arbeidsconflictenverlof kon op de datum niet vanzelf verder (%(codes)s)"),
+)
+register_timeline_kind("intervention.started", _("%(name)s startte een interventie"))
+register_timeline_kind("intervention.ended", _("%(name)s legde de afloop van een interventie vast"))
+register_timeline_kind(
+    "intervention.resolution_confirmed", _("%(name)s bevestigde dat de interventie het conflict oploste")
+)

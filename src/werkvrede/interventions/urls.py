@@ -12,4 +12,9 @@ urlpatterns = [
     path("zaak/<int:case_id>/verlof/nieuw/", views.leave_new, name="leave-new"),
     path("zaak/<int:case_id>/verlof/<int:leave_id>/", views.leave_detail, name="leave"),
     path("zaak/<int:case_id>/interventie/nieuw/", views.intervention_new, name="intervention-new"),
+    path(
+        "zaak/<int:case_id>/interventie/<int:intervention_id>/",
+        views.intervention_detail,
+        name="intervention",
+    ),
 ]

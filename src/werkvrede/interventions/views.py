@@ -17,6 +17,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.core.refusals import Invalid, Refusal, refusal_context
 from werkvrede.interventions import selectors, services
+from werkvrede.interventions.facts import ENGINE_KINDS
 from werkvrede.interventions.forms import (
     AppointmentForm,
     EvaluationForm,
@@ -25,7 +26,7 @@ from werkvrede.interventions.forms import (
     LeaveRequestForm,
     PeriodProposalForm,
 )
-from werkvrede.interventions.models import LeaveState, PeriodState
+from werkvrede.interventions.models import InterventionStatus, LeaveState, PeriodState
 from werkvrede.interventions.policies import Level, level
 from werkvrede.interventions.visibility import d09_preview
 
@@ -56,6 +57,7 @@ def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         context.update(appointments=selectors.appointments_for(actor, case=access.case))
     context["interventions"] = selectors.interventions_of(actor, access)
     context["can_record_intervention"] = allowed(actor, "interventions.intervention.write", access)
+    context["engine_kinds"] = ENGINE_KINDS
     return render(request, "interventions/section.html", context)
 
 
@@ -141,6 +143,7 @@ def period_detail(request: HttpRequest, access: CaseAccess, period_id: int) -> H
         "can_approve": allowed(actor, "interventions.period.approve", access),
         "states": PeriodState,
         "preview": d09_preview(),
+        "today": today,
         **outcome,
     }
     return render(request, "interventions/period_detail.html", context, status=400 if step else 200)
@@ -166,16 +169,12 @@ def _run_period_step(
             ),
             acknowledged=acknowledged,
         )
-    elif step == "start":
-        services.period_start(**common)
     elif step == "extend":
         services.period_extend(
             **common,
             extension_end_on=form.cleaned_data["extension_end_on"],
             extension_reason=form.cleaned_data["extension_reason"],
         )
-    elif step == "end":
-        services.period_end(**common)
     elif step == "evaluate":
         services.period_evaluate(**common, outcome=form.cleaned_data["outcome"])
     else:
@@ -210,7 +209,8 @@ def leave_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     )
 
 
-LEAVE_EVENTS = ("first_leave_day", "last_leave_day_passed", "conversation_held", "close")
+# First and last leave day follow the calendar (`run_due_transitions`, SM-4 rows 4 and 6).
+LEAVE_EVENTS = ("conversation_held", "close")
 
 
 @requires("interventions.record.view", on=CASE)
@@ -313,6 +313,51 @@ def intervention_new(request: HttpRequest, access: CaseAccess) -> HttpResponseBa
         {"case": access.case, "form": form, **outcome},
         status=400 if request.method == "POST" else 200,
     )
+
+
+# How an intervention runs and ends; "resolved" moves the case once both parties confirm (ADR 0107).
+INTERVENTION_STEPS = ("start", "end_resolved", "end_not_resolved", "confirm_resolved")
+
+
+def _run_intervention_step(actor: Actor, case_id: int, intervention_id: int, step: str, today: Any) -> None:
+    common = {"actor": actor, "case_id": case_id, "intervention_id": intervention_id, "today": today}
+    if step == "start":
+        services.intervention_start(**common)
+    elif step in ("end_resolved", "end_not_resolved"):
+        services.intervention_end(**common, resolved=step == "end_resolved")
+    elif step == "confirm_resolved":
+        services.intervention_confirm_resolved(**common)
+    else:
+        raise Invalid.of("step", _("Onbekende stap."))
+
+
+@requires("interventions.section.view", on=CASE)
+def intervention_detail(request: HttpRequest, access: CaseAccess, intervention_id: int) -> HttpResponseBase:
+    actor = _actor(request)
+    case_id = access.case.pk
+    intervention = selectors.intervention_get(access, intervention_id)
+    if intervention is None:
+        raise hidden(actor, "interventions.section.view")
+    outcome: dict[str, Any] = {}
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if step:
+        try:
+            _run_intervention_step(actor, case_id, intervention_id, step, timezone.localdate())
+        except Refusal as exc:
+            outcome = refusal_context(exc)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("interventions:intervention", case_id=case_id, intervention_id=intervention_id)
+    context = {
+        "case": access.case,
+        "intervention": intervention,
+        "statuses": InterventionStatus,
+        "can_write": allowed(actor, "interventions.intervention.write", access),
+        "can_confirm": allowed(actor, "interventions.intervention.confirm", access)
+        and not selectors.confirmed_by(actor, access, intervention),
+        **outcome,
+    }
+    return render(request, "interventions/intervention_detail.html", context, status=400 if step else 200)
 
 
 @requires("interventions.appointment.list")

@@ -871,7 +871,6 @@ def termination_in_mediation(
 )
 @api_requires("mediation.termination.view", on=TERMINATION)
 def termination_detail(request: HttpRequest, access: p.TerminationAccess) -> dict[str, Any]:
-    termination.termination_settle(access.agreement, _today())
     return _termination(access.agreement)
 
 

@@ -9,11 +9,14 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from werkvrede.cases.extensions import CaseSection, register_facts, register_section
+        from werkvrede.cases.extensions import CaseSection, register_due_job, register_facts, register_section
         from werkvrede.mediation import classification, policies, timeline_kinds  # noqa: F401
         from werkvrede.mediation.facts import mediation_facts
 
         register_facts("mediation", mediation_facts)
+        from werkvrede.mediation.termination import termination_due_transitions
+
+        register_due_job("termination_agreements", termination_due_transitions)
         from werkvrede.core.mail import register_mail_kind
         from werkvrede.mediation.invitations import (
             MAIL_KIND,

@@ -14,16 +14,18 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from werkvrede.audit import services as audit
 from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
+from werkvrede.cases.extensions import DueOutcome
 from werkvrede.cases.models import CaseParty
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import timeline_record
-from werkvrede.core.actor import Actor
+from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import NotPossible
+from werkvrede.core.refusals import NotPossible, Refusal
 from werkvrede.documents.exceptions import DocumentTampered
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.documents.services import document_create, document_sign, latest, pending_signers
@@ -285,7 +287,6 @@ def termination_dissolve(
     data = engine.termination_situation(ta, today, dissolution=dissolution)
     # R-092 first: a dissolution received after the last day is refused with its code.
     engine.check(data, today=today, subject="termination_agreements[0]", block=("R-092",))
-    termination_settle(ta, today)
     result = engine.check(
         data, today=today, machine="SM-5T", state=ta.state, event="dissolution_received",
         subject="termination_agreements[0]", block=("R-092",),
@@ -330,12 +331,45 @@ def termination_findings(ta: TerminationAgreement, today: date) -> tuple[Finding
     )
 
 
-def termination_settle(ta: TerminationAgreement, today: date) -> None:
-    """T5: once the reflection period has passed without dissolution the agreement is final."""
-    if (
-        ta.state == TerminationState.COOLING_OFF
-        and ta.reflection_ends_on is not None
-        and today > ta.reflection_ends_on
-    ):
-        ta.state = TerminationState.FINAL
-        ta.save(update_fields=["state"])
+def termination_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
+    """SM-5T T5: once the reflection period has passed without dissolution the agreement is final.
+
+    For `run_due_transitions`: taken by the system, each agreement locked in its own transaction
+    (skip_locked) and its state checked again after locking, so a second run finds nothing.
+    """
+    out = DueOutcome()
+    due = Q(state=TerminationState.COOLING_OFF, reflection_ends_on__lt=today)
+    for pk in list(TerminationAgreement.objects.filter(due).values_list("pk", flat=True)):
+        with transaction.atomic():
+            ta = (
+                TerminationAgreement.objects.select_for_update(of=("self",), skip_locked=True)
+                .select_related("case")
+                .filter(due, pk=pk)
+                .first()
+            )
+            if ta is None:
+                continue  # final already, or another run holds it
+            data = engine.termination_situation(ta, today)
+            try:
+                result = engine.check(
+                    data, today=today, machine="SM-5T", state=ta.state, event="term_end_passed",
+                    subject="termination_agreements[0]",
+                )  # fmt: skip
+            except Refusal as exc:
+                out.held.append(("termination.final", pk, exc.codes))
+                continue
+            previous, ta.state = ta.state, result.target or TerminationState.FINAL
+            ta.save(update_fields=["state"])
+            audit.record_for(
+                SYSTEM,
+                "mediation.termination.final",
+                ta,
+                data={"mediation": ta.mediation_id, "state_from": previous, "state_to": ta.state},
+            )
+            if ta.case is not None:
+                timeline_record(SYSTEM, ta.case, "termination.final", "", agreement=ta.pk)
+                case_deadlines_refresh_on_commit(ta.case.pk)
+            out.count("termination.final")
+            if dry_run:
+                transaction.set_rollback(True)
+    return out

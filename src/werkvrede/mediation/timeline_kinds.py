@@ -13,3 +13,8 @@ register_timeline_kind("mediation.ended", _("Mediation beëindigd"), action="med
 register_timeline_kind(
     "termination.concluded", _("Beëindigingsovereenkomst gesloten"), action="mediation.termination.timeline"
 )
+register_timeline_kind(
+    "termination.final",
+    _("De bedenktermijn is voorbij: de beëindigingsovereenkomst is definitief"),
+    action="mediation.termination.timeline",
+)

@@ -631,7 +631,6 @@ def termination_new_in_mediation(request: HttpRequest, access: p.MediationAccess
 def termination_detail(request: HttpRequest, access: p.TerminationAccess) -> HttpResponseBase:
     actor = _actor(request)
     ta = access.agreement
-    termination.termination_settle(ta, _today())
     doc = termination.agreement_document(ta)
     can_sign = (
         doc is not None

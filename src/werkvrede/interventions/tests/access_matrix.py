@@ -28,6 +28,22 @@ def leave_in(world: Any, tenant: str) -> dict[str, int]:
     return {"case_id": case.pk, "leave_id": requested_leave(world, case, tenant).pk}
 
 
+def intervention_in(world: Any, tenant: str) -> dict[str, int]:
+    from datetime import date
+
+    from werkvrede.interventions import services
+    from werkvrede.interventions.tests.helpers import actor
+
+    case = employee_case(world, tenant)
+    data = services.InterventionInput(
+        kind="CONVERSATION", chair_role="", hr_attends=False, support_employee=None, support_other=None,
+        planned_on=None, note="",
+    )  # fmt: skip
+    hr = actor(world, Role.HR_ADVISER, tenant)
+    recorded = services.intervention_record(actor=hr, case_id=case.pk, data=data, today=date(2025, 3, 5))
+    return {"case_id": case.pk, "intervention_id": recorded.pk}
+
+
 ROWS = {
     "interventions:appointments": Row("get", ALL - {Role.ADMIN}, 200),
     "interventions:section": Row("get", SECTION_VIEWERS, 200, object_in=case_in),
@@ -47,6 +63,7 @@ ROWS = {
     "interventions:leave": Row(
         "get", RECORD_READERS, 200, object_in=leave_in, forbidden=frozenset({Role.LINE_MANAGER})
     ),
+    "interventions:intervention": Row("get", SECTION_VIEWERS, 200, object_in=intervention_in),
     "interventions:intervention-new": Row(
         "get", WRITERS, 200, object_in=case_in, forbidden=frozenset({Role.LINE_MANAGER, Role.EMPLOYEE})
     ),
@@ -121,6 +138,16 @@ ROWS |= {
         body=lambda w: {"step": "approve", "appointment": APPOINTMENT},
         json=True,
         forbidden=SECTION_VIEWERS - {Role.HR_ADVISER},
+    ),
+    # Starting is the writers'; the parties see the intervention (403), confirming is theirs (ADR 0107).
+    "api:intervention-step": Row(
+        "post",
+        WRITERS,
+        200,
+        object_in=intervention_in,
+        body=lambda w: {"step": "start"},
+        json=True,
+        forbidden=SECTION_VIEWERS - WRITERS,
     ),
     "api:interventions": Row(
         "post",

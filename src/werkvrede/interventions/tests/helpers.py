@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
+
+from django.core.management import call_command
 
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case
@@ -122,3 +125,10 @@ def requested_leave(world: Any, case: Case, tenant: str = "a") -> ConflictLeave:
         end_on=date(2025, 9, 24),
         today=date(2025, 9, 15),
     )
+
+
+def run_due(today: date, *, dry_run: bool = False) -> str:
+    """Run `manage.py run_due_transitions` as cron would, on `today`; returns what it reported."""
+    out = io.StringIO()
+    call_command("run_due_transitions", today=today, dry_run=dry_run, stdout=out)
+    return out.getvalue()

@@ -19,7 +19,7 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.services import participant_add
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
-from werkvrede.interventions.tests.helpers import actor, employee_case, propose, requested_leave
+from werkvrede.interventions.tests.helpers import actor, employee_case, propose, requested_leave, run_due
 
 REASON = "MARKER-REASON-D09"
 EXCEPTIONAL = "MARKER-EXCEPTIONAL-D09"
@@ -73,7 +73,7 @@ def _dossier(
             with_membership_id=world.a.memberships[Role.CONFIDENTIAL_ADVISER].pk,
         ),
     )
-    services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
+    run_due(date(2025, 3, 13))
     leave = requested_leave(world, case)
     services.leave_approve(
         actor=hr,

@@ -11,11 +11,18 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseDeadline, TimelineEvent
 from werkvrede.core.actor import SYSTEM
 from werkvrede.core.policy import AccessDenied
-from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
+from werkvrede.core.refusals import Blocked, NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
 from werkvrede.interventions.models import InterventionPeriod, PeriodState
-from werkvrede.interventions.tests.helpers import actor, appointment, employee_case, planned_period, propose
+from werkvrede.interventions.tests.helpers import (
+    actor,
+    appointment,
+    employee_case,
+    planned_period,
+    propose,
+    run_due,
+)
 
 
 def _codes(exc: pytest.ExceptionInfo[Exception]) -> set[str]:
@@ -28,11 +35,17 @@ def test_sc01_a_seven_day_period_runs_and_is_evaluated(world: World) -> None:
     hr = actor(world, Role.HR_ADVISER)
     period = planned_period(world, case)
     assert period.state == PeriodState.APPOINTMENT_PLANNED
-    period = services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
+    run_due(date(2025, 3, 12))  # the day before the start: nothing moves
+    period.refresh_from_db()
+    assert period.state == PeriodState.APPOINTMENT_PLANNED
+    run_due(date(2025, 3, 13))
+    period.refresh_from_db()
     assert period.state == PeriodState.ACTIVE
-    with pytest.raises(NotPossible):
-        services.period_end(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 19))
-    period = services.period_end(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 20))
+    run_due(date(2025, 3, 19))  # the last day itself: still running
+    period.refresh_from_db()
+    assert period.state == PeriodState.ACTIVE
+    run_due(date(2025, 3, 20))
+    period.refresh_from_db()
     assert period.state == PeriodState.ENDED
     # T-14…T-16 appear once the changes are committed; T-16 is 5 working days after 19 March.
     due = dict(CaseDeadline.objects.filter(case=case).values_list("code", "due"))
@@ -77,7 +90,7 @@ def test_sc04_extension_to_sixteen_days_is_blocked(world: World) -> None:
     case = employee_case(world)
     hr = actor(world, Role.HR_ADVISER)
     period = planned_period(world, case)
-    services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
+    run_due(date(2025, 3, 13))
     with pytest.raises(Blocked) as exc:
         services.period_extend(
             actor=hr,
@@ -112,11 +125,10 @@ def test_sc04_no_appointment_no_start_and_no_approval_no_appointment(world: Worl
     case = employee_case(world)
     hr = actor(world, Role.HR_ADVISER)
     period = propose(world, case)
-    with pytest.raises(Blocked) as exc:
-        services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
-    # Not approved and no appointment: the refusal names both rules, then the step the machine lacks.
-    assert _codes(exc) == {"R-043", "R-044", "SM-3"}
-    assert exc.value.findings[-1].code == "SM-3"
+    # Not approved and no appointment: the start date passes and the period stays as it was.
+    run_due(date(2025, 3, 13))
+    period.refresh_from_db()
+    assert period.state == PeriodState.PROPOSED
     with pytest.raises(Blocked):
         services.period_record_appointment(
             actor=hr, case_id=case.pk, period_id=period.pk, data=appointment(), today=date(2025, 3, 12)
@@ -193,9 +205,8 @@ def test_r064_the_vp_never_chairs_the_conversation(world: World) -> None:
 
 def test_r049_a_sick_report_ends_the_period(world: World) -> None:
     case = employee_case(world)
-    hr = actor(world, Role.HR_ADVISER)
     period = planned_period(world, case)
-    services.period_start(actor=hr, case_id=case.pk, period_id=period.pk, today=date(2025, 3, 13))
+    run_due(date(2025, 3, 13))
     assert (
         services.interventions_end_by_sick_report(
             actor=SYSTEM, case_id=case.pk, sick_reported_on=date(2025, 3, 16)

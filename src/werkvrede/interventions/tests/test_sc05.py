@@ -8,11 +8,11 @@ import pytest
 
 from conftest import World
 from werkvrede.cases import extensions
-from werkvrede.core.refusals import Blocked, NeedsAttention, NotPossible
+from werkvrede.core.refusals import Blocked, NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.interventions import services
 from werkvrede.interventions.models import ConflictLeave, LeaveState
-from werkvrede.interventions.tests.helpers import actor, appointment, employee_case
+from werkvrede.interventions.tests.helpers import actor, appointment, employee_case, run_due
 from werkvrede.protocol.services import protocol_ensure_default
 
 
@@ -133,13 +133,17 @@ def test_approved_leave_runs_its_course_and_counts_for_24_months(enabled: World)
         appointment=appointment("HR", "Ria", date(2025, 9, 23)),
         today=date(2025, 9, 15),
     )
-    with pytest.raises(NotPossible):
-        services.leave_step(
-            actor=hr, case_id=case.pk, leave_id=leave.pk, event="first_leave_day", today=date(2025, 9, 21)
-        )
+    # The first and the last leave day follow the calendar (SM-4 rows 4 and 6): the hourly run.
+    for day, state in [
+        (date(2025, 9, 21), LeaveState.APPROVED),
+        (date(2025, 9, 22), LeaveState.ACTIVE),
+        (date(2025, 9, 24), LeaveState.ACTIVE),
+        (date(2025, 9, 25), LeaveState.ENDED),
+    ]:
+        run_due(day)
+        leave.refresh_from_db()
+        assert leave.state == state
     for event, day, state in [
-        ("first_leave_day", date(2025, 9, 22), LeaveState.ACTIVE),
-        ("last_leave_day_passed", date(2025, 9, 25), LeaveState.ENDED),
         ("conversation_held", date(2025, 9, 26), LeaveState.FOLLOWED_UP),
         ("close", date(2025, 9, 26), LeaveState.CLOSED),
     ]:

@@ -17,7 +17,7 @@ from werkvrede.interventions.models import (
     LeaveState,
     PeriodState,
 )
-from werkvrede.interventions.tests.helpers import actor, employee_case
+from werkvrede.interventions.tests.helpers import actor, employee_case, run_due
 from werkvrede.protocol.services import protocol_ensure_default
 
 
@@ -69,9 +69,12 @@ def test_the_period_page_runs_the_steps(world: World, client_as: Callable[..., C
     assert warned.status_code == 400 and "R-044" in warned.content.decode()
     assert "Teamleider Tom" in warned.content.decode()
     assert hr.post(url, {**appointment, "acknowledged": "R-044"}).status_code == 302
-    assert hr.post(url, {"step": "start"}).status_code == 302
-    not_yet = hr.post(url, {"step": "end"})
-    assert not_yet.status_code == 400
+    # The start is no button any more: it follows the calendar (run_due_transitions, SM-3 row 5).
+    assert hr.post(url, {"step": "start"}).status_code == 400
+    page = hr.get(url).content.decode()
+    assert 'value="start"' not in page and 'value="end"' not in page
+    run_due(today)
+    assert 'value="end"' not in hr.get(url).content.decode()
     period.refresh_from_db()
     assert period.state == PeriodState.ACTIVE and period.acknowledged == ["R-044"]
 

@@ -185,3 +185,38 @@ def test_earlier_written_essentials_warn_about_the_start_of_the_term_r093(world:
     ta = _conclude(world, ta)
     assert ta.concluded_on == CONCLUDED  # still the last signature (R-093 default)
     assert "R-093" in {f.code for f in termination.termination_findings(ta, CONCLUDED)}
+
+
+def _run_due(today: date) -> str:
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("run_due_transitions", today=today, stdout=out)
+    return out.getvalue()
+
+
+def test_the_agreement_is_final_once_the_reflection_period_has_passed_sm5t_t5(world: Any) -> None:
+    from werkvrede.audit.models import AuditEvent
+
+    ta = _conclude(world, _draft(world, employee_case(world)))
+    assert ta.reflection_ends_on == date(2025, 3, 24)
+    # The last day itself is still within the period: the employee may dissolve.
+    assert "termination.final" not in _run_due(date(2025, 3, 24))
+    ta.refresh_from_db()
+    assert ta.state == TerminationState.COOLING_OFF
+    assert "moved 1: termination.final" in _run_due(date(2025, 3, 25))
+    ta.refresh_from_db()
+    assert ta.state == TerminationState.FINAL
+    assert "termination.final" not in _run_due(date(2025, 3, 26))
+    event = AuditEvent.objects.get(action="mediation.termination.final")
+    assert event.user_id is None and event.data["state_to"] == "FINAL"
+
+
+def test_near_miss_a_dissolved_agreement_never_becomes_final(world: Any) -> None:
+    ta = _conclude(world, _draft(world, employee_case(world)))
+    _dissolve(world, ta, date(2025, 3, 20))
+    assert "termination.final" not in _run_due(date(2025, 4, 30))
+    ta.refresh_from_db()
+    assert ta.state == TerminationState.DISSOLVED
