@@ -152,6 +152,8 @@ class CaseDeadlineOut(Schema):
     practical_due: date | None
     window_start: date | None
     done_on: date | None
+    # DONE_LATE: working days after the due date (ADR 0100); null otherwise.
+    late_working_days: int | None
     owner_roles: list[str]
     overdue: bool
     basis: str
@@ -275,6 +277,7 @@ def case_deadlines(request: HttpRequest, access: CaseAccess) -> list[CaseDeadlin
             practical_due=item.deadline.practical_due,
             window_start=item.deadline.window_start,
             done_on=item.deadline.done_on,
+            late_working_days=item.deadline.late_working_days,
             owner_roles=[r for r in item.deadline.owner_roles.split(",") if r],
             overdue=item.overdue,
             basis=item.deadline.basis,

@@ -91,6 +91,7 @@ classify(
         "practical_due": C.D10,
         "window_start": C.D10,
         "done_on": C.D10,
+        "late_working_days": C.D10,
         "owner_roles": C.D10,
         "basis": C.D10,
         "guideline_version": C.SYSTEM,

@@ -220,6 +220,8 @@ class CaseDeadline(models.Model):
     class Status(models.TextChoices):
         PENDING = "PENDING", _("Open")
         DONE = "DONE", _("Gedaan")
+        # Done after the due date: stays late (ADR 0100).
+        DONE_LATE = "DONE_LATE", _("Te laat gedaan")
         NOT_APPLICABLE = "NOT_APPLICABLE", _("Niet van toepassing")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
@@ -234,6 +236,8 @@ class CaseDeadline(models.Model):
     practical_due = models.DateField(null=True, blank=True)
     window_start = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
+    # Working days after the due date when done late (DONE_LATE), else null (ADR 0100).
+    late_working_days = models.PositiveIntegerField(null=True, blank=True)
     owner_roles = models.CharField(max_length=40)
     basis = models.CharField(max_length=20)
     guideline_version = models.CharField(max_length=20)

@@ -128,6 +128,10 @@ class DueItem:
         return max(-self.days, 0)
 
 
+#: How long a step done late stays on the signals panel (calendar days after it was done).
+LATE_SHOWN_DAYS = 14
+
+
 def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit: int = 50) -> list[DueItem]:
     """What is due or overdue for this person, overdue first: deadlines they own, in cases they may see.
 
@@ -138,10 +142,12 @@ def due_deadlines_for(actor: Actor, *, today: date, horizon_days: int = 7, limit
     organisation_id, user_id = actor.organisation_id, actor.user_id
     if organisation_id is None or user_id is None or not allowed(actor, "cases.case.list"):
         return []
+    # Open deadlines due within the horizon, and steps done late in the last LATE_SHOWN_DAYS: a late
+    # step stays visible for a while instead of turning into an ordinary "done" (ADR 0100).
     window = CaseDeadline.objects.filter(
+        Q(status=CaseDeadline.Status.PENDING, due__lte=today + timedelta(days=horizon_days))
+        | Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=today - timedelta(days=LATE_SHOWN_DAYS)),
         organisation_id=organisation_id,
-        status=CaseDeadline.Status.PENDING,
-        due__lte=today + timedelta(days=horizon_days),
     ).select_related("case")
     items: list[CaseDeadline] = []
     organisation_roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS}
@@ -191,7 +197,11 @@ def case_roles_held(user_id: int) -> set[str]:
 def _due_items(items: list[CaseDeadline], today: date, limit: int) -> list[DueItem]:
     items.sort(key=lambda d: (d.due or today, d.pk))
     return [
-        DueItem(deadline=d, overdue=d.due is not None and d.due < today, days=((d.due or today) - today).days)
+        DueItem(
+            deadline=d,
+            overdue=d.status == CaseDeadline.Status.PENDING and d.due is not None and d.due < today,
+            days=((d.due or today) - today).days,
+        )
         for d in items[:limit]
     ]
 
