@@ -97,3 +97,19 @@ classify(
         "guideline_version": C.SYSTEM,
     },
 )
+classify(
+    "cases.legalhold",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        # Why the case's records are kept longer: about the case, so D05 (ADR 0101).
+        "category": C.D05,
+        "reason": C.D05,
+        "set_by": C.D05,
+        "set_at": C.SYSTEM,
+        "lifted_by": C.D05,
+        "lifted_at": C.SYSTEM,
+        "lift_reason": C.D05,
+    },
+)

@@ -256,3 +256,44 @@ class CaseDeadline(models.Model):
     def owners(self) -> list[str]:
         """The owning role codes, e.g. ["CM", "LG", "WN"]."""
         return [role for role in self.owner_roles.split(",") if role]
+
+
+class LegalHold(models.Model):
+    """A legal hold on a case (R-140): its records are kept past their retention term, with a reason.
+
+    Set and lifted by HR or the casemanager (ADR 0101); a lifted hold stays as history. At most one
+    hold of a case is active (not lifted) at a time. The active hold feeds the guideline's
+    `retention.hold`, which suspends the T-24 deletions.
+    """
+
+    class Category(models.TextChoices):
+        PENDING_LITIGATION = "PENDING_LITIGATION", _("Lopende of dreigende juridische procedure")
+        AUTHORITY_REQUEST = "AUTHORITY_REQUEST", _("Verzoek of vordering van een instantie")
+        OTHER = "OTHER", _("Andere wettelijke reden")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="legal_holds")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    reason = models.TextField()
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lift_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-set_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(lifted_at__isnull=True), name="one_active_legal_hold"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"legal hold {self.pk}"
+
+    @property
+    def active(self) -> bool:
+        return self.lifted_at is None

@@ -16,6 +16,7 @@ from werkvrede.cases.models import (
     CaseParticipant,
     CaseParty,
     CaseRole,
+    LegalHold,
     TimelineEvent,
 )
 from werkvrede.cases.policies import (
@@ -268,3 +269,8 @@ def r100_hold(case: Case) -> bool:
 def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
     """The melder chooses once the VP was offered, and may change their mind later (R-100)."""
     return allowed(actor, "cases.melder_choice.record", access)
+
+
+def legal_holds_of(access: CaseAccess) -> list[LegalHold]:
+    """The case's legal holds, newest first (R-140); the caller checks cases.legal_hold.view."""
+    return list(LegalHold.objects.filter(case=access.case).select_related("set_by", "lifted_by"))

@@ -82,7 +82,9 @@ def test_done_on_the_monday_after_a_sunday_due_date_is_on_time(case: Case, pa_on
     assert not any(f.code == "R-150" for f in stored_case_advice(case, today=TODAY).findings)
 
 
-def test_the_api_reports_done_late_with_the_working_days(case: Case, client_as: Callable[..., Client]) -> None:
+def test_the_api_reports_done_late_with_the_working_days(
+    case: Case, client_as: Callable[..., Client]
+) -> None:
     rows = client_as(Role.HR_ADVISER).get(f"/api/v1/cases/{case.pk}/deadlines").json()
     t03 = next(r for r in rows if r["code"] == "T-03")
     assert (t03["status"], t03["late_working_days"], t03["overdue"]) == ("DONE_LATE", 10, False)
@@ -96,7 +98,9 @@ def test_the_openapi_document_describes_the_late_days(client_as: Callable[..., C
     assert "late_working_days" in deadline["properties"]
 
 
-def test_the_case_page_shows_the_step_as_late_not_as_done(case: Case, client_as: Callable[..., Client]) -> None:
+def test_the_case_page_shows_the_step_as_late_not_as_done(
+    case: Case, client_as: Callable[..., Client]
+) -> None:
     html = client_as(Role.HR_ADVISER).get(f"/zaken/{case.pk}/").content.decode()
     assert "Gedaan, 10 werkdagen te laat" in html
     english = client_as(Role.HR_ADVISER).get(f"/zaken/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
