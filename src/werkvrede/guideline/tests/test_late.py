@@ -176,3 +176,18 @@ def test_every_late_entry_names_a_deadline_and_its_rule() -> None:
     for code, late in LATE.items():
         assert CATALOGUE[code].where == late.rule, code  # the deadline's own rule code
         assert late.why.nl and late.why.en
+
+
+def test_the_cli_says_how_late_a_step_was(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from werkvrede.guideline.cli import main
+
+    f = tmp_path / "late.json"
+    f.write_text(json.dumps(_pa(d(FSD, 56))), encoding="utf-8")
+    assert main(["advise", str(f), "--format", "text", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "T-03 [DONE_LATE]" in out and "10 working days late" in out and "R-150" in out
+    assert main(["advise", str(f)]) == 0
+    rows = json.loads(capsys.readouterr().out)["deadlines"]
+    assert next(r for r in rows if r["code"] == "T-03")["late_working_days"] == 10
