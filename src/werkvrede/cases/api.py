@@ -21,6 +21,7 @@ from werkvrede.cases.models import (
     ConflictType,
     Domain,
     LegalHold,
+    LegalHoldCategory,
     MelderChoice,
     UndesirableBehaviour,
 )
@@ -400,7 +401,7 @@ def melder_choice(request: HttpRequest, access: CaseAccess, payload: MelderChoic
 
 
 class LegalHoldIn(Input):
-    category: Choice[LegalHold.Category]
+    category: Choice[LegalHoldCategory]
     reason: Annotated[Text, Field(min_length=1, max_length=2000)]
 
 

@@ -258,6 +258,14 @@ class CaseDeadline(models.Model):
         return [role for role in self.owner_roles.split(",") if role]
 
 
+class LegalHoldCategory(models.TextChoices):
+    """The ground for keeping a case's records past their retention term (R-140)."""
+
+    PENDING_LITIGATION = "PENDING_LITIGATION", _("Lopende of dreigende juridische procedure")
+    AUTHORITY_REQUEST = "AUTHORITY_REQUEST", _("Verzoek of vordering van een instantie")
+    OTHER = "OTHER", _("Andere wettelijke reden")
+
+
 class LegalHold(models.Model):
     """A legal hold on a case (R-140): its records are kept past their retention term, with a reason.
 
@@ -266,10 +274,7 @@ class LegalHold(models.Model):
     `retention.hold`, which suspends the T-24 deletions.
     """
 
-    class Category(models.TextChoices):
-        PENDING_LITIGATION = "PENDING_LITIGATION", _("Lopende of dreigende juridische procedure")
-        AUTHORITY_REQUEST = "AUTHORITY_REQUEST", _("Verzoek of vordering van een instantie")
-        OTHER = "OTHER", _("Andere wettelijke reden")
+    Category = LegalHoldCategory
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="legal_holds")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
