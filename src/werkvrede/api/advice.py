@@ -53,6 +53,8 @@ class AdviceDeadlineOut(Schema):
     window_start: str | None
     window_end: str | None
     done_on: str | None
+    # DONE_LATE: working days after the due date (ADR 0100).
+    late_working_days: int | None
     owner: list[str]
     basis: str
     source: str | None

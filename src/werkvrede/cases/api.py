@@ -20,6 +20,8 @@ from werkvrede.cases.models import (
     Configuration,
     ConflictType,
     Domain,
+    LegalHold,
+    LegalHoldCategory,
     MelderChoice,
     UndesirableBehaviour,
 )
@@ -152,6 +154,8 @@ class CaseDeadlineOut(Schema):
     practical_due: date | None
     window_start: date | None
     done_on: date | None
+    # DONE_LATE: working days after the due date (ADR 0100); null otherwise.
+    late_working_days: int | None
     owner_roles: list[str]
     overdue: bool
     basis: str
@@ -275,6 +279,7 @@ def case_deadlines(request: HttpRequest, access: CaseAccess) -> list[CaseDeadlin
             practical_due=item.deadline.practical_due,
             window_start=item.deadline.window_start,
             done_on=item.deadline.done_on,
+            late_working_days=item.deadline.late_working_days,
             owner_roles=[r for r in item.deadline.owner_roles.split(",") if r],
             overdue=item.overdue,
             basis=item.deadline.basis,
@@ -393,3 +398,78 @@ def melder_choice(request: HttpRequest, access: CaseAccess, payload: MelderChoic
         today=timezone.localdate(),
     )
     return Status(200, _case_out(actor, selectors.case_get_for(actor, access.case.pk)))
+
+
+class LegalHoldIn(Input):
+    category: Choice[LegalHoldCategory]
+    reason: Annotated[Text, Field(min_length=1, max_length=2000)]
+
+
+class LegalHoldLiftIn(Input):
+    lift_reason: Annotated[Text, Field(min_length=1, max_length=2000)]
+
+
+class LegalHoldOut(Schema):
+    id: int
+    category: str
+    active: bool
+    set_at: datetime
+    lifted_at: datetime | None
+    # The reason texts only for those who manage holds (HR, CM; ADR 0101); null for the employee.
+    reason: str | None
+    lift_reason: str | None
+
+
+def _hold_out(hold: LegalHold, *, with_reasons: bool) -> LegalHoldOut:
+    return LegalHoldOut(
+        id=hold.pk,
+        category=hold.category,
+        active=hold.active,
+        set_at=hold.set_at,
+        lifted_at=hold.lifted_at,
+        reason=hold.reason if with_reasons else None,
+        lift_reason=(hold.lift_reason or None) if with_reasons else None,
+    )
+
+
+@router.get(
+    "/cases/{case_id}/legal-holds", response=list[LegalHoldOut], url_name="case-legal-holds",
+    summary="The case's legal holds, newest first (R-140)",
+)  # fmt: skip
+@api_requires("cases.legal_hold.view", on=CASE)
+def legal_holds(request: HttpRequest, access: CaseAccess) -> list[LegalHoldOut]:
+    with_reasons = allowed(_actor(request), "cases.legal_hold.manage", access)
+    return [_hold_out(h, with_reasons=with_reasons) for h in selectors.legal_holds_of(access)]
+
+
+@router.post(
+    "/cases/{case_id}/legal-hold", response={201: LegalHoldOut}, url_name="case-legal-hold-set",
+    summary="Put the case's records under a legal hold with its reason (R-140; HR, CM)",
+)  # fmt: skip
+@api_requires("cases.legal_hold.manage", on=CASE)
+def legal_hold_set(request: HttpRequest, access: CaseAccess, payload: LegalHoldIn) -> Status[Any]:
+    try:
+        hold = services.legal_hold_set(
+            actor=_actor(request),
+            case_id=access.case.pk,
+            category=payload.category.value,
+            reason=payload.reason,
+        )
+    except services.LegalHoldError as exc:
+        raise Invalid.of("category", str(exc)) from exc
+    return Status(201, _hold_out(hold, with_reasons=True))
+
+
+@router.post(
+    "/cases/{case_id}/legal-hold/lift", response={200: LegalHoldOut}, url_name="case-legal-hold-lift",
+    summary="Lift the case's legal hold; the retention terms run again (R-140; HR, CM)",
+)  # fmt: skip
+@api_requires("cases.legal_hold.manage", on=CASE)
+def legal_hold_lift(request: HttpRequest, access: CaseAccess, payload: LegalHoldLiftIn) -> Status[Any]:
+    try:
+        hold = services.legal_hold_lift(
+            actor=_actor(request), case_id=access.case.pk, lift_reason=payload.lift_reason
+        )
+    except services.LegalHoldError as exc:
+        raise Invalid.of("lift_reason", str(exc)) from exc
+    return Status(200, _hold_out(hold, with_reasons=True))

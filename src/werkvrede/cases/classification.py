@@ -91,8 +91,25 @@ classify(
         "practical_due": C.D10,
         "window_start": C.D10,
         "done_on": C.D10,
+        "late_working_days": C.D10,
         "owner_roles": C.D10,
         "basis": C.D10,
         "guideline_version": C.SYSTEM,
+    },
+)
+classify(
+    "cases.legalhold",
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        # Why the case's records are kept longer: about the case, so D05 (ADR 0101).
+        "category": C.D05,
+        "reason": C.D05,
+        "set_by": C.D05,
+        "set_at": C.SYSTEM,
+        "lifted_by": C.D05,
+        "lifted_at": C.SYSTEM,
+        "lift_reason": C.D05,
     },
 )

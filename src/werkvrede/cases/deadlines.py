@@ -34,7 +34,11 @@ def deadline_category(code: str) -> str:
     return _CATEGORY[code]
 
 
-_STATUS = {"DONE": CaseDeadline.Status.DONE, "NOT_APPLICABLE": CaseDeadline.Status.NOT_APPLICABLE}
+_STATUS = {
+    "DONE": CaseDeadline.Status.DONE,
+    "DONE_LATE": CaseDeadline.Status.DONE_LATE,
+    "NOT_APPLICABLE": CaseDeadline.Status.NOT_APPLICABLE,
+}
 
 
 def _computed(case: Case, day: date) -> list[CaseDeadline] | None:
@@ -54,6 +58,7 @@ def _computed(case: Case, day: date) -> list[CaseDeadline] | None:
             practical_due=d.practical_due,
             window_start=d.window_start,
             done_on=d.done_on,
+            late_working_days=d.late_working_days,
             # Delimited on both ends so "who owns it" is a safe substring test: ",LG," never matches ",LGX,".
             owner_roles="," + ",".join(sorted(r.value for r in d.owner)) + ",",
             basis=d.basis,

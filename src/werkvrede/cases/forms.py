@@ -13,6 +13,7 @@ from werkvrede.cases.models import (
     Configuration,
     ConflictType,
     Domain,
+    LegalHold,
     MelderChoice,
     UndesirableBehaviour,
 )
@@ -187,3 +188,24 @@ class ParticipantForm(MemberLookupMixin, Form):
 
     def clean_member(self) -> Membership | None:
         return self._member(self.cleaned_data.get("member"))
+
+
+class LegalHoldForm(Form):
+    """R-140: keep the case's records past their retention term, only with a stated reason."""
+
+    category = forms.ChoiceField(
+        label=_("Grond voor de bewaarplicht"), choices=LegalHold.Category.choices, widget=forms.RadioSelect,
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2_000,
+        help_text=_(
+            "Bijvoorbeeld: de procedure bij de kantonrechter en het zaaknummer. Geen medische gegevens."
+        ),
+    )  # fmt: skip
+
+
+class LegalHoldLiftForm(Form):
+    lift_reason = forms.CharField(
+        label=_("Waarom wordt de bewaarplicht opgeheven?"), widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2_000, help_text=_("Daarna lopen de bewaartermijnen weer. Geen medische gegevens."),
+    )  # fmt: skip

@@ -7,9 +7,10 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from werkvrede.cases.extensions import conflict_fact_providers, fact_providers
-from werkvrede.cases.models import Case, CaseParty, GlaslRecord
+from werkvrede.cases.models import Case, CaseParty, GlaslRecord, LegalHold
 from werkvrede.guideline import (
     GUIDELINE_VERSION,
     Advice,
@@ -102,6 +103,15 @@ def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
             # Two contexts describing the same part of the situation would silently overwrite each other.
             raise ImproperlyConfigured(f"facts provider {name!r} supplies {sorted(clash)} already supplied")
         data.update(fragment)
+    hold = LegalHold.objects.filter(case=case, lifted_at__isnull=True).first()
+    if hold is not None:
+        # the active hold suspends every retention deletion (T-24) and says why.
+        retention = data.setdefault("retention", {})
+        retention["hold"] = {
+            "category": hold.category,
+            "reason": hold.reason,
+            "since": timezone.localdate(hold.set_at).isoformat(),
+        }
     return data
 
 

@@ -220,6 +220,8 @@ class CaseDeadline(models.Model):
     class Status(models.TextChoices):
         PENDING = "PENDING", _("Open")
         DONE = "DONE", _("Gedaan")
+        # Done after the due date: stays late (ADR 0100).
+        DONE_LATE = "DONE_LATE", _("Te laat gedaan")
         NOT_APPLICABLE = "NOT_APPLICABLE", _("Niet van toepassing")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
@@ -234,6 +236,8 @@ class CaseDeadline(models.Model):
     practical_due = models.DateField(null=True, blank=True)
     window_start = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
+    # Working days after the due date when done late (DONE_LATE), else null (ADR 0100).
+    late_working_days = models.PositiveIntegerField(null=True, blank=True)
     owner_roles = models.CharField(max_length=40)
     basis = models.CharField(max_length=20)
     guideline_version = models.CharField(max_length=20)
@@ -252,3 +256,49 @@ class CaseDeadline(models.Model):
     def owners(self) -> list[str]:
         """The owning role codes, e.g. ["CM", "LG", "WN"]."""
         return [role for role in self.owner_roles.split(",") if role]
+
+
+class LegalHoldCategory(models.TextChoices):
+    """The ground for keeping a case's records past their retention term (R-140)."""
+
+    PENDING_LITIGATION = "PENDING_LITIGATION", _("Lopende of dreigende juridische procedure")
+    AUTHORITY_REQUEST = "AUTHORITY_REQUEST", _("Verzoek of vordering van een instantie")
+    OTHER = "OTHER", _("Andere wettelijke reden")
+
+
+class LegalHold(models.Model):
+    """A legal hold on a case (R-140): its records are kept past their retention term, with a reason.
+
+    Set and lifted by HR or the casemanager (ADR 0101); a lifted hold stays as history. At most one
+    hold of a case is active (not lifted) at a time. The active hold feeds the guideline's
+    `retention.hold`, which suspends the T-24 deletions.
+    """
+
+    Category = LegalHoldCategory
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="legal_holds")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    reason = models.TextField()
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lift_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-set_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(lifted_at__isnull=True), name="one_active_legal_hold"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"legal hold {self.pk}"
+
+    @property
+    def active(self) -> bool:
+        return self.lifted_at is None

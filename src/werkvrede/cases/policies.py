@@ -133,6 +133,25 @@ def can_write_note(actor: Actor, access: Any) -> bool:
 HANDLER_CASE_ROLES = frozenset({CaseRole.HR_ADVISER, CaseRole.CASEMANAGER})
 
 
+@rule(
+    "cases.legal_hold.manage",
+    "Set or lift a legal hold on a case, with its reason (R-140): HR and the casemanager (ADR 0101).",
+)
+def can_manage_legal_hold(actor: Actor, access: Any) -> bool:
+    return _in_organisation(actor, access) and is_handler(actor, access)
+
+
+@rule(
+    "cases.legal_hold.view",
+    "See that a case's records are kept under a legal hold (R-140): HR, the casemanager and the "
+    "employee it concerns; the reason text only those who manage the hold (ADR 0101).",
+)
+def can_view_legal_hold(actor: Actor, access: Any) -> bool:
+    return _in_organisation(actor, access) and (
+        is_handler(actor, access) or CaseRole.EMPLOYEE in access.case_roles
+    )
+
+
 def is_handler(actor: Actor, access: CaseAccess) -> bool:
     """HR or casemanager of the case: the people who run it for the organisation."""
     return bool(actor.roles & ORGANISATION_CASE_READERS) or bool(access.case_roles & HANDLER_CASE_ROLES)

@@ -16,6 +16,7 @@ from werkvrede.cases.models import (
     CaseParticipant,
     CaseParty,
     CaseRole,
+    LegalHold,
     TimelineEvent,
 )
 from werkvrede.cases.policies import (
@@ -128,6 +129,10 @@ class DueItem:
         return max(-self.days, 0)
 
 
+#: How long a step done late stays on the signals panel (calendar days after it was done).
+LATE_SHOWN_DAYS = 14
+
+
 def due_deadlines_for(
     actor: Actor, *, today: date, horizon_days: int | None = 7, limit: int = 50
 ) -> list[DueItem]:
@@ -141,11 +146,15 @@ def due_deadlines_for(
     organisation_id, user_id = actor.organisation_id, actor.user_id
     if organisation_id is None or user_id is None or not allowed(actor, "cases.case.list"):
         return []
-    window = CaseDeadline.objects.filter(
-        organisation_id=organisation_id, status=CaseDeadline.Status.PENDING, due__isnull=False
-    ).select_related("case")
+    # Open deadlines due within the horizon, and steps done late in the last LATE_SHOWN_DAYS: a late
+    # step stays visible for a while instead of turning into an ordinary "done" (ADR 0100).
+    pending = Q(status=CaseDeadline.Status.PENDING, due__isnull=False)
     if horizon_days is not None:
-        window = window.filter(due__lte=today + timedelta(days=horizon_days))
+        pending = Q(status=CaseDeadline.Status.PENDING, due__lte=today + timedelta(days=horizon_days))
+    window = CaseDeadline.objects.filter(
+        pending | Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=today - timedelta(days=LATE_SHOWN_DAYS)),
+        organisation_id=organisation_id,
+    ).select_related("case")
     items: list[CaseDeadline] = []
     organisation_roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS}
     if organisation_roles:
@@ -194,7 +203,11 @@ def case_roles_held(user_id: int) -> set[str]:
 def _due_items(items: list[CaseDeadline], today: date, limit: int) -> list[DueItem]:
     items.sort(key=lambda d: (d.due or today, d.pk))
     return [
-        DueItem(deadline=d, overdue=d.due is not None and d.due < today, days=((d.due or today) - today).days)
+        DueItem(
+            deadline=d,
+            overdue=d.status == CaseDeadline.Status.PENDING and d.due is not None and d.due < today,
+            days=((d.due or today) - today).days,
+        )
         for d in items[:limit]
     ]
 
@@ -261,3 +274,8 @@ def r100_hold(case: Case) -> bool:
 def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
     """The melder chooses once the VP was offered, and may change their mind later (R-100)."""
     return allowed(actor, "cases.melder_choice.record", access)
+
+
+def legal_holds_of(access: CaseAccess) -> list[LegalHold]:
+    """The case's legal holds, newest first (R-140); the caller checks cases.legal_hold.view."""
+    return list(LegalHold.objects.filter(case=access.case).select_related("set_by", "lifted_by"))

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from werkvrede.accounts.models import Membership, Organisation
 from werkvrede.audit import services as audit
+from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.guideline_bridge import case_situation, case_situation_data
 from werkvrede.cases.models import (
     Case,
@@ -19,6 +20,7 @@ from werkvrede.cases.models import (
     CaseRole,
     CaseState,
     GlaslRecord,
+    LegalHold,
     MelderChoice,
     TimelineEvent,
 )
@@ -401,3 +403,79 @@ def melder_choice_record(
             organisation_id=case.organisation_id, melder_id=actor.uid, channel="CASE_CHOICE", today=today
         )
     return case
+
+
+# --- R-140: a legal hold keeps the case's records past their retention term ----------------------
+
+
+class LegalHoldError(ValueError):
+    """A second hold while one is active, or lifting when none is (the form shows it on its field)."""
+
+
+@transaction.atomic
+def legal_hold_set(*, actor: Actor, case_id: int, category: str, reason: str) -> LegalHold:
+    """Put the case's records under a legal hold (R-140): a category and a reason are required.
+
+    The reason is employer-side free text: no medical details (R-131). The audit event names the
+    hold and its category, never the reason (R-170: no content in the log).
+    """
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.legal_hold.manage", access)
+    if category not in LegalHold.Category.values:
+        raise ValueError(f"unknown category {category!r}")
+    reason = reason.strip()
+    if not reason:
+        raise LegalHoldError("a legal hold needs a reason (R-140)")
+    _check_employer_text(actor, "reason", reason)
+    Case.objects.select_for_update().filter(pk=access.case.pk).first()  # one hold decision at a time
+    if LegalHold.objects.filter(case=access.case, lifted_at__isnull=True).exists():
+        raise LegalHoldError("this case is already under a legal hold")
+    hold = LegalHold.objects.create(
+        case=access.case,
+        organisation_id=access.organisation_id,
+        category=category,
+        reason=reason,
+        set_by_id=actor.uid,
+    )
+    role = acting_role(actor, access)
+    timeline_record(actor, access.case, "legal_hold.set", role, category=category)
+    audit.record_for(
+        actor,
+        "cases.legal_hold.set",
+        hold,
+        case=access.case,
+        legal_basis="R-140",
+        data={"hold": hold.pk, "category": category},
+    )
+    case_deadlines_refresh_on_commit(access.case.pk)
+    return hold
+
+
+@transaction.atomic
+def legal_hold_lift(*, actor: Actor, case_id: int, lift_reason: str) -> LegalHold:
+    """Lift the active legal hold; the retention terms run again (R-140). The hold stays as history."""
+    access = case_get_for(actor, case_id)
+    authorize(actor, "cases.legal_hold.manage", access)
+    lift_reason = lift_reason.strip()
+    if not lift_reason:
+        raise LegalHoldError("say why the legal hold is lifted")
+    _check_employer_text(actor, "lift_reason", lift_reason)
+    hold = LegalHold.objects.select_for_update().filter(case=access.case, lifted_at__isnull=True).first()
+    if hold is None:
+        raise LegalHoldError("this case is not under a legal hold")
+    hold.lifted_by_id = actor.uid
+    hold.lifted_at = timezone.now()
+    hold.lift_reason = lift_reason
+    hold.save(update_fields=["lifted_by", "lifted_at", "lift_reason"])
+    role = acting_role(actor, access)
+    timeline_record(actor, access.case, "legal_hold.lifted", role, category=hold.category)
+    audit.record_for(
+        actor,
+        "cases.legal_hold.lifted",
+        hold,
+        case=access.case,
+        legal_basis="R-140",
+        data={"hold": hold.pk, "category": hold.category},
+    )
+    case_deadlines_refresh_on_commit(access.case.pk)
+    return hold

@@ -16,3 +16,13 @@ register_timeline_kind(
     _("%(name)s koos een vervolg na het aanbod van de vertrouwenspersoon"),
     action="cases.undesirable_behaviour.view",
 )
+register_timeline_kind(
+    "legal_hold.set",
+    _("%(name)s stelde een bewaarplicht in (de gegevens blijven bewaard)"),
+    action="cases.legal_hold.view",
+)
+register_timeline_kind(
+    "legal_hold.lifted",
+    _("%(name)s hief de bewaarplicht op (de bewaartermijnen lopen weer)"),
+    action="cases.legal_hold.view",
+)

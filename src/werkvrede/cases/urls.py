@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:case_id>/verslagen/", views.note_add, name="note-add"),
     path("<int:case_id>/deelnemers/", views.participant_add, name="participant-add"),
     path("<int:case_id>/keuze-melder/", views.melder_choice, name="melder-choice"),
+    path("<int:case_id>/bewaarplicht/", views.legal_hold_set, name="legal-hold-set"),
+    path("<int:case_id>/bewaarplicht/opheffen/", views.legal_hold_lift, name="legal-hold-lift"),
 ]

@@ -14,7 +14,15 @@ from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
 from werkvrede.cases.extensions import case_sections
-from werkvrede.cases.forms import IntakeForm, MelderChoiceForm, NoteForm, ParticipantForm, SignalForm
+from werkvrede.cases.forms import (
+    IntakeForm,
+    LegalHoldForm,
+    LegalHoldLiftForm,
+    MelderChoiceForm,
+    NoteForm,
+    ParticipantForm,
+    SignalForm,
+)
 from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
@@ -140,7 +148,36 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         else [],
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
+        **_legal_hold_context(actor, access),
     }
+
+
+def _legal_hold_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
+    """R-140: the active hold and its history for those who may see it; the forms for HR and CM."""
+    if not allowed(actor, "cases.legal_hold.view", access):
+        return {}
+    manage = allowed(actor, "cases.legal_hold.manage", access)
+    holds = selectors.legal_holds_of(access)
+    active = next((h for h in holds if h.active), None)
+    return {
+        "legal_hold_visible": True,
+        "legal_hold": active,
+        "legal_hold_history": [h for h in holds if not h.active] if manage else [],
+        "legal_hold_manage": manage,
+        "legal_hold_form": LegalHoldForm() if manage and active is None else None,
+        "legal_hold_lift_form": LegalHoldLiftForm() if manage and active is not None else None,
+    }
+
+
+def _rerender(request: HttpRequest, actor: Actor, access: CaseAccess, **forms: Any) -> HttpResponse:
+    """The case page again with the submitted form and its errors (nothing typed is lost)."""
+    context = _detail_context(actor, access)
+    context.update(
+        note_form=NoteForm(),
+        participant_form=ParticipantForm(organisation_id=actor.organisation_id),
+        **forms,
+    )
+    return render(request, "cases/case_detail.html", context, status=400)
 
 
 @requires("cases.case.view", on=CASE)
@@ -267,6 +304,55 @@ def participant_add(request: HttpRequest, access: CaseAccess) -> HttpResponseBas
     context = _detail_context(actor, access)
     context.update(note_form=NoteForm(), participant_form=form)
     return render(request, "cases/case_detail.html", context, status=400)
+
+
+@require_POST
+@requires("cases.legal_hold.manage", on=CASE)
+def legal_hold_set(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
+    """R-140: put the case's records under a legal hold, with its reason."""
+    actor = _actor(request)
+    form = LegalHoldForm(request.POST)
+    if form.is_valid():
+        try:
+            services.legal_hold_set(
+                actor=actor,
+                case_id=access.case.pk,
+                category=form.cleaned_data["category"],
+                reason=form.cleaned_data["reason"],
+            )
+        except MedicalTermsFound as exc:
+            form.add_error(
+                "reason", _("Geen medische gegevens: %(terms)s") % {"terms": ", ".join(exc.all_terms)}
+            )
+        except services.LegalHoldError:
+            form.add_error(None, _("Op deze zaak staat al een bewaarplicht."))
+        else:
+            messages.success(request, _("De bewaarplicht is ingesteld. De gegevens worden niet verwijderd."))
+            return redirect("cases:detail", case_id=access.case.pk)
+    return _rerender(request, actor, access, legal_hold_form=form)
+
+
+@require_POST
+@requires("cases.legal_hold.manage", on=CASE)
+def legal_hold_lift(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
+    """R-140: lift the legal hold; the retention terms run again."""
+    actor = _actor(request)
+    form = LegalHoldLiftForm(request.POST)
+    if form.is_valid():
+        try:
+            services.legal_hold_lift(
+                actor=actor, case_id=access.case.pk, lift_reason=form.cleaned_data["lift_reason"]
+            )
+        except MedicalTermsFound as exc:
+            form.add_error(
+                "lift_reason", _("Geen medische gegevens: %(terms)s") % {"terms": ", ".join(exc.all_terms)}
+            )
+        except services.LegalHoldError:
+            form.add_error(None, _("Op deze zaak staat geen bewaarplicht."))
+        else:
+            messages.success(request, _("De bewaarplicht is opgeheven. De bewaartermijnen lopen weer."))
+            return redirect("cases:detail", case_id=access.case.pk)
+    return _rerender(request, actor, access, legal_hold_lift_form=form)
 
 
 @requires("cases.overview.view")

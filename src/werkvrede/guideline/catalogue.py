@@ -1634,6 +1634,96 @@ _DEADLINES: tuple[tuple[str, str, Severity, str, str, str], ...] = (
     ("T-24", "R-140", T, "W21; W22; W23", "Retention deletion.", "Verwijdering na bewaartermijn."),
 )
 
+# A step done after its due date (ADR 0100): the finding carries the rule code of the obligation and
+# names the deadline. T-01 and T-02 are left out: report their lateness already;
+# T-14 and T-15 cannot be done late; T-18 lateness is R-092.
+LATE_SEVERITY = W
+LATE_MESSAGE = Message(
+    en="{step} ({deadline}) was done {late} late: on {done}, due {due}. {why}",
+    nl="{step} ({deadline}) is {late} te laat gedaan: op {done}, uiterlijk {due}. {why}",
+)
+# deadline code, rule code, why it matters (en, nl)
+_LATE: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "T-03",
+        "R-150",
+        "A late probleemanalyse delays the plan van aanpak; UWV weighs it when judging the re-integration efforts and may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
+        "Een te late probleemanalyse vertraagt het plan van aanpak; UWV weegt dat mee bij het oordeel over de re-integratie-inspanningen en kan een loonsanctie opleggen (tot 52 weken langer loon doorbetalen, R-159).",
+    ),
+    (
+        "T-04",
+        "R-151",
+        "A late plan van aanpak delays the re-integration; UWV may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
+        "Een te laat plan van aanpak vertraagt de re-integratie; UWV kan een loonsanctie opleggen (tot 52 weken langer loon doorbetalen, R-159).",
+    ),
+    (
+        "T-06",
+        "R-154",
+        "A late 42e-weeksmelding can be fined by UWV (up to €455 reported).",
+        "Een te late 42e-weeksmelding kan UWV beboeten (tot € 455 gemeld).",
+    ),
+    (
+        "T-07",
+        "R-155",
+        "The eerstejaarsevaluatie belongs in the re-integratieverslag; a late one can count against the re-integration efforts (loonsanctie, R-159).",
+        "De eerstejaarsevaluatie hoort in het re-integratieverslag; een te late kan tegen de re-integratie-inspanningen worden uitgelegd (loonsanctie, R-159).",
+    ),
+    (
+        "T-09",
+        "R-157",
+        "The employee needs these copies for the WIA application (R-158); late copies leave less time to prepare it.",
+        "De werknemer heeft deze kopieën nodig voor de WIA-aanvraag (R-158); te late kopieën laten minder tijd om die voor te bereiden.",
+    ),
+    (
+        "T-10",
+        "R-156",
+        "The actueel oordeel and the eindevaluatie belong in the WIA application; late documents can delay it.",
+        "Het actueel oordeel en de eindevaluatie horen bij de WIA-aanvraag; te late stukken kunnen die vertragen.",
+    ),
+    (
+        "T-11",
+        "R-158",
+        "A late WIA application may extend the employer's wage obligation.",
+        "Een te late WIA-aanvraag kan de loondoorbetalingsplicht van de werkgever verlengen.",
+    ),
+    (
+        "T-16",
+        "R-048",
+        "Doing nothing is not an option: a late evaluation leaves the conflict without follow-up.",
+        "Niets doen is geen optie: een te late evaluatie laat het conflict zonder vervolg.",
+    ),
+    (
+        "T-20",
+        "R-116",
+        "The Wet bescherming klokkenluiders requires the acknowledgement within 7 days; the reporter was kept waiting.",
+        "De Wet bescherming klokkenluiders eist de ontvangstbevestiging binnen 7 dagen; de melder heeft te lang gewacht.",
+    ),
+    (
+        "T-21",
+        "R-117",
+        "The law requires feedback within 3 months after the acknowledgement; the reporter was kept without news.",
+        "De wet eist terugkoppeling binnen 3 maanden na de ontvangstbevestiging; de melder bleef te lang zonder nieuws.",
+    ),
+    (
+        "T-23",
+        "R-107",
+        "The melder's VP dossier was kept longer than allowed (R-145).",
+        "Het dossier van de melder bij de vertrouwenspersoon is langer bewaard dan mag (R-145).",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Late:
+    deadline: str
+    rule: str
+    why: Message
+
+
+#: Deadline code → the late-completion finding it gives (ADR 0100).
+LATE: dict[str, Late] = {d: Late(d, r, Message(nl=nl, en=en)) for d, r, en, nl in _LATE}
+
+
 _MACHINES: tuple[tuple[str, str, str], ...] = (
     ("SM-1", "Conflict case lifecycle.", "Levensloop van de conflictzaak."),
     (

@@ -943,11 +943,33 @@ class WhistleblowerReport:
     data_in_conflict_case: bool = False
 
 
+class LegalHoldCategory(StrEnum):
+    """Why records are kept past their retention term (R-140: "longer only with a legal-hold reason")."""
+
+    PENDING_LITIGATION = "PENDING_LITIGATION"
+    AUTHORITY_REQUEST = "AUTHORITY_REQUEST"
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True, slots=True)
+class LegalHold:
+    """A legal hold with its reason (R-140); it suspends every T-24 deletion."""
+
+    category: LegalHoldCategory
+    reason: str = ""
+    since: date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Retention:
-    """Dates from which retention terms run (R-140…R-148)."""
+    """Dates from which retention terms run (R-140…R-148).
+
+    ``hold`` is a legal hold with its reason; the older ``legal_hold: true`` is still accepted and
+    reads as a hold without a stated reason (docs/guideline.md).
+    """
 
     legal_hold: bool = False
+    hold: LegalHold | None = None
     employment_ended_on: date | None = None
     reintegration_ended_on: date | None = None
     erd_zw_file_closed_on: date | None = None
@@ -1010,6 +1032,9 @@ class DeadlineStatus(StrEnum):
     DUE_SOON = "DUE_SOON"
     OVERDUE = "OVERDUE"
     DONE = "DONE"
+    # Done after the due date (or window end) and after the first working day on or after it
+    # (ADR 0100): a late step stays late.
+    DONE_LATE = "DONE_LATE"
     NOT_APPLICABLE = "NOT_APPLICABLE"
 
 
@@ -1027,6 +1052,8 @@ class Deadline:
     done_on: date | None = None
     subject: str | None = None
     note: str | None = None
+    # Working days after the first working day on or after the due date (DONE_LATE only; ADR 0100).
+    late_working_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ def deadline_to_dict(d: Deadline) -> dict[str, Any]:
         "window_start": _iso(d.window_start),
         "window_end": _iso(d.window_end),
         "done_on": _iso(d.done_on),
+        "late_working_days": d.late_working_days,
         "owner": [r.value for r in d.owner],
         "basis": d.basis,
         "source": _keys(d.source)[0] if d.source else None,
@@ -99,6 +100,9 @@ _LABELS = {
 }
 
 
+# One and more working days late (ADR 0100).
+_LATE = {"nl": ("werkdag te laat", "werkdagen te laat"), "en": ("working day late", "working days late")}
+
 _MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
@@ -146,6 +150,10 @@ def render_text(advice: Advice, lang: str = "nl") -> str:
         else:
             when = "—"
         done = f", {lab['done']} {_fmt(d.done_on, lang)}" if d.done_on else ""
+        if d.late_working_days:
+            # A late step stays visibly late (ADR 0100).
+            one, many = _LATE["nl" if lab is _LABELS["nl"] else "en"]
+            done += f", {d.late_working_days} {one if d.late_working_days == 1 else many}"
         lines.append(f"  {d.code} [{d.status.value}] {when}{done} — {text(d.code)}")
     if not advice.deadlines:
         lines.append(f"  ({lab['none']})")

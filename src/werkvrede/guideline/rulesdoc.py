@@ -10,7 +10,17 @@ from enum import Enum
 
 from werkvrede.guideline import prevention
 from werkvrede.guideline import reference as ref
-from werkvrede.guideline.catalogue import CATALOGUE, Entry, Kind, Status, code_sort_key, entries
+from werkvrede.guideline.catalogue import (
+    CATALOGUE,
+    LATE,
+    LATE_MESSAGE,
+    LATE_SEVERITY,
+    Entry,
+    Kind,
+    Status,
+    code_sort_key,
+    entries,
+)
 from werkvrede.guideline.model import Tenant
 from werkvrede.guideline.states import ANY_ACTIVE, MACHINES, NEW, Machine
 from werkvrede.guideline.version import GUIDELINE_VERSION
@@ -198,6 +208,18 @@ def _deadlines() -> list[str]:
                 )
                 for e in _of_kind(Kind.DEADLINE)
             ),
+        ),
+        "",
+        "### Done late (DONE_LATE)",
+        "",
+        "A step done after its due date (or window end) stays late: status `DONE_LATE` with the working "
+        "days late, counted after the first working day on or after the due date (ADR 0100). The "
+        f"deadlines below then give a {LATE_SEVERITY.value} finding under their rule code: "
+        f"“{LATE_MESSAGE.nl}” / “{LATE_MESSAGE.en}”. T-01 and T-02 are reported by R-010 and R-011.",
+        "",
+        *_table(
+            ("Deadline", "Finding", "Why it matters (nl)", "Why it matters (en)"),
+            ((x.deadline, x.rule, x.why.nl, x.why.en) for x in LATE.values()),
         ),
     ]
 

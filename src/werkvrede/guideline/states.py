@@ -12,6 +12,7 @@ from datetime import date
 from werkvrede.guideline.catalogue import CATALOGUE
 from werkvrede.guideline.engine import evaluate
 from werkvrede.guideline.model import BLOCKING, Finding, Message, Severity, Situation
+from werkvrede.guideline.rules.context import Context
 
 #: Source state of a row that creates the object.
 NEW = "—"
@@ -235,13 +236,16 @@ SM6 = _m(
 
 SM7 = _m(
     "SM-7",
-    "PENDING DUE_SOON OVERDUE DONE NOT_APPLICABLE",
-    "DONE NOT_APPLICABLE",
+    "PENDING DUE_SOON OVERDUE DONE DONE_LATE NOT_APPLICABLE",
+    "DONE DONE_LATE NOT_APPLICABLE",
     [
         ("1", "PENDING", "due_soon", "DUE_SOON", ""),
         ("2", "PENDING|DUE_SOON", "due_passed", "OVERDUE", ""),
+        # OVERDUE may still end in DONE: a weekend due date is met on the next working day (ADR 0100).
         ("3", "PENDING|DUE_SOON|OVERDUE", "done", "DONE", "R-151"),
         ("4", "PENDING|DUE_SOON|OVERDUE", "not_applicable", "NOT_APPLICABLE", ""),
+        # Done after the due date: the step stays late (ADR 0100); only a passed due date leads here.
+        ("5", "OVERDUE", "done_late", "DONE_LATE", "R-151"),
     ],
 )
 
@@ -318,6 +322,12 @@ def transition(
         if target == "VARIANT_NONE":
             target = "NO_VARIANT"
     return TransitionResult(not blocking and target is not None, target, t.row, blocking)
+
+
+def completion_event(due: date, done_on: date, situation: Situation) -> str:
+    """SM-7: the event a completion on ``done_on`` is, "done" or "done_late" (ADR 0100)."""
+    late = Context.build(situation, done_on).working_days_late(due, done_on)
+    return "done_late" if late else "done"
 
 
 def guard_codes() -> frozenset[str]:

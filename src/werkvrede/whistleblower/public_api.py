@@ -88,6 +88,9 @@ class WhistleDeadlineOut(Schema):
     due: date
     done_on: date | None
     status: str
+    # DONE_LATE: working days after the due date; the rule it breaks.
+    late_working_days: int | None
+    rule: str
 
 
 class WhistleReportOut(Schema):
@@ -170,7 +173,14 @@ def report_mine(request: HttpRequest) -> WhistleReportOut:
         acknowledged_on=report.acknowledged_on,
         feedback_on=report.feedback_on,
         deadlines=[
-            WhistleDeadlineOut(code=d.code, due=d.due, done_on=d.done_on, status=d.status)
+            WhistleDeadlineOut(
+                code=d.code,
+                due=d.due,
+                done_on=d.done_on,
+                status=d.status,
+                late_working_days=d.late_working_days,
+                rule=d.rule,
+            )
             for d in selectors.deadlines_of(report, today=timezone.localdate())
         ],
         messages=[

@@ -32,6 +32,8 @@ DUE_SOON_DAYS = {"T-20": 2, "T-21": 14}
 
 Reader = Actor | WhistleReceiptHolder
 
+RULE_OF = {"T-20": "R-116", "T-21": "R-117"}
+
 
 @dataclass(frozen=True)
 class DeadlineView:
@@ -39,10 +41,17 @@ class DeadlineView:
     due: date
     done_on: date | None
     status: str  # OPEN, DUE_SOON, OVERDUE, DONE, DONE_LATE
+    # Working days after the due date (DONE_LATE only; ADR 0100).
+    late_working_days: int | None = None
 
     @property
     def late(self) -> bool:
         return self.status in ("OVERDUE", "DONE_LATE")
+
+    @property
+    def rule(self) -> str:
+        """The obligation the deadline keeps: R-116 (acknowledge) or R-117 (feedback)."""
+        return RULE_OF[self.code]
 
 
 def deadlines_of(report: WhistleReport, *, today: date) -> list[DeadlineView]:
@@ -52,8 +61,9 @@ def deadlines_of(report: WhistleReport, *, today: date) -> list[DeadlineView]:
     for d in advice.deadlines:
         if d.code not in DUE_SOON_DAYS or d.due is None:
             continue
-        if d.status is DeadlineStatus.DONE:
-            status = "DONE_LATE" if d.done_on is not None and d.done_on > d.due else "DONE"
+        if d.status in (DeadlineStatus.DONE, DeadlineStatus.DONE_LATE):
+            # The guideline decides lateness (a due date on a weekend is met on the next working day).
+            status = d.status.value
         elif d.status is DeadlineStatus.NOT_APPLICABLE:
             continue
         elif today > d.due:
@@ -62,7 +72,7 @@ def deadlines_of(report: WhistleReport, *, today: date) -> list[DeadlineView]:
             status = "DUE_SOON"
         else:
             status = "OPEN"
-        views.append(DeadlineView(d.code, d.due, d.done_on, status))
+        views.append(DeadlineView(d.code, d.due, d.done_on, status, d.late_working_days))
     return views
 
 

@@ -138,3 +138,67 @@ ROWS |= {
         forbidden=CASE_VIEWERS - {Role.EMPLOYEE},
     ),
 }
+
+
+def case_with_legal_hold(world: Any, tenant: str) -> dict[str, int]:
+    """A case whose records are under a legal hold (R-140), set by HR."""
+    from werkvrede.cases.models import LegalHold
+
+    t = world.tenant(tenant)
+    ids = case_in(world, tenant)
+    LegalHold.objects.create(
+        case_id=ids["case_id"],
+        organisation=t.organisation,
+        category=LegalHold.Category.PENDING_LITIGATION,
+        reason="Procedure bij de kantonrechter",
+        set_by=t.users[Role.HR_ADVISER],
+    )
+    return ids
+
+
+# R-140: HR and the casemanager set and lift a legal hold; the employee it concerns sees that it
+# exists (ADR 0101); the other party sees nothing of it.
+HOLD_MANAGERS = frozenset({Role.HR_ADVISER, Role.CASEMANAGER})
+ROWS |= {
+    "cases:legal-hold-set": Row(
+        "post",
+        HOLD_MANAGERS,
+        302,
+        object_in=case_in,
+        body=lambda world: {"category": "PENDING_LITIGATION", "reason": "Procedure bij de kantonrechter"},
+        forbidden=CASE_VIEWERS - HOLD_MANAGERS,
+    ),
+    "cases:legal-hold-lift": Row(
+        "post",
+        HOLD_MANAGERS,
+        302,
+        object_in=case_with_legal_hold,
+        body=lambda world: {"lift_reason": "De procedure is afgerond"},
+        forbidden=CASE_VIEWERS - HOLD_MANAGERS,
+    ),
+    "api:case-legal-holds": Row(
+        "get",
+        HOLD_MANAGERS | {Role.EMPLOYEE},
+        200,
+        object_in=case_with_legal_hold,
+        forbidden=frozenset({Role.LINE_MANAGER}),
+    ),
+    "api:case-legal-hold-set": Row(
+        "post",
+        HOLD_MANAGERS,
+        201,
+        object_in=case_in,
+        json=True,
+        body=lambda world: {"category": "AUTHORITY_REQUEST", "reason": "Vordering van de inspectie"},
+        forbidden=CASE_VIEWERS - HOLD_MANAGERS,
+    ),
+    "api:case-legal-hold-lift": Row(
+        "post",
+        HOLD_MANAGERS,
+        200,
+        object_in=case_with_legal_hold,
+        json=True,
+        body=lambda world: {"lift_reason": "De procedure is afgerond"},
+        forbidden=CASE_VIEWERS - HOLD_MANAGERS,
+    ),
+}

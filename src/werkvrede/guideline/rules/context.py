@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from werkvrede.guideline.calendar import Aggregation, WorkCalendar, aggregate
-from werkvrede.guideline.catalogue import CATALOGUE
+from werkvrede.guideline.catalogue import CATALOGUE, LATE, LATE_MESSAGE, LATE_SEVERITY
 from werkvrede.guideline.model import (
     Deadline,
     DeadlineStatus,
@@ -170,8 +170,11 @@ class Context:
     ) -> None:
         entry = CATALOGUE[code]
         end = window[1] if window else due
+        late: int | None = None
         if done_on is not None:
-            status = DeadlineStatus.DONE
+            late = self.working_days_late(end, done_on)
+            status = DeadlineStatus.DONE_LATE if late else DeadlineStatus.DONE
+            late = late or None
         elif not_applicable is not None:
             status, note = DeadlineStatus.NOT_APPLICABLE, not_applicable
         elif end is None:
@@ -196,6 +199,51 @@ class Context:
                 done_on=done_on,
                 subject=subject,
                 note=note,
+                late_working_days=late,
+            )
+        )
+        if late is not None and code in LATE and end is not None and done_on is not None:
+            self._add_late(code, subject, late, end, done_on)
+
+    def working_days_late(self, end: date | None, done_on: date) -> int:
+        """Working days ``done_on`` lies after the due date (ADR 0100); 0 when on time.
+
+        A due date on a weekend or holiday may still be met on the next working day (the first
+        working day on or after it), so lateness counts from the day after that.
+        """
+        if end is None:
+            return 0
+        last_on_time = self.cal.first_working_day_on_or_after(end)
+        if done_on <= last_on_time:
+            return 0
+        return self.cal.working_days_between(last_on_time + timedelta(days=1), done_on)
+
+    def _add_late(self, code: str, subject: str | None, late: int, due: date, done_on: date) -> None:
+        """The late-completion finding of a deadline: its rule code, naming the step (ADR 0100)."""
+        spec = LATE[code]
+        rule = CATALOGUE[spec.rule]
+        step = CATALOGUE[code].message
+        details = {
+            "step": Message(nl=step.nl.rstrip("."), en=step.en.rstrip(".")),
+            "deadline": code,
+            "late": Message(
+                nl=f"{late} werkdag" if late == 1 else f"{late} werkdagen",
+                en=f"{late} working day" if late == 1 else f"{late} working days",
+            ),
+            "done": done_on,
+            "due": due,
+            "why": spec.why,
+        }
+        self.findings.append(
+            Finding(
+                code=spec.rule,
+                severity=LATE_SEVERITY,
+                message=Message(
+                    nl=LATE_MESSAGE.nl.format_map(_Lang(details, "nl")),
+                    en=LATE_MESSAGE.en.format_map(_Lang(details, "en")),
+                ),
+                source=rule.source,
+                subject=subject,
             )
         )
 

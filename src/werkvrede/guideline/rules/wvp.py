@@ -3,7 +3,7 @@
 from datetime import date
 
 from werkvrede.guideline.calendar import Aggregation, add_months
-from werkvrede.guideline.model import Role, Severity, SickReport, Variant
+from werkvrede.guideline.model import Retention, Role, Severity, SickReport, Variant
 from werkvrede.guideline.rules.context import Context, days
 
 EMPLOYER = (Role.LG, Role.CM)
@@ -200,13 +200,25 @@ def check(ctx: Context) -> None:
         ctx.add("R-162", "sick_report.wage_suspended")
 
 
+def hold_note(r: Retention) -> str | None:
+    """What a suspended T-24 deadline says: the hold and its reason (R-140); None without a hold."""
+    if r.hold is not None:
+        note = f"legal hold ({r.hold.category.value})"
+        if r.hold.since is not None:
+            note += f" since {r.hold.since.isoformat()}"
+        reason = r.hold.reason.strip()
+        return f"{note}: {reason}" if reason else note
+    # The older input form: a bare flag, no reason given (docs/guideline.md).
+    return "legal hold (no reason given)" if r.legal_hold else None
+
+
 def check_retention(ctx: Context) -> None:
     """Retention terms as T-24 deadlines (R-140…R-148); a legal hold suspends them."""
     r = ctx.s.retention
     if r is None:
         return
     t = ctx.tenant
-    hold = "legal hold" if r.legal_hold else None
+    hold = hold_note(r)
     items: list[tuple[str, str, date | None, int]] = [
         (
             "R-140",

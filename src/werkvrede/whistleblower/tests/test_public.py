@@ -122,3 +122,22 @@ def test_the_public_api_and_the_vp_operation_with_a_channel(world: World) -> Non
         "/api/v1/public/org-a/reports", {"message": "x", "channel": "other"}, content_type="application/json"
     )
     assert bad.status_code == 422
+
+
+def test_the_reporter_reads_that_the_acknowledgement_came_late(world: World) -> None:
+    from datetime import date
+
+    client = Client()
+    made = client.post(
+        "/api/v1/public/org-a/whistleblower-reports", {"message": MARKER}, content_type="application/json"
+    )
+    code = made.json()["receipt"]
+    # Received Monday 2 March, acknowledged Wednesday 11 March: due 9 March, two working days late.
+    WhistleReport.objects.filter(organisation=world.a.organisation).update(
+        received_on=date(2026, 3, 2), acknowledged_on=date(2026, 3, 11), state=WhistleState.ACKNOWLEDGED
+    )
+    body = client.get(
+        "/api/v1/public/whistleblower-reports/mine", HTTP_AUTHORIZATION=f"Receipt {code}"
+    ).json()
+    t20 = next(d for d in body["deadlines"] if d["code"] == "T-20")
+    assert (t20["status"], t20["late_working_days"], t20["rule"]) == ("DONE_LATE", 2, "R-116")

@@ -81,12 +81,25 @@ def test_acknowledged_on_day_9_stays_acknowledged_late(
     services.acknowledge(actor=officer(world), report=report, text="Ontvangen.", today=date(2026, 3, 11))
     late = _deadline(report, "T-20", date(2026, 6, 1))
     assert (late.status, late.done_on) == ("DONE_LATE", date(2026, 3, 11))
+    # Due Mon 9 March, done Wed 11 March: two working days late, under R-116 (ADR 0100).
+    assert (late.late_working_days, late.rule) == (2, "R-116")
     page = client_as(Role.WHISTLEBLOWER_OFFICER).get(f"/klokkenluiders/melding/{report.pk}/").content.decode()
     assert "te laat bevestigd" in page
+    assert "2 werkdagen te laat, R-116" in page
     # Near miss: on day 7 it is on time.
     other = named_report(world, today=date(2026, 3, 2))
     services.acknowledge(actor=officer(world), report=other, text="Ontvangen.", today=date(2026, 3, 9))
     assert _deadline(other, "T-20", date(2026, 6, 1)).status == "DONE"
+
+
+def test_acknowledged_on_the_monday_after_a_saturday_due_date_is_on_time(world: World) -> None:
+    report = named_report(world, today=date(2026, 3, 7))  # a Saturday: due Saturday 14 March
+    services.acknowledge(actor=officer(world), report=report, text="Ontvangen.", today=date(2026, 3, 16))
+    on_time = _deadline(report, "T-20", date(2026, 6, 1))
+    assert (on_time.status, on_time.late_working_days) == ("DONE", None)
+    later = named_report(world, today=date(2026, 3, 7))
+    services.acknowledge(actor=officer(world), report=later, text="Ontvangen.", today=date(2026, 3, 17))
+    assert _deadline(later, "T-20", date(2026, 6, 1)).late_working_days == 1
 
 
 def test_t21_is_due_3_months_after_the_acknowledgement(world: World) -> None:
