@@ -45,7 +45,8 @@ ACTIVE_STATES = frozenset(
         MediationState.OUTCOME_SIGNED,
     }
 )
-# SM-5 rows 15 and 16: a party may withdraw, the mediator may end, from intake until the outcome is drafted.
+# SM-5 row 16: the mediator may end from intake until the outcome is drafted (a party may withdraw in more
+# states: row 15, ADR 0115).
 ENDABLE_STATES = frozenset(
     {
         MediationState.INTAKE,

@@ -35,6 +35,7 @@ from werkvrede.documents.services import document_create, document_sign, latest,
 from werkvrede.guideline import Finding, Severity
 from werkvrede.guideline.catalogue import describe
 from werkvrede.guideline.model import Message
+from werkvrede.guideline.states import SM5
 from werkvrede.interventions.models import Intervention, InterventionKind
 from werkvrede.interventions.services import referral_taken_up
 from werkvrede.mediation import engine
@@ -1132,7 +1133,8 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
     """
     access = _load(actor, mediation_id, "mediation.party.withdraw", today)
     mediation, party = access.mediation, access.party
-    if party is None or mediation.state not in ENDABLE_STATES:
+    # SM-5 row 15 says in which states a party may leave (R-070, ADR 0115), not a list kept here.
+    if party is None or "party_withdraws" not in SM5.allowed_events(mediation.state):
         raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
     end = {"kind": "WITHDRAWN_BY_PARTY", "written_statement": True, "end_on": today.isoformat()}
     result = engine.check(
