@@ -670,6 +670,8 @@ class OutcomeIn(Input):
     ends_mediation: bool = False
     ended_on: Date | None = None
     place: Name = ""
+    # Exit track: the employment ends on this date; signed, the termination agreement is drafted (SM-5 row 11).
+    employment_ends_on: Date | None = None
 
 
 @router.post(

@@ -128,6 +128,7 @@ classify(
         "dissolution_sent_on": C.D19,
         "dissolution_received_on": C.D19,
         "created_by": C.D19,
+        "outcome": C.D13,
         "created_at": C.SYSTEM,
     },
 )

@@ -136,6 +136,15 @@ class OutcomeForm(Form):
     )
     ended_on = forms.DateField(label=_("Einddatum van de mediation"), required=False, widget=DATE)
     place = forms.CharField(label=_("Plaats"), required=False)
+    employment_ends_on = forms.DateField(
+        label=_("Einddatum van het dienstverband (alleen exitmediation)"),
+        required=False,
+        widget=DATE,
+        help_text=_(
+            "Ingevuld en door alle partijen getekend, stelt Werkvrede hieruit de beëindigingsovereenkomst op, "
+            "met de bedenktermijn (R-092)."
+        ),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -321,6 +321,10 @@ class TerminationAgreement(models.Model):
     dissolution_sent_on = models.DateField(null=True, blank=True)
     dissolution_received_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # SM-5 row 11: the signed exit outcome this agreement was drafted from (one draft per outcome).
+    outcome = models.OneToOneField(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

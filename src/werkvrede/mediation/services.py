@@ -995,6 +995,8 @@ class OutcomeInput:
     ends_mediation: bool = False
     ended_on: date | None = None
     place: str = ""
+    # Exit track: the employment ends on this date (SM-5 row 11: signed, it drafts the termination agreement).
+    employment_ends_on: date | None = None
 
 
 _OUTCOME_TYPE = {
@@ -1016,6 +1018,8 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         raise NotPossible(_("Schrijf ten minste één afspraak op."))
     if data.ends_mediation and data.ended_on is None:
         raise NotPossible(_("Geef de datum waarop de mediation eindigt (R-082)."))
+    if data.employment_ends_on is not None:
+        _check_exit_outcome(mediation)
     if mediation.state == MediationState.IN_SESSION:
         result = engine.check(
             engine.situation_data(mediation, today),
@@ -1045,6 +1049,8 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         content["ended_on"] = data.ended_on.isoformat()
     if data.place.strip():
         content["place"] = data.place.strip()
+    if data.employment_ends_on is not None:
+        content["employment_ends_on"] = data.employment_ends_on.isoformat()
     doc = _create_document(
         actor, mediation, DocumentKind.OUTCOME_AGREEMENT, str(OutcomeKind(data.kind).label), content,
         [p.user_id for p in parties],
@@ -1056,6 +1062,17 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         data={"mediation": mediation.pk, "kind": data.kind, "version": doc.version},
     )
     return doc
+
+
+def _check_exit_outcome(mediation: Mediation) -> None:
+    """An outcome that ends the employment belongs to exit mediation, between employee and employer (R-078)."""
+    if mediation.track != "EXIT":
+        raise NotPossible(_("Alleen een exitmediation kan afspreken dat het dienstverband eindigt (R-078)."))
+    sides = set(MediationParty.objects.filter(mediation=mediation).values_list("side", flat=True))
+    if not {PartySide.EMPLOYEE, PartySide.EMPLOYER_REPRESENTATIVE} <= sides:
+        raise NotPossible(
+            _("Een einde van het dienstverband vraagt de werknemer en de vertegenwoordiger van de werkgever als partij.")
+        )
 
 
 def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: date) -> None:
@@ -1076,6 +1093,12 @@ def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: da
         mediation,
         data={"mediation": mediation.pk, "kind": mediation.outcome_kind},
     )
+    if mediation.track == "EXIT" and doc.content.get("employment_ends_on"):
+        # SM-5 row 11: the outcome ends the employment, so the mediator's draft termination agreement
+        # follows from it (R-091, R-097), before the mediation may end (row 12).
+        from werkvrede.mediation.termination import termination_from_outcome
+
+        termination_from_outcome(actor=actor, mediation=mediation, outcome=doc, today=today)
     ended_on = doc.content.get("ended_on")
     if mediation.outcome_ends_mediation and ended_on:
         # R-082: the outcome agreement itself says it ends the mediation and states the date.

@@ -414,6 +414,7 @@ def outcome(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase
                 ends_mediation=d["ends_mediation"],
                 ended_on=d.get("ended_on"),
                 place=d.get("place", ""),
+                employment_ends_on=d.get("employment_ends_on"),
             ),
             today=_today(),
         )
