@@ -120,6 +120,14 @@ class SessionNoteOut(Schema):
     text: str
 
 
+class MessageOut(Schema):
+    id: int
+    created_at: datetime
+    recipients: list[str]
+    one_sided: bool
+    text: str
+
+
 class TerminationOut(Schema):
     id: int
     state: str
@@ -662,6 +670,38 @@ def session_note_create(
         today=_today(),
     )
     return Status(201, {"id": note.pk})
+
+
+class MessageIn(Input):
+    recipient_ids: list[Id]
+    text: Text
+    acknowledged: list[Code] = []
+
+
+@router.get(
+    "/mediations/{mediation_id}/messages",
+    response={200: list[MessageOut]},
+    url_name="mediation-messages",
+    summary="The mediator's messages (D11): the mediator all, a party those addressed to them; reads audited",
+)
+@api_requires("mediation.content.read", on=MEDIATION)
+def messages(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, Any]]:
+    return [row.__dict__ for row in selectors.messages_for(_actor(request), access)]
+
+
+@router.post(
+    "/mediations/{mediation_id}/messages",
+    response={201: dict[str, int], 422: InvalidOut},
+    url_name="mediation-messages-create",
+    summary="The mediator writes to the parties; to only some of them, R-083 must be acknowledged first (409)",
+)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def message_create(request: HttpRequest, access: p.MediationAccess, payload: MessageIn) -> Status[dict[str, Any]]:
+    message = services.party_message_send(
+        actor=_actor(request), mediation_id=access.mediation.pk, recipient_ids=payload.recipient_ids,
+        text=payload.text, today=_today(), acknowledged=payload.acknowledged,
+    )  # fmt: skip
+    return Status(201, {"id": message.pk})
 
 
 class OutcomeIn(Input):

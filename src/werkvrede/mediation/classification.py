@@ -106,6 +106,18 @@ classify(
     {"id": C.SYSTEM, "session": C.SYSTEM, "sealed": C.D11, "author": C.D11, "created_at": C.SYSTEM},
 )
 classify(
+    "mediation.partymessage",
+    {
+        "id": C.SYSTEM,
+        "mediation": C.SYSTEM,
+        "sealed": C.D11,
+        "recipients": C.D11,
+        "one_sided": C.D11,
+        "author": C.D11,
+        "created_at": C.SYSTEM,
+    },
+)
+classify(
     "mediation.terminationagreement",
     {
         "id": C.SYSTEM,

@@ -118,6 +118,23 @@ class NoteForm(Form):
     text = forms.CharField(label=_("Aantekening"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class MessageForm(Form):
+    """R-083: a message of the mediator to the parties; all parties are ticked to start with."""
+
+    text = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"] = forms.TypedMultipleChoiceField(
+            label=_("Aan"),
+            choices=[(party.user_id, party.user.full_name) for party in parties],
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            initial=[party.user_id for party in parties],
+            help_text=_("Schrijf je aan één partij, dan zie je eerst de richtlijn over partijdigheid (R-083)."),
+        )
+
+
 class TrackForm(Form):
     track = forms.ChoiceField(label=_("Spoor"), choices=Track.choices, widget=forms.RadioSelect)
 

@@ -268,6 +268,26 @@ class SessionNote(models.Model):
         return f"session note {self.pk}"
 
 
+class PartyMessage(models.Model):
+    """A written message of the mediator to one or more parties (D11, sealed). R-083: a message to only
+    some of the parties is sent after the guidance was shown and acknowledged (ADR 0117)."""
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="messages")
+    sealed = models.ForeignKey("vault.SealedContent", on_delete=models.PROTECT, related_name="+")
+    # User ids of the parties it is addressed to.
+    recipients = models.JSONField(default=list)
+    # R-083: not every party of the mediation received it.
+    one_sided = models.BooleanField(default=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"party message {self.pk}"
+
+
 class TerminationState(models.TextChoices):
     """SM-5T states (plus DRAFT before the last signature)."""
 

@@ -54,6 +54,7 @@ from werkvrede.mediation.models import (
     MediationParty,
     MediationState,
     OutcomeKind,
+    PartyMessage,
     PartySide,
     Session,
     SessionNote,
@@ -983,6 +984,54 @@ def session_note_add(
         actor, "mediation.session_note.added", note, data={"mediation": mediation.pk, "session": session.pk}
     )
     return note
+
+
+# --- Messages of the mediator to the parties (R-083, ADR 0117) -----------------------------------
+
+
+@transaction.atomic
+def party_message_send(
+    *, actor: Actor, mediation_id: int, recipient_ids: Sequence[int], text: str, today: date,
+    acknowledged: Iterable[str] = (),
+) -> PartyMessage:  # fmt: skip
+    """The mediator writes to the parties (D11, sealed). To only some of them: the R-083 guidance first."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
+    mediation = access.mediation
+    if not mediation.active:
+        raise NotPossible(_("Deze mediation is beëindigd; er kunnen geen berichten meer worden verstuurd."))
+    parties = {p.user_id for p in _parties(mediation)}
+    recipients = list(dict.fromkeys(int(i) for i in recipient_ids))
+    if not recipients or any(i not in parties for i in recipients):
+        raise NotPossible(_("Kies een of meer partijen van deze mediation."))
+    if not text.strip():
+        raise NotPossible(_("Schrijf het bericht."))
+    one_sided = set(recipients) != parties
+    if one_sided:
+        # R-083 (WARN): shown before sending; the mediator may send once it is acknowledged.
+        count = mediation_engine_facts(mediation)["one_sided_messages"] + 1
+        engine.check(
+            engine.situation_data(mediation, today, one_sided_messages=count),
+            today=today, subject="mediation.one_sided_messages",
+            acknowledge=("R-083",), acknowledged=acknowledged,
+        )  # fmt: skip
+    sealed = seal(
+        actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text.strip()
+    )
+    message = PartyMessage.objects.create(
+        mediation=mediation, sealed=sealed, recipients=recipients, one_sided=one_sided, author_id=actor.uid
+    )
+    audit.record_for(
+        actor,
+        "mediation.message.sent",
+        message,
+        data={
+            "mediation": mediation.pk,
+            "recipients": len(recipients),
+            "one_sided": one_sided,
+            "acknowledged": "R-083" if one_sided else "",
+        },
+    )
+    return message
 
 
 # --- Outcome and endings (R-079 to R-082, R-085) --------------------------------------------------

@@ -197,6 +197,7 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
             if access.relations & {p.MEDIATOR, p.PARTY}
             else [],
             track_form=f.TrackForm(initial={"track": mediation.track}),
+            party_messages=selectors.messages_for(actor, access),
         )
     return context
 
@@ -397,6 +398,24 @@ def session_ics_download(request: HttpRequest, access: p.MediationAccess, sessio
     response["Content-Disposition"] = f'attachment; filename="werkvrede-gesprek-{session.pk}.ics"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@requires("mediation.mediation.manage", on=MEDIATION)
+def message_new(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    """R-083: a message of the mediator; to only some parties, the guidance is shown before it is sent."""
+    mediation_id = access.mediation.pk
+
+    def save(actor: Actor, access: p.MediationAccess, form: f.MessageForm, post: Any) -> None:
+        d = form.cleaned_data
+        services.party_message_send(
+            actor=actor, mediation_id=mediation_id, recipient_ids=d["recipients"], text=d["text"],
+            today=_today(), acknowledged=post.getlist("acknowledged"),
+        )  # fmt: skip
+
+    return _form_page(
+        request, access, "mediation/message_new.html",
+        lambda access, data: f.MessageForm(data, parties=_parties(access)), save,
+    )  # fmt: skip
 
 
 @requires("mediation.mediation.manage", on=MEDIATION)

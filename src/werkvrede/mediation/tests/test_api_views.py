@@ -190,3 +190,37 @@ def test_a_refused_revocation_does_not_tell_whether_the_admission_exists(
 
     for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.COMPANY_SOCIAL_WORKER):
         assert revoke(role, admission.pk) == revoke(role, admission.pk + 1000) == 403, role
+
+
+def test_one_party_message_shows_r083_on_the_page_then_sends(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    url = reverse("mediation:message-new", kwargs={"mediation_id": mediation.pk})
+    body = {"recipients": [world.a.users[Role.EMPLOYEE].pk], "text": "Even bellen?"}
+    client = client_as(Role.MEDIATOR)
+    first = client.post(url, body)
+    page = first.content.decode()
+    assert first.status_code == 200 and "R-083" in page and "Even bellen?" in page
+    assert not mediation.messages.exists()
+    second = client.post(url, {**body, "acknowledged": "R-083"})
+    assert second.status_code == 302
+    assert mediation.messages.get().one_sided is True
+    shown = client_as(Role.EMPLOYEE).get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk}))
+    assert "Even bellen?" in shown.content.decode()
+    other = client_as(Role.LINE_MANAGER).get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk}))
+    assert "Even bellen?" not in other.content.decode()
+
+
+def test_one_party_message_in_the_api_answers_409_with_r083_until_acknowledged(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    url = reverse("api:mediation-messages-create", kwargs={"mediation_id": mediation.pk})
+    body: dict[str, Any] = {"recipient_ids": [world.a.users[Role.LINE_MANAGER].pk], "text": "Alleen aan u"}
+    client = client_as(Role.MEDIATOR)
+    first = client.post(url, body, content_type="application/json")
+    assert first.status_code == 409
+    assert {f["code"] for f in first.json()["findings"]} == {"R-083"}
+    second = client.post(url, {**body, "acknowledged": ["R-083"]}, content_type="application/json")
+    assert second.status_code == 201
