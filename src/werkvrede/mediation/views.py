@@ -185,6 +185,8 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
         and mediation.impartiality_declared_at is None,
         "party": access.party,
         "can_request_admission": allowed(actor, "mediation.admission.request", access) and mediation.active,
+        # A party of a mediation without a case brings a supporter here (ADR 0040).
+        "can_have_supporter": allowed(actor, "supporters.mediation_section.view", access),
     }
     if content:
         context.update(

@@ -18,6 +18,8 @@ from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
+from werkvrede.mediation.models import MediationParty
+from werkvrede.mediation.policies import MediationAccess
 from werkvrede.mediation.selectors import mediations_of_case
 from werkvrede.mediation.services import admission_revoke
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
@@ -36,7 +38,21 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     is checked when they accept (`acceptance_problem`), where only they see the answer.
     """
     authorize(actor, "supporters.supporter.invite", access)
-    organisation = access.case.organisation
+    return _invite(actor, access.case.organisation, email, full_name, case=access.case)
+
+
+@transaction.atomic
+def supporter_invite_to_mediation(
+    *, actor: Actor, access: MediationAccess, email: str, full_name: str
+) -> SupporterGrant:
+    """A party of a mediation without a case invites a supporter; the grant belongs to the mediation."""
+    authorize(actor, "supporters.mediation_supporter.invite", access)
+    return _invite(actor, access.mediation.organisation, email, full_name, mediation=access.mediation)
+
+
+def _invite(
+    actor: Actor, organisation: Any, email: str, full_name: str, *, case: Any = None, mediation: Any = None
+) -> SupporterGrant:
     try:
         email = normalised_email(email)
     except ValidationError as exc:
@@ -47,8 +63,13 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     if actor.user_id is not None and User.objects.filter(pk=actor.user_id, email__iexact=email).exists():
         raise Invalid.of("email", _("Je kunt jezelf niet als steunpersoon uitnodigen."))
     if SupporterGrant.objects.filter(
-        case=access.case, employee_id=actor.user_id, supporter__email__iexact=email, revoked_at__isnull=True
-    ).exists():
+        case=case, mediation=mediation, employee_id=actor.user_id, supporter__email__iexact=email,
+        revoked_at__isnull=True,
+    ).exists():  # fmt: skip
+        if case is None:
+            raise Invalid.of(
+                "email", _("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze mediation.")
+            )
         raise Invalid.of("email", _("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze zaak."))
     invitation = invitation_create(
         organisation=organisation,
@@ -60,7 +81,8 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     )
     grant = SupporterGrant.objects.create(
         organisation=organisation,
-        case=access.case,
+        case=case,
+        mediation=mediation,
         employee_id=actor.uid,
         supporter=invitation.invitee,
         invited_name=full_name,
@@ -85,6 +107,14 @@ def acceptance_problem(invitation: Invitation) -> str | None:
     if CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists():
         return _(
             "Je hebt al een rol in de zaak waarvoor je bent uitgenodigd, en kunt daarom geen "
+            "steunpersoon zijn."
+        )
+    if grant.mediation_id is not None and (
+        grant.mediation.mediator_id == grant.supporter_id
+        or MediationParty.objects.filter(mediation_id=grant.mediation_id, user_id=grant.supporter_id).exists()
+    ):
+        return _(
+            "Je hebt al een rol in de mediation waarvoor je bent uitgenodigd, en kunt daarom geen "
             "steunpersoon zijn."
         )
     other_roles = RoleGrant.objects.filter(
@@ -141,10 +171,14 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     grant.save(update_fields=["revoked_at"])
     # CC-8: an admission to a mediation rests on the grant; it ends with it, in the same transaction.
     still_supporting = SupporterGrant.objects.filter(
-        case_id=grant.case_id, supporter_id=grant.supporter_id, revoked_at__isnull=True
+        case_id=grant.case_id,
+        mediation_id=grant.mediation_id,
+        supporter_id=grant.supporter_id,
+        revoked_at__isnull=True,
     ).exists()
     if not still_supporting:
-        for mediation in mediations_of_case(grant.case):
+        mediations = mediations_of_case(grant.case) if grant.case is not None else [grant.mediation]
+        for mediation in mediations:
             # The employee's revocation is authorised here; the mediation ends the admission as the system.
             admission_revoke(actor=SYSTEM, user_id=grant.supporter_id, mediation_id=mediation.pk)
     audit.record_for(actor, "supporters.grant.revoked", grant)
