@@ -693,10 +693,12 @@ def messages(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, 
     "/mediations/{mediation_id}/messages",
     response={201: dict[str, int], 422: InvalidOut},
     url_name="mediation-messages-create",
-    summary="The mediator writes to the parties; to only some of them, R-083 must be acknowledged first (409)",
+    summary="The mediator writes to the parties; to only some, R-083 is acknowledged first (else 409)",
 )
 @api_requires("mediation.mediation.manage", on=MEDIATION)
-def message_create(request: HttpRequest, access: p.MediationAccess, payload: MessageIn) -> Status[dict[str, Any]]:
+def message_create(
+    request: HttpRequest, access: p.MediationAccess, payload: MessageIn
+) -> Status[dict[str, Any]]:
     message = services.party_message_send(
         actor=_actor(request), mediation_id=access.mediation.pk, recipient_ids=payload.recipient_ids,
         text=payload.text, today=_today(), acknowledged=payload.acknowledged,
@@ -710,7 +712,7 @@ class OutcomeIn(Input):
     ends_mediation: bool = False
     ended_on: Date | None = None
     place: Name = ""
-    # Exit track: the employment ends on this date; signed, the termination agreement is drafted (SM-5 row 11).
+    # Exit track: the employment ends then; once signed, the termination agreement is drafted (SM-5 row 11).
     employment_ends_on: Date | None = None
 
 

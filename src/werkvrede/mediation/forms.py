@@ -131,7 +131,9 @@ class MessageForm(Form):
             coerce=int,
             widget=forms.CheckboxSelectMultiple,
             initial=[party.user_id for party in parties],
-            help_text=_("Schrijf je aan één partij, dan zie je eerst de richtlijn over partijdigheid (R-083)."),
+            help_text=_(
+                "Schrijf je aan één partij, dan zie je eerst de richtlijn over partijdigheid (R-083)."
+            ),
         )
 
 
@@ -158,8 +160,8 @@ class OutcomeForm(Form):
         required=False,
         widget=DATE,
         help_text=_(
-            "Ingevuld en door alle partijen getekend, stelt Werkvrede hieruit de beëindigingsovereenkomst op, "
-            "met de bedenktermijn (R-092)."
+            "Ingevuld en door alle partijen getekend, stelt Werkvrede hieruit de "
+            "beëindigingsovereenkomst op, met de bedenktermijn (R-092)."
         ),
     )
 

@@ -261,7 +261,7 @@ class MessageRow:
 
 
 def messages_for(actor: Actor, access: p.MediationAccess) -> list[MessageRow]:
-    """The mediator's messages (D11) this reader may open: the mediator all, a party those addressed to them."""
+    """The mediator's messages (D11) this reader may open: the mediator all, a party those sent to them."""
     mediation = access.mediation
     rows = list(mediation.messages.select_related("sealed").order_by("created_at", "pk"))
     if p.MEDIATOR not in access.relations:
@@ -276,10 +276,14 @@ def messages_for(actor: Actor, access: p.MediationAccess) -> list[MessageRow]:
             recipients=[parties.get(uid, "") for uid in m.recipients],
             one_sided=m.one_sided,
             text=unseal(
-                actor=actor, sealed=m.sealed, action="mediation.message.read", subjects=list(m.recipients),
-                case_id=mediation.case_id, basis=content_basis(access),
+                actor=actor,
+                sealed=m.sealed,
+                action="mediation.message.read",
+                subjects=list(m.recipients),
+                case_id=mediation.case_id,
+                basis=content_basis(access),
             ),
-        )  # fmt: skip
+        )
         for m in rows
     ]
 

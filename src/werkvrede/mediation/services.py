@@ -1114,13 +1114,16 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
 
 
 def _check_exit_outcome(mediation: Mediation) -> None:
-    """An outcome that ends the employment belongs to exit mediation, between employee and employer (R-078)."""
+    """An outcome that ends the employment belongs to exit mediation, employee and employer (R-078)."""
     if mediation.track != "EXIT":
         raise NotPossible(_("Alleen een exitmediation kan afspreken dat het dienstverband eindigt (R-078)."))
     sides = set(MediationParty.objects.filter(mediation=mediation).values_list("side", flat=True))
     if not {PartySide.EMPLOYEE, PartySide.EMPLOYER_REPRESENTATIVE} <= sides:
         raise NotPossible(
-            _("Een einde van het dienstverband vraagt de werknemer en de vertegenwoordiger van de werkgever als partij.")
+            _(
+                "Een einde van het dienstverband vraagt de werknemer en de vertegenwoordiger van de "
+                "werkgever als partij."
+            )
         )
 
 

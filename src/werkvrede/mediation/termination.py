@@ -158,7 +158,8 @@ def _draft(
         checklist=checklist,
         essentials_agreed_on=data.essentials_agreed_on,
         # drafted within a mediation, the mediator is the drafter (also when a signature triggers it).
-        created_by_id=mediation.mediator_id if outcome is not None and mediation is not None else actor.uid,
+        created_by_id=(mediation.mediator_id if outcome is not None and mediation is not None else None)
+        or actor.uid,
         outcome=outcome,
     )
     # R-096 missing checklist items warn; R-097 (never the BA) blocks. A draft from a signed outcome

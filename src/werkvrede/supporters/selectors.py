@@ -14,7 +14,7 @@ from werkvrede.core.access import On, object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.mediation.models import Mediation, Session
-from werkvrede.mediation.policies import ADMITTED, PARTY
+from werkvrede.mediation.policies import ADMITTED, PARTY, MediationAccess
 from werkvrede.mediation.selectors import (
     StatusNotice,
     access_of,
@@ -24,7 +24,6 @@ from werkvrede.mediation.selectors import (
     status_notice,
     status_notices_of_case,
 )
-from werkvrede.mediation.policies import MediationAccess
 from werkvrede.supporters.models import PreparationNote, Section, SupporterGrant
 from werkvrede.supporters.policies import is_supporter_of
 from werkvrede.vault.services import unseal
@@ -75,7 +74,7 @@ def grants_of_mediation(actor: Actor, access: MediationAccess) -> QuerySet[Suppo
 
 def _mediations_of(grant: SupporterGrant) -> list[Mediation]:
     """The mediations a grant concerns: those of its case, or its own mediation without a case."""
-    if grant.case_id is not None:
+    if grant.case is not None:
         return mediations_of_case(grant.case)
     return [grant.mediation] if grant.mediation is not None else []
 
@@ -132,13 +131,14 @@ class MediationView:
 def mediation_for(actor: Actor, grant: SupporterGrant) -> MediationView:
     if not is_supporter_of(actor, grant):
         return MediationView(notices=[], admitted=[])
-    if grant.case_id is None:
+    case = grant.case
+    if case is None:
         mediation = grant.mediation
         admitted = [m for m in mediations_for_admitted(actor) if m.pk == grant.mediation_id]
         own = [status_notice(mediation)] if mediation is not None else []
     else:
-        admitted = [m for m in mediations_for_admitted(actor) if m.case_id == grant.case_id]
-        own = status_notices_of_case(grant.case)
+        admitted = [m for m in mediations_for_admitted(actor) if m.case_id == case.pk]
+        own = status_notices_of_case(case)
     # A notice exists from the start (D14: "mediation started on …"); a referral before that is not one.
     notices = [n for n in own if n.started_on is not None]
     return MediationView(notices=notices, admitted=admitted)

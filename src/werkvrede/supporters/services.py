@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -104,14 +105,18 @@ def acceptance_problem(invitation: Invitation) -> str | None:
     grant = _grant_of(invitation)
     if grant is None or grant.revoked_at is not None:
         return _("Deze uitnodiging is ingetrokken.")
-    if CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists():
+    if (
+        grant.case_id is not None
+        and CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists()
+    ):
         return _(
             "Je hebt al een rol in de zaak waarvoor je bent uitgenodigd, en kunt daarom geen "
             "steunpersoon zijn."
         )
-    if grant.mediation_id is not None and (
-        grant.mediation.mediator_id == grant.supporter_id
-        or MediationParty.objects.filter(mediation_id=grant.mediation_id, user_id=grant.supporter_id).exists()
+    mediation = grant.mediation
+    if mediation is not None and (
+        mediation.mediator_id == grant.supporter_id
+        or MediationParty.objects.filter(mediation=mediation, user_id=grant.supporter_id).exists()
     ):
         return _(
             "Je hebt al een rol in de mediation waarvoor je bent uitgenodigd, en kunt daarom geen "
@@ -170,14 +175,16 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     grant.revoked_at = timezone.now()
     grant.save(update_fields=["revoked_at"])
     # CC-8: an admission to a mediation rests on the grant; it ends with it, in the same transaction.
+    # The same case, or the same mediation without a case (ADR 0040).
+    scope = Q(case=grant.case) if grant.case is not None else Q(mediation=grant.mediation)
     still_supporting = SupporterGrant.objects.filter(
-        case_id=grant.case_id,
-        mediation_id=grant.mediation_id,
-        supporter_id=grant.supporter_id,
-        revoked_at__isnull=True,
+        scope, supporter_id=grant.supporter_id, revoked_at__isnull=True
     ).exists()
     if not still_supporting:
-        mediations = mediations_of_case(grant.case) if grant.case is not None else [grant.mediation]
+        if grant.case is not None:
+            mediations = mediations_of_case(grant.case)
+        else:
+            mediations = [grant.mediation] if grant.mediation is not None else []
         for mediation in mediations:
             # The employee's revocation is authorised here; the mediation ends the admission as the system.
             admission_revoke(actor=SYSTEM, user_id=grant.supporter_id, mediation_id=mediation.pk)

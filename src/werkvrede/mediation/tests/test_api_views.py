@@ -208,7 +208,8 @@ def test_one_party_message_shows_r083_on_the_page_then_sends(
     assert mediation.messages.get().one_sided is True
     shown = client_as(Role.EMPLOYEE).get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk}))
     assert "Even bellen?" in shown.content.decode()
-    other = client_as(Role.LINE_MANAGER).get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk}))
+    detail = reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})
+    other = client_as(Role.LINE_MANAGER).get(detail)
     assert "Even bellen?" not in other.content.decode()
 
 

@@ -233,7 +233,9 @@ def test_signed_exit_outcome_drafts_the_termination_agreement_sm5_row11_r092_r09
     assert ta.employer_signatory_id == t.users[Role.LINE_MANAGER].pk
     assert ta.end_of_employment_on == date(2025, 6, 1)
     assert ta.mentions_dissolution_right is True  # the clause is in, so 14 days
-    content = latest("mediation.termination", ta.pk, DocumentKind.TERMINATION_AGREEMENT).content
+    document = latest("mediation.termination", ta.pk, DocumentKind.TERMINATION_AGREEMENT)
+    assert document is not None
+    content = document.content
     assert content["reflection_days"] == 14
     assert [p["text"] for p in content["agreed_terms"]] == [
         "Vergoeding van drie maandsalarissen",

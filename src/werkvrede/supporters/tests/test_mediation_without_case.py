@@ -15,6 +15,7 @@ from werkvrede.core.roles import Role
 from werkvrede.mediation.selectors import mediation_get_for
 from werkvrede.mediation.tests.helpers import in_intake
 from werkvrede.supporters import services
+from werkvrede.supporters.models import SupporterGrant
 from werkvrede.supporters.tests.helpers import admit_supporter, direct_mediation, mediation_grant_in
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_a_party_invites_a_supporter_to_a_mediation_without_a_case(
         {"full_name": "Sam Steun", "email": world.a.users[Role.SUPPORTER].email},
     )
     assert response.status_code == 302
-    grant = services.SupporterGrant.objects.get(mediation=mediation)
+    grant = SupporterGrant.objects.get(mediation=mediation)
     assert grant.case_id is None and grant.employee_id == world.a.users[Role.EMPLOYEE].pk
     assert "Sam Steun" in employee.get(section).content.decode()
 
@@ -47,6 +48,7 @@ def test_the_supporter_sees_the_status_then_after_admission_the_mediation_and_re
     assert supporter.get(page).status_code == 200
     detail = reverse("mediation:detail", kwargs={"mediation_id": grant.mediation_id})
     assert supporter.get(detail).status_code == 404  # not admitted (CC-8): nothing of the mediation
+    assert grant.mediation_id is not None
     admission = admit_supporter(world, grant, grant.mediation_id)
     assert admission.admitted_at is not None
     assert detail in supporter.get(page).content.decode()
@@ -81,7 +83,6 @@ def test_a_mediation_with_a_case_keeps_the_grant_on_the_case_near_miss(
 
 def test_a_party_of_the_mediation_cannot_be_its_supporter(world: World) -> None:
     from werkvrede.accounts.models import Invitation
-
     from werkvrede.mediation import services as mediation_services
     from werkvrede.mediation.models import PartySide
     from werkvrede.mediation.tests.helpers import TODAY, actor
