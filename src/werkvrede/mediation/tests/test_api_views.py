@@ -225,3 +225,30 @@ def test_one_party_message_in_the_api_answers_409_with_r083_until_acknowledged(
     assert {f["code"] for f in first.json()["findings"]} == {"R-083"}
     second = client.post(url, {**body, "acknowledged": ["R-083"]}, content_type="application/json")
     assert second.status_code == 201
+
+
+def test_exit_outcome_with_an_end_of_employment_in_the_api_then_the_draft_shows_its_terms(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    from werkvrede.mediation.models import TerminationAgreement
+    from werkvrede.mediation.tests.helpers import sign
+
+    mediation = in_session(world)
+    url = reverse("api:mediation-outcome", kwargs={"mediation_id": mediation.pk})
+    body = {"kind": "VSO", "points": ["MARKER-TERM-7f3"], "employment_ends_on": "2025-06-01"}
+    client = client_as(Role.MEDIATOR)
+    refused = client.post(url, body, content_type="application/json")  # restoration track
+    assert refused.status_code == 409
+    assert not Document.objects.filter(owner_id=mediation.pk, kind="OUTCOME_AGREEMENT").exists()
+    services.track_set(
+        actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, track="EXIT", today=TODAY
+    )
+    created = client.post(url, body, content_type="application/json")
+    assert created.status_code == 201
+    doc = Document.objects.get(pk=created.json()["id"])
+    sign(world, mediation, doc, Role.EMPLOYEE)
+    sign(world, mediation, doc, Role.LINE_MANAGER)
+    ta = TerminationAgreement.objects.get(mediation=mediation)
+    page = client_as(Role.EMPLOYEE).get(reverse("mediation:termination", kwargs={"agreement_id": ta.pk}))
+    assert page.status_code == 200
+    assert "MARKER-TERM-7f3" in page.content.decode()
