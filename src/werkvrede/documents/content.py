@@ -104,6 +104,9 @@ class OutcomeAgreementContent(TypedDict):
     ends_mediation: bool  # signing ends the mediation only if the agreement says so ...
     ended_on: NotRequired[str]  # ... and states the date
     place: NotRequired[str]
+    # Exit track only: the employment ends on this date; signed, it drafts the termination agreement
+    # (SM-5 row 11, R-091).
+    employment_ends_on: NotRequired[str]
 
 
 # --- D14: status notices (R-080, R-081, R-082) --------------------------------------------------------
@@ -175,6 +178,7 @@ class TerminationAgreementContent(TypedDict):
     employer_reason: NotRequired[str]
     final_settlement_on: NotRequired[str]
     place: NotRequired[str]
+    agreed_terms: NotRequired[list[AgreedPoint]]  # from the signed exit outcome (SM-5 row 11)
 
 
 class DissolutionNoticeContent(TypedDict):

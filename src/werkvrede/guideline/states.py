@@ -177,8 +177,9 @@ SM5 = _m(
         ("12", "OUTCOME_SIGNED", "end_confirmed", "ENDED_WITH_AGREEMENT", "R-082 R-084"),
         ("13", "ENDED_WITH_AGREEMENT", "termination_dissolved", "ENDED_WITH_AGREEMENT", ""),
         (
+            # a party may leave at any time, also while referred or paused (ADR 0115).
             "15",
-            "INTAKE|AGREEMENT_PENDING|AGREEMENT_SIGNED|IN_SESSION|OUTCOME_DRAFTED",
+            "REFERRED|INTAKE|PAUSED_VP_REFERRAL|AGREEMENT_PENDING|AGREEMENT_SIGNED|IN_SESSION|OUTCOME_DRAFTED",
             "party_withdraws",
             "WITHDRAWN_BY_PARTY",
             "R-081",

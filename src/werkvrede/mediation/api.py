@@ -123,6 +123,14 @@ class SessionNoteOut(Schema):
     text: str
 
 
+class MessageOut(Schema):
+    id: int
+    created_at: datetime
+    recipients: list[str]
+    one_sided: bool
+    text: str
+
+
 class TerminationOut(Schema):
     id: int
     state: str
@@ -708,12 +716,48 @@ def session_note_create(
     return Status(201, {"id": note.pk})
 
 
+class MessageIn(Input):
+    recipient_ids: list[Id]
+    text: Text
+    acknowledged: list[Code] = []
+
+
+@router.get(
+    "/mediations/{mediation_id}/messages",
+    response={200: list[MessageOut]},
+    url_name="mediation-messages",
+    summary="The mediator's messages (D11): the mediator all, a party those addressed to them; reads audited",
+)
+@api_requires("mediation.content.read", on=MEDIATION)
+def messages(request: HttpRequest, access: p.MediationAccess) -> list[dict[str, Any]]:
+    return [row.__dict__ for row in selectors.messages_for(_actor(request), access)]
+
+
+@router.post(
+    "/mediations/{mediation_id}/messages",
+    response={201: dict[str, int], 422: InvalidOut},
+    url_name="mediation-messages-create",
+    summary="The mediator writes to the parties; to only some, R-083 is acknowledged first (else 409)",
+)
+@api_requires("mediation.mediation.manage", on=MEDIATION)
+def message_create(
+    request: HttpRequest, access: p.MediationAccess, payload: MessageIn
+) -> Status[dict[str, Any]]:
+    message = services.party_message_send(
+        actor=_actor(request), mediation_id=access.mediation.pk, recipient_ids=payload.recipient_ids,
+        text=payload.text, today=_today(), acknowledged=payload.acknowledged,
+    )  # fmt: skip
+    return Status(201, {"id": message.pk})
+
+
 class OutcomeIn(Input):
     kind: Literal["BEHAVIOUR_PLAN", "ARRANGEMENT", "VSO"]
     points: list[Text]
     ends_mediation: bool = False
     ended_on: Date | None = None
     place: Name = ""
+    # Exit track: the employment ends then; once signed, the termination agreement is drafted (SM-5 row 11).
+    employment_ends_on: Date | None = None
 
 
 @router.post(

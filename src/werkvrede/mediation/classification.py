@@ -108,6 +108,18 @@ classify(
     {"id": C.SYSTEM, "session": C.SYSTEM, "sealed": C.D11, "author": C.D11, "created_at": C.SYSTEM},
 )
 classify(
+    "mediation.partymessage",
+    {
+        "id": C.SYSTEM,
+        "mediation": C.SYSTEM,
+        "sealed": C.D11,
+        "recipients": C.D11,
+        "one_sided": C.D11,
+        "author": C.D11,
+        "created_at": C.SYSTEM,
+    },
+)
+classify(
     "mediation.terminationagreement",
     {
         "id": C.SYSTEM,
@@ -130,6 +142,7 @@ classify(
         "dissolution_sent_on": C.D19,
         "dissolution_received_on": C.D19,
         "created_by": C.D19,
+        "outcome": C.D13,
         "created_at": C.SYSTEM,
     },
 )

@@ -101,6 +101,8 @@ def mediation_engine_facts(mediation: Mediation, **override: Any) -> dict[str, A
         "track": mediation.track or None,
         "attendees": attendee_facts(mediation) if mediation.pk else [],
         "referrer_receives": ["D14"],
+        # the mediator's messages that reached only some of the parties.
+        "one_sided_messages": mediation.messages.filter(one_sided=True).count() if mediation.pk else 0,
     }
     if mediation.agreement_clauses or signed:
         facts["agreement"] = {

@@ -118,6 +118,25 @@ class NoteForm(Form):
     text = forms.CharField(label=_("Aantekening"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class MessageForm(Form):
+    """R-083: a message of the mediator to the parties; all parties are ticked to start with."""
+
+    text = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"] = forms.TypedMultipleChoiceField(
+            label=_("Aan"),
+            choices=[(party.user_id, party.user.full_name) for party in parties],
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            initial=[party.user_id for party in parties],
+            help_text=_(
+                "Schrijf je aan één partij, dan zie je eerst de richtlijn over partijdigheid (R-083)."
+            ),
+        )
+
+
 class TrackForm(Form):
     track = forms.ChoiceField(label=_("Spoor"), choices=Track.choices, widget=forms.RadioSelect)
 
@@ -136,6 +155,15 @@ class OutcomeForm(Form):
     )
     ended_on = forms.DateField(label=_("Einddatum van de mediation"), required=False, widget=DATE)
     place = forms.CharField(label=_("Plaats"), required=False)
+    employment_ends_on = forms.DateField(
+        label=_("Einddatum van het dienstverband (alleen exitmediation)"),
+        required=False,
+        widget=DATE,
+        help_text=_(
+            "Ingevuld en door alle partijen getekend, stelt Werkvrede hieruit de "
+            "beëindigingsovereenkomst op, met de bedenktermijn (R-092)."
+        ),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -45,7 +45,8 @@ ACTIVE_STATES = frozenset(
         MediationState.OUTCOME_SIGNED,
     }
 )
-# SM-5 rows 15 and 16: a party may withdraw, the mediator may end, from intake until the outcome is drafted.
+# SM-5 row 16: the mediator may end from intake until the outcome is drafted (a party may withdraw in more
+# states: row 15, ADR 0115).
 ENDABLE_STATES = frozenset(
     {
         MediationState.INTAKE,
@@ -275,6 +276,26 @@ class SessionNote(models.Model):
         return f"session note {self.pk}"
 
 
+class PartyMessage(models.Model):
+    """A written message of the mediator to one or more parties (D11, sealed). R-083: a message to only
+    some of the parties is sent after the guidance was shown and acknowledged (ADR 0117)."""
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="messages")
+    sealed = models.ForeignKey("vault.SealedContent", on_delete=models.PROTECT, related_name="+")
+    # User ids of the parties it is addressed to.
+    recipients = models.JSONField(default=list)
+    # R-083: not every party of the mediation received it.
+    one_sided = models.BooleanField(default=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"party message {self.pk}"
+
+
 class TerminationState(models.TextChoices):
     """SM-5T states (plus DRAFT before the last signature)."""
 
@@ -328,6 +349,10 @@ class TerminationAgreement(models.Model):
     dissolution_sent_on = models.DateField(null=True, blank=True)
     dissolution_received_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # SM-5 row 11: the signed exit outcome this agreement was drafted from (one draft per outcome).
+    outcome = models.OneToOneField(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

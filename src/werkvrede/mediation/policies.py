@@ -172,6 +172,21 @@ def can_read_session_note(actor: Actor, sealed: Any) -> bool:
 
 
 @rule(
+    "mediation.message.read",
+    "Open a sealed message of the mediator (D11 P): the mediator and the parties it is addressed to (R-083).",
+)
+def can_read_message(actor: Actor, sealed: Any) -> bool:
+    from werkvrede.mediation.models import PartyMessage
+
+    message = PartyMessage.objects.select_related("mediation").filter(sealed=sealed).first()
+    if message is None or message.mediation.organisation_id != actor.organisation_id:
+        return False
+    if message.mediation.mediator_id == actor.user_id and Role.MEDIATOR in actor.roles:
+        return True
+    return actor.user_id in message.recipients
+
+
+@rule(
     "mediation.agreement.read", "Read the mediation agreement (D12 R): mediator, parties, admitted persons."
 )
 def can_read_agreement(actor: Actor, access: Any) -> bool:

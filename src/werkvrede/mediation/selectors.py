@@ -265,6 +265,43 @@ def session_notes(actor: Actor, access: p.MediationAccess, session: Session) -> 
     ]
 
 
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    created_at: Any
+    recipients: list[str]
+    one_sided: bool
+    text: str
+
+
+def messages_for(actor: Actor, access: p.MediationAccess) -> list[MessageRow]:
+    """The mediator's messages (D11) this reader may open: the mediator all, a party those sent to them."""
+    mediation = access.mediation
+    rows = list(mediation.messages.select_related("sealed").order_by("created_at", "pk"))
+    if p.MEDIATOR not in access.relations:
+        rows = [m for m in rows if actor.user_id in m.recipients]
+    if not rows:
+        return []
+    parties = {party.user_id: party.user.full_name for party in parties_of(mediation)}
+    return [
+        MessageRow(
+            id=m.pk,
+            created_at=m.created_at,
+            recipients=[parties.get(uid, "") for uid in m.recipients],
+            one_sided=m.one_sided,
+            text=unseal(
+                actor=actor,
+                sealed=m.sealed,
+                action="mediation.message.read",
+                subjects=list(m.recipients),
+                case_id=mediation.case_id,
+                basis=content_basis(access),
+            ),
+        )
+        for m in rows
+    ]
+
+
 def admissions_of(mediation: Mediation) -> list[Admission]:
     return list(
         Admission.objects.filter(mediation=mediation)
@@ -468,4 +505,7 @@ def steps_for(actor: Actor, access: p.MediationAccess) -> frozenset[str]:
         and allowed(actor, "mediation.mediation.manage", access)
     ):
         steps.add("termination")
+    # R-083: the mediator writes to the parties while the mediation runs (ADR 0117).
+    if access.mediation.active and allowed(actor, "mediation.mediation.manage", access):
+        steps.add("message")
     return frozenset(steps)

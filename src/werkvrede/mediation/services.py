@@ -35,6 +35,7 @@ from werkvrede.documents.services import document_create, document_sign, latest,
 from werkvrede.guideline import Finding, Severity
 from werkvrede.guideline.catalogue import describe
 from werkvrede.guideline.model import Message
+from werkvrede.guideline.states import SM5
 from werkvrede.interventions.models import Intervention, InterventionKind
 from werkvrede.interventions.services import referral_taken_up
 from werkvrede.mediation import engine
@@ -53,6 +54,7 @@ from werkvrede.mediation.models import (
     MediationParty,
     MediationState,
     OutcomeKind,
+    PartyMessage,
     PartySide,
     Session,
     SessionNote,
@@ -1061,6 +1063,54 @@ def session_note_add(
     return note
 
 
+# --- Messages of the mediator to the parties (R-083, ADR 0117) -----------------------------------
+
+
+@transaction.atomic
+def party_message_send(
+    *, actor: Actor, mediation_id: int, recipient_ids: Sequence[int], text: str, today: date,
+    acknowledged: Iterable[str] = (),
+) -> PartyMessage:  # fmt: skip
+    """The mediator writes to the parties (D11, sealed). To only some of them: the R-083 guidance first."""
+    access = _load(actor, mediation_id, "mediation.mediation.manage", today)
+    mediation = access.mediation
+    if not mediation.active:
+        raise NotPossible(_("Deze mediation is beëindigd; er kunnen geen berichten meer worden verstuurd."))
+    parties = {p.user_id for p in _parties(mediation)}
+    recipients = list(dict.fromkeys(int(i) for i in recipient_ids))
+    if not recipients or any(i not in parties for i in recipients):
+        raise NotPossible(_("Kies een of meer partijen van deze mediation."))
+    if not text.strip():
+        raise NotPossible(_("Schrijf het bericht."))
+    one_sided = set(recipients) != parties
+    if one_sided:
+        # R-083 (WARN): shown before sending; the mediator may send once it is acknowledged.
+        count = mediation_engine_facts(mediation)["one_sided_messages"] + 1
+        engine.check(
+            engine.situation_data(mediation, today, one_sided_messages=count),
+            today=today, subject="mediation.one_sided_messages",
+            acknowledge=("R-083",), acknowledged=acknowledged,
+        )  # fmt: skip
+    sealed = seal(
+        actor=actor, organisation_id=mediation.organisation_id, compartment="D11", plaintext=text.strip()
+    )
+    message = PartyMessage.objects.create(
+        mediation=mediation, sealed=sealed, recipients=recipients, one_sided=one_sided, author_id=actor.uid
+    )
+    audit.record_for(
+        actor,
+        "mediation.message.sent",
+        message,
+        data={
+            "mediation": mediation.pk,
+            "recipients": len(recipients),
+            "one_sided": one_sided,
+            "acknowledged": "R-083" if one_sided else "",
+        },
+    )
+    return message
+
+
 # --- Outcome and endings (R-079 to R-082, R-085) --------------------------------------------------
 
 
@@ -1071,6 +1121,8 @@ class OutcomeInput:
     ends_mediation: bool = False
     ended_on: date | None = None
     place: str = ""
+    # Exit track: the employment ends on this date (SM-5 row 11: signed, it drafts the termination agreement).
+    employment_ends_on: date | None = None
 
 
 _OUTCOME_TYPE = {
@@ -1092,6 +1144,8 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         raise NotPossible(_("Schrijf ten minste één afspraak op."))
     if data.ends_mediation and data.ended_on is None:
         raise NotPossible(_("Geef de datum waarop de mediation eindigt (R-082)."))
+    if data.employment_ends_on is not None:
+        _check_exit_outcome(mediation)
     if mediation.state == MediationState.IN_SESSION:
         result = engine.check(
             engine.situation_data(mediation, today),
@@ -1121,6 +1175,8 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         content["ended_on"] = data.ended_on.isoformat()
     if data.place.strip():
         content["place"] = data.place.strip()
+    if data.employment_ends_on is not None:
+        content["employment_ends_on"] = data.employment_ends_on.isoformat()
     doc = _create_document(
         actor, mediation, DocumentKind.OUTCOME_AGREEMENT, str(OutcomeKind(data.kind).label), content,
         [p.user_id for p in parties],
@@ -1132,6 +1188,20 @@ def outcome_draft(*, actor: Actor, mediation_id: int, data: OutcomeInput, today:
         data={"mediation": mediation.pk, "kind": data.kind, "version": doc.version},
     )
     return doc
+
+
+def _check_exit_outcome(mediation: Mediation) -> None:
+    """An outcome that ends the employment belongs to exit mediation, employee and employer (R-078)."""
+    if mediation.track != "EXIT":
+        raise NotPossible(_("Alleen een exitmediation kan afspreken dat het dienstverband eindigt (R-078)."))
+    sides = set(MediationParty.objects.filter(mediation=mediation).values_list("side", flat=True))
+    if not {PartySide.EMPLOYEE, PartySide.EMPLOYER_REPRESENTATIVE} <= sides:
+        raise NotPossible(
+            _(
+                "Een einde van het dienstverband vraagt de werknemer en de vertegenwoordiger van de "
+                "werkgever als partij."
+            )
+        )
 
 
 def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: date) -> None:
@@ -1152,6 +1222,12 @@ def _outcome_signed(actor: Actor, mediation: Mediation, doc: Document, today: da
         mediation,
         data={"mediation": mediation.pk, "kind": mediation.outcome_kind},
     )
+    if mediation.track == "EXIT" and doc.content.get("employment_ends_on"):
+        # SM-5 row 11: the outcome ends the employment, so the mediator's draft termination agreement
+        # follows from it (R-091, R-097), before the mediation may end (row 12).
+        from werkvrede.mediation.termination import termination_from_outcome
+
+        termination_from_outcome(actor=actor, mediation=mediation, outcome=doc, today=today)
     ended_on = doc.content.get("ended_on")
     if mediation.outcome_ends_mediation and ended_on:
         # R-082: the outcome agreement itself says it ends the mediation and states the date.
@@ -1209,7 +1285,8 @@ def party_withdraw(*, actor: Actor, mediation_id: int, typed_name: str, today: d
     """
     access = _load(actor, mediation_id, "mediation.party.withdraw", today)
     mediation, party = access.mediation, access.party
-    if party is None or mediation.state not in ENDABLE_STATES:
+    # SM-5 row 15 says in which states a party may leave (R-070, ADR 0115), not a list kept here.
+    if party is None or "party_withdraws" not in SM5.allowed_events(mediation.state):
         raise NotPossible(_("Deze mediation kan nu niet meer worden beëindigd."))
     end = {"kind": "WITHDRAWN_BY_PARTY", "written_statement": True, "end_on": today.isoformat()}
     result = engine.check(

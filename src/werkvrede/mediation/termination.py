@@ -33,6 +33,7 @@ from werkvrede.guideline import Deadline, Finding, evaluate, parse_situation
 from werkvrede.mediation import engine
 from werkvrede.mediation.models import (
     ChecklistItem,
+    Mediation,
     MediationParty,
     PartySide,
     TerminationAgreement,
@@ -128,6 +129,23 @@ def termination_create(
         data.employer_signatory_id,
     }:
         raise NotPossible(_("Beide ondertekenaars moeten een account in deze organisatie hebben."))
+    return _draft(
+        actor, data, today, organisation_id=organisation_id, case=case, mediation=mediation,
+        acknowledged=acknowledged,
+    )  # fmt: skip
+
+
+def _draft(
+    actor: Actor,
+    data: TerminationInput,
+    today: date,
+    *,
+    organisation_id: int,
+    case: Any,
+    mediation: Mediation | None,
+    acknowledged: Iterable[str] = (),
+    outcome: Document | None = None,
+) -> TerminationAgreement:
     checklist = [c for c in data.checklist if c in ChecklistItem.values]
     ta = TerminationAgreement(
         organisation_id=organisation_id,
@@ -141,15 +159,20 @@ def termination_create(
         court_settlement=data.court_settlement,
         checklist=checklist,
         essentials_agreed_on=data.essentials_agreed_on,
-        created_by_id=actor.uid,
+        # R-097: drafted within a mediation, the mediator is the drafter (also when a signature triggers it).
+        created_by_id=(mediation.mediator_id if outcome is not None and mediation is not None else None)
+        or actor.uid,
+        outcome=outcome,
     )
-    # R-096 missing checklist items warn; R-097 (never the BA) blocks.
+    # R-096 missing checklist items warn; R-097 (never the BA) blocks. A draft from a signed outcome
+    # keeps its R-096 warnings open on the agreement for the signers (ADR 0116), nobody acknowledged them.
     situation = engine.termination_situation(ta, today)
     result = engine.check(
         situation, today=today, machine="SM-5T", subject="termination_agreements[0]",
-        block=("R-097", "R-091"), acknowledge=("R-096",), acknowledged=acknowledged,
+        block=("R-097", "R-091"),
+        acknowledge=("R-096",) if outcome is None else (), acknowledged=acknowledged,
     )  # fmt: skip
-    ta.acknowledged = sorted({f.code for f in result.warnings})
+    ta.acknowledged = sorted({f.code for f in result.warnings}) if outcome is None else []
     ta.save()
     from werkvrede.accounts.models import User
 
@@ -179,6 +202,8 @@ def termination_create(
         content["final_settlement_on"] = data.final_settlement_on.isoformat()
     if data.place.strip():
         content["place"] = data.place.strip()
+    if outcome is not None:
+        content["agreed_terms"] = list(outcome.content.get("points", []))
     document_create(
         actor=actor,
         organisation_id=organisation_id,
@@ -193,9 +218,46 @@ def termination_create(
         actor,
         "mediation.termination.drafted",
         ta,
-        data={"mediation": ta.mediation_id, "acknowledged": ",".join(ta.acknowledged)},
+        data={
+            "mediation": ta.mediation_id,
+            "acknowledged": ",".join(ta.acknowledged),
+            "outcome": ta.outcome_id,
+        },
     )
     return ta
+
+
+def termination_from_outcome(
+    *, actor: Actor, mediation: Mediation, outcome: Document, today: date
+) -> TerminationAgreement:
+    """SM-5 row 11: a signed exit outcome that ends the employment → the mediator's draft (SM-5T), once.
+
+    Parties, end date and the agreed terms come from the outcome; the dissolution right is stated, so
+    the reflection period is 14 days (R-092). ``actor`` is the party whose signature completed the
+    outcome; the drafter is the mediator (R-097).
+    """
+    existing = TerminationAgreement.objects.filter(outcome=outcome).first()
+    if existing is not None:
+        return existing
+    engine.check(
+        engine.situation_data(mediation, today),
+        today=today, state=mediation.state, event="outcome_terminates_employment",
+    )  # fmt: skip
+    sides = {p.side: p.user_id for p in MediationParty.objects.filter(mediation=mediation).order_by("pk")}
+    checklist = [ChecklistItem.MUTUAL_CONSENT]  # the outcome is signed by every party (R-079)
+    place = str(outcome.content.get("place", ""))
+    data = TerminationInput(
+        employee_id=sides[PartySide.EMPLOYEE],
+        employer_signatory_id=sides[PartySide.EMPLOYER_REPRESENTATIVE],
+        end_of_employment_on=date.fromisoformat(outcome.content["employment_ends_on"]),
+        checklist=checklist,
+        mentions_dissolution_right=True,
+        place=place,
+    )
+    return _draft(
+        actor, data, today, organisation_id=mediation.organisation_id, case=mediation.case,
+        mediation=mediation, outcome=outcome,
+    )  # fmt: skip
 
 
 def agreement_document(ta: TerminationAgreement) -> Document | None:

@@ -21,6 +21,7 @@ urlpatterns = [
         name="session-ics",
     ),
     path("<int:mediation_id>/afspraken/", views.outcome, name="outcome"),
+    path("<int:mediation_id>/bericht/nieuw/", views.message_new, name="message-new"),
     path("<int:mediation_id>/toelating/nieuw/", views.admission_new, name="admission-new"),
     path("<int:mediation_id>/stoppen/", views.withdraw, name="withdraw"),
     path("<int:mediation_id>/beeindigen/", views.end, name="end"),

@@ -185,6 +185,8 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
         and mediation.impartiality_declared_at is None,
         "party": access.party,
         "can_request_admission": allowed(actor, "mediation.admission.request", access) and mediation.active,
+        # A party of a mediation without a case brings a supporter here (ADR 0040).
+        "can_have_supporter": allowed(actor, "supporters.mediation_section.view", access),
     }
     if content:
         context.update(
@@ -197,6 +199,7 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
             if access.relations & {p.MEDIATOR, p.PARTY}
             else [],
             track_form=f.TrackForm(initial={"track": mediation.track}),
+            party_messages=selectors.messages_for(actor, access),
         )
     return context
 
@@ -400,6 +403,24 @@ def session_ics_download(request: HttpRequest, access: p.MediationAccess, sessio
 
 
 @requires("mediation.mediation.manage", on=MEDIATION)
+def message_new(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
+    """R-083: a message of the mediator; to only some parties, the guidance is shown before it is sent."""
+    mediation_id = access.mediation.pk
+
+    def save(actor: Actor, access: p.MediationAccess, form: f.MessageForm, post: Any) -> None:
+        d = form.cleaned_data
+        services.party_message_send(
+            actor=actor, mediation_id=mediation_id, recipient_ids=d["recipients"], text=d["text"],
+            today=_today(), acknowledged=post.getlist("acknowledged"),
+        )  # fmt: skip
+
+    return _form_page(
+        request, access, "mediation/message_new.html",
+        lambda access, data: f.MessageForm(data, parties=_parties(access)), save,
+    )  # fmt: skip
+
+
+@requires("mediation.mediation.manage", on=MEDIATION)
 def outcome(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase:
     mediation_id = access.mediation.pk
 
@@ -414,6 +435,7 @@ def outcome(request: HttpRequest, access: p.MediationAccess) -> HttpResponseBase
                 ends_mediation=d["ends_mediation"],
                 ended_on=d.get("ended_on"),
                 place=d.get("place", ""),
+                employment_ends_on=d.get("employment_ends_on"),
             ),
             today=_today(),
         )

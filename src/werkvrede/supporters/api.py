@@ -17,6 +17,8 @@ from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.types import Choice, Email, Input, Name, Text
+from werkvrede.mediation.policies import MediationAccess
+from werkvrede.mediation.selectors import MEDIATION
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.guidance import RIGHTS
 from werkvrede.supporters.models import Section, SupporterGrant
@@ -146,6 +148,20 @@ def invite(request: HttpRequest, access: CaseAccess, payload: InviteIn) -> Statu
     actor = _actor(request)
     grant = services.supporter_invite(
         actor=actor, access=access, email=payload.email, full_name=payload.full_name
+    )
+    return Status(201, _grant_out(grant))
+
+
+@router.post(
+    "/mediations/{mediation_id}/supporters",
+    response={201: GrantOut},
+    url_name="supporters-mediation-invite",
+)
+@api_requires("supporters.mediation_supporter.invite", on=MEDIATION)
+def mediation_invite(request: HttpRequest, access: MediationAccess, payload: InviteIn) -> Status[Any]:
+    """A party (WN or WP) of a mediation without a case invites a supporter; the grant is the mediation's."""
+    grant = services.supporter_invite_to_mediation(
+        actor=_actor(request), access=access, email=payload.email, full_name=payload.full_name
     )
     return Status(201, _grant_out(grant))
 

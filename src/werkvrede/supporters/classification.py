@@ -9,6 +9,7 @@ classify(
         "id": C.SYSTEM,
         "organisation": C.SYSTEM,
         "case": C.SYSTEM,
+        "mediation": C.SYSTEM,
         "employee": C.D17,
         "supporter": C.D17,
         "invited_name": C.D17,

@@ -1,6 +1,7 @@
 """Supporters (SUP in docs/rules.md): a person an employee invites to support them in one case.
 
-A grant names exactly one employee, one case and one supporter; it is the only thing that opens
+A grant names exactly one supported person, one case (or one mediation without a case) and one
+supporter; it is the only thing that opens
 anything for a supporter (the organisation role SUP alone opens nothing). The preparation space
 (D17) lives beside the grant, its text sealed in the vault.
 """
@@ -15,7 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 class SupporterGrant(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    # A grant belongs to a case, or — for a mediation without a case — to that mediation (ADR 0040).
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    mediation = models.ForeignKey(
+        "mediation.Mediation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     supporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # The name the employee typed: all they see of the supporter until the invitation is accepted, so
@@ -31,7 +36,17 @@ class SupporterGrant(models.Model):
                 fields=["case", "employee", "supporter"],
                 condition=models.Q(revoked_at__isnull=True),
                 name="supporter_grant_one_active",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["mediation", "employee", "supporter"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="supporter_grant_one_active_in_mediation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(case__isnull=False, mediation__isnull=True)
+                | models.Q(case__isnull=True, mediation__isnull=False),
+                name="supporter_grant_case_or_mediation",
+            ),
         ]
         indexes = [
             models.Index(fields=["supporter", "revoked_at"]),

@@ -73,6 +73,37 @@ def can_invite(actor: Actor, access: Any) -> bool:
     return can_view_section(actor, access)
 
 
+# Parties of a mediation who may bring a supporter: the employee and the other party, persons in the
+# conflict; the employer's representative speaks for the employer and brings a lawyer instead (ADR 0040).
+SUPPORTED_SIDES = frozenset({"WN", "WP"})
+
+
+@rule(
+    "supporters.mediation_section.view",
+    "The Steunpersoon section of a mediation without a case: a party (WN or WP) of that mediation.",
+)
+def can_view_mediation_section(actor: Actor, access: Any) -> bool:
+    from werkvrede.mediation.policies import PARTY, MediationAccess
+
+    return (
+        isinstance(access, MediationAccess)
+        and access.organisation_id == actor.organisation_id
+        and access.mediation.case_id is None
+        and PARTY in access.relations
+        and access.party is not None
+        and access.party.user_id == actor.user_id
+        and access.party.side in SUPPORTED_SIDES
+    )
+
+
+@rule(
+    "supporters.mediation_supporter.invite",
+    "Invite a supporter for oneself in a running mediation without a case: a party (WN or WP) of it.",
+)
+def can_invite_to_mediation(actor: Actor, access: Any) -> bool:
+    return can_view_mediation_section(actor, access) and access.mediation.active
+
+
 @rule(
     "supporters.grant.view", "Open a supporter grant and its preparation space: its supporter, its employee."
 )

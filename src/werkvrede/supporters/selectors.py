@@ -14,13 +14,14 @@ from werkvrede.core.access import On, object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
 from werkvrede.mediation.models import Mediation, Session
-from werkvrede.mediation.policies import ADMITTED, PARTY
+from werkvrede.mediation.policies import ADMITTED, PARTY, MediationAccess
 from werkvrede.mediation.selectors import (
     StatusNotice,
     access_of,
     mediations_for_admitted,
     mediations_of_case,
     sessions_for,
+    status_notice,
     status_notices_of_case,
 )
 from werkvrede.supporters.models import PreparationNote, Section, SupporterGrant
@@ -62,13 +63,29 @@ def grants_of_case(actor: Actor, access: CaseAccess) -> QuerySet[SupporterGrant]
     )
 
 
+def grants_of_mediation(actor: Actor, access: MediationAccess) -> QuerySet[SupporterGrant]:
+    """The grants this party gave in a mediation without a case (active and revoked), newest first."""
+    return (
+        SupporterGrant.objects.filter(mediation=access.mediation, employee_id=actor.user_id)
+        .select_related("supporter")
+        .order_by("-invited_at", "-pk")
+    )
+
+
+def _mediations_of(grant: SupporterGrant) -> list[Mediation]:
+    """The mediations a grant concerns: those of its case, or its own mediation without a case."""
+    if grant.case is not None:
+        return mediations_of_case(grant.case)
+    return [grant.mediation] if grant.mediation is not None else []
+
+
 def grant_get_for(actor: Actor, grant_id: int, *, what: str = "page") -> SupporterGrant:
     """The grant if the actor is its active supporter or its employee; audited for supporters."""
     if actor.organisation_id is None or actor.user_id is None:
         raise hidden(actor, "supporters.grant.view")
     grant = (
         SupporterGrant.objects.filter(pk=grant_id, organisation_id=actor.organisation_id)
-        .select_related("employee", "supporter", "case")
+        .select_related("employee", "supporter", "case", "mediation")
         .first()
     )
     if grant is None or not allowed(actor, "supporters.grant.view", grant):
@@ -114,9 +131,16 @@ class MediationView:
 def mediation_for(actor: Actor, grant: SupporterGrant) -> MediationView:
     if not is_supporter_of(actor, grant):
         return MediationView(notices=[], admitted=[])
-    admitted = [m for m in mediations_for_admitted(actor) if m.case_id == grant.case_id]
+    case = grant.case
+    if case is None:
+        mediation = grant.mediation
+        admitted = [m for m in mediations_for_admitted(actor) if m.pk == grant.mediation_id]
+        own = [status_notice(mediation)] if mediation is not None else []
+    else:
+        admitted = [m for m in mediations_for_admitted(actor) if m.case_id == case.pk]
+        own = status_notices_of_case(case)
     # A notice exists from the start (D14: "mediation started on …"); a referral before that is not one.
-    notices = [n for n in status_notices_of_case(grant.case) if n.started_on is not None]
+    notices = [n for n in own if n.started_on is not None]
     return MediationView(notices=notices, admitted=admitted)
 
 
@@ -129,7 +153,7 @@ def next_sessions_for(actor: Actor, grant: SupporterGrant) -> list[Session]:
         return []
     now = timezone.now()
     upcoming: list[Session] = []
-    for mediation in mediations_of_case(grant.case):
+    for mediation in _mediations_of(grant):
         access = access_of(actor, mediation)
         if not access.relations & {PARTY, ADMITTED}:
             continue

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,8 @@ from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.policy import authorize
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
+from werkvrede.mediation.models import MediationParty
+from werkvrede.mediation.policies import MediationAccess
 from werkvrede.mediation.selectors import mediations_of_case
 from werkvrede.mediation.services import admission_revoke
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
@@ -36,7 +39,21 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     is checked when they accept (`acceptance_problem`), where only they see the answer.
     """
     authorize(actor, "supporters.supporter.invite", access)
-    organisation = access.case.organisation
+    return _invite(actor, access.case.organisation, email, full_name, case=access.case)
+
+
+@transaction.atomic
+def supporter_invite_to_mediation(
+    *, actor: Actor, access: MediationAccess, email: str, full_name: str
+) -> SupporterGrant:
+    """A party of a mediation without a case invites a supporter; the grant belongs to the mediation."""
+    authorize(actor, "supporters.mediation_supporter.invite", access)
+    return _invite(actor, access.mediation.organisation, email, full_name, mediation=access.mediation)
+
+
+def _invite(
+    actor: Actor, organisation: Any, email: str, full_name: str, *, case: Any = None, mediation: Any = None
+) -> SupporterGrant:
     try:
         email = normalised_email(email)
     except ValidationError as exc:
@@ -47,8 +64,13 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     if actor.user_id is not None and User.objects.filter(pk=actor.user_id, email__iexact=email).exists():
         raise Invalid.of("email", _("Je kunt jezelf niet als steunpersoon uitnodigen."))
     if SupporterGrant.objects.filter(
-        case=access.case, employee_id=actor.user_id, supporter__email__iexact=email, revoked_at__isnull=True
-    ).exists():
+        case=case, mediation=mediation, employee_id=actor.user_id, supporter__email__iexact=email,
+        revoked_at__isnull=True,
+    ).exists():  # fmt: skip
+        if case is None:
+            raise Invalid.of(
+                "email", _("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze mediation.")
+            )
         raise Invalid.of("email", _("Je hebt dit e-mailadres al als steunpersoon uitgenodigd in deze zaak."))
     invitation = invitation_create(
         organisation=organisation,
@@ -60,7 +82,8 @@ def supporter_invite(*, actor: Actor, access: CaseAccess, email: str, full_name:
     )
     grant = SupporterGrant.objects.create(
         organisation=organisation,
-        case=access.case,
+        case=case,
+        mediation=mediation,
         employee_id=actor.uid,
         supporter=invitation.invitee,
         invited_name=full_name,
@@ -82,9 +105,21 @@ def acceptance_problem(invitation: Invitation) -> str | None:
     grant = _grant_of(invitation)
     if grant is None or grant.revoked_at is not None:
         return _("Deze uitnodiging is ingetrokken.")
-    if CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists():
+    if (
+        grant.case_id is not None
+        and CaseParticipant.objects.filter(case_id=grant.case_id, user_id=grant.supporter_id).exists()
+    ):
         return _(
             "Je hebt al een rol in de zaak waarvoor je bent uitgenodigd, en kunt daarom geen "
+            "steunpersoon zijn."
+        )
+    mediation = grant.mediation
+    if mediation is not None and (
+        mediation.mediator_id == grant.supporter_id
+        or MediationParty.objects.filter(mediation=mediation, user_id=grant.supporter_id).exists()
+    ):
+        return _(
+            "Je hebt al een rol in de mediation waarvoor je bent uitgenodigd, en kunt daarom geen "
             "steunpersoon zijn."
         )
     other_roles = RoleGrant.objects.filter(
@@ -140,11 +175,17 @@ def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     grant.revoked_at = timezone.now()
     grant.save(update_fields=["revoked_at"])
     # CC-8: an admission to a mediation rests on the grant; it ends with it, in the same transaction.
+    # The same case, or the same mediation without a case (ADR 0040).
+    scope = Q(case=grant.case) if grant.case is not None else Q(mediation=grant.mediation)
     still_supporting = SupporterGrant.objects.filter(
-        case_id=grant.case_id, supporter_id=grant.supporter_id, revoked_at__isnull=True
+        scope, supporter_id=grant.supporter_id, revoked_at__isnull=True
     ).exists()
     if not still_supporting:
-        for mediation in mediations_of_case(grant.case):
+        if grant.case is not None:
+            mediations = mediations_of_case(grant.case)
+        else:
+            mediations = [grant.mediation] if grant.mediation is not None else []
+        for mediation in mediations:
             # The employee's revocation is authorised here; the mediation ends the admission as the system.
             admission_revoke(actor=SYSTEM, user_id=grant.supporter_id, mediation_id=mediation.pk)
     audit.record_for(actor, "supporters.grant.revoked", grant)

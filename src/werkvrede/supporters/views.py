@@ -14,6 +14,9 @@ from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.refusals import Invalid, add_to_form
+from werkvrede.mediation.policies import MediationAccess
+from werkvrede.mediation.selectors import MEDIATION
+from werkvrede.mediation.services import reference as mediation_reference
 from werkvrede.supporters import selectors, services
 from werkvrede.supporters.forms import InviteForm, NoteForm, section_choices
 from werkvrede.supporters.guidance import RIGHTS
@@ -69,6 +72,52 @@ def invite(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
             )
             return redirect("supporters:case", case_id=access.case.pk)
     return _render_case(request, access, form, status=400)
+
+
+@requires("supporters.mediation_section.view", on=MEDIATION)
+def mediation_section(request: HttpRequest, access: MediationAccess) -> HttpResponse:
+    """The Steunpersoon section of a party in a mediation without a case (ADR 0040)."""
+    return _render_mediation(request, access, InviteForm())
+
+
+def _render_mediation(
+    request: HttpRequest, access: MediationAccess, form: InviteForm, status: int = 200
+) -> HttpResponse:
+    grants = list(selectors.grants_of_mediation(_actor(request), access))
+    return render(
+        request,
+        "supporters/mediation_section.html",
+        {
+            "mediation": access.mediation,
+            "reference": mediation_reference(access.mediation),
+            "grants": grants,
+            "form": form,
+            "can_invite": allowed(_actor(request), "supporters.mediation_supporter.invite", access),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@requires("supporters.mediation_supporter.invite", on=MEDIATION)
+def mediation_invite(request: HttpRequest, access: MediationAccess) -> HttpResponseBase:
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.supporter_invite_to_mediation(
+                actor=_actor(request),
+                access=access,
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+            )
+        except Invalid as exc:
+            add_to_form(form, exc)
+        else:
+            messages.success(
+                request, _("De uitnodiging is verstuurd. Je kunt de toegang altijd weer intrekken.")
+            )
+            return redirect("supporters:mediation", mediation_id=access.mediation.pk)
+    return _render_mediation(request, access, form, status=400)
 
 
 def _sections_for(actor: Actor, grant: SupporterGrant) -> list[tuple[str, str]]:
@@ -133,5 +182,7 @@ def revoke(request: HttpRequest, grant: SupporterGrant) -> HttpResponseBase:
     if request.method == "POST":
         services.grant_revoke(actor=actor, grant=grant)
         messages.success(request, _("De toegang van je steunpersoon is ingetrokken. Dat geldt meteen."))
+        if grant.case_id is None:
+            return redirect("supporters:mediation", mediation_id=grant.mediation_id)
         return redirect("supporters:case", case_id=grant.case_id)
     return render(request, "supporters/revoke_confirm.html", {"grant": grant})

@@ -133,6 +133,13 @@ ROWS = {
     "mediation:session-ics": Row(
         "get", CONTENT, 200, object_in=session_in, forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER})
     ),
+    "mediation:message-new": Row(
+        "get",
+        MED,
+        200,
+        object_in=mediation_in,
+        forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER, Role.LINE_MANAGER, Role.EMPLOYEE}),
+    ),
     "mediation:outcome": Row(
         "get",
         MED,
@@ -503,6 +510,21 @@ ROWS |= {
         201,
         object_in=session_in,
         body=lambda w: {"text": "notitie"},
+        json=True,
+        forbidden=VIEWERS - MED,
+    ),
+    "api:mediation-messages": Row(
+        "get", CONTENT, 200, object_in=mediation_in, forbidden=frozenset({Role.CASEMANAGER, Role.HR_ADVISER})
+    ),
+    "api:mediation-messages-create": Row(
+        "post",
+        MED,
+        201,
+        object_in=mediation_in,
+        body=lambda w: {
+            "recipient_ids": [w.a.users[Role.EMPLOYEE].pk, w.a.users[Role.LINE_MANAGER].pk],
+            "text": "Bericht aan beide partijen",
+        },
         json=True,
         forbidden=VIEWERS - MED,
     ),

@@ -190,3 +190,65 @@ def test_a_refused_revocation_does_not_tell_whether_the_admission_exists(
 
     for role in (Role.HR_ADVISER, Role.CASEMANAGER, Role.COMPANY_SOCIAL_WORKER):
         assert revoke(role, admission.pk) == revoke(role, admission.pk + 1000) == 403, role
+
+
+def test_one_party_message_shows_r083_on_the_page_then_sends(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    url = reverse("mediation:message-new", kwargs={"mediation_id": mediation.pk})
+    body = {"recipients": [world.a.users[Role.EMPLOYEE].pk], "text": "Even bellen?"}
+    client = client_as(Role.MEDIATOR)
+    first = client.post(url, body)
+    page = first.content.decode()
+    assert first.status_code == 200 and "R-083" in page and "Even bellen?" in page
+    assert not mediation.messages.exists()
+    second = client.post(url, {**body, "acknowledged": "R-083"})
+    assert second.status_code == 302
+    assert mediation.messages.get().one_sided is True
+    shown = client_as(Role.EMPLOYEE).get(reverse("mediation:detail", kwargs={"mediation_id": mediation.pk}))
+    assert "Even bellen?" in shown.content.decode()
+    detail = reverse("mediation:detail", kwargs={"mediation_id": mediation.pk})
+    other = client_as(Role.LINE_MANAGER).get(detail)
+    assert "Even bellen?" not in other.content.decode()
+
+
+def test_one_party_message_in_the_api_answers_409_with_r083_until_acknowledged(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    mediation = in_intake(world)
+    url = reverse("api:mediation-messages-create", kwargs={"mediation_id": mediation.pk})
+    body: dict[str, Any] = {"recipient_ids": [world.a.users[Role.LINE_MANAGER].pk], "text": "Alleen aan u"}
+    client = client_as(Role.MEDIATOR)
+    first = client.post(url, body, content_type="application/json")
+    assert first.status_code == 409
+    assert {f["code"] for f in first.json()["findings"]} == {"R-083"}
+    second = client.post(url, {**body, "acknowledged": ["R-083"]}, content_type="application/json")
+    assert second.status_code == 201
+
+
+def test_exit_outcome_with_an_end_of_employment_in_the_api_then_the_draft_shows_its_terms(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    from werkvrede.mediation.models import TerminationAgreement
+    from werkvrede.mediation.tests.helpers import sign
+
+    mediation = in_session(world)
+    url = reverse("api:mediation-outcome", kwargs={"mediation_id": mediation.pk})
+    body = {"kind": "VSO", "points": ["MARKER-TERM-7f3"], "employment_ends_on": "2025-06-01"}
+    client = client_as(Role.MEDIATOR)
+    refused = client.post(url, body, content_type="application/json")  # restoration track
+    assert refused.status_code == 409
+    assert not Document.objects.filter(owner_id=mediation.pk, kind="OUTCOME_AGREEMENT").exists()
+    services.track_set(
+        actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, track="EXIT", today=TODAY
+    )
+    created = client.post(url, body, content_type="application/json")
+    assert created.status_code == 201
+    doc = Document.objects.get(pk=created.json()["id"])
+    sign(world, mediation, doc, Role.EMPLOYEE)
+    sign(world, mediation, doc, Role.LINE_MANAGER)
+    ta = TerminationAgreement.objects.get(mediation=mediation)
+    page = client_as(Role.EMPLOYEE).get(reverse("mediation:termination", kwargs={"agreement_id": ta.pk}))
+    assert page.status_code == 200
+    assert "MARKER-TERM-7f3" in page.content.decode()

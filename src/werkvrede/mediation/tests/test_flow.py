@@ -383,3 +383,57 @@ def test_end_in_a_sick_report_case_creates_a_task_for_ba_and_cm_r085(world: Any)
     )
     assert recipients == {world.a.users[Role.OCCUPATIONAL_PHYSICIAN].pk, world.a.users[Role.CASEMANAGER].pk}
     assert AuditEvent.objects.filter(action="mediation.followup.created").exists()
+
+
+# --- Withdrawal in every active state before the outcome (R-070, R-081; ADR 0115) ---
+
+
+def _withdraw(world: Any, mediation: Any) -> None:
+    wn = world.a.users[Role.EMPLOYEE]
+    services.party_withdraw(
+        actor=actor(world, Role.EMPLOYEE), mediation_id=mediation.pk, typed_name=wn.full_name, today=TODAY
+    )
+
+
+def test_a_party_may_withdraw_while_still_referred_r070_r081(world: Any) -> None:
+    from werkvrede.mediation.tests.helpers import referred
+
+    mediation = referred(world)
+    assert mediation.state == MediationState.REFERRED
+    _withdraw(world, mediation)
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.ENDED_NO_AGREEMENT
+    statement = latest("mediation.mediation", mediation.pk, DocumentKind.WITHDRAWAL_STATEMENT)
+    assert statement is not None and statement.locked_at is not None
+    notice = latest("mediation.mediation", mediation.pk, DocumentKind.NEUTRAL_NOTICE)
+    assert notice is not None and "started_on" not in notice.content
+
+
+def test_a_party_may_withdraw_while_paused_for_the_vp_r070_r077_r081(world: Any) -> None:
+    mediation = in_intake(world)
+    services.pause_for_vp(actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, today=TODAY)
+    assert selectors.steps_for(
+        actor(world, Role.EMPLOYEE), selectors.mediation_get_for(actor(world, Role.EMPLOYEE), mediation.pk)
+    ) >= {"withdraw"}
+    _withdraw(world, mediation)
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.ENDED_NO_AGREEMENT
+    assert latest("mediation.mediation", mediation.pk, DocumentKind.NEUTRAL_NOTICE) is not None
+
+
+def test_no_withdrawal_once_the_outcome_is_signed_near_miss(world: Any) -> None:
+    mediation = in_session(world)
+    doc = services.outcome_draft(
+        actor=actor(world, Role.MEDIATOR),
+        mediation_id=mediation.pk,
+        data=services.OutcomeInput(kind="BEHAVIOUR_PLAN", points=["Wekelijks overleg"]),
+        today=TODAY,
+    )
+    sign(world, mediation, doc, Role.EMPLOYEE)
+    sign(world, mediation, doc, Role.LINE_MANAGER)
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.OUTCOME_SIGNED
+    with pytest.raises(NotPossible):
+        _withdraw(world, mediation)
+    mediation.refresh_from_db()
+    assert mediation.state == MediationState.OUTCOME_SIGNED

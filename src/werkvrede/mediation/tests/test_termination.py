@@ -220,3 +220,99 @@ def test_near_miss_a_dissolved_agreement_never_becomes_final(world: Any) -> None
     assert "termination.final" not in _run_due(date(2025, 4, 30))
     ta.refresh_from_db()
     assert ta.state == TerminationState.DISSOLVED
+
+
+# --- SM-5 row 11: a signed exit outcome that ends the employment drafts the termination agreement ---
+
+
+def _exit_outcome(world: Any, *, track: str = "EXIT", ends_on: date | None = date(2025, 6, 1)) -> Any:
+    from werkvrede.mediation.tests.helpers import in_session
+
+    mediation = in_session(world)
+    med = actor(world, Role.MEDIATOR)
+    services.track_set(actor=med, mediation_id=mediation.pk, track=track, today=CONCLUDED)
+    doc = services.outcome_draft(
+        actor=med,
+        mediation_id=mediation.pk,
+        data=services.OutcomeInput(
+            kind="VSO",
+            points=["Vergoeding van drie maandsalarissen", "Positief getuigschrift"],
+            employment_ends_on=ends_on,
+            place="Utrecht",
+        ),
+        today=CONCLUDED,
+    )
+    return mediation, doc
+
+
+def _sign_outcome(world: Any, mediation: Any, doc: Any) -> None:
+    from werkvrede.mediation.tests.helpers import sign
+
+    for role in (Role.EMPLOYEE, Role.LINE_MANAGER):
+        sign(world, mediation, doc, role)
+
+
+def test_signed_exit_outcome_drafts_the_termination_agreement_sm5_row11_r092_r097(world: Any) -> None:
+    from werkvrede.documents.models import DocumentKind
+    from werkvrede.documents.services import latest
+
+    mediation, doc = _exit_outcome(world)
+    assert not TerminationAgreement.objects.filter(mediation=mediation).exists()  # not before signing
+    _sign_outcome(world, mediation, doc)
+    ta = TerminationAgreement.objects.get(mediation=mediation)
+    t = world.a
+    assert ta.state == TerminationState.DRAFT
+    assert ta.outcome_id == doc.pk
+    assert ta.created_by_id == t.users[Role.MEDIATOR].pk  # the mediator drafts, never the BA
+    assert ta.employee_id == t.users[Role.EMPLOYEE].pk
+    assert ta.employer_signatory_id == t.users[Role.LINE_MANAGER].pk
+    assert ta.end_of_employment_on == date(2025, 6, 1)
+    assert ta.mentions_dissolution_right is True  # the clause is in, so 14 days
+    document = latest("mediation.termination", ta.pk, DocumentKind.TERMINATION_AGREEMENT)
+    assert document is not None
+    content = document.content
+    assert content["reflection_days"] == 14
+    assert [p["text"] for p in content["agreed_terms"]] == [
+        "Vergoeding van drie maandsalarissen",
+        "Positief getuigschrift",
+    ]
+    assert {p["role"] for p in content["parties"]} == {"WN", "EMPLOYER"}
+    assert content["mediation_reference"] == f"MED-{mediation.pk}"
+    # Ready to be signed by the employee and the employer's signatory, who may see it.
+    concluded = _conclude_mediated(world, ta)
+    assert concluded.state == TerminationState.COOLING_OFF
+
+
+def _conclude_mediated(world: Any, ta: TerminationAgreement) -> TerminationAgreement:
+    for role in (Role.EMPLOYEE, Role.LINE_MANAGER):
+        termination.termination_sign(
+            actor=actor(world, role), agreement_id=ta.pk, typed_name=world.a.users[role].full_name,
+            today=CONCLUDED,
+        )  # fmt: skip
+    ta.refresh_from_db()
+    return ta
+
+
+def test_one_draft_per_signed_outcome_idempotent(world: Any) -> None:
+    mediation, doc = _exit_outcome(world)
+    _sign_outcome(world, mediation, doc)
+    mediation.refresh_from_db()
+    first = TerminationAgreement.objects.get(mediation=mediation)
+    again = termination.termination_from_outcome(
+        actor=actor(world, Role.LINE_MANAGER), mediation=mediation, outcome=doc, today=CONCLUDED
+    )
+    assert again.pk == first.pk
+    assert TerminationAgreement.objects.filter(mediation=mediation).count() == 1
+
+
+def test_exit_outcome_without_end_of_employment_drafts_nothing_near_miss(world: Any) -> None:
+    mediation, doc = _exit_outcome(world, ends_on=None)
+    _sign_outcome(world, mediation, doc)
+    mediation.refresh_from_db()
+    assert mediation.state == "OUTCOME_SIGNED"
+    assert not TerminationAgreement.objects.filter(mediation=mediation).exists()
+
+
+def test_an_end_of_employment_belongs_to_an_exit_outcome_only_near_miss(world: Any) -> None:
+    with pytest.raises(NotPossible):
+        _exit_outcome(world, track="RESTORATION")

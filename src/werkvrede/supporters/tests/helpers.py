@@ -53,3 +53,37 @@ def admit_supporter(world: Any, grant: SupporterGrant, mediation_id: int) -> Adm
     sign(world, mediation, nda, Role.SUPPORTER)
     admission.refresh_from_db()
     return admission
+
+
+def direct_mediation(world: Any, tenant: str = "a") -> Mediation:
+    """A mediation without a case: the mediator starts it for the employee and the line manager."""
+    from werkvrede.mediation.models import PartySide
+
+    t = world.tenant(tenant)
+    return mediation_services.mediation_create_direct(
+        actor=actor(world, Role.MEDIATOR, tenant),
+        data=mediation_services.ReferralInput(
+            subject="Samenwerking",
+            parties=[
+                mediation_services.PartyInput(t.users[Role.EMPLOYEE].pk, PartySide.EMPLOYEE),
+                mediation_services.PartyInput(t.users[Role.LINE_MANAGER].pk, PartySide.OTHER),
+            ],
+        ),
+        today=TODAY,
+    )
+
+
+def mediation_grant_in(world: Any, tenant: str, *, mediation: Mediation | None = None) -> SupporterGrant:
+    """The tenant's employee, a party of a mediation without a case, invites the tenant's SUP user."""
+    from werkvrede.mediation.selectors import mediation_get_for
+
+    t = world.tenant(tenant)
+    mediation = mediation or direct_mediation(world, tenant)
+    employee = actor_of(t.users[Role.EMPLOYEE], t.organisation.pk)
+    supporter = t.users[Role.SUPPORTER]
+    return services.supporter_invite_to_mediation(
+        actor=employee,
+        access=mediation_get_for(employee, mediation.pk),
+        email=supporter.email,
+        full_name=supporter.full_name,
+    )

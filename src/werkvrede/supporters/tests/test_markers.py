@@ -119,3 +119,57 @@ def test_the_mediator_of_the_supported_case_does_not_see_d17(
         client = client_as(role)
         seen = _everything_seen(client, grant) + "".join(client.get(p).content.decode() for p in paths)
         assert not any(marker in seen for marker in MARKERS.values()), role
+
+
+# --- A grant on a mediation without a case (ADR 0040): the same D17 reach, the mediator included ---
+
+
+@pytest.fixture
+def mediation_grant(world: World) -> SupporterGrant:
+    from werkvrede.supporters.tests.helpers import mediation_grant_in
+
+    grant = mediation_grant_in(world, "a")
+    organisation_id = world.a.organisation.pk
+    supporter = actor_of(world.a.users[Role.SUPPORTER], organisation_id)
+    employee = actor_of(world.a.users[Role.EMPLOYEE], organisation_id)
+    services.note_write(actor=supporter, grant=grant, section="EXPECT", text=MARKERS["EXPECT"])
+    services.note_write(actor=supporter, grant=grant, section="NOTES", text=MARKERS["NOTES"])
+    services.note_write(actor=employee, grant=grant, section="OWN_POINTS", text=MARKERS["OWN_POINTS"])
+    services.note_write(actor=employee, grant=grant, section="QUESTIONS", text=MARKERS["QUESTIONS"])
+    return grant
+
+
+def _mediation_paths(grant: SupporterGrant) -> list[str]:
+    return [
+        "/",
+        "/steun/",
+        f"/steun/mediation/{grant.mediation_id}/",
+        f"/steun/{grant.pk}/",
+        f"/steun/{grant.pk}/intrekken/",
+        "/mediation/",
+        f"/mediation/{grant.mediation_id}/",
+        "/api/v1/supporters/mine",
+        f"/api/v1/supporters/{grant.pk}",
+        f"/api/v1/mediations/{grant.mediation_id}",
+        "/audit/",
+    ]
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_d17_of_a_mediation_grant_reaches_exactly_the_supporter_and_the_supported_party(
+    world: World, mediation_grant: SupporterGrant, client_as: Callable[..., Client], role: Role
+) -> None:
+    """The other party (here the line manager) and the mediator of that mediation see none of it."""
+    client = client_as(role)
+    seen = "\n".join(client.get(path).content.decode() for path in _mediation_paths(mediation_grant))
+    for section, marker in MARKERS.items():
+        assert (marker in seen) == (role in READERS), (role, section)
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_another_organisation_sees_no_d17_of_a_mediation_grant(
+    world: World, mediation_grant: SupporterGrant, client_as: Callable[..., Client], role: Role
+) -> None:
+    client = client_as(role, "b")
+    seen = "\n".join(client.get(path).content.decode() for path in _mediation_paths(mediation_grant))
+    assert not any(marker in seen for marker in MARKERS.values())
