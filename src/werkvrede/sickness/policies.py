@@ -305,6 +305,12 @@ def readers(label: str, fields: tuple[str, ...] | None = None) -> list[str]:
     return result
 
 
+def category_readers(category: str) -> list[str]:
+    """Who reads a whole data category (e.g. a signed Poortwachter document, D10)."""
+    row = MATRIX[category]
+    return [str(_COLUMN_LABELS[c]) for c in COLUMNS if row[c] >= Level.READ]
+
+
 @rule(
     "sickness.api.use",
     "Call the sickness API: anyone in an organisation; each operation checks the case like the pages.",

@@ -178,9 +178,7 @@ def test_week_42_ending_on_a_saturday_the_notice_is_on_time_on_the_monday(clock:
     row = clock.deadlines()["T-06"]
     assert row["status"] == "DONE" and row["done_on"] == monday.isoformat()
     case = Case.objects.get(pk=clock.case_id)
-    assert "R-154" not in codes(
-        [{"code": f.code} for f in stored_case_advice(case, today=monday).findings]
-    )
+    assert "R-154" not in codes([{"code": f.code} for f in stored_case_advice(case, today=monday).findings])
 
 
 def test_a_notice_signed_on_the_tuesday_after_is_past_its_date(clock: Clock) -> None:
