@@ -462,4 +462,4 @@ def download(
     return response
 
 
-__all__ = ["OWNER_KIND", "download", "draft_save", "overview", "sign", "wvp_facts"]
+__all__ = ["OWNER_KIND", "download", "draft_save", "overview", "sign", "signed_on", "wvp_facts"]

@@ -66,8 +66,8 @@ def wvp_facts(report: SickReport) -> dict[str, Any]:
         (K.FIRST_YEAR_EVALUATION, "first_year_evaluation_on"),
         (K.FINAL_EVALUATION, "final_evaluation_on"),
     ):
-        if (doc := first(kind)) is not None:
-            facts[key] = on(doc)
+        if (found := first(kind)) is not None:
+            facts[key] = on(found)
     if (assessment := first(K.CURRENT_ASSESSMENT)) is not None:
         facts["current_assessment_on"] = on(assessment)
         facts["current_assessment_author"] = "BA"
