@@ -215,7 +215,7 @@ class BaFeedbackContent(TypedDict):
     text: str
 
 
-# --- D10: the Poortwachter documents (spec §6.1; R-150…R-158) ----------------------------------------
+# --- D10: the Poortwachter documents (R-150…R-158) ----------------------------------------
 
 
 class WvpHeader(TypedDict):

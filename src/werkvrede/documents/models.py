@@ -28,7 +28,7 @@ class DocumentKind(models.TextChoices):
     TERMINATION_AGREEMENT = "TERMINATION_AGREEMENT", _("Beëindigingsovereenkomst")
     DISSOLUTION_NOTICE = "DISSOLUTION_NOTICE", _("Ontbindingsverklaring")
     BA_FEEDBACK = "BA_FEEDBACK", _("Schriftelijke terugkoppeling van de bedrijfsarts")
-    # D10: the Poortwachter documents (spec §6.1).
+    # D10: the Poortwachter documents (R-150…R-158).
     PROBLEM_ANALYSIS = "PROBLEM_ANALYSIS", _("Probleemanalyse")
     PROBLEM_ANALYSIS_UPDATE = "PROBLEM_ANALYSIS_UPDATE", _("Bijstelling probleemanalyse")
     ACTION_PLAN = "ACTION_PLAN", _("Plan van aanpak")

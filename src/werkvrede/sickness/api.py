@@ -390,7 +390,7 @@ def advice_send(request: HttpRequest, access: CaseAccess, payload: AdviceIn) -> 
     return Status(201, visible_dict(actor, access, advice, SicknessAdviceOut))
 
 
-# --- The Poortwachter documents (D10, spec §6.1) ----------------------------------------------------
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
 
 
 class WvpFieldsIn(_In):

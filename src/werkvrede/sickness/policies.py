@@ -56,7 +56,8 @@ MATRIX: dict[str, dict[str, Level]] = {
     "D06": {"WN": R, "LG": RO, "HR": RO, "CM": RO, "TD": W, "BA": W, "BMW": N, "WP": N},
     "D07": {"WN": R, "LG": RO, "HR": RO, "CM": RO, "TD": RO, "BA": W, "BMW": N, "WP": N},
     "D08": {"WN": R, "LG": R, "HR": R, "CM": R, "TD": R, "BA": W, "BMW": N, "WP": N},
-    # D10: the employee reads every signed WVP document of their case (fn 15, W6); TD reads, drafts no-one's.
+    # D10: the employee reads every signed WVP document of their case (D10 fn 15 in docs/rules.md);
+    # the TD reads them and drafts none (ADR 0103).
     "D10": {"WN": R, "LG": W, "HR": W, "CM": W, "TD": R, "BA": W, "BMW": N, "WP": N},
 }
 # The fields a "R°" reader sees.
@@ -354,12 +355,13 @@ def can_read_open_consult_note(actor: Actor, sealed: Any) -> bool:
     ).exists()
 
 
-# --- The Poortwachter documents (D10, spec §6.1) ---------------------------------------------------
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
 
 
 @rule(
     "sickness.wvp.write_physician",
-    "Draft a probleemanalyse, its bijstelling or the actueel oordeel (D10 fn 17): only the BA.",
+    "Draft a probleemanalyse, its bijstelling or the actueel oordeel (D10 fn 17 in docs/rules.md): "
+    "only the BA.",
 )
 def can_write_wvp_physician(actor: Actor, access: Any) -> bool:
     return "BA" in _cols(actor, access)
@@ -368,13 +370,13 @@ def can_write_wvp_physician(actor: Actor, access: Any) -> bool:
 @rule(
     "sickness.wvp.write_employer",
     "Draft a plan van aanpak, bijstelling, 42e-weeksmelding, eerstejaarsevaluatie, eindevaluatie or the "
-    "re-integratieverslag (D10 fn 16): LG, HR, CM.",
+    "re-integratieverslag (D10 fn 16 in docs/rules.md): LG, HR, CM.",
 )
 def can_write_wvp_employer(actor: Actor, access: Any) -> bool:
     return bool(_cols(actor, access) & EMPLOYER_COLUMNS)
 
 
-@rule("sickness.wvp.sign", "Sign a Poortwachter document: only a person it names as a signer (spec §6.1).")
+@rule("sickness.wvp.sign", "Sign a Poortwachter document: only a person it names as a signer (ADR 0103).")
 def can_sign_wvp(actor: Actor, document: Any) -> bool:
     signers = getattr(document, "signers", None) or []
     return (

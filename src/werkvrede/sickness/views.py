@@ -447,7 +447,7 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-# --- The Poortwachter documents (D10, spec §6.1) ----------------------------------------------------
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
 
 
 def _wvp_initial(document: Any) -> dict[str, Any] | None:

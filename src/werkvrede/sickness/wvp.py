@@ -1,7 +1,8 @@
-"""The Poortwachter documents (D10, spec §6.1): drafted from the case, signed, frozen, fed to the guideline.
+"""The Poortwachter documents (D10, R-150…R-158 in docs/rules.md): drafted from the case, signed,
+frozen, fed to the guideline.
 
 Each document is a `documents.Document` owned by the sick report (`sickness.sickreport`). A draft is
-edited by storing a new version (the documents app never changes a stored row); the people §6.1 names
+edited by storing a new version (the documents app never changes a stored row); the people R-150…R-158 name
 sign it by typing their name and the last signature freezes it. The date it was frozen is the date the
 guideline counts (`wvp_facts` → T-03, T-04, T-06, T-07, T-09, T-10). See ADR 0103.
 
@@ -45,7 +46,7 @@ K = DocumentKind
 @dataclass(frozen=True)
 class KindSpec:
     kind: str
-    writers: frozenset[str]  # permission-matrix columns that write it (D10 fn 16, fn 17)
+    writers: frozenset[str]  # permission-matrix columns that write it (D10 fn 16, fn 17 in docs/rules.md)
     timer: str | None  # the T-xx deadline it completes
     fields: tuple[str, ...]  # what the writer fills in; the rest is pre-filled from the case
     employee_signs: bool = False  # R-151, R-155: employer and employee both sign

@@ -1,4 +1,5 @@
-"""The Poortwachter documents (D10, spec §6.1) through the API: drafted, signed, frozen, read, rendered."""
+"""The Poortwachter documents (D10, R-150…R-158 in docs/rules.md) through the API: drafted, signed,
+frozen, read, rendered."""
 
 from __future__ import annotations
 
@@ -253,7 +254,7 @@ def test_the_riv_is_one_pdf_of_the_signed_documents_and_completes_t09(api: Api) 
     api.sign(LG, plan["id"])
     api.sign(WN, plan["id"])
     riv = api.draft(LG, {"kind": "REINTEGRATION_REPORT"})
-    assert riv["status"] == "SIGNED"  # compiled, not signed (spec §6.1)
+    assert riv["status"] == "SIGNED"  # compiled, not signed (ADR 0103)
     assert [d["kind"] for d in riv["content"]["documents"]] == ["PROBLEM_ANALYSIS", "ACTION_PLAN"]
     response = api.client_as(WN).get(api.url(f"/{riv['id']}/file"))
     assert response.status_code == 200

@@ -1,4 +1,4 @@
-"""The Poortwachter documents played through the JSON API on their own dates (spec §6, §6.1, D10).
+"""The Poortwachter documents played through the JSON API on their own dates (R-150…R-158, T-03…T-09, D10).
 
 Each signature is made on the scenario's date: the clock (`timezone.now` and `localdate`) is set to
 noon of that day, so the date a document is frozen is the date the guideline counts.
