@@ -287,3 +287,20 @@ def test_the_poortwachter_section_and_page(api: Api, client_as: ClientAs, world:
     assert document.locked_at is not None
     assert "Halve dagen." in client_as(WN).get(page).content.decode()
     assert client_as(WN).get(f"/ziekmelding/{api.case.pk}/poortwachter/ONBEKEND/").status_code == 404
+
+
+def test_only_a_writer_of_the_kind_changes_a_draft(api: Api) -> None:
+    plan = api.draft(LG, {"kind": "ACTION_PLAN", "goal": "Terug in eigen werk."})
+    assert api.put(WN, plan["id"], {"goal": "Anders."}).status_code == 403  # a signer, not a writer
+    assert api.put(BA, plan["id"], {"goal": "Anders."}).status_code == 404  # not theirs to read
+    assert api.put(HR, plan["id"], {"goal": "Anders."}).status_code == 200  # HR writes D10 (fn 16)
+
+
+def test_a_download_is_audited_without_content(api: Api) -> None:
+    from werkvrede.audit.models import AuditEvent
+
+    pa = api.draft(BA, {"kind": "PROBLEM_ANALYSIS", "possibilities": "Zzmarkeraudit"})
+    api.sign(BA, pa["id"])
+    assert api.client_as(CM).get(api.url(f"/{pa['id']}/file?format=html")).status_code == 200
+    event = AuditEvent.objects.filter(action="documents.document.downloaded").latest("pk")
+    assert event.object_id == str(pa["id"]) and "Zzmarkeraudit" not in str(event.data)
