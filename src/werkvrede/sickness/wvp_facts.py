@@ -57,6 +57,12 @@ def wvp_facts(report: SickReport) -> dict[str, Any]:
                 for u in by_kind.get(K.PROBLEM_ANALYSIS_UPDATE, [])
             ],
         }
+        # where the conflict advice is recorded (never "notes only" when a document holds it).
+        updates = by_kind.get(K.PROBLEM_ANALYSIS_UPDATE, [])
+        if _has_advice(pa):
+            facts["conflict_advice_recorded_in"] = "PA"
+        elif any(_has_advice(u) for u in updates):
+            facts["conflict_advice_recorded_in"] = "PA_UPDATE"
     plan = first(K.ACTION_PLAN)
     if plan is not None:
         # Frozen only when the employer and the employee have both signed.

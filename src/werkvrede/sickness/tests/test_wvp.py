@@ -13,6 +13,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from conftest import World
+from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.deadlines import case_deadlines_refresh
 from werkvrede.cases.models import Case, CaseDeadline
 from werkvrede.core.roles import Role
@@ -297,8 +298,6 @@ def test_only_a_writer_of_the_kind_changes_a_draft(api: Api) -> None:
 
 
 def test_a_download_is_audited_without_content(api: Api) -> None:
-    from werkvrede.audit.models import AuditEvent
-
     pa = api.draft(BA, {"kind": "PROBLEM_ANALYSIS", "possibilities": "Zzmarkeraudit"})
     api.sign(BA, pa["id"])
     assert api.client_as(CM).get(api.url(f"/{pa['id']}/file?format=html")).status_code == 200

@@ -17,6 +17,7 @@ from tests.scenarios.story import Story, codes
 from werkvrede.cases.guideline_bridge import stored_case_advice
 from werkvrede.cases.models import Case
 from werkvrede.core.roles import Role
+from werkvrede.sickness.facts import case_facts
 
 HR, CM, LG, WN, BA = (
     Role.HR_ADVISER,
@@ -161,6 +162,7 @@ def test_variant_b_probleemanalyse_without_conflict_advice_is_found(clock: Clock
     )
     clock.sign(BA, update["id"])
     assert "R-161" not in {f.code for f in stored_case_advice(case, today=date(2025, 4, 9)).findings}
+    assert case_facts(case)["sick_report"]["conflict_advice_recorded_in"] == "PA_UPDATE"
 
 
 def test_week_42_ending_on_a_saturday_the_notice_is_on_time_on_the_monday(clock: Clock) -> None:
