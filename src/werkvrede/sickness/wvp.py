@@ -28,6 +28,7 @@ from werkvrede.cases.deadlines import case_deadlines_refresh_on_commit
 from werkvrede.cases.guideline_bridge import stored_case_advice
 from werkvrede.cases.models import Case, CaseDeadline, CaseParticipant
 from werkvrede.cases.policies import CaseAccess
+from werkvrede.cases.services import timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Invalid, MedicalTermsFound, NotPossible
@@ -425,8 +426,12 @@ def sign(*, actor: Actor, case_id: int, document_id: int, typed_name: str) -> Do
     document = document_get_for(actor, access, document_id)
     authorize(actor, "sickness.wvp.sign", document)
     documents.document_sign(actor=actor, document=document, typed_name=typed_name)
+    signed = Document.objects.get(pk=document.pk)
+    if signed.locked_at is not None:
+        role = next((c for c in ("BA", "CM", "HR", "LG", "WN") if c in columns(actor, access)), "")
+        timeline_record(actor, access.case, "sickness.wvp_signed", role, document_kind=signed.kind)
     case_deadlines_refresh_on_commit(access.case.pk)
-    return Document.objects.get(pk=document.pk)
+    return signed
 
 
 # --- Download ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.deadlines import case_deadlines_refresh
-from werkvrede.cases.models import Case, CaseDeadline
+from werkvrede.cases.models import Case, CaseDeadline, TimelineEvent
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document
 from werkvrede.sickness.models import MedicalNote
@@ -161,8 +161,11 @@ def test_the_plan_needs_both_signatures_and_only_then_completes_t04(api: Api, wo
     assert api.sign(LG, plan["id"]).status_code == 409  # signed already
     case_deadlines_refresh(api.case.pk)
     assert CaseDeadline.objects.get(case=api.case, code="T-04").status != "DONE"
+    assert not TimelineEvent.objects.filter(case=api.case, kind="sickness.wvp_signed").exists()
     second = api.sign(WN, plan["id"]).json()
     assert second["status"] == "SIGNED" and second["locked_at"] is not None
+    event = TimelineEvent.objects.get(case=api.case, kind="sickness.wvp_signed")
+    assert event.data == {"document_kind": "ACTION_PLAN"} and event.actor_role == "WN"
     case_deadlines_refresh(api.case.pk)
     row = CaseDeadline.objects.get(case=api.case, code="T-04")
     assert row.status == "DONE" and row.done_on is not None
