@@ -297,7 +297,9 @@ def test_only_a_writer_of_the_kind_changes_a_draft(api: Api) -> None:
     plan = api.draft(LG, {"kind": "ACTION_PLAN", "goal": "Terug in eigen werk."})
     assert api.put(WN, plan["id"], {"goal": "Anders."}).status_code == 403  # a signer, not a writer
     assert api.put(BA, plan["id"], {"goal": "Anders."}).status_code == 404  # not theirs to read
-    assert api.put(HR, plan["id"], {"goal": "Anders."}).status_code == 200  # HR writes D10 (fn 16)
+    assert (
+        api.put(HR, plan["id"], {"goal": "Anders."}).status_code == 200
+    )  # HR writes D10 (fn 16 in docs/rules.md)
 
 
 def test_a_download_is_audited_without_content(api: Api) -> None:
