@@ -219,6 +219,89 @@ class BaFeedbackContent(TypedDict):
     text: str
 
 
+# --- D10: the Poortwachter documents (R-150…R-158) ----------------------------------------
+
+
+class WvpHeader(TypedDict):
+    """What every Poortwachter document states first, pre-filled from the case."""
+
+    case_reference: str
+    employee: Person
+    employer: str  # the organisation's name
+    first_sick_day: str  # after samentelling (R-160)
+    drafted_on: str
+
+
+class ProblemAnalysisContent(WvpHeader):
+    """The employer-facing (non-medical) part only; the medical part is sealed apart (D01)."""
+
+    physician: Person
+    personal_contact: bool  # the BA saw the employee in person (R-019)
+    functional_limitations: str
+    possibilities: str
+    expected_duration: str
+    reintegration_advice: str
+    conflict_advice: str  # variant B: the advice on the conflict (R-161)
+
+
+class ProblemAnalysisUpdateContent(ProblemAnalysisContent):
+    reason: str  # what changed
+
+
+class ActionPlanContent(WvpHeader):
+    casemanager: Person  # R-151: a casemanager is appointed
+    goal: str
+    activities: str
+    agreements: str
+
+
+class ActionPlanUpdateContent(ActionPlanContent):
+    reason: str
+
+
+class UwvSicknessNoticeContent(WvpHeader):
+    """R-154: the fields UWV asks (W4); nothing medical, no free text besides the expected duration."""
+
+    expected_duration: str
+    expected_return_on: str | None
+    work_accident: bool | None
+    safety_net: bool | None
+
+
+class FirstYearEvaluationContent(WvpHeader):
+    look_back: str
+    look_forward: str
+    track_two: str  # the decision on spoor 2
+
+
+class CurrentAssessmentContent(WvpHeader):
+    physician: Person
+    functional_limitations: str
+    possibilities: str
+    prognosis: str
+
+
+class FinalEvaluationContent(WvpHeader):
+    summary: str
+    results: str
+    employee_cosigns: bool
+
+
+class BundledDocument(TypedDict):
+    document_id: int
+    kind: str
+    version: int
+    title: str
+    content_hash: str
+    signed_on: str
+
+
+class ReintegrationReportContent(WvpHeader):
+    """The RIV: the signed Poortwachter documents it bundles, each by id, version and hash."""
+
+    documents: list[BundledDocument]
+
+
 CONTENT_TYPES: dict[str, type] = {
     DocumentKind.MEDIATION_AGREEMENT: MediationAgreementContent,
     DocumentKind.CONFIDENTIALITY_STATEMENT: ConfidentialityStatementContent,
@@ -229,6 +312,15 @@ CONTENT_TYPES: dict[str, type] = {
     DocumentKind.TERMINATION_AGREEMENT: TerminationAgreementContent,
     DocumentKind.DISSOLUTION_NOTICE: DissolutionNoticeContent,
     DocumentKind.BA_FEEDBACK: BaFeedbackContent,
+    DocumentKind.PROBLEM_ANALYSIS: ProblemAnalysisContent,
+    DocumentKind.PROBLEM_ANALYSIS_UPDATE: ProblemAnalysisUpdateContent,
+    DocumentKind.ACTION_PLAN: ActionPlanContent,
+    DocumentKind.ACTION_PLAN_UPDATE: ActionPlanUpdateContent,
+    DocumentKind.UWV_SICKNESS_NOTICE: UwvSicknessNoticeContent,
+    DocumentKind.FIRST_YEAR_EVALUATION: FirstYearEvaluationContent,
+    DocumentKind.CURRENT_ASSESSMENT: CurrentAssessmentContent,
+    DocumentKind.FINAL_EVALUATION: FinalEvaluationContent,
+    DocumentKind.REINTEGRATION_REPORT: ReintegrationReportContent,
 }
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -333,4 +425,30 @@ ADVICE_CONTENT_LABELS = {
 INTERVENTION_FORM_LABELS = {
     "ALT_WORKPLACE": _("Andere werkplek"),
     "RELEASED_FROM_WORK": _("Vrijgesteld van werk"),
+}
+
+# The Poortwachter documents' own fields (the header is shown apart), in the order they are shown.
+WVP_FIELD_LABELS = {
+    "reason": _("Wat is er veranderd"),
+    "physician": _("Bedrijfsarts"),
+    "personal_contact": _("Persoonlijk contact met de werknemer"),
+    "casemanager": _("Casemanager"),
+    "functional_limitations": _("Functionele beperkingen"),
+    "possibilities": _("Mogelijkheden"),
+    "expected_duration": _("Verwachte duur"),
+    "expected_return_on": _("Verwachte datum van herstel of werkhervatting"),
+    "reintegration_advice": _("Advies over re-integratie"),
+    "conflict_advice": _("Advies over het conflict"),
+    "prognosis": _("Prognose"),
+    "goal": _("Doel"),
+    "activities": _("Activiteiten"),
+    "agreements": _("Afspraken"),
+    "work_accident": _("Arbeidsongeval"),
+    "safety_net": _("Vangnetregeling"),
+    "look_back": _("Terugblik"),
+    "look_forward": _("Vooruitblik"),
+    "track_two": _("Besluit over spoor 2"),
+    "summary": _("Samenvatting"),
+    "results": _("Resultaat van de re-integratie"),
+    "employee_cosigns": _("De werknemer ondertekent mee"),
 }

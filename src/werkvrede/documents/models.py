@@ -28,6 +28,16 @@ class DocumentKind(models.TextChoices):
     TERMINATION_AGREEMENT = "TERMINATION_AGREEMENT", _("Beëindigingsovereenkomst")
     DISSOLUTION_NOTICE = "DISSOLUTION_NOTICE", _("Ontbindingsverklaring")
     BA_FEEDBACK = "BA_FEEDBACK", _("Schriftelijke terugkoppeling van de bedrijfsarts")
+    # D10: the Poortwachter documents (R-150…R-158).
+    PROBLEM_ANALYSIS = "PROBLEM_ANALYSIS", _("Probleemanalyse")
+    PROBLEM_ANALYSIS_UPDATE = "PROBLEM_ANALYSIS_UPDATE", _("Bijstelling probleemanalyse")
+    ACTION_PLAN = "ACTION_PLAN", _("Plan van aanpak")
+    ACTION_PLAN_UPDATE = "ACTION_PLAN_UPDATE", _("Bijstelling plan van aanpak")
+    UWV_SICKNESS_NOTICE = "UWV_SICKNESS_NOTICE", _("42e-weeksmelding")
+    FIRST_YEAR_EVALUATION = "FIRST_YEAR_EVALUATION", _("Eerstejaarsevaluatie")
+    CURRENT_ASSESSMENT = "CURRENT_ASSESSMENT", _("Actueel oordeel")
+    FINAL_EVALUATION = "FINAL_EVALUATION", _("Eindevaluatie")
+    REINTEGRATION_REPORT = "REINTEGRATION_REPORT", _("Re-integratieverslag")
 
 
 # The data category (docs/rules.md) that each kind of document is; stored on the row (`category`).
@@ -41,6 +51,15 @@ KIND_CATEGORY: dict[str, str] = {
     DocumentKind.TERMINATION_AGREEMENT: "D19",
     DocumentKind.DISSOLUTION_NOTICE: "D19",
     DocumentKind.BA_FEEDBACK: "D08",
+    DocumentKind.PROBLEM_ANALYSIS: "D10",
+    DocumentKind.PROBLEM_ANALYSIS_UPDATE: "D10",
+    DocumentKind.ACTION_PLAN: "D10",
+    DocumentKind.ACTION_PLAN_UPDATE: "D10",
+    DocumentKind.UWV_SICKNESS_NOTICE: "D10",
+    DocumentKind.FIRST_YEAR_EVALUATION: "D10",
+    DocumentKind.CURRENT_ASSESSMENT: "D10",
+    DocumentKind.FINAL_EVALUATION: "D10",
+    DocumentKind.REINTEGRATION_REPORT: "D10",
 }
 
 # The only fields that may be written after a document was stored.

@@ -36,7 +36,8 @@ from werkvrede.core.types import (
     Percentage,
     Text,
 )
-from werkvrede.sickness import feedback, selectors, services
+from werkvrede.documents.models import DocumentKind
+from werkvrede.sickness import feedback, selectors, services, wvp
 from werkvrede.sickness.models import (
     EMPLOYER_DATE_FIELDS,
     R130_FIELDS,
@@ -387,3 +388,189 @@ def advice_send(request: HttpRequest, access: CaseAccess, payload: AdviceIn) -> 
         actor=actor, case_id=access.case.pk, data=services.AdviceInput(**values), today=timezone.localdate()
     )
     return Status(201, visible_dict(actor, access, advice, SicknessAdviceOut))
+
+
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
+
+
+class WvpFieldsIn(_In):
+    """The fields the writer fills in; each kind takes only its own (documents.content, ADR 0103)."""
+
+    reason: Text | None = None
+    personal_contact: bool | None = None
+    functional_limitations: Text | None = None
+    possibilities: Text | None = None
+    expected_duration: Annotated[Name, Field(max_length=100)] | None = None
+    reintegration_advice: Text | None = None
+    conflict_advice: Text | None = None
+    medical_part: LongText | None = Field(
+        None, description="Probleemanalyse only: sealed as a medical note (D01), never in the document"
+    )
+    prognosis: Text | None = None
+    casemanager: Name | None = None
+    goal: Text | None = None
+    activities: Text | None = None
+    agreements: Text | None = None
+    expected_return_on: Date | None = None
+    work_accident: bool | None = None
+    safety_net: bool | None = None
+    look_back: Text | None = None
+    look_forward: Text | None = None
+    track_two: Text | None = None
+    summary: Text | None = None
+    results: Text | None = None
+    employee_cosigns: bool | None = None
+
+
+class WvpDocumentIn(WvpFieldsIn):
+    kind: Choice[DocumentKind]
+
+
+class WvpSignIn(_In):
+    typed_name: Name
+
+
+class WvpSignerOut(Schema):
+    user_id: int
+    signed_at: datetime | None = None
+
+
+class WvpDocumentOut(Schema):
+    id: int
+    kind: str
+    title: str
+    version: int
+    status: Literal["DRAFT", "AWAITING_SIGNATURE", "SIGNED"]
+    content: dict[str, Any]
+    content_hash: str
+    signers: list[WvpSignerOut]
+    locked_at: datetime | None = None
+    signed_on: date | None = None
+    timer: str | None = None
+    due: date | None = None
+    deadline_status: str | None = None
+
+
+def _wvp_out(document: Any, access: CaseAccess) -> dict[str, Any]:
+    signatures = {s.user_id: s.signed_at for s in document.signatures.all()}
+    spec = wvp.SPECS[document.kind]
+    deadline = wvp.due_dates(access.case).get(spec.timer) if spec.timer else None
+    return {
+        "id": document.pk,
+        "kind": document.kind,
+        "title": document.title,
+        "version": document.version,
+        "status": wvp.status_of(document, set(signatures)),
+        "content": document.content,
+        "content_hash": document.content_hash,
+        "signers": [{"user_id": u, "signed_at": signatures.get(u)} for u in document.signers],
+        "locked_at": document.locked_at,
+        "signed_on": wvp.signed_on(document),
+        "timer": spec.timer,
+        "due": (deadline.practical_due or deadline.due) if deadline else None,
+        "deadline_status": deadline.status if deadline else None,
+    }
+
+
+def _set_fields(payload: WvpFieldsIn) -> dict[str, Any]:
+    return {k: v for k, v in payload.model_dump(exclude_unset=True).items() if k != "kind"}
+
+
+@router.get(
+    "/cases/{case_id}/wvp-documents", response=list[WvpDocumentOut], url_name="sickness-wvp-documents"
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_documents_list(request: HttpRequest, access: CaseAccess) -> list[dict[str, Any]]:
+    """The case's Poortwachter documents you may read: every signed one (W6) and the open drafts you
+    write or sign; each with the due date of its deadline (T-xx)."""
+    return [_wvp_out(d, access) for d in wvp.documents_for(_actor(request), access)]
+
+
+@router.post(
+    "/cases/{case_id}/wvp-documents", response={201: WvpDocumentOut}, url_name="sickness-wvp-documents"
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_document_create(request: HttpRequest, access: CaseAccess, payload: WvpDocumentIn) -> Status[Any]:
+    """Draft a Poortwachter document, pre-filled from the case (BA: probleemanalyse, bijstelling, actueel
+    oordeel; LG/HR/CM: the others). A field of another kind is refused (422)."""
+    document = wvp.draft_save(
+        actor=_actor(request),
+        case_id=access.case.pk,
+        kind=payload.kind,
+        values=_set_fields(payload),
+        today=timezone.localdate(),
+    )
+    return Status(201, _wvp_out(document, access))
+
+
+@router.get(
+    "/cases/{case_id}/wvp-documents/{document_id}", response=WvpDocumentOut, url_name="sickness-wvp-document"
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_document_get(request: HttpRequest, access: CaseAccess, document_id: Id) -> dict[str, Any]:
+    """One Poortwachter document (404 for a draft that is not yours to write or sign)."""
+    return _wvp_out(wvp.document_get_for(_actor(request), access, document_id), access)
+
+
+@router.put(
+    "/cases/{case_id}/wvp-documents/{document_id}",
+    response={200: WvpDocumentOut},
+    url_name="sickness-wvp-document",
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_document_update(
+    request: HttpRequest, access: CaseAccess, document_id: Id, payload: WvpFieldsIn
+) -> Status[Any]:
+    """Change a draft that is not yet frozen: a new version; signatures given before count no more."""
+    document = wvp.draft_save(
+        actor=_actor(request),
+        case_id=access.case.pk,
+        kind="",
+        document_id=document_id,
+        values=_set_fields(payload),
+        today=timezone.localdate(),
+    )
+    return Status(200, _wvp_out(document, access))
+
+
+@router.post(
+    "/cases/{case_id}/wvp-documents/{document_id}/sign",
+    response={200: WvpDocumentOut},
+    url_name="sickness-wvp-document-sign",
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_document_sign(
+    request: HttpRequest, access: CaseAccess, document_id: Id, payload: WvpSignIn
+) -> Status[Any]:
+    """Sign by typing your name exactly; the last signature freezes the document and completes its
+    deadline (403 when you are not a signer)."""
+    document = wvp.sign(
+        actor=_actor(request), case_id=access.case.pk, document_id=document_id, typed_name=payload.typed_name
+    )
+    return Status(200, _wvp_out(document, access))
+
+
+@router.get(
+    "/cases/{case_id}/wvp-documents/{document_id}/file",
+    url_name="sickness-wvp-document-file",
+    response={200: None},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The document (the RIV as one bundle PDF of its signed documents)",
+                "content": {
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                    "text/html": {"schema": {"type": "string"}},
+                },
+            }
+        }
+    },
+)
+@api_requires("sickness.section.view", on=SECTION)
+def wvp_document_file(
+    request: HttpRequest, access: CaseAccess, document_id: Id, format: Literal["pdf", "html"] = "pdf"
+) -> HttpResponse:
+    """The document as PDF or HTML, in the request's language (Accept-Language: nl or en)."""
+    return wvp.download(
+        actor=_actor(request), access=access, document_id=document_id, fmt=format, language=get_language()
+    )

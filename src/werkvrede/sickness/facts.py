@@ -21,6 +21,7 @@ from werkvrede.sickness.models import (
     SickReport,
     WorkCapacityVerdict,
 )
+from werkvrede.sickness.wvp_facts import wvp_facts
 
 # Who an advice goes to besides the employee (R-021: the employee always gets the same copy).
 EMPLOYER_RECIPIENTS = ("LG", "HR", "CM")
@@ -80,6 +81,8 @@ def report_facts(report: SickReport) -> dict[str, Any]:
             if p.recovery_date is not None and p.recovery_date > p.first_sick_day
         ],
     }
+    # The signed Poortwachter documents (D10): T-03, T-04, T-06, T-07, T-09, T-10.
+    facts.update(wvp_facts(report))
     verdict = selectors.latest_verdict(report)
     if verdict is not None:
         facts["verdict"] = verdict_facts(verdict)

@@ -264,3 +264,50 @@ class OpenConsultForm(Form):
         if member is None:
             raise forms.ValidationError(_("Geen werknemer van je organisatie heeft dit e-mailadres."))
         return member
+
+
+# --- The Poortwachter documents (D10) ---------------------------------------------------------------
+
+_WVP_TEXT_ROWS = {"casemanager": 1, "expected_duration": 1}
+_WVP_NULLABLE = (("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee")))
+
+
+def wvp_form_class(kind: str) -> type[forms.Form]:
+    """The form of one kind of Poortwachter document: exactly the fields its writer fills in."""
+    from werkvrede.documents.content import WVP_FIELD_LABELS
+    from werkvrede.sickness.wvp import BOOLEAN_FIELDS, DATE_FIELDS, MEDICAL_PART, NULLABLE_BOOLEANS, SPECS
+
+    spec = SPECS[kind]
+    fields: dict[str, forms.Field] = {}
+    for name in spec.fields:
+        label = WVP_FIELD_LABELS[name]
+        if name in NULLABLE_BOOLEANS:
+            fields[name] = forms.TypedChoiceField(
+                label=label,
+                choices=_WVP_NULLABLE,
+                required=False,
+                coerce=lambda v: {"true": True, "false": False}.get(v),
+                empty_value=None,
+            )
+        elif name in BOOLEAN_FIELDS:
+            fields[name] = forms.BooleanField(label=label, required=False)
+        elif name in DATE_FIELDS:
+            fields[name] = forms.DateField(label=label, required=False, widget=DateInput())
+        elif name in _WVP_TEXT_ROWS:
+            fields[name] = forms.CharField(label=label, required=False, max_length=200)
+        else:
+            fields[name] = forms.CharField(
+                label=label, required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+            )
+    if spec.kind == "PROBLEM_ANALYSIS":
+        fields[MEDICAL_PART] = forms.CharField(
+            label=_("Medisch deel (alleen voor de bedrijfsarts; versleuteld, nooit in het document)"),
+            required=False,
+            max_length=20000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+    return type(f"WvpForm{kind.title()}", (Form,), fields)
+
+
+class WvpSignForm(Form):
+    typed_name = forms.CharField(label=_("Typ uw volledige naam om te ondertekenen"), max_length=200)

@@ -56,6 +56,9 @@ MATRIX: dict[str, dict[str, Level]] = {
     "D06": {"WN": R, "LG": RO, "HR": RO, "CM": RO, "TD": W, "BA": W, "BMW": N, "WP": N},
     "D07": {"WN": R, "LG": RO, "HR": RO, "CM": RO, "TD": RO, "BA": W, "BMW": N, "WP": N},
     "D08": {"WN": R, "LG": R, "HR": R, "CM": R, "TD": R, "BA": W, "BMW": N, "WP": N},
+    # D10: the employee reads every signed WVP document of their case (D10 fn 15 in docs/rules.md);
+    # the TD reads them and drafts none (ADR 0103).
+    "D10": {"WN": R, "LG": W, "HR": W, "CM": W, "TD": R, "BA": W, "BMW": N, "WP": N},
 }
 # The fields a "R°" reader sees.
 RESTRICTED_FIELDS: dict[str, frozenset[str]] = {
@@ -303,6 +306,12 @@ def readers(label: str, fields: tuple[str, ...] | None = None) -> list[str]:
     return result
 
 
+def category_readers(category: str) -> list[str]:
+    """Who reads a whole data category (e.g. a signed Poortwachter document, D10)."""
+    row = MATRIX[category]
+    return [str(_COLUMN_LABELS[c]) for c in COLUMNS if row[c] >= Level.READ]
+
+
 @rule(
     "sickness.api.use",
     "Call the sickness API: anyone in an organisation; each operation checks the case like the pages.",
@@ -344,3 +353,34 @@ def can_read_open_consult_note(actor: Actor, sealed: Any) -> bool:
     return OpenConsultation.objects.filter(
         Q(physician_id=actor.user_id) | Q(employee_id=actor.user_id), sealed=sealed
     ).exists()
+
+
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
+
+
+@rule(
+    "sickness.wvp.write_physician",
+    "Draft a probleemanalyse, its bijstelling or the actueel oordeel (D10 fn 17 in docs/rules.md): "
+    "only the BA.",
+)
+def can_write_wvp_physician(actor: Actor, access: Any) -> bool:
+    return "BA" in _cols(actor, access)
+
+
+@rule(
+    "sickness.wvp.write_employer",
+    "Draft a plan van aanpak, bijstelling, 42e-weeksmelding, eerstejaarsevaluatie, eindevaluatie or the "
+    "re-integratieverslag (D10 fn 16 in docs/rules.md): LG, HR, CM.",
+)
+def can_write_wvp_employer(actor: Actor, access: Any) -> bool:
+    return bool(_cols(actor, access) & EMPLOYER_COLUMNS)
+
+
+@rule("sickness.wvp.sign", "Sign a Poortwachter document: only a person it names as a signer (ADR 0103).")
+def can_sign_wvp(actor: Actor, document: Any) -> bool:
+    signers = getattr(document, "signers", None) or []
+    return (
+        actor.user_id is not None
+        and getattr(document, "organisation_id", None) == actor.organisation_id
+        and actor.user_id in signers
+    )

@@ -44,3 +44,8 @@ register_timeline_kind(
 register_timeline_kind(
     "sickness.advice_sent", _("%(name)s stuurde een advies aan werkgever en werknemer"), action=SECTION_ACTION
 )
+register_timeline_kind(
+    "sickness.wvp_signed",
+    _("%(name)s ondertekende als laatste een Poortwachterdocument; het ligt nu vast"),
+    action=SECTION_ACTION,
+)

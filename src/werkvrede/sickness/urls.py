@@ -17,4 +17,6 @@ urlpatterns = [
     path("<int:case_id>/advies/", views.advice, name="advice"),
     path("<int:case_id>/advies/<int:advice_id>/terugkoppeling.pdf", views.advice_pdf, name="advice-pdf"),
     path("<int:case_id>/advies/<int:advice_id>/terugkoppeling.html", views.advice_html, name="advice-html"),
+    path("<int:case_id>/poortwachter/<str:kind>/", views.wvp, name="wvp"),
+    path("<int:case_id>/poortwachter/document/<int:document_id>.pdf", views.wvp_pdf, name="wvp-pdf"),
 ]

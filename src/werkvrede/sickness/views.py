@@ -18,13 +18,15 @@ from django.utils.translation import gettext as _
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.policy import allowed, authorize
+from werkvrede.core.policy import allowed, authorize, hidden
 from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention, Refusal, refusal_context
+from werkvrede.documents import services as documents_services
 from werkvrede.guideline import Finding, Severity
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness import forms as sickness_forms
+from werkvrede.sickness import wvp as wvp_services
 from werkvrede.sickness.models import EMPLOYER_DATE_FIELDS, R130_FIELDS, SentAdvice
-from werkvrede.sickness.policies import Level, category_level, readers
+from werkvrede.sickness.policies import Level, category_level, category_readers, readers
 from werkvrede.sickness.presentation import rows
 from werkvrede.sickness.selectors import SECTION
 
@@ -117,6 +119,7 @@ def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "can_capacity": allowed(actor, "sickness.capacity.record", access),
         "can_advise": allowed(actor, "sickness.advice.send", access),
         "advices": _advices(actor, access),
+        "wvp_items": wvp_services.overview(actor, access),
         "notes": [],
         "reads_medical": False,
     }
@@ -441,4 +444,101 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
         "sickness/open_consults.html",
         {"visits": selectors.open_consults_for(actor), "form": form, "can_record": can_record},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
+
+
+def _wvp_initial(document: Any) -> dict[str, Any] | None:
+    if document is None or document.locked_at is not None:
+        return None
+    initial = dict(document.content)
+    if isinstance(initial.get("casemanager"), dict):
+        initial["casemanager"] = initial["casemanager"].get("name", "")
+    return initial
+
+
+@requires("sickness.section.view", on=SECTION)
+def wvp(request: HttpRequest, access: CaseAccess, kind: str) -> HttpResponseBase:
+    """One kind of Poortwachter document: its versions you may read, the draft form for its writers,
+    the signature form for a signer who has not signed yet."""
+    actor = _actor(request)
+    spec = wvp_services.SPECS.get(kind)
+    if spec is None:
+        raise hidden(actor, "sickness.section.view", access.case)
+    visible = [d for d in wvp_services.documents_for(actor, access) if d.kind == kind]
+    open_draft = next((d for d in reversed(visible) if d.locked_at is None), None)
+    writes = allowed(actor, spec.write_action, access)
+    may_draft = writes and (open_draft is not None or spec.repeatable or not visible)
+    form_class = sickness_forms.wvp_form_class(kind)
+    posted = request.method == "POST"
+    action = request.POST.get("action", "") if posted else ""
+    form = form_class(
+        request.POST if action == "save" else None, initial=_wvp_initial(open_draft), prefix="doc"
+    )
+    sign_form = sickness_forms.WvpSignForm(request.POST if action == "sign" else None, prefix="sign")
+    refused: dict[str, Any] = {}
+    if action == "save":
+        authorize(actor, spec.write_action, access)
+        if form.is_valid():
+            try:
+                wvp_services.draft_save(
+                    actor=actor,
+                    case_id=access.case.pk,
+                    kind=kind,
+                    document_id=open_draft.pk if open_draft is not None else None,
+                    values=form.cleaned_data,
+                    today=timezone.localdate(),
+                )
+            except MedicalTermsFound as exc:
+                for name, terms in exc.terms.items():
+                    form.add_error(
+                        name, _("R-131: haal deze woorden weg: %(terms)s.") % {"terms": ", ".join(terms)}
+                    )
+            except Refusal as exc:
+                refused = refusal_context(exc)
+            else:
+                messages.success(request, _("Het concept is opgeslagen."))
+                return redirect("sickness:wvp", case_id=access.case.pk, kind=kind)
+    elif action == "sign":
+        authorize(actor, "sickness.wvp.sign", open_draft)
+        if open_draft is not None and sign_form.is_valid():
+            try:
+                wvp_services.sign(
+                    actor=actor,
+                    case_id=access.case.pk,
+                    document_id=open_draft.pk,
+                    typed_name=sign_form.cleaned_data["typed_name"],
+                )
+            except Refusal as exc:
+                refused = refusal_context(exc)
+            else:
+                messages.success(request, _("Uw handtekening is vastgelegd."))
+                return redirect("sickness:wvp", case_id=access.case.pk, kind=kind)
+    elif posted:
+        authorize(actor, spec.write_action, access)
+    pending = set(documents_services.pending_signers(open_draft)) if open_draft is not None else set()
+    item = next(i for i in wvp_services.overview(actor, access) if i.kind == kind)
+    return render(
+        request,
+        "sickness/wvp.html",
+        {
+            "case": access.case,
+            "item": item,
+            "form": form if may_draft else None,
+            "sign_form": sign_form if actor.user_id in pending else None,
+            "open_draft": open_draft,
+            **refused,
+            "visible_to": category_readers("D10"),
+        },
+        status=400 if posted else 200,
+    )
+
+
+@requires("sickness.section.view", on=SECTION)
+def wvp_pdf(request: HttpRequest, access: CaseAccess, document_id: int) -> HttpResponseBase:
+    """A Poortwachter document as PDF (the RIV: one bundle of its signed documents)."""
+    return wvp_services.download(
+        actor=_actor(request), access=access, document_id=document_id, fmt="pdf", language=get_language()
     )

@@ -32,3 +32,30 @@ def label(labels: Mapping[str, Any], code: Any) -> str:
         return ""
     found = labels.get(str(code)) if isinstance(labels, Mapping) else None
     return str(found) if found is not None else str(code)
+
+
+@register.filter
+def wvp_rows(content: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
+    """The fields of a Poortwachter document (D10) as (label, text), in the order of its content type."""
+    from django.utils.translation import gettext as _
+
+    from werkvrede.documents.content import CONTENT_TYPES, WVP_FIELD_LABELS
+
+    typed = CONTENT_TYPES.get(str(kind))
+    found: list[tuple[str, str]] = []
+    for key in getattr(typed, "__annotations__", {}):
+        if key not in WVP_FIELD_LABELS or key not in content:
+            continue
+        value = content[key]
+        if isinstance(value, bool):
+            text = _("Ja") if value else _("Nee")
+        elif value is None:
+            text = _("Onbekend")
+        elif isinstance(value, Mapping):
+            text = str(value.get("name", ""))
+        elif key.endswith("_on"):
+            text = longdate(value)
+        else:
+            text = str(value)
+        found.append((str(WVP_FIELD_LABELS[key]), text))
+    return found

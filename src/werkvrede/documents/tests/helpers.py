@@ -63,6 +63,31 @@ def sign(user: User, organisation_id: int, document: Document, typed_name: str |
     )
 
 
+# The Poortwachter documents (D10) share a header pre-filled from the case.
+_WVP_HEADER = {
+    "case_reference": "2026-0007",
+    "employee": {"user_id": None, "name": "Sanne de Vries"},
+    "employer": "Bakkerij Bakker B.V.",
+    "first_sick_day": "2026-03-02",
+    "drafted_on": "2026-04-06",
+}
+_WVP_PA = {
+    "physician": {"user_id": None, "name": "Dr. A. Arts"},
+    "personal_contact": True,
+    "functional_limitations": "Geen leidinggevende taken",
+    "possibilities": "Halve dagen eigen werk",
+    "expected_duration": "Zes weken",
+    "reintegration_advice": "Opbouw in vier weken",
+    "conflict_advice": "Arbeidsmediation",
+}
+_WVP_PLAN = {
+    "casemanager": {"user_id": None, "name": "Karin Jansen"},
+    "goal": "Terug in eigen werk",
+    "activities": "Mediation; opbouw",
+    "agreements": "Elke twee weken contact",
+}
+
+
 # One valid content of every kind, each with a recognisable value the rendering must show.
 SAMPLES: dict[str, tuple[dict[str, Any], str]] = {
     DocumentKind.MEDIATION_AGREEMENT: (agreement_content(), "Samenwerking binnen het team Planning"),
@@ -141,6 +166,65 @@ SAMPLES: dict[str, tuple[dict[str, Any], str]] = {
         },
         "Gesprek onder leiding van een mediator",
     ),
+    **{
+        kind: ({**_WVP_HEADER, **fields}, marker)
+        for kind, fields, marker in (
+            (DocumentKind.PROBLEM_ANALYSIS, _WVP_PA, "Halve dagen eigen werk"),
+            (
+                DocumentKind.PROBLEM_ANALYSIS_UPDATE,
+                {**_WVP_PA, "reason": "Nieuwe afspraak"},
+                "Nieuwe afspraak",
+            ),
+            (DocumentKind.ACTION_PLAN, _WVP_PLAN, "Terug in eigen werk"),
+            (DocumentKind.ACTION_PLAN_UPDATE, {**_WVP_PLAN, "reason": "Na de mediation"}, "Na de mediation"),
+            (
+                DocumentKind.UWV_SICKNESS_NOTICE,
+                {
+                    "expected_duration": "Zes weken",
+                    "expected_return_on": None,
+                    "work_accident": False,
+                    "safety_net": None,
+                },
+                "Zes weken",
+            ),
+            (
+                DocumentKind.FIRST_YEAR_EVALUATION,
+                {"look_back": "Mediation afgerond", "look_forward": "Hervatting", "track_two": "Niet nodig"},
+                "Mediation afgerond",
+            ),
+            (
+                DocumentKind.CURRENT_ASSESSMENT,
+                {
+                    "physician": {"user_id": None, "name": "Dr. A. Arts"},
+                    "functional_limitations": "Geen",
+                    "possibilities": "Eigen werk",
+                    "prognosis": "Stabiel herstel",
+                },
+                "Stabiel herstel",
+            ),
+            (
+                DocumentKind.FINAL_EVALUATION,
+                {"summary": "Volledig hervat", "results": "Eigen werk", "employee_cosigns": True},
+                "Volledig hervat",
+            ),
+            (
+                DocumentKind.REINTEGRATION_REPORT,
+                {
+                    "documents": [
+                        {
+                            "document_id": 1,
+                            "kind": "ACTION_PLAN",
+                            "version": 1,
+                            "title": "Plan van aanpak",
+                            "content_hash": "ab" * 32,
+                            "signed_on": "2026-04-20",
+                        }
+                    ]
+                },
+                "Plan van aanpak",
+            ),
+        )
+    },
 }
 
 

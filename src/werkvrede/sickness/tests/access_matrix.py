@@ -3,8 +3,11 @@ from werkvrede.core.roles import Role
 from werkvrede.sickness.tests.helpers import (
     case_consulted,
     case_with_advice,
+    case_with_pa_draft,
     case_with_report,
+    case_with_signed_pa,
     case_with_verdict,
+    case_wvp_page,
 )
 
 # The case of `helpers.conflict_case`: the employee is the party (WN); the line manager, the
@@ -71,4 +74,19 @@ ROWS = {
     ),
     "api:sickness-advices": Row("get", SECTION, 200, object_in=case_with_report),
     "api:sickness-advice-feedback": Row("get", SECTION, 200, object_in=case_with_advice),
+    # D10, the Poortwachter documents: every reader of the Ziekmelding part reads a signed one (W6);
+    # a draft only its writers and signers (the probleemanalyse: the BA), so to everyone else it is 404.
+    "sickness:wvp": Row("get", SECTION, 200, object_in=case_wvp_page),
+    "sickness:wvp-pdf": Row("get", SECTION, 200, object_in=case_with_signed_pa),
+    "api:sickness-wvp-documents": Row("get", SECTION, 200, object_in=case_with_report),
+    "api:sickness-wvp-document": Row("get", SECTION, 200, object_in=case_with_signed_pa),
+    "api:sickness-wvp-document-file": Row("get", SECTION, 200, object_in=case_with_signed_pa),
+    "api:sickness-wvp-document-sign": Row(
+        "post",
+        BA,
+        200,
+        object_in=case_with_pa_draft,
+        body=lambda world: {"typed_name": world.a.users[Role.OCCUPATIONAL_PHYSICIAN].full_name},
+        json=True,
+    ),
 }

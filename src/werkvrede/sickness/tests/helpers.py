@@ -10,6 +10,7 @@ from werkvrede.cases.models import Case
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document
 from werkvrede.sickness import services
 from werkvrede.sickness.models import SickReport
 
@@ -149,3 +150,48 @@ def case_with_advice(world: Any, tenant: str) -> dict[str, int]:
     finding(world, case, tenant=tenant)
     advice = sent_advice(world, case, tenant)
     return {"case_id": case.pk, "advice_id": advice.pk}
+
+
+def pa_draft(world: Any, case: Case, tenant: str = "a", **values: Any) -> Any:
+    """The bedrijfsarts drafts the probleemanalyse (D10)."""
+    from werkvrede.sickness import wvp
+
+    return wvp.draft_save(
+        actor=as_role(world.tenant(tenant), Role.OCCUPATIONAL_PHYSICIAN),
+        case_id=case.pk,
+        kind="PROBLEM_ANALYSIS",
+        values={"possibilities": "Eigen werk, halve dagen.", **values},
+        today=TODAY,
+    )
+
+
+def sign_as(world: Any, case: Case, document: Any, role: Role, tenant: str = "a") -> Any:
+    from werkvrede.sickness import wvp
+
+    user = world.tenant(tenant).users[role]
+    return wvp.sign(
+        actor=as_role(world.tenant(tenant), role),
+        case_id=case.pk,
+        document_id=document.pk,
+        typed_name=user.full_name,
+    )
+
+
+def case_with_pa_draft(world: Any, tenant: str) -> dict[str, int]:
+    case = conflict_case(world, tenant)
+    report(world, case, tenant)
+    consulted(world, case, tenant)
+    verdict(world, case, tenant=tenant)
+    return {"case_id": case.pk, "document_id": pa_draft(world, case, tenant).pk}
+
+
+def case_with_signed_pa(world: Any, tenant: str) -> dict[str, int]:
+    found = case_with_pa_draft(world, tenant)
+    case = Case.objects.get(pk=found["case_id"])
+    document = Document.objects.get(pk=found["document_id"])
+    sign_as(world, case, document, Role.OCCUPATIONAL_PHYSICIAN, tenant)
+    return found
+
+
+def case_wvp_page(world: Any, tenant: str) -> dict[str, Any]:
+    return {"case_id": case_with_signed_pa(world, tenant)["case_id"], "kind": "PROBLEM_ANALYSIS"}
