@@ -693,12 +693,6 @@ def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -
 # --- Open spreekuur (R-135, R-136, CC-5) -----------------------------------------------------------
 
 
-_NO_CONSENT_TO_CONSULT = _lazy(
-    "CC-1 / R-038: vóór een ziekmelding raadpleeg je de werkgever alleen met geldige toestemming van de "
-    "werknemer voor die rol. Die toestemming is er niet (of is ingetrokken of verlopen)."
-)
-
-
 @transaction.atomic
 def open_consult_record(
     *,
@@ -732,7 +726,14 @@ def open_consult_record(
             on=held_on,
         )
         if consent is None:
-            raise Invalid.of("employer_consulted_role", str(_NO_CONSENT_TO_CONSULT))
+            raise Invalid.of(
+                "employer_consulted_role",
+                _(
+                    "CC-1 / R-038: vóór een ziekmelding raadpleeg je de werkgever alleen met geldige "
+                    "toestemming van de werknemer voor die rol. Die toestemming is er niet (of is "
+                    "ingetrokken of verlopen)."
+                ),
+            )
     sealed = (
         seal(actor=actor, organisation_id=organisation_id, compartment="D01", plaintext=note.strip())
         if note.strip()
