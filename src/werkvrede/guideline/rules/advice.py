@@ -14,6 +14,7 @@ from werkvrede.guideline.model import (
 from werkvrede.guideline.rules.context import Context, days, msg
 from werkvrede.guideline.textscan import scan_conditions, scan_termination
 
+
 def scan_conditional_phrases(text: str | None) -> tuple[str, ...]:
     """Sentences in free text that make work wait for the conflict's resolution (R-030)."""
     return tuple(c.sentence for c in scan_conditions(text))
