@@ -61,7 +61,7 @@ def variant_b_case(transactional_db: None) -> int:
             limitations="",
             possibilities="",
             recorded_on=today,
-        ),  # fmt: skip
+        ),
         today=today,
     )
     services.finding_record(actor=ba, case_id=case.pk, conflict=True, recorded_on=today, today=today)

@@ -58,9 +58,12 @@ def _spans(matcher: _Matcher, words: list[_Word]) -> list[tuple[int, int]]:
         best = 0
         for phrase in matcher.phrases:
             n = len(phrase)
-            if n > best and i + n <= len(words):
-                if all(p.fullmatch(words[i + k].text) for k, p in enumerate(phrase)):
-                    best = n
+            if (
+                n > best
+                and i + n <= len(words)
+                and all(p.fullmatch(words[i + k].text) for k, p in enumerate(phrase))
+            ):
+                best = n
         if not best and matcher.single is not None and matcher.single.fullmatch(words[i].text):
             best = 1
         if best:
@@ -97,7 +100,7 @@ def scan_medical_terms(text: str | None) -> tuple[str, ...]:
 
 
 def field_name_words(key: str) -> str:
-    """A field name as words: ``burnout_suspected`` → ``burnout suspected``, ``sleepMeds`` → ``sleep meds``."""
+    """A field name as words: ``burnout_suspected`` → "burnout suspected", ``sleepMeds`` → "sleep meds"."""
     return " ".join(re.sub(r"[_.\-]+", " ", _CAMEL.sub(" ", key)).split())
 
 

@@ -243,7 +243,9 @@ class OpenConsultForm(Form):
     )  # fmt: skip
     employer_consulted_role = forms.ChoiceField(
         label=_("Werkgever geraadpleegd"), required=False,
-        choices=[("", _("Nee")), ("LG", _("Leidinggevende")), ("HR", _("HR-adviseur")), ("CM", _("Casemanager"))],
+        choices=[
+            ("", _("Nee")), ("LG", _("Leidinggevende")), ("HR", _("HR-adviseur")), ("CM", _("Casemanager")),
+        ],
         help_text=_("Alleen met geldige toestemming van de werknemer voor die rol (CC-1, R-038)."),
     )  # fmt: skip
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
-from werkvrede.core.gate import BLOCKING
 from werkvrede.core.actor import Actor
+from werkvrede.core.gate import BLOCKING
 from werkvrede.core.policy import allowed, authorize
 from werkvrede.core.refusals import (
     Blocked,

@@ -73,7 +73,7 @@ def check(ctx: Context) -> None:
         if sr.uwv_medical_info_sent_by in EMPLOYER_ROLES:
             ctx.add("R-137", "sick_report.uwv_medical_info_sent_by")
     # R-133 (W16, W17): what the bedrijfsarts writes for the employer holds no medical terms (BLOCK);
-    # the words are returned so the form can mark them (docs/adr/0112-functional-terms-only-to-the-employer.md).
+    # the words are returned so the form can mark them (ADR 0112).
     verdict = sr.verdict if sr is not None else None
     if verdict is not None:
         for name, text in (("limitations", verdict.limitations), ("possibilities", verdict.possibilities)):

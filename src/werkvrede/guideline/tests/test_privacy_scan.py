@@ -53,7 +53,7 @@ def test_conditional_phrases(text: str, hit: bool) -> None:
     assert bool(scan_conditional_phrases(text)) is hit
 
 
-# with the term lists of guideline/terms.py (docs/adr/0110-health-data-recognised-by-term-lists.md).
+# with the term lists of guideline/terms.py (ADR 0110).
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

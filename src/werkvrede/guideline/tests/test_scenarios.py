@@ -65,7 +65,7 @@ def test_sc02_variant_b_blocked_draft_and_free_text(capsys: pytest.CaptureFixtur
     assert ("R-030", "BLOCK*") in c
     assert ("R-034", "BLOCK*") in c
     # The free-text sentence ties re-integration to the conflict's resolution: the structured condition
-    # written out, so R-030 at its own severity (docs/adr/0111-advice-free-text-counts-as-the-structured-field.md).
+    # written out, so R-030 at its own severity (ADR 0111).
     assert any(
         f["code"] == "R-030" and f["severity"] == "BLOCK*" and f["subject"] == "ba_advice[0].free_text"
         for f in r["findings"]
