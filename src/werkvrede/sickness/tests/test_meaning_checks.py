@@ -261,3 +261,29 @@ def test_the_r131_refusal_says_consent_does_not_help(world: World, client_as: Cl
     html = response.content.decode()
     assert response.status_code == 400
     assert "ook niet met toestemming" in html and "slaapmedicatie" in html
+
+
+@pytest.mark.parametrize("key", ["burnout_suspected", "sleepMedication", "zwangerschap", "diagnosis"])
+def test_the_api_says_a_renamed_health_field_is_r131_not_just_unknown(
+    world: World, client_as: ClientAs, key: str
+) -> None:
+    case = conflict_case(world)
+    response = post_json(
+        client_as(Role.HR_ADVISER),
+        f"/api/v1/cases/{case.pk}/sick-report",
+        {"first_sick_day": "2025-03-10", key: True},
+    )
+    assert response.status_code == 422
+    body = json.dumps(response.json())
+    assert "R-131" in body and "consent" in body and key in body
+
+
+def test_an_unknown_plain_field_is_still_refused_without_r131(world: World, client_as: ClientAs) -> None:
+    case = conflict_case(world)
+    response = post_json(
+        client_as(Role.HR_ADVISER),
+        f"/api/v1/cases/{case.pk}/sick-report",
+        {"first_sick_day": "2025-03-10", "team_name": "Inkoop"},
+    )
+    assert response.status_code == 422
+    assert "R-131" not in json.dumps(response.json())
