@@ -136,3 +136,17 @@ def test_term_lists_are_lower_case_data() -> None:
     assert set(terms.HEALTH_TERMS) == {"diagnosis", "symptoms", "treatment", "medication", "pregnancy"}
     for p in (*patterns, *terms.TERMINATION_PHRASES, *terms.CONDITION_WORK):
         assert p == p.lower() and p.strip("*") and "**" not in p, p
+
+
+def test_findings_carry_their_matches_into_the_output() -> None:
+    from datetime import date
+
+    from werkvrede.guideline import advice_to_dict, evaluate, parse_situation
+    from werkvrede.guideline.tests.builders import advice, sit, variant
+
+    text = "Vanwege depressie nu 2 uur per dag. Pas weer aan het werk als het conflict is opgelost."
+    data = sit(sick_report=variant("B"), ba_advice=[advice(free_text=text)])
+    out = advice_to_dict(evaluate(parse_situation(data), today=date.fromisoformat(data["today"])))
+    by_code = {f["code"]: f for f in out["findings"] if f["subject"] == "ba_advice[0].free_text"}
+    assert by_code["R-133"]["matches"] == ["depressie"]
+    assert by_code["R-030"]["matches"] == ["Pas weer aan het werk als het conflict is opgelost"]
