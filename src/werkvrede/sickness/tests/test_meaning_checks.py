@@ -225,9 +225,12 @@ def test_consent_for_another_role_does_not_count(world: World) -> None:
         _visit(world, "HR")
 
 
-def test_consulting_the_employer_with_consent_is_recorded(world: World) -> None:
+def test_consulting_the_employer_with_consent_is_recorded(world: World, client_as: ClientAs) -> None:
     give(world, role="HR", categories=("D08",))
     assert _visit(world, "HR").employer_consulted_role == "HR"
+    # The employee sees that the employer was consulted, and with whom.
+    page = client_as(Role.EMPLOYEE).get("/ziekmelding/open-spreekuur/").content.decode()
+    assert "werkgever geraadpleegd, met toestemming: HR-adviseur" in page
 
 
 def test_a_visit_without_employer_contact_needs_no_consent(world: World) -> None:
