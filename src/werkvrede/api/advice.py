@@ -43,6 +43,8 @@ class AdviceFindingOut(Schema):
     subject: str | None
     configured_from: str | None
     justified: bool | None
+    # The words or sentences of the subject's text the finding is about.
+    matches: list[str] = []
 
 
 class AdviceDeadlineOut(Schema):

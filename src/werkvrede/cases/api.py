@@ -169,6 +169,8 @@ class CaseNoteIn(Input):
 class ParticipantIn(Input):
     membership_id: Id
     role: Choice[CaseRole]
+    # The question of a referral to the bedrijfsarts; never one about termination (R-097, RT-13).
+    question: Text = ""
 
 
 def _party(p: Any) -> CasePartyOut:
@@ -372,8 +374,9 @@ def participant_add(request: HttpRequest, access: CaseAccess, payload: Participa
     actor = _actor(request)
     try:
         participant = services.participant_add(
-            actor=actor, case_id=access.case.pk, membership_id=payload.membership_id, role=payload.role.value
-        )
+            actor=actor, case_id=access.case.pk, membership_id=payload.membership_id, role=payload.role.value,
+            question=payload.question,
+        )  # fmt: skip
     except ValueError as exc:
         raise Invalid.of("role", str(exc)) from exc
     return Status(

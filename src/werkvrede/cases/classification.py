@@ -39,7 +39,14 @@ classify(
 )
 classify(
     "cases.caseparticipant",
-    {"id": C.SYSTEM, "case": C.SYSTEM, "user": C.ROLE, "role": C.ROLE, "added_at": C.SYSTEM},
+    {
+        "id": C.SYSTEM,
+        "case": C.SYSTEM,
+        "user": C.ROLE,
+        "role": C.ROLE,
+        "question": C.D05,
+        "added_at": C.SYSTEM,
+    },
 )
 classify(
     "cases.glaslrecord",

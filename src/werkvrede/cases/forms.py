@@ -181,6 +181,14 @@ class NoteForm(Form):
 class ParticipantForm(MemberLookupMixin, Form):
     member = _member_email_field(_("E-mailadres van de persoon"), required=True)
     role = forms.ChoiceField(label=_("Rol in de zaak"), choices=CaseRole.choices)
+    question = forms.CharField(
+        label=_("Vraag aan de bedrijfsarts"), required=False, max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Alleen bij een verwijzing naar de bedrijfsarts. Niet om advies over beëindiging van het "
+            "dienstverband (R-033, R-097)."
+        ),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

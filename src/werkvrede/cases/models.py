@@ -140,6 +140,9 @@ class CaseParticipant(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_roles")
     role = models.CharField(max_length=5, choices=CaseRole.choices)
+    # The question the case is referred to the bedrijfsarts with; never a request to advise
+    # termination (R-033, R-097, RT-13).
+    question = models.TextField(blank=True)
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

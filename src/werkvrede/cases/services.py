@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from werkvrede.accounts.models import Membership, Organisation
 from werkvrede.audit import services as audit
@@ -30,10 +31,11 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import vp_route_open
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import MedicalTermsFound
+from werkvrede.core.refusals import Invalid, MedicalTermsFound
 from werkvrede.core.roles import Role
 from werkvrede.guideline.rules.privacy import scan_medical_terms
 from werkvrede.guideline.states import SM1
+from werkvrede.guideline.textscan import scan_termination
 
 # The employer side may not record medical details anywhere (R-131); these roles write as employer.
 EMPLOYER_ROLES = frozenset({Role.LINE_MANAGER, Role.HR_ADVISER, Role.CASEMANAGER, Role.ADMIN})
@@ -305,8 +307,24 @@ def note_add(*, actor: Actor, case_id: int, text: str, visibility: str) -> CaseN
 
 
 @transaction.atomic
-def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str) -> CaseParticipant:
-    """Give a member of the organisation a role in the case; the role must match an organisation role."""
+def _termination_question(case: Case, question: str) -> None:
+    """RT-13: a question asking the bedrijfsarts to advise termination is refused (R-033, R-097)."""
+    asked = scan_termination(question)
+    if not asked:
+        return
+    today = timezone.localdate()
+    situation = case_situation_data(case, today=today)
+    situation.setdefault("conflict", {})["ba_termination_advice_requested"] = True
+    decide(situation, today=today, subject="conflict.ba_termination_advice_requested", block=("R-097",))
+
+
+def participant_add(
+    *, actor: Actor, case_id: int, membership_id: int, role: str, question: str = ""
+) -> CaseParticipant:
+    """Give a member of the organisation a role in the case; the role must match an organisation role.
+
+    Referring the case to the bedrijfsarts may carry a question; one that asks for advice on a
+    termination is refused (R-033, R-097, RT-13; ADR 0111)."""
     access = case_get_for(actor, case_id)
     authorize(actor, "cases.participant.add", access)
     membership = _member(access.organisation_id, membership_id)
@@ -317,8 +335,12 @@ def participant_add(*, actor: Actor, case_id: int, membership_id: int, role: str
         raise ValueError(
             f"{membership.user} has no role in this organisation that fits {CaseRole(role).label}"
         )
+    question = question.strip()
+    if question and role != CaseRole.OCCUPATIONAL_PHYSICIAN:
+        raise Invalid.of("question", _("Alleen een verwijzing naar de bedrijfsarts heeft een vraag."))
+    _termination_question(access.case, question)
     participant, created = CaseParticipant.objects.get_or_create(
-        case=access.case, user=membership.user, role=role
+        case=access.case, user=membership.user, role=role, defaults={"question": question}
     )
     if created:
         timeline_record(actor, access.case, "participant.added", acting_role(actor, access), role=role)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -32,7 +33,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
 from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import allowed
-from werkvrede.core.refusals import Blocked, MedicalTermsFound, refusal_context
+from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, add_to_form, refusal_context
 from werkvrede.core.roles import Role
 
 
@@ -295,9 +296,17 @@ def participant_add(request: HttpRequest, access: CaseAccess) -> HttpResponseBas
                 case_id=case_id,
                 membership_id=form.cleaned_data["member"].pk,
                 role=form.cleaned_data["role"],
+                question=form.cleaned_data["question"],
             )
         except ValueError as exc:
             form.add_error("role", str(exc))
+        except Invalid as exc:
+            add_to_form(form, exc)
+        except Blocked as exc:
+            # RT-13: the rule code and its message beside the question; what was typed stays.
+            for f in exc.findings:
+                message = f.message.en if get_language() == "en" else f.message.nl
+                form.add_error("question", f"{f.code}: {message}")
         else:
             messages.success(request, _("De persoon heeft een rol in de zaak gekregen."))
             return redirect("cases:detail", case_id=case_id)

@@ -23,6 +23,8 @@ class GuidelineFindingOut(Schema):
     message: MessageOut
     subject: str | None
     justified: bool | None = None
+    # The words or sentences of the subject's text the finding refuses.
+    matches: list[str] = []
 
 
 class FieldErrorOut(Schema):
@@ -43,6 +45,7 @@ def findings_out(findings: Iterable[Finding]) -> list[dict[str, Any]]:
             "message": {"nl": f.message.nl, "en": f.message.en},
             "subject": f.subject,
             "justified": f.justified,
+            "matches": list(f.matches),
         }
         for f in findings
     ]

@@ -92,7 +92,13 @@ class MedicalTermsFound(Invalid):
 
     def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
         self.terms: dict[str, tuple[str, ...]] = {name: tuple(words) for name, words in terms.items()}
-        super().__init__({name: (f"R-131: remove {', '.join(words)}",) for name, words in self.terms.items()})
+        # Consent does not make it lawful: the message says so, in the API too.
+        super().__init__(
+            {
+                name: (f"R-131: remove {', '.join(words)} (health data, not even with consent)",)
+                for name, words in self.terms.items()
+            }
+        )
 
     @property
     def all_terms(self) -> tuple[str, ...]:

@@ -203,8 +203,8 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "S3; W13",
         _I,
         None,
-        "A delegated professional may advise on interventions only with a delegation agreement and a prior BA consultation on this case.",
-        "Een professional onder taakdelegatie mag alleen over interventies adviseren met een delegatieafspraak en een eerder overleg met de bedrijfsarts over deze zaak.",
+        "A delegated professional may collect data but may not interpret medical data or record a work-incapacity verdict, and may advise on interventions only with a delegation agreement and a prior BA consultation on this case.",
+        "Een professional onder taakdelegatie mag gegevens verzamelen, maar geen medische gegevens zelfstandig duiden of een oordeel over arbeidsongeschiktheid vastleggen, en mag alleen over interventies adviseren met een delegatieafspraak en een eerder overleg met de bedrijfsarts over deze zaak.",
     ),
     (
         "R-019",
@@ -330,8 +330,8 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "S3",
         _I,
         None,
-        "The BA may not advise a termination agreement or resignation.",
-        "De bedrijfsarts mag geen beëindigingsovereenkomst of ontslagname adviseren.",
+        "The BA may not advise a termination agreement or resignation, not in a field and not in the text.",
+        "De bedrijfsarts mag geen beëindigingsovereenkomst of ontslagname adviseren, niet in een veld en niet in de tekst.",
     ),
     (
         "R-034",
@@ -1022,8 +1022,8 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W14; W15; W18",
         _I,
         None,
-        "The employer may not register medical data ({terms}) — not even if volunteered or with consent; remove it.",
-        "De werkgever mag geen medische gegevens vastleggen ({terms}) — ook niet als de werknemer ze zelf geeft of toestemming geeft; verwijder ze.",
+        "The employer may not register health data ({terms}) — not if the employee volunteers it, and consent does not make it lawful; remove it.",
+        "De werkgever mag geen gezondheidsgegevens vastleggen ({terms}) — ook niet als de werknemer ze zelf geeft; toestemming maakt het niet rechtmatig. Verwijder ze.",
     ),
     (
         "R-132",
@@ -1036,12 +1036,12 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
     ),
     (
         "R-133",
-        W,
+        B,
         "W16; W17",
         _I,
         None,
-        "The advice to the employer seems to contain medical information ({terms}); the employer may receive only limitations, possibilities, expected duration, degree and needed adjustments.",
-        "Het advies aan de werkgever lijkt medische informatie te bevatten ({terms}); de werkgever mag alleen beperkingen, mogelijkheden, verwachte duur, mate en benodigde aanpassingen ontvangen.",
+        "What the employer reads contains medical terms ({terms}); describe it in functional terms: the employer may receive only limitations, possibilities, expected duration, degree and needed adjustments.",
+        "Wat de werkgever leest bevat medische termen ({terms}); beschrijf het in functionele termen: de werkgever mag alleen beperkingen, mogelijkheden, verwachte duur, mate en benodigde aanpassingen ontvangen.",
     ),
     (
         "R-134",

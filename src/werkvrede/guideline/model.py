@@ -612,6 +612,9 @@ class Verdict:
     degree_pct: int | None = field(default=None, metadata=_p("degree_pct", "", minimum=0, maximum=100))
     no_work_capacity: bool = False
     self_assessed: bool = False
+    # D03 as the employer reads it: functional limitations and possibilities, scanned by R-133.
+    limitations: str | None = None
+    possibilities: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1025,6 +1028,8 @@ class Finding:
     subject: str | None = None
     configured_from: Severity | None = None
     justified: bool | None = None
+    # The words or sentences of the subject's text the finding is about.
+    matches: tuple[str, ...] = ()
 
 
 class DeadlineStatus(StrEnum):

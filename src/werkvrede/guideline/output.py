@@ -26,6 +26,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "subject": f.subject,
         "configured_from": f.configured_from.value if f.configured_from else None,
         "justified": f.justified,
+        "matches": list(f.matches),
     }
 
 

@@ -16,7 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
 
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import api_requires
@@ -37,6 +38,7 @@ from werkvrede.core.types import (
     Text,
 )
 from werkvrede.documents.models import DocumentKind
+from werkvrede.guideline.textscan import scan_field_name
 from werkvrede.sickness import feedback, selectors, services, wvp
 from werkvrede.sickness.models import (
     EMPLOYER_DATE_FIELDS,
@@ -70,6 +72,23 @@ class SickReportIn(_In):
     safety_net_applies: bool | None = None
     work_accident: bool | None = None
     traffic_accident_liable_third_party: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_health_fields(cls, data: Any) -> Any:
+        """R-131 (ADR 0110): a field that names health data is refused as such, whatever it is called,
+        so the sender learns that consent does not make it lawful — not only that the field is unknown."""
+        if isinstance(data, dict):
+            for key in data:
+                named = () if key in cls.model_fields else scan_field_name(str(key))
+                if named:
+                    raise PydanticCustomError(
+                        "R-131",
+                        "R-131: '{key}' is health data ({terms}); the employer may not register it, "
+                        "not even with the employee's consent",
+                        {"key": str(key), "terms": ", ".join(named)},
+                    )
+        return data
 
 
 class SickReportOut(Schema):

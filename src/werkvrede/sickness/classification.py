@@ -137,6 +137,7 @@ classify(
         "physician": C.D01,
         "held_on": C.D01,
         "sealed": C.SEALED,
+        "employer_consulted_role": C.D01,
         "created_at": C.D01,
     },
 )

@@ -241,6 +241,13 @@ class OpenConsultForm(Form):
         label=_("Medische aantekening"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
     )  # fmt: skip
+    employer_consulted_role = forms.ChoiceField(
+        label=_("Werkgever geraadpleegd"), required=False,
+        choices=[
+            ("", _("Nee")), ("LG", _("Leidinggevende")), ("HR", _("HR-adviseur")), ("CM", _("Casemanager")),
+        ],
+        help_text=_("Alleen met geldige toestemming van de werknemer voor die rol (CC-1, R-038)."),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -299,6 +299,13 @@ class OpenConsultation(models.Model):
     sealed = models.ForeignKey(
         "vault.SealedContent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # CC-1 / CC-5: the employer role the bedrijfsarts consulted about this visit, only with the
+    # employee's valid consent for that role; empty when the employer was not consulted.
+    employer_consulted_role = models.CharField(
+        max_length=3,
+        blank=True,
+        choices=[("LG", _("Leidinggevende")), ("HR", _("HR-adviseur")), ("CM", _("Casemanager"))],
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -342,20 +342,26 @@ def verdict_record(*, actor: Actor, case_id: int, data: VerdictInput, today: dat
     proposed = {
         "value": data.value,
         "recorded_on": data.recorded_on.isoformat(),
-        "author_role": "BA",
+        # R-017 / R-018: the verdict is recorded in the role the actor holds on the case.
+        "author_role": _acting_role(actor, access, ("BA", "TD")) or "BA",
         "degree_pct": data.degree_pct,
         "no_work_capacity": data.no_work_capacity,
+        # D03 as the employer reads it; R-133 refuses medical terms in it.
+        "limitations": data.limitations.strip() or None,
+        "possibilities": data.possibilities.strip() or None,
     }
     situation = _situation_data(access.case, today)
     situation["sick_report"]["verdict"] = proposed
     parsed = _parse(situation, {"sick_report.verdict.recorded_on": "recorded_on"})
+    # R-017, R-018, R-133 about this verdict, before its state step (the words marked in the form).
+    decide(parsed, today=today, subject="sick_report.verdict", block=("R-017", "R-018", "R-133"))
     previous = str(report.state)
     if report.state in _BEFORE_CONSULT or report.state == SickReportState.STEP1_CONSULTED:
         report.state = decide(
             parsed, today=today, subject=None, machine="SM-2", state=previous, event="verdict_recorded"
         ).next_state
     else:
-        decide(parsed, today=today, subject=None, block=("R-013", "R-017"))
+        decide(parsed, today=today, subject=None, block=("R-013", "R-017", "R-018"))
     verdict = WorkCapacityVerdict.objects.create(
         sick_report=report,
         value=data.value,
@@ -689,9 +695,17 @@ def advice_send(*, actor: Actor, case_id: int, data: AdviceInput, today: date) -
 
 @transaction.atomic
 def open_consult_record(
-    *, actor: Actor, employee_membership_id: int, held_on: date, note: str
+    *,
+    actor: Actor,
+    employee_membership_id: int,
+    held_on: date,
+    note: str,
+    employer_consulted_role: str = "",
 ) -> OpenConsultation:
-    """A visit outside any sick report: no case, no timeline, nothing the employer can reach."""
+    """A visit outside any sick report: no case, no timeline, nothing the employer can reach.
+
+    CC-1 / CC-5: recording that the employer was consulted needs the employee's valid consent for that
+    employer role (the consent covering the advice, D08, as for the advice's recipients, R-038)."""
     authorize(actor, "sickness.open_consult.record")
     organisation_id = actor.organisation_id
     membership = (
@@ -701,6 +715,25 @@ def open_consult_record(
     )
     if membership is None or organisation_id is None:
         raise hidden(actor, "sickness.open_consult.record")
+    if employer_consulted_role:
+        if employer_consulted_role not in facts.EMPLOYER_RECIPIENTS:
+            raise Invalid.of("employer_consulted_role", _("Kies leidinggevende, HR-adviseur of casemanager."))
+        consent = valid_consent(
+            organisation_id=organisation_id,
+            data_subject_id=membership.user_id,
+            recipient_roles=frozenset({employer_consulted_role}),
+            category="D08",
+            on=held_on,
+        )
+        if consent is None:
+            raise Invalid.of(
+                "employer_consulted_role",
+                _(
+                    "CC-1 / R-038: vóór een ziekmelding raadpleeg je de werkgever alleen met geldige "
+                    "toestemming van de werknemer voor die rol. Die toestemming is er niet (of is "
+                    "ingetrokken of verlopen)."
+                ),
+            )
     sealed = (
         seal(actor=actor, organisation_id=organisation_id, compartment="D01", plaintext=note.strip())
         if note.strip()
@@ -712,6 +745,7 @@ def open_consult_record(
         physician_id=actor.uid,
         held_on=held_on,
         sealed=sealed,
+        employer_consulted_role=employer_consulted_role,
     )
     audit.record(
         "sickness.open_consult.recorded",

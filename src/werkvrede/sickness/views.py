@@ -18,10 +18,20 @@ from django.utils.translation import gettext as _
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.gate import BLOCKING
 from werkvrede.core.policy import allowed, authorize, hidden
-from werkvrede.core.refusals import Blocked, MedicalTermsFound, NeedsAttention, Refusal, refusal_context
+from werkvrede.core.refusals import (
+    Blocked,
+    Invalid,
+    MedicalTermsFound,
+    NeedsAttention,
+    Refusal,
+    add_to_form,
+    refusal_context,
+)
 from werkvrede.documents import services as documents_services
 from werkvrede.guideline import Finding, Severity
+from werkvrede.guideline.textscan import highlight
 from werkvrede.sickness import feedback, selectors, services
 from werkvrede.sickness import forms as sickness_forms
 from werkvrede.sickness import wvp as wvp_services
@@ -81,6 +91,47 @@ ADVICE_ORDER = (
 
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
+
+
+# The form fields a finding's subject names (its last part), to mark its words there: the advice's
+# free text is its solution direction and its explanation (facts.advice_facts).
+_FIELDS_OF_SUBJECT = {
+    "limitations": ("limitations",),
+    "possibilities": ("possibilities",),
+    "free_text": ("solution_direction", "text"),
+}
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A field's text cut into pieces, the ones a finding refuses marked (R-030, R-033, R-133)."""
+
+    field: str
+    pieces: list[tuple[str, bool]]
+
+
+def _mark(form: forms.Form, findings: tuple[Finding, ...]) -> list[Marked]:
+    """Put each refusing finding with words (`matches`) on the fields that hold them, and mark the words.
+
+    The form keeps what was typed; the error says which rule and the marked copy shows where."""
+    marked: dict[str, list[tuple[str, bool]]] = {}
+    for f in findings:
+        if not f.matches or f.severity not in (Severity.BLOCK, Severity.BLOCK_STAR, Severity.WARN_J):
+            continue
+        last = (f.subject or "").rsplit(".", 1)[-1]
+        for name in _FIELDS_OF_SUBJECT.get(last, ()):
+            if name not in form.fields:
+                continue
+            text = str(form.data.get(name, ""))
+            pieces = highlight(text, f.matches)
+            if not any(hit for _text, hit in pieces):
+                continue
+            message = f.message.en if get_language() == "en" else f.message.nl
+            form.add_error(name, f"{f.code}: {message}")
+            # A field two findings mark shows the words of both.
+            earlier = {t for t, hit in marked.get(name, []) if hit}
+            marked[name] = highlight(text, (*earlier, *f.matches))
+    return [Marked(name, pieces) for name, pieces in marked.items()]
 
 
 def advice_rows(actor: Actor, access: CaseAccess, advice: SentAdvice) -> list[Any]:
@@ -167,10 +218,16 @@ def _form_page(
             # Shown beside each field (and in the form's error summary), not a second time above it.
             for name, terms in exc.terms.items():
                 form.add_error(
-                    name, _("R-131: haal deze woorden weg: %(terms)s.") % {"terms": ", ".join(terms)}
+                    name,
+                    _(
+                        "R-131: geen gezondheidsgegevens, ook niet met toestemming. Haal deze woorden weg: "
+                        "%(terms)s."
+                    )
+                    % {"terms": ", ".join(terms)},
                 )
         except Refusal as exc:
             refused = refusal_context(exc)
+            refused["marked"] = _mark(form, exc.findings)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
@@ -372,7 +429,8 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
         for key, value in request.POST.items()
         if key.startswith("justification_")
     }
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    if valid:
         data = advice_input(form.cleaned_data, acknowledged, justifications)
         today = timezone.localdate()
         if request.POST.get("send") != "1":
@@ -388,6 +446,8 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
                 messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
                 return redirect("sickness:section", case_id=case_id)
     blocked = any(f.severity in (Severity.BLOCK, Severity.BLOCK_STAR) for f in findings)
+    # R-030, R-033, R-133: the refused words and sentences marked in the fields that hold them.
+    marked = _mark(form, tuple(f for f in findings if f.code in missing or f.severity in BLOCKING))
     return render(
         request,
         "sickness/advice_form.html",
@@ -397,12 +457,13 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
             "findings": findings,
             "missing": missing,
             "blocked": blocked,
-            "checked": request.method == "POST" and form.is_valid(),
+            "checked": valid,
+            "marked": marked,
             "acknowledged": acknowledged,
             "justifications": justifications,
             "visible_to": readers("sickness.sentadvice"),
         },
-        status=200 if request.method == "GET" or (form.is_valid() and not blocked) else 400,
+        status=200 if request.method == "GET" or (valid and not blocked) else 400,
     )
 
 
@@ -431,14 +492,19 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST":
         authorize(actor, "sickness.open_consult.record")  # recording is the BA's (403, audited)
     if request.method == "POST" and form.is_valid():
-        services.open_consult_record(
-            actor=actor,
-            employee_membership_id=form.cleaned_data["employee"].pk,
-            held_on=form.cleaned_data["held_on"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, _("Het bezoek is vastgelegd. De werkgever ziet er niets van."))
-        return redirect("sickness:open-consults")
+        try:
+            services.open_consult_record(
+                actor=actor,
+                employee_membership_id=form.cleaned_data["employee"].pk,
+                held_on=form.cleaned_data["held_on"],
+                note=form.cleaned_data["note"],
+                employer_consulted_role=form.cleaned_data["employer_consulted_role"],
+            )
+        except Invalid as exc:
+            add_to_form(form, exc)  # CC-1 / R-038 beside the field; what was typed stays
+        else:
+            messages.success(request, _("Het bezoek is vastgelegd. De werkgever ziet er niets van."))
+            return redirect("sickness:open-consults")
     return render(
         request,
         "sickness/open_consults.html",

@@ -12,34 +12,12 @@ from werkvrede.guideline.model import (
     Variant,
 )
 from werkvrede.guideline.rules.context import Context, days, msg
-
-#: R-030 (S3): phrases that make resumption wait for the conflict's resolution (WARN only).
-CONDITIONAL_PHRASES = (
-    "pas als het conflict is opgelost",
-    "pas als het conflict opgelost is",
-    "pas na oplossing van het conflict",
-    "pas na het oplossen van het conflict",
-    "start pas na oplossing",
-    "eerst conflict oplossen",
-    "eerst het conflict oplossen",
-    "eerst moet het conflict",
-    "nadat het conflict is opgelost",
-    "only after the conflict is resolved",
-    "only after the conflict has been resolved",
-    "only once the conflict is resolved",
-    "once the conflict is resolved",
-    "resolve the conflict first",
-    "the conflict must be resolved first",
-    "after resolution of the conflict",
-)
+from werkvrede.guideline.textscan import scan_conditions, scan_termination
 
 
 def scan_conditional_phrases(text: str | None) -> tuple[str, ...]:
-    """Phrases in free text that hint at 'work resumes only after the conflict is solved'."""
-    if not text:
-        return ()
-    norm = " ".join(text.lower().split())
-    return tuple(p for p in CONDITIONAL_PHRASES if p in norm)
+    """Sentences in free text that make work wait for the conflict's resolution (R-030)."""
+    return tuple(c.sentence for c in scan_conditions(text))
 
 
 def _has_ip(a: BAAdvice) -> bool:
@@ -60,11 +38,21 @@ def _one(ctx: Context, i: int, a: BAAdvice) -> None:
     ):
         if cond is Condition.CONFLICT_RESOLVED:
             ctx.add("R-030", f"{path}.{name}", actor=actor, where=name)
-    phrases = scan_conditional_phrases(a.free_text)
-    if phrases:
-        ctx.add(
-            "R-030", f"{path}.free_text", severity=Severity.WARN, where=", ".join(f"'{p}'" for p in phrases)
-        )
+    # A sentence that ties work to the conflict's resolution is the structured condition written out:
+    # R-030's own severity; a condition without a word about work is a hint, WARN
+    # (docs/adr/0111-advice-free-text-counts-as-the-structured-field.md).
+    conditions = scan_conditions(a.free_text)
+    for strong in (True, False):
+        sentences = tuple(c.sentence for c in conditions if c.names_work is strong)
+        if sentences:
+            ctx.add(
+                "R-030",
+                f"{path}.free_text",
+                severity=None if strong else Severity.WARN,
+                actor=actor,
+                matches=sentences,
+                where=", ".join(f"'{p}'" for p in sentences),
+            )
     # R-031 (S3): a NOT_AO employee's advice holds only the allowed items.
     if ctx.is_not_ao:
         extra = sorted(set(a.content) - NOT_AO_ALLOWED_CONTENT)
@@ -119,6 +107,11 @@ def _one(ctx: Context, i: int, a: BAAdvice) -> None:
     # R-033 (S3): never advise termination or resignation.
     if a.recommends_termination or a.recommends_resignation:
         ctx.add("R-033", f"{path}.recommends_termination", actor=actor)
+        ctx.routes.add("RT-13")
+    # R-033 / R-097: termination or resignation in the free text counts as the structured flag (ADR 0111).
+    ended = scan_termination(a.free_text)
+    if ended:
+        ctx.add("R-033", f"{path}.free_text", actor=actor, matches=ended)
         ctx.routes.add("RT-13")
     # R-034 (S3): variant B covers both re-integration and the conflict, without waiting.
     if ctx.variant is Variant.B and (

@@ -124,9 +124,12 @@ class Context:
         severity: Severity | None = None,
         actor: Role | None = None,
         justified: bool | None = None,
+        matches: tuple[str, ...] = (),
         **details: object,
     ) -> None:
-        """Record a finding for ``code``; the catalogue gives default severity, message and source."""
+        """Record a finding for ``code``; the catalogue gives default severity, message and source.
+
+        ``matches`` are the words or sentences of the subject's text the finding is about (to mark them)."""
         entry = CATALOGUE[code]
         sev = severity or entry.severity or Severity.INFO
         configured_from = None
@@ -152,6 +155,7 @@ class Context:
                 subject=subject,
                 configured_from=configured_from,
                 justified=justified,
+                matches=matches,
             )
         )
 

@@ -138,6 +138,8 @@ def check(ctx: Context) -> None:
     ):
         ctx.routes.add("RT-12")
     if c is not None and c.ba_termination_advice_requested:
+        # RT-13: a request that the BA advise termination is refused, then routed.
+        ctx.add("R-097", "conflict.ba_termination_advice_requested")
         ctx.routes.add("RT-13")
     # R-060 (S3): a conversation before any sick report.
     if (

@@ -68,6 +68,9 @@ def _steps(ctx: Context, sr: SickReport) -> None:
         # R-017 (W18): only the BA writes the verdict; no self-assessment.
         if v.author_role is not Role.BA or v.self_assessed:
             ctx.add("R-017", "sick_report.verdict.author_role", role=v.author_role)
+        # R-018 (S3, W13): a delegated professional may not record a verdict either.
+        if v.author_role is Role.TD:
+            ctx.add("R-018", "sick_report.verdict.author_role")
         # R-028 (W63): NOT_AO does not settle situational incapacity.
         if v.value == "NOT_AO":
             ctx.add("R-028", "sick_report.verdict")

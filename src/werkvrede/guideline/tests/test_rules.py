@@ -208,6 +208,22 @@ CASES: list[tuple[str, dict[str, Any], str, str | None, bool]] = [
         True,
     ),
     ("R-017 verdict by BA", sit(sick_report=sick(verdict=verdict())), "R-017", None, False),
+    ("R-018 verdict by TD", sit(sick_report=sick(verdict=verdict(author_role="TD"))), "R-018", "BLOCK", True),
+    (
+        "R-017 verdict by TD too",
+        sit(sick_report=sick(verdict=verdict(author_role="TD"))),
+        "R-017",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-018 verdict by CM is R-017 only",
+        sit(sick_report=sick(verdict=verdict(author_role="CM"))),
+        "R-018",
+        None,
+        False,
+    ),
+    ("R-018 verdict by BA", sit(sick_report=sick(verdict=verdict())), "R-018", None, False),
     (
         "R-018 TD advises mediation without delegation",
         sit(sick_report=variant("C"), ba_advice=[advice(author_role="TD", content=["MEDIATION"])]),
@@ -399,7 +415,7 @@ CASES: list[tuple[str, dict[str, Any], str, str | None, bool]] = [
             ba_advice=[advice(free_text="Werk hervatten pas als het conflict is opgelost.")],
         ),
         "R-030",
-        "WARN",
+        "BLOCK*",
         True,
     ),
     (
@@ -409,8 +425,129 @@ CASES: list[tuple[str, dict[str, Any], str, str | None, bool]] = [
             ba_advice=[advice(free_text="Return only after the conflict is resolved.")],
         ),
         "R-030",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-030 free text: resumption after resolution (nl)",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Hervatting na oplossing van het conflict.")],
+        ),
+        "R-030",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-030 free text: return after settlement (en)",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Return to work after the conflict has been settled.")],
+        ),
+        "R-030",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-030 free text: 'pas weer aan het werk'",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Pas weer aan het werk als het conflict is opgelost.")],
+        ),
+        "R-030",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-030 free text: condition without work is a hint",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="Eerst het conflict oplossen.")]),
+        "R-030",
         "WARN",
         True,
+    ),
+    (
+        "R-030 free text: 'only once' without work is a hint",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="Only once the conflict is resolved.")]),
+        "R-030",
+        "WARN",
+        True,
+    ),
+    (
+        "R-030 near-miss: conflict discussed in parallel",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="Het conflict wordt parallel besproken.")]),
+        "R-030",
+        None,
+        False,
+    ),
+    (
+        "R-030 near-miss: re-integration alongside mediation",
+        sit(
+            sick_report=variant("B"), ba_advice=[advice(free_text="Re-integratie start nu, naast mediation.")]
+        ),
+        "R-030",
+        None,
+        False,
+    ),
+    (
+        "R-030 near-miss: working on a solution",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Na het gesprek wordt gewerkt aan een oplossing voor het conflict.")],
+        ),
+        "R-030",
+        None,
+        False,
+    ),
+    (
+        "R-030 near-miss: not waiting",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Werk niet pas na oplossing van het conflict hervatten.")],
+        ),
+        "R-030",
+        None,
+        False,
+    ),
+    (
+        "R-033 free text: vaststellingsovereenkomst",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Ik adviseer een vaststellingsovereenkomst.")],
+        ),
+        "R-033",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-033 free text: uit elkaar gaan",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="Partijen kunnen beter uit elkaar gaan.")]),
+        "R-033",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-033 free text: advise to resign",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="I advise the employee to resign.")]),
+        "R-033",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-033 free text: termination agreement",
+        sit(sick_report=variant("B"), ba_advice=[advice(free_text="A termination agreement seems best.")]),
+        "R-033",
+        "BLOCK*",
+        True,
+    ),
+    (
+        "R-033 near-miss: taking up work again",
+        sit(
+            sick_report=variant("B"),
+            ba_advice=[advice(free_text="Het werk weer opnemen; taken uit elkaar halen.")],
+        ),
+        "R-033",
+        None,
+        False,
     ),
     (
         "R-030 neutral free text",
@@ -1519,8 +1656,111 @@ CASES: list[tuple[str, dict[str, Any], str, str | None, bool]] = [
         "R-133 medical term to employer",
         sit(sick_report=variant("B"), ba_advice=[advice(free_text="Door de depressie nu 2 uur per dag.")]),
         "R-133",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-131 renamed health key",
+        sit(sick_report=sick(employer_record={"burnout_suspected": True})),
+        "R-131",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-131 camel-case medication key",
+        sit(sick_report=sick(employer_record={"sleepMedication": "x"})),
+        "R-131",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-131 pregnancy key",
+        sit(sick_report=sick(employer_record={"zwangerschap_week": "12"})),
+        "R-131",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-131 renamed key is not only R-130",
+        sit(sick_report=sick(employer_record={"burnout_suspected": True})),
+        "R-130",
+        None,
+        False,
+    ),
+    (
+        "R-130 unknown plain key stays R-130",
+        sit(sick_report=sick(employer_record={"team_name": "x"})),
+        "R-130",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-131 near-miss: plain unknown key",
+        sit(sick_report=sick(employer_record={"team_name": "x"})),
+        "R-131",
+        None,
+        False,
+    ),
+    (
+        "R-131 value in an allowed field",
+        sit(sick_report=sick(employer_record={"ongoing_work": "Slaapmedicatie, dus geen nachtdienst"})),
+        "R-131",
         "WARN",
         True,
+    ),
+    (
+        "R-131 near-miss value: medewerker",
+        sit(
+            sick_report=sick(
+                employer_record={"ongoing_work": "Medewerker draagt de behandeling van de aanvraag over"}
+            )
+        ),
+        "R-131",
+        None,
+        False,
+    ),
+    (
+        "R-133 verdict limitations with diagnosis",
+        sit(
+            sick_report=sick(
+                verdict=verdict(limitations="Vanwege depressie en slaapmedicatie geen nachtdiensten.")
+            )
+        ),
+        "R-133",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-133 verdict possibilities with diagnosis",
+        sit(sick_report=sick(verdict=verdict(possibilities="Na de operatie licht werk."))),
+        "R-133",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-133 verdict in functional terms",
+        sit(
+            sick_report=sick(
+                verdict=verdict(limitations="Geen nachtdiensten; niet langer dan 4 uur per dag.")
+            )
+        ),
+        "R-133",
+        None,
+        False,
+    ),
+    (
+        "R-097 a termination advice requested of the BA",
+        sit(conflict=conflict(ba_termination_advice_requested=True)),
+        "R-097",
+        "BLOCK",
+        True,
+    ),
+    (
+        "R-097 no such request",
+        sit(conflict=conflict()),
+        "R-097",
+        None,
+        False,
     ),
     (
         "R-133 to employee only",

@@ -64,7 +64,12 @@ def test_sc02_variant_b_blocked_draft_and_free_text(capsys: pytest.CaptureFixtur
     c = codes(r)
     assert ("R-030", "BLOCK*") in c
     assert ("R-034", "BLOCK*") in c
-    assert ("R-030", "WARN") in c  # free-text phrase scan
+    # The free-text sentence ties re-integration to the conflict's resolution: the structured condition
+    # written out, so R-030 at its own severity (ADR 0111).
+    assert any(
+        f["code"] == "R-030" and f["severity"] == "BLOCK*" and f["subject"] == "ba_advice[0].free_text"
+        for f in r["findings"]
+    )
     assert ("R-131", "BLOCK") in c  # structured medical field
     assert ("R-131", "WARN") in c  # free-text medical terms
     blocked_advice = {

@@ -69,7 +69,12 @@ def test_the_api_names_the_field_with_medical_words(world: World, client_as: Cli
     assert response.status_code == 422
     body = response.json()
     assert body["detail"] == "R-131"
-    assert body["errors"] == [{"path": "expected_duration", "message": "R-131: remove operatie"}]
+    assert body["errors"] == [
+        {
+            "path": "expected_duration",
+            "message": "R-131: remove operatie (health data, not even with consent)",
+        }
+    ]
     assert not SickReport.objects.exists()
 
 
