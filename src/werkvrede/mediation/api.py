@@ -123,7 +123,7 @@ class SessionNoteOut(Schema):
     text: str
 
 
-class MessageOut(Schema):
+class PartyMessageOut(Schema):
     id: int
     created_at: datetime
     recipients: list[str]
@@ -724,7 +724,7 @@ class MessageIn(Input):
 
 @router.get(
     "/mediations/{mediation_id}/messages",
-    response={200: list[MessageOut]},
+    response={200: list[PartyMessageOut]},
     url_name="mediation-messages",
     summary="The mediator's messages (D11): the mediator all, a party those addressed to them; reads audited",
 )
