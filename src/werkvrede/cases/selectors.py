@@ -151,8 +151,10 @@ def due_deadlines_for(
     pending = Q(status=CaseDeadline.Status.PENDING, due__isnull=False)
     if horizon_days is not None:
         pending = Q(status=CaseDeadline.Status.PENDING, due__lte=today + timedelta(days=horizon_days))
+    late_since = today - timedelta(days=LATE_SHOWN_DAYS)
+    recently_late = Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=late_since)
     window = CaseDeadline.objects.filter(
-        pending | Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=today - timedelta(days=LATE_SHOWN_DAYS)),
+        pending | recently_late,
         organisation_id=organisation_id,
     ).select_related("case")
     items: list[CaseDeadline] = []
