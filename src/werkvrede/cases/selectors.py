@@ -152,7 +152,8 @@ def due_deadlines_for(
     if horizon_days is not None:
         pending = Q(status=CaseDeadline.Status.PENDING, due__lte=today + timedelta(days=horizon_days))
     window = CaseDeadline.objects.filter(
-        pending | Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=today - timedelta(days=LATE_SHOWN_DAYS)),
+        pending
+        | Q(status=CaseDeadline.Status.DONE_LATE, done_on__gte=today - timedelta(days=LATE_SHOWN_DAYS)),
         organisation_id=organisation_id,
     ).select_related("case")
     items: list[CaseDeadline] = []
