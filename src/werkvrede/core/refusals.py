@@ -86,18 +86,20 @@ class Invalid(Refusal):
 
 
 class MedicalTermsFound(Invalid):
-    """R-131: the employer side typed words that hint at medical details; per field, they must go first."""
+    """R-131: the employer side typed words that hint at medical details; per field, they must go first.
+
+    R-133 when the bedrijfsarts wrote them in what the employer reads: functional terms only.
+    """
 
     detail = "R-131"
 
-    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, terms: Mapping[str, Iterable[str]], *, rule: str = "R-131") -> None:
         self.terms: dict[str, tuple[str, ...]] = {name: tuple(words) for name, words in terms.items()}
+        self.rule = self.detail = rule
         # Consent does not make it lawful (R-131): the message says so, in the API too.
+        why = "functional terms only" if rule == "R-133" else "health data, not even with consent"
         super().__init__(
-            {
-                name: (f"R-131: remove {', '.join(words)} (health data, not even with consent)",)
-                for name, words in self.terms.items()
-            }
+            {name: (f"{rule}: remove {', '.join(words)} ({why})",) for name, words in self.terms.items()}
         )
 
     @property

@@ -516,6 +516,17 @@ def open_consults(request: HttpRequest) -> HttpResponseBase:
 # --- The Poortwachter documents (D10; R-150…R-158 in docs/rules.md) ------------------------------
 
 
+def _wvp_terms_message(rule: str, terms: tuple[str, ...]) -> str:
+    """The field error for medical words in a Poortwachter document (R-131 employer, R-133 BA)."""
+    words = ", ".join(terms)
+    if rule == "R-133":
+        return _("R-133: de werkgever krijgt alleen functionele termen; beschrijf wat wel en niet kan in "
+                 "plaats van: %(terms)s.") % {"terms": words}  # fmt: skip
+    return _("R-131: haal deze woorden weg: %(terms)s (gezondheidsgegevens, ook niet met toestemming).") % {
+        "terms": words
+    }
+
+
 def _wvp_initial(document: Any) -> dict[str, Any] | None:
     if document is None or document.locked_at is not None:
         return None
@@ -559,9 +570,7 @@ def wvp(request: HttpRequest, access: CaseAccess, kind: str) -> HttpResponseBase
                 )
             except MedicalTermsFound as exc:
                 for name, terms in exc.terms.items():
-                    form.add_error(
-                        name, _("R-131: haal deze woorden weg: %(terms)s.") % {"terms": ", ".join(terms)}
-                    )
+                    form.add_error(name, _wvp_terms_message(exc.rule, terms))
             except Refusal as exc:
                 refused = refusal_context(exc)
             else:

@@ -394,7 +394,8 @@ def draft_save(
     content.update(cleaned)
     content["drafted_on"] = today.isoformat()
     if terms := _medical_terms(content, spec.fields):
-        raise MedicalTermsFound(terms)
+        # What the BA writes for the employer: R-133 (functional terms only); the employer's own: R-131.
+        raise MedicalTermsFound(terms, rule="R-133" if spec.writers == BA_ONLY else "R-131")
     if kind == K.REINTEGRATION_REPORT and not content["documents"]:
         raise NotPossible(_("Er is nog geen ondertekend Poortwachterdocument om te bundelen."))
     document = documents.document_create(

@@ -99,3 +99,25 @@ def test_the_api_refuses_it_with_the_rule_code(world: World, client_as: ClientAs
     assert response.status_code == 409
     assert "R-097" in {f["code"] for f in response.json()["findings"]}
     assert not CaseParticipant.objects.filter(role="BA").exists()
+
+
+def test_the_question_is_shown_to_the_ba_and_the_employee_not_to_the_other_party(
+    world: World, client_as: ClientAs
+) -> None:
+    """W17: the employee sees what the employer asks the bedrijfsarts; the other party sees no BA row."""
+    asked = "Wat is er nodig voor een terugkeer in het eigen werk?"
+    t = world.a
+    case = signal(t.users[Role.EMPLOYEE], t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
+    services.participant_add(
+        actor=actor_of(t.users[Role.HR_ADVISER], t.organisation.pk),
+        case_id=case.pk,
+        membership_id=t.memberships[Role.OCCUPATIONAL_PHYSICIAN].pk,
+        role="BA",
+        question=asked,
+    )
+    page = f"/zaken/{case.pk}/"
+    for role in (Role.OCCUPATIONAL_PHYSICIAN, Role.EMPLOYEE, Role.HR_ADVISER):
+        html = client_as(role).get(page).content.decode()
+        assert "Vraag aan de bedrijfsarts:" in html and asked in html, role
+    other = client_as(Role.LINE_MANAGER).get(page)  # the other party (WP) in this case
+    assert other.status_code == 200 and asked not in other.content.decode()

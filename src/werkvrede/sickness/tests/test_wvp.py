@@ -95,11 +95,14 @@ def test_the_probleemanalyse_is_prefilled_from_the_case(api: Api, world: World) 
 def test_medical_terms_in_a_field_the_employer_reads_are_refused(api: Api) -> None:
     refused = api.post(BA, {"kind": "PROBLEM_ANALYSIS", "possibilities": "Na de depressie halve dagen."})
     assert refused.status_code == 422
-    assert "possibilities" in json.dumps(refused.json())
+    body = json.dumps(refused.json())
+    # The BA writes for the employer: functional terms only, the word named.
+    assert "possibilities" in body and "R-133" in body and "depressie" in body
     assert not Document.objects.filter(kind="PROBLEM_ANALYSIS").exists()
-    # The employer's plan is scanned as well.
+    # The employer's plan is scanned as well, under the employer's own rule.
     refused = api.post(CM, {"kind": "ACTION_PLAN", "goal": "Herstel van de burn-out."})
     assert refused.status_code == 422
+    assert "R-131" in json.dumps(refused.json()) and "R-133" not in json.dumps(refused.json())
     # Near miss: plain words about work pass.
     assert (
         api.post(BA, {"kind": "PROBLEM_ANALYSIS", "possibilities": "Eigen werk, halve dagen."}).status_code
@@ -277,7 +280,8 @@ def test_the_poortwachter_section_and_page(api: Api, client_as: ClientAs, world:
     page = f"/ziekmelding/{api.case.pk}/poortwachter/PROBLEM_ANALYSIS/"
     ba = client_as(BA)
     refused = ba.post(page, {"action": "save", "doc-possibilities": "Na de depressie."})
-    assert refused.status_code == 400 and "R-131" in refused.content.decode()
+    assert refused.status_code == 400 and "R-133" in refused.content.decode()
+    assert "alleen functionele termen" in refused.content.decode()
     assert "Na de depressie." in refused.content.decode()  # nothing typed is lost
     saved = ba.post(
         page, {"action": "save", "doc-possibilities": "Halve dagen.", "doc-personal_contact": "on"}

@@ -194,4 +194,42 @@ def test_a_notice_signed_on_the_tuesday_after_is_past_its_date(clock: Clock) -> 
     clock.sign(CM, notice["id"])
     row = clock.deadlines()["T-06"]
     assert row["done_on"] == tuesday.isoformat()
-    assert date.fromisoformat(row["done_on"]) > date.fromisoformat(row["practical_due"] or row["due"])
+    # Late stays late (ADR 0100): one working day after the Monday, with R-154's finding.
+    assert row["status"] == "DONE_LATE" and row["late_working_days"] == 1
+    case = Case.objects.get(pk=clock.case_id)
+    late = [f for f in stored_case_advice(case, today=tuesday).findings if f.code == "R-154"]
+    assert len(late) == 1 and "T-06" in late[0].message.nl and "1 werkdag te laat" in late[0].message.nl
+
+
+def test_a_probleemanalyse_signed_two_weeks_late_stays_late(clock: Clock) -> None:
+    """T-03 is due at the end of week 6 (R-150); signed two weeks later it is DONE_LATE, not DONE."""
+    first = date(2025, 9, 3)  # a Wednesday: the end of week 6 is Tuesday 14 October, no holidays after
+    due = first + timedelta(days=41)
+    assert due == date(2025, 10, 14)
+    signed_on = due + timedelta(days=14)
+    _variant_b_case(clock, first)
+    clock.on(signed_on.isoformat())
+    pa = clock.draft(BA, {"kind": "PROBLEM_ANALYSIS", "conflict_advice": "Arbeidsmediation."})
+    assert clock.sign(BA, pa["id"])["status"] == "SIGNED"
+
+    row = clock.deadlines()["T-03"]
+    assert (row["status"], row["done_on"], row["late_working_days"]) == ("DONE_LATE", "2025-10-28", 10)
+    case = Case.objects.get(pk=clock.case_id)
+    late = [f for f in stored_case_advice(case, today=signed_on).findings if f.code == "R-150"]
+    assert len(late) == 1 and late[0].severity.value == "WARN"
+    assert "10 werkdagen te laat" in late[0].message.nl and "10 working days late" in late[0].message.en
+    # The employee's own view of the deadline says the same.
+    assert clock.deadlines(WN)["T-03"]["status"] == "DONE_LATE"
+
+
+def test_a_probleemanalyse_signed_on_its_due_day_is_done_near_miss(clock: Clock) -> None:
+    first = date(2025, 9, 3)
+    due = first + timedelta(days=41)
+    _variant_b_case(clock, first)
+    clock.on(due.isoformat())
+    pa = clock.draft(BA, {"kind": "PROBLEM_ANALYSIS", "conflict_advice": "Arbeidsmediation."})
+    clock.sign(BA, pa["id"])
+    row = clock.deadlines()["T-03"]
+    assert (row["status"], row["late_working_days"]) == ("DONE", None)
+    case = Case.objects.get(pk=clock.case_id)
+    assert "R-150" not in {f.code for f in stored_case_advice(case, today=due).findings}
