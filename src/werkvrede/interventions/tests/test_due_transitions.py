@@ -6,14 +6,13 @@ reported, and the case hears of it once; two machines at once move each object e
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Any
 
 import pytest
-from django.db import connection
 
 from conftest import World
+from tests.concurrency import at_once
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import CaseDeadline, TimelineEvent
 from werkvrede.core.roles import Role
@@ -158,24 +157,7 @@ def test_stored_deadlines_out_of_step_with_the_date_are_refreshed_once(world: Wo
 @pytest.mark.django_db(transaction=True)
 def test_two_machines_at_once_move_each_object_exactly_once(world: World, on_postgres: None) -> None:
     periods = [planned_period(world, employee_case(world)) for _ in range(4)]
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(2)
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            run_due(LAST_DAY.replace(day=20))
-        except BaseException as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    at_once(lambda: run_due(LAST_DAY.replace(day=20)))
     assert {_state(p) for p in periods} == {PeriodState.ENDED}
     for action in ("interventions.period.started", "interventions.period.ended"):
         ids = sorted(AuditEvent.objects.filter(action=action).values_list("object_id", flat=True))

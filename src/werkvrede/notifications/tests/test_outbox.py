@@ -3,7 +3,6 @@ retried with backoff when refused, failed visibly to the Beheerder, and sent aga
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from email.message import Message
@@ -12,13 +11,13 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 
 from conftest import World, logged_in
+from tests.concurrency import at_once
 from tests.smtp import Mailbox, free_port, smtp_server
 from werkvrede.accounts.invitations import invitation_create
 from werkvrede.audit.models import AuditEvent
@@ -267,25 +266,7 @@ def test_two_workers_sending_the_same_mail_at_once_send_it_once(
     with override_settings(TASKS=DUMMY_TASKS):
         _notify_physician(world)  # queued; the dummy backend holds the task
     mail = OutgoingMail.objects.get()
-    results: list[bool] = []
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(2)
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            results.append(outbox.outgoing_mail_send(mail.pk))
-        except BaseException as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = at_once(lambda: outbox.outgoing_mail_send(mail.pk))
     assert sorted(results) == [False, True]
     assert len(smtp.deliveries) == 1
     mail.refresh_from_db()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 
 from conftest import World
+from tests.concurrency import at_once
 from werkvrede.cases import services as case_services
 from werkvrede.cases.models import Case, CaseDeadline, CaseNote
 from werkvrede.cases.tests.helpers import actor_of, signal
@@ -100,24 +99,7 @@ def test_two_workers_at_once_send_each_reminder_once(world: World, on_postgres: 
     case = _case(world)
     for n in range(8):
         _deadline(case, f"T-0{n % 9 + 1}", ",BA,CM,WN,", TODAY - timedelta(days=n))
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(2)
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            deadline_reminders_enqueue(today=TODAY)
-        except BaseException as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    at_once(lambda: deadline_reminders_enqueue(today=TODAY))
     keys = [m.to[0] for m in mail.outbox]
     assert len(keys) == Notification.objects.count() == 8 * 3
     assert Notification.objects.filter(sent_at__isnull=True).count() == 0
