@@ -55,7 +55,8 @@ def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
     recipient = _member_user_id(actor.organisation_id, data.recipient_membership_id)
     if data.recipient_membership_id is not None and recipient is None:
         raise hidden(actor, "consent.consent.give")
-    if recipient is not None and not recipient_choices(actor).filter(pk=data.recipient_membership_id).exists():
+    chosen = data.recipient_membership_id
+    if chosen is not None and not recipient_choices(actor).filter(pk=chosen).exists():
         raise Invalid.of("recipient", _("Kies iemand met een rol in jouw zaak."))
     requester = _member_user_id(actor.organisation_id, data.requested_by_membership_id) or actor.uid
     consent = Consent.objects.create(

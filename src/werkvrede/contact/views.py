@@ -62,7 +62,7 @@ def request_form(request: HttpRequest) -> HttpResponseBase:
 
 @public
 def thanks(request: HttpRequest) -> HttpResponse:
-    # Truthful either way: with nobody taking requests the request waits (docs/adr/0129-waiting-contact-requests.md).
+    # Truthful either way: with nobody taking requests it waits (docs/adr/0129-waiting-contact-requests.md).
     return render(
         request,
         "contact/thanks.html",

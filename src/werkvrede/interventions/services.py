@@ -853,7 +853,11 @@ def intervention_update(
         "interventions.intervention.updated",
         intervention,
         case=case,
-        data={"kind": intervention.kind, "fields": ",".join(changed), "warnings": ",".join(intervention.acknowledged)},
+        data={
+            "kind": intervention.kind,
+            "fields": ",".join(changed),
+            "warnings": ",".join(intervention.acknowledged),
+        },
     )
     case_deadlines_refresh_on_commit(case.pk)
     return intervention

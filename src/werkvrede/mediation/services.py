@@ -902,7 +902,9 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
         raise NotPossible(_("Een gesprek duurt tussen 15 minuten en 8 uur."))
     # A past date is its own refusal, not R-072 (docs/rules.md): the agreement may well be signed.
     if timezone.localdate(data.starts_at) < today:
-        raise NotPossible(_("Een gesprek kan niet in het verleden worden gepland. Kies een datum vanaf vandaag."))
+        raise NotPossible(
+            _("Een gesprek kan niet in het verleden worden gepland. Kies een datum vanaf vandaag.")
+        )
     parties = {p.user_id for p in _parties(mediation)}
     admissions = {
         a.user_id: a for a in Admission.objects.filter(mediation=mediation, revoked_at__isnull=True)

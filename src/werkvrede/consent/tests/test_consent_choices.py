@@ -1,4 +1,4 @@
-"""The consent page offers only the people of one's own case(s) and asks before a withdrawal (CC-10, R-172)."""
+"""The consent page offers only the people of one's own case and asks before a withdrawal (CC-10, R-172)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _option_values(page: str) -> set[str]:
 
     select = re.search(r'<select name="recipient".*?</select>', page, re.S)
     assert select is not None
-    return {v for v in re.findall(r'value="(\d+)"', select.group(0))}
+    return set(re.findall(r'value="(\d+)"', select.group(0)))
 
 
 def test_the_choices_are_the_people_of_the_employees_own_case(world: World, client_as: ClientAs) -> None:
@@ -61,7 +61,9 @@ def test_a_recipient_outside_the_own_case_is_refused_by_the_service(world: World
     assert consent.recipient_id == t.users[Role.LINE_MANAGER].pk
 
 
-def test_withdrawing_asks_first_and_says_what_stops_and_who_sees_it(world: World, client_as: ClientAs) -> None:
+def test_withdrawing_asks_first_and_says_what_stops_and_who_sees_it(
+    world: World, client_as: ClientAs
+) -> None:
     consent = give(world)
     client = client_as(Role.EMPLOYEE)
     url = reverse("consent:withdraw", kwargs={"consent_id": consent.pk})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import World
 from werkvrede.audit.models import AuditEvent
@@ -60,7 +61,7 @@ def test_a_mediator_who_switches_acceptance_on_gets_the_waiting_requests(
     client_as: Callable[..., Client],
     django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
-    today = date.today()
+    today = timezone.localdate()
     waiting = services.contact_request_submit(data=request_data(), today=today)
     assert not waiting.recipients.exists()
     client = client_as(Role.MEDIATOR)
@@ -80,11 +81,13 @@ def test_switching_on_does_not_hand_over_requests_that_already_have_a_mediator_o
     world: World,
 ) -> None:
     accepting(world, "b")
-    addressed = services.contact_request_submit(data=request_data(), today=date.today())
+    addressed = services.contact_request_submit(data=request_data(), today=timezone.localdate())
     services.settings_update(
         actor=actor_of(world.b.users[Role.MEDIATOR], world.b.organisation.pk), accepts=False
     )
-    expired = services.contact_request_submit(data=request_data(), today=date.today() - timedelta(days=200))
+    expired = services.contact_request_submit(
+        data=request_data(), today=timezone.localdate() - timedelta(days=200)
+    )
     accepting(world, "a")
     med_a = world.a.users[Role.MEDIATOR].pk
     assert not addressed.recipients.filter(user_id=med_a).exists()
@@ -92,7 +95,7 @@ def test_switching_on_does_not_hand_over_requests_that_already_have_a_mediator_o
 
 
 def test_switching_off_hands_over_nothing(world: World) -> None:
-    waiting = services.contact_request_submit(data=request_data(), today=date.today())
+    waiting = services.contact_request_submit(data=request_data(), today=timezone.localdate())
     services.settings_update(
         actor=actor_of(world.a.users[Role.MEDIATOR], world.a.organisation.pk), accepts=False
     )

@@ -91,7 +91,9 @@ def test_the_page_changes_the_plan_and_keeps_what_was_typed_on_a_refusal(
     world: World, client_as: Callable[..., Client]
 ) -> None:
     planned = _planned(world)
-    url = reverse("interventions:intervention", kwargs={"case_id": planned.case_id, "intervention_id": planned.pk})
+    url = reverse(
+        "interventions:intervention", kwargs={"case_id": planned.case_id, "intervention_id": planned.pk}
+    )
     hr = client_as(Role.HR_ADVISER)
     page = hr.get(url).content.decode()
     assert 'name="planned_on"' in page and 'value="update"' in page
@@ -109,8 +111,12 @@ def test_the_page_changes_the_plan_and_keeps_what_was_typed_on_a_refusal(
 
 def test_each_line_of_the_section_links_to_its_page(world: World, client_as: Callable[..., Client]) -> None:
     planned = _planned(world)
-    section = client_as(Role.HR_ADVISER).get(
-        reverse("interventions:section", kwargs={"case_id": planned.case_id})
-    ).content.decode()
-    url = reverse("interventions:intervention", kwargs={"case_id": planned.case_id, "intervention_id": planned.pk})
+    section = (
+        client_as(Role.HR_ADVISER)
+        .get(reverse("interventions:section", kwargs={"case_id": planned.case_id}))
+        .content.decode()
+    )
+    url = reverse(
+        "interventions:intervention", kwargs={"case_id": planned.case_id, "intervention_id": planned.pk}
+    )
     assert f'href="{url}"' in section

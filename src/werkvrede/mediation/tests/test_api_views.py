@@ -7,8 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.test import Client
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import World
 from werkvrede.core.roles import Role

@@ -31,10 +31,16 @@ def _selected(select: str) -> set[str]:
     return set(re.findall(r'value="(\d+)"[^>]*selected', select))
 
 
-def test_the_parties_come_from_the_case_and_are_filled_in(world: World, client_as: Callable[..., Client]) -> None:
+def test_the_parties_come_from_the_case_and_are_filled_in(
+    world: World, client_as: Callable[..., Client]
+) -> None:
     t = world.a
     case = employee_case(world)
-    page = client_as(Role.HR_ADVISER).get(reverse("mediation:refer", kwargs={"case_id": case.pk})).content.decode()
+    page = (
+        client_as(Role.HR_ADVISER)
+        .get(reverse("mediation:refer", kwargs={"case_id": case.pk}))
+        .content.decode()
+    )
     employee, other = _select(page, "employee"), _select(page, "other")
     assert _selected(employee) == {str(t.users[Role.EMPLOYEE].pk)}
     assert _selected(other) == {str(t.users[Role.LINE_MANAGER].pk)}
@@ -50,12 +56,18 @@ def test_a_party_without_an_account_is_named_with_the_way_to_invite_them(
 ) -> None:
     t = world.a
     case = signal(t.users[Role.EMPLOYEE], t.organisation.pk)  # the other party only by name
-    page = client_as(Role.HR_ADVISER).get(reverse("mediation:refer", kwargs={"case_id": case.pk})).content.decode()
+    page = (
+        client_as(Role.HR_ADVISER)
+        .get(reverse("mediation:refer", kwargs={"case_id": case.pk}))
+        .content.decode()
+    )
     assert "de teamleider" in page and "nog geen account" in page
     assert reverse("accounts:people") in page
 
 
-def test_a_referral_with_the_case_parties_goes_through(world: World, client_as: Callable[..., Client]) -> None:
+def test_a_referral_with_the_case_parties_goes_through(
+    world: World, client_as: Callable[..., Client]
+) -> None:
     t = world.a
     case = employee_case(world)
     response = client_as(Role.HR_ADVISER).post(

@@ -189,7 +189,6 @@ def test_the_session_page_says_a_cancelled_session_is_off_and_hides_the_video_li
     assert "gaat niet door" in html and session.video_url not in html
 
 
-
 def _plan_on(world: Any, mediation: Mediation, day: Any) -> Session:
     t = world.a
     return services.session_plan(
