@@ -1,4 +1,4 @@
-"""Every role reaches its main pages from the menu (the navigation per role in docs/ux.md terms)."""
+"""Every role reaches its main pages from the menu: the top-level navigation per role."""
 
 from __future__ import annotations
 
