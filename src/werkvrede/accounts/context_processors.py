@@ -28,6 +28,12 @@ def actor(request: HttpRequest) -> dict[str, Any]:
         "can_view_protocol": allowed(current, "protocol.page.view"),
         "can_view_reports": allowed(current, "confidential.inbox.open"),
         "can_view_whistleblower": allowed(current, "whistleblower.inbox.open"),
+        "can_signal": allowed(current, "cases.case.signal"),
+        "can_view_contact_requests": allowed(current, "contact.request.list"),
+        "can_view_annual_reports": allowed(current, "confidential.annual.view"),
+        "can_view_supported": allowed(current, "supporters.grant.list_own"),
+        # The self-help guide is public; the menu offers it to everyone employed here.
+        "can_seek_help": allowed(current, "confidential.mine.open"),
         # Lazy: only pages that render the switcher pay for the query.
         "switchable_organisations": SimpleLazyObject(lambda: list(organisations_of_user(request.user))),  # type: ignore[arg-type]
     }

@@ -51,3 +51,10 @@ class ConsentForm(Form):
         if given and expires and expires < given:
             self.add_error("expires_on", _("Deze datum ligt voor de datum van de toestemming."))
         return data
+
+
+class WithdrawForm(Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, ik trek deze toestemming in"),
+        error_messages={"required": _("Vink aan dat je deze toestemming wilt intrekken.")},
+    )

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from werkvrede.accounts.models import Membership
 from werkvrede.consent.models import Consent
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
@@ -16,6 +17,36 @@ def own_consents(actor: Actor) -> QuerySet[Consent]:
     if actor.organisation_id is None or actor.user_id is None:
         return Consent.objects.none()
     return Consent.objects.filter(organisation_id=actor.organisation_id, data_subject_id=actor.user_id)
+
+
+# The parties of a case (CaseRole WN and WP): a consent is about one's own data in one's own case.
+_PARTY_ROLES = ("WN", "WP")
+
+
+def recipient_choices(actor: Actor) -> QuerySet[Membership]:
+    """The people a consent may name: those with a role in a case the actor is a party to (CC-10).
+
+    Never the whole organisation: the list would show who else has a case role.
+    """
+    if actor.organisation_id is None or actor.user_id is None:
+        return Membership.objects.none()
+    own_cases = Membership.objects.filter(
+        organisation_id=actor.organisation_id,
+        user_id=actor.user_id,
+        user__case_roles__role__in=_PARTY_ROLES,
+        user__case_roles__case__organisation_id=actor.organisation_id,
+    ).values("user__case_roles__case_id")
+    return (
+        Membership.objects.filter(
+            organisation_id=actor.organisation_id,
+            is_active=True,
+            user__case_roles__case_id__in=own_cases,
+        )
+        .exclude(user_id=actor.user_id)
+        .select_related("user")
+        .distinct()
+        .order_by("user__full_name")
+    )
 
 
 def addressed_consents(actor: Actor) -> QuerySet[Consent]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
 from werkvrede.consent.models import Category, Consent
-from werkvrede.consent.selectors import consent_get_for
+from werkvrede.consent.selectors import consent_get_for, recipient_choices
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Invalid
@@ -55,6 +55,9 @@ def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
     recipient = _member_user_id(actor.organisation_id, data.recipient_membership_id)
     if data.recipient_membership_id is not None and recipient is None:
         raise hidden(actor, "consent.consent.give")
+    chosen = data.recipient_membership_id
+    if chosen is not None and not recipient_choices(actor).filter(pk=chosen).exists():
+        raise Invalid.of("recipient", _("Kies iemand met een rol in jouw zaak."))
     requester = _member_user_id(actor.organisation_id, data.requested_by_membership_id) or actor.uid
     consent = Consent.objects.create(
         organisation_id=actor.organisation_id,

@@ -3,43 +3,31 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
-from werkvrede.accounts.models import Membership
 from werkvrede.consent import selectors, services
-from werkvrede.consent.forms import ConsentForm
+from werkvrede.consent.forms import ConsentForm, WithdrawForm
 from werkvrede.consent.models import Consent
 from werkvrede.consent.selectors import CONSENT
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import AccessDenied, allowed
 from werkvrede.core.refusals import Invalid, add_to_form
+from werkvrede.core.roles import Role
 
 
 def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def _members(actor: Actor) -> QuerySet[Membership]:
-    if actor.organisation_id is None or actor.user_id is None:
-        return Membership.objects.none()
-    return (
-        Membership.objects.filter(organisation_id=actor.organisation_id, is_active=True)
-        .exclude(user_id=actor.user_id)
-        .select_related("user")
-        .order_by("user__full_name")
-    )
-
-
 @requires("consent.consent.list")
 def consent_list(request: HttpRequest) -> HttpResponseBase:
     actor = _actor(request)
     can_give = allowed(actor, "consent.consent.give")
-    form = ConsentForm(request.POST or None, members=_members(actor))
+    form = ConsentForm(request.POST or None, members=selectors.recipient_choices(actor))
     if request.method == "POST":
         if not can_give:
             raise AccessDenied(actor, "consent.consent.give")
@@ -76,11 +64,25 @@ def consent_list(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @requires("consent.consent.withdraw", on=CONSENT)
 def consent_withdraw(request: HttpRequest, consent: Consent) -> HttpResponseBase:
-    services.consent_withdraw(actor=_actor(request), consent_id=consent.pk)
-    messages.success(
-        request, _("Je toestemming is ingetrokken. Vanaf nu wordt er niets meer op grond van gedeeld.")
+    """Ask first (works without JavaScript): what stops, what stays, who sees it (R-172)."""
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_withdraw(actor=_actor(request), consent_id=consent.pk)
+        messages.success(
+            request,
+            _(
+                "Je toestemming is ingetrokken. Vanaf nu wordt er op grond van deze toestemming niets meer "
+                "gedeeld. Wat al gedeeld is, blijft gedeeld."
+            ),
+        )
+        return redirect("consent:list")
+    response: HttpResponse = render(
+        request,
+        "consent/consent_withdraw.html",
+        {"consent": consent, "form": form, "role_label": Role(consent.recipient_role).label},
+        status=400 if request.method == "POST" else 200,
     )
-    return redirect("consent:list")
+    return response

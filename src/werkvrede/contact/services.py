@@ -133,6 +133,8 @@ def settings_update(*, actor: Actor, accepts: bool) -> MediatorContactSetting:
     setting.accepts_contact_requests = accepts
     setting.updated_at = timezone.now()
     setting.save()
+    if accepts:
+        _waiting_requests_assign(actor, membership.user_id)
     audit.record(
         "contact.settings.updated",
         organisation_id=actor.organisation_id,
@@ -143,6 +145,30 @@ def settings_update(*, actor: Actor, accepts: bool) -> MediatorContactSetting:
         data={"accepts_contact_requests": accepts},
     )
     return setting
+
+
+def _waiting_requests_assign(actor: Actor, user_id: int) -> None:
+    """Requests that arrived while nobody took requests wait for the first mediator who does
+    (docs/adr/0129-waiting-contact-requests.md); expired ones are purged, never handed over."""
+    waiting = list(
+        ContactRequest.objects.filter(
+            status=ContactRequest.Status.NEW,
+            taken_by__isnull=True,
+            recipients__isnull=True,
+            delete_after__gte=timezone.localdate(),
+        ).values_list("pk", flat=True)
+    )
+    ContactRecipient.objects.bulk_create([ContactRecipient(request_id=pk, user_id=user_id) for pk in waiting])
+    for pk in waiting:
+        audit.record(
+            "contact.request.assigned",
+            organisation_id=actor.organisation_id,
+            user_id=actor.user_id,
+            roles=actor.role_codes,
+            object_type="contact.contactrequest",
+            object_id=str(pk),
+        )
+        recipients_notify(pk)
 
 
 @transaction.atomic

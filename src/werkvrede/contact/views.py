@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from werkvrede.contact import ratelimit, selectors, services
 from werkvrede.contact.forms import ContactRequestForm, SettingsForm, SetupForm
 from werkvrede.contact.models import ContactRequest
-from werkvrede.contact.privacy import PRIVACY_STATEMENT
+from werkvrede.contact.privacy import PRIVACY_STATEMENT, RETENTION_DAYS
 from werkvrede.contact.selectors import CONTACT_REQUEST
 from werkvrede.core.access import public, requires
 from werkvrede.core.actor import Actor
@@ -62,7 +62,16 @@ def request_form(request: HttpRequest) -> HttpResponseBase:
 
 @public
 def thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "contact/thanks.html", {"privacy": PRIVACY_STATEMENT})
+    # Truthful either way: with nobody taking requests it waits (docs/adr/0129-waiting-contact-requests.md).
+    return render(
+        request,
+        "contact/thanks.html",
+        {
+            "privacy": PRIVACY_STATEMENT,
+            "mediator_available": bool(services.accepting_mediators()),
+            "retention_days": RETENTION_DAYS,
+        },
+    )
 
 
 @requires("contact.request.list")

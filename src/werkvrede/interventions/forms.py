@@ -133,3 +133,11 @@ class InterventionRecordForm(Form):
             "Geen medische gegevens. Bij een verwijzing naar de vertrouwenspersoon wordt niets meegestuurd."
         ),
     )
+
+
+class InterventionUpdateForm(InterventionRecordForm):
+    """The plan of an intervention that has not started; its kind stays as recorded."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["kind"]

@@ -814,6 +814,59 @@ def intervention_start(*, actor: Actor, case_id: int, intervention_id: int, toda
 
 
 @transaction.atomic
+def intervention_update(
+    *,
+    actor: Actor,
+    case_id: int,
+    intervention_id: int,
+    data: InterventionInput,
+    today: date,
+    acknowledged: Iterable[str] = (),
+) -> Intervention:
+    """Change a planned intervention (date, chair, support, note) until it starts; the kind stays.
+
+    Checked by the engine as when it was recorded: R-062/R-063/R-064/R-100 block, R-061 warns.
+    """
+    access, intervention = _load_intervention(
+        actor, case_id, intervention_id, "interventions.intervention.write"
+    )
+    if intervention.status != InterventionStatus.PROPOSED:
+        raise NotPossible(_("Een interventie die al begonnen is, kan niet meer worden gewijzigd."))
+    case = access.case
+    before = {f: getattr(intervention, f) for f in CHANGEABLE_FIELDS}
+    intervention.chair_role = data.chair_role
+    intervention.hr_attends = data.hr_attends and intervention.kind == InterventionKind.CONVERSATION
+    intervention.support_employee = data.support_employee
+    intervention.support_other = data.support_other
+    intervention.planned_on = data.planned_on
+    intervention.note = data.note.strip()
+    situation = _situation(case, today)
+    index = next(i for i, iv in enumerate(facts.engine_interventions(case)) if iv.pk == intervention.pk)
+    situation["interventions"][index] = facts.intervention_facts(intervention)
+    warnings = _decide_intervention(situation, f"interventions[{index}]", today, acknowledged)
+    intervention.acknowledged = sorted({f.code for f in warnings})
+    changed = sorted(f for f in CHANGEABLE_FIELDS if getattr(intervention, f) != before[f])
+    intervention.save(update_fields=[*CHANGEABLE_FIELDS, "acknowledged"])
+    # Field names only: the note may hold case content (docs/audit-events.md).
+    audit.record_for(
+        actor,
+        "interventions.intervention.updated",
+        intervention,
+        case=case,
+        data={
+            "kind": intervention.kind,
+            "fields": ",".join(changed),
+            "warnings": ",".join(intervention.acknowledged),
+        },
+    )
+    case_deadlines_refresh_on_commit(case.pk)
+    return intervention
+
+
+CHANGEABLE_FIELDS = ("chair_role", "hr_attends", "support_employee", "support_other", "planned_on", "note")
+
+
+@transaction.atomic
 def intervention_end(
     *, actor: Actor, case_id: int, intervention_id: int, resolved: bool, today: date
 ) -> Intervention:

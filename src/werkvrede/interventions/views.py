@@ -23,6 +23,7 @@ from werkvrede.interventions.forms import (
     EvaluationForm,
     ExtensionForm,
     InterventionRecordForm,
+    InterventionUpdateForm,
     LeaveRequestForm,
     PeriodProposalForm,
 )
@@ -331,6 +332,41 @@ def _run_intervention_step(actor: Actor, case_id: int, intervention_id: int, ste
         raise Invalid.of("step", _("Onbekende stap."))
 
 
+def _update_intervention(
+    request: HttpRequest,
+    actor: Actor,
+    access: CaseAccess,
+    intervention: Any,
+    form: InterventionUpdateForm | None,
+) -> dict[str, Any]:
+    """Change the plan; an empty result means saved, otherwise what the page shows (form kept)."""
+    if form is None:  # started meanwhile, or not allowed: the service says which
+        form = InterventionUpdateForm(request.POST)
+    if not form.is_valid():
+        return {"invalid": True}
+    data = form.cleaned_data
+    try:
+        services.intervention_update(
+            actor=actor,
+            case_id=access.case.pk,
+            intervention_id=intervention.pk,
+            data=services.InterventionInput(
+                kind=intervention.kind,
+                chair_role=data["chair_role"],
+                hr_attends=data["hr_attends"],
+                support_employee=data["support_employee"],
+                support_other=data["support_other"],
+                planned_on=data["planned_on"],
+                note=data["note"],
+            ),
+            today=timezone.localdate(),
+            acknowledged=request.POST.getlist("acknowledged"),
+        )
+    except Refusal as exc:
+        return refusal_context(exc) or {"invalid": True}
+    return {}
+
+
 @requires("interventions.section.view", on=CASE)
 def intervention_detail(request: HttpRequest, access: CaseAccess, intervention_id: int) -> HttpResponseBase:
     actor = _actor(request)
@@ -340,7 +376,19 @@ def intervention_detail(request: HttpRequest, access: CaseAccess, intervention_i
         raise hidden(actor, "interventions.section.view")
     outcome: dict[str, Any] = {}
     step = request.POST.get("step", "") if request.method == "POST" else ""
-    if step:
+    can_write = allowed(actor, "interventions.intervention.write", access)
+    update_form = None
+    if can_write and intervention.status == InterventionStatus.PROPOSED:
+        update_form = InterventionUpdateForm(
+            request.POST if step == "update" else None,
+            initial={f: getattr(intervention, f) for f in services.CHANGEABLE_FIELDS},
+        )
+    if step == "update":
+        outcome = _update_intervention(request, actor, access, intervention, update_form)
+        if not outcome:
+            messages.success(request, _("De interventie is bijgewerkt."))
+            return redirect("interventions:intervention", case_id=case_id, intervention_id=intervention_id)
+    elif step:
         try:
             _run_intervention_step(actor, case_id, intervention_id, step, timezone.localdate())
         except Refusal as exc:
@@ -350,9 +398,11 @@ def intervention_detail(request: HttpRequest, access: CaseAccess, intervention_i
             return redirect("interventions:intervention", case_id=case_id, intervention_id=intervention_id)
     context = {
         "case": access.case,
+        "update_form": update_form,
+        "ack_form": "wijzigen" if step == "update" else "stap",
         "intervention": intervention,
         "statuses": InterventionStatus,
-        "can_write": allowed(actor, "interventions.intervention.write", access),
+        "can_write": can_write,
         "can_confirm": allowed(actor, "interventions.intervention.confirm", access)
         and not selectors.confirmed_by(actor, access, intervention),
         **outcome,

@@ -9,8 +9,9 @@ from typing import Any
 
 from django.db.models import Q
 
+from werkvrede.accounts.models import User
 from werkvrede.audit.reads import role_basis
-from werkvrede.cases.models import Case, CaseParticipant, CaseRole
+from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseRole
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize, hidden
@@ -509,3 +510,36 @@ def steps_for(actor: Actor, access: p.MediationAccess) -> frozenset[str]:
     if access.mediation.active and allowed(actor, "mediation.mediation.manage", access):
         steps.add("message")
     return frozenset(steps)
+
+
+# --- The people a referral from a case offers (the case's parties and roles, not the staff list) ---
+
+
+def case_people(case: Case) -> list[User]:
+    """The people with an account in the case: its parties and the participants (in name order)."""
+    ids = set(CaseParticipant.objects.filter(case=case).values_list("user_id", flat=True))
+    ids |= set(CaseParty.objects.filter(case=case, user__isnull=False).values_list("user_id", flat=True))
+    return list(
+        User.objects.filter(
+            pk__in=ids,
+            is_active=True,
+            memberships__organisation_id=case.organisation_id,
+            memberships__is_active=True,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def case_party_initial(case: Case) -> dict[str, int]:
+    """The referral form filled in from the case: the employee party and the other party."""
+    initial: dict[str, int] = {}
+    for party in CaseParty.objects.filter(case=case, is_group=False, user__isnull=False).order_by("pk"):
+        key = "employee" if party.side == CaseParty.Side.EMPLOYEE else "other"
+        initial.setdefault(key, party.user_id)  # type: ignore[arg-type]
+    return initial
+
+
+def case_parties_without_account(case: Case) -> list[str]:
+    """Names of the case's parties who have no account yet: they must be invited before a referral."""
+    return list(CaseParty.objects.filter(case=case, user__isnull=True).values_list("name", flat=True))

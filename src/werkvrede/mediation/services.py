@@ -900,6 +900,11 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
         raise NotPossible(_("In deze fase van de mediation worden geen gesprekken meer gepland."))
     if not 15 <= data.duration_minutes <= 480:
         raise NotPossible(_("Een gesprek duurt tussen 15 minuten en 8 uur."))
+    # A past date is its own refusal, not R-072 (docs/rules.md): the agreement may well be signed.
+    if timezone.localdate(data.starts_at) < today:
+        raise NotPossible(
+            _("Een gesprek kan niet in het verleden worden gepland. Kies een datum vanaf vandaag.")
+        )
     parties = {p.user_id for p in _parties(mediation)}
     admissions = {
         a.user_id: a for a in Admission.objects.filter(mediation=mediation, revoked_at__isnull=True)

@@ -123,9 +123,21 @@ def _referral_input(form: f.ReferralForm, referral_id: int | None = None) -> ser
 def refer(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     actor = _actor(request)
     case_id = access.case.pk
-    form = _referral_form(request, actor)
+    # The case's own people, filled in from the case: never the whole staff list.
+    form = f.ReferralForm(
+        request.POST or None,
+        users=selectors.case_people(access.case),
+        mediators=_members(actor, role=Role.MEDIATOR),
+        initial=selectors.case_party_initial(access.case),
+    )
     referrals = selectors.open_referrals(access.case)
-    context: dict[str, Any] = {"case": access.case, "form": form, "referrals": referrals}
+    context: dict[str, Any] = {
+        "case": access.case,
+        "form": form,
+        "referrals": referrals,
+        "without_account": selectors.case_parties_without_account(access.case),
+        "can_invite": allowed(actor, "accounts.people.view"),
+    }
     if request.method == "POST" and form.is_valid():
         referral = request.POST.get("referral_id")
         try:

@@ -10,7 +10,10 @@ ADDRESSEE = frozenset({Role.HR_ADVISER})
 ROWS = {
     # Everyone in an organisation has a consents page: their own consents, and those addressed to them.
     "consent:list": Row("get", ALL, 200),
-    "consent:withdraw": Row("post", EMPLOYEE, 302, object_in=consent_in, forbidden=ADDRESSEE),
+    # GET asks first (200); the confirmed POST withdraws. The same door guards both.
+    "consent:withdraw": Row(
+        "post", EMPLOYEE, 302, object_in=consent_in, body=lambda w: {"confirm": "on"}, forbidden=ADDRESSEE
+    ),
     "api:consents": Row("get", ALL, 200),
     "api:consent-withdraw": Row("post", EMPLOYEE, 200, object_in=consent_in, json=True, forbidden=ADDRESSEE),
 }

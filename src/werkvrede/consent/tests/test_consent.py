@@ -95,7 +95,7 @@ def test_the_employee_gives_consent_on_the_page(world: World, client_as: ClientA
     )
     assert response.status_code == 302
     consent = Consent.objects.get()
-    assert client.post(f"/toestemming/{consent.pk}/intrekken/").status_code == 302
+    assert client.post(f"/toestemming/{consent.pk}/intrekken/", {"confirm": "on"}).status_code == 302
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
 

@@ -1,5 +1,7 @@
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from tests.security.matrix import ALL, Row
 from werkvrede.core.roles import Role
@@ -363,8 +365,10 @@ AGREEMENT_BODY = {
 
 
 def _session_body(world: Any) -> dict[str, Any]:
+    # A coming date: a session is never planned in the past.
+    starts = (timezone.localtime() + timedelta(days=30)).replace(hour=10, minute=0, second=0, microsecond=0)
     return {
-        "starts_at": "2025-03-17T10:00:00+01:00",
+        "starts_at": starts.isoformat(),
         "duration_minutes": 60,
         "participant_ids": [world.a.users[Role.EMPLOYEE].pk, world.a.users[Role.LINE_MANAGER].pk],
     }

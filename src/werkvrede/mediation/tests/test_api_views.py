@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import World
 from werkvrede.core.roles import Role
@@ -15,10 +17,13 @@ from werkvrede.mediation import services
 from werkvrede.mediation.models import MediationState
 from werkvrede.mediation.tests.helpers import FULL_AGREEMENT, TODAY, actor, in_intake, in_session, signed
 
+# A coming date, so that only the missing signatures refuse the session.
+_COMING = (timezone.localtime() + timedelta(days=30)).replace(hour=10, minute=0, second=0, microsecond=0)
+
 
 def _session_body(world: World) -> dict[str, Any]:
     return {
-        "starts_at": "2025-03-17T10:00:00+01:00",
+        "starts_at": _COMING.isoformat(),
         "duration_minutes": 60,
         "participant_ids": [world.a.users[Role.EMPLOYEE].pk, world.a.users[Role.LINE_MANAGER].pk],
     }
@@ -47,7 +52,7 @@ def test_page_refuses_a_session_before_all_signatures_with_r072(
     response = client_as(Role.MEDIATOR).post(
         reverse("mediation:session-new", kwargs={"mediation_id": mediation.pk}),
         {
-            "starts_at": "2025-03-17T10:00",
+            "starts_at": _COMING.strftime("%Y-%m-%dT%H:%M"),
             "duration_minutes": "60",
             "participants": [world.a.users[Role.EMPLOYEE].pk],
         },
@@ -252,3 +257,33 @@ def test_exit_outcome_with_an_end_of_employment_in_the_api_then_the_draft_shows_
     page = client_as(Role.EMPLOYEE).get(reverse("mediation:termination", kwargs={"agreement_id": ta.pk}))
     assert page.status_code == 200
     assert "MARKER-TERM-7f3" in page.content.decode()
+
+
+def test_the_neutral_notice_page_says_only_that_it_is_not_signed_r080(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    from werkvrede.documents.models import DocumentKind
+    from werkvrede.documents.services import latest
+
+    mediation = in_session(world)
+    services.party_withdraw(
+        actor=actor(world, Role.EMPLOYEE),
+        mediation_id=mediation.pk,
+        typed_name=world.a.users[Role.EMPLOYEE].full_name,
+        today=TODAY,
+    )
+    notice = latest("mediation.mediation", mediation.pk, DocumentKind.NEUTRAL_NOTICE)
+    agreement = latest("mediation.mediation", mediation.pk, DocumentKind.MEDIATION_AGREEMENT)
+    assert notice is not None and agreement is not None and agreement.signers
+    client = client_as(Role.MEDIATOR)
+    page = client.get(
+        reverse("mediation:document", kwargs={"mediation_id": mediation.pk, "document_id": notice.pk})
+    ).content.decode()
+    assert "wordt niet ondertekend" in page
+    assert "ondertekend." not in page.replace("niet ondertekend", "")
+    assert "Door iedereen ondertekend" not in page
+    # Near miss: the signed agreement still says it was signed by everyone.
+    signed_page = client.get(
+        reverse("mediation:document", kwargs={"mediation_id": mediation.pk, "document_id": agreement.pk})
+    ).content.decode()
+    assert "Door iedereen ondertekend" in signed_page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import icalendar
@@ -187,3 +187,32 @@ def test_the_session_page_says_a_cancelled_session_is_off_and_hides_the_video_li
     )
     html = employee.get(page).content.decode()
     assert "gaat niet door" in html and session.video_url not in html
+
+
+def _plan_on(world: Any, mediation: Mediation, day: Any) -> Session:
+    t = world.a
+    return services.session_plan(
+        actor=actor(world, Role.MEDIATOR),
+        mediation_id=mediation.pk,
+        data=services.SessionInput(
+            starts_at=timezone.make_aware(datetime.combine(day, time(10, 0))),
+            duration_minutes=60,
+            participant_ids=[t.users[Role.EMPLOYEE].pk, t.users[Role.LINE_MANAGER].pk],
+        ),
+        today=TODAY,
+    )
+
+
+def test_a_session_in_the_past_is_refused_as_past_not_as_unsigned_r072(world: Any) -> None:
+    mediation = signed(world)
+    with pytest.raises(NotPossible) as exc:
+        _plan_on(world, mediation, TODAY - timedelta(days=1))
+    assert "verleden" in exc.value.message
+    assert not exc.value.findings
+    assert not Session.objects.filter(mediation=mediation).exists()
+
+
+def test_a_session_today_is_not_refused_as_past(world: Any) -> None:
+    mediation = signed(world)
+    session = _plan_on(world, mediation, TODAY)
+    assert session.pk is not None
