@@ -34,3 +34,8 @@ def can_answer(actor: Actor, invitation: Any) -> bool:
 )
 def can_view_results(actor: Actor, obj: Any) -> bool:
     return actor.user_id is not None and actor.organisation_id is not None and bool(actor.roles & READERS)
+
+
+@rule("fairness.questions.own", "List one's own open 'did it feel fair?' questions: every signed-in person.")
+def can_list_own(actor: Actor, obj: Any) -> bool:
+    return actor.user_id is not None and actor.organisation_id is not None
