@@ -13,7 +13,9 @@ from werkvrede.fairness.models import Answer
 from werkvrede.fairness.tests.helpers import answered, intake_done
 
 
-def test_a_party_lists_and_answers_their_question_once(world: World, client_as: Callable[..., Client]) -> None:
+def test_a_party_lists_and_answers_their_question_once(
+    world: World, client_as: Callable[..., Client]
+) -> None:
     intake_done(world)
     client = client_as(Role.EMPLOYEE)
     items = client.get("/api/v1/me/fairness-questions").json()
@@ -24,7 +26,12 @@ def test_a_party_lists_and_answers_their_question_once(world: World, client_as: 
     body = {"heard": 2, "respect": 4, "understood": 5, "comment": "Duidelijk"}
     assert client.post(url, body, content_type="application/json").status_code == 204
     assert client.post(url, body, content_type="application/json").status_code == 404
-    assert Answer.objects.values_list("heard", "respect", "understood", "comment").get() == (2, 4, 5, "Duidelijk")
+    assert Answer.objects.values_list("heard", "respect", "understood", "comment").get() == (
+        2,
+        4,
+        5,
+        "Duidelijk",
+    )
     assert client.get("/api/v1/me/fairness-questions").json() == []
 
 
