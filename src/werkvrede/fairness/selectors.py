@@ -117,7 +117,7 @@ def results_for(actor: Actor, today: date) -> Results:
     texts: dict[tuple[str, str], list[str]] = {k: [] for k in keys}
     for a in rows.values("quarter", "phase", "heard", "respect", "understood", "comment"):
         key = (a["quarter"], a["phase"])
-        grouped[key].append({code: a[code] for code in fairness.QUESTION_CODES})
+        grouped[key].append({"heard": a["heard"], "respect": a["respect"], "understood": a["understood"]})
         if a["comment"]:
             texts[key].append(a["comment"])
     cells = tuple(fairness.aggregate(q, p, grouped[(q, p)], min_cell) for q, p in keys)
