@@ -319,3 +319,15 @@ def test_the_results_page_shows_the_cells_and_audits_the_read(
     assert event.user_id == world.a.users[Role.HR_ADVISER].pk
     for role in (Role.EMPLOYEE, Role.LINE_MANAGER, Role.CASEMANAGER):
         assert client_as(role).get(reverse("fairness:results")).status_code == 404
+
+
+def test_the_start_page_lists_the_open_question_and_shows_readers_the_way_to_the_results(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    intake_done(world)
+    url = reverse("fairness:answer", kwargs={"invitation_id": invitation_of(world, Role.EMPLOYEE).pk})
+    employee_start = client_as(Role.EMPLOYEE).get("/").content.decode()
+    assert url in employee_start and reverse("fairness:results") not in employee_start
+    hr_start = client_as(Role.HR_ADVISER).get("/").content.decode()
+    assert reverse("fairness:results") in hr_start and url not in hr_start
+    assert reverse("fairness:results") in client_as(Role.MEDIATOR).get("/").content.decode()
