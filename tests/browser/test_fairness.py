@@ -14,8 +14,11 @@ from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
 from werkvrede.cases.models import Case
 from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.phases import MEDIATION, PhaseEnded
 from werkvrede.core.roles import Role
+from werkvrede.fairness import services
 from werkvrede.fairness.models import Answer, Invitation
+from werkvrede.fairness.tests.helpers import ANSWERED_ON
 from werkvrede.interventions.tests.helpers import behaviour_suspected
 
 PASSWORD = "browser-test-password"
@@ -82,3 +85,25 @@ def test_the_employee_answers_the_three_questions_after_the_intake(
     assert Invitation.objects.get(user__email=f"wn@{SLUG}.test").done
     page.goto(f"{live_server.url}/zaken/{case.pk}/")
     assert page.get_by_text("Voelde het eerlijk?").count() == 0
+
+
+def test_hr_reads_the_results_per_quarter(live_server: Any, browser: Any, case: Case) -> None:
+    employee = Invitation.objects.get(user__email=f"wn@{SLUG}.test")
+    for i in range(3):
+        ended = PhaseEnded(MEDIATION, case.organisation_id, f"walk:{i}", None, (employee.user_id,), None)
+        services.invite(ended, ANSWERED_ON)
+        invitation = Invitation.objects.get(subject=f"walk:{i}")
+        services.answer(
+            actor=actor_of(invitation.user, case.organisation_id),
+            invitation=invitation,
+            answers={"heard": 4, "respect": 5, "understood": 3},
+            comment="Een lange toelichting zonder namen, over hoe het gesprek verliep en wat beter kan",
+            today=ANSWERED_ON,
+        )
+    page = logged_in_page(browser, live_server.url, f"hr@{SLUG}.test", PASSWORD)
+    page.get_by_role("link", name="Uitkomsten per kwartaal").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Voelde het eerlijk? Uitkomsten").is_visible()
+    assert page.get_by_text("te weinig antwoorden").first.is_visible()
+    assert page.get_by_role("heading", name="2026-Q1 · Mediation").is_visible()
+    _accessible_at_both_widths(page)

@@ -70,12 +70,15 @@ def answer(request: HttpRequest, invitation: Invitation) -> HttpResponseBase:
 def results(request: HttpRequest) -> HttpResponse:
     data = services.results_read(actor=_actor(request), today=timezone.localdate())
     in_english = english()
-    questions = [(q.code, q.text_en if in_english else q.text_nl) for q in fairness.QUESTIONS]
+    questions = [
+        (q.short_en if in_english else q.short_nl, q.text_en if in_english else q.text_nl)
+        for q in fairness.QUESTIONS
+    ]
     rows = [
         {
             "cell": cell,
             "phase": Phase(cell.phase).label,
-            "means": [cell.means[code] for code, _text in questions] if cell.means else [],
+            "means": [cell.means[q.code] for q in fairness.QUESTIONS] if cell.means else [],
             "comments": data.comments.get((cell.quarter, cell.phase), ()),
         }
         for cell in data.cells

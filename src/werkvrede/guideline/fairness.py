@@ -21,12 +21,16 @@ class Question:
     code: str
     text_nl: str
     text_en: str
+    short_nl: str  # a column heading that fits a phone screen
+    short_en: str
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("heard", "Ik voelde me gehoord", "I felt heard"),
-    Question("respect", "Ik werd met respect behandeld", "I was treated with respect"),
-    Question("understood", "Ik begreep wat er gebeurde", "I understood what happened"),
+    Question("heard", "Ik voelde me gehoord", "I felt heard", "Gehoord", "Heard"),
+    Question("respect", "Ik werd met respect behandeld", "I was treated with respect", "Respect", "Respect"),
+    Question(
+        "understood", "Ik begreep wat er gebeurde", "I understood what happened", "Begrepen", "Understood"
+    ),
 )
 QUESTION_CODES: tuple[str, ...] = tuple(q.code for q in QUESTIONS)
 COMMENT_MAX = 500
