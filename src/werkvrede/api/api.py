@@ -35,6 +35,7 @@ from werkvrede.core.access import (
 from werkvrede.core.api_findings import InvalidOut, RefusalOut, refusal_body
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
+from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
 from werkvrede.notifications.api import router as notifications_router
@@ -192,6 +193,7 @@ api.add_router("", supporters_router)
 api.add_router("", notifications_router)
 api.add_router("", accounts_router)
 api.add_router("", agenda_router)
+api.add_router("", fairness_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)
 api.add_router("", whistleblower_router)

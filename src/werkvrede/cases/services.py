@@ -30,6 +30,7 @@ from werkvrede.cases.selectors import case_get_for, parties_of
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import vp_route_open
 from werkvrede.core.gate import decide
+from werkvrede.core.phases import CASE, INTAKE, announce_phase_end
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Invalid, MedicalTermsFound
 from werkvrede.core.roles import Role
@@ -253,6 +254,7 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
             case=case, stage=data.glasl_stage, conflict_type=data.conflict_type, recorded_by_id=actor.uid
         )
     timeline_record(actor, case, "case.intake_completed", role, state_from=previous, state_to=case.state)
+    announce_case_phase_end(case, INTAKE)
     audit.record_for(
         actor,
         "cases.case.intake_completed",
@@ -382,7 +384,26 @@ def case_move(*, actor: Actor, case_id: int, event: str, today: date, role: str 
         actor, "cases.case.moved", case, case=case,
         data={"event": event, "state_from": previous, "state_to": case.state},
     )  # fmt: skip
+    if case.state in CASE_ENDED:
+        announce_case_phase_end(case, CASE)
     return case
+
+
+# The case's phase ends when the conflict is settled or closed (SM-1); once per case (ADR 0135).
+CASE_ENDED = frozenset(
+    {CaseState.RESOLVED_CONTINUED, CaseState.RESOLVED_EXIT, CaseState.CLOSED_UNRESOLVED, CaseState.CLOSED}
+)
+
+
+def announce_case_phase_end(case: Case, phase: str, *, subject: str = "") -> None:
+    """Each party with a log-in may say whether the phase felt fair (ADR 0135)."""
+    announce_phase_end(
+        phase=phase,
+        organisation_id=case.organisation_id,
+        subject=subject or f"case:{case.pk}",
+        case_id=case.pk,
+        party_user_ids=CaseParty.objects.filter(case=case).values_list("user_id", flat=True),
+    )
 
 
 def state_label(state: str) -> str:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("peiling/", include("werkvrede.prevention.public_urls")),
     path("hulp/", include("werkvrede.selfhelp.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
+    path("eerlijk/", include("werkvrede.fairness.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),

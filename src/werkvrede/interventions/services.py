@@ -25,9 +25,16 @@ from werkvrede.cases.guideline_bridge import case_situation_data
 from werkvrede.cases.models import Case, CaseParty, TimelineEvent
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import acting_role, case_move, case_vp_offered, timeline_record
+from werkvrede.cases.services import (
+    acting_role,
+    announce_case_phase_end,
+    case_move,
+    case_vp_offered,
+    timeline_record,
+)
 from werkvrede.core.actor import SYSTEM, Actor
 from werkvrede.core.gate import decide
+from werkvrede.core.phases import INTERVENTION_PERIOD
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, Invalid, NotPossible, Refusal
 from werkvrede.guideline import Finding
@@ -300,6 +307,8 @@ def _period_move(
     fields = ["state", *(update(period) if update else [])]
     _save_period(period, fields)
     timeline_record(actor, case, f"intervention_period.{kind}", role, period=period.pk)
+    if kind == "evaluated":
+        announce_case_phase_end(case, INTERVENTION_PERIOD, subject=f"period:{period.pk}")
     audit.record_for(
         actor,
         f"interventions.period.{kind}",

@@ -26,6 +26,7 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import vp_route_open
+from werkvrede.core.phases import MEDIATION, announce_phase_end
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, NotPossible
 from werkvrede.core.roles import Role
@@ -1399,6 +1400,14 @@ def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
     _cancel_coming_sessions(actor, mediation)
     _case_timeline(actor, mediation, "mediation.ended", on=(mediation.ended_on or today).isoformat())
     _status_notify(mediation, "ended")
+    announce_phase_end(
+        phase=MEDIATION,
+        organisation_id=mediation.organisation_id,
+        subject=f"mediation:{mediation.pk}",
+        case_id=mediation.case_id,
+        party_user_ids=[p.user_id for p in _parties(mediation)],
+        mediator_id=mediation.mediator_id,
+    )
     if mediation.case is None:
         return
     findings = engine.findings_for(

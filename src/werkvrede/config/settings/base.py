@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "werkvrede.whistleblower",
     "werkvrede.mediation",
     "werkvrede.agenda",
+    "werkvrede.fairness",
     "werkvrede.api",
     "werkvrede.demo",
 ]

@@ -1,0 +1,33 @@
+from werkvrede.core.classification import FieldClass as C
+from werkvrede.core.classification import classify
+
+# Who was asked about which phase end: the person's own account data (ADR 0135).
+classify(
+    "fairness.invitation",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "user": C.ACCOUNT,
+        "phase": C.SYSTEM,
+        "subject": C.SYSTEM,
+        "case": C.SYSTEM,
+        "mediator": C.ACCOUNT,
+        "invited_on": C.SYSTEM,
+        "done": C.SYSTEM,
+    },
+)
+# Answers carry no identity; only aggregates of at least min_cell answers are shown (ADR 0135).
+classify(
+    "fairness.answer",
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "quarter": C.TENANT,
+        "phase": C.TENANT,
+        "mediator": C.ACCOUNT,
+        "heard": C.TENANT,
+        "respect": C.TENANT,
+        "understood": C.TENANT,
+        "comment": C.TENANT,
+    },
+)
