@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.refusals import NotPossible
@@ -95,6 +95,18 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} v{self.version} ({self.pk})"
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language. The stored title is part of the signed content and stays
+        as it was signed (Dutch); where it is the kind's own Dutch name, the page shows the translated name."""
+        try:
+            kind = DocumentKind(self.kind)
+        except ValueError:
+            return self.title
+        with translation.override("nl"):
+            dutch = str(kind.label)
+        return str(kind.label) if self.title == dutch else self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
