@@ -70,7 +70,11 @@ def _walk(page: Any, base: str) -> list[str]:
 
 @pytest.mark.parametrize(("email", "cases"), PEOPLE, ids=[p[0].split("@")[0] for p in PEOPLE])
 def test_the_demo_in_english_has_no_dutch_only_words(
-    live_server: Any, browser: Any, demo: None, email: str, cases: int  # noqa: F811
+    live_server: Any,
+    browser: Any,
+    demo: None,  # noqa: F811
+    email: str,
+    cases: int,
 ) -> None:
     context = browser.new_context(locale="en-GB")
     base = live_server.url

@@ -1,4 +1,4 @@
-"""Every page the demo people reach works on a phone (390 × 844): no horizontal scroll, a compact
+"""Every page the demo people reach works on a phone (390 by 844 px): no horizontal scroll, a compact
 header whose menu opens with a button (keyboard, no JavaScript needed), touch targets of 44 px, and no
 accessibility violation of impact serious or critical (axe-core)."""
 
@@ -70,7 +70,9 @@ def test_every_page_fits_a_phone(live_server: Any, browser: Any, demo: None, ema
 
 
 def test_the_header_is_compact_and_its_menu_opens_with_the_keyboard(
-    live_server: Any, browser: Any, demo: None  # noqa: F811
+    live_server: Any,
+    browser: Any,
+    demo: None,  # noqa: F811
 ) -> None:
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
     page = context.new_page()
@@ -114,7 +116,8 @@ def test_checkboxes_are_big_enough_to_tap(live_server: Any, browser: Any, demo: 
                 continue
             target = box.evaluate(
                 """e => { const s = getComputedStyle(e);
-                    const own = e.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
+                    const own = e.getBoundingClientRect().height
+                        + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
                     return Math.max(own, ...[...e.labels].map(l => l.getBoundingClientRect().height)); }"""
             )
             assert target >= 44, url

@@ -11,9 +11,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 _PAGES = {
-    400: (_("Dit verzoek klopt niet"), _("De pagina kon je verzoek niet lezen. Ga terug en probeer het opnieuw.")),
-    403: (_("Dit mag je niet doen"), _("Je rol geeft je geen toegang tot deze stap. Denk je dat dit niet klopt, vraag het dan aan de beheerder van je organisatie.")),
-    404: (_("Deze pagina bestaat niet"), _("Deze pagina bestaat niet of is niet voor jou zichtbaar. Controleer het adres, of ga terug.")),
+    400: (
+        _("Dit verzoek klopt niet"),
+        _("De pagina kon je verzoek niet lezen. Ga terug en probeer het opnieuw."),
+    ),
+    403: (
+        _("Dit mag je niet doen"),
+        _(
+            "Je rol geeft je geen toegang tot deze stap. Denk je dat dit niet klopt, vraag het dan aan de "
+            "beheerder van je organisatie."
+        ),
+    ),
+    404: (
+        _("Deze pagina bestaat niet"),
+        _("Deze pagina bestaat niet of is niet voor jou zichtbaar. Controleer het adres, of ga terug."),
+    ),
 }
 _API = {400: "bad request", 403: "forbidden", 404: "not found"}
 
@@ -23,7 +35,9 @@ def _page(request: HttpRequest, status: int, title: object, text: object) -> Htt
         return JsonResponse({"detail": _API.get(status, "forbidden")}, status=status)
     referer = request.headers.get("Referer", "")
     try:
-        safe = url_has_allowed_host_and_scheme(referer, {request.get_host()}, require_https=request.is_secure())
+        safe = url_has_allowed_host_and_scheme(
+            referer, {request.get_host()}, require_https=request.is_secure()
+        )
     except DisallowedHost:  # the 400 for a bad Host header: no way back to offer but the start page
         safe = False
     context = {"status": status, "title": title, "text": text, "back": referer if safe else ""}
@@ -48,5 +62,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         request,
         403,
         _("Dit formulier is verlopen"),
-        _("Je formulier kon niet veilig worden verstuurd, bijvoorbeeld omdat het te lang openstond of cookies uitstaan. Ga terug, laad de pagina opnieuw en verstuur het nog eens."),
+        _(
+            "Je formulier kon niet veilig worden verstuurd, bijvoorbeeld omdat het te lang openstond of "
+            "cookies uitstaan. Ga terug, laad de pagina opnieuw en verstuur het nog eens."
+        ),
     )

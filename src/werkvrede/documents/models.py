@@ -96,18 +96,6 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} v{self.version} ({self.pk})"
 
-    @property
-    def display_title(self) -> str:
-        """The title in the reader's language. The stored title is part of the signed content and stays
-        as it was signed (Dutch); where it is the kind's own Dutch name, the page shows the translated name."""
-        try:
-            kind = DocumentKind(self.kind)
-        except ValueError:
-            return self.title
-        with translation.override("nl"):
-            dutch = str(kind.label)
-        return str(kind.label) if self.title == dutch else self.title
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             fields = kwargs.get("update_fields")
@@ -116,6 +104,19 @@ class Document(models.Model):
                     str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
                 )
         super().save(*args, **kwargs)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language (docs/adr/0133-english-legal-terms-and-signed-titles.md).
+
+        The stored title is signed content and stays as signed; the kind's own Dutch name is translated."""
+        try:
+            kind = DocumentKind(self.kind)
+        except ValueError:
+            return self.title
+        with translation.override("nl"):
+            dutch = str(kind.label)
+        return str(kind.label) if self.title == dutch else self.title
 
     @property
     def reference(self) -> str:

@@ -1491,7 +1491,14 @@ _DEADLINES: tuple[tuple[str, str, Severity, str, str, str], ...] = (
         "BA consult when a conflict is signalled (within a week).",
         "Consult bedrijfsarts bij gemeld conflict (binnen een week).",
     ),
-    ("T-03", "R-150", T, "W1; W2; W3", "Problem analysis (probleemanalyse), end of week 6.", "Probleemanalyse (eind week 6)."),
+    (
+        "T-03",
+        "R-150",
+        T,
+        "W1; W2; W3",
+        "Problem analysis (probleemanalyse), end of week 6.",
+        "Probleemanalyse (eind week 6).",
+    ),
     (
         "T-04",
         "R-151",
@@ -1509,7 +1516,14 @@ _DEADLINES: tuple[tuple[str, str, Severity, str, str, str], ...] = (
         "Voortgangsgesprek (in principe elke 6 weken).",
     ),
     ("T-06", "R-154", T, "W4", "42e-weeksmelding to UWV.", "42e-weeksmelding aan UWV."),
-    ("T-07", "R-155", T, "W8", "First-year evaluation (eerstejaarsevaluatie), weeks 46–52.", "Eerstejaarsevaluatie (week 46–52)."),
+    (
+        "T-07",
+        "R-155",
+        T,
+        "W8",
+        "First-year evaluation (eerstejaarsevaluatie), weeks 46–52.",
+        "Eerstejaarsevaluatie (week 46–52).",
+    ),
     (
         "T-08",
         "R-158",

@@ -83,12 +83,12 @@ class ConflictProtocol(models.Model):
             models.UniqueConstraint(fields=["organisation", "version"], name="protocol_version_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"protocol v{self.version}"
+
     @property
     def emotions_sentence_display(self) -> str:
-        """R-007: the built-in sentence in the reader's language; an organisation's own sentence as written."""
+        """R-007: the built-in sentence in the reader's language; an organisation's own one as written."""
         if self.emotions_sentence == DEFAULT_EMOTIONS_SENTENCE:
             return gettext(DEFAULT_EMOTIONS_SENTENCE)
         return self.emotions_sentence
-
-    def __str__(self) -> str:
-        return f"protocol v{self.version}"

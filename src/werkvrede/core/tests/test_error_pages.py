@@ -54,7 +54,9 @@ def test_an_anonymous_visitor_gets_the_same_page(db: None) -> None:
 def test_a_hidden_and_a_missing_object_give_the_same_page(world: World, client_as: ClientAs) -> None:
     client = client_as(Role.HR_ADVISER)
     missing = client.get(reverse("accounts:person", kwargs={"membership_id": 999_999}))
-    hidden = client.get(reverse("accounts:person", kwargs={"membership_id": world.b.memberships[Role.EMPLOYEE].pk}))
+    hidden = client.get(
+        reverse("accounts:person", kwargs={"membership_id": world.b.memberships[Role.EMPLOYEE].pk})
+    )
     assert missing.status_code == hidden.status_code == 404
     assert missing.content == hidden.content
     assert "Deze pagina bestaat niet" in hidden.content.decode()
