@@ -1294,7 +1294,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "S3",
         _I,
         None,
-        "Variant B: the problem analysis (probleemanalyse) (or its update) must contain the conflict advice.",
+        "Variant B: the problem analysis (probleemanalyse) or its update must contain the conflict advice.",
         "Variant B: de probleemanalyse (of de bijstelling) moet het conflictadvies bevatten.",
     ),
     (
