@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # Test processes per pass (pytest-xdist; each has its own test database); 0 runs one process.
 TEST_WORKERS ?= 2
 
-.PHONY: env run test test-sqlite test-postgres test-fast fuzz check messages translations bench bench-guideline clean
+.PHONY: env run test test-sqlite test-postgres test-fast fuzz check messages translations bench bench-guideline clean screenshots
 
 env: .venv/.synced
 
@@ -27,6 +27,10 @@ run: env translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	@sh tools/run-dev.sh
+
+# The README's screenshots (docs/screenshots/), from the demo that `make run` serves in another terminal.
+screenshots: env
+	$(PY) tools/screenshots.py $(or $(BASE_URL),http://127.0.0.1:8000)
 
 # Each pass runs everything except the one set that tells more on the other database (ADR 0067): the
 # browser walks run on SQLite (what `make run` serves), the API fuzzing on PostgreSQL (production, the

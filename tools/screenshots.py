@@ -1,11 +1,15 @@
 """Take the README's screenshots from a running `make run` server (needs Debian's chromium).
 
-Usage: .venv/bin/python tools/screenshots.py [BASE_URL]
+Usage: .venv/bin/python tools/screenshots.py [BASE_URL]   (or `make screenshots` beside `make run`)
+
+Besides the feature screenshots, the main pages of each demo role at 1280 and 390 px wide
+(`<page>-<role>-<width>.png`), the phone width showing the compact header and the stacked tables.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from base64 import b32decode
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,46 @@ def _with_two_factors(browser: Any, base: str, email: str) -> Any:
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{base}/")
     return page
+
+
+# The demo roles with a password-only log-in, and the main pages each reaches.
+ROLES = {
+    "hr": ("hr@demo.werkvrede.nl", ["/", "/zaken/", "case", "/zaken/nieuw/"]),
+    "ba": ("bedrijfsarts@demo.werkvrede.nl", ["/", "case"]),
+    "employee": ("werknemer@demo.werkvrede.nl", ["/", "case"]),
+    "manager": ("leidinggevende@demo.werkvrede.nl", ["/", "case"]),
+}
+WIDTHS = {1280: 800, 390: 844}
+NAMES = {"/": "home", "/zaken/": "cases", "case": "case", "/zaken/nieuw/": "signal"}
+
+
+def responsive(browser: Any, base: str) -> None:
+    """The main pages of each demo role at a desktop and a phone width."""
+    used: set[str] = set()
+    for role, (email, pages) in ROLES.items():
+        for width, height in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height}, locale="nl-NL")
+            page.goto(f"{base}/account/inloggen/")
+            page.get_by_label("E-mailadres").fill(email)
+            page.get_by_label("Wachtwoord").fill("werkvrede-demo")
+            page.get_by_role("button", name="Inloggen").click()
+            page.wait_for_load_state()
+            if "/code/" in page.url:  # a two-factor role: the demo secret's code, never one used before
+                while demo_code() in used:
+                    time.sleep(2)
+                used.add(demo_code())
+                page.locator("input[name=code]").fill(demo_code())
+                page.get_by_role("button", name="Inloggen").click()
+            page.wait_for_url(f"{base}/")
+            for path in pages:
+                if path == "case":  # the person's first case
+                    page.goto(f"{base}/zaken/")
+                    page.locator("main a[href^='/zaken/']").filter(has_text="-0").first.click()
+                    page.wait_for_load_state()
+                else:
+                    page.goto(base + path)
+                page.screenshot(path=str(OUT / f"{NAMES[path]}-{role}-{width}.png"), full_page=width > 400)
+            page.close()
 
 
 def main(base: str) -> None:
@@ -92,6 +136,7 @@ def main(base: str) -> None:
         page.get_by_role("link", name="Team Magazijn").first.click()
         page.wait_for_load_state()
         page.screenshot(path=str(OUT / "pulse-results.png"), full_page=True)
+        responsive(browser, base)
         browser.close()
 
 

@@ -31,3 +31,6 @@ urlpatterns = [
 ]
 
 handler500 = "werkvrede.audit.views.server_error"
+handler400 = "werkvrede.core.errors.bad_request"
+handler403 = "werkvrede.core.errors.permission_denied"
+handler404 = "werkvrede.core.errors.page_not_found"

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.refusals import NotPossible
@@ -104,6 +104,19 @@ class Document(models.Model):
                     str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
                 )
         super().save(*args, **kwargs)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language (docs/adr/0133-english-legal-terms-and-signed-titles.md).
+
+        The stored title is signed content and stays as signed; the kind's own Dutch name is translated."""
+        try:
+            kind = DocumentKind(self.kind)
+        except ValueError:
+            return self.title
+        with translation.override("nl"):
+            dutch = str(kind.label)
+        return str(kind.label) if self.title == dutch else self.title
 
     @property
     def reference(self) -> str:

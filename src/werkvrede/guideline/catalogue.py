@@ -185,7 +185,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "S3",
         _I,
         None,
-        "Variant B: the BA's conflict advice must be recorded in the probleemanalyse, its update or a feedback document, not only in notes.",
+        "Variant B: the BA's conflict advice must be recorded in the problem analysis (probleemanalyse), its update or a feedback document, not only in notes.",
         "Variant B: het conflictadvies van de bedrijfsarts moet in de probleemanalyse, een bijstelling of een terugkoppeling staan, niet alleen in notities.",
     ),
     (
@@ -212,7 +212,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W13",
         _I,
         None,
-        "The probleemanalyse and the actueel oordeel are authored by the BA after personal contact with the employee.",
+        "The problem analysis (probleemanalyse) and the current assessment (actueel oordeel) are authored by the BA after personal contact with the employee.",
         "De probleemanalyse en het actueel oordeel worden door de bedrijfsarts opgesteld, na persoonlijk contact met de werknemer.",
     ),
     (
@@ -1195,7 +1195,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W1; W2; W3; W75",
         _I,
         None,
-        "Probleemanalyse by the BA at the latest at the end of week 6.",
+        "Problem analysis (probleemanalyse) by the BA at the latest at the end of week 6.",
         "Probleemanalyse door de bedrijfsarts uiterlijk aan het eind van week 6.",
     ),
     (
@@ -1204,7 +1204,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W1; W2; W3",
         _I,
         None,
-        "The plan van aanpak must be signed by employer and employee jointly (missing: {missing}).",
+        "The action plan (plan van aanpak) must be signed by employer and employee jointly (missing: {missing}).",
         "Het plan van aanpak moet door werkgever en werknemer samen worden ondertekend (ontbreekt: {missing}).",
     ),
     (
@@ -1213,7 +1213,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W78",
         _I,
         None,
-        "The BA states the employee cannot do any work yet: the plan van aanpak may be not applicable for now; make it as soon as capacity returns.",
+        "The BA states the employee cannot do any work yet: the action plan (plan van aanpak) may be not applicable for now; make it as soon as capacity returns.",
         "Volgens de bedrijfsarts kan de werknemer nog geen enkel werk doen: het plan van aanpak kan voorlopig vervallen; maak het zodra er weer mogelijkheden zijn.",
     ),
     (
@@ -1222,7 +1222,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W3",
         _I,
         None,
-        "Progress review in principle every {days} days; update the probleemanalyse and plan van aanpak when the situation changes.",
+        "Progress review in principle every {days} days; update the problem analysis (probleemanalyse) and action plan (plan van aanpak) when the situation changes.",
         "Voortgangsgesprek in principe elke {days} dagen; stel probleemanalyse en plan van aanpak bij als de situatie verandert.",
     ),
     (
@@ -1240,7 +1240,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "W8; W3",
         _I,
         None,
-        "Eerstejaarsevaluatie by employer and employee between week 46 and week 52.",
+        "First-year evaluation (eerstejaarsevaluatie) by employer and employee between week 46 and week 52.",
         "Eerstejaarsevaluatie door werkgever en werknemer tussen week 46 en week 52.",
     ),
     (
@@ -1294,7 +1294,7 @@ _RULES: tuple[tuple[str, Severity, str, Status, str | None, str, str], ...] = (
         "S3",
         _I,
         None,
-        "Variant B: the probleemanalyse (or its update) must contain the conflict advice.",
+        "Variant B: the problem analysis (probleemanalyse) or its update must contain the conflict advice.",
         "Variant B: de probleemanalyse (of de bijstelling) moet het conflictadvies bevatten.",
     ),
     (
@@ -1491,13 +1491,20 @@ _DEADLINES: tuple[tuple[str, str, Severity, str, str, str], ...] = (
         "BA consult when a conflict is signalled (within a week).",
         "Consult bedrijfsarts bij gemeld conflict (binnen een week).",
     ),
-    ("T-03", "R-150", T, "W1; W2; W3", "Probleemanalyse (end of week 6).", "Probleemanalyse (eind week 6)."),
+    (
+        "T-03",
+        "R-150",
+        T,
+        "W1; W2; W3",
+        "Problem analysis (probleemanalyse), end of week 6.",
+        "Probleemanalyse (eind week 6).",
+    ),
     (
         "T-04",
         "R-151",
         T,
         "W1; W2; W3",
-        "Plan van aanpak, signed by both (end of week 8, ≤ 2 weeks after the PA).",
+        "Action plan (plan van aanpak), signed by both (end of week 8, ≤ 2 weeks after the PA).",
         "Plan van aanpak, door beiden getekend (eind week 8, ≤ 2 weken na de PA).",
     ),
     (
@@ -1509,7 +1516,14 @@ _DEADLINES: tuple[tuple[str, str, Severity, str, str, str], ...] = (
         "Voortgangsgesprek (in principe elke 6 weken).",
     ),
     ("T-06", "R-154", T, "W4", "42e-weeksmelding to UWV.", "42e-weeksmelding aan UWV."),
-    ("T-07", "R-155", T, "W8", "Eerstejaarsevaluatie (weeks 46–52).", "Eerstejaarsevaluatie (week 46–52)."),
+    (
+        "T-07",
+        "R-155",
+        T,
+        "W8",
+        "First-year evaluation (eerstejaarsevaluatie), weeks 46–52.",
+        "Eerstejaarsevaluatie (week 46–52).",
+    ),
     (
         "T-08",
         "R-158",
@@ -1647,13 +1661,13 @@ _LATE: tuple[tuple[str, str, str, str], ...] = (
     (
         "T-03",
         "R-150",
-        "A late probleemanalyse delays the plan van aanpak; UWV weighs it when judging the re-integration efforts and may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
+        "A late problem analysis (probleemanalyse) delays the action plan (plan van aanpak); UWV weighs it when judging the re-integration efforts and may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
         "Een te late probleemanalyse vertraagt het plan van aanpak; UWV weegt dat mee bij het oordeel over de re-integratie-inspanningen en kan een loonsanctie opleggen (tot 52 weken langer loon doorbetalen, R-159).",
     ),
     (
         "T-04",
         "R-151",
-        "A late plan van aanpak delays the re-integration; UWV may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
+        "A late action plan (plan van aanpak) delays the re-integration; UWV may impose a loonsanctie (up to 52 weeks more wage payment, R-159).",
         "Een te laat plan van aanpak vertraagt de re-integratie; UWV kan een loonsanctie opleggen (tot 52 weken langer loon doorbetalen, R-159).",
     ),
     (
@@ -1665,7 +1679,7 @@ _LATE: tuple[tuple[str, str, str, str], ...] = (
     (
         "T-07",
         "R-155",
-        "The eerstejaarsevaluatie belongs in the re-integratieverslag; a late one can count against the re-integration efforts (loonsanctie, R-159).",
+        "The first-year evaluation (eerstejaarsevaluatie) belongs in the re-integration report (re-integratieverslag); a late one can count against the re-integration efforts (loonsanctie, R-159).",
         "De eerstejaarsevaluatie hoort in het re-integratieverslag; een te late kan tegen de re-integratie-inspanningen worden uitgelegd (loonsanctie, R-159).",
     ),
     (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.workcalendar import LiberationDay
@@ -28,7 +29,7 @@ class LiberationDayMode(models.TextChoices):
     NEVER = LiberationDay.NEVER.value, _("Nooit een vrije dag")
 
 
-DEFAULT_EMOTIONS_SENTENCE = (
+DEFAULT_EMOTIONS_SENTENCE = gettext_noop(
     "Emoties alleen zijn geen reden om je ziek te melden. Loopt een conflict hoog op, neem dan contact op "
     "met je leidinggevende, HR, de vertrouwenspersoon of het open spreekuur van de bedrijfsarts."
 )
@@ -84,3 +85,10 @@ class ConflictProtocol(models.Model):
 
     def __str__(self) -> str:
         return f"protocol v{self.version}"
+
+    @property
+    def emotions_sentence_display(self) -> str:
+        """R-007: the built-in sentence in the reader's language; an organisation's own one as written."""
+        if self.emotions_sentence == DEFAULT_EMOTIONS_SENTENCE:
+            return gettext(DEFAULT_EMOTIONS_SENTENCE)
+        return self.emotions_sentence

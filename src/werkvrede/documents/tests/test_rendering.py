@@ -76,8 +76,10 @@ def test_signed_pdf_in_dutch_and_english_shows_title_content_signers_and_hash(wo
     english_pdf = services.render_pdf(doc, language="en")
     assert english_pdf.startswith(b"%PDF-")
     english = pdf_text(english_pdf)
+    # The title in the reader's language (docs/adr/0133-english-legal-terms-and-signed-titles.md).
+    assert "Mediationovereenkomst" in dutch
+    assert "Mediation agreement" in english and "Mediationovereenkomst" not in english
     for text in (dutch, english):
-        assert "Mediationovereenkomst" in text
         assert "Samenwerking binnen het team Planning" in text
         assert employee.full_name in text
         assert manager.full_name in text
