@@ -145,3 +145,37 @@ def register_due_job(name: str, job: DueJob, *, order: int = 100) -> None:
 
 def due_jobs() -> list[tuple[str, DueJob]]:
     return [(name, job) for name, (_order, job) in sorted(_DUE_JOBS.items(), key=lambda i: (i[1][0], i[0]))]
+
+
+@dataclass(frozen=True)
+class TrackerLine:
+    """One sub-process on the case tracker (SM-2…SM-5) in words: where it stands, what that means."""
+
+    title: str | Promise
+    state: str | Promise
+    code: str  # the state machine, shown as a badge
+    meaning: tuple[str | Promise, ...] = ()
+    finished: bool = False
+
+
+TrackerProvider = Callable[[Case, Actor], list[TrackerLine]]
+
+
+@dataclass(frozen=True)
+class _Tracker:
+    provider: TrackerProvider
+    action: str  # policy action checked with the CaseAccess: who may know the sub-process exists
+
+
+_TRACKERS: dict[str, _Tracker] = {}
+
+
+def register_tracker(name: str, provider: TrackerProvider, *, action: str) -> None:
+    """A sub-process shown on the case tracker, only to people for whom `action` is allowed."""
+    if name in _TRACKERS:
+        raise ValueError(f"tracker {name!r} registered twice")
+    _TRACKERS[name] = _Tracker(provider=provider, action=action)
+
+
+def trackers() -> dict[str, _Tracker]:
+    return dict(_TRACKERS)

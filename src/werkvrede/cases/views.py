@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
+from werkvrede.cases.tracker import tracker_for
 from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import (
     IntakeForm,
@@ -149,6 +150,7 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         else [],
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
+        "tracker": tracker_for(actor, access),
         **_legal_hold_context(actor, access),
     }
 
