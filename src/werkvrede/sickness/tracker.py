@@ -62,8 +62,8 @@ POORTWACHTER_STEPS: tuple[str | Promise, ...] = (
 
 _FINISHED = {S.RECOVERED, S.WIA_APPLIED, S.EMPLOYMENT_ENDED, S.CLOSED, S.VARIANT_C, S.NO_VARIANT}
 _BEFORE_VERDICT: str | Promise = _(
-    "De bedrijfsarts ziet je op het spreekuur en geeft een oordeel: ben je ziek, en speelt er een "
-    "arbeidsconflict? Dat oordeel bepaalt de variant (A, B of C) en dus wat er daarna gebeurt."
+    "De bedrijfsarts ziet de werknemer op het spreekuur en oordeelt: is de werknemer ziek, en speelt er "
+    "een arbeidsconflict? Dat oordeel bepaalt de variant (A, B of C) en dus wat er daarna gebeurt."
 )
 
 
