@@ -131,4 +131,3 @@ def test_the_reader_ignores_badges_and_attributes_but_not_prose() -> None:
         "<abbr>NO_VARIANT</abbr> mist CONFIDENTIALITY_X</p>"
     )
     assert ENUM_NAME.findall(" ".join(page.text)) == ["CONFIDENTIALITY_X"]
-

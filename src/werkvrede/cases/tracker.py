@@ -53,7 +53,9 @@ _STAGES: tuple[tuple[str | Promise, tuple[str, ...], str | Promise], ...] = (
     (
         _("Mediation"),
         (CaseState.MEDIATION,),
-        _("Een onafhankelijke mediator helpt de partijen zelf tot afspraken te komen. Meedoen is vrijwillig."),
+        _(
+            "Een onafhankelijke mediator helpt de partijen zelf tot afspraken te komen. Meedoen is vrijwillig."
+        ),
     ),
     (
         _("Afronding"),

@@ -69,6 +69,20 @@ VALUE_WORDS: dict[str, Message] = {
     ),
     "FINAL_SETTLEMENT_DATE": _M(nl="datum eindafrekening", en="final settlement date"),
     "PLACE_AND_DATE_OF_SIGNING": _M(nl="plaats en datum van ondertekening", en="place and date of signing"),
+    # what an advice contains (AdviceContent).
+    "WORK_EXPECTATION": _M(nl="verwachting dat de werknemer werkt", en="expectation to work"),
+    "SOLUTION_DIRECTION": _M(nl="oplossingsrichting", en="solution direction"),
+    "INTERVENTION_PERIOD": _M(nl="interventieperiode", en="intervention period"),
+    "CONVERSATION": _M(nl="gesprek", en="conversation"),
+    "MEDIATION": _M(nl="mediation", en="mediation"),
+    "OTHER_INTERVENTION": _M(nl="andere interventie", en="other intervention"),
+    "REINTEGRATION": _M(nl="re-integratie", en="re-integration"),
+    "GRADED_RETURN": _M(nl="opbouw van werkhervatting", en="graded return to work"),
+    "WORK_ADJUSTMENTS": _M(nl="aanpassingen in het werk", en="work adjustments"),
+    "REST": _M(nl="rust", en="rest"),
+    # the structured conditions of an advice.
+    "resumption_condition": _M(nl="voorwaarde voor werkhervatting", en="condition for resuming work"),
+    "reintegration_condition": _M(nl="voorwaarde voor re-integratie", en="condition for re-integration"),
     # fields and signatures.
     "intervention_period": _M(nl="interventieperiode", en="intervention period"),
     "form": _M(nl="vorm", en="form"),
@@ -118,7 +132,7 @@ DATA_CATEGORY_NAMES: dict[str, Message] = {
 }
 
 #: Message placeholders that hold such a list.
-LIST_PLACEHOLDERS = frozenset({"missing", "signals", "categories", "problem"})
+LIST_PLACEHOLDERS = frozenset({"missing", "signals", "categories", "problem", "items", "where"})
 
 
 def in_words(value: str, lang: str, names: dict[str, Message] | None = None) -> str:

@@ -7,6 +7,7 @@ from werkvrede.guideline.catalogue import CATALOGUE
 from werkvrede.guideline.model import Message
 from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES
 
+
 def words_of(code: str) -> Message | None:
     """The code in words, or ``None`` when the code is unknown."""
     if code in DATA_CATEGORY_NAMES:

@@ -43,9 +43,7 @@ POORTWACHTER_STEPS: tuple[str | Promise, ...] = (
         "Week 8 – plan van aanpak: je werkgever en jij spreken samen af hoe je weer aan het werk gaat. "
         "Jij tekent het plan mee en kiest met je werkgever een casemanager."
     ),
-    _(
-        "Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt het plan zo nodig bij."
-    ),
+    _("Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt het plan zo nodig bij."),
     _(
         "Week 42 – melding aan het UWV: je werkgever meldt dat je nog ziek bent. Jij hoeft niets te doen; "
         "je krijgt een kopie."

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from werkvrede.cases.extensions import timeline_kind
 from werkvrede.cases.models import TimelineEvent
 from werkvrede.guideline import describe
-from werkvrede.guideline.words import words_of
 
 register = template.Library()
 
@@ -30,20 +28,3 @@ def spec_text(code: str) -> str:
     """The guideline's own wording of a rule or deadline code, in the interface language."""
     message = describe(code).message
     return message.en if (get_language() or "nl").startswith("en") else message.nl
-
-
-@register.filter
-def code_words(code: str) -> str:
-    """A code in words in the interface language (R-/RT-/I-/T-/SM- and D-codes); the code if unknown."""
-    words = words_of(str(code))
-    if words is None:
-        return str(code)
-    return words.en if (get_language() or "nl").startswith("en") else words.nl
-
-
-@register.simple_tag
-def code_badge(code: str) -> str:
-    """The code as a small badge; its words are the title, read out when the badge gets focus."""
-    return format_html(
-        '<abbr class="wv-badge" title="{}" tabindex="0">{}</abbr>', code_words(code), code
-    )

@@ -70,7 +70,7 @@ def test_the_employee_on_a_poortwachter_track_reads_their_own_steps(demo: None) 
     [("RT-8", "Arbeidsmediation"), ("D08", "Adviezen van de bedrijfsarts"), ("SM-2", "Ziekmelding")],
 )
 def test_a_code_badge_carries_its_words(code: str, words: str) -> None:
-    html = Template("{% load cases_tags %}{% code_badge code %}|{{ code|code_words }}").render(
+    html = Template("{% load codes %}{% code_badge code %}|{{ code|code_words }}").render(
         Context({"code": code})
     )
     badge, text = html.split("|")
@@ -79,5 +79,5 @@ def test_a_code_badge_carries_its_words(code: str, words: str) -> None:
 
 
 def test_an_unknown_code_stays_itself() -> None:
-    html = Template("{% load cases_tags %}{{ code|code_words }}").render(Context({"code": "X-1"}))
+    html = Template("{% load codes %}{{ code|code_words }}").render(Context({"code": "X-1"}))
     assert html == "X-1"

@@ -7,7 +7,14 @@ import re
 import pytest
 
 from werkvrede.guideline.catalogue import CATALOGUE
-from werkvrede.guideline.model import AssessmentItem, BreachCondition, ChecklistItem, Clause, SignalKind
+from werkvrede.guideline.model import (
+    AdviceContent,
+    AssessmentItem,
+    BreachCondition,
+    ChecklistItem,
+    Clause,
+    SignalKind,
+)
 from werkvrede.guideline.rules.context import _Lang
 from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES, VALUE_WORDS, in_words
 from werkvrede.guideline.words import words_of
@@ -15,7 +22,9 @@ from werkvrede.guideline.words import words_of
 ENUM_NAME = re.compile(r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b")
 
 
-@pytest.mark.parametrize("enum", [AssessmentItem, BreachCondition, ChecklistItem, Clause, SignalKind])
+@pytest.mark.parametrize(
+    "enum", [AdviceContent, AssessmentItem, BreachCondition, ChecklistItem, Clause, SignalKind]
+)
 def test_every_listed_value_has_words(enum: type) -> None:
     missing = [v.value for v in enum if v.value not in VALUE_WORDS and v.value != "SICK_REPORT"]
     assert missing == []
@@ -49,3 +58,12 @@ def test_a_value_without_words_and_a_free_placeholder_stay_as_they_are() -> None
 def test_every_data_category_and_rule_code_has_words() -> None:
     assert sorted(DATA_CATEGORY_NAMES) == [f"D{i:02d}" for i in range(1, 22)]
     assert words_of("RT-8") is not None and words_of("X-0") is None
+
+
+def test_r030_names_the_condition_in_words_but_quotes_free_text_as_written() -> None:
+    template = CATALOGUE["R-030"].message.nl
+    assert "(voorwaarde voor werkhervatting)" in template.format_map(
+        _Lang({"where": "resumption_condition"}, "nl")
+    )
+    quoted = "'pas als het conflict is opgelost'"
+    assert quoted in template.format_map(_Lang({"where": quoted}, "nl"))
