@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
+
 import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -110,8 +112,9 @@ def _walk(client: Client) -> tuple[dict[str, list[str]], set[str]]:
 
 
 @pytest.fixture
-def demo() -> None:
-    with override_settings(DEBUG=True):
+def demo(django_capture_on_commit_callbacks: Any) -> None:
+    # The deadlines are computed on commit, as in the running product.
+    with override_settings(DEBUG=True), django_capture_on_commit_callbacks(execute=True):
         load_demo()
         load_demo_cases(today=timezone.localdate())
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.utils.functional import Promise
@@ -148,6 +149,13 @@ def due_jobs() -> list[tuple[str, DueJob]]:
 
 
 @dataclass(frozen=True)
+class TrackerStep:
+    text: str | Promise
+    code: str
+    due: date | None = None
+
+
+@dataclass(frozen=True)
 class TrackerLine:
     """One sub-process on the case tracker (SM-2…SM-5) in words: where it stands, what that means."""
 
@@ -156,6 +164,8 @@ class TrackerLine:
     code: str  # the state machine, shown as a badge
     meaning: tuple[str | Promise, ...] = ()
     finished: bool = False
+    # For the person concerned: their own steps explained, each with its deadline code (T-xx).
+    steps: tuple[TrackerStep, ...] = ()
 
 
 TrackerProvider = Callable[[Case, Actor], list[TrackerLine]]

@@ -32,6 +32,11 @@ class Tracker:
     steps: tuple[Step, ...]
     lines: tuple[TrackerLine, ...]
 
+    @property
+    def explained_codes(self) -> frozenset[str]:
+        """Deadline codes (T-xx) the tracker explains to this viewer as their own steps."""
+        return frozenset(step.code for line in self.lines for step in line.steps)
+
 
 # SM-1 grouped into the stages a person recognises; each stage lists its SM-1 states.
 _STAGES: tuple[tuple[str | Promise, tuple[str, ...], str | Promise], ...] = (

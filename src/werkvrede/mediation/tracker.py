@@ -1,5 +1,7 @@
-"""The mediation on the case tracker (SM-5, docs/rules.md): only its status in words, never content
-(D11 stays with the mediator and the parties, R-075)."""
+"""The mediation on the case tracker (SM-5, docs/rules.md): only the neutral D14 status, running or
+ended, for everyone who may open the case (R-084: a referrer receives status notices only). The exact
+SM-5 state can reveal more (a pause for the vertrouwenspersoon, R-100), so it stays on the mediation
+page for its parties and mediator (docs/adr/0123-case-tracker-shows-neutral-mediation-status.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ def mediation_lines(case: Case, actor: Actor) -> list[TrackerLine]:
     return [
         TrackerLine(
             title=_("Mediation"),
-            state=item.get_state_display(),
+            state=_("Loopt") if item.state in ACTIVE_STATES else _("Beëindigd"),
             code="SM-5",
             meaning=(
                 _("Meedoen is vrijwillig en wat in de mediation wordt besproken blijft vertrouwelijk."),

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from werkvrede.cases.extensions import TrackerLine
-from werkvrede.cases.models import Case
+from werkvrede.cases.extensions import TrackerLine, TrackerStep
+from werkvrede.cases.models import Case, CaseDeadline
 from werkvrede.core.actor import Actor
 from werkvrede.sickness.models import SickReport, SickReportState
 
@@ -34,27 +34,47 @@ VARIANT_MEANING: dict[str, str | Promise] = {
 }
 
 #: The Poortwachter steps as the employee meets them: what happens, who does it, what you do.
-POORTWACHTER_STEPS: tuple[str | Promise, ...] = (
-    _(
-        "Week 6 – probleemanalyse: de bedrijfsarts beschrijft wat je wel en niet kunt. "
-        "Jij krijgt een kopie; je mag reageren als je het er niet mee eens bent."
+POORTWACHTER_STEPS: tuple[tuple[str, str | Promise], ...] = (
+    (
+        "T-03",
+        _(
+            "Week 6 – probleemanalyse: de bedrijfsarts beschrijft wat je wel en niet kunt. "
+            "Jij krijgt een kopie; je mag reageren als je het er niet mee eens bent."
+        ),
     ),
-    _(
-        "Week 8 – plan van aanpak: je werkgever en jij spreken samen af hoe je weer aan het werk gaat. "
-        "Jij tekent het plan mee en kiest met je werkgever een casemanager."
+    (
+        "T-04",
+        _(
+            "Week 8 – plan van aanpak: je werkgever en jij spreken samen af hoe je weer aan het werk gaat. "
+            "Jij tekent het plan mee en kiest met je werkgever een casemanager."
+        ),
     ),
-    _("Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt het plan zo nodig bij."),
-    _(
-        "Week 42 – melding aan het UWV: je werkgever meldt dat je nog ziek bent. Jij hoeft niets te doen; "
-        "je krijgt een kopie."
+    (
+        "T-05",
+        _(
+            "Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt het plan zo nodig bij."
+        ),
     ),
-    _(
-        "Week 52 – eerstejaarsevaluatie: je werkgever en jij kijken terug op het eerste jaar en spreken af "
-        "wat je in het tweede jaar doet."
+    (
+        "T-06",
+        _(
+            "Week 42 – melding aan het UWV: je werkgever meldt dat je nog ziek bent. Jij hoeft niets te doen; "
+            "je krijgt een kopie."
+        ),
     ),
-    _(
-        "Rond week 91 – WIA-aanvraag: ben je dan nog ziek, dan vraag jij zelf een WIA-uitkering aan bij het "
-        "UWV, met het re-integratieverslag dat je werkgever met je opstelt."
+    (
+        "T-07",
+        _(
+            "Week 52 – eerstejaarsevaluatie: je werkgever en jij kijken terug op het eerste jaar en spreken af "
+            "wat je in het tweede jaar doet."
+        ),
+    ),
+    (
+        "T-11",
+        _(
+            "Rond week 91 – WIA-aanvraag: ben je dan nog ziek, dan vraag jij zelf een WIA-uitkering aan bij het "
+            "UWV, met het re-integratieverslag dat je werkgever met je opstelt."
+        ),
     ),
 )
 
@@ -72,9 +92,21 @@ def sick_report_lines(case: Case, actor: Actor) -> list[TrackerLine]:
     own = report.employee_id is not None and report.employee_id == actor.user_id
     variant = _variant_of(report)
     meaning: list[str | Promise] = [_BEFORE_VERDICT if variant is None else VARIANT_MEANING[variant]]
+    steps: tuple[TrackerStep, ...] = ()
     # The employee reads their own Poortwachter steps in words; handlers keep the deadline table.
     if own and variant in (S.VARIANT_A, S.VARIANT_B) and report.state not in _FINISHED:
-        meaning += POORTWACHTER_STEPS
+        due = dict(
+            CaseDeadline.objects.filter(
+                case=case,
+                code__in=[c for c, _t in POORTWACHTER_STEPS],
+                status=CaseDeadline.Status.PENDING,
+            )
+            .order_by("-due")  # the earliest open one wins (T-05 repeats)
+            .values_list("code", "due")
+        )
+        steps = tuple(
+            TrackerStep(text=text, code=code, due=due.get(code)) for code, text in POORTWACHTER_STEPS
+        )
     return [
         TrackerLine(
             title=_("Ziekmelding"),
@@ -82,6 +114,7 @@ def sick_report_lines(case: Case, actor: Actor) -> list[TrackerLine]:
             code="SM-2",
             meaning=tuple(meaning),
             finished=report.state in _FINISHED,
+            steps=steps,
         )
     ]
 

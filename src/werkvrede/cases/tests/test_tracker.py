@@ -3,6 +3,8 @@ badge with its words."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.template import Context, Template
 from django.test import override_settings
@@ -21,8 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo() -> None:
-    with override_settings(DEBUG=True):
+def demo(django_capture_on_commit_callbacks: Any) -> None:
+    # The deadlines are computed on commit, as in the running product.
+    with override_settings(DEBUG=True), django_capture_on_commit_callbacks(execute=True):
         load_demo()
         load_demo_cases(today=timezone.localdate())
 
@@ -60,9 +63,10 @@ def test_the_employee_on_a_poortwachter_track_reads_their_own_steps(demo: None) 
     own = Actor(user_id=report.employee_id, organisation_id=report.organisation_id)
     stranger = Actor(user_id=-1, organisation_id=report.organisation_id)
     (line,) = sick_report_lines(report.case, own)
-    assert POORTWACHTER_STEPS[0] in line.meaning
+    assert [step.code for step in line.steps] == [code for code, _text in POORTWACHTER_STEPS]
+    assert line.steps[0].text == POORTWACHTER_STEPS[0][1]
     (line,) = sick_report_lines(report.case, stranger)
-    assert POORTWACHTER_STEPS[0] not in line.meaning
+    assert line.steps == ()
 
 
 @pytest.mark.parametrize(
@@ -81,3 +85,14 @@ def test_a_code_badge_carries_its_words(code: str, words: str) -> None:
 def test_an_unknown_code_stays_itself() -> None:
     html = Template("{% load codes %}{{ code|code_words }}").render(Context({"code": "X-1"}))
     assert html == "X-1"
+
+
+def test_the_employee_reads_steps_where_handlers_read_the_deadline_table(demo: None) -> None:
+    report = SickReport.objects.filter(state__in=("VARIANT_B", "WVP_TRACK", "VARIANT_A")).first()
+    assert report is not None and report.employee is not None
+    own = _page(report.employee.email, report.case)
+    assert "Jouw stappen" in own and "Week 8 – plan van aanpak" in own
+    assert "<td>" not in own.split("Termijnen")[-1] or "T-04</abbr> Plan van aanpak" not in own
+    handler = _page("hr@demo.werkvrede.nl", report.case)
+    assert "Jouw stappen" not in handler
+    assert ">T-03</abbr>" in handler
