@@ -54,9 +54,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
-        if tag in SKIPPED or "wv-badge" in classes:
-            self._skip.append(tag)
-        elif self._skip and tag == self._skip[-1]:
+        if tag in SKIPPED or "wv-badge" in classes or (self._skip and tag == self._skip[-1]):
             self._skip.append(tag)
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"] or "")

@@ -59,7 +59,8 @@ _STAGES: tuple[tuple[str | Promise, tuple[str, ...], str | Promise], ...] = (
         _("Mediation"),
         (CaseState.MEDIATION,),
         _(
-            "Een onafhankelijke mediator helpt de partijen zelf tot afspraken te komen. Meedoen is vrijwillig."
+            "Een onafhankelijke mediator helpt de partijen zelf tot afspraken te komen. "
+            "Meedoen is vrijwillig."
         ),
     ),
     (

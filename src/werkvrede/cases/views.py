@@ -14,7 +14,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
-from werkvrede.cases.tracker import tracker_for
 from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import (
     IntakeForm,
@@ -28,6 +27,7 @@ from werkvrede.cases.forms import (
 from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
+from werkvrede.cases.tracker import tracker_for
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor

@@ -19,13 +19,13 @@ class InterventionsConfig(AppConfig):
             register_tracker,
         )
         from werkvrede.interventions import classification, policies, timeline_kinds  # noqa: F401
-        from werkvrede.interventions.tracker import intervention_lines
         from werkvrede.interventions.facts import conflict_attempts, interventions_facts
         from werkvrede.interventions.services import (
             interventions_end_by_sick_report,
             leave_due_transitions,
             period_due_transitions,
         )
+        from werkvrede.interventions.tracker import intervention_lines
 
         register_facts("interventions", interventions_facts)
         register_conflict_facts("interventions", conflict_attempts)

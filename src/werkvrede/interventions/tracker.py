@@ -37,8 +37,8 @@ def intervention_lines(case: Case, actor: Actor) -> list[TrackerLine]:
             code="SM-4",
             meaning=(
                 _(
-                    "Betaald verlof om afstand te nemen, zonder ziek te zijn. Na het verlof volgt een gesprek "
-                    "over het conflict."
+                    "Betaald verlof om afstand te nemen, zonder ziek te zijn. Na het verlof volgt "
+                    "een gesprek over het conflict."
                 ),
             ),
             finished=leave.state in _LEAVE_DONE,

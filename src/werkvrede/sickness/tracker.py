@@ -52,28 +52,29 @@ POORTWACHTER_STEPS: tuple[tuple[str, str | Promise], ...] = (
     (
         "T-05",
         _(
-            "Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt het plan zo nodig bij."
+            "Elke 6 weken – evaluatie: je bespreekt met je werkgever hoe het gaat en stelt "
+            "het plan zo nodig bij."
         ),
     ),
     (
         "T-06",
         _(
-            "Week 42 – melding aan het UWV: je werkgever meldt dat je nog ziek bent. Jij hoeft niets te doen; "
-            "je krijgt een kopie."
+            "Week 42 – melding aan het UWV: je werkgever meldt dat je nog ziek bent. Jij "
+            "hoeft niets te doen; je krijgt een kopie."
         ),
     ),
     (
         "T-07",
         _(
-            "Week 52 – eerstejaarsevaluatie: je werkgever en jij kijken terug op het eerste jaar en spreken af "
-            "wat je in het tweede jaar doet."
+            "Week 52 – eerstejaarsevaluatie: je werkgever en jij kijken terug op het eerste "
+            "jaar en spreken af wat je in het tweede jaar doet."
         ),
     ),
     (
         "T-11",
         _(
-            "Rond week 91 – WIA-aanvraag: ben je dan nog ziek, dan vraag jij zelf een WIA-uitkering aan bij het "
-            "UWV, met het re-integratieverslag dat je werkgever met je opstelt."
+            "Rond week 91 – WIA-aanvraag: ben je dan nog ziek, dan vraag jij zelf een "
+            "WIA-uitkering aan bij het UWV, met het re-integratieverslag dat je werkgever met je opstelt."
         ),
     ),
 )

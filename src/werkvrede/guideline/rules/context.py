@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 from werkvrede.guideline.calendar import Aggregation, WorkCalendar, aggregate
 from werkvrede.guideline.catalogue import CATALOGUE, LATE, LATE_MESSAGE, LATE_SEVERITY
-from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES, LIST_PLACEHOLDERS, in_words
 from werkvrede.guideline.model import (
     Deadline,
     DeadlineStatus,
@@ -20,6 +19,7 @@ from werkvrede.guideline.model import (
     Variant,
     VerdictValue,
 )
+from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES, LIST_PLACEHOLDERS, in_words
 
 
 def derive_variant(sr: SickReport | None) -> Variant | None:

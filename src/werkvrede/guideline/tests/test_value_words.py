@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 import pytest
 
@@ -25,7 +26,7 @@ ENUM_NAME = re.compile(r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b")
 @pytest.mark.parametrize(
     "enum", [AdviceContent, AssessmentItem, BreachCondition, ChecklistItem, Clause, SignalKind]
 )
-def test_every_listed_value_has_words(enum: type) -> None:
+def test_every_listed_value_has_words(enum: type[StrEnum]) -> None:
     missing = [v.value for v in enum if v.value not in VALUE_WORDS and v.value != "SICK_REPORT"]
     assert missing == []
 
