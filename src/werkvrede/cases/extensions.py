@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.utils.functional import Promise
@@ -168,3 +169,46 @@ def register_case_notice(provider: CaseNoticeProvider) -> None:
 
 def case_notices(actor: Actor, case: Case) -> list[CaseNotice]:
     return [notice for provider in _NOTICES for notice in provider(actor, case)]
+
+
+@dataclass(frozen=True)
+class TrackerStep:
+    text: str | Promise
+    code: str
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class TrackerLine:
+    """One sub-process on the case tracker (SM-2…SM-5) in words: where it stands, what that means."""
+
+    title: str | Promise
+    state: str | Promise
+    code: str  # the state machine, shown as a badge
+    meaning: tuple[str | Promise, ...] = ()
+    finished: bool = False
+    # For the person concerned: their own steps explained, each with its deadline code (T-xx).
+    steps: tuple[TrackerStep, ...] = ()
+
+
+TrackerProvider = Callable[[Case, Actor], list[TrackerLine]]
+
+
+@dataclass(frozen=True)
+class _Tracker:
+    provider: TrackerProvider
+    action: str  # policy action checked with the CaseAccess: who may know the sub-process exists
+
+
+_TRACKERS: dict[str, _Tracker] = {}
+
+
+def register_tracker(name: str, provider: TrackerProvider, *, action: str) -> None:
+    """A sub-process shown on the case tracker, only to people for whom `action` is allowed."""
+    if name in _TRACKERS:
+        raise ValueError(f"tracker {name!r} registered twice")
+    _TRACKERS[name] = _Tracker(provider=provider, action=action)
+
+
+def trackers() -> dict[str, _Tracker]:
+    return dict(_TRACKERS)

@@ -27,6 +27,7 @@ from werkvrede.cases.forms import (
 from werkvrede.cases.models import CaseParty, CaseState
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
+from werkvrede.cases.tracker import tracker_for
 from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
@@ -119,6 +120,8 @@ def case_signal_prefill(request: HttpRequest) -> HttpResponse:
 
 def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
     parties = selectors.parties_of(access)
+    tracker = tracker_for(actor, access)
+    deadlines = selectors.deadlines_for(actor, access, today=timezone.localdate())
     return {
         "case": access.case,
         "case_roles": sorted(access.case_roles),
@@ -126,7 +129,8 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "other_parties": [p for p in parties if p.side == CaseParty.Side.OTHER],
         "participants": selectors.participants_for(actor, access),
         "timeline": selectors.timeline_for(actor, access),
-        "deadlines": selectors.deadlines_for(actor, access, today=timezone.localdate()),
+        # The employee reads their own Poortwachter steps on the tracker, not the handlers' table.
+        "deadlines": [d for d in deadlines if d.deadline.code not in tracker.explained_codes],
         "notes": selectors.notes_for(actor, access),
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),
@@ -150,6 +154,7 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
         "notices": case_notices(actor, access.case),
+        "tracker": tracker,
         **_legal_hold_context(actor, access),
     }
 

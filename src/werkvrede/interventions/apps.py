@@ -16,6 +16,7 @@ class InterventionsConfig(AppConfig):
             register_facts,
             register_section,
             register_sick_report_listener,
+            register_tracker,
         )
         from werkvrede.interventions import classification, policies, timeline_kinds  # noqa: F401
         from werkvrede.interventions.facts import conflict_attempts, interventions_facts
@@ -24,6 +25,7 @@ class InterventionsConfig(AppConfig):
             leave_due_transitions,
             period_due_transitions,
         )
+        from werkvrede.interventions.tracker import intervention_lines
 
         register_facts("interventions", interventions_facts)
         register_conflict_facts("interventions", conflict_attempts)
@@ -39,3 +41,5 @@ class InterventionsConfig(AppConfig):
                 order=30,
             )
         )
+        # The full D09 record level only: the other party reads a neutral status on the tab itself.
+        register_tracker("interventions", intervention_lines, action="interventions.record.view")

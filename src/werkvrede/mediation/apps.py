@@ -9,9 +9,16 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from werkvrede.cases.extensions import CaseSection, register_due_job, register_facts, register_section
+        from werkvrede.cases.extensions import (
+            CaseSection,
+            register_due_job,
+            register_facts,
+            register_section,
+            register_tracker,
+        )
         from werkvrede.mediation import classification, policies, timeline_kinds  # noqa: F401
         from werkvrede.mediation.facts import mediation_facts
+        from werkvrede.mediation.tracker import mediation_lines
 
         register_facts("mediation", mediation_facts)
         from werkvrede.mediation.termination import termination_due_transitions
@@ -34,3 +41,5 @@ class MediationConfig(AppConfig):
                 order=40,
             )
         )
+        # Only the status, to those who may open the Mediation tab (R-075: no content).
+        register_tracker("mediation", mediation_lines, action="mediation.case_section.view")

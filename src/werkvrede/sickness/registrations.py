@@ -2,8 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from werkvrede.cases.extensions import CaseSection, register_facts, register_section, register_timeline_kind
+from werkvrede.cases.extensions import (
+    CaseSection,
+    register_facts,
+    register_section,
+    register_timeline_kind,
+    register_tracker,
+)
 from werkvrede.sickness.facts import case_facts
+from werkvrede.sickness.tracker import sick_report_lines
 
 register_facts("sickness", case_facts)
 
@@ -18,6 +25,8 @@ register_section(
         order=20,
     )
 )
+# The other party never learns of a sick report (D02): the tracker line follows the tab's action.
+register_tracker("sickness", sick_report_lines, action=SECTION_ACTION)
 register_timeline_kind("sickness.reported", _("%(name)s legde een ziekmelding vast"), action=SECTION_ACTION)
 register_timeline_kind(
     "sickness.report_updated", _("%(name)s werkte de ziekmelding bij"), action=SECTION_ACTION

@@ -19,6 +19,7 @@ from werkvrede.guideline.model import (
     Variant,
     VerdictValue,
 )
+from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES, LIST_PLACEHOLDERS, in_words
 
 
 def derive_variant(sr: SickReport | None) -> Variant | None:
@@ -51,6 +52,9 @@ class _Lang(dict[str, object]):
             return value.nl if self.lang == "nl" else value.en
         if isinstance(value, date):
             return long_date(value, self.lang)
+        if isinstance(value, str) and key in LIST_PLACEHOLDERS:
+            # Listed values read as words, data categories as name with code (value_words).
+            return in_words(value, self.lang, DATA_CATEGORY_NAMES)
         return value
 
 
