@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -167,7 +168,9 @@ def test_a_blocked_advice_shows_the_findings_and_keeps_the_text(world: World, cl
     html = checked.content.decode()
     assert "R-030" in html and "BLOCK*" in html
     assert "Terugkeer in twee weken, eerst halve dagen." in html
-    assert 'value="1"' not in html  # no send button while a BLOCK stands
+    button = re.search(r'<button[^>]*name="send" value="1"[^>]*>', html)
+    assert button is not None and " disabled" in button.group(0)  # not while a BLOCK stands
+    assert 'id="verstuur-reden"' in html and "een blokkade van de richtlijn" in html
     sent = client.post(f"/ziekmelding/{case.pk}/advies/", {**ADVICE_FORM, "send": "1"})
     assert sent.status_code == 400
     assert not SentAdvice.objects.exists()
