@@ -79,6 +79,10 @@ def consent_list(request: HttpRequest) -> HttpResponseBase:
 @require_POST
 @requires("consent.consent.withdraw", on=CONSENT)
 def consent_withdraw(request: HttpRequest, consent: Consent) -> HttpResponseBase:
+    # Irreversible: without the explicit confirmation nothing happens; the page says what will
+    # happen and who will see it (CC-10: past disclosures are not undone).
+    if request.POST.get("confirmed") != "yes":
+        return render(request, "consent/withdraw_confirm.html", {"consent": consent})
     services.consent_withdraw(actor=_actor(request), consent_id=consent.pk)
     messages.success(
         request, _("Je toestemming is ingetrokken. Vanaf nu wordt er niets meer op grond van gedeeld.")

@@ -429,11 +429,13 @@ def _advice_state(request: HttpRequest, access: CaseAccess, *, send: bool) -> di
         for key, value in request.POST.items()
         if key.startswith("justification_")
     }
+    confirmed = request.POST.get("confirmed") == "yes"
     valid = request.method == "POST" and form.is_valid()
     if valid:
         data = advice_input(form.cleaned_data, acknowledged, justifications)
         today = timezone.localdate()
-        if not send:
+        if not send or not confirmed:
+            # Sending is irreversible: without the explicit confirmation only the check runs.
             findings, missing = services.advice_check(actor=actor, case_id=case_id, data=data, today=today)
         else:
             try:
@@ -455,6 +457,8 @@ def _advice_state(request: HttpRequest, access: CaseAccess, *, send: bool) -> di
         "blocked": blocked,
         "checked": valid,
         "incomplete": request.method == "POST" and not valid,
+        "confirmed": confirmed,
+        "unconfirmed": send and valid and not confirmed,
         "marked": marked,
         "acknowledged": acknowledged,
         "justifications": justifications,
@@ -469,7 +473,7 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     if state is None:
         messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
         return redirect("sickness:section", case_id=access.case.pk)
-    ok = request.method == "GET" or (state["checked"] and not state["blocked"])
+    ok = request.method == "GET" or (state["checked"] and not state["blocked"] and not state["unconfirmed"])
     return render(request, "sickness/advice_form.html", state, status=200 if ok else 400)
 
 

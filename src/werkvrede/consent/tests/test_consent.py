@@ -95,7 +95,11 @@ def test_the_employee_gives_consent_on_the_page(world: World, client_as: ClientA
     )
     assert response.status_code == 302
     consent = Consent.objects.get()
-    assert client.post(f"/toestemming/{consent.pk}/intrekken/").status_code == 302
+    asked = client.post(f"/toestemming/{consent.pk}/intrekken/")
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.content.decode()
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None  # a POST without the confirmation does nothing
+    assert client.post(f"/toestemming/{consent.pk}/intrekken/", {"confirmed": "yes"}).status_code == 302
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
 

@@ -87,3 +87,19 @@ def test_the_check_is_only_for_the_bedrijfsarts(world: World, client_as: ClientA
     response = client_as(Role.HR_ADVISER).post(f"/ziekmelding/{case_id}/advies/controle/", ADVICE_FORM)
     assert response.status_code == 403
     assert client_as(Role.OCCUPATIONAL_PHYSICIAN).get(f"/ziekmelding/{case_id}/advies/controle/").status_code == 405
+
+
+def test_sending_without_the_confirmation_sends_nothing(world: World, client_as: ClientAs) -> None:
+    case_id = _ready(world)
+    client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    form = {**ADVICE_FORM, "reintegration_condition": "NONE", "send": "1"}
+    justifications = {
+        f"justification_{code}": "Beide partijen zijn gehoord" for code in ("R-022", "R-023", "R-030", "R-034")
+    }
+    response = client.post(f"/ziekmelding/{case_id}/advies/", {**form, **justifications})
+    html = response.content.decode()
+    assert response.status_code == 400 and not SentAdvice.objects.exists()
+    assert 'aria-describedby="confirmed_error"' in html and 'id="confirmed_error"' in html
+    assert "Terugkeer in twee weken, eerst halve dagen." in html  # nothing typed is lost
+    done = client.post(f"/ziekmelding/{case_id}/advies/", {**form, **justifications, "confirmed": "yes"})
+    assert done.status_code == 302 and SentAdvice.objects.count() == 1
