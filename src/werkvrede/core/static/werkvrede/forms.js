@@ -1,6 +1,6 @@
 // Progressive enhancement for every form (core/templates/forms/field.html): a character counter
-// before the limit, announced politely at a few thresholds, and a confirmation dialog for
-// irreversible steps. Without JavaScript the server refuses over-limit text and asks to confirm.
+// before the limit, announced politely at a few thresholds. Without JavaScript the server refuses
+// over-limit text with a message naming the limit.
 (function () {
   "use strict";
   var THRESHOLDS = [100, 50, 20, 10, 0];
@@ -39,32 +39,7 @@
     });
   }
 
-  function confirmations(root) {
-    root.querySelectorAll("form[data-confirm-dialog]").forEach(function (form) {
-      var dialog = document.getElementById(form.getAttribute("data-confirm-dialog"));
-      if (!dialog || typeof dialog.showModal !== "function" || form.dataset.ready) { return; }
-      form.dataset.ready = "1";
-      form.addEventListener("submit", function (event) {
-        if (form.dataset.confirmed) { return; }
-        event.preventDefault();
-        dialog.showModal();
-      });
-      dialog.querySelectorAll("[data-confirm-yes]").forEach(function (yes) {
-        yes.addEventListener("click", function () {
-          var box = form.querySelector("input[name=confirmed]");
-          if (box) { box.checked = true; box.value = "yes"; }
-          form.dataset.confirmed = "1";
-          dialog.close();
-          form.requestSubmit ? form.requestSubmit() : form.submit();
-        });
-      });
-      dialog.querySelectorAll("[data-confirm-no]").forEach(function (no) {
-        no.addEventListener("click", function () { dialog.close(); });
-      });
-    });
-  }
-
-  function enhance(root) { counters(root); confirmations(root); }
+  function enhance(root) { counters(root); }
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:afterSettle", function (event) { enhance(event.target); });
 })();
