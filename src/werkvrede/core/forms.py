@@ -25,9 +25,10 @@ TOO_LONG = _(
 )
 
 _WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
-    (forms.RadioSelect, "utrecht-radio-button"),
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    # Radio buttons and check boxes stay native (the Utrecht ones need design tokens this theme
+    # does not set); werkvrede.css sizes them.
+    (forms.RadioSelect, ""),
+    (forms.CheckboxInput, ""),
     (forms.Textarea, "utrecht-textarea"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.FileInput, "utrecht-file-input"),
@@ -41,6 +42,8 @@ def _style_widget(widget: forms.Widget) -> None:
         return
     for kind, css in _WIDGET_CLASSES:
         if isinstance(widget, kind):
+            if not css:
+                return
             present = widget.attrs.get("class", "")
             if css.split()[0] not in present.split():
                 widget.attrs["class"] = f"{present} {css}".strip()
