@@ -11,7 +11,12 @@ ROWS = {
     # Everyone in an organisation has a consents page: their own consents, and those addressed to them.
     "consent:list": Row("get", ALL, 200),
     "consent:withdraw": Row(
-        "post", EMPLOYEE, 302, object_in=consent_in, forbidden=ADDRESSEE, body=lambda world: {"confirmed": "yes"}
+        "post",
+        EMPLOYEE,
+        302,
+        object_in=consent_in,
+        forbidden=ADDRESSEE,
+        body=lambda world: {"confirmed": "yes"},
     ),
     "api:consents": Row("get", ALL, 200),
     "api:consent-withdraw": Row("post", EMPLOYEE, 200, object_in=consent_in, json=True, forbidden=ADDRESSEE),

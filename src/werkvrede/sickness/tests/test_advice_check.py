@@ -36,7 +36,9 @@ def test_the_check_returns_the_findings_and_a_disabled_send_button_while_blocked
     world: World, client_as: ClientAs
 ) -> None:
     case_id = _ready(world)
-    response = client_as(Role.OCCUPATIONAL_PHYSICIAN).post(f"/ziekmelding/{case_id}/advies/controle/", ADVICE_FORM)
+    response = client_as(Role.OCCUPATIONAL_PHYSICIAN).post(
+        f"/ziekmelding/{case_id}/advies/controle/", ADVICE_FORM
+    )
     html = response.content.decode()
     assert response.status_code == 200  # htmx replaces the panel also when a BLOCK stands
     assert "<html" not in html  # only the panel
@@ -52,9 +54,12 @@ def test_the_send_button_is_enabled_again_when_the_block_clears(world: World, cl
     client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
     form = {**ADVICE_FORM, "reintegration_condition": "NONE"}
     justifications = {
-        f"justification_{code}": "Beide partijen zijn gehoord" for code in ("R-022", "R-023", "R-030", "R-034")
+        f"justification_{code}": "Beide partijen zijn gehoord"
+        for code in ("R-022", "R-023", "R-030", "R-034")
     }
-    html = client.post(f"/ziekmelding/{case_id}/advies/controle/", {**form, **justifications}).content.decode()
+    html = client.post(
+        f"/ziekmelding/{case_id}/advies/controle/", {**form, **justifications}
+    ).content.decode()
     assert " disabled" not in _send_button(html)
     assert 'id="verstuur-reden"' not in html
     assert not SentAdvice.objects.exists()  # a check never sends, even with send=1 in the body
@@ -64,9 +69,11 @@ def test_the_send_button_is_enabled_again_when_the_block_clears(world: World, cl
 
 def test_an_incomplete_form_says_what_comes_first(world: World, client_as: ClientAs) -> None:
     case_id = _ready(world)
-    html = client_as(Role.OCCUPATIONAL_PHYSICIAN).post(
-        f"/ziekmelding/{case_id}/advies/controle/", {"text": "half"}
-    ).content.decode()
+    html = (
+        client_as(Role.OCCUPATIONAL_PHYSICIAN)
+        .post(f"/ziekmelding/{case_id}/advies/controle/", {"text": "half"})
+        .content.decode()
+    )
     assert "Vul eerst de verplichte velden in" in html
     assert " disabled" in _send_button(html)
 
@@ -86,7 +93,10 @@ def test_the_check_is_only_for_the_bedrijfsarts(world: World, client_as: ClientA
     case_id = _ready(world)
     response = client_as(Role.HR_ADVISER).post(f"/ziekmelding/{case_id}/advies/controle/", ADVICE_FORM)
     assert response.status_code == 403
-    assert client_as(Role.OCCUPATIONAL_PHYSICIAN).get(f"/ziekmelding/{case_id}/advies/controle/").status_code == 405
+    assert (
+        client_as(Role.OCCUPATIONAL_PHYSICIAN).get(f"/ziekmelding/{case_id}/advies/controle/").status_code
+        == 405
+    )
 
 
 def test_sending_without_the_confirmation_sends_nothing(world: World, client_as: ClientAs) -> None:
@@ -94,7 +104,8 @@ def test_sending_without_the_confirmation_sends_nothing(world: World, client_as:
     client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
     form = {**ADVICE_FORM, "reintegration_condition": "NONE", "send": "1"}
     justifications = {
-        f"justification_{code}": "Beide partijen zijn gehoord" for code in ("R-022", "R-023", "R-030", "R-034")
+        f"justification_{code}": "Beide partijen zijn gehoord"
+        for code in ("R-022", "R-023", "R-030", "R-034")
     }
     response = client.post(f"/ziekmelding/{case_id}/advies/", {**form, **justifications})
     html = response.content.decode()

@@ -222,7 +222,13 @@ def test_an_interventieperiode_past_the_guidelines_count_is_refused_on_the_form(
     verdict(world, case)
     finding(world, case)
     client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
-    form = {**ADVICE_FORM, "ip_form": "RELEASED_FROM_WORK", "ip_days": "1001", "send": "1", "confirmed": "yes"}
+    form = {
+        **ADVICE_FORM,
+        "ip_form": "RELEASED_FROM_WORK",
+        "ip_days": "1001",
+        "send": "1",
+        "confirmed": "yes",
+    }
     response = client.post(f"/ziekmelding/{case.pk}/advies/", form)
     html = response.content.decode()
     assert response.status_code == 400
