@@ -106,6 +106,7 @@ def test_sc01_in_the_browser(live_server: Any, browser: Any, sc01: None) -> None
         box.check()
     for reason in ba.locator("textarea[name^=justification_]").all():
         reason.fill("Besproken met werkgever en werknemer; zie het advies.")
+    ba.check("#confirmed")  # sending is irreversible: confirmed first
     submit(ba, "Verstuur naar werkgever én werknemer")
     assert "bevindingen" not in ba.url
 

@@ -113,7 +113,7 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
     )  # fmt: skip
     blocked = ba.locator("main").inner_text()
     assert "R-030" in blocked and "BLOCK*" in blocked
-    assert ba.get_by_role("button", name="Verstuur naar werkgever én werknemer").count() == 0
+    assert ba.get_by_role("button", name="Verstuur naar werkgever én werknemer").is_disabled()
     assert (
         ba.get_by_label("Toelichting").input_value()
         == "De re-integratie start pas na oplossing van het conflict."
@@ -127,6 +127,7 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
         box.check()
     for reason in ba.locator("textarea[name^=justification_]").all():
         reason.fill("Beide kanten gehoord; het advies is met werkgever en werknemer besproken.")
+    ba.check("#confirmed")  # sending is irreversible: confirmed first
     submit(ba, "Verstuur naar werkgever én werknemer")
     mark.goto(f"{base}/ziekmelding/{case_id}/")
     assert "Opbouw van het werk op een andere locatie" in mark.locator("main").inner_text()

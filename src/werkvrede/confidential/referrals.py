@@ -73,6 +73,9 @@ GUIDELINE_ROLE = {
 }
 
 
+LEGAL_BASIS_MAX = 300  # characters of the legal basis of a breach
+
+
 # --- Who can be chosen ----------------------------------------------------------------------------
 
 
@@ -469,6 +472,11 @@ def breach_check(data: BreachInput, today: date) -> None:
     if data.statutory_duty:
         if not data.legal_basis.strip():
             errors["legal_basis"] = [_("R-103: noem de wettelijke plicht (wet en artikel) die hier geldt.")]
+        elif len(data.legal_basis.strip()) > LEGAL_BASIS_MAX:
+            # Refused, never cut (ADR 0126).
+            errors["legal_basis"] = [
+                _("Noem de wettelijke plicht in hoogstens %(limit)d tekens.") % {"limit": LEGAL_BASIS_MAX}
+            ]
     else:
         short = condition_short()
         missing = [short[c] for c in BreachCondition if c not in conditions]
@@ -540,7 +548,7 @@ def breach_consider(*, actor: Actor, report: Report, data: BreachInput, today: d
     review = BreachReview.objects.create(
         report=report,
         statutory_duty=data.statutory_duty,
-        legal_basis=data.legal_basis.strip()[:300] if data.statutory_duty else "",
+        legal_basis=data.legal_basis.strip() if data.statutory_duty else "",
         conditions=[] if data.statutory_duty else sorted(data.conditions),
         melder_informed_on=informed_on,
         recipient_role=data.recipient_role,

@@ -13,10 +13,52 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.types import MAX_DATE, MIN_DATE, forbidden_character, in_date_range
+
+# Over-limit text is refused with the limit named, never cut (docs/guideline.md: nothing typed is lost).
+TOO_LONG = _(
+    "Deze tekst is %(show_value)d tekens lang; er passen er hoogstens %(limit_value)d. "
+    "Maak hem korter: er is niets weggehaald."
+)
+
+_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
+    # Radio buttons and check boxes stay native (the Utrecht ones need design tokens this theme
+    # does not set); werkvrede.css sizes them.
+    (forms.RadioSelect, ""),
+    (forms.CheckboxInput, ""),
+    (forms.Textarea, "utrecht-textarea"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.FileInput, "utrecht-file-input"),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+)
+
+
+def _style_widget(widget: forms.Widget) -> None:
+    """One look for every control: the NL Design System (Utrecht) classes, added once."""
+    if widget.is_hidden:
+        return
+    for kind, css in _WIDGET_CLASSES:
+        if isinstance(widget, kind):
+            if not css:
+                return
+            present = widget.attrs.get("class", "")
+            if css.split()[0] not in present.split():
+                widget.attrs["class"] = f"{present} {css}".strip()
+            return
+
+
+def _no_silent_cut(field: forms.CharField) -> None:
+    """The browser's `maxlength` stops typing and cuts pasted text without a word; the limit is
+    shown by a counter instead (`data-maxlength`) and the server refuses with TOO_LONG."""
+    limit = field.widget.attrs.pop("maxlength", None) or field.max_length
+    if limit:
+        field.widget.attrs["data-maxlength"] = str(limit)
+    for validator in field.validators:
+        if isinstance(validator, MaxLengthValidator):
+            validator.message = TOO_LONG
 
 
 def validate_date_in_range(value: date | datetime) -> None:
@@ -56,6 +98,7 @@ class InputRulesMixin:
 
     def _apply_input_rules(self) -> None:
         for field in self.fields.values():
+            _style_widget(field.widget)
             if isinstance(field, forms.DateField | forms.DateTimeField):
                 rule: Any = validate_date_in_range
                 low, high = _DATETIME_BOUNDS if isinstance(field, forms.DateTimeField) else _DATE_BOUNDS
@@ -64,6 +107,7 @@ class InputRulesMixin:
                 field.widget.attrs.setdefault("max", high)
             elif isinstance(field, forms.CharField):
                 rule = validate_no_control_characters
+                _no_silent_cut(field)
                 # One message for NUL too, instead of Django's and this one.
                 field.validators = [
                     v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)

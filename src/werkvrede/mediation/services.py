@@ -69,6 +69,8 @@ from werkvrede.vault.services import seal
 
 __all__ = ["ADMISSION_OWNER", "OWNER"]
 
+SUBJECT_MAX = 200
+
 
 def _finding(code: str, *, nl: str, en: str) -> Finding:
     """A finding for a rule the engine cannot see from facts alone (e.g. a party not yet asked, R-070)."""
@@ -161,11 +163,13 @@ def _create(
     subject = data.subject.strip()
     if not subject:
         raise NotPossible(_("Geef het onderwerp van de mediation op."))
+    if len(subject) > SUBJECT_MAX:  # refused, never cut (ADR 0126)
+        raise NotPossible(_("Het onderwerp mag hoogstens %(limit)d tekens hebben.") % {"limit": SUBJECT_MAX})
     _check_parties(organisation_id, data.parties)
     mediation = Mediation(
         organisation_id=organisation_id,
         case=case,
-        subject=subject[:200],
+        subject=subject,
         referred_by_id=actor.uid,
         referrer_role=referrer_role,
         referred_on=today,

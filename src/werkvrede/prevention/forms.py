@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.forms import Form
+from werkvrede.core.widgets import DateInput
 from werkvrede.guideline import prevention
 
 
@@ -22,7 +23,7 @@ class StartForm(Form):
         label=_("Sluitdatum (niet verplicht)"),
         help_text=_("Na deze dag kan niemand meer antwoorden. Leeg: je sluit de peiling zelf."),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:case_id>/diagnose/", views.diagnosis, name="diagnosis"),
     path("<int:case_id>/belastbaarheid/", views.capacity, name="capacity"),
     path("<int:case_id>/advies/", views.advice, name="advice"),
+    path("<int:case_id>/advies/controle/", views.advice_check, name="advice-check"),
     path("<int:case_id>/advies/<int:advice_id>/terugkoppeling.pdf", views.advice_pdf, name="advice-pdf"),
     path("<int:case_id>/advies/<int:advice_id>/terugkoppeling.html", views.advice_html, name="advice-html"),
     path("<int:case_id>/poortwachter/<str:kind>/", views.wvp, name="wvp"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
@@ -415,9 +416,8 @@ def advice_input(data: dict[str, Any], acknowledged: tuple[str, ...], justificat
     )
 
 
-@requires("sickness.advice.send", on=SECTION)
-def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
-    """The advice editor: check with the guideline, then send to employer and employee at once."""
+def _advice_state(request: HttpRequest, access: CaseAccess, *, send: bool) -> dict[str, Any] | None:
+    """The advice form and what the guideline says about it; None once the advice is sent."""
     actor = _actor(request)
     case_id = access.case.pk
     form = sickness_forms.AdviceForm(request.POST or None)
@@ -429,11 +429,13 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
         for key, value in request.POST.items()
         if key.startswith("justification_")
     }
+    confirmed = request.POST.get("confirmed") == "yes"
     valid = request.method == "POST" and form.is_valid()
     if valid:
         data = advice_input(form.cleaned_data, acknowledged, justifications)
         today = timezone.localdate()
-        if request.POST.get("send") != "1":
+        if not send or not confirmed:
+            # Sending is irreversible: without the explicit confirmation only the check runs.
             findings, missing = services.advice_check(actor=actor, case_id=case_id, data=data, today=today)
         else:
             try:
@@ -443,28 +445,47 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
             except NeedsAttention as exc:
                 findings, missing = exc.findings, exc.missing
             else:
-                messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
-                return redirect("sickness:section", case_id=case_id)
+                return None
     blocked = any(f.severity in (Severity.BLOCK, Severity.BLOCK_STAR) for f in findings)
     # R-030, R-033, R-133: the refused words and sentences marked in the fields that hold them.
     marked = _mark(form, tuple(f for f in findings if f.code in missing or f.severity in BLOCKING))
-    return render(
-        request,
-        "sickness/advice_form.html",
-        {
-            "case": access.case,
-            "form": form,
-            "findings": findings,
-            "missing": missing,
-            "blocked": blocked,
-            "checked": valid,
-            "marked": marked,
-            "acknowledged": acknowledged,
-            "justifications": justifications,
-            "visible_to": readers("sickness.sentadvice"),
-        },
-        status=200 if request.method == "GET" or (valid and not blocked) else 400,
-    )
+    return {
+        "case": access.case,
+        "form": form,
+        "findings": findings,
+        "missing": missing,
+        "blocked": blocked,
+        "checked": valid,
+        "incomplete": request.method == "POST" and not valid,
+        "confirmed": confirmed,
+        "unconfirmed": send and valid and not confirmed,
+        "marked": marked,
+        "acknowledged": acknowledged,
+        "justifications": justifications,
+        "visible_to": readers("sickness.sentadvice"),
+    }
+
+
+@requires("sickness.advice.send", on=SECTION)
+def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
+    """The advice editor: check with the guideline, then send to employer and employee at once."""
+    state = _advice_state(request, access, send=request.POST.get("send") == "1")
+    if state is None:
+        messages.success(request, _("Het advies is tegelijk aan werkgever en werknemer verstuurd."))
+        return redirect("sickness:section", case_id=access.case.pk)
+    ok = request.method == "GET" or (state["checked"] and not state["blocked"] and not state["unconfirmed"])
+    return render(request, "sickness/advice_form.html", state, status=200 if ok else 400)
+
+
+@require_POST
+@requires("sickness.advice.send", on=SECTION)
+def advice_check(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
+    """The same check as "Controleren", while typing: only the findings panel (htmx). Nothing is
+    stored or sent; 200 also when a BLOCK stands, so the panel is always replaced."""
+    state = _advice_state(request, access, send=False)
+    if state is None:  # pragma: no cover - send=False never sends
+        raise RuntimeError("the advice check sent an advice")
+    return render(request, "sickness/_advice_check.html", state)
 
 
 @requires("sickness.section.view", on=SECTION)

@@ -177,3 +177,13 @@ def test_the_melder_does_not_reach_the_checklist(
 ) -> None:
     response = client_as(Role.EMPLOYEE).get(f"/vertrouwenspersoon/melding/{advised.pk}/geheimhouding/")
     assert response.status_code == 403
+
+
+def test_a_legal_basis_over_the_limit_is_refused_not_cut(world: World, advised: Report) -> None:
+    """ADR 0126: text over a limit is refused with the limit named, never cut."""
+    with pytest.raises(Invalid) as exc:
+        consider(world, advised, statutory_duty=True, legal_basis="Wet " + "x" * 300, conditions=())
+    assert "300" in " ".join(exc.value.errors["legal_basis"])
+    assert not BreachReview.objects.exists()
+    review = consider(world, advised, statutory_duty=True, legal_basis="x" * 300, conditions=())
+    assert review.legal_basis == "x" * 300

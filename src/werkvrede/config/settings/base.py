@@ -94,6 +94,9 @@ TEMPLATES = [
     },
 ]
 
+# One form rendering for every form (core/renderers.py).
+FORM_RENDERER = "werkvrede.core.renderers.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'werkvrede.sqlite3'}",

@@ -13,7 +13,7 @@ from werkvrede.core.refusals import Blocked, NotPossible
 from werkvrede.core.roles import Role
 from werkvrede.interventions.models import Intervention, InterventionKind, InterventionStatus
 from werkvrede.mediation import selectors, services
-from werkvrede.mediation.models import MediationState, PartySide, TrackChange
+from werkvrede.mediation.models import Mediation, MediationState, PartySide, TrackChange
 from werkvrede.mediation.tests.helpers import (
     TODAY,
     actor,
@@ -231,3 +231,23 @@ def test_sod2_also_stops_a_mediator_who_gains_a_case_role_later(world: Any) -> N
             actor=actor(world, Role.MEDIATOR), mediation_id=mediation.pk, track="EXIT", today=TODAY
         )
     assert [f.code for f in exc.value.findings] == ["R-071"]
+
+
+def test_a_subject_over_the_limit_is_refused_not_cut(world: Any) -> None:
+    """ADR 0126: text over a limit is refused with the limit named, never cut."""
+    t = world.tenant("a")
+    case = employee_case(world)
+    with pytest.raises(NotPossible, match="200"):
+        services.mediation_refer(
+            actor=actor(world, Role.HR_ADVISER),
+            case_id=case.pk,
+            data=services.ReferralInput(
+                subject="x" * 201,
+                parties=[
+                    services.PartyInput(t.users[Role.EMPLOYEE].pk, PartySide.EMPLOYEE),
+                    services.PartyInput(t.users[Role.LINE_MANAGER].pk, PartySide.EMPLOYER_REPRESENTATIVE),
+                ],
+            ),
+            today=TODAY,
+        )
+    assert not Mediation.objects.exists()

@@ -41,6 +41,10 @@ ROWS = {
     "sickness:capacity": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
     "sickness:advice": Row("get", BA, 200, object_in=case_with_report, forbidden=SECTION - BA),
     # D08 written feedback: whoever reads the sent advice downloads the same document.
+    # The live advice check: the same door as the advice form; it stores and sends nothing.
+    "sickness:advice-check": Row(
+        "post", BA, 200, object_in=case_with_report, forbidden=SECTION - BA, body=lambda world: {}
+    ),
     "sickness:advice-pdf": Row("get", SECTION, 200, object_in=case_with_advice),
     "sickness:advice-html": Row("get", SECTION, 200, object_in=case_with_advice),
     # API: reads answer 200 to everyone who may see the Ziekmelding part; writes as the pages.

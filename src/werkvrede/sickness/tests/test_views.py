@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -167,7 +168,9 @@ def test_a_blocked_advice_shows_the_findings_and_keeps_the_text(world: World, cl
     html = checked.content.decode()
     assert "R-030" in html and "BLOCK*" in html
     assert "Terugkeer in twee weken, eerst halve dagen." in html
-    assert 'value="1"' not in html  # no send button while a BLOCK stands
+    button = re.search(r'<button[^>]*name="send" value="1"[^>]*>', html)
+    assert button is not None and " disabled" in button.group(0)  # not while a BLOCK stands
+    assert 'id="verstuur-reden"' in html and "een blokkade van de richtlijn" in html
     sent = client.post(f"/ziekmelding/{case.pk}/advies/", {**ADVICE_FORM, "send": "1"})
     assert sent.status_code == 400
     assert not SentAdvice.objects.exists()
@@ -187,7 +190,12 @@ def test_a_sent_advice_is_identical_for_employer_and_employee(world: World, clie
         f"justification_{code}": "Beide partijen zijn gehoord"
         for code in ("R-022", "R-023", "R-030", "R-034")
     }
-    sent = client.post(f"/ziekmelding/{case.pk}/advies/", {**form, **justifications, "send": "1"})
+    unconfirmed = client.post(f"/ziekmelding/{case.pk}/advies/", {**form, **justifications, "send": "1"})
+    assert unconfirmed.status_code == 400 and not SentAdvice.objects.exists()  # nothing without confirming
+    assert "bevestig eerst dat je het advies wilt versturen" in unconfirmed.content.decode()
+    sent = client.post(
+        f"/ziekmelding/{case.pk}/advies/", {**form, **justifications, "send": "1", "confirmed": "yes"}
+    )
     assert sent.status_code == 302, sent.content.decode()
     advice = SentAdvice.objects.get()
     assert advice.recipients == ["HR", "LG", "WN"]
@@ -214,7 +222,13 @@ def test_an_interventieperiode_past_the_guidelines_count_is_refused_on_the_form(
     verdict(world, case)
     finding(world, case)
     client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
-    form = {**ADVICE_FORM, "ip_form": "RELEASED_FROM_WORK", "ip_days": "1001", "send": "1"}
+    form = {
+        **ADVICE_FORM,
+        "ip_form": "RELEASED_FROM_WORK",
+        "ip_days": "1001",
+        "send": "1",
+        "confirmed": "yes",
+    }
     response = client.post(f"/ziekmelding/{case.pk}/advies/", form)
     html = response.content.decode()
     assert response.status_code == 400
