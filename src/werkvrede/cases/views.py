@@ -32,6 +32,7 @@ from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
 from werkvrede.core.pagination import window_page
+from werkvrede.core.next_steps import next_steps_for
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, add_to_form, refusal_context
 from werkvrede.core.roles import Role
@@ -127,6 +128,7 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "participants": selectors.participants_for(actor, access),
         "timeline": selectors.timeline_for(actor, access),
         "deadlines": selectors.deadlines_for(actor, access, today=timezone.localdate()),
+        "next_steps": next_steps_for(actor, today=timezone.localdate(), case_id=access.case.pk),
         "notes": selectors.notes_for(actor, access),
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),

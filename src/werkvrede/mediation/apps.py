@@ -14,6 +14,10 @@ class MediationConfig(AppConfig):
         from werkvrede.mediation.facts import mediation_facts
 
         register_facts("mediation", mediation_facts)
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.mediation.next_steps import mediation_steps
+
+        register_next_steps("mediation", mediation_steps)
         from werkvrede.mediation.termination import termination_due_transitions
 
         register_due_job("termination_agreements", termination_due_transitions)
