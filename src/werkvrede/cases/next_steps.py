@@ -1,4 +1,4 @@
-""""Wat nu?" from the cases context: deadlines this person owns, intakes to hold, the melder's choice."""
+""" "Wat nu?" from the cases context: deadlines this person owns, intakes to hold, the melder's choice."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def intake_steps(actor: Actor, *, today: date, case_id: int | None = None) -> li
     organisation_hr = Role.HR_ADVISER in actor.roles
     if not organisation_hr:
         as_hr = CaseParticipant.objects.filter(
-            case=OuterRef("pk"), user_id=actor.user_id, role=CaseRole.HR_ADVISER
+            case=OuterRef("pk"), user_id=actor.user_id or 0, role=CaseRole.HR_ADVISER
         )
         cases = cases.filter(Exists(as_hr))
     roles = frozenset() if organisation_hr else frozenset({CaseRole.HR_ADVISER})
@@ -79,10 +79,17 @@ def intake_steps(actor: Actor, *, today: date, case_id: int | None = None) -> li
 
 def melder_choice_steps(actor: Actor, *, today: date, case_id: int | None = None) -> list[NextStep]:
     """R-100: the vertrouwenspersoon was offered; the melder (WN) has not chosen yet."""
-    as_melder = CaseParticipant.objects.filter(case=OuterRef("pk"), user_id=actor.user_id, role=CaseRole.EMPLOYEE)
+    as_melder = CaseParticipant.objects.filter(
+        case=OuterRef("pk"), user_id=actor.user_id or 0, role=CaseRole.EMPLOYEE
+    )
     cases: list[Case] = list(
         case_list_for(actor)
-        .filter(Exists(as_melder), undesirable_behaviour_suspected=True, vp_offered_on__isnull=False, melder_choice="")
+        .filter(
+            Exists(as_melder),
+            undesirable_behaviour_suspected=True,
+            vp_offered_on__isnull=False,
+            melder_choice="",
+        )
         .order_by("vp_offered_on", "pk")[:LIMIT]
     )
     return [
@@ -97,5 +104,9 @@ def melder_choice_steps(actor: Actor, *, today: date, case_id: int | None = None
         )
         for case in cases
         if (case_id is None or case.pk == case_id)
-        and allowed(actor, "cases.melder_choice.record", CaseAccess(case=case, case_roles=frozenset({CaseRole.EMPLOYEE})))
+        and allowed(
+            actor,
+            "cases.melder_choice.record",
+            CaseAccess(case=case, case_roles=frozenset({CaseRole.EMPLOYEE})),
+        )
     ]

@@ -31,8 +31,8 @@ from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
-from werkvrede.core.pagination import window_page
 from werkvrede.core.next_steps import next_steps_for
+from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, add_to_form, refusal_context
 from werkvrede.core.roles import Role

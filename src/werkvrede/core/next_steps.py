@@ -1,4 +1,4 @@
-""""Wat nu?": what waits for this person, gathered from every context that has something to ask.
+""" "Wat nu?": what waits for this person, gathered from every context that has something to ask.
 
 Each context registers a provider in its AppConfig.ready(); a provider answers only from what the
 person may know (it starts from the actor and asks the policy layer), so the start page and the case

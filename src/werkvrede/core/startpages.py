@@ -53,7 +53,7 @@ START_SECTIONS: dict[Role, StartSection] = {
     ),
     Role.MEDIATOR: StartSection(
         Role.MEDIATOR,
-        _("Hierboven staat wat er van je gevraagd wordt; onder Mediations: je mediations en nieuwe aanvragen."),
+        _("Hierboven staat wat er van je gevraagd wordt; onder Mediations: je mediations en aanvragen."),
         (),
     ),
     Role.CONFIDENTIAL_ADVISER: StartSection(

@@ -1,4 +1,4 @@
-""""Wat nu?" from mediation: the voluntariness question (R-070), documents to sign, a new referral for
+""" "Wat nu?" from mediation: the voluntariness question (R-070), documents to sign, a new referral for
 the mediator (SOD-2), intakes to hold, consents asked of a party (CC-8) and sessions coming."""
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.next_steps import HORIZON_DAYS, NextStep
 from werkvrede.core.policy import allowed
 from werkvrede.mediation import policies as p
-from werkvrede.mediation.models import ACTIVE_STATES, Admission, AdmissionConsent, Mediation, MediationState, Session
+from werkvrede.mediation.models import (
+    ACTIVE_STATES,
+    Admission,
+    AdmissionConsent,
+    Mediation,
+    MediationState,
+    Session,
+)
 from werkvrede.mediation.selectors import (
     access_of,
     awaiting_signature,
@@ -28,7 +35,9 @@ def _candidate_mediations(actor: Actor) -> list[Mediation]:
     # Someone asked to sign a confidentiality statement is a candidate, not yet in mediations_for.
     seen = {m.pk: m for m in mediations_for(actor)}
     for admission in Admission.objects.filter(
-        user_id=actor.user_id, revoked_at__isnull=True, mediation__organisation_id=actor.organisation_id
+        user_id=actor.user_id or 0,
+        revoked_at__isnull=True,
+        mediation__organisation_id=actor.organisation_id or 0,
     ).select_related("mediation"):
         seen.setdefault(admission.mediation_id, admission.mediation)
     return [m for m in seen.values() if m.state in ACTIVE_STATES]
@@ -50,7 +59,6 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
     mediation = access.mediation
     detail = reverse("mediation:detail", args=[mediation.pk])
     subject = {"subject": mediation.subject}
-    common = {"case_id": mediation.case_id, "today": today}
     out: list[NextStep] = []
     steps = steps_for(actor, access)
     party = access.party
@@ -62,7 +70,8 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                 url=detail + "#fase",
                 button=_("Antwoord geven"),
                 code="R-070",
-                **common,
+                case_id=mediation.case_id,
+                today=today,
             )
         )
     for doc in awaiting_signature(actor, documents_for(actor, access)):
@@ -72,11 +81,14 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                 text=_("Lees en onderteken: %(title)s.") % {"title": doc.title},
                 url=reverse("mediation:document", args=[mediation.pk, doc.pk]),
                 button=_("Lezen en ondertekenen"),
-                **common,
+                case_id=mediation.case_id,
+                today=today,
             )
         )
     if p.MEDIATOR in access.relations:
-        if mediation.impartiality_declared_at is None and allowed(actor, "mediation.impartiality.declare", access):
+        if mediation.impartiality_declared_at is None and allowed(
+            actor, "mediation.impartiality.declare", access
+        ):
             out.append(
                 NextStep(
                     kind="mediation.referral",
@@ -85,7 +97,8 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                     url=detail + "#mediator",
                     button=_("Aanvraag bekijken"),
                     code="SOD-2",
-                    **common,
+                    case_id=mediation.case_id,
+                    today=today,
                 )
             )
         elif mediation.state in (MediationState.REFERRED, MediationState.INTAKE) and "intake" in steps:
@@ -95,7 +108,8 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                     text=_("Houd de intakegesprekken voor “%(subject)s”.") % subject,
                     url=reverse("mediation:intake", args=[mediation.pk]),
                     button=_("Intake vastleggen"),
-                    **common,
+                    case_id=mediation.case_id,
+                    today=today,
                 )
             )
     if party is not None and allowed(actor, "mediation.admission.consent", access):
@@ -113,7 +127,8 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                     url=detail + "#toelating",
                     button=_("Instemming geven"),
                     code="CC-8",
-                    **common,
+                    case_id=mediation.case_id,
+                    today=today,
                 )
             )
     start = timezone.make_aware(datetime.combine(today, time.min))
@@ -133,7 +148,8 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
                 url=reverse("mediation:session", args=[mediation.pk, session.pk]),
                 button=_("Gesprek bekijken"),
                 due=starts.date(),
-                **common,
+                case_id=mediation.case_id,
+                today=today,
             )
         )
     return out

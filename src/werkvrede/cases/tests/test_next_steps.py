@@ -1,4 +1,4 @@
-""""Wat nu?": what waits for each person, from every context, and only what they may know."""
+""" "Wat nu?": what waits for each person, from every context, and only what they may know."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from werkvrede.core.next_steps import NextStep, next_steps_for
 from werkvrede.core.roles import Role
 from werkvrede.core.startpages import START_SECTIONS
 from werkvrede.mediation import services as mediation_services
+from werkvrede.mediation.models import Mediation
 from werkvrede.mediation.tests.helpers import employee_case, in_intake, party, referred
 
 NOTHING = "Er is op dit moment niets voor je te doen."
@@ -60,7 +61,9 @@ def test_due_dates_are_told_in_words() -> None:
     assert not NextStep(**{**step.__dict__, "due": today + timedelta(days=2)}).overdue
 
 
-def test_hr_sees_the_overdue_step_the_casemanager_sees(world: World, client_as: Callable[..., Client]) -> None:
+def test_hr_sees_the_overdue_step_the_casemanager_sees(
+    world: World, client_as: Callable[..., Client]
+) -> None:
     case = signal(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
     _deadline(case, "T-01", ",CM,LG,", _today() - timedelta(days=25))
     _deadline(case, "T-03", ",BA,", _today() - timedelta(days=25))  # the BA's own step: not HR's
@@ -95,7 +98,7 @@ def test_the_employee_is_asked_whether_they_join_voluntarily(
     assert "mediation.willingness" not in _kinds(world, Role.EMPLOYEE)
 
 
-def in_intake_without_answers(world: World):  # type: ignore[no-untyped-def]
+def in_intake_without_answers(world: World) -> Mediation:
     mediation = referred(world)
     t = world.a
     med = actor_of(t.users[Role.MEDIATOR], t.organisation.pk)
@@ -148,7 +151,9 @@ def test_the_agreement_waits_for_each_signature(world: World) -> None:
     assert "mediation.sign" not in _kinds(world, Role.HR_ADVISER)  # the referrer signs nothing
 
 
-def test_the_melder_is_asked_to_choose_after_the_vp_offer(world: World, client_as: Callable[..., Client]) -> None:
+def test_the_melder_is_asked_to_choose_after_the_vp_offer(
+    world: World, client_as: Callable[..., Client]
+) -> None:
     case = employee_case(world)
     Case.objects.filter(pk=case.pk).update(undesirable_behaviour_suspected=True, vp_offered_on=_today())
     assert "cases.melder_choice" in _kinds(world, Role.EMPLOYEE)
