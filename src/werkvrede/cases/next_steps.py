@@ -46,6 +46,7 @@ def deadline_steps(actor: Actor, *, today: date, case_id: int | None = None) -> 
                 case_id=deadline.case_id,
                 code=deadline.code,
                 late_done=deadline.status == CaseDeadline.Status.DONE_LATE,
+                late_working_days=deadline.late_working_days or 0,
             )
         )
     return steps

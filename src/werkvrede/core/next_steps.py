@@ -33,6 +33,7 @@ class NextStep:
     case_id: int | None = None
     code: str = ""  # a public rule or deadline code (R-070, T-03), shown as a badge
     late_done: bool = False  # a step done late that stays visible a while (ADR 0100)
+    late_working_days: int = 0
 
     @property
     def days(self) -> int | None:
@@ -52,7 +53,10 @@ class NextStep:
         if days is None:
             return ""
         if self.late_done:
-            return _("gedaan, te laat")
+            n = self.late_working_days
+            return ngettext("Gedaan, %(days)s werkdag te laat", "Gedaan, %(days)s werkdagen te laat", n) % {
+                "days": n
+            }
         if days == 0:
             return _("vandaag")
         if days > 0:
