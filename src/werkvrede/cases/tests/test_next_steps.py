@@ -197,3 +197,22 @@ def test_nothing_said_to_be_missing_exists(
             missing = item.strip().lower()
             named = [link for link in links if link in missing or missing in link]
             assert not named, (role, item, named)
+
+
+def test_the_officer_is_asked_to_acknowledge_a_report(world: World, client_as: Callable[..., Client]) -> None:
+    from werkvrede.whistleblower.tests.helpers import STORY, named_report
+
+    named_report(world, today=_today() - timedelta(days=10))
+    kinds = _kinds(world, Role.WHISTLEBLOWER_OFFICER)
+    assert "whistleblower.T-20" in kinds
+    html = client_as(Role.WHISTLEBLOWER_OFFICER).get("/").content.decode()
+    assert "T-20" in html and "dagen te laat" in html and STORY not in html
+    assert "whistleblower.T-20" not in _kinds(world, Role.HR_ADVISER)
+    assert "whistleblower.T-20" not in _kinds(world, Role.WHISTLEBLOWER_OFFICER, "b")
+
+
+def test_the_officer_concerned_by_a_report_is_not_asked(world: World) -> None:
+    from werkvrede.whistleblower.tests.helpers import named_report
+
+    named_report(world, concerned=(Role.WHISTLEBLOWER_OFFICER,), today=_today())
+    assert not [k for k in _kinds(world, Role.WHISTLEBLOWER_OFFICER) if k.startswith("whistleblower.")]
