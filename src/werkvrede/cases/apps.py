@@ -8,10 +8,13 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from werkvrede.cases import classification, policies, timeline_kinds  # noqa: F401  (registrations)
-        from werkvrede.cases.startpage import signals_panel
-        from werkvrede.core.startpages import register_start_panel
+        from werkvrede.cases.next_steps import deadline_steps, intake_steps, melder_choice_steps
+        from werkvrede.core.next_steps import register_next_steps
 
-        register_start_panel(signals_panel)
+        # "Wat nu?" (start page and case page); deadlines are shown there, not in a panel of their own.
+        register_next_steps("cases.deadlines", deadline_steps)
+        register_next_steps("cases.intake", intake_steps)
+        register_next_steps("cases.melder_choice", melder_choice_steps)
         from werkvrede.cases.deadlines import deadlines_due_refresh
         from werkvrede.cases.extensions import register_due_job
 

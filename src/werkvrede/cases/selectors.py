@@ -161,8 +161,10 @@ def due_deadlines_for(
     organisation_roles = {str(r) for r in actor.roles & ORGANISATION_CASE_READERS}
     if organisation_roles:
         categories = readable_deadline_categories(frozenset(organisation_roles))
+        # HR keeps the direction of every case (regiehouder): it sees what HR or the casemanager owns,
+        # so an overdue casemanager step is never missed on HR's start page (docs/adr/0120).
         owned = Q()
-        for role in organisation_roles:
+        for role in sorted(str(r) for r in ORGANISATION_CASE_READERS):
             owned |= Q(owner_roles__contains=f",{role},")
         items += list(window.filter(owned, category__in=categories).order_by("due", "pk")[:limit])
     # Deadlines owned through a role in the case: one indexed range scan in due order, each row

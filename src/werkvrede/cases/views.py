@@ -32,6 +32,7 @@ from werkvrede.cases.visibility import note_visibility_preview
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
+from werkvrede.core.next_steps import next_steps_for
 from werkvrede.core.pagination import window_page
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, add_to_form, refusal_context
@@ -131,6 +132,7 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "timeline": selectors.timeline_for(actor, access),
         # The employee reads their own Poortwachter steps on the tracker, not the handlers' table.
         "deadlines": [d for d in deadlines if d.deadline.code not in tracker.explained_codes],
+        "next_steps": next_steps_for(actor, today=timezone.localdate(), case_id=access.case.pk),
         "notes": selectors.notes_for(actor, access),
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),

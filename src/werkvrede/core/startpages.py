@@ -24,7 +24,7 @@ START_SECTIONS: dict[Role, StartSection] = {
     Role.EMPLOYEE: StartSection(
         Role.EMPLOYEE,
         _("Onder Zaken volg je je eigen zaak: waar je staat, wat de volgende stap is en wie wat ziet."),
-        (_("Voorbereiden (met je ondersteuner)"), _("Documenten"), _("Hulp zoeken")),
+        (),
     ),
     Role.LINE_MANAGER: StartSection(
         Role.LINE_MANAGER,
@@ -53,8 +53,8 @@ START_SECTIONS: dict[Role, StartSection] = {
     ),
     Role.MEDIATOR: StartSection(
         Role.MEDIATOR,
-        _("Hier zie je straks je mediations en nieuwe aanvragen."),
-        (_("Mediations"), _("Aanvragen")),
+        _("Hierboven staat wat er van je gevraagd wordt; onder Mediations: je mediations en aanvragen."),
+        (),
     ),
     Role.CONFIDENTIAL_ADVISER: StartSection(
         Role.CONFIDENTIAL_ADVISER,

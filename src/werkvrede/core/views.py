@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.i18n import set_language as django_set_language
 
 from werkvrede.core.access import public, requires
+from werkvrede.core.next_steps import next_steps_for
 from werkvrede.core.startpages import sections_for, start_infos, start_panels
 
 
@@ -15,10 +17,16 @@ from werkvrede.core.startpages import sections_for, start_infos, start_panels
 def home(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     panels = start_panels(request)
+    steps = next_steps_for(actor, today=timezone.localdate())
     return render(
         request,
         "core/home.html",
-        {"sections": sections_for(actor.roles), "panels": panels, "infos": start_infos(request)},
+        {
+            "sections": sections_for(actor.roles),
+            "next_steps": steps,
+            "panels": panels,
+            "infos": start_infos(request),
+        },
     )
 
 

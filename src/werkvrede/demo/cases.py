@@ -23,6 +23,7 @@ from werkvrede.core.roles import Role
 from werkvrede.interventions import services as interventions
 from werkvrede.protocol.services import protocol_ensure_default
 from werkvrede.sickness import services as sickness
+from werkvrede.sickness import wvp
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,21 @@ class _Demo:
             actor=self.ba, case_id=case.pk, conflict=conflict, recorded_on=consult_on, today=consult_on
         )
 
+    def action_plan(self, case: Case) -> None:
+        """HR drafts the plan van aanpak (T-04); HR and the employee still sign it (R-151)."""
+        wvp.draft_save(
+            actor=self.hr,
+            case_id=case.pk,
+            kind="ACTION_PLAN",
+            values={
+                "casemanager": "Chris Jansen",
+                "goal": "Weer samen aan het werk met een rooster dat voor beiden werkt.",
+                "activities": "Gesprekken onder leiding van een mediator.",
+                "agreements": "Elke twee weken een kort overleg over het rooster.",
+            },
+            today=self.today,
+        )
+
     def leave(self, case: Case, employee: Membership) -> None:
         """The employee asks for conflict leave from tomorrow; HR approves it with an appointment."""
         start = self.days(1)
@@ -209,6 +225,7 @@ def load_demo_cases(*, today: date) -> int:
         members["C"], "Het nieuwe rooster wordt me opgelegd; ik kan hem niet meer onder ogen komen.", glasl=3
     )
     demo.sick(case_c, first_sick_day=demo.days(-6), ao=False, conflict=True)
+    demo.action_plan(case_c)
     case_leave = demo.case(
         members["LEAVE"], "Ik heb even afstand nodig na het gesprek van vorige week.", glasl=2
     )

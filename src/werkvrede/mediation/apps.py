@@ -21,6 +21,10 @@ class MediationConfig(AppConfig):
         from werkvrede.mediation.tracker import mediation_lines
 
         register_facts("mediation", mediation_facts)
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.mediation.next_steps import mediation_steps
+
+        register_next_steps("mediation", mediation_steps)
         from werkvrede.mediation.termination import termination_due_transitions
 
         register_due_job("termination_agreements", termination_due_transitions)

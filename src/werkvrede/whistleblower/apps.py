@@ -16,6 +16,10 @@ class WhistleblowerConfig(AppConfig):
 
         register_start_panel(officer_panel)
         register_start_panel(procedure_panel)
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.whistleblower.next_steps import officer_steps
+
+        register_next_steps("whistleblower.officer", officer_steps)
         # The VP's public operation dispatches `"channel": "whistleblower"` here (ADR 0092).
         register_channel("whistleblower", submit)
         for kind in (services.MAIL_NEW, services.MAIL_MESSAGE, services.MAIL_REMINDER):

@@ -118,6 +118,6 @@ def test_the_signals_show_a_recent_late_step_for_a_while(world: World, case: Cas
 def test_the_start_page_says_done_late(case: Case, client_as: Callable[..., Client]) -> None:
     from unittest import mock
 
-    with mock.patch("werkvrede.cases.startpage.timezone.localdate", return_value=TODAY):
+    with mock.patch("werkvrede.core.views.timezone.localdate", return_value=TODAY):
         html = client_as(Role.OCCUPATIONAL_PHYSICIAN).get("/").content.decode()
     assert "T-03" in html and "Gedaan, 10 werkdagen te laat" in html

@@ -62,10 +62,11 @@ def test_each_person_sees_the_deadlines_they_own_overdue_first(
     assert _codes(world, Role.OCCUPATIONAL_PHYSICIAN) == ["T-03"]
     assert _codes(world, Role.EMPLOYEE) == ["T-04"]
     assert _codes(world, Role.CASEMANAGER) == ["T-04"]
+    # HR keeps the direction: a step the casemanager owns is on HR's list too (docs/adr/0120).
+    assert _codes(world, Role.HR_ADVISER) == ["T-04"]
     # The line manager is the other party here, not the manager in the case: T-04's LG is not theirs.
     assert _codes(world, Role.LINE_MANAGER) == []
     for role in (
-        Role.HR_ADVISER,
         Role.MEDIATOR,
         Role.CONFIDENTIAL_ADVISER,
         Role.ADMIN,

@@ -1,0 +1,97 @@
+""" "Wat nu?" on the demo, in a real browser: each person sees every action the demo has waiting for
+them, with one link each; following the first link opens the page where it is done; a signature is
+completed end to end. No accessibility violation of impact serious or critical (axe-core)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from tests.browser.conftest import axe_violations
+from tests.browser.people import log_in
+from werkvrede.accounts.actors import actor_for
+from werkvrede.accounts.demo import DEMO_ORGANISATION, DEMO_PASSWORD, load_demo
+from werkvrede.accounts.models import Organisation, User
+from werkvrede.core.next_steps import next_steps_for
+from werkvrede.demo.cases import load_demo_cases
+from werkvrede.demo.confidential import load_demo_reports
+from werkvrede.demo.mediation import load_demo_mediation
+
+PEOPLE = [
+    "werknemer",
+    "leidinggevende",
+    "hr",
+    "casemanager",
+    "bedrijfsarts",
+    "mediator",
+    "vertrouwenspersoon",
+    "steunpersoon",
+]
+
+
+@pytest.fixture
+def demo(transactional_db: None, django_capture_on_commit_callbacks: Any) -> None:
+    today = timezone.localdate()
+    with override_settings(DEBUG=True), django_capture_on_commit_callbacks(execute=True):
+        load_demo()
+        load_demo_cases(today=today)
+        load_demo_mediation(today=today)
+        load_demo_reports(today=today)
+
+
+def _email(key: str) -> str:
+    return f"{key}@demo.werkvrede.nl"
+
+
+def _steps(key: str) -> list[Any]:
+    organisation = Organisation.objects.get(slug=DEMO_ORGANISATION[1])
+    actor = actor_for(User.objects.get(email=_email(key)), organisation.pk)
+    return next_steps_for(actor, today=timezone.localdate())
+
+
+def _what_now(page: Any) -> Any:
+    return page.locator("section[aria-labelledby='wat-nu']")
+
+
+@pytest.mark.parametrize("key", PEOPLE)
+def test_each_person_sees_what_waits_and_reaches_where_it_is_done(
+    live_server: Any, page: Any, demo: None, key: str
+) -> None:
+    base = live_server.url
+    log_in(page, base, _email(key), DEMO_PASSWORD)
+    assert axe_violations(page) == []
+    section = _what_now(page)
+    assert "Er is op dit moment niets voor je te doen." not in section.inner_text()
+    for step in _steps(key):
+        item = section.locator("li", has_text=str(step.text))
+        assert item.count() >= 1, step.text
+        assert item.first.get_by_role("link", name=str(step.button)).get_attribute("href") == step.url
+        if step.when:
+            assert step.when in item.first.inner_text()
+    links = section.get_by_role("link")
+    assert links.count() >= 1, key
+    href = links.first.get_attribute("href")
+    response = page.goto(base + href)
+    assert response is not None and response.status == 200, href
+    assert axe_violations(page) == [], href
+
+
+@pytest.mark.parametrize("key", ["werknemer", "hr"])
+def test_the_plan_van_aanpak_is_signed_from_wat_nu(live_server: Any, page: Any, demo: None, key: str) -> None:
+    base = live_server.url
+    log_in(page, base, _email(key), DEMO_PASSWORD)
+    section = _what_now(page)
+    item = section.locator("li", has_text="Plan van aanpak")
+    item.get_by_role("link", name="Lezen en ondertekenen").click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    page.get_by_label("Typ uw volledige naam om te ondertekenen").fill(
+        User.objects.get(email=_email(key)).full_name
+    )
+    page.get_by_role("button", name="Ondertekenen").click()
+    page.wait_for_load_state()
+    page.goto(base + "/")
+    assert _what_now(page).locator("li", has_text="Plan van aanpak").count() == 0
