@@ -149,29 +149,6 @@ def due_jobs() -> list[tuple[str, DueJob]]:
 
 
 @dataclass(frozen=True)
-class CaseNotice:
-    """One line on the case page for the person reading it, with where to act on it."""
-
-    text: str | Promise
-    url: str
-    link_text: str | Promise
-
-
-# (actor, case) -> the lines for this person on this case; each provider checks its own access.
-CaseNoticeProvider = Callable[[Actor, Case], list[CaseNotice]]
-_NOTICES: list[CaseNoticeProvider] = []
-
-
-def register_case_notice(provider: CaseNoticeProvider) -> None:
-    if provider not in _NOTICES:
-        _NOTICES.append(provider)
-
-
-def case_notices(actor: Actor, case: Case) -> list[CaseNotice]:
-    return [notice for provider in _NOTICES for notice in provider(actor, case)]
-
-
-@dataclass(frozen=True)
 class TrackerStep:
     text: str | Promise
     code: str

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from werkvrede.cases import selectors, services
-from werkvrede.cases.extensions import case_notices, case_sections
+from werkvrede.cases.extensions import case_sections
 from werkvrede.cases.forms import (
     IntakeForm,
     LegalHoldForm,
@@ -155,7 +155,6 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         else [],
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
-        "notices": case_notices(actor, access.case),
         "tracker": tracker,
         **_legal_hold_context(actor, access),
     }

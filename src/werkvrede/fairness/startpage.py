@@ -1,5 +1,6 @@
-"""Start-page entries of "did it feel fair?" (ADR 0135): the person's open questions, and for HR
-and the mediator the way to the aggregates."""
+"""Start-page entry of "did it feel fair?" (ADR 0135): for HR and the mediator, the way to the aggregates.
+
+A party's open questions are items of "Wat nu?" (`fairness.next_steps`)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,6 @@ from typing import Any
 from django.http import HttpRequest
 
 from werkvrede.core.policy import allowed
-from werkvrede.fairness.selectors import pending_fairness_questions
-
-
-def questions_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
-    questions = pending_fairness_questions(request.actor)  # type: ignore[attr-defined]
-    if not questions:
-        return None
-    return "fairness/_start_questions.html", {"fairness_questions": questions}
 
 
 def results_info(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
