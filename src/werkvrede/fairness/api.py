@@ -3,14 +3,15 @@
 (No `from __future__ import annotations` here: django-ninja reads the annotations at import time.)
 """
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.types import Text, WholeNumber
 from werkvrede.fairness import selectors, services
 from werkvrede.fairness.models import Invitation
 from werkvrede.fairness.selectors import INVITATION
@@ -30,11 +31,15 @@ class QuestionOut(Schema):
     url: str
 
 
+# The 5-point scale of each question (guideline.fairness); the schema states the bounds (ADR 0060).
+Score = Annotated[int, Field(ge=1, le=5), WholeNumber]
+
+
 class AnswerIn(Schema):
-    heard: int
-    respect: int
-    understood: int
-    comment: str = ""
+    heard: Score
+    respect: Score
+    understood: Score
+    comment: Text = ""
 
 
 class CellOut(Schema):

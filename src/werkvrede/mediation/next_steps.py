@@ -78,7 +78,7 @@ def _steps_of(actor: Actor, access: p.MediationAccess, today: date) -> list[Next
         out.append(
             NextStep(
                 kind="mediation.sign",
-                text=_("Lees en onderteken: %(title)s.") % {"title": doc.title},
+                text=_("Lees en onderteken: %(title)s.") % {"title": doc.display_title},
                 url=reverse("mediation:document", args=[mediation.pk, doc.pk]),
                 button=_("Lezen en ondertekenen"),
                 case_id=mediation.case_id,

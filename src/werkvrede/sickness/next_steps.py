@@ -51,7 +51,7 @@ def wvp_signature_steps(actor: Actor, *, today: date, case_id: int | None = None
             NextStep(
                 kind="sickness.wvp_sign",
                 text=_("Lees en onderteken: %(title)s (zaak %(reference)s).")
-                % {"title": doc.title, "reference": access.case.reference},
+                % {"title": doc.display_title, "reference": access.case.reference},
                 url=reverse("sickness:wvp", args=[report_case, doc.kind]),
                 button=_("Lezen en ondertekenen"),
                 case_id=report_case,
