@@ -244,8 +244,6 @@ def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: d
     return mediation
 
 
-
-
 def _invited_parties(case: Case, data: ReferralInput) -> list[tuple[CaseParty, str, str]]:
     """The case parties to invite, with their address and side; refuses a member's address.
 
@@ -281,8 +279,14 @@ def _invited_parties(case: Case, data: ReferralInput) -> list[tuple[CaseParty, s
     return out
 
 
-_CASE_SIDE_TO_PARTY = {CaseParty.Side.EMPLOYEE: PartySide.EMPLOYEE, CaseParty.Side.OTHER: PartySide.OTHER}
-_PARTY_SIDE_TO_CASE_ROLE = {PartySide.EMPLOYEE: CaseRole.EMPLOYEE, PartySide.OTHER: CaseRole.OTHER_PARTY}
+_CASE_SIDE_TO_PARTY: dict[str, str] = {
+    CaseParty.Side.EMPLOYEE: PartySide.EMPLOYEE,
+    CaseParty.Side.OTHER: PartySide.OTHER,
+}
+_PARTY_SIDE_TO_CASE_ROLE: dict[str, str] = {
+    PartySide.EMPLOYEE: CaseRole.EMPLOYEE,
+    PartySide.OTHER: CaseRole.OTHER_PARTY,
+}
 
 
 def _invite_party(actor: Actor, mediation: Mediation, party: CaseParty, email: str) -> None:
