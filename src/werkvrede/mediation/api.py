@@ -229,7 +229,7 @@ class PartyIn(Input):
     side: Literal["WN", "WP", "ER"]
 
 
-class InviteIn(Input):
+class PartyInviteIn(Input):
     """A case party without an account, invited by e-mail with the referral (ADR 0138)."""
 
     case_party_id: Id
@@ -241,7 +241,7 @@ class MediationIn(Input):
     parties: list[PartyIn]
     mediator_id: Id | None = None
     referral_id: Id | None = None
-    invite: list[InviteIn] = []
+    invite: list[PartyInviteIn] = []
 
 
 def _referral(payload: MediationIn) -> services.ReferralInput:
