@@ -23,7 +23,7 @@ from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut
-from werkvrede.core.types import Code, Count, Date, DateTime, Id, Input, Name, Text
+from werkvrede.core.types import Code, Count, Date, DateTime, Email, Id, Input, Name, Text
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import policies as p
@@ -229,11 +229,19 @@ class PartyIn(Input):
     side: Literal["WN", "WP", "ER"]
 
 
+class PartyInviteIn(Input):
+    """A case party without an account, invited by e-mail with the referral (ADR 0138)."""
+
+    case_party_id: Id
+    email: Email
+
+
 class MediationIn(Input):
     subject: Name
     parties: list[PartyIn]
     mediator_id: Id | None = None
     referral_id: Id | None = None
+    invite: list[PartyInviteIn] = []
 
 
 def _referral(payload: MediationIn) -> services.ReferralInput:
@@ -242,6 +250,7 @@ def _referral(payload: MediationIn) -> services.ReferralInput:
         parties=[services.PartyInput(x.user_id, x.side) for x in payload.parties],
         mediator_id=payload.mediator_id,
         referral_id=payload.referral_id,
+        invited=[services.InvitedParty(x.case_party_id, x.email) for x in payload.invite],
     )
 
 

@@ -36,6 +36,10 @@ class MediationConfig(AppConfig):
         )
 
         register_mail_kind(MAIL_KIND, session_invitation_render, on_sent=session_invitation_sent)
+        from werkvrede.accounts.invitations import invitation_accepted
+        from werkvrede.mediation.services import on_party_invitation_accepted
+
+        invitation_accepted.connect(on_party_invitation_accepted, dispatch_uid="mediation.party_invited")
         register_section(
             CaseSection(
                 key="mediation",

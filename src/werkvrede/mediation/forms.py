@@ -29,9 +29,14 @@ class ReferralForm(Form):
         ),
     )
 
-    def __init__(self, *args: Any, users: Any, mediators: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, users: Any, mediators: Any, without_account: Any = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employee"] = UserChoiceField(users=users, label=_("Werknemer (partij)"))
+        self.without_account = list(without_account)
+        self.fields["employee"] = UserChoiceField(
+            users=users, label=_("Werknemer (partij)"), required=not self.without_account
+        )
         self.fields["other"] = UserChoiceField(users=users, label=_("Wederpartij"), required=False)
         self.fields["employer_representative"] = UserChoiceField(
             users=users,
@@ -42,16 +47,33 @@ class ReferralForm(Form):
             ),
         )
         self.fields["mediator"] = UserChoiceField(users=mediators, label=_("Mediator"), required=False)
+        # A case party without an account is invited by e-mail from the referral itself (ADR 0138).
+        for party in self.without_account:
+            self.fields[f"invite_{party.pk}"] = forms.EmailField(
+                label=_("%(name)s: uitnodigen per e-mail") % {"name": party.name},
+                required=False,
+                help_text=_(
+                    "Deze persoon krijgt een eenmalige uitnodiging en wordt partij zodra die is aangenomen."
+                ),
+            )
+
+    def invited(self) -> list[tuple[int, str]]:
+        """(case party id, e-mail) of the parties to invite."""
+        d = self.cleaned_data
+        return [(p.pk, d[f"invite_{p.pk}"]) for p in self.without_account if d.get(f"invite_{p.pk}")]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("other") and not data.get("employer_representative"):
+        sides = {p.side for p in self.without_account if data.get(f"invite_{p.pk}")}
+        if not data.get("employee") and "WN" not in sides and "employee" not in self.errors:
+            self.add_error("employee", _("Kies de werknemer of nodig de werknemer uit per e-mail."))
+        if not data.get("other") and not data.get("employer_representative") and "WP" not in sides:
             self.add_error("other", _("Kies een wederpartij of een vertegenwoordiger van de werkgever."))
         return data
 
     def parties(self) -> list[tuple[int, str]]:
         d = self.cleaned_data
-        out: list[tuple[int, str]] = [(d["employee"], PartySide.EMPLOYEE)]
+        out: list[tuple[int, str]] = [(d["employee"], PartySide.EMPLOYEE)] if d.get("employee") else []
         if d.get("other"):
             out.append((d["other"], PartySide.OTHER))
         if d.get("employer_representative"):

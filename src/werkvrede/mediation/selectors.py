@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from werkvrede.accounts.models import User
+from werkvrede.accounts.models import Invitation, User
 from werkvrede.audit.reads import role_basis
 from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseRole
 from werkvrede.core.access import object_from
@@ -543,3 +543,29 @@ def case_party_initial(case: Case) -> dict[str, int]:
 def case_parties_without_account(case: Case) -> list[str]:
     """Names of the case's parties who have no account yet: they must be invited before a referral."""
     return list(CaseParty.objects.filter(case=case, user__isnull=True).values_list("name", flat=True))
+
+
+def case_parties_to_invite(case: Case) -> list[CaseParty]:
+    """The case's persons without an account: the referral can invite them by e-mail (ADR 0138)."""
+    return list(CaseParty.objects.filter(case=case, user__isnull=True, is_group=False).order_by("pk"))
+
+
+# The invitation of a case party without an account, made at referral (ADR 0138).
+PARTY_INVITATION_PURPOSE = "mediation.party"
+
+
+def invited_parties(mediation: Mediation) -> list[str]:
+    """Names of the parties invited at referral who have not accepted yet (shown as "uitgenodigd")."""
+    if mediation.case_id is None:
+        return []
+    prefix = f"{mediation.pk}:"
+    return [
+        i.invited_name
+        for i in Invitation.objects.filter(
+            purpose=PARTY_INVITATION_PURPOSE,
+            reference__startswith=prefix,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+            declined_at__isnull=True,
+        ).order_by("pk")
+    ]

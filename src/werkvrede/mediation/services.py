@@ -15,13 +15,15 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkvrede.accounts.models import Membership, RoleGrant
+from werkvrede.accounts.invitations import invitation_create, normalised_email
+from werkvrede.accounts.models import Invitation, Membership, RoleGrant
 from werkvrede.audit import services as audit
-from werkvrede.cases.models import Case, CaseParticipant, CaseRole
+from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseRole
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.services import acting_role, timeline_record
 from werkvrede.core.actor import Actor
@@ -62,7 +64,13 @@ from werkvrede.mediation.models import (
     TrackChange,
 )
 from werkvrede.mediation.policies import MediationAccess
-from werkvrede.mediation.selectors import ADMISSION_OWNER, OWNER, access_of, mediation_get_for
+from werkvrede.mediation.selectors import (
+    ADMISSION_OWNER,
+    OWNER,
+    PARTY_INVITATION_PURPOSE,
+    access_of,
+    mediation_get_for,
+)
 from werkvrede.notifications.models import Notification
 from werkvrede.notifications.services import notify
 from werkvrede.vault.services import seal
@@ -133,18 +141,27 @@ class ReferralInput:
     parties: Sequence[PartyInput]
     mediator_id: int | None = None
     referral_id: int | None = None  # an interventions.Intervention of kind REFERRAL_MEDIATOR
+    invited: Sequence[InvitedParty] = ()  # case parties without an account, invited by e-mail
 
 
-def _check_parties(organisation_id: int, parties: Sequence[PartyInput]) -> None:
+@dataclass(frozen=True)
+class InvitedParty:
+    case_party_id: int
+    email: str
+
+
+def _check_parties(
+    organisation_id: int, parties: Sequence[PartyInput], invited_sides: Sequence[str] = ()
+) -> None:
     ids = [p.user_id for p in parties]
     if len(set(ids)) != len(ids):
         raise NotPossible(_("Iedere partij mag maar één keer meedoen."))
     if _member_user_ids(organisation_id, ids) != set(ids):
         raise NotPossible(_("Iedere partij moet een account in deze organisatie hebben."))
-    sides = [p.side for p in parties]
+    sides = [p.side for p in parties] + list(invited_sides)
     if any(s not in PartySide.values for s in sides):
         raise NotPossible(_("Onbekende rol van een partij."))
-    if PartySide.EMPLOYEE not in sides or len(parties) < 2:
+    if PartySide.EMPLOYEE not in sides or len(sides) < 2:
         raise NotPossible(_("Een mediation heeft een werknemer en ten minste één andere partij."))
     # D11 fn 18 (docs/rules.md): one person represents the employer in a mediation.
     if sides.count(PartySide.EMPLOYER_REPRESENTATIVE) > 1:
@@ -159,13 +176,14 @@ def _create(
     data: ReferralInput,
     referrer_role: str,
     today: date,
+    invited_sides: Sequence[str] = (),
 ) -> Mediation:
     subject = data.subject.strip()
     if not subject:
         raise NotPossible(_("Geef het onderwerp van de mediation op."))
     if len(subject) > SUBJECT_MAX:  # refused, never cut (ADR 0126)
         raise NotPossible(_("Het onderwerp mag hoogstens %(limit)d tekens hebben.") % {"limit": SUBJECT_MAX})
-    _check_parties(organisation_id, data.parties)
+    _check_parties(organisation_id, data.parties, invited_sides)
     mediation = Mediation(
         organisation_id=organisation_id,
         case=case,
@@ -206,9 +224,18 @@ def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: d
         if Mediation.objects.filter(referral=referral).exists():
             raise NotPossible(_("Deze verwijzing is al overgenomen door een mediation."))
     role = acting_role(actor, access)
+    invited = _invited_parties(case, data)
     mediation = _create(
-        actor, organisation_id=case.organisation_id, case=case, data=data, referrer_role=role, today=today
+        actor,
+        organisation_id=case.organisation_id,
+        case=case,
+        data=data,
+        referrer_role=role,
+        today=today,
+        invited_sides=[side for _party, _email, side in invited],
     )
+    for party, email, _side in invited:
+        _invite_party(actor, mediation, party, email)
     if referral is not None:
         mediation.referral = referral
         _save(mediation, ["referral"])
@@ -217,12 +244,122 @@ def mediation_refer(*, actor: Actor, case_id: int, data: ReferralInput, today: d
     return mediation
 
 
+def _invited_parties(case: Case, data: ReferralInput) -> list[tuple[CaseParty, str, str]]:
+    """The case parties to invite, with their address and side; refuses a member's address.
+
+    An address of an active member of this organisation is refused: choose that member instead. An
+    address of anyone else (a new one, or an account elsewhere) gets the same answer, so the form
+    never tells whether an address exists in another organisation (ADR 0070).
+    """
+    out: list[tuple[CaseParty, str, str]] = []
+    seen: set[str] = set()
+    for item in data.invited:
+        party = CaseParty.objects.filter(pk=item.case_party_id, case=case, is_group=False).first()
+        if party is None:
+            raise NotPossible(_("Deze partij hoort niet bij deze zaak."))
+        if party.user_id is not None:
+            raise NotPossible(_("Deze partij heeft al een account: kies die persoon als partij."))
+        try:
+            email = normalised_email(item.email)
+        except ValidationError as exc:
+            raise NotPossible(_("Vul een geldig e-mailadres in.")) from exc
+        if email in seen:
+            raise NotPossible(_("Iedere partij mag maar één keer meedoen."))
+        seen.add(email)
+        if Membership.objects.filter(
+            organisation_id=case.organisation_id, user__email__iexact=email, is_active=True
+        ).exists():
+            raise NotPossible(
+                _(
+                    "Dit e-mailadres hoort bij iemand die al een account in deze organisatie heeft: "
+                    "kies die persoon als partij."
+                )
+            )
+        out.append((party, email, _CASE_SIDE_TO_PARTY[party.side]))
+    return out
+
+
+_CASE_SIDE_TO_PARTY: dict[str, str] = {
+    CaseParty.Side.EMPLOYEE: PartySide.EMPLOYEE,
+    CaseParty.Side.OTHER: PartySide.OTHER,
+}
+_PARTY_SIDE_TO_CASE_ROLE: dict[str, str] = {
+    PartySide.EMPLOYEE: CaseRole.EMPLOYEE,
+    PartySide.OTHER: CaseRole.OTHER_PARTY,
+}
+
+
+def _invite_party(actor: Actor, mediation: Mediation, party: CaseParty, email: str) -> None:
+    invitation = invitation_create(
+        organisation=mediation.organisation,
+        email=email,
+        invited_name=party.name,
+        roles=[Role.EMPLOYEE],
+        invited_by_id=actor.uid,
+        purpose=PARTY_INVITATION_PURPOSE,
+        reference=f"{mediation.pk}:{party.pk}",
+    )
+    audit.record_for(
+        actor,
+        "mediation.party.invited",
+        mediation,
+        data={"mediation": mediation.pk, "case_party": party.pk, "invitation": invitation.pk},
+    )
+
+
+def _invitation_target(invitation: Invitation) -> tuple[Mediation, CaseParty] | None:
+    if invitation.purpose != PARTY_INVITATION_PURPOSE:
+        return None
+    mediation_id, _sep, party_id = invitation.reference.partition(":")
+    if not (mediation_id.isdigit() and party_id.isdigit()):
+        return None
+    mediation = Mediation.objects.filter(
+        pk=int(mediation_id), organisation_id=invitation.organisation_id
+    ).first()
+    if mediation is None or mediation.case_id is None:
+        return None
+    party = CaseParty.objects.filter(pk=int(party_id), case_id=mediation.case_id).first()
+    return None if party is None else (mediation, party)
+
+
+@transaction.atomic
+def on_party_invitation_accepted(sender: object, *, invitation: Invitation, **kwargs: Any) -> None:
+    """Signal receiver: the accepted invitee becomes the case party, a case participant and a mediation
+    party, as if chosen at referral. A party that already has an account is left as it is."""
+    target = _invitation_target(invitation)
+    if target is None:
+        return
+    mediation, party = target
+    party = CaseParty.objects.select_for_update().get(pk=party.pk)
+    if party.user_id is not None:
+        return
+    user_id = invitation.invitee_id
+    party.user_id = user_id
+    party.save(update_fields=["user"])
+    side = _CASE_SIDE_TO_PARTY[party.side]
+    CaseParticipant.objects.get_or_create(
+        case_id=party.case_id, user_id=user_id, role=_PARTY_SIDE_TO_CASE_ROLE[side]
+    )
+    if not MediationParty.objects.filter(mediation=mediation, user_id=user_id).exists():
+        MediationParty.objects.create(mediation=mediation, user_id=user_id, side=side)
+    audit.record(
+        "mediation.party.joined",
+        organisation_id=mediation.organisation_id,
+        user_id=user_id,
+        object_type="mediation.mediation",
+        object_id=str(mediation.pk),
+        data={"mediation": mediation.pk, "case_party": party.pk, "invitation": invitation.pk},
+    )
+
+
 @transaction.atomic
 def mediation_create_direct(*, actor: Actor, data: ReferralInput, today: date) -> Mediation:
     """A mediation without a case (e.g. a small business): the mediator or HR starts it."""
     authorize(actor, "mediation.mediation.create_direct")
     if actor.organisation_id is None:  # the rule requires it
         raise NotPossible(_("Geen organisatie."))
+    if data.invited:  # only a case has parties without an account (ADR 0138)
+        raise NotPossible(_("Alleen een partij van een zaak kan bij het verwijzen worden uitgenodigd."))
     mediator_id = data.mediator_id
     if mediator_id is None and Role.MEDIATOR in actor.roles:
         mediator_id = actor.uid

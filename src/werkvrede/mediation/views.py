@@ -116,6 +116,7 @@ def _referral_input(form: f.ReferralForm, referral_id: int | None = None) -> ser
         parties=[services.PartyInput(uid, side) for uid, side in form.parties()],
         mediator_id=form.cleaned_data.get("mediator"),
         referral_id=referral_id,
+        invited=[services.InvitedParty(pk, email) for pk, email in form.invited()],
     )
 
 
@@ -129,6 +130,7 @@ def refer(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
         users=selectors.case_people(access.case),
         mediators=_members(actor, role=Role.MEDIATOR),
         initial=selectors.case_party_initial(access.case),
+        without_account=selectors.case_parties_to_invite(access.case),
     )
     referrals = selectors.open_referrals(access.case)
     context: dict[str, Any] = {
@@ -203,6 +205,7 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
     if content:
         context.update(
             parties=selectors.parties_of(mediation),
+            invited=selectors.invited_parties(mediation),
             sessions=selectors.sessions_for(actor, access),
             admissions=[
                 (a, allowed(actor, "mediation.admission.revoke", p.AdmissionTarget(access, a)))
