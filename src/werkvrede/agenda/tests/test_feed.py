@@ -201,7 +201,8 @@ def test_the_feed_speaks_the_language_it_was_made_in(world: World) -> None:
     url = _make_link(logged_in(world.a.users[Role.EMPLOYEE]), HTTP_ACCEPT_LANGUAGE="en")
     body = _fetch(url).content
     summaries = [str(e["SUMMARY"]) for e in _events(body)]
-    assert summaries == ["T-04 Action plan (plan van aanpak), signed by both (end of week 8, ≤ 2 weeks after the PA)."]
+    title = "T-04 Action plan (plan van aanpak), signed by both (end of week 8, ≤ 2 weeks after the PA)."
+    assert summaries == [title]
     assert b"Werkvrede: my deadlines and sessions" in body
 
 
