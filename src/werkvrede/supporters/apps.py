@@ -11,6 +11,10 @@ class SupportersConfig(AppConfig):
         from werkvrede.supporters.startpage import supporter_panel
 
         register_start_panel(supporter_panel)
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.supporters.next_steps import supporter_steps
+
+        register_next_steps("supporters", supporter_steps)
         from django.utils.translation import gettext_lazy as _
 
         from werkvrede.accounts.invitations import (
