@@ -150,3 +150,31 @@ def test_following_wat_nu_completes_the_action_and_it_leaves_the_list(
     page.goto(base + "/")
     assert _what_now(page).locator(f"a[href='{step.url}']").count() == 0, step.text
     assert all(s.url != step.url for s in _steps(key))
+
+
+def test_the_occupational_physician_writes_the_problem_analysis_from_wat_nu(
+    live_server: Any, page: Any, demo: None
+) -> None:
+    base = live_server.url
+    log_in(page, base, _email("bedrijfsarts"), DEMO_PASSWORD)
+    step = next(s for s in _steps("bedrijfsarts") if s.code == "T-03")
+    item = _what_now(page).locator("li", has_text=str(step.text))
+    item.get_by_role("link", name=str(step.button)).click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Ziekmelding").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Opstellen").first.click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    for area in page.locator("form textarea").all():
+        area.fill("Besproken op het spreekuur.")
+    page.get_by_role("button", name="Concept opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_label("Typ uw volledige naam om te ondertekenen").fill(
+        User.objects.get(email=_email("bedrijfsarts")).full_name
+    )
+    page.get_by_role("button", name="Ondertekenen").click()
+    page.wait_for_load_state()
+    page.goto(base + "/")
+    assert _what_now(page).locator("li", has_text=str(step.text)).count() == 0
+    assert all(s.code != "T-03" or s.late_done for s in _steps("bedrijfsarts"))
