@@ -66,7 +66,8 @@ def test_each_person_sees_what_waits_and_reaches_where_it_is_done(
     section = _what_now(page)
     assert "Er is op dit moment niets voor je te doen." not in section.inner_text()
     for step in _steps(key):
-        item = section.locator("li", has_text=str(step.text))
+        # Several items can read alike (a question after each intake): find this one by its link.
+        item = section.locator("li", has=page.locator(f"a[href='{step.url}']"), has_text=str(step.text))
         assert item.count() >= 1, step.text
         assert item.first.get_by_role("link", name=str(step.button)).get_attribute("href") == step.url
         if step.when:
