@@ -88,7 +88,9 @@ def test_exit_mediation_with_a_supporter_ends_in_a_dissolved_termination_agreeme
     lotte.get_by_label("Wachtwoord").fill(SUPPORTER_PASSWORD)
     lotte.get_by_role("button", name="Inloggen").click()
     lotte.wait_for_url(f"{base}/")
-    lotte.get_by_role("link", name="Voorbereiding met Sanne Bakker").click()
+    # Accepted by the invitation link: nothing waits in "Wat nu?"; whom she supports is under the menu.
+    lotte.get_by_role("link", name="Mijn ondersteuning").first.click()
+    lotte.get_by_role("link", name="Sanne Bakker").click()
     assert lotte.get_by_text("Er is (nog) geen mediation.").is_visible()
     assert lotte.get_by_text("Bedenktijd bij een beëindigingsovereenkomst").is_visible()
     lotte.get_by_label("Onderdeel").select_option("EXPECT")

@@ -97,3 +97,86 @@ def test_the_plan_van_aanpak_is_signed_from_wat_nu(live_server: Any, page: Any, 
     page.wait_for_load_state()
     page.goto(base + "/")
     assert _what_now(page).locator("li", has_text="Plan van aanpak").count() == 0
+
+
+def _answer_fairly(page: Any) -> None:
+    page.locator("#heard-4").check()
+    page.locator("#respect-5").check()
+    page.locator("#understood-3").check()
+    page.get_by_role("button", name="Antwoorden versturen").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Je antwoorden zijn anoniem opgeslagen").is_visible()
+
+
+def _take_contact_request(page: Any) -> None:
+    page.get_by_role("button", name="Aanvraag oppakken").click()
+    page.wait_for_load_state()
+
+
+def _hold_vp_intake(page: Any) -> None:
+    for name in ("confidentiality_explained", "privilege_limits_explained", "registration_consent"):
+        page.locator(f"input[name='{name}']").check()
+    page.get_by_role("button", name="Intake vastleggen").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("De intake is vastgelegd.").is_visible()
+
+
+def _open_preparation(page: Any) -> None:
+    # Opening the shared preparation is what accepting the invitation means (D17).
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+# Per role, one pending action of the demo and how it is completed from the page "Wat nu?" links to.
+COMPLETIONS = [
+    ("werknemer", "fairness.questions", _answer_fairly),
+    ("leidinggevende", "fairness.questions", _answer_fairly),
+    ("mediator", "contact.request", _take_contact_request),
+    ("vertrouwenspersoon", "confidential.new_report", _hold_vp_intake),
+    ("steunpersoon", "supporters.invitation", _open_preparation),
+]
+
+
+@pytest.mark.parametrize(("key", "kind", "complete"), COMPLETIONS, ids=[c[0] for c in COMPLETIONS])
+def test_following_wat_nu_completes_the_action_and_it_leaves_the_list(
+    live_server: Any, page: Any, demo: None, key: str, kind: str, complete: Any
+) -> None:
+    base = live_server.url
+    log_in(page, base, _email(key), DEMO_PASSWORD)
+    step = next(s for s in _steps(key) if s.kind == kind)
+    link = _what_now(page).locator(f"a[href='{step.url}']")
+    assert link.count() == 1, step.text
+    link.click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == [], step.url
+    complete(page)
+    page.goto(base + "/")
+    assert _what_now(page).locator(f"a[href='{step.url}']").count() == 0, step.text
+    assert all(s.url != step.url for s in _steps(key))
+
+
+def test_the_occupational_physician_writes_the_problem_analysis_from_wat_nu(
+    live_server: Any, page: Any, demo: None
+) -> None:
+    base = live_server.url
+    log_in(page, base, _email("bedrijfsarts"), DEMO_PASSWORD)
+    step = next(s for s in _steps("bedrijfsarts") if s.code == "T-03")
+    item = _what_now(page).locator("li", has_text=str(step.text))
+    item.get_by_role("link", name=str(step.button)).click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Ziekmelding").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Opstellen").first.click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    for area in page.locator("form textarea").all():
+        area.fill("Besproken op het spreekuur.")
+    page.get_by_role("button", name="Concept opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_label("Typ uw volledige naam om te ondertekenen").fill(
+        User.objects.get(email=_email("bedrijfsarts")).full_name
+    )
+    page.get_by_role("button", name="Ondertekenen").click()
+    page.wait_for_load_state()
+    page.goto(base + "/")
+    assert _what_now(page).locator("li", has_text=str(step.text)).count() == 0
+    assert all(s.code != "T-03" or s.late_done for s in _steps("bedrijfsarts"))

@@ -15,12 +15,14 @@ class ConfidentialConfig(AppConfig):
             selectors,
             services,
         )
-        from werkvrede.confidential.startpage import adviser_info, annual_info, vp_panel
+        from werkvrede.confidential.next_steps import confidential_steps
+        from werkvrede.confidential.startpage import adviser_info, annual_info
         from werkvrede.core.confidential import register_directory, register_route_opener
         from werkvrede.core.mail import register_mail_kind
-        from werkvrede.core.startpages import register_start_info, register_start_panel
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.core.startpages import register_start_info
 
-        register_start_panel(vp_panel)
+        register_next_steps("confidential", confidential_steps)
         register_start_info(adviser_info)
         register_start_info(annual_info)
         register_directory(selectors.advisers)

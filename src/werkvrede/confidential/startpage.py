@@ -1,4 +1,4 @@
-"""Start-page panel: the VP's reports; for everyone else who the vertrouwenspersoon is (R-100)."""
+"""Start-page information: who the vertrouwenspersoon is (R-100), the annual reports (D16)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,6 @@ from django.http import HttpRequest
 from werkvrede.confidential import selectors
 from werkvrede.core.confidential import advisers_of
 from werkvrede.core.policy import allowed
-
-
-def vp_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
-    """ "Wat nu?" for the VP: reports that are open (new contacts first)."""
-    actor = request.actor  # type: ignore[attr-defined]
-    if not allowed(actor, "confidential.inbox.open"):
-        return None
-    summary = selectors.summary(actor)
-    if not summary["active"]:
-        return None
-    return "confidential/_start_panel.html", {"summary": summary}
 
 
 def adviser_info(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:

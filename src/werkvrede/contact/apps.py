@@ -7,10 +7,10 @@ class ContactConfig(AppConfig):
     verbose_name = "Contact requests to mediators (vrijblijvend contact)"
 
     def ready(self) -> None:
-        from werkvrede.contact.startpage import contact_panel
-        from werkvrede.core.startpages import register_start_panel
+        from werkvrede.contact.next_steps import contact_steps
+        from werkvrede.core.next_steps import register_next_steps
 
-        register_start_panel(contact_panel)
+        register_next_steps("contact", contact_steps)
         from werkvrede.accounts.invitations import invitation_accepted, register_acceptance_check
         from werkvrede.contact import classification, policies  # noqa: F401
         from werkvrede.contact.services import INVITATION_PURPOSE, acceptance_problem, on_invitation_accepted

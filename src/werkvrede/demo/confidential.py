@@ -1,6 +1,7 @@
 """The demo vertrouwenspersoon (Vera Meijer): her contact details, a named report from Fatima that is
-in the advice phase, an anonymous report about the warehouse, and last year's annual report (its
-dossiers destroyed, only the counts left). Built through the services as people would; created once."""
+in the advice phase, Mark's first contact from his case waiting for the intake, an anonymous report
+about the warehouse, and last year's annual report (its dossiers destroyed, only the counts left).
+Built through the services as people would; created once."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.demo import DEMO_ORGANISATION
 from werkvrede.accounts.models import Organisation, User
 from werkvrede.confidential import annual_services, services
-from werkvrede.confidential.models import Report
+from werkvrede.confidential.models import Channel, Report
 from werkvrede.core.actor import Actor
 
 VP = "vertrouwenspersoon@demo.werkvrede.nl"
 MELDER = "fatima@demo.werkvrede.nl"
+FIRST_CONTACT = "mark@demo.werkvrede.nl"
 # Last year: five reports by four people, closed, counted in the annual report and destroyed.
 LAST_YEAR = (
     ("mark@demo.werkvrede.nl", "BULLYING", "INFORMAL"),
@@ -66,6 +68,14 @@ def load_demo_reports(*, today: date) -> int:
         today=start + timedelta(days=1),
     )
     services.category_record(actor=vp, report=report, category="BULLYING", today=start + timedelta(days=4))
+    if User.objects.filter(email=FIRST_CONTACT).exists():
+        # Mark chose the vertrouwenspersoon on his case (R-100): waiting for Vera's intake.
+        services.route_open(
+            organisation_id=organisation.pk,
+            melder_id=User.objects.get(email=FIRST_CONTACT).pk,
+            channel=Channel.CASE_CHOICE,
+            today=today - timedelta(days=1),
+        )
     services.anonymous_report(
         organisation_id=organisation.pk,
         category="AGGRESSION_VIOLENCE",
@@ -73,7 +83,7 @@ def load_demo_reports(*, today: date) -> int:
         today=today - timedelta(days=3),
     )
     _last_year(organisation, vp, today)
-    return 2
+    return Report.objects.filter(organisation=organisation).exclude(state="DOSSIER_DESTROYED").count()
 
 
 def _last_year(organisation: Organisation, vp: Actor, today: date) -> None:

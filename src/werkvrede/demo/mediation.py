@@ -2,7 +2,9 @@
 
 Built through the services as people would: HR refers, the mediator declares impartiality and holds
 both intakes, both say yes, all three sign the mediation agreement, Sanne's supporter Sam is
-admitted under CC-8, and the first session is planned a few days from today.
+admitted under CC-8, and the first session is planned a few days from today. What still waits:
+Mark has just asked Sam to support him too (not opened yet), and a visitor's contact request waits
+for Mira.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from werkvrede.accounts.invitations import invitation_accept, invitations_for
 from werkvrede.accounts.models import Organisation, User
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.cases.selectors import case_get_for
+from werkvrede.contact import services as contact
 from werkvrede.core.actor import Actor
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.mediation import services as mediation
@@ -28,6 +31,7 @@ EMPLOYEE = "werknemer@demo.werkvrede.nl"
 MANAGER = "leidinggevende@demo.werkvrede.nl"
 MEDIATOR = "mediator@demo.werkvrede.nl"
 SUPPORTER = "steunpersoon@demo.werkvrede.nl"
+SECOND_EMPLOYEE = "mark@demo.werkvrede.nl"
 HR = "hr@demo.werkvrede.nl"
 
 
@@ -123,7 +127,40 @@ def load_demo_mediation(*, today: date) -> int:
         ),
         today=intake_on,
     )
+    _supporter_invited(organisation, today)
+    _contact_request(med, today)
     return 1
+
+
+def _supporter_invited(organisation: Organisation, today: date) -> None:
+    """Mark invites Sam for his own case; Sam has not opened the preparation yet."""
+    mark = User.objects.filter(email=SECOND_EMPLOYEE).first()
+    case = Case.objects.filter(
+        organisation=organisation, parties__user=mark, parties__side=CaseParty.Side.EMPLOYEE
+    ).first()
+    if mark is None or case is None:
+        return
+    employee = _actor(SECOND_EMPLOYEE, organisation)
+    supporters.supporter_invite(
+        actor=employee, access=case_get_for(employee, case.pk), email=SUPPORTER, full_name="Sam Steun"
+    )
+
+
+def _contact_request(med: Actor, today: date) -> None:
+    """Mira takes contact requests; a small employer asks for a first, free conversation."""
+    contact.settings_update(actor=med, accepts=True)
+    contact.contact_request_submit(
+        data=contact.RequestInput(
+            name="Ingrid de Ondernemer",
+            organisation_name="Bakkerij Ondernemer",
+            email="ingrid@bakkerij.example",
+            phone="",
+            requester_role="EMPLOYER",
+            people_involved=2,
+            preferred_contact="EMAIL",
+        ),
+        today=today,
+    )
 
 
 def _supporter_admitted(

@@ -25,6 +25,9 @@ class MediationConfig(AppConfig):
         from werkvrede.mediation.next_steps import mediation_steps
 
         register_next_steps("mediation", mediation_steps)
+        from werkvrede.mediation.termination_next_steps import termination_steps
+
+        register_next_steps("termination", termination_steps)
         from werkvrede.mediation.termination import termination_due_transitions
 
         register_due_job("termination_agreements", termination_due_transitions)

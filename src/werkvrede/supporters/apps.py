@@ -7,10 +7,12 @@ class SupportersConfig(AppConfig):
     verbose_name = "Supporters (steunpersonen) and their preparation space"
 
     def ready(self) -> None:
-        from werkvrede.core.startpages import register_start_panel
-        from werkvrede.supporters.startpage import supporter_panel
+        # The invitation not yet opened is the supporter's item of "Wat nu?"; whom they support is
+        # listed under "Mijn ondersteuning".
+        from werkvrede.core.next_steps import register_next_steps
+        from werkvrede.supporters.next_steps import supporter_steps
 
-        register_start_panel(supporter_panel)
+        register_next_steps("supporters", supporter_steps)
         from django.utils.translation import gettext_lazy as _
 
         from werkvrede.accounts.invitations import (

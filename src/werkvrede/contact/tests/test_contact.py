@@ -251,6 +251,6 @@ def test_the_start_page_tells_the_mediator_that_requests_wait(
     world: World, client_as: Callable[..., Client]
 ) -> None:
     request_to(world, "a")
-    assert "1 nieuwe aanvraag wacht op je." in client_as(Role.MEDIATOR).get("/").content.decode()
-    assert "nieuwe aanvraag" not in client_as(Role.MEDIATOR, "b").get("/").content.decode()
+    assert "Nieuwe contactaanvraag" in client_as(Role.MEDIATOR).get("/").content.decode()
+    assert "Nieuwe contactaanvraag" not in client_as(Role.MEDIATOR, "b").get("/").content.decode()
     assert "Vrijblijvend contact met een mediator" in Client().get("/account/inloggen/").content.decode()

@@ -33,9 +33,11 @@ def test_load_demo_is_idempotent_and_covers_every_role() -> None:
     )
     assert demo_roles == {role.value for role in Role}
     assert "hr@demo.werkvrede.nl" in out.getvalue()
-    # The vertrouwenspersoon has two reports, one of them anonymous (made once).
+    # The vertrouwenspersoon has three reports, one of them anonymous, one a first contact waiting for
+    # the intake (made once).
     live = Report.objects.exclude(state="DOSSIER_DESTROYED")
-    assert sorted(live.values_list("channel", flat=True)) == ["ANONYMOUS", "NAMED"]
+    assert sorted(live.values_list("channel", flat=True)) == ["ANONYMOUS", "CASE_CHOICE", "NAMED"]
+    assert live.get(channel="CASE_CHOICE").state == "CONTACT"
     # … and last year's annual report, whose dossiers are destroyed: only the counts remain.
     annual = AnnualReport.objects.get()
     assert annual.year == timezone.localdate().year - 1 and annual.aggregates
