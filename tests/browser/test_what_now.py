@@ -1,6 +1,7 @@
 """ "Wat nu?" on the demo, in a real browser: each person sees every action the demo has waiting for
 them, with one link each; following the first link opens the page where it is done; a signature is
-completed end to end. No accessibility violation of impact serious or critical (axe-core)."""
+completed end to end, as is the casemanager's report of a sick report to the bedrijfsarts
+(T-01). No accessibility violation of impact serious or critical (axe-core)."""
 
 from __future__ import annotations
 
@@ -180,3 +181,26 @@ def test_the_occupational_physician_writes_the_problem_analysis_from_wat_nu(
     page.goto(base + "/")
     assert _what_now(page).locator("li", has_text=str(step.text)).count() == 0
     assert all(s.code != "T-03" or s.late_done for s in _steps("bedrijfsarts"))
+
+
+def test_the_casemanager_reports_yesterdays_sick_report_to_the_physician_from_wat_nu(
+    live_server: Any, page: Any, demo: None
+) -> None:
+    """T-01 (R-010): the demo's fresh sick report waits for the casemanager; done from "Wat nu?"."""
+    base = live_server.url
+    log_in(page, base, _email("casemanager"), DEMO_PASSWORD)
+    step = next(s for s in _steps("casemanager") if s.code == "T-01")
+    item = _what_now(page).locator("li", has_text=str(step.text))
+    item.get_by_role("link", name=str(step.button)).click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Ziekmelding").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Ziekmelding bijwerken").click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    page.get_by_label("Gemeld bij de arbodienst of bedrijfsarts op").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Ziekmelding opslaan").click()
+    page.wait_for_load_state()
+    page.goto(base + "/")
+    assert _what_now(page).locator("li", has_text=str(step.text)).count() == 0
+    assert all(s.code != "T-01" for s in _steps("casemanager"))

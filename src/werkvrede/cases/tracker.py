@@ -16,13 +16,14 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed
 
-DONE, NOW, NEXT = "done", "now", "next"
+# SKIPPED: a stage a process ended before reaching (a mediation a party left before the sessions).
+DONE, NOW, NEXT, SKIPPED = "done", "now", "next", "skipped"
 
 
 @dataclass(frozen=True)
 class Step:
     title: str | Promise
-    status: str  # done / now / next
+    status: str  # done / now / next / skipped
     meaning: str | Promise
     state: str | Promise = ""  # the exact SM-1 state in words, on the current step
 

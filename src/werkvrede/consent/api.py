@@ -86,6 +86,10 @@ def consent_give(request: HttpRequest, payload: ConsentIn) -> Status[dict[str, A
 @router.post("/consents/{consent_id}/withdraw", response=ConsentOut, url_name="consent-withdraw")
 @api_requires("consent.consent.withdraw", on=CONSENT)
 def consent_withdraw(request: HttpRequest, consent: Consent) -> dict[str, Any]:
-    """Withdraw your consent: no disclosure on its basis from now on (R-172)."""
+    """Withdraw your consent: no disclosure on its basis from now on (R-172).
+
+    Irreversible: sharing again needs a new consent. This call is the confirmation, so a client asks
+    the person first, as the web page does (docs/adr/0164-a-tracker-on-the-mediation-page.md).
+    """
     actor = request.actor  # type: ignore[attr-defined]
     return _out(services.consent_withdraw(actor=actor, consent_id=consent.pk), actor.user_id)

@@ -39,6 +39,7 @@ DEMO_EMPLOYEES = {
     "C": DemoEmployee("werknemer@demo.werkvrede.nl", "Sanne Bakker"),
     "LEAVE": DemoEmployee("lotte@demo.werkvrede.nl", "Lotte van Dijk"),
     "IP": DemoEmployee("youssef@demo.werkvrede.nl", "Youssef Haddou"),
+    "NEW": DemoEmployee("noah@demo.werkvrede.nl", "Noah Smit"),
 }
 
 
@@ -138,6 +139,22 @@ class _Demo:
             actor=self.ba, case_id=case.pk, conflict=conflict, recorded_on=consult_on, today=consult_on
         )
 
+    def fresh_sick_report(self, case: Case) -> None:
+        """HR records yesterday's sick report; nobody has reported it to the bedrijfsarts yet (T-01).
+
+        The casemanager's step on the demo day: "Wat nu?" leads them to it (docs/adr/0139-wat-nu-complete.md).
+        """
+        physician = Membership.objects.get(
+            user__email="bedrijfsarts@demo.werkvrede.nl", organisation=self.organisation
+        )
+        cases.participant_add(actor=self.hr, case_id=case.pk, membership_id=physician.pk, role="BA")
+        sickness.report_save(
+            actor=self.hr,
+            case_id=case.pk,
+            data=sickness.ReportInput(first_sick_day=self.days(-1), expected_duration="onbekend"),
+            today=self.today,
+        )
+
     def action_plan(self, case: Case) -> None:
         """HR drafts the plan van aanpak (T-04); HR and the employee still sign it (R-151)."""
         wvp.draft_save(
@@ -209,7 +226,7 @@ class _Demo:
 
 @transaction.atomic
 def load_demo_cases(*, today: date) -> int:
-    """Create the five demo cases once; return how many were created (0 when they exist)."""
+    """Create the six demo cases once; return how many were created (0 when they exist)."""
     organisation = Organisation.objects.get(slug=DEMO_ORGANISATION[1])
     if Case.objects.filter(organisation=organisation).exists():
         return 0
@@ -232,4 +249,8 @@ def load_demo_cases(*, today: date) -> int:
     demo.leave(case_leave, members["LEAVE"])
     case_ip = demo.case(members["IP"], "Sinds het incident in de winkel is het team in rep en roer.", glasl=3)
     demo.intervention_period(case_ip)
-    return 5
+    case_new = demo.case(
+        members["NEW"], "Sinds de nieuwe planning voel ik me niet gehoord door mijn manager.", glasl=2
+    )
+    demo.fresh_sick_report(case_new)
+    return 6

@@ -25,7 +25,7 @@ from werkvrede.accounts.models import Invitation, Membership, RoleGrant
 from werkvrede.audit import services as audit
 from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseRole
 from werkvrede.cases.selectors import case_get_for
-from werkvrede.cases.services import acting_role, timeline_record
+from werkvrede.cases.services import acting_role, case_move, timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import vp_route_open
 from werkvrede.core.phases import MEDIATION, announce_phase_end
@@ -61,6 +61,7 @@ from werkvrede.mediation.models import (
     PartySide,
     Session,
     SessionNote,
+    Track,
     TrackChange,
 )
 from werkvrede.mediation.policies import MediationAccess
@@ -124,6 +125,30 @@ def _is_mediator(organisation_id: int, user_id: int) -> bool:
 def _case_timeline(actor: Actor, mediation: Mediation, kind: str, **data: Any) -> None:
     if mediation.case is not None:
         timeline_record(actor, mediation.case, kind, "", mediation=mediation.pk, **data)
+
+
+def _case_follows(actor: Actor, mediation: Mediation, event: str, today: date) -> None:
+    """SM-1 rows 7 and 10-12: the case's own state follows its mediation's start and end.
+
+    The mediation's step has passed SM-5 and its own guards already; when SM-1 has no such row in
+    the case's state, or a guard of SM-1 refuses, the case stays where it is and the mediation's step
+    stands: a party may always leave a mediation (R-070, docs/adr/0163-the-case-follows-its-mediation.md).
+    """
+    if mediation.case_id is None:
+        return
+    try:
+        case_move(actor=actor, case_id=mediation.case_id, event=event, today=today)
+    except Blocked:
+        return
+
+
+def _case_event_at_end(mediation: Mediation) -> str:
+    """SM-1 rows 10-12: which end the case records; only the kind, nothing of the content (R-084)."""
+    if mediation.state != MediationState.ENDED_WITH_AGREEMENT:
+        return "mediation_ended_no_agreement"
+    if mediation.track == Track.EXIT:
+        return "mediation_ended_agreement_exit"
+    return "mediation_ended_agreement_restoration"
 
 
 # --- Referral and set-up (SM-5 rows 1 and 2) ----------------------------------------------------
@@ -877,6 +902,7 @@ def _agreement_signed(actor: Actor, mediation: Mediation, today: date) -> None:
     mediation.agreement_signed_on = mediation.started_on = today
     _save(mediation, ["state", "agreement_signed_on", "started_on"])
     _case_timeline(actor, mediation, "mediation.started", on=today.isoformat())
+    _case_follows(actor, mediation, "mediation_started", today)
     audit.record_for(
         actor,
         "mediation.mediation.started",
@@ -1540,6 +1566,7 @@ def _after_end(actor: Actor, mediation: Mediation, today: date) -> None:
     """D14 "ended on" to the case and the referrer; R-085: a task for the BA and CM in a sick-report case."""
     _cancel_coming_sessions(actor, mediation)
     _case_timeline(actor, mediation, "mediation.ended", on=(mediation.ended_on or today).isoformat())
+    _case_follows(actor, mediation, _case_event_at_end(mediation), today)
     _status_notify(mediation, "ended")
     announce_phase_end(
         phase=MEDIATION,

@@ -5,12 +5,14 @@ page for its parties and mediator (docs/adr/0123-case-tracker-shows-neutral-medi
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.cases.extensions import TrackerLine
 from werkvrede.cases.models import Case
+from werkvrede.cases.tracker import DONE, NEXT, NOW, SKIPPED, Step
 from werkvrede.core.actor import Actor
-from werkvrede.mediation.models import ACTIVE_STATES, Mediation
+from werkvrede.mediation.models import ACTIVE_STATES, Mediation, MediationState
 
 
 def mediation_lines(case: Case, actor: Actor) -> list[TrackerLine]:
@@ -26,3 +28,88 @@ def mediation_lines(case: Case, actor: Actor) -> list[TrackerLine]:
         )
         for item in Mediation.objects.filter(case=case).order_by("-referred_on", "-pk")
     ]
+
+
+# SM-5 grouped into the stages a party recognises, each with its states
+# (docs/adr/0164-a-tracker-on-the-mediation-page.md).
+S = MediationState
+_STAGES: tuple[tuple[str | Promise, frozenset[str], str | Promise], ...] = (
+    (
+        _("Verwijzing"),
+        frozenset({S.REFERRED}),
+        _("De mediator heeft de verwijzing ontvangen en neemt contact op met ieder van de partijen."),
+    ),
+    (
+        _("Intake"),
+        frozenset({S.INTAKE, S.PAUSED_VP_REFERRAL}),
+        _("De mediator spreekt elke partij apart. Je zegt zelf of je vrijwillig meedoet."),
+    ),
+    (
+        _("Mediationovereenkomst"),
+        frozenset({S.AGREEMENT_PENDING, S.AGREEMENT_SIGNED}),
+        _(
+            "Iedereen ondertekent de afspraken over vrijwilligheid en vertrouwelijkheid, "
+            "vóór het eerste gesprek."
+        ),
+    ),
+    (
+        _("Gesprekken"),
+        frozenset({S.IN_SESSION}),
+        _(
+            "De partijen praten met elkaar onder leiding van de mediator. "
+            "Wat daar gezegd wordt, blijft vertrouwelijk."
+        ),
+    ),
+    (
+        _("Afspraken"),
+        frozenset({S.OUTCOME_DRAFTED, S.OUTCOME_SIGNED}),
+        _("De mediator schrijft de afspraken op; de partijen ondertekenen ze."),
+    ),
+    (
+        _("Afronding"),
+        frozenset(
+            {
+                S.ENDED_WITH_AGREEMENT,
+                S.WITHDRAWN_BY_PARTY,
+                S.ENDED_BY_MEDIATOR,
+                S.NEUTRAL_NOTICE_SENT,
+                S.ENDED_NO_AGREEMENT,
+            }
+        ),
+        _("De mediation is beëindigd. De werkgever hoort alleen dat zij is beëindigd, niet waarom (R-080)."),
+    ),
+)
+
+
+def _reached(mediation: Mediation) -> int:
+    """The last stage an ended mediation reached, from the dates it keeps (no history needed)."""
+    if mediation.state == S.ENDED_WITH_AGREEMENT or mediation.outcome_signed_on:
+        return 4
+    if mediation.started_on:
+        return 3
+    return 1 if mediation.impartiality_declared_at else 0
+
+
+def mediation_steps(mediation: Mediation) -> tuple[Step, ...]:
+    """Done / now / next along SM-5 for the mediation page's parties and mediator
+    (docs/adr/0164-a-tracker-on-the-mediation-page.md)."""
+    current = next((i for i, (_t, states, _m) in enumerate(_STAGES) if mediation.state in states), 0)
+    ended = current == len(_STAGES) - 1
+    reached = _reached(mediation) if ended else current
+
+    def status(i: int) -> str:
+        if i == current:
+            return NOW
+        if i < current:
+            return DONE if i <= reached else SKIPPED
+        return NEXT
+
+    return tuple(
+        Step(
+            title=title,
+            status=status(i),
+            meaning=meaning,
+            state=mediation.get_state_display() if i == current else "",
+        )
+        for i, (title, _states, meaning) in enumerate(_STAGES)
+    )

@@ -34,6 +34,7 @@ from werkvrede.mediation import selectors, services, termination
 from werkvrede.mediation.invitations import session_ics
 from werkvrede.mediation.models import MediationParty, MediationState
 from werkvrede.mediation.selectors import MEDIATION, TERMINATION
+from werkvrede.mediation.tracker import mediation_steps
 
 
 def document_body(html: str) -> SafeString:
@@ -215,6 +216,7 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
             else [],
             track_form=f.TrackForm(initial={"track": mediation.track}),
             party_messages=selectors.messages_for(actor, access),
+            tracker=mediation_steps(mediation),
         )
     return context
 

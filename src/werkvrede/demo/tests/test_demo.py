@@ -63,7 +63,7 @@ def test_make_run_loads_the_demo_without_showing_tracebacks(tmp_path: Path) -> N
 
 
 @override_settings(WERKVREDE_DEMO=True)
-def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any) -> None:
+def test_the_demo_has_six_living_cases(django_capture_on_commit_callbacks: Any) -> None:
     from werkvrede.cases.models import Case, CaseDeadline
     from werkvrede.interventions.models import ConflictLeave, InterventionPeriod
     from werkvrede.sickness.models import ConflictFinding
@@ -71,7 +71,7 @@ def test_the_demo_has_five_living_cases(django_capture_on_commit_callbacks: Any)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", "--quiet-logins", stdout=StringIO())
     call_command("load_demo", "--quiet-logins", stdout=StringIO())
-    assert Case.objects.filter(organisation__slug="demo-bv").count() == 5
+    assert Case.objects.filter(organisation__slug="demo-bv").count() == 6
     assert sorted(ConflictFinding.objects.values_list("variant", flat=True)) == ["A", "B", "C"]
     assert list(InterventionPeriod.objects.values_list("state", flat=True)) == ["ACTIVE"]
     assert list(ConflictLeave.objects.values_list("state", flat=True)) == ["APPROVED"]

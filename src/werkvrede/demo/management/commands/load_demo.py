@@ -52,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\n  Employees with a demo case of their own: {others}")
         if created:
             self.stdout.write(
-                f"  {created} demo cases created (variants A, B, C, conflict leave, interventieperiode)."
+                f"  {created} demo cases created (variants A, B, C, conflict leave, interventieperiode, "
+                "a sick report of yesterday)."
             )
         if mediations:
             self.stdout.write(
