@@ -22,6 +22,7 @@ from werkvrede.agenda.api import router as agenda_router
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
 from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
+from werkvrede.audit.api import router as audit_router
 from werkvrede.cases.api import router as cases_router
 from werkvrede.confidential.public_api import router as reporting_router
 from werkvrede.consent.api import router as consent_router
@@ -193,6 +194,7 @@ api.add_router("", supporters_router)
 api.add_router("", notifications_router)
 api.add_router("", accounts_router)
 api.add_router("", agenda_router)
+api.add_router("", audit_router)
 api.add_router("", fairness_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)

@@ -4,4 +4,7 @@ from werkvrede.audit import views
 
 app_name = "audit"
 
-urlpatterns = [path("", views.log, name="log")]
+urlpatterns = [
+    path("", views.log, name="log"),
+    path("mijn-inzage/", views.my_reads, name="my-reads"),
+]

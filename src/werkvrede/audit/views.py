@@ -7,6 +7,8 @@ from django.template import loader
 
 from werkvrede.audit.context import current_request_id
 from werkvrede.audit.selectors import audit_event_list_for
+from werkvrede.audit.subject_reads import VIEW as OWN_READS
+from werkvrede.audit.subject_reads import reads_page
 from werkvrede.core.access import requires
 
 
@@ -15,6 +17,13 @@ def log(request: HttpRequest) -> HttpResponse:
     events = audit_event_list_for(request.actor)  # type: ignore[attr-defined]
     page = Paginator(events, 50).get_page(request.GET.get("pagina"))
     return render(request, "audit/log.html", {"page": page})
+
+
+@requires(OWN_READS)
+def my_reads(request: HttpRequest) -> HttpResponse:
+    """ "Wie heeft mijn gegevens ingezien?": the audited reads of my sensitive data by others."""
+    page, lines = reads_page(request.actor, request.GET.get("pagina"))  # type: ignore[attr-defined]
+    return render(request, "audit/my_reads.html", {"page": page, "lines": lines})
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
