@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "werkvrede.agenda",
     "werkvrede.fairness",
     "werkvrede.api",
+    "werkvrede.backup",
     "werkvrede.demo",
 ]
 
@@ -175,6 +176,11 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Signed documents' files (PDF, HTML); `manage.py backup` copies every file of this storage.
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": DATA_DIR / "documents"},
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
