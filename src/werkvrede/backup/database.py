@@ -74,7 +74,7 @@ def table_names(connection: BaseDatabaseWrapper) -> list[str]:
         return _tables(cursor, connection.vendor)
 
 
-def _refuse_in_transaction(connection: BaseDatabaseWrapper) -> None:
+def refuse_in_transaction(connection: BaseDatabaseWrapper) -> None:
     # pg_dump and pg_restore are other sessions: they see committed rows only (and SQLite's backup
     # would copy what an open transaction has not committed yet).
     if connection.in_atomic_block:
@@ -85,7 +85,7 @@ def _refuse_in_transaction(connection: BaseDatabaseWrapper) -> None:
 
 
 def sqlite_dump(connection: BaseDatabaseWrapper, target: Path) -> DatabaseFacts:
-    _refuse_in_transaction(connection)
+    refuse_in_transaction(connection)
     connection.ensure_connection()
     copy = sqlite3.connect(target)
     try:
@@ -97,7 +97,7 @@ def sqlite_dump(connection: BaseDatabaseWrapper, target: Path) -> DatabaseFacts:
 
 def sqlite_restore(connection: BaseDatabaseWrapper, source: Path) -> None:
     """Replace the whole database with the copy (every table, index and trigger)."""
-    _refuse_in_transaction(connection)
+    refuse_in_transaction(connection)
     connection.ensure_connection()
     copy = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -177,7 +177,7 @@ def _exported_snapshot(settings_dict: dict[str, Any]) -> Iterator[tuple[str, Any
 
 
 def postgres_dump(connection: BaseDatabaseWrapper, target: Path) -> DatabaseFacts:
-    _refuse_in_transaction(connection)
+    refuse_in_transaction(connection)
     settings_dict = connection.settings_dict
     with _exported_snapshot(settings_dict) as (snapshot, cursor):
         _run(
@@ -189,7 +189,7 @@ def postgres_dump(connection: BaseDatabaseWrapper, target: Path) -> DatabaseFact
 
 def postgres_restore(connection: BaseDatabaseWrapper, source: Path, *, replace: bool) -> None:
     """Load the dump into the database; with `replace`, every table there is dropped first."""
-    _refuse_in_transaction(connection)
+    refuse_in_transaction(connection)
     clean: list[str] = []
     if replace:
         tables = table_names(connection)

@@ -101,6 +101,7 @@ def backup_create(*, dest: Path, database_alias: str = DEFAULT_DB_ALIAS) -> dict
     connection = connections[database_alias]
     if connection.vendor not in database.DUMP_FILES:
         raise NotPossible(f"no backup for a {connection.vendor} database")
+    database.refuse_in_transaction(connection)
     dest.mkdir(mode=0o700, parents=True, exist_ok=True)
     dump_name = database.DUMP_FILES[connection.vendor]
     if connection.vendor == "postgresql":
