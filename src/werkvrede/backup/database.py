@@ -147,6 +147,13 @@ def _libpq(settings_dict: dict[str, Any]) -> dict[str, str]:
     return {key: value for key, value in params.items() if value}
 
 
+def conninfo(settings_dict: dict[str, Any], **overrides: str) -> str:
+    """A libpq connection string for the database (`overrides`, e.g. another dbname)."""
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo(**{**_libpq(settings_dict), **overrides})
+
+
 def _pg_env(settings_dict: dict[str, Any]) -> dict[str, str]:
     env = dict(os.environ)
     for key, value in _libpq(settings_dict).items():
@@ -166,7 +173,7 @@ def _exported_snapshot(settings_dict: dict[str, Any]) -> Iterator[tuple[str, Any
     """A read-only repeatable-read transaction, its exported snapshot id and a cursor inside it."""
     import psycopg
 
-    with psycopg.connect(**_libpq(settings_dict)) as conn:
+    with psycopg.connect(conninfo(settings_dict)) as conn:
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         conn.read_only = True
         with conn.cursor() as cursor:

@@ -84,22 +84,22 @@ def _new_database(tmp_path: Path) -> Iterator[tuple[str, Any]]:
         yield f"sqlite:///{path}", lambda: sqlite3.connect(path)
         return
     config = connection.settings_dict
-    admin_params = {**database._libpq(config), "dbname": "postgres"}
+    admin = database.conninfo(config, dbname="postgres")
     name = f"{config['NAME']}_restore_drill"
-    with psycopg.connect(**admin_params, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(admin, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
     user, password = config["USER"] or "postgres", config["PASSWORD"] or ""
     host, port = config["HOST"] or "127.0.0.1", config["PORT"] or 5432
     auth = f"{user}:{password}" if password else user
     try:
         yield (
             f"postgres://{auth}@{host}:{port}/{name}",
-            lambda: psycopg.connect(**{**admin_params, "dbname": name}),
+            lambda: psycopg.connect(database.conninfo(config, dbname=name)),
         )
     finally:
-        with psycopg.connect(**admin_params, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with psycopg.connect(admin, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
