@@ -103,6 +103,7 @@ def backup_create(*, dest: Path, database_alias: str = DEFAULT_DB_ALIAS) -> dict
         raise NotPossible(f"no backup for a {connection.vendor} database")
     database.refuse_in_transaction(connection)
     dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+    dest.chmod(0o700)  # also when it existed (empty): the backup holds personal data
     dump_name = database.DUMP_FILES[connection.vendor]
     if connection.vendor == "postgresql":
         facts = database.postgres_dump(connection, dest / dump_name)
