@@ -1,6 +1,6 @@
 """People saving at once into one SQLite file: threads, each with its own connection (ADR 0140).
 
-The file starts as a copy of the SQLite test database (its schema and the shared world). Each thread
+The file holds the schema and one organisation of three writers (`prepared`). Each thread
 connects to it with the settings under test and writes through the services, as a form post would:
 every fifth write opens a case (a new reference number), the others add an account to one shared
 case (note, timeline event, audit event, all on the one audit chain). Every write has its own text
@@ -19,15 +19,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.core.management import call_command
 from django.db import connection, connections
 from django.db.utils import load_backend
 
 from werkvrede.accounts.actors import actor_for
 from werkvrede.accounts.models import Membership
+from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.audit.verify import verify_all
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote, CaseRole, TimelineEvent
 from werkvrede.config.database import SQLITE_ENGINE, with_sqlite_options
+from werkvrede.core.roles import Role
+
 
 def copy_test_database(path: Path) -> None:
     """Copy the SQLite test database (schema, triggers, the shared world) into the file `path`."""
@@ -59,6 +63,36 @@ def connected_to(database: dict[str, Any]) -> Iterator[None]:
     finally:
         wrapper.close()
         connections["default"] = previous
+
+
+def prepared(path: Path, database: dict[str, Any]) -> list[tuple[Membership, CaseRole]]:
+    """The file `path` with the schema and an organisation of three people who may write accounts.
+
+    In the SQLite pass the schema is a copy of the test database (milliseconds); in the PostgreSQL
+    pass (`make soak`) the file is migrated. Returns each person's membership and case role.
+    """
+    copy = connection.vendor == "sqlite"
+    if copy:
+        copy_test_database(path)
+    with connected_to(database):
+        if not copy:
+            call_command("migrate", interactive=False, verbosity=0)
+        organisation = organisation_create(name="Schrijvers", slug="schrijvers")
+        people = []
+        for role, case_role in WRITERS:
+            user = user_create(
+                email=f"{role.value.lower()}@schrijvers.test", full_name=role.label, password=None
+            )
+            people.append((membership_grant(user=user, organisation=organisation, roles=[role]), case_role))
+    return people
+
+
+# Who writes: people who may write their own account in a case (the casemanager may not).
+WRITERS = (
+    (Role.HR_ADVISER, CaseRole.HR_ADVISER),
+    (Role.EMPLOYEE, CaseRole.EMPLOYEE),
+    (Role.LINE_MANAGER, CaseRole.LINE_MANAGER),
+)
 
 
 @dataclass
@@ -124,7 +158,7 @@ def run_writers(
                             actor=actor, case_id=case.pk, text=text, visibility=CaseNote.Visibility.HANDLERS
                         )
                         saved = outcome.saved_notes
-                except Exception as exc:  # counted: the point is how many saves fail  # noqa: BLE001
+                except Exception as exc:  # counted: the point is how many saves fail
                     with lock:
                         outcome.errors.append(f"{text}: {type(exc).__name__}: {exc}")
                 else:
