@@ -43,10 +43,12 @@ def copy_test_database(path: Path) -> None:
         target.close()
 
 
-def file_database(path: Path, *, tuned: bool = True) -> dict[str, Any]:
-    """A complete DATABASES entry for the SQLite file `path`: as the settings make it, or Django's plain
-    backend without options (what `make run` had before ADR 0140)."""
+def file_database(path: Path, *, tuned: bool = True, timeout: float | None = None) -> dict[str, Any]:
+    """A complete DATABASES entry for the SQLite file `path`: as the settings make it (with another
+    busy timeout when given), or Django's plain backend without options (before ADR 0140)."""
     entry: dict[str, Any] = {"ENGINE": SQLITE_ENGINE, "NAME": str(path)}
+    if timeout is not None:
+        entry["OPTIONS"] = {"timeout": timeout}
     if tuned:
         entry = with_sqlite_options(entry)
     return dict(connections.configure_settings({"default": entry})["default"])
