@@ -82,9 +82,8 @@ def prepared(path: Path, database: dict[str, Any]) -> list[tuple[Membership, Cas
         organisation = organisation_create(name="Schrijvers", slug="schrijvers")
         people = []
         for role, case_role in WRITERS:
-            user = user_create(
-                email=f"{role.value.lower()}@schrijvers.test", full_name=role.label, password=None
-            )
+            email = f"{role.value.lower()}@schrijvers.test"
+            user = user_create(email=email, full_name=str(role.label), password=None)
             people.append((membership_grant(user=user, organisation=organisation, roles=[role]), case_role))
     return people
 

@@ -16,7 +16,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db.backends.sqlite3 import base
 
@@ -79,10 +79,10 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params: dict[str, Any]) -> sqlite3.Connection:
         # The init command (journal mode) may find the database busy too.
         def connect() -> sqlite3.Connection:
-            return super(DatabaseWrapper, self).get_new_connection(conn_params)
+            return cast(sqlite3.Connection, super(DatabaseWrapper, self).get_new_connection(conn_params))
 
         return waiting(self.busy_timeout, connect)
 
     def create_cursor(self, name: str | None = None) -> PatientCursor:
         timeout = self.busy_timeout
-        return self.connection.cursor(factory=lambda conn: PatientCursor(conn, timeout))
+        return cast(PatientCursor, self.connection.cursor(factory=lambda conn: PatientCursor(conn, timeout)))

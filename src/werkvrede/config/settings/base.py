@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +100,7 @@ TEMPLATES = [
 FORM_RENDERER = "werkvrede.core.renderers.FormRenderer"
 
 # SQLite (without DATABASE_URL) gets WAL, a busy timeout and BEGIN IMMEDIATE (ADR 0140).
-DATABASES = {"default": default_database(str(DATA_DIR / "werkvrede.sqlite3"))}
+DATABASES: dict[str, Any] = {"default": default_database(str(DATA_DIR / "werkvrede.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
