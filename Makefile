@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # Test processes per pass (pytest-xdist; each has its own test database); 0 runs one process.
 TEST_WORKERS ?= 2
 
-.PHONY: env run test test-sqlite test-postgres test-fast fuzz check messages translations bench bench-guideline clean screenshots
+.PHONY: env run test test-sqlite test-postgres test-fast fuzz soak check messages translations bench bench-guideline clean screenshots
 
 env: .venv/.synced
 
@@ -35,16 +35,18 @@ screenshots: env
 # Each pass runs everything except the one set that tells more on the other database (ADR 0067): the
 # browser walks run on SQLite (what `make run` serves), the API fuzzing on PostgreSQL (production, the
 # stricter database). Without a PostgreSQL server everything runs on SQLite.
+# The long loads marked `soak` run only in `make soak`.
 test: env translations
 	@if $(PY) tools/postgres_available.py 2>/dev/null; then \
-		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz" && \
-		$(MAKE) --no-print-directory test-postgres MARKS="not browser"; \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz and not soak" && \
+		$(MAKE) --no-print-directory test-postgres MARKS="not browser and not soak"; \
 	else \
-		$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not soak" && \
+		$(MAKE) --no-print-directory test-postgres MARKS="not soak"; \
 	fi
 
-# MARKS selects by marker (pytest -m), e.g. MARKS="not browser".
-MARKS ?=
+# MARKS selects by marker (pytest -m), e.g. MARKS="not browser"; without it every test but `soak` runs.
+MARKS ?= not soak
 PYTEST_SELECT = $(if $(MARKS),-m "$(MARKS)")
 
 test-sqlite: env translations
@@ -75,6 +77,18 @@ fuzz: env translations
 	else \
 		echo "== API fuzzing on SQLite ($(FUZZ_EXAMPLES) examples per operation)"; \
 		WERKVREDE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/security/test_api_fuzz.py $(PYTEST_ARGS); \
+	fi
+
+# The tests marked `soak`: long loads and repeated runs (e.g. 16 writers x 200 saves on the SQLite
+# default, ADR 0140), on PostgreSQL when one answers, else on SQLite; a test that needs the other
+# database skips itself. Takes minutes.
+soak: env translations
+	@if $(PY) tools/postgres_available.py; then \
+		echo "== Soak tests on PostgreSQL"; \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) -m soak $(PYTEST_ARGS); \
+	else \
+		echo "== Soak tests on SQLite"; \
+		$(PY) -m pytest -n $(TEST_WORKERS) -m soak $(PYTEST_ARGS); \
 	fi
 
 check: env

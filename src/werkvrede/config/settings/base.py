@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from werkvrede.config.database import default_database
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -99,13 +100,8 @@ TEMPLATES = [
 # One form rendering for every form (core/renderers.py).
 FORM_RENDERER = "werkvrede.core.renderers.FormRenderer"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'werkvrede.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
-    )
-}
+# SQLite (without DATABASE_URL) gets WAL, a busy timeout and BEGIN IMMEDIATE (ADR 0140).
+DATABASES: dict[str, Any] = {"default": default_database(str(DATA_DIR / "werkvrede.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,45 @@
+"""The default database: `DATABASE_URL` when set (PostgreSQL in production), else SQLite in `data/`.
+
+SQLite serves `make run` and small installations. Several people saving at once need three options on
+it (ADR 0140): WAL, so readers never wait for a writer nor a writer for readers; a busy timeout, so a
+writer waits its turn instead of failing with "database is locked"; and `BEGIN IMMEDIATE`, so a
+transaction takes the write lock when it starts. Without the last, a transaction that read first and
+then writes cannot wait for the lock (its snapshot is stale) and fails at once, timeout or not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dj_database_url
+
+SQLITE_ENGINE = "django.db.backends.sqlite3"
+# Django's SQLite backend, waiting for a busy database outside SQLite's mutex (see its docstring).
+PATIENT_SQLITE_ENGINE = "werkvrede.config.patient_sqlite"
+# Seconds a statement waits for the write lock (a save holds it for milliseconds; ADR 0140).
+SQLITE_BUSY_TIMEOUT = 20
+SQLITE_OPTIONS: dict[str, Any] = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_BUSY_TIMEOUT,
+    # WAL is stored in the file; NORMAL loses no commit when a process dies, only at a power loss.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+
+
+def with_sqlite_options(database: dict[str, Any]) -> dict[str, Any]:
+    """`database` on the patient backend with the SQLite options when it is SQLite (its OPTIONS win)."""
+    if database.get("ENGINE") == SQLITE_ENGINE:
+        database["ENGINE"] = PATIENT_SQLITE_ENGINE
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
+
+
+def default_database(sqlite_path: str) -> dict[str, Any]:
+    """The `default` entry of DATABASES: from `DATABASE_URL`, else the SQLite file at `sqlite_path`."""
+    return with_sqlite_options(
+        dict(
+            dj_database_url.config(
+                default=f"sqlite:///{sqlite_path}", conn_max_age=600, conn_health_checks=True
+            )
+        )
+    )
