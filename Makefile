@@ -37,10 +37,10 @@ screenshots: env
 # stricter database). Without a PostgreSQL server everything runs on SQLite.
 test: env translations
 	@if $(PY) tools/postgres_available.py 2>/dev/null; then \
-		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz" && \
-		$(MAKE) --no-print-directory test-postgres MARKS="not browser"; \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz and not soak" && \
+		$(MAKE) --no-print-directory test-postgres MARKS="not browser and not soak"; \
 	else \
-		$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not soak" && $(MAKE) --no-print-directory test-postgres MARKS="not soak"; \
 	fi
 
 # MARKS selects by marker (pytest -m), e.g. MARKS="not browser".
