@@ -17,6 +17,7 @@ worker sends the queue to a real SMTP server, and the audit chains are verified 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -305,6 +306,10 @@ class Harness:
     server: Server = field(init=False)
     env: dict[str, str] = field(init=False)
 
+    @property
+    def documents_dir(self) -> Path:
+        return self.tmp / "documents"
+
     def __post_init__(self) -> None:
         port = free_port()
         config = connection.settings_dict
@@ -322,6 +327,8 @@ class Harness:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_CSRF_TRUSTED_ORIGINS": public_url,
             "WERKVREDE_DATA_DIR": str(self.tmp),
+            # Where the server keeps signed documents' bytes, once documents store them.
+            "WERKVREDE_DOCUMENTS_DIR": str(self.documents_dir),
             "WERKVREDE_DATA_KEYS": settings.WERKVREDE_DATA_KEYS,
             "WERKVREDE_AUDIT_KEYS": settings.WERKVREDE_AUDIT_KEYS,
             "WERKVREDE_AUDIT_ANCHOR_FILE": str(self.tmp / "anchors.jsonl"),
@@ -456,12 +463,25 @@ def check_mediations() -> int:
     return len(mediations)
 
 
-def _stored_file_fields() -> list[str]:
-    """The document's stored-bytes fields, if the model has them (a frozen copy of a signed document)."""
-    return [f.name for f in Document._meta.get_fields() if f.get_internal_type() == "FileField"]
+def _stored_bytes(doc: Document, documents_dir: Path) -> list[str]:
+    """What is missing of a locked document's stored bytes, when the model stores them.
+
+    A frozen document names each stored file (`<x>_name`) with its hash (`<x>_sha256`); the server
+    keeps them under `documents_dir`. A model without such fields stores no bytes: nothing to miss.
+    """
+    names = {f.name for f in Document._meta.get_fields()}
+    missing = []
+    for name_field in sorted(n for n in names if n.endswith("_name") and f"{n[:-5]}_sha256" in names):
+        name, digest = getattr(doc, name_field), getattr(doc, f"{name_field[:-5]}_sha256")
+        path = documents_dir / name
+        if not name or not digest or not path.is_file():
+            missing.append(f"{name_field}={name!r}")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            missing.append(f"{name_field}={name!r} (other bytes)")
+    return missing
 
 
-def check_documents() -> int:
+def check_documents(documents_dir: Path) -> int:
     """Every locked document signed by all its signers (and its bytes stored); agreements move on."""
     signatures: dict[int, set[int]] = {}
     for document_id, user_id in Signature.objects.values_list("document_id", "user_id"):
@@ -473,8 +493,8 @@ def check_documents() -> int:
         if doc.locked_at is not None:
             locked += 1
             assert signed == set(doc.signers), f"document {doc.pk} locked without every signature"
-            for name in _stored_file_fields():
-                assert getattr(doc, name), f"document {doc.pk} locked without its stored {name}"
+            missing = _stored_bytes(doc, documents_dir)
+            assert not missing, f"document {doc.pk} locked without its stored bytes: {missing}"
         else:
             assert signed != set(doc.signers) or not doc.signers, (
                 f"document {doc.pk} signed by all, not locked"
@@ -519,11 +539,11 @@ def check_audit() -> None:
     call_command("audit_verify", stdout=io.StringIO())  # raises CommandError on a break
 
 
-def check_all() -> dict[str, int]:
+def check_all(documents_dir: Path) -> dict[str, int]:
     return {
         "cases": check_cases(),
         "mediations": check_mediations(),
-        "locked_documents": check_documents(),
+        "locked_documents": check_documents(documents_dir),
         "queued_mails": check_outbox(),
     }
 

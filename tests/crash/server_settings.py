@@ -8,13 +8,10 @@ package, so the slow-down cannot be switched on in production (docs/operations.m
 from __future__ import annotations
 
 from werkvrede.config.settings.prod import *  # noqa: F403
-from werkvrede.config.settings.prod import MIDDLEWARE
+from werkvrede.config.settings.prod import MIDDLEWARE, STORAGES
 
 # The test database has no cache table; the harness needs no shared cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Only the API is asked: no static files, so no manifest from `collectstatic`.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MIDDLEWARE = ["tests.crash.slow_queries.SlowQueries", *MIDDLEWARE]

@@ -20,7 +20,7 @@ def _kill_and_check(world: World, tmp_path: Path, kills: int) -> None:
     harness = Harness(world=world, tmp=tmp_path, seed=seed_from_environment())
     print(f"crash seed={harness.seed} (WERKVREDE_CRASH_SEED={harness.seed} repeats this run)")
     report = harness.run(kills)
-    checked = check_all()
+    checked = check_all(harness.documents_dir)
     check_audit()
     print(report_line(report, checked))
     assert report.kills == kills
