@@ -40,6 +40,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from conftest import World, logged_in
 from tests.smtp import Mailbox, free_port, smtp_server
@@ -408,6 +409,7 @@ class Harness:
         A kill between a commit and the hand-over to the task worker leaves a queued mail without a
         task: the safety net, run from cron in production (README), sends it.
         """
+        check_every_mail_has_its_task()
         with smtp_server() as mailbox:
             worker = subprocess.run(
                 [sys.executable, MANAGE, "db_worker", "--batch", "--no-startup-delay"],
@@ -523,6 +525,21 @@ def check_outbox() -> int:
     mailed = {int(m.reference) for m in mails if m.kind == NOTIFICATION_MAIL}
     assert notifications <= mailed, f"notifications without an e-mail: {sorted(notifications - mailed)}"
     return len(mails)
+
+
+def check_every_mail_has_its_task() -> None:
+    """Every e-mail waiting to be sent has its task for the worker (committed with it, ADR 0159)."""
+    handed_over = {
+        int(args_kwargs["args"][0])
+        for args_kwargs in DBTaskResult.objects.filter(
+            task_path__endswith="outgoing_mail_send_task"
+        ).values_list("args_kwargs", flat=True)
+    }
+    waiting = OutgoingMail.objects.filter(
+        sent_at__isnull=True, failed_at__isnull=True, skipped_at__isnull=True
+    )
+    without = sorted(set(waiting.values_list("pk", flat=True)) - handed_over)
+    assert not without, f"queued e-mails without a task: {without}"
 
 
 def check_mail_delivered(mailbox: Mailbox) -> None:

@@ -26,6 +26,8 @@ def _kill_and_check(world: World, tmp_path: Path, kills: int) -> None:
     assert report.kills == kills
     # The kills land inside the writes: some requests are cut, and some cut writes were rolled back.
     assert sum(report.cut.values()) > 0 and sum(report.rolled_back.values()) > 0, report.summary()
+    # Every committed e-mail had its task: the worker sent it all, the safety net found nothing left.
+    assert report.mails_by_safety_net == 0, report.summary()
 
 
 @pytest.mark.postgres
