@@ -99,13 +99,21 @@ class Server:
         self.wait_ready()
 
     def worker(self) -> int | None:
+        """The master's child (the worker), from /proc: its list of children, or every process's parent."""
         assert self.master is not None
-        children = Path(f"/proc/{self.master.pid}/task/{self.master.pid}/children")
-        try:
+        master = self.master.pid
+        children = Path(f"/proc/{master}/task/{master}/children")
+        if children.exists():
             pids = children.read_text().split()
-        except FileNotFoundError:
-            return None
-        return int(pids[0]) if pids else None
+            return int(pids[0]) if pids else None
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            if int(fields[1]) == master:  # after the name: state, then the parent's id
+                return int(stat.parent.name)
+        return None
 
     def wait_ready(self, seconds: float = 60) -> None:
         deadline = time.monotonic() + seconds
