@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
 
 from werkvrede.accounts.models import RoleGrant
 from werkvrede.audit import services as audit
@@ -74,8 +75,24 @@ class DatabaseOutbox(Outbox):
             recipient_role=recipient_role[:60],
             next_attempt_at=now(),
         )
-        transaction.on_commit(lambda: _enqueue(mail.pk))
+        _hand_over(mail.pk)
         return mail.pk
+
+
+def _hand_over(mail_id: int, run_after: datetime | None = None) -> None:
+    """Give the mail to the task worker in the transaction that queues it, or right after its commit.
+
+    The database backend's task is a row: written in this transaction it commits with the mail row
+    and rolls back with it, so a process killed just after the commit leaves no mail without its task
+    (docs/operations.md, ADR 0159). A backend that acts at once (the tests' immediate backend would
+    send before the commit) gets it after the commit.
+    """
+    from werkvrede.notifications.tasks import outgoing_mail_send_task
+
+    if isinstance(outgoing_mail_send_task.get_backend(), DatabaseBackend):
+        _enqueue(mail_id, run_after)
+    else:
+        transaction.on_commit(lambda: _enqueue(mail_id, run_after))
 
 
 def _enqueue(mail_id: int, run_after: datetime | None = None) -> None:
@@ -168,7 +185,7 @@ def _attempt_failed(mail: OutgoingMail, exc: Exception, at: datetime) -> None:
     mail.next_attempt_at = at + retry_delay(mail.attempts)
     mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
     mail_id, run_after = mail.pk, mail.next_attempt_at
-    transaction.on_commit(lambda: _enqueue(mail_id, run_after))
+    _hand_over(mail_id, run_after)
 
 
 def outgoing_mail_send_due(*, limit: int = 1000) -> int:
@@ -190,7 +207,7 @@ def _resend(mails: list[OutgoingMail]) -> int:
         failed_at=None, attempts=0, last_error="", next_attempt_at=at
     )
     for mail_id in ids:
-        transaction.on_commit(lambda mid=mail_id: _enqueue(mid))  # type: ignore[misc]
+        _hand_over(mail_id)
     return len(ids)
 
 
