@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.config.document_storage import documents_storage
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 # Local state for development (SQLite database, generated keys, uploaded files). Never committed.
@@ -175,6 +177,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # The frozen bytes of signed documents (README: production).
+    "documents": documents_storage(os.environ, DATA_DIR),
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

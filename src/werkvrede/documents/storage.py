@@ -1,0 +1,37 @@
+"""The storage of frozen document bytes: `storages["documents"]` (docs/adr/0149-signed-documents-are-frozen.md)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.files.storage import FileSystemStorage, Storage, storages
+
+ALIAS = "documents"
+
+
+def documents_storage() -> Storage:
+    return storages[ALIAS]
+
+
+class DurableFileSystemStorage(FileSystemStorage):
+    """Local disk that flushes a file and its directory to disk before `save` returns.
+
+    A document is locked in the same transaction that stores its bytes; the bytes must be on disk
+    before that transaction commits, also when the machine loses power right after.
+    """
+
+    def _save(self, name: str, content: Any) -> str:
+        name = super()._save(name, content)
+        path = self.path(name)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        directory = os.open(os.path.dirname(path), os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+        return name
