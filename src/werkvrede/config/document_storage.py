@@ -1,4 +1,6 @@
-"""The `documents` storage: where the frozen bytes of signed documents live (docs/adr/0149-signed-documents-are-frozen.md).
+"""The `documents` storage: where the frozen bytes of signed documents live.
+
+See docs/adr/0149-signed-documents-are-frozen.md.
 
 Local disk under the data directory by default; an S3-compatible bucket (django-storages) when
 `WERKVREDE_DOCUMENTS_S3_BUCKET` is set, so that several web machines share the same files. Never

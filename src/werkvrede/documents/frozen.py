@@ -82,7 +82,8 @@ def _read(document: Document, name: str, expected: str, what: str) -> bytes:
             data: bytes = handle.read()
     except (FileNotFoundError, OSError):
         raise DocumentTampered(
-            _("%(document)s: de vastgelegde %(what)s ontbreekt in de opslag.") % {"document": ref, "what": what},
+            _("%(document)s: de vastgelegde %(what)s ontbreekt in de opslag.")
+            % {"document": ref, "what": what},
             document_id=document.pk,
             reason="missing",
         ) from None

@@ -90,7 +90,11 @@ def download_response(
     else:
         rendering = "translation" if document.is_frozen else "draft"
         suffix = "-translation-not-signed" if document.is_frozen else ""
-        body = render_pdf(document, language=language) if fmt == "pdf" else render_html(document, language=language)
+        body = (
+            render_pdf(document, language=language)
+            if fmt == "pdf"
+            else render_html(document, language=language)
+        )
     response = HttpResponse(body, content_type=content_type)
     filename = f"{document.kind.lower()}-v{document.version}-{language}{suffix}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

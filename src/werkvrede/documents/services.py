@@ -26,10 +26,10 @@ from werkvrede.core.refusals import NotPossible
 from werkvrede.documents import content as content_types
 from werkvrede.documents import frozen
 from werkvrede.documents.exceptions import DocumentTampered
-from werkvrede.documents.models import KIND_CATEGORY, Document, DocumentKind, Signature
 
 # Rendering lives in its own module; the contract names these functions here.
 from werkvrede.documents.frozen import is_signed_rendering
+from werkvrede.documents.models import KIND_CATEGORY, Document, DocumentKind, Signature
 from werkvrede.documents.rendering import download_response, render_html, render_pdf
 
 __all__ = [

@@ -1,4 +1,7 @@
-"""The storage of frozen document bytes: `storages["documents"]` (docs/adr/0149-signed-documents-are-frozen.md)."""
+"""The storage of frozen document bytes: `storages["documents"]`.
+
+See docs/adr/0149-signed-documents-are-frozen.md.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +24,8 @@ class DurableFileSystemStorage(FileSystemStorage):
     before that transaction commits, also when the machine loses power right after.
     """
 
-    def _save(self, name: str, content: Any) -> str:
-        name = super()._save(name, content)
+    def save(self, name: str | None, content: Any, max_length: int | None = None) -> str:
+        name = super().save(name, content, max_length=max_length)
         path = self.path(name)
         fd = os.open(path, os.O_RDONLY)
         try:

@@ -78,4 +78,6 @@ def translation_label(document: Any = None) -> str:
     signed = document.signed_language if document is not None else str(settings.LANGUAGE_CODE)
     if (get_language() or signed).split("-")[0] == signed:
         return ""
-    return str(format_html(' <span class="wv-translation-label">({})</span>', _("Vertaling, niet ondertekend")))
+    return str(
+        format_html(' <span class="wv-translation-label">({})</span>', _("Vertaling, niet ondertekend"))
+    )

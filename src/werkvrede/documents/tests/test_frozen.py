@@ -16,7 +16,7 @@ from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conftest import logged_in
+from conftest import World, logged_in
 from werkvrede.accounts.actors import actor_for
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.roles import Role
@@ -37,7 +37,9 @@ _REWORDED_TEMPLATES = {
                 "django.template.loaders.locmem.Loader",
                 {
                     "documents/mediation_agreement.html": (
-                        '{% extends "documents/base.html" %}{% block body %}<p>' + REWORDED + "</p>{% endblock %}"
+                        '{% extends "documents/base.html" %}{% block body %}<p>'
+                        + REWORDED
+                        + "</p>{% endblock %}"
                     )
                 },
             ),
@@ -54,7 +56,7 @@ def _stored(name: str) -> bytes:
     return data
 
 
-def _locked(world):
+def _locked(world: World) -> Document:
     a = world.a
     org = a.organisation.pk
     employee, manager = a.users[Role.EMPLOYEE], a.users[Role.LINE_MANAGER]
@@ -170,10 +172,13 @@ def test_the_mediation_download_serves_the_signed_bytes_to_a_party_and_audits_it
     from werkvrede.mediation.tests.helpers import signed
 
     mediation = signed(world)
-    doc = Document.objects.get(owner_kind="mediation.mediation", owner_id=mediation.pk, kind="MEDIATION_AGREEMENT")
+    doc = Document.objects.get(
+        owner_kind="mediation.mediation", owner_id=mediation.pk, kind="MEDIATION_AGREEMENT"
+    )
     client = logged_in(world.a.users[Role.EMPLOYEE])
     url = reverse(
-        "mediation:document-download", kwargs={"mediation_id": mediation.pk, "document_id": doc.pk, "fmt": "pdf"}
+        "mediation:document-download",
+        kwargs={"mediation_id": mediation.pk, "document_id": doc.pk, "fmt": "pdf"},
     )
     dutch = client.get(url, HTTP_ACCEPT_LANGUAGE="nl")
     assert dutch.status_code == 200 and dutch.content == _stored(doc.pdf_name)
