@@ -63,9 +63,8 @@ KIND_CATEGORY: dict[str, str] = {
 }
 
 # The only fields that may be written after a document was stored.
-_LATER_FIELDS = frozenset(
-    {"locked_at", "superseded_by", "signed_language", "pdf_name", "pdf_sha256", "html_name", "html_sha256"}
-)
+_FROZEN_FIELDS = frozenset({"signed_language", "pdf_name", "pdf_sha256", "html_name", "html_sha256"})
+_LATER_FIELDS = frozenset({"locked_at", "superseded_by"}) | _FROZEN_FIELDS
 
 
 class Document(models.Model):
@@ -108,6 +107,14 @@ class Document(models.Model):
         if not self._state.adding:
             fields = kwargs.get("update_fields")
             if fields is None or not set(fields) <= _LATER_FIELDS:
+                raise NotPossible(
+                    str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
+                )
+            # The frozen rendering is written once, at the lock (ADR 0149).
+            if set(fields) & _FROZEN_FIELDS and (
+                self.locked_at is None
+                or Document.objects.filter(pk=self.pk).exclude(pdf_sha256="").exists()
+            ):
                 raise NotPossible(
                     str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
                 )

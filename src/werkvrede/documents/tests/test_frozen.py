@@ -191,6 +191,19 @@ def test_the_mediation_download_serves_the_signed_bytes_to_a_party_and_audits_it
         .values_list("data__rendering", flat=True)
     )
     assert renderings == ["signed", "translation"]
+    # The page's download links say so in English, and not in Dutch.
+    page = reverse("mediation:document", kwargs={"mediation_id": mediation.pk, "document_id": doc.pk})
+    assert "(Translation, not signed)" in client.get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "niet ondertekend)" not in client.get(page, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     # Someone outside the mediation still gets nothing.
     outsider = logged_in(world.a.users[Role.WHISTLEBLOWER_OFFICER])
     assert outsider.get(url).status_code == 404
+
+
+def test_the_frozen_rendering_is_written_once(world: World) -> None:
+    from werkvrede.core.refusals import NotPossible
+
+    doc = _locked(world)
+    doc.pdf_sha256 = "0" * 64
+    with pytest.raises(NotPossible):
+        doc.save(update_fields=["pdf_sha256"])
