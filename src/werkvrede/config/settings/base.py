@@ -214,6 +214,8 @@ LOGGING = {
     # Request bodies and template contexts may hold case content: never log them.
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Every lock renders a PDF (ADR 0149); its progress steps are noise, its warnings are not.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
