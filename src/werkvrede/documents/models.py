@@ -112,8 +112,7 @@ class Document(models.Model):
                 )
             # The frozen rendering is written once, at the lock (ADR 0149).
             if set(fields) & _FROZEN_FIELDS and (
-                self.locked_at is None
-                or Document.objects.filter(pk=self.pk).exclude(pdf_sha256="").exists()
+                self.locked_at is None or Document.objects.filter(pk=self.pk).exclude(pdf_sha256="").exists()
             ):
                 raise NotPossible(
                     str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
