@@ -63,7 +63,8 @@ KIND_CATEGORY: dict[str, str] = {
 }
 
 # The only fields that may be written after a document was stored.
-_LATER_FIELDS = frozenset({"locked_at", "superseded_by"})
+_FROZEN_FIELDS = frozenset({"signed_language", "pdf_name", "pdf_sha256", "html_name", "html_sha256"})
+_LATER_FIELDS = frozenset({"locked_at", "superseded_by"}) | _FROZEN_FIELDS
 
 
 class Document(models.Model):
@@ -78,6 +79,12 @@ class Document(models.Model):
     content_hash = models.CharField(max_length=64)
     signers = models.JSONField(default=list)
     locked_at = models.DateTimeField(null=True, blank=True)
+    # Frozen at lock: the rendering as signed, stored in storages["documents"] (empty until locked).
+    signed_language = models.CharField(max_length=8, blank=True, default="")
+    pdf_name = models.CharField(max_length=255, blank=True, default="")
+    pdf_sha256 = models.CharField(max_length=64, blank=True, default="")
+    html_name = models.CharField(max_length=255, blank=True, default="")
+    html_sha256 = models.CharField(max_length=64, blank=True, default="")
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -103,6 +110,13 @@ class Document(models.Model):
                 raise NotPossible(
                     str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
                 )
+            # The frozen rendering is written once, at the lock (ADR 0149).
+            if set(fields) & _FROZEN_FIELDS and (
+                self.locked_at is None or Document.objects.filter(pk=self.pk).exclude(pdf_sha256="").exists()
+            ):
+                raise NotPossible(
+                    str(_("Een opgeslagen document verandert niet meer; maak een nieuwe versie."))
+                )
         super().save(*args, **kwargs)
 
     @property
@@ -117,6 +131,10 @@ class Document(models.Model):
         with translation.override("nl"):
             dutch = str(kind.label)
         return str(kind.label) if self.title == dutch else self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return bool(self.pdf_sha256)
 
     @property
     def reference(self) -> str:

@@ -1,10 +1,13 @@
-"""Render a document to a standalone HTML page and to PDF (WeasyPrint), in Dutch or English."""
+"""Render a document to a standalone HTML page and to PDF (WeasyPrint), in Dutch or English.
+
+A locked document is frozen (`frozen`): in its signed language a download serves the stored bytes; in
+another language it is a fresh rendering labelled as an unsigned translation.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -13,6 +16,8 @@ from django.utils import translation
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.documents import content as labels
+from werkvrede.documents import frozen
+from werkvrede.documents.exceptions import DocumentTampered
 from werkvrede.documents.models import Document
 
 LANGUAGES = ("nl", "en")
@@ -32,6 +37,7 @@ def _context(document: Document, language: str) -> dict[str, Any]:
         "content": document.content,
         "signers": signers,
         "language": language,
+        **frozen.translation_context(document, language),
         "labels": {
             "party_role": labels.PARTY_ROLE_LABELS,
             "attendee_kind": labels.ATTENDEE_KIND_LABELS,
@@ -54,30 +60,43 @@ def render_html(document: Document, *, language: str) -> str:
 
 
 def render_pdf(document: Document, *, language: str) -> bytes:
-    """The document as PDF (A4), rendered by WeasyPrint from `render_html`."""
-    from weasyprint import HTML  # imported on use: it loads Pango, which the rest of the site never needs
-
-    html = render_html(document, language=language)
-    base_url = str(settings.STATIC_ROOT) if getattr(settings, "STATIC_ROOT", None) else None
-    pdf: bytes = HTML(string=html, base_url=base_url).write_pdf()
-    return pdf
+    """The document as a fresh PDF/A-3b (A4), rendered by WeasyPrint from `render_html`."""
+    return frozen.write_pdf([render_html(document, language=language)])
 
 
 def download_response(
     document: Document, *, fmt: Literal["pdf", "html"], language: str, actor: Actor
 ) -> HttpResponse:
     """An attachment `<kind>-v<version>-<language>.<fmt>`, never cached; the read is audited, naming
-    `actor` as the reader (the owning context authorised the actor before)."""
+    `actor` as the reader (the owning context authorised the actor before).
+
+    A locked document in its signed language is the stored bytes, exactly; in another language it is
+    a translation, labelled unsigned in the file and in its name. Stored bytes that are missing or
+    changed are not handed out: 409, naming the document (as `documents_verify` would).
+    """
     language = _language(language)
-    if fmt == "pdf":
-        response = HttpResponse(render_pdf(document, language=language), content_type="application/pdf")
-    elif fmt == "html":
-        response = HttpResponse(
-            render_html(document, language=language), content_type="text/html; charset=utf-8"
-        )
-    else:
+    if fmt not in ("pdf", "html"):
         raise ValueError(f"unknown format {fmt!r}")
-    filename = f"{document.kind.lower()}-v{document.version}-{language}.{fmt}"
+    content_type = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
+    suffix = ""
+    if document.locked_at is not None:
+        try:
+            frozen.verify_frozen(document)
+        except DocumentTampered as exc:
+            return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+    if frozen.is_signed_rendering(document, language):
+        rendering = "signed"
+        body: bytes | str = frozen.stored_pdf(document) if fmt == "pdf" else frozen.stored_html(document)
+    else:
+        rendering = "translation" if document.is_frozen else "draft"
+        suffix = "-translation-not-signed" if document.is_frozen else ""
+        body = (
+            render_pdf(document, language=language)
+            if fmt == "pdf"
+            else render_html(document, language=language)
+        )
+    response = HttpResponse(body, content_type=content_type)
+    filename = f"{document.kind.lower()}-v{document.version}-{language}{suffix}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     audit.record(
@@ -87,6 +106,12 @@ def download_response(
         roles=actor.role_codes,
         object_type="documents.document",
         object_id=str(document.pk),
-        data={"kind": document.kind, "version": document.version, "format": fmt, "language": language},
+        data={
+            "kind": document.kind,
+            "version": document.version,
+            "format": fmt,
+            "language": language,
+            "rendering": rendering,
+        },
     )
     return response

@@ -2,7 +2,9 @@
 
 The hash covers what the template renders (kind, version, title, content) as canonical JSON; every
 signature stores the hash it was made on, so content changed after signing — even with a recomputed
-document hash — no longer matches its signatures.
+document hash — no longer matches its signatures. The lock freezes the rendering: the PDF and HTML
+as signed are stored once, and their SHA-256 is what a download and `documents_verify` check
+(docs/adr/0149-signed-documents-are-frozen.md).
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import NotPossible
 from werkvrede.documents import content as content_types
+from werkvrede.documents import frozen
 from werkvrede.documents.exceptions import DocumentTampered
-from werkvrede.documents.models import KIND_CATEGORY, Document, DocumentKind, Signature
 
 # Rendering lives in its own module; the contract names these functions here.
+from werkvrede.documents.frozen import is_signed_rendering
+from werkvrede.documents.models import KIND_CATEGORY, Document, DocumentKind, Signature
 from werkvrede.documents.rendering import download_response, render_html, render_pdf
 
 __all__ = [
@@ -35,6 +39,7 @@ __all__ = [
     "document_sign",
     "document_verify",
     "download_response",
+    "is_signed_rendering",
     "latest",
     "normalise_name",
     "pending_signers",
@@ -117,6 +122,7 @@ def document_create(
     if previous is not None:
         previous.superseded_by = document
         previous.save(update_fields=["superseded_by"])
+    frozen.freeze(document)
     audit.record_for(
         actor,
         "documents.document.created",
@@ -126,6 +132,7 @@ def document_create(
             "version": document.version,
             "signers": len(ordered),
             "locked": not ordered,
+            "pdf_sha256": document.pdf_sha256,
         },
     )
     return document
@@ -157,12 +164,19 @@ def document_sign(*, actor: Actor, document: Document, typed_name: str) -> Signa
     if not pending_signers(doc):
         doc.locked_at = now
         doc.save(update_fields=["locked_at"])
-    document.locked_at = doc.locked_at
+        frozen.freeze(doc)
+    for name in ("locked_at", *frozen.FROZEN_FIELDS):
+        setattr(document, name, getattr(doc, name))
     audit.record_for(
         actor,
         "documents.document.signed",
         doc,
-        data={"kind": doc.kind, "version": doc.version, "locked": doc.locked_at is not None},
+        data={
+            "kind": doc.kind,
+            "version": doc.version,
+            "locked": doc.locked_at is not None,
+            "pdf_sha256": doc.pdf_sha256,
+        },
     )
     return signature
 
@@ -216,6 +230,7 @@ def document_verify(document: Document) -> None:
             document_id=document.pk,
             reason="lock",
         )
+    frozen.verify_frozen(document)
 
 
 def pending_signers(document: Document) -> list[int]:

@@ -1,4 +1,4 @@
-"""Check every stored document: its hash, its signatures and its lock (used by `documents_verify`)."""
+"""Check every stored document: hash, signatures, lock and stored bytes (used by `documents_verify`)."""
 
 from __future__ import annotations
 

@@ -461,9 +461,17 @@ def download(
     try:
         documents.document_verify(document)
         response = documents.download_response(document, fmt=fmt, language=language, actor=actor)
-        if fmt == "pdf" and document.kind == K.REINTEGRATION_REPORT:
-            code = (language or "nl").split("-")[0].lower()
-            response.content = _bundle_pdf(document, code if code in ("nl", "en") else "nl")
+        code = (language or "nl").split("-")[0].lower()
+        code = code if code in ("nl", "en") else "nl"
+        # The signed bundle was frozen at lock (docs/adr/0149-signed-documents-are-frozen.md); a
+        # translation bundles fresh renderings, each labelled unsigned.
+        if (
+            fmt == "pdf"
+            and document.kind == K.REINTEGRATION_REPORT
+            and response.status_code == 200
+            and not documents.is_signed_rendering(document, code)
+        ):
+            response.content = _bundle_pdf(document, code)
     except documents.DocumentTampered as exc:
         return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
     return response

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.config.database import default_database
+from werkvrede.config.document_storage import documents_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -173,11 +174,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-# Signed documents' files (PDF, HTML); `manage.py backup` copies every file of this storage.
-STORAGES["documents"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": DATA_DIR / "documents"},
+    # The frozen bytes of signed documents (README: production); `manage.py backup` copies every file.
+    "documents": documents_storage(os.environ, DATA_DIR),
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
@@ -213,6 +211,8 @@ LOGGING = {
     # Request bodies and template contexts may hold case content: never log them.
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Every lock renders a PDF (ADR 0149); its progress steps are noise, its warnings are not.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

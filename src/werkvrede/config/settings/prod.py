@@ -8,8 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from werkvrede.config.settings.base import *  # noqa: F403
 from werkvrede.config.settings.base import (
-    DATA_DIR,
     SECRET_KEY,
+    STORAGES,
     WERKVREDE_AUDIT_ANCHOR_FILE,
     WERKVREDE_AUDIT_KEYS,
     WERKVREDE_DATA_KEYS,
@@ -59,10 +59,7 @@ DEBUG = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-STORAGES["documents"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": DATA_DIR / "documents"},
+    "documents": STORAGES["documents"],
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("WERKVREDE_SSL_REDIRECT", "1") == "1"

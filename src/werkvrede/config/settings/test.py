@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; a
 STATIC_ROOT = Path(tempfile.gettempdir()) / "werkvrede-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# The frozen document bytes of this test run (each process its own directory, removed at exit).
+_DOCUMENTS_DIR = tempfile.mkdtemp(prefix="werkvrede-test-documents-")
+atexit.register(shutil.rmtree, _DOCUMENTS_DIR, True)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "documents": {
+        "BACKEND": "werkvrede.documents.storage.DurableFileSystemStorage",
+        "OPTIONS": {"location": _DOCUMENTS_DIR},
+    },
+}
 # Find a static file when it is asked for: otherwise WhiteNoise walks every app's static files each
 # time a test client starts its middleware (once per test, a third of a small test's time; ADR 0067).
 WHITENOISE_AUTOREFRESH = True

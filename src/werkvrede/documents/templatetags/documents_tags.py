@@ -59,3 +59,25 @@ def wvp_rows(content: Mapping[str, Any], kind: str) -> list[tuple[str, str]]:
             text = str(value)
         found.append((str(WVP_FIELD_LABELS[key]), text))
     return found
+
+
+@register.simple_tag
+def translation_label(document: Any = None) -> str:
+    """The label of a download link that gives an unsigned translation in the reader's language.
+
+    Without a document: one that is frozen on creation, in the signing language (the BA's feedback).
+    docs/adr/0149-signed-documents-are-frozen.md.
+    """
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    if document is not None and not document.is_frozen:
+        return ""
+    signed = document.signed_language if document is not None else str(settings.LANGUAGE_CODE)
+    if (get_language() or signed).split("-")[0] == signed:
+        return ""
+    return str(
+        format_html(' <span class="wv-translation-label">({})</span>', _("Vertaling, niet ondertekend"))
+    )

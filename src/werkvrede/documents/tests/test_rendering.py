@@ -97,11 +97,20 @@ def test_download_response_is_an_uncached_attachment_and_is_audited(world):
     response = services.download_response(
         doc, fmt="html", language="en-gb", actor=actor_for(mediator, a.organisation.pk)
     )
-    assert response["Content-Disposition"] == 'attachment; filename="mediation_agreement-v1-en.html"'
+    # Stored without signers, it is final at once and frozen in Dutch: English is a translation.
+    assert response["Content-Disposition"] == (
+        'attachment; filename="mediation_agreement-v1-en-translation-not-signed.html"'
+    )
     assert response["Cache-Control"] == "no-store"
     assert response["Content-Type"].startswith("text/html")
     assert b'<html lang="en">' in response.content
     event = AuditEvent.objects.get(action="documents.document.downloaded")
     assert event.object_id == str(doc.pk)
     assert event.user_id == mediator.pk
-    assert event.data == {"kind": "MEDIATION_AGREEMENT", "version": 1, "format": "html", "language": "en"}
+    assert event.data == {
+        "kind": "MEDIATION_AGREEMENT",
+        "version": 1,
+        "format": "html",
+        "language": "en",
+        "rendering": "translation",
+    }

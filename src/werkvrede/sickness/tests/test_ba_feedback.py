@@ -72,8 +72,10 @@ def test_employer_and_employee_download_the_same_bytes(
             client.cookies["werkvrede_language"] = language
             response = client.get(url)
             assert response.status_code == 200
+            # Frozen in Dutch when it is stored; English is the labelled unsigned translation (ADR 0149).
+            suffix = "" if language == "nl" else "-translation-not-signed"
             assert response["Content-Disposition"] == (
-                f'attachment; filename="ba_feedback-v1-{language}.html"'
+                f'attachment; filename="ba_feedback-v1-{language}{suffix}.html"'
             )
             assert response["Cache-Control"] == "no-store"
             bodies[role] = response.content

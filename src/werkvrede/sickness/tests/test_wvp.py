@@ -270,6 +270,12 @@ def test_the_riv_is_one_pdf_of_the_signed_documents_and_completes_t09(api: Api) 
     pages, text = _pdf_text(response.content)
     assert pages >= 3
     assert "Zzmarkerpa" in text and "Zzmarkerplan" in text and "Zzmarkerconcept" not in text
+    # The bundle was frozen when it was compiled: the download is its stored bytes (ADR 0149).
+    from werkvrede.documents.storage import documents_storage
+
+    frozen = Document.objects.get(pk=riv["id"])
+    with documents_storage().open(frozen.pdf_name, "rb") as handle:
+        assert response.content == handle.read()
     case_deadlines_refresh(api.case.pk)
     assert CaseDeadline.objects.get(case=api.case, code="T-09").status == "DONE"
 

@@ -1,4 +1,4 @@
-"""`manage.py documents_verify`: check every document's hash and signatures; name the broken ones."""
+"""`manage.py documents_verify`: check every document (hash, signatures, stored bytes); name the broken."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from werkvrede.documents.verify import verify_all
 
 
 class Command(BaseCommand):
-    help = "Verify every signed document (content hash, signatures, lock) and name the broken ones."
+    help = (
+        "Verify every signed document (content hash, signatures, lock, the stored PDF and HTML "
+        "re-hashed) and name the broken ones."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--organisation", type=int, default=None, help="only this organisation's id")
