@@ -168,7 +168,10 @@ def test_restore_drill(world: World, tmp_path: Path, documents_dir: Path) -> Non
         if path.is_file()
         for name in [path.relative_to(documents_dir).as_posix()]
     }
-    assert len(source_files) == 2
+    assert {f"{org}/{document.pk}/v1.pdf", f"{org}/{document.pk}/v1.html"} <= set(source_files)
+    # The signed agreement was frozen at its lock: its stored bytes are in the backup too (ADR 0149).
+    document.refresh_from_db()
+    assert {document.pdf_name, document.html_name} <= set(source_files)
     assert {
         n.removeprefix("documents/"): h for n, h in manifest["files"].items() if n.startswith("documents/")
     } == (source_files)
