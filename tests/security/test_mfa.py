@@ -158,6 +158,9 @@ def test_session_lifecycle(world: World) -> None:
     sessions_end(user=employee, reason="deactivated", actor_user_id=world.a.users[Role.ADMIN].pk)
     assert not _alive(laptop) and not _alive(tablet)
     laptop, tablet = logged_in(employee), logged_in(employee)
+    # The account page offers both: "log out everywhere" and the password change.
+    account = laptop.get("/account/").content.decode()
+    assert 'action="/account/overal-uitloggen/"' in account and 'href="/account/wachtwoord/"' in account
     assert laptop.post("/account/overal-uitloggen/")["Location"] == LOGIN
     assert not _alive(laptop) and not _alive(tablet)
     reasons = set(

@@ -150,3 +150,35 @@ def test_only_a_beheerder_of_the_persons_organisation_reactivates_them(
     event = AuditEvent.objects.get(action="accounts.person.reactivated", object_id=str(employee.pk))
     assert event.user_id == world.a.users[Role.ADMIN].pk
     assert event.organisation_id == world.a.organisation.pk
+
+
+def test_the_beheerders_invitation_answers_alike_for_any_address_outside_the_organisation(
+    world: World, client_as: Callable[..., Client], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    """The people page's invitation, across organisations: an account in B, a deactivated one, none."""
+    hr_b, cm_b = User.objects.get(email="hr@org-b.test"), world.b.users[Role.CASEMANAGER]
+    cm_b.is_active = False
+    cm_b.save(update_fields=["is_active"])
+    before = (_roles(hr_b), _roles(cm_b), hr_b.password, cm_b.password)
+    admin = client_as(Role.ADMIN)
+    answers = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for email in (hr_b.email, cm_b.email, "niemand@nergens.example"):
+            response = admin.post(
+                reverse("api:people-invite"),
+                json.dumps({"email": email, "full_name": "Getypte Naam", "roles": ["WN"]}),
+                content_type="application/json",
+            )
+            assert response.status_code == 201
+            assert str(hr_b.full_name) not in response.content.decode()
+            assert str(cm_b.full_name) not in response.content.decode()
+            answers.append({k: v for k, v in response.json().items() if k != "email"})
+    assert answers[0] == answers[1] == answers[2] == {"outcome": "invited"}
+    hr_b.refresh_from_db()
+    cm_b.refresh_from_db()
+    assert (_roles(hr_b), _roles(cm_b), hr_b.password, cm_b.password) == before
+    assert not cm_b.is_active
+    assert not Membership.objects.filter(user__in=[hr_b, cm_b], organisation=world.a.organisation).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([hr_b.email, "niemand@nergens.example"])
+    listing = admin.get(reverse("accounts:people")).content.decode()
+    assert str(hr_b.full_name) not in listing and str(cm_b.full_name) not in listing

@@ -131,6 +131,40 @@ def test_wrong_codes_are_throttled_per_account_and_client(world: World, clock: C
     assert AuditEvent.objects.filter(action="accounts.login.throttled", user_id=user.pk).exists()
 
 
+def test_wrong_recovery_codes_are_throttled_too_and_count_with_the_codes(world: World, clock: Clock) -> None:
+    """The recovery-code step is a log-in step like the code step: one count of wrong second factors."""
+    from werkvrede.accounts.mfa import recovery_codes_generate
+
+    user = world.a.users[Role.MEDIATOR]
+    device = totp_device_for(user)
+    codes = recovery_codes_generate(user)
+    client = password_only(user)
+    for _ in range(3):
+        assert client.post(VERIFY, {"code": "000000"}).status_code == 400
+    for _ in range(2):
+        assert client.post(RECOVERY, {"code": "aaaa-bbbb"}).status_code == 400
+    refused = client.post(RECOVERY, {"code": codes[0]})
+    assert refused.status_code == 429
+    assert client.post(VERIFY, {"code": current_code(device)}).status_code == 429
+    clock.advance(31)
+    assert client.post(RECOVERY, {"code": codes[0]}).status_code == 302
+    assert AuditEvent.objects.filter(action="accounts.login.throttled", user_id=user.pk).exists()
+
+
+def test_wrong_codes_while_setting_up_a_device_are_throttled(world: World, clock: Clock) -> None:
+    user = world.a.users[Role.CONFIDENTIAL_ADVISER]
+    client, location = _password_step(user.email)
+    assert location.startswith(ENROL)
+    client.get(location)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    for _ in range(5):
+        assert client.post(ENROL, {"code": "000000"}).status_code == 400
+    assert client.post(ENROL, {"code": current_code(device)}).status_code == 429
+    clock.advance(31)
+    assert client.post(ENROL, {"code": current_code(device)}).status_code == 200
+    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+
+
 def test_an_optional_role_logs_in_with_the_password_and_may_enrol(world: World) -> None:
     user = world.a.users[Role.EMPLOYEE]
     client, location = _password_step(user.email)
