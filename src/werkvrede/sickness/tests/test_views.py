@@ -36,7 +36,7 @@ def test_hr_records_a_sick_report_through_the_form(world: World, client_as: Clie
     assert "Zichtbaar voor" in page and "de werknemer" in page and "de wederpartij" not in page
     response = client.post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"first_sick_day": "2025-03-10", "phone": "06-11112222", "work_accident": "false"},
+        {"version": 0, "first_sick_day": "2025-03-10", "phone": "06-11112222", "work_accident": "false"},
     )
     assert response.status_code == 302
     sick = SickReport.objects.get()
@@ -51,7 +51,7 @@ def test_a_blocked_sick_report_keeps_what_was_typed_and_names_the_words(
     case = conflict_case(world)
     response = client_as(Role.LINE_MANAGER).post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"first_sick_day": "2025-03-10", "ongoing_work": "Zij heeft een hernia", "phone": "06-1"},
+        {"version": 0, "first_sick_day": "2025-03-10", "ongoing_work": "Zij heeft een hernia", "phone": "06-1"},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -65,7 +65,7 @@ def test_the_api_names_the_field_with_medical_words(world: World, client_as: Cli
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", "expected_duration": "twee weken vanwege de operatie"},
+        {"version": 0, "first_sick_day": "2025-03-10", "expected_duration": "twee weken vanwege de operatie"},
     )
     assert response.status_code == 422
     body = response.json()
@@ -84,7 +84,7 @@ def test_the_api_refuses_fields_beyond_r130(world: World, client_as: ClientAs) -
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", "diagnosis": "griep"},
+        {"version": 0, "first_sick_day": "2025-03-10", "diagnosis": "griep"},
     )
     assert response.status_code == 422
     assert not SickReport.objects.exists()
