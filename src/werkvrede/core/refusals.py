@@ -87,7 +87,7 @@ class StaleVersion(Refusal):
         super().__init__(
             gettext(
                 "Iemand anders heeft dit intussen gewijzigd. Hieronder staat wat nu is opgeslagen naast "
-                "wat u invulde; sla opnieuw op om uw versie te bewaren."
+                "wat je invulde; sla opnieuw op om jouw versie te bewaren."
             )
         )
 
@@ -170,7 +170,20 @@ def _stale_rows(exc: StaleVersion, form: Any) -> tuple[StaleRow, ...]:
         typed = form.data.getlist(name) if hasattr(form.data, "getlist") else form.data.get(name)
         if isinstance(typed, list) and len(typed) == 1:
             typed = typed[0]
-        rows.append(StaleRow(label=str(field.label or name), typed=_shown(typed), current=_shown(exc.current[name])))
+        current = exc.current[name]
+        names = {str(k): v for k, v in getattr(field, "choices", None) or ()}
+        if names:  # a choice by its name, as the form shows it
+            typed = (
+                [names.get(str(t), t) for t in typed]
+                if isinstance(typed, list)
+                else names.get(str(typed), typed)
+            )
+            current = (
+                [names.get(str(c), c) for c in current]
+                if isinstance(current, list | tuple)
+                else names.get(str(current), current)
+            )
+        rows.append(StaleRow(label=str(field.label or name), typed=_shown(typed), current=_shown(current)))
     if "version" in form.fields and hasattr(form.data, "copy"):
         form.data = form.data.copy()
         form.data["version"] = str(exc.version)

@@ -21,7 +21,9 @@ from werkvrede.core.types import WholeNumber
 # The column's range (a PositiveIntegerField).
 MAX_VERSION = 2**31 - 1
 # The version an edit starts from, in every edit request schema (0: there is nothing stored yet).
-Version = Annotated[int, Field(ge=0, le=MAX_VERSION, description="The version the edit starts from"), WholeNumber]
+Version = Annotated[
+    int, Field(ge=0, le=MAX_VERSION, description="The version the edit starts from"), WholeNumber
+]
 
 
 class Versioned(models.Model):
@@ -60,7 +62,9 @@ def save_versioned(obj: models.Model, *, expected_version: int, fields: Iterable
     Call it inside the service's transaction: when it refuses, the rest of the step is rolled back too.
     """
     names = list(fields)
-    values = {obj._meta.get_field(name).attname: getattr(obj, obj._meta.get_field(name).attname) for name in names}
+    values = {
+        obj._meta.get_field(name).attname: getattr(obj, obj._meta.get_field(name).attname) for name in names
+    }
     updated = (
         type(obj)
         ._default_manager.filter(pk=obj.pk, version=expected_version)
@@ -69,3 +73,10 @@ def save_versioned(obj: models.Model, *, expected_version: int, fields: Iterable
     if updated != 1:
         raise stale(obj, names)
     obj.version = expected_version + 1  # type: ignore[attr-defined]
+
+
+def bump_version(obj: models.Model) -> None:
+    """Count the version of `obj` up for a change made through its parts (e.g. a member's role grants),
+    so that an edit started before it is refused as stale."""
+    type(obj)._default_manager.filter(pk=obj.pk).update(version=F("version") + 1)
+    obj.version = type(obj)._default_manager.values_list("version", flat=True).get(pk=obj.pk)  # type: ignore[attr-defined]

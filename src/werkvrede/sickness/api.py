@@ -24,7 +24,6 @@ from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, findings_out
 from werkvrede.core.refusals import Invalid
-from werkvrede.core.versioning import Version
 from werkvrede.core.types import (
     Choice,
     Code,
@@ -38,6 +37,7 @@ from werkvrede.core.types import (
     Percentage,
     Text,
 )
+from werkvrede.core.versioning import Version
 from werkvrede.documents.models import DocumentKind
 from werkvrede.guideline.textscan import scan_field_name
 from werkvrede.sickness import feedback, selectors, services, wvp
@@ -244,7 +244,9 @@ def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, sch
     if not visible:
         return None
     return {
-        name: getattr(obj, name) for name in schema.model_fields if name in visible or name in ("id", "version")
+        name: getattr(obj, name)
+        for name in schema.model_fields
+        if name in visible or name in ("id", "version")
     }
 
 

@@ -255,7 +255,10 @@ def _report_initial(access: CaseAccess) -> dict[str, Any]:
     report = selectors.current_report(access.case)
     if report is None or report.recovery_date is not None:
         return {"version": report.version if report else 0}
-    return {"version": report.version, **{name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}}
+    return {
+        "version": report.version,
+        **{name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)},
+    }
 
 
 @requires("sickness.report.write", on=SECTION)

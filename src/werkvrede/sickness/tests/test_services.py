@@ -302,7 +302,9 @@ def ba_override_warn_j(world: World) -> None:
     """The organisation's protocol lets the BA override BLOCK* with a justification (Q-3)."""
     from werkvrede.protocol.services import protocol_update
 
-    protocol_update(actor=as_role(world.a, Role.ADMIN), values={"ba_override_mode": "WARN_J"})
+    protocol_update(
+        actor=as_role(world.a, Role.ADMIN), values={"ba_override_mode": "WARN_J"}, expected_version=0
+    )
 
 
 def test_an_advice_conditional_on_the_conflict_is_blocked_by_default(world: World) -> None:

@@ -51,7 +51,12 @@ def test_a_blocked_sick_report_keeps_what_was_typed_and_names_the_words(
     case = conflict_case(world)
     response = client_as(Role.LINE_MANAGER).post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"version": 0, "first_sick_day": "2025-03-10", "ongoing_work": "Zij heeft een hernia", "phone": "06-1"},
+        {
+            "version": 0,
+            "first_sick_day": "2025-03-10",
+            "ongoing_work": "Zij heeft een hernia",
+            "phone": "06-1",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 400
