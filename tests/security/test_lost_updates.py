@@ -33,6 +33,7 @@ from werkvrede.protocol.models import ConflictProtocol
 
 TODAY = date(2025, 3, 20)
 PAIRS = 1_000
+PAIRS_IN_MAKE_TEST = 200
 
 
 def _planned(world: World) -> Intervention:
@@ -141,9 +142,19 @@ def test_fifty_parallel_attempts_at_one_transition_one_succeeds_no_500(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_conflicting_edit_pairs_lose_no_update(world: World, on_postgres: None) -> None:
+    _conflicting_pairs(world, PAIRS_IN_MAKE_TEST)
+
+
+@pytest.mark.soak
+@pytest.mark.django_db(transaction=True)
 def test_a_thousand_conflicting_edit_pairs_lose_no_update(world: World, on_postgres: None) -> None:
-    """Two people save the protocol from the same version, PAIRS times over; each
-    time exactly one save lands, the other is refused with what was stored, nothing is overwritten."""
+    _conflicting_pairs(world, PAIRS)
+
+
+def _conflicting_pairs(world: World, pairs: int) -> None:
+    """Two people save the protocol from the same version, `pairs` times over; each time exactly one
+    save lands, the other is refused with what was stored, and nothing is overwritten."""
     admin = actor(world, Role.ADMIN)
     ready = threading.Barrier(2)
     outcomes: dict[str, list[int]] = {"A": [], "B": []}
@@ -151,7 +162,7 @@ def test_a_thousand_conflicting_edit_pairs_lose_no_update(world: World, on_postg
 
     def person(name: str) -> None:
         try:
-            for round_ in range(PAIRS):
+            for round_ in range(pairs):
                 seen = ConflictProtocol.objects.filter(organisation=world.a.organisation).first()
                 version = seen.version if seen else 0
                 ready.wait()  # both have read the same version before either saves
@@ -176,12 +187,12 @@ def test_a_thousand_conflicting_edit_pairs_lose_no_update(world: World, on_postg
         thread.join()
     assert not [e for e in errors if not isinstance(e, threading.BrokenBarrierError)], errors
     won = sorted(outcomes["A"] + outcomes["B"])
-    assert won == list(range(PAIRS))  # one save per round, never both, never none
+    assert won == list(range(pairs))  # one save per round, never both, never none
     stored = {
         p.version: p.hr_contact for p in ConflictProtocol.objects.filter(organisation=world.a.organisation)
     }
-    assert len(stored) == PAIRS
+    assert len(stored) == pairs
     # Every accepted save is a version of its own: none was overwritten by the other.
-    assert {stored[r + 1] for r in range(PAIRS)} == {
-        f"{'A' if r in outcomes['A'] else 'B'} {r}" for r in range(PAIRS)
+    assert {stored[r + 1] for r in range(pairs)} == {
+        f"{'A' if r in outcomes['A'] else 'B'} {r}" for r in range(pairs)
     }

@@ -67,6 +67,13 @@ def test_roles_deactivate_and_the_last_beheerder_through_the_api(
         membership_id=employee.pk,
     )
     assert refused.status_code == 422 and "SOD-1" in json.dumps(refused.json())
+    stale = _send(
+        client, "PUT", "api:people-roles", {"version": 1, "roles": ["WN"]}, membership_id=employee.pk
+    )
+    assert stale.status_code == 409 and stale.json()["detail"] == "stale_version"
+    assert stale.json()["current"] == {"roles": ["LG", "WN"]} and stale.json()["version"] == _version(
+        employee
+    )
     own = world.a.memberships[Role.ADMIN]
     last = _send(client, "POST", "api:people-deactivate", membership_id=own.pk)
     assert last.status_code == 409 and "laatste actieve beheerder" in last.json()["message"]
