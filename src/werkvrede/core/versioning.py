@@ -62,9 +62,8 @@ def save_versioned(obj: models.Model, *, expected_version: int, fields: Iterable
     Call it inside the service's transaction: when it refuses, the rest of the step is rolled back too.
     """
     names = list(fields)
-    values = {
-        obj._meta.get_field(name).attname: getattr(obj, obj._meta.get_field(name).attname) for name in names
-    }
+    columns = [obj._meta.get_field(name) for name in names]
+    values = {f.attname: getattr(obj, f.attname) for f in columns if isinstance(f, models.Field)}
     updated = (
         type(obj)
         ._default_manager.filter(pk=obj.pk, version=expected_version)
