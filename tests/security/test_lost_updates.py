@@ -28,6 +28,8 @@ from werkvrede.core.versioning import save_versioned
 from werkvrede.interventions import services as interventions
 from werkvrede.interventions.models import Intervention
 from werkvrede.interventions.tests.helpers import actor, employee_case
+from werkvrede.mediation.models import Mediation
+from werkvrede.mediation.tests.helpers import in_intake
 from werkvrede.protocol import services as protocol
 from werkvrede.protocol.models import ConflictProtocol
 
@@ -139,6 +141,18 @@ def test_fifty_parallel_attempts_at_one_transition_one_succeeds_no_500(
     statuses = at_once(lambda: clients.pop().post(url, body, "application/json").status_code, times=50)
     assert sorted(statuses) == [200] + [409] * 49
     assert Case.objects.get(pk=case.pk).state == "INTAKE"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_parallel_attempts_at_one_mediation_step_one_succeeds(world: World, on_postgres: None) -> None:
+    """The mediator pauses the mediation for the vertrouwenspersoon (SM-5 row 3) from 50 requests at once."""
+    mediation = in_intake(world)
+    url = reverse("api:mediation-steps", args=[mediation.pk])
+    clients = [logged_in(world.a.users[Role.MEDIATOR]) for _ in range(50)]
+    body = json.dumps({"step": "pause_vp"})
+    statuses = at_once(lambda: clients.pop().post(url, body, "application/json").status_code, times=50)
+    assert sorted(statuses) == [200] + [409] * 49
+    assert Mediation.objects.get(pk=mediation.pk).state == "PAUSED_VP_REFERRAL"
 
 
 @pytest.mark.django_db(transaction=True)
