@@ -167,15 +167,14 @@ def _stale_rows(exc: StaleVersion, form: Any) -> tuple[StaleRow, ...]:
     for name, field in form.fields.items():
         if name == "version" or name not in exc.current:
             continue
-        typed = form.data.getlist(name) if hasattr(form.data, "getlist") else form.data.get(name)
-        if isinstance(typed, list) and len(typed) == 1:
-            typed = typed[0]
+        # What was typed as the form read it (a date, a yes or no), the same kind as the stored value.
+        typed = getattr(form, "cleaned_data", {}).get(name, form.data.get(name))
         current = exc.current[name]
         names = {str(k): v for k, v in getattr(field, "choices", None) or ()}
         if names:  # a choice by its name, as the form shows it
             typed = (
                 [names.get(str(t), t) for t in typed]
-                if isinstance(typed, list)
+                if isinstance(typed, list | tuple)
                 else names.get(str(typed), typed)
             )
             current = (
