@@ -48,6 +48,7 @@ def variant_b_case(transactional_db: None) -> int:
         case_id=case.pk,
         data=services.ReportInput(first_sick_day=today - timedelta(days=2), notified_to_ba_on=today),
         today=today,
+        expected_version=0,
     )
     services.consult_record(actor=ba, case_id=case.pk, consult_on=today, note="", today=today)
     services.verdict_record(

@@ -69,7 +69,9 @@ def sc05(transactional_db: None, django_capture_on_commit_callbacks: Any) -> dic
             actor=hr, case_id=cases["ahmed"].pk, leave_id=earlier.pk, today=asked_on, appointment=appointment
         )
         sick_since = sickness.ReportInput(first_sick_day=today - timedelta(days=2))
-        sickness.report_save(actor=hr, case_id=cases["pim"].pk, data=sick_since, today=today)
+        sickness.report_save(
+            actor=hr, case_id=cases["pim"].pk, data=sick_since, today=today, expected_version=0
+        )
     return {"cases": cases, "monday": _next_monday(today)}
 
 

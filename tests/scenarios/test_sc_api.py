@@ -77,7 +77,12 @@ def test_sc01_late_consult_variant_c_and_an_interventieperiode(story: Story) -> 
     story.post(
         HR,
         "/cases/{case}/sick-report",
-        {"first_sick_day": "2025-03-03", "notified_to_ba_on": "2025-03-05", "phone": "06-12345678"},
+        {
+            "version": 0,
+            "first_sick_day": "2025-03-03",
+            "notified_to_ba_on": "2025-03-05",
+            "phone": "06-12345678",
+        },
         201,
     )
     _bedrijfsarts_steps(story, day="2025-03-12", verdict="NOT_AO")
@@ -153,7 +158,12 @@ def test_sc02_variant_b_a_blocked_draft_and_the_employers_free_text(story: Story
     )
     story.give_role(BA, "BA")
     story.give_role(CM, "CM")
-    report = {"first_sick_day": "2025-09-01", "notified_to_ba_on": "2025-09-02", "phone": "06-87654321"}
+    report = {
+        "version": 0,
+        "first_sick_day": "2025-09-01",
+        "notified_to_ba_on": "2025-09-02",
+        "phone": "06-87654321",
+    }
     # The casemanager types symptoms into the employer's record: refused, nothing stored.
     refused = story.post(
         CM, "/cases/{case}/sick-report", {**report, "expected_duration": "hartkloppingen"}, 422
@@ -221,12 +231,17 @@ def test_sc03_variant_a_becomes_b_with_samentelling(story: Story) -> None:
     story.intake(domains=["RELATIONS"], glasl_stage=2, conflict_type="EMPLOYEE_EMPLOYEE")
     story.give_role(BA, "BA")
     # The knee: sick 2025-03-03, recovered 2025-04-21 (49 sick days), sick again 2025-05-12.
-    first = {"first_sick_day": "2025-03-03", "recovery_date": "2025-04-21", "notified_to_ba_on": "2025-03-04"}
+    first = {
+        "version": 0,
+        "first_sick_day": "2025-03-03",
+        "recovery_date": "2025-04-21",
+        "notified_to_ba_on": "2025-03-04",
+    }
     story.post(HR, "/cases/{case}/sick-report", first, 201)
     story.post(
         HR,
         "/cases/{case}/sick-report",
-        {"first_sick_day": "2025-05-12", "notified_to_ba_on": "2025-05-13"},
+        {"version": 1, "first_sick_day": "2025-05-12", "notified_to_ba_on": "2025-05-13"},
         201,
     )
     story.on("2025-05-13")
@@ -384,7 +399,7 @@ def test_sc05_lotte_and_pim(story: Story, world: World) -> None:
     story.post(
         HR,
         "/cases/{case}/sick-report",
-        {"first_sick_day": "2025-09-15", "notified_to_ba_on": "2025-09-15"},
+        {"version": 0, "first_sick_day": "2025-09-15", "notified_to_ba_on": "2025-09-15"},
         201,
     )
     refused = story.post(

@@ -28,6 +28,7 @@ from werkvrede.core.types import (
     Offset,
     forbidden_character,
 )
+from werkvrede.core.versioning import Version
 
 router = Router(tags=["people"])
 
@@ -45,6 +46,7 @@ class PeopleMemberOut(Schema):
     is_active: bool
     account_active: bool
     roles: list[str]
+    version: int
 
 
 class PeopleListOut(Schema):
@@ -73,6 +75,8 @@ class PeopleInvitationOut(Schema):
 
 
 class PeopleRolesIn(Input):
+    # The member's version you edited (`version` of the member); stale: 409 `stale_version` (ADR 0146).
+    version: Version
     roles: Annotated[list[Choice[Role]], Field(max_length=len(Role))]
 
 
@@ -128,6 +132,7 @@ def _member_out(membership: Membership) -> PeopleMemberOut:
         is_active=membership.is_active,
         account_active=membership.user.is_active,
         roles=sorted(g.role for g in membership.grants.all()),
+        version=membership.version,
     )
 
 
@@ -205,7 +210,9 @@ def invitation_withdraw(request: HttpRequest, invitation: Invitation) -> PeopleI
 @api_requires("accounts.person.roles", on=MEMBERSHIP)
 def person_roles(request: HttpRequest, membership: Membership, payload: PeopleRolesIn) -> PeopleMemberOut:
     """Give the member exactly these roles (SOD-1, SOD-2 refused with 422 naming `roles`)."""
-    people.roles_set(actor=_actor(request), membership=membership, roles=payload.roles)
+    people.roles_set(
+        actor=_actor(request), membership=membership, roles=payload.roles, expected_version=payload.version
+    )
     return _member_out(selectors.membership_get_for(_actor(request), membership.pk))
 
 

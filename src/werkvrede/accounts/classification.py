@@ -23,7 +23,14 @@ classify(
 )
 classify(
     "accounts.membership",
-    {"id": C.SYSTEM, "user": C.ROLE, "organisation": C.ROLE, "is_active": C.ROLE, "created_at": C.SYSTEM},
+    {
+        "id": C.SYSTEM,
+        "user": C.ROLE,
+        "organisation": C.ROLE,
+        "is_active": C.ROLE,
+        "created_at": C.SYSTEM,
+        "version": C.SYSTEM,
+    },
 )
 classify("accounts.rolegrant", {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM})
 classify(

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from werkvrede.accounts import throttle
 from werkvrede.core.clientaddr import UNKNOWN, client_network
-from werkvrede.core.forms import Form, InputRulesMixin
+from werkvrede.core.forms import Form, InputRulesMixin, VersionField
 
 
 def wait_text(seconds: int) -> str:
@@ -103,6 +103,7 @@ class PersonInviteForm(Form):
 
 
 class PersonRolesForm(Form):
+    version = VersionField()
     roles = forms.MultipleChoiceField(
         label=_("Rollen"), choices=_role_choices, widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -35,6 +35,7 @@ from werkvrede.audit import services as audit
 from werkvrede.core.mail import Outgoing, Rendered, mail_queue
 from werkvrede.core.refusals import NotPossible
 from werkvrede.core.roles import Role
+from werkvrede.core.versioning import bump_version
 
 # Sent with `invitation` and `today` after the invitee accepted (their membership exists by then).
 invitation_accepted = Signal()
@@ -273,6 +274,7 @@ def _accept(invitation: Invitation, password: str | None, today: date) -> Invita
     for role in invitation.role_list:
         if role not in existing:
             RoleGrant.objects.create(membership=membership, role=role)
+            bump_version(membership)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record(

@@ -12,6 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.core.roles import Role
+from werkvrede.core.versioning import Versioned
 
 #: Fixed path segments beside an organisation's slug in a public address (/melden/ontvangstcode/,
 #: /protocol/instellingen/): an organisation with such a slug would find its page hidden behind them.
@@ -79,7 +80,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A user's place in an organisation; the roles are RoleGrant rows."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")

@@ -29,8 +29,9 @@ from werkvrede.accounts.sessions import sessions_end
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
-from werkvrede.core.refusals import Invalid, NotPossible
+from werkvrede.core.refusals import Invalid, NotPossible, StaleVersion
 from werkvrede.core.roles import Role
+from werkvrede.core.versioning import bump_version
 
 PURPOSE = PEOPLE_PURPOSE
 
@@ -293,6 +294,7 @@ def role_add(*, actor: Actor, membership: Membership, role: Role) -> Membership:
     if conflicts:
         raise Invalid({"role": [c.message for c in conflicts]})
     RoleGrant.objects.create(membership=membership, role=role)
+    bump_version(membership)
     audit.record_for(actor, "accounts.role.granted", membership, data={"role": str(role)})
     return membership
 
@@ -307,6 +309,7 @@ def role_remove(*, actor: Actor, membership: Membership, role: Role) -> Membersh
     if role is Role.ADMIN:
         _refuse_last_admin(membership)
     grant.delete()
+    bump_version(membership)
     audit.record_for(actor, "accounts.role.revoked", membership, data={"role": str(role)})
     return membership
 
@@ -326,6 +329,7 @@ def person_deactivate(*, actor: Actor, membership: Membership) -> Membership:
     user = User.objects.select_for_update().get(pk=membership.user_id)
     roles = sorted(membership.grants.values_list("role", flat=True))
     membership.grants.all().delete()
+    bump_version(membership)
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     withdrawn = Invitation.objects.filter(
@@ -366,10 +370,19 @@ invitations.register_acceptance_check(PURPOSE, acceptance_check)
 
 
 @transaction.atomic
-def roles_set(*, actor: Actor, membership: Membership, roles: Iterable[Role]) -> Membership:
-    """Give the member exactly `roles` (SUP, which the Beheerder does not give, stays as it is)."""
+def roles_set(
+    *, actor: Actor, membership: Membership, roles: Iterable[Role], expected_version: int
+) -> Membership:
+    """Give the member exactly `roles` (SUP, which the Beheerder does not give, stays as it is).
+
+    `expected_version` is the member's version the Beheerder edited; when the roles changed since, the
+    refusal holds the roles now given (ADR 0146).
+    """
     authorize(actor, "accounts.person.roles", membership)
+    membership = _locked(membership)
     held = {Role(r) for r in membership.grants.values_list("role", flat=True)}
+    if membership.version != expected_version:
+        raise StaleVersion(version=membership.version, current={"roles": sorted(str(r) for r in held)})
     wanted = set(roles)
     if Role.SUPPORTER in wanted - held:
         raise Invalid.of("roles", _("Een steunpersoon (SUP) nodigt de werknemer zelf uit, per zaak."))
@@ -381,4 +394,5 @@ def roles_set(*, actor: Actor, membership: Membership, roles: Iterable[Role]) ->
         role_remove(actor=actor, membership=membership, role=role)
     for role in sorted(wanted - held):
         role_add(actor=actor, membership=membership, role=role)
+    membership.refresh_from_db(fields=["version"])
     return membership

@@ -25,7 +25,7 @@ from werkvrede.accounts.invitations import max_age_days
 from werkvrede.accounts.models import Invitation, Membership
 from werkvrede.accounts.selectors import INVITATION, MEMBERSHIP
 from werkvrede.core.access import requires
-from werkvrede.core.refusals import Invalid, NotPossible, add_to_form, refusal_context
+from werkvrede.core.refusals import Invalid, NotPossible, StaleVersion, add_to_form, refusal_context
 from werkvrede.core.roles import Role
 
 OUTCOME_MESSAGES = {
@@ -107,7 +107,7 @@ def invitation_withdraw(request: HttpRequest, invitation: Invitation) -> HttpRes
 @requires("accounts.person.roles", on=MEMBERSHIP)
 def person_roles(request: HttpRequest, membership: Membership) -> HttpResponse:
     held = [g.role for g in membership.grants.all()]
-    form = PersonRolesForm(request.POST or None, initial={"roles": held})
+    form = PersonRolesForm(request.POST or None, initial={"roles": held, "version": membership.version})
     context: dict[str, Any] = {"membership": membership, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,11 +115,12 @@ def person_roles(request: HttpRequest, membership: Membership) -> HttpResponse:
                 actor=_actor(request),
                 membership=membership,
                 roles=[Role(r) for r in form.cleaned_data["roles"]],
+                expected_version=form.cleaned_data["version"],
             )
         except Invalid as exc:
             add_to_form(form, exc)
-        except NotPossible as exc:
-            context.update(refusal_context(exc))
+        except (NotPossible, StaleVersion) as exc:
+            context.update(refusal_context(exc, form))
         else:
             messages.success(
                 request, _("De rollen van %(name)s zijn bijgewerkt.") % {"name": membership.user.full_name}

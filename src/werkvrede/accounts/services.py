@@ -12,6 +12,7 @@ from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.roles import Role
+from werkvrede.core.versioning import bump_version
 
 
 @transaction.atomic
@@ -40,6 +41,7 @@ def membership_grant(*, user: User, organisation: Organisation, roles: Iterable[
     existing = set(membership.grants.values_list("role", flat=True))
     for role in sorted(set(roles) - existing):
         RoleGrant.objects.create(membership=membership, role=role)
+        bump_version(membership)
         audit.record(
             "accounts.role.granted",
             organisation_id=organisation.pk,

@@ -8,7 +8,7 @@ from typing import Any
 
 from ninja import Schema
 
-from werkvrede.core.refusals import Invalid, NeedsAttention, Refusal
+from werkvrede.core.refusals import Invalid, NeedsAttention, Refusal, StaleVersion
 from werkvrede.guideline import Finding
 
 
@@ -59,6 +59,9 @@ class RefusalOut(Schema):
     message: str = ""
     findings: list[GuidelineFindingOut] = []
     missing: list[str] = []
+    # stale_version (ADR 0146): the version now stored and its values, to compare and save again.
+    version: int | None = None
+    current: dict[str, Any] | None = None
 
 
 def refusal_body(exc: Refusal) -> dict[str, Any]:
@@ -73,4 +76,7 @@ def refusal_body(exc: Refusal) -> dict[str, Any]:
     }
     if isinstance(exc, NeedsAttention):
         body["missing"] = list(exc.missing)
+    if isinstance(exc, StaleVersion):
+        body["version"] = exc.version
+        body["current"] = exc.current
     return body

@@ -124,3 +124,13 @@ class Form(InputRulesMixin, forms.Form):
 
 class ModelForm(InputRulesMixin, forms.ModelForm):  # type: ignore[type-arg]
     pass
+
+
+class VersionField(forms.IntegerField):
+    """The hidden version an edit form started from (ADR 0146); the service refuses a stale one."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from werkvrede.core.versioning import MAX_VERSION
+
+        kwargs.setdefault("widget", forms.HiddenInput())
+        super().__init__(min_value=0, max_value=MAX_VERSION, **kwargs)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from werkvrede.guideline import Finding, Severity
 
 
@@ -70,6 +72,26 @@ class NotPossible(Refusal):
     detail = "not_possible"
 
 
+class StaleVersion(Refusal):
+    """Saved from an older version: someone else saved the record in between (ADR 0146).
+
+    `version` is the version now stored and `current` its values (field → value); nothing is saved, so
+    the person can compare and save again from `version`. Answered 409 with detail `stale_version`.
+    """
+
+    detail = "stale_version"
+
+    def __init__(self, *, version: int, current: Mapping[str, Any]) -> None:
+        self.version = version
+        self.current: dict[str, Any] = dict(current)
+        super().__init__(
+            gettext(
+                "Iemand anders heeft dit intussen gewijzigd. Hieronder staat wat nu is opgeslagen naast "
+                "wat je invulde; sla opnieuw op om jouw versie te bewaren."
+            )
+        )
+
+
 class Invalid(Refusal):
     """What was entered does not fit, per field (`errors`: field → messages); answered 422."""
 
@@ -117,10 +139,59 @@ class RefusalShown:
     needs_justification: bool
     medical_terms: tuple[str, ...]
     errors: dict[str, tuple[str, ...]]
+    # A save from a stale version: per field of the form, its label, what was typed and what is stored.
+    stale: tuple[StaleRow, ...] = ()
 
 
-def refusal_context(exc: Refusal) -> dict[str, Any]:
-    """The template context of a refused step: `refusal` for `core/_refusal.html`."""
+@dataclass(frozen=True)
+class StaleRow:
+    label: str
+    typed: str
+    current: str
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return gettext("ja") if value else gettext("nee")
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def _stale_rows(exc: StaleVersion, form: Any) -> tuple[StaleRow, ...]:
+    """Each field of the form the stored version holds, with what was typed beside it; the form's
+    hidden `version` now names the stored version, so saving again keeps what was typed."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version" or name not in exc.current:
+            continue
+        # What was typed as the form read it (a date, a yes or no), the same kind as the stored value.
+        typed = getattr(form, "cleaned_data", {}).get(name, form.data.get(name))
+        current = exc.current[name]
+        names = {str(k): v for k, v in getattr(field, "choices", None) or ()}
+        if names:  # a choice by its name, as the form shows it
+            typed = (
+                [names.get(str(t), t) for t in typed]
+                if isinstance(typed, list | tuple)
+                else names.get(str(typed), typed)
+            )
+            current = (
+                [names.get(str(c), c) for c in current]
+                if isinstance(current, list | tuple)
+                else names.get(str(current), current)
+            )
+        rows.append(StaleRow(label=str(field.label or name), typed=_shown(typed), current=_shown(current)))
+    if "version" in form.fields and hasattr(form.data, "copy"):
+        form.data = form.data.copy()
+        form.data["version"] = str(exc.version)
+    return tuple(rows)
+
+
+def refusal_context(exc: Refusal, form: Any = None) -> dict[str, Any]:
+    """The template context of a refused step: `refusal` for `core/_refusal.html`; pass the form of a
+    save refused as stale (`StaleVersion`) to show the stored values beside what was typed."""
     attention = isinstance(exc, NeedsAttention)
     terms = exc.all_terms if isinstance(exc, MedicalTermsFound) else ()
     return {
@@ -131,6 +202,7 @@ def refusal_context(exc: Refusal) -> dict[str, Any]:
             needs_justification=attention and any(f.severity is Severity.WARN_J for f in exc.findings),
             medical_terms=terms,
             errors=exc.errors if isinstance(exc, Invalid) else {},
+            stale=_stale_rows(exc, form) if isinstance(exc, StaleVersion) and form is not None else (),
         )
     }
 

@@ -116,6 +116,7 @@ class _Demo:
                 expected_duration="onbekend",
             ),
             today=first_sick_day + timedelta(days=1),
+            expected_version=0,
         )
         sickness.consult_record(
             actor=self.ba, case_id=case.pk, consult_on=consult_on,

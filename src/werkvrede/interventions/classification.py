@@ -60,6 +60,7 @@ classify(
     "interventions.intervention",
     {
         "id": C.SYSTEM,
+        "version": C.SYSTEM,
         "case": C.SYSTEM,
         "kind": C.D05,
         "status": C.D05,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.forms import MemberLookupMixin
-from werkvrede.core.forms import Form
+from werkvrede.core.forms import Form, VersionField
 from werkvrede.core.widgets import DateInput
 from werkvrede.interventions.models import (
     ChairRole,
@@ -137,6 +137,8 @@ class InterventionRecordForm(Form):
 
 class InterventionUpdateForm(InterventionRecordForm):
     """The plan of an intervention that has not started; its kind stays as recorded."""
+
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.versioning import Versioned
+
 
 class PeriodState(models.TextChoices):
     PROPOSED = "PROPOSED", _("Voorgesteld")
@@ -184,7 +186,7 @@ class ChairRole(models.TextChoices):
     VP = "VP", _("Vertrouwenspersoon")
 
 
-class Intervention(models.Model):
+class Intervention(Versioned):
     """A conversation, bemiddeling, other intervention or a referral (R-060…R-069)."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")

@@ -37,6 +37,7 @@ from werkvrede.core.gate import decide
 from werkvrede.core.phases import INTERVENTION_PERIOD
 from werkvrede.core.policy import authorize, hidden
 from werkvrede.core.refusals import Blocked, Invalid, NotPossible, Refusal
+from werkvrede.core.versioning import check_version, save_versioned
 from werkvrede.guideline import Finding
 from werkvrede.interventions import facts
 from werkvrede.interventions.models import (
@@ -830,9 +831,13 @@ def intervention_update(
     intervention_id: int,
     data: InterventionInput,
     today: date,
+    expected_version: int,
     acknowledged: Iterable[str] = (),
 ) -> Intervention:
     """Change a planned intervention (date, chair, support, note) until it starts; the kind stays.
+
+    `expected_version` is the version the person edited; a stale one is refused with the stored plan
+    (ADR 0146).
 
     Checked by the engine as when it was recorded: R-062/R-063/R-064/R-100 block, R-061 warns.
     """
@@ -841,6 +846,7 @@ def intervention_update(
     )
     if intervention.status != InterventionStatus.PROPOSED:
         raise NotPossible(_("Een interventie die al begonnen is, kan niet meer worden gewijzigd."))
+    check_version(intervention, expected_version, CHANGEABLE_FIELDS)
     case = access.case
     before = {f: getattr(intervention, f) for f in CHANGEABLE_FIELDS}
     intervention.chair_role = data.chair_role
@@ -855,7 +861,9 @@ def intervention_update(
     warnings = _decide_intervention(situation, f"interventions[{index}]", today, acknowledged)
     intervention.acknowledged = sorted({f.code for f in warnings})
     changed = sorted(f for f in CHANGEABLE_FIELDS if getattr(intervention, f) != before[f])
-    intervention.save(update_fields=[*CHANGEABLE_FIELDS, "acknowledged"])
+    save_versioned(
+        intervention, expected_version=expected_version, fields=[*CHANGEABLE_FIELDS, "acknowledged"]
+    )
     # Field names only: the note may hold case content (docs/audit-events.md).
     audit.record_for(
         actor,

@@ -360,10 +360,11 @@ def _update_intervention(
                 note=data["note"],
             ),
             today=timezone.localdate(),
+            expected_version=data["version"],
             acknowledged=request.POST.getlist("acknowledged"),
         )
     except Refusal as exc:
-        return refusal_context(exc) or {"invalid": True}
+        return refusal_context(exc, form) or {"invalid": True}
     return {}
 
 
@@ -381,7 +382,10 @@ def intervention_detail(request: HttpRequest, access: CaseAccess, intervention_i
     if can_write and intervention.status == InterventionStatus.PROPOSED:
         update_form = InterventionUpdateForm(
             request.POST if step == "update" else None,
-            initial={f: getattr(intervention, f) for f in services.CHANGEABLE_FIELDS},
+            initial={
+                "version": intervention.version,
+                **{f: getattr(intervention, f) for f in services.CHANGEABLE_FIELDS},
+            },
         )
     if step == "update":
         outcome = _update_intervention(request, actor, access, intervention, update_form)

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from werkvrede.core.access import api_requires
 from werkvrede.core.types import Count, Input, Line, Text
+from werkvrede.core.versioning import Version
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS
@@ -48,7 +49,10 @@ class ProtocolOut(Schema):
 
 
 class ProtocolIn(Input):
-    """Only the fields given change; the others keep the value of the version in force."""
+    """Only the fields given change; the others keep the value of the version in force. `version` is the
+    version in force you edited (0: the defaults); when another was saved since: 409 `stale_version`."""
+
+    version: Version
 
     conflict_leave_enabled: bool | None = None
     conflict_leave_max_days: Count | None = None
@@ -111,8 +115,12 @@ def protocol_get(request: HttpRequest) -> dict[str, Any]:
 @api_requires("protocol.parameters.edit")
 def protocol_put(request: HttpRequest, payload: ProtocolIn) -> Status[dict[str, Any]]:
     """Save a new version; 422 names each field that must be fixed."""
-    values = {k: v for k, v in payload.dict().items() if v is not None}
-    protocol = services.protocol_update(actor=request.actor, values=values)  # type: ignore[attr-defined]
+    values = {k: v for k, v in payload.dict().items() if v is not None and k != "version"}
+    protocol = services.protocol_update(
+        actor=request.actor,  # type: ignore[attr-defined]
+        values=values,
+        expected_version=payload.version,
+    )
     return Status(200, _out(protocol))
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkvrede.core.forms import ModelForm
+from werkvrede.core.forms import ModelForm, VersionField
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS, PARAMETERS, validation_errors
 
@@ -33,6 +33,9 @@ class ProtocolForm(ModelForm):
         model = ConflictProtocol
         fields = list(EDITABLE_FIELDS)
         widgets = {"emotions_sentence": forms.Textarea(attrs={"rows": 3})}
+
+    # The version in force when the form was opened (ADR 0146), not a parameter of the protocol.
+    version = VersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

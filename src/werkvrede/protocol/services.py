@@ -12,7 +12,7 @@ from werkvrede.cases.deadlines import case_deadlines_refresh
 from werkvrede.cases.models import Case, CaseState
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Invalid
+from werkvrede.core.refusals import Invalid, StaleVersion
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.protocol.parameters import EDITABLE_FIELDS, validation_errors
 from werkvrede.protocol.selectors import protocol_for
@@ -51,13 +51,22 @@ def protocol_ensure_default(
 
 
 @transaction.atomic
-def protocol_update(*, actor: Actor, values: dict[str, Any]) -> ConflictProtocol:
-    """Save a new version of the actor's organisation's protocol; unchanged values are carried over."""
+def protocol_update(*, actor: Actor, values: dict[str, Any], expected_version: int) -> ConflictProtocol:
+    """Save a new version of the actor's organisation's protocol; unchanged values are carried over.
+
+    `expected_version` is the version in force the person edited (0: the defaults); when another was
+    saved since, nothing is saved and the refusal holds the values now in force (ADR 0146).
+    """
     authorize(actor, "protocol.parameters.edit")
     if actor.organisation_id is None:  # the rule already refuses this
         raise hidden(actor, "protocol.parameters.edit")
     Organisation.objects.select_for_update().get(pk=actor.organisation_id)
     current = protocol_for(actor.organisation_id)
+    # The organisation's row lock above serialises every save, so this check cannot race.
+    if current.version != expected_version:
+        raise StaleVersion(
+            version=current.version, current={name: getattr(current, name) for name in EDITABLE_FIELDS}
+        )
     merged = {name: values.get(name, getattr(current, name)) for name in EDITABLE_FIELDS}
     errors = validation_errors(merged)
     if errors:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -16,7 +18,7 @@ from werkvrede.core.access import public, requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
 from werkvrede.core.policy import AccessDenied, allowed, hidden
-from werkvrede.core.refusals import Invalid, add_to_form
+from werkvrede.core.refusals import Invalid, StaleVersion, add_to_form, refusal_context
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.forms import ProtocolForm
 from werkvrede.protocol.models import DayUnit
@@ -63,7 +65,8 @@ def protocol_settings(request: HttpRequest) -> HttpResponseBase:
     can_edit = allowed(actor, "protocol.parameters.edit")
     if request.method == "POST" and not can_edit:
         raise AccessDenied(actor, "protocol.parameters.edit")
-    form = ProtocolForm(request.POST or None, initial=_initial(current))
+    form = ProtocolForm(request.POST or None, initial={**_initial(current), "version": current.version})
+    refused: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         changes = form.changes(current)
         if not changes:
@@ -72,9 +75,14 @@ def protocol_settings(request: HttpRequest) -> HttpResponseBase:
         if request.POST.get("bevestigd") != "ja":
             return render(request, "protocol/protocol_confirm.html", {"form": form, "changes": changes})
         try:
-            protocol = services.protocol_update(actor=actor, values=form.cleaned_data)
+            protocol = services.protocol_update(
+                actor=actor, values=form.cleaned_data, expected_version=form.cleaned_data["version"]
+            )
         except Invalid as exc:
             add_to_form(form, exc)
+        except StaleVersion as exc:
+            refused = refusal_context(exc, form)
+            current = selectors.protocol_for(organisation_id)
         else:
             messages.success(
                 request, _("Versie %(version)s van het protocol geldt nu.") % {"version": protocol.version}
@@ -91,6 +99,7 @@ def protocol_settings(request: HttpRequest) -> HttpResponseBase:
                 Organisation.objects.get(pk=organisation_id).slug, current
             ),
             "can_edit": can_edit,
+            **refused,
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -37,6 +37,7 @@ from werkvrede.core.types import (
     Percentage,
     Text,
 )
+from werkvrede.core.versioning import Version
 from werkvrede.documents.models import DocumentKind
 from werkvrede.guideline.textscan import scan_field_name
 from werkvrede.sickness import feedback, selectors, services, wvp
@@ -61,6 +62,7 @@ class _In(Input):
 class SickReportIn(_In):
     """The employer part: the dates and exactly R-130's fields (no field for anything medical)."""
 
+    version: Version
     first_sick_day: Date
     notified_to_ba_on: Date | None = None
     recovery_date: Date | None = None
@@ -93,6 +95,7 @@ class SickReportIn(_In):
 
 class SickReportOut(Schema):
     id: int
+    version: int
     state: str | None = None
     first_sick_day: date | None = None
     notified_to_ba_on: date | None = None
@@ -240,7 +243,11 @@ def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, sch
     visible = presented_fields(actor, access, obj)
     if not visible:
         return None
-    return {name: getattr(obj, name) for name in schema.model_fields if name in visible or name == "id"}
+    return {
+        name: getattr(obj, name)
+        for name in schema.model_fields
+        if name in visible or name in ("id", "version")
+    }
 
 
 @router.get(
@@ -278,10 +285,17 @@ def sick_report_get(request: HttpRequest, access: CaseAccess) -> dict[str, Any]:
 )
 @api_requires("sickness.report.write", on=SECTION)
 def sick_report_save(request: HttpRequest, access: CaseAccess, payload: SickReportIn) -> Status[Any]:
-    """Record the employer part of the sick report, or update the open one (LG, HR, CM)."""
+    """Record the employer part of the sick report, or update the open one (LG, HR, CM). `version` is the
+    report's version you edit (0 when there is none); a stale one is refused (409 `stale_version`)."""
     actor = _actor(request)
     data = services.ReportInput(**{k: getattr(payload, k) for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)})
-    report = services.report_save(actor=actor, case_id=access.case.pk, data=data, today=timezone.localdate())
+    report = services.report_save(
+        actor=actor,
+        case_id=access.case.pk,
+        data=data,
+        today=timezone.localdate(),
+        expected_version=payload.version,
+    )
     return Status(201, visible_dict(actor, access, report, SickReportOut))
 
 

@@ -27,6 +27,7 @@ classify(
         "created_by": C.D02,
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
+        "version": C.SYSTEM,
     },
 )
 classify(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.cases.models import ConflictType
-from werkvrede.core.forms import Form
+from werkvrede.core.forms import Form, VersionField
 from werkvrede.core.roles import Role
 from werkvrede.core.widgets import DateInput
 from werkvrede.guideline.parse import MAX_INT as MAX_GUIDELINE_COUNT
@@ -38,6 +38,7 @@ def _yes_no(label: Any) -> forms.TypedChoiceField:
 class SickReportForm(Form):
     """The employer's sick-report form: the dates and R-130's fields, nothing else (R-130, R-132)."""
 
+    version = VersionField()
     first_sick_day = forms.DateField(label=_("Eerste ziektedag"), widget=DateInput())
     notified_to_ba_on = forms.DateField(
         label=_("Gemeld bij de arbodienst of bedrijfsarts op"), required=False,

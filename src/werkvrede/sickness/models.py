@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.versioning import Versioned
+
 
 class SickReportState(models.TextChoices):
     """SM-2 states (docs/rules.md)."""
@@ -35,7 +37,7 @@ class SickReportState(models.TextChoices):
     CLOSED = "CLOSED", _("Gesloten")
 
 
-class SickReport(models.Model):
+class SickReport(Versioned):
     """The employer's record of a sick report (D02): R-130's fields plus dates, nothing medical."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")

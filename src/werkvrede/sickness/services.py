@@ -27,7 +27,8 @@ from werkvrede.consent.selectors import valid_consent
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import ALL, Decision, decide, findings_about
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, NeedsAttention
+from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, NeedsAttention, StaleVersion
+from werkvrede.core.versioning import check_version
 from werkvrede.guideline import (
     Advice,
     Finding,
@@ -154,8 +155,14 @@ def _employee_user_id(case: Case) -> int | None:
 
 
 @transaction.atomic
-def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -> SickReport:
-    """Record the employer part of the sick report, or update the open one (R-130, R-131, SM-2 rows 1-2)."""
+def report_save(
+    *, actor: Actor, case_id: int, data: ReportInput, today: date, expected_version: int
+) -> SickReport:
+    """Record the employer part of the sick report, or update the open one (R-130, R-131, SM-2 rows 1-2).
+
+    `expected_version` is the version of the report the person saw (0: none yet); a save from an older
+    one is refused with the stored values (ADR 0146).
+    """
     access = selectors.section_access(actor, case_id, require="sickness.report.write")
     terms = _employer_terms(data)
     if terms:
@@ -164,6 +171,11 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
         raise Invalid.of("recovery_date", _("De hersteldatum ligt vóór de eerste ziektedag."))
     case = Case.objects.select_for_update().get(pk=access.case.pk)
     report = selectors.current_report(case)
+    # The case's row lock serialises every save of its report, so this check cannot race.
+    if report is None and expected_version != 0:
+        raise StaleVersion(version=0, current={})
+    if report is not None:
+        check_version(report, expected_version, REPORT_FIELDS)
     creating = report is None or (
         report.recovery_date is not None and data.first_sick_day > report.recovery_date
     )
@@ -196,6 +208,8 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
     if report.recovery_date is not None and report.state in _RECOVERS:
         report.state = SickReportState.RECOVERED
     report.updated_at = timezone.now()
+    if not creating:
+        report.version += 1
     report.save()
     # The report as saved (in this transaction) with what was recorded before must still be possible.
     _parse(
@@ -222,6 +236,8 @@ def report_save(*, actor: Actor, case_id: int, data: ReportInput, today: date) -
     return report
 
 
+# What a person edits in the report: the values a stale save is shown beside (ADR 0146).
+REPORT_FIELDS = ("first_sick_day", "notified_to_ba_on", "recovery_date", *R130_FIELDS)
 _NULLABLE = frozenset({"safety_net_applies", "work_accident", "traffic_accident_liable_third_party"})
 _RECOVERS = frozenset(
     {

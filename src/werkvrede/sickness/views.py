@@ -227,7 +227,7 @@ def _form_page(
                     % {"terms": ", ".join(terms)},
                 )
         except Refusal as exc:
-            refused = refusal_context(exc)
+            refused = refusal_context(exc, form)
             refused["marked"] = _mark(form, exc.findings)
         except ValueError as exc:
             form.add_error(None, str(exc))
@@ -251,11 +251,14 @@ def _form_page(
     )
 
 
-def _report_initial(access: CaseAccess) -> dict[str, Any] | None:
+def _report_initial(access: CaseAccess) -> dict[str, Any]:
     report = selectors.current_report(access.case)
     if report is None or report.recovery_date is not None:
-        return None
-    return {name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}
+        return {"version": report.version if report else 0}
+    return {
+        "version": report.version,
+        **{name: getattr(report, name) for name in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)},
+    }
 
 
 @requires("sickness.report.write", on=SECTION)
@@ -266,6 +269,7 @@ def report(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
             case_id=case_id,
             data=services.ReportInput(**{k: data[k] for k in (*EMPLOYER_DATE_FIELDS, *R130_FIELDS)}),
             today=timezone.localdate(),
+            expected_version=data["version"],
         )
 
     return _form_page(

@@ -31,7 +31,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.services import timeline_record
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize, hidden
-from werkvrede.core.refusals import Invalid, MedicalTermsFound, NotPossible
+from werkvrede.core.refusals import Invalid, MedicalTermsFound, NotPossible, StaleVersion
 from werkvrede.documents import services as documents
 from werkvrede.documents.models import Document, DocumentKind
 from werkvrede.guideline.rules.privacy import scan_medical_terms
@@ -374,6 +374,18 @@ def draft_save(
     authorize(actor, spec.write_action, access)
     report = _report_of(access)
     current = documents.latest(OWNER_KIND, report.pk, kind)
+    # Each change is a new row, so the document id names the version edited; the report's row lock
+    # (`_report_of`) serialises the saves, and a save from a superseded draft is refused (ADR 0146).
+    if (
+        document_id is not None
+        and current is not None
+        and current.pk != document_id
+        and not current.locked_at
+    ):
+        raise StaleVersion(
+            version=current.version,
+            current={"document_id": current.pk, **{f: current.content.get(f) for f in spec.fields}},
+        )
     if document_id is not None and (current is None or current.pk != document_id or current.locked_at):
         raise NotPossible(_("Alleen de nieuwste versie van een concept kan worden gewijzigd."))
     if current is not None and current.locked_at is not None and not spec.repeatable:

@@ -1,7 +1,7 @@
 from typing import Any
 
 from tests.security.matrix import ALL, Row
-from werkvrede.accounts.models import Invitation
+from werkvrede.accounts.models import Invitation, Membership
 from werkvrede.core.roles import Role
 
 PEOPLE = frozenset({Role.ADMIN, Role.HR_ADVISER, Role.CASEMANAGER})
@@ -81,7 +81,11 @@ ROWS = {
         ADMIN,
         200,
         object_in=_membership_id,
-        body=lambda world: {"roles": ["WN", "LG"]},
+        body=lambda world: {
+            # The member's version now (the same in each tenant: built alike), ADR 0146.
+            "version": Membership.objects.get(pk=world.a.memberships[Role.EMPLOYEE].pk).version,
+            "roles": ["WN", "LG"],
+        },
         json=True,
         forbidden=VIEWERS,
     ),

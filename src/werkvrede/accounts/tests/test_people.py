@@ -38,6 +38,10 @@ def _token(message: Any) -> str:
     return found.group(1)
 
 
+def _version(membership: Membership) -> int:
+    return Membership.objects.get(pk=membership.pk).version
+
+
 def _roles(membership: Membership) -> set[str]:
     return set(Membership.objects.get(pk=membership.pk).grants.values_list("role", flat=True))
 
@@ -238,12 +242,12 @@ def test_the_roles_page_sets_roles_and_shows_a_sod_refusal_beside_the_field(
     client = client_as(Role.ADMIN)
     membership = world.a.memberships[Role.EMPLOYEE]
     url = reverse("accounts:person-roles", args=[membership.pk])
-    assert client.post(url, {"roles": ["WN", "LG"]}).status_code == 302
+    assert client.post(url, {"version": _version(membership), "roles": ["WN", "LG"]}).status_code == 302
     assert _roles(membership) == {"WN", "LG"}
-    refused = client.post(url, {"roles": ["WN", "LG", "VP"]})
+    refused = client.post(url, {"version": _version(membership), "roles": ["WN", "LG", "VP"]})
     assert refused.status_code == 400 and "SOD-1" in refused.content.decode()
     assert _roles(membership) == {"WN", "LG"}
-    assert client.post(url, {"roles": ["LG"]}).status_code == 302
+    assert client.post(url, {"version": _version(membership), "roles": ["LG"]}).status_code == 302
     assert _roles(membership) == {"LG"}
     assert AuditEvent.objects.filter(
         action="accounts.role.revoked", object_id=str(membership.pk), data__role="WN"
@@ -255,7 +259,9 @@ def test_the_last_active_beheerder_keeps_adm_and_cannot_deactivate_themselves(
 ) -> None:
     own = world.a.memberships[Role.ADMIN]
     client = client_as(Role.ADMIN)
-    response = client.post(reverse("accounts:person-roles", args=[own.pk]), {"roles": ["HR"]})
+    response = client.post(
+        reverse("accounts:person-roles", args=[own.pk]), {"version": _version(own), "roles": ["HR"]}
+    )
     assert response.status_code == 400
     assert "laatste actieve beheerder" in response.content.decode()
     assert _roles(own) == {"ADM"}

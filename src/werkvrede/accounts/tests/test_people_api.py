@@ -14,6 +14,10 @@ from werkvrede.accounts.models import Invitation, Membership
 from werkvrede.core.roles import Role
 
 
+def _version(membership: Membership) -> int:
+    return Membership.objects.get(pk=membership.pk).version
+
+
 def _send(client: Client, method: str, name: str, body: Any = None, **kwargs: Any) -> Any:
     return client.generic(method, reverse(name, kwargs=kwargs), json.dumps(body or {}), "application/json")
 
@@ -47,12 +51,29 @@ def test_roles_deactivate_and_the_last_beheerder_through_the_api(
 ) -> None:
     client = client_as(Role.ADMIN)
     employee = world.a.memberships[Role.EMPLOYEE]
-    changed = _send(client, "PUT", "api:people-roles", {"roles": ["WN", "LG"]}, membership_id=employee.pk)
+    changed = _send(
+        client,
+        "PUT",
+        "api:people-roles",
+        {"version": _version(employee), "roles": ["WN", "LG"]},
+        membership_id=employee.pk,
+    )
     assert changed.status_code == 200 and changed.json()["roles"] == ["LG", "WN"]
     refused = _send(
-        client, "PUT", "api:people-roles", {"roles": ["WN", "VP", "HR"]}, membership_id=employee.pk
+        client,
+        "PUT",
+        "api:people-roles",
+        {"version": _version(employee), "roles": ["WN", "VP", "HR"]},
+        membership_id=employee.pk,
     )
     assert refused.status_code == 422 and "SOD-1" in json.dumps(refused.json())
+    stale = _send(
+        client, "PUT", "api:people-roles", {"version": 1, "roles": ["WN"]}, membership_id=employee.pk
+    )
+    assert stale.status_code == 409 and stale.json()["detail"] == "stale_version"
+    assert stale.json()["current"] == {"roles": ["LG", "WN"]} and stale.json()["version"] == _version(
+        employee
+    )
     own = world.a.memberships[Role.ADMIN]
     last = _send(client, "POST", "api:people-deactivate", membership_id=own.pk)
     assert last.status_code == 409 and "laatste actieve beheerder" in last.json()["message"]

@@ -398,9 +398,9 @@ def test_the_organisation_sets_min_cell_in_its_protocol(world: World, year_2025:
     something is always suppressed)."""
     admin = person(world, Role.ADMIN)
     with pytest.raises(Invalid) as refused:
-        protocol_update(actor=admin, values={"vp_min_cell": 1})
+        protocol_update(actor=admin, values={"vp_min_cell": 1}, expected_version=0)
     assert "vp_min_cell" in refused.value.errors
-    protocol_update(actor=admin, values={"vp_min_cell": 5})
+    protocol_update(actor=admin, values={"vp_min_cell": 5}, expected_version=0)
     assert annual.min_cell_of(world.a.organisation.pk) == 5
     report = compiled(world, year=2025)
     assert report.min_cell == 5 and report.aggregates["min_cell"] == 5

@@ -260,7 +260,7 @@ def test_hr_sees_a_quarter_only_at_min_cell_answers(world: World) -> None:
 
 
 def test_min_cell_is_the_organisations_protocol_parameter(world: World) -> None:
-    protocol_update(actor=actor(world, Role.ADMIN), values={"vp_min_cell": 5})
+    protocol_update(actor=actor(world, Role.ADMIN), values={"vp_min_cell": 5}, expected_version=0)
     answered(world, 4, phases.CASE)
     assert _cell(world, Role.HR_ADVISER, phases.CASE).suppressed  # type: ignore[attr-defined]
     answered(world, 1, phases.CASE)

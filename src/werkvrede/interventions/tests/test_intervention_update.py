@@ -50,6 +50,7 @@ def test_the_planned_date_and_details_change_while_not_started(world: World) -> 
         intervention_id=planned.pk,
         data=_input(planned_on=date(2025, 4, 2), note="Nieuwe ruimte"),
         today=TODAY,
+        expected_version=1,
     )
     changed.refresh_from_db()
     assert changed.planned_on == date(2025, 4, 2) and changed.note == "Nieuwe ruimte"
@@ -67,6 +68,7 @@ def test_a_change_is_checked_by_the_guideline_like_a_new_one_r064(world: World) 
             intervention_id=planned.pk,
             data=_input(chair_role="VP"),
             today=TODAY,
+            expected_version=1,
         )
     assert "R-064" in {f.code for f in exc.value.findings}
     planned.refresh_from_db()
@@ -84,6 +86,7 @@ def test_a_started_intervention_no_longer_changes(world: World) -> None:
             intervention_id=planned.pk,
             data=_input(planned_on=date(2025, 4, 2)),
             today=TODAY,
+            expected_version=1,
         )
 
 
@@ -97,10 +100,12 @@ def test_the_page_changes_the_plan_and_keeps_what_was_typed_on_a_refusal(
     hr = client_as(Role.HR_ADVISER)
     page = hr.get(url).content.decode()
     assert 'name="planned_on"' in page and 'value="update"' in page
-    refused = hr.post(url, {"step": "update", "chair_role": "VP", "note": "Getypte toelichting Qz"})
+    refused = hr.post(
+        url, {"step": "update", "version": 1, "chair_role": "VP", "note": "Getypte toelichting Qz"}
+    )
     assert refused.status_code == 400
     assert "R-064" in refused.content.decode() and "Getypte toelichting Qz" in refused.content.decode()
-    done = hr.post(url, {"step": "update", "planned_on": "2025-04-02", "note": "Andere kamer"})
+    done = hr.post(url, {"step": "update", "version": 1, "planned_on": "2025-04-02", "note": "Andere kamer"})
     assert done.status_code == 302
     planned.refresh_from_db()
     assert planned.planned_on == date(2025, 4, 2)

@@ -34,5 +34,5 @@ def test_recording_a_sick_report_announces_it(world: World, listener_calls: list
     case = signal(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
     data = services.ReportInput(first_sick_day=date(2025, 3, 3))
     hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
-    services.report_save(actor=hr, case_id=case.pk, data=data, today=date(2025, 3, 4))
+    services.report_save(actor=hr, case_id=case.pk, data=data, today=date(2025, 3, 4), expected_version=0)
     assert listener_calls == [{"actor": hr, "case_id": case.pk, "sick_reported_on": date(2025, 3, 3)}]

@@ -208,7 +208,7 @@ def test_results_are_shown_at_exactly_min_cell_with_the_advice_of_high_factors(
 
 
 def test_min_cell_comes_from_the_organisations_protocol(world: World, team: Pulse) -> None:
-    protocol_update(actor=hr(world, role=Role.ADMIN), values={"vp_min_cell": 4})
+    protocol_update(actor=hr(world, role=Role.ADMIN), values={"vp_min_cell": 4}, expected_version=0)
     assert selectors.min_cell_of(world.a.organisation.pk) == 4
     _closed(answered(team, 3))
     results = services.results_read(actor=hr(world), pulse=team, today=TODAY)

@@ -9,7 +9,7 @@ ROWS = {
         "put",
         frozenset({Role.ADMIN}),
         200,
-        body=lambda world: {"conflict_leave_enabled": True},
+        body=lambda world: {"version": 0, "conflict_leave_enabled": True},
         json=True,
         refused=403,
     ),

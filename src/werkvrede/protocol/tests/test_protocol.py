@@ -42,14 +42,16 @@ def test_ensure_default_is_idempotent(world: World) -> None:
 def test_each_change_is_a_new_version_with_who_and_when(world: World) -> None:
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
     protocol_ensure_default(organisation=world.a.organisation)
-    v2 = protocol_update(actor=admin, values={"conflict_leave_enabled": True, "hr_contact": "Ria, 010-123"})
-    v3 = protocol_update(actor=admin, values={"conflict_leave_max_days": 2})
+    v2 = protocol_update(
+        actor=admin, values={"conflict_leave_enabled": True, "hr_contact": "Ria, 010-123"}, expected_version=1
+    )
+    v3 = protocol_update(actor=admin, values={"conflict_leave_max_days": 2}, expected_version=2)
     assert (v2.version, v3.version) == (2, 3)
     assert v3.conflict_leave_enabled is True and v3.hr_contact == "Ria, 010-123"
     assert [p.version for p in protocol_history(world.a.organisation.pk)] == [3, 2, 1]
     assert v3.created_by_id == world.a.users[Role.ADMIN].pk
     # Saving the same values again adds no version.
-    assert protocol_update(actor=admin, values={"conflict_leave_max_days": 2}).pk == v3.pk
+    assert protocol_update(actor=admin, values={"conflict_leave_max_days": 2}, expected_version=3).pk == v3.pk
     event = AuditEvent.objects.filter(action="protocol.protocol.changed").order_by("-pk").first()
     assert event is not None and event.data == {"version": 3, "fields": "conflict_leave_max_days"}
     assert "Ria" not in json.dumps([e.data for e in AuditEvent.objects.all()])
@@ -58,7 +60,7 @@ def test_each_change_is_a_new_version_with_who_and_when(world: World) -> None:
 def test_only_the_admin_changes_the_protocol(world: World) -> None:
     hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
     with pytest.raises(AccessDenied):
-        protocol_update(actor=hr, values={"conflict_leave_enabled": True})
+        protocol_update(actor=hr, values={"conflict_leave_enabled": True}, expected_version=0)
 
 
 @pytest.mark.parametrize(
@@ -76,14 +78,18 @@ def test_invalid_values_say_what_to_fix(
 ) -> None:
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
     with pytest.raises(Invalid) as exc:
-        protocol_update(actor=admin, values=values)
+        protocol_update(actor=admin, values=values, expected_version=0)
     assert words in " ".join(exc.value.errors[field])
     assert not ConflictProtocol.objects.exists()
 
 
 def test_the_facts_carry_the_tenant_parameters_and_the_holidays(world: World) -> None:
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
-    protocol_update(actor=admin, values={"conflict_leave_enabled": True, "liberation_day": "EVERY_YEAR"})
+    protocol_update(
+        actor=admin,
+        values={"conflict_leave_enabled": True, "liberation_day": "EVERY_YEAR"},
+        expected_version=0,
+    )
     case = signal(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
     facts = protocol_facts(case)
     assert facts["tenant"]["conflict_leave.enabled"] is True
@@ -112,6 +118,7 @@ def test_the_protocol_page_explains_the_protocol_in_plain_dutch(
     protocol_update(
         actor=admin,
         values={"conflict_leave_enabled": True, "open_consultation": "Dinsdag 9-10 uur, bel 010-555"},
+        expected_version=0,
     )
     page = client_as(Role.EMPLOYEE).get(reverse("protocol:page")).content.decode()
     assert "hoogstens 3 werkdagen" in page and "één keer per 24 maanden" in page
@@ -144,15 +151,19 @@ def test_the_api_reads_and_validates_with_field_paths(world: World, client_as: C
     admin = client_as(Role.ADMIN)
     url = reverse("api:protocol-update")
     bad = admin.put(
-        url, json.dumps({"ip_normal_max_days": 9, "ip_exceptional_max_days": 8}), "application/json"
+        url,
+        json.dumps({"version": 0, "ip_normal_max_days": 9, "ip_exceptional_max_days": 8}),
+        "application/json",
     )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["path"] == "ip_exceptional_max_days"
-    ok = admin.put(url, json.dumps({"conflict_leave_enabled": True}), "application/json")
+    ok = admin.put(url, json.dumps({"version": 0, "conflict_leave_enabled": True}), "application/json")
     assert ok.status_code == 200 and ok.json()["version"] == 1
     read = client_as(Role.EMPLOYEE).get(reverse("api:protocol")).json()
     assert read["conflict_leave_enabled"] is True and read["conflict_leave_max_days"] == 3
     versions = client_as(Role.HR_ADVISER).get(reverse("api:protocol-versions")).json()
     assert versions[0]["version"] == 1 and versions[0]["created_by"] == world.a.users[Role.ADMIN].full_name
-    wrong_type = admin.put(url, json.dumps({"conflict_leave_day_unit": "WEEKS"}), "application/json")
+    wrong_type = admin.put(
+        url, json.dumps({"version": 1, "conflict_leave_day_unit": "WEEKS"}), "application/json"
+    )
     assert wrong_type.status_code == 422

@@ -23,7 +23,7 @@ from werkvrede.protocol.services import protocol_ensure_default, protocol_update
 def _publish(world: World, tenant: str = "a", **values: object) -> None:
     organisation = world.tenant(tenant).organisation
     admin = actor_of(world.tenant(tenant).users[Role.ADMIN], organisation.pk)
-    protocol_update(actor=admin, values={"is_public": True, **values})
+    protocol_update(actor=admin, values={"is_public": True, **values}, expected_version=0)
 
 
 def _pdf_text(content: bytes) -> str:
@@ -107,6 +107,7 @@ def test_publishing_is_a_new_audited_version_on_the_settings_page(
     assert Client().get(reverse("protocol:public", args=["org-a"])).status_code == 200
     # Withdrawn in a next version: 404 again.
     body.pop("is_public")
+    body["version"] = 1
     assert admin.post(url, {**body, "bevestigd": "ja"}).status_code == 302
     assert Client().get(reverse("protocol:public", args=["org-a"])).status_code == 404
 
@@ -116,7 +117,7 @@ def test_the_api_reads_and_sets_whether_the_protocol_is_public(
 ) -> None:
     assert client_as(Role.EMPLOYEE).get(reverse("api:protocol")).json()["is_public"] is False
     response = client_as(Role.ADMIN).put(
-        reverse("api:protocol-update"), json.dumps({"is_public": True}), "application/json"
+        reverse("api:protocol-update"), json.dumps({"version": 0, "is_public": True}), "application/json"
     )
     assert response.status_code == 200 and response.json()["is_public"] is True
     assert Client().get(reverse("protocol:public", args=["org-a"])).status_code == 200

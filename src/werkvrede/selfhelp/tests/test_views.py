@@ -128,7 +128,9 @@ def test_the_guide_links_the_public_protocol_only_when_it_is_public(world: World
     public_url = reverse("protocol:public", args=["org-a"])
     assert public_url not in Client().get(url).content.decode()
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
-    protocol_update(actor=admin, values={"is_public": True, "conflict_leave_enabled": True})
+    protocol_update(
+        actor=admin, values={"is_public": True, "conflict_leave_enabled": True}, expected_version=0
+    )
     page = Client().get(url).content.decode()
     assert public_url in page
     advice = Client().post(url, {"step": "advice", "path": "employee"}).content.decode()
@@ -170,7 +172,7 @@ def test_the_start_page_points_to_the_guide_and_the_public_protocol(world: World
     home = client_as(Role.EMPLOYEE).get(reverse("core:home")).content.decode()
     assert guide_url in home and public_url not in home
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
-    protocol_update(actor=admin, values={"is_public": True})
+    protocol_update(actor=admin, values={"is_public": True}, expected_version=0)
     home = client_as(Role.MEDIATOR).get(reverse("core:home")).content.decode()
     assert guide_url in home and public_url in home
     assert reverse("selfhelp:organisation", args=["org-b"]) not in home

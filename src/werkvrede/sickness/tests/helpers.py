@@ -11,7 +11,7 @@ from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document
-from werkvrede.sickness import services
+from werkvrede.sickness import selectors, services
 from werkvrede.sickness.models import SickReport
 
 TODAY = date(2025, 3, 20)
@@ -45,6 +45,7 @@ def report(world: Any, case: Case, tenant: str = "a", **fields: Any) -> SickRepo
         case_id=case.pk,
         data=services.ReportInput(**values),
         today=TODAY,
+        expected_version=current.version if (current := selectors.current_report(case)) else 0,
     )
 
 

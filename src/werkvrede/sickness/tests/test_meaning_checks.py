@@ -259,7 +259,7 @@ def test_the_r131_refusal_says_consent_does_not_help(world: World, client_as: Cl
     case = conflict_case(world)
     response = client_as(Role.HR_ADVISER).post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"first_sick_day": "2025-03-10", "ongoing_work": "Zij slikt slaapmedicatie"},
+        {"version": 0, "first_sick_day": "2025-03-10", "ongoing_work": "Zij slikt slaapmedicatie"},
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -274,7 +274,7 @@ def test_the_api_says_a_renamed_health_field_is_r131_not_just_unknown(
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", key: True},
+        {"version": 0, "first_sick_day": "2025-03-10", key: True},
     )
     assert response.status_code == 422
     body = json.dumps(response.json())
@@ -286,7 +286,7 @@ def test_an_unknown_plain_field_is_still_refused_without_r131(world: World, clie
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", "team_name": "Inkoop"},
+        {"version": 0, "first_sick_day": "2025-03-10", "team_name": "Inkoop"},
     )
     assert response.status_code == 422
     assert "R-131" not in json.dumps(response.json())

@@ -55,7 +55,7 @@ DATES = {"first_sick_day", "notified_to_ba_on", "recovery_date"}
 
 def test_the_employer_form_has_exactly_r130s_fields_plus_the_dates() -> None:
     assert set(R130_FIELDS) == R130
-    assert set(SickReportForm.base_fields) == R130 | DATES
+    assert set(SickReportForm.base_fields) == R130 | DATES | {"version"}
     forbidden = ("diagnos", "cause", "oorzaak", "treatment", "behandel", "medica", "pregnan", "zwanger")
     for model_field in SickReport._meta.concrete_fields:
         assert not any(word in model_field.name for word in forbidden)
@@ -118,6 +118,7 @@ def test_only_employer_roles_write_the_sick_report(world: World, role: Role) -> 
             case_id=case.pk,
             data=services.ReportInput(first_sick_day=date(2025, 3, 10)),
             today=TODAY,
+            expected_version=0,
         )
 
 
@@ -301,7 +302,9 @@ def ba_override_warn_j(world: World) -> None:
     """The organisation's protocol lets the BA override BLOCK* with a justification (Q-3)."""
     from werkvrede.protocol.services import protocol_update
 
-    protocol_update(actor=as_role(world.a, Role.ADMIN), values={"ba_override_mode": "WARN_J"})
+    protocol_update(
+        actor=as_role(world.a, Role.ADMIN), values={"ba_override_mode": "WARN_J"}, expected_version=0
+    )
 
 
 def test_an_advice_conditional_on_the_conflict_is_blocked_by_default(world: World) -> None:

@@ -25,8 +25,15 @@ def post_json(client: Client, url: str, body: Any) -> Any:
 
 
 def test_the_api_schema_has_exactly_r130s_fields_plus_the_dates() -> None:
-    assert set(SickReportIn.model_fields) == R130 | DATES
-    assert set(SickReportOut.model_fields) == R130 | DATES | {"id", "state", "consult_on", "consult_by_role"}
+    # Plus the version the edit starts from (ADR 0146), which holds nothing about the person.
+    assert set(SickReportIn.model_fields) == R130 | DATES | {"version"}
+    assert set(SickReportOut.model_fields) == R130 | DATES | {
+        "id",
+        "version",
+        "state",
+        "consult_on",
+        "consult_by_role",
+    }
 
 
 def test_hr_records_a_sick_report_through_the_form(world: World, client_as: ClientAs) -> None:
@@ -36,7 +43,7 @@ def test_hr_records_a_sick_report_through_the_form(world: World, client_as: Clie
     assert "Zichtbaar voor" in page and "de werknemer" in page and "de wederpartij" not in page
     response = client.post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"first_sick_day": "2025-03-10", "phone": "06-11112222", "work_accident": "false"},
+        {"version": 0, "first_sick_day": "2025-03-10", "phone": "06-11112222", "work_accident": "false"},
     )
     assert response.status_code == 302
     sick = SickReport.objects.get()
@@ -51,7 +58,12 @@ def test_a_blocked_sick_report_keeps_what_was_typed_and_names_the_words(
     case = conflict_case(world)
     response = client_as(Role.LINE_MANAGER).post(
         f"/ziekmelding/{case.pk}/melding/",
-        {"first_sick_day": "2025-03-10", "ongoing_work": "Zij heeft een hernia", "phone": "06-1"},
+        {
+            "version": 0,
+            "first_sick_day": "2025-03-10",
+            "ongoing_work": "Zij heeft een hernia",
+            "phone": "06-1",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -65,7 +77,7 @@ def test_the_api_names_the_field_with_medical_words(world: World, client_as: Cli
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", "expected_duration": "twee weken vanwege de operatie"},
+        {"version": 0, "first_sick_day": "2025-03-10", "expected_duration": "twee weken vanwege de operatie"},
     )
     assert response.status_code == 422
     body = response.json()
@@ -84,7 +96,7 @@ def test_the_api_refuses_fields_beyond_r130(world: World, client_as: ClientAs) -
     response = post_json(
         client_as(Role.HR_ADVISER),
         f"/api/v1/cases/{case.pk}/sick-report",
-        {"first_sick_day": "2025-03-10", "diagnosis": "griep"},
+        {"version": 0, "first_sick_day": "2025-03-10", "diagnosis": "griep"},
     )
     assert response.status_code == 422
     assert not SickReport.objects.exists()
@@ -235,3 +247,28 @@ def test_an_interventieperiode_past_the_guidelines_count_is_refused_on_the_form(
     assert 'name="ip_days"' in html and 'value="1001"' in html  # what was typed stays
     assert "1000" in html  # the message says the largest number possible
     assert not SentAdvice.objects.exists()
+
+
+def test_a_save_from_a_stale_version_is_refused_with_the_stored_report(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """ADR 0146: the API answers 409 with the stored values; the page shows them beside what was typed."""
+    case = conflict_case(world)
+    url = f"/api/v1/cases/{case.pk}/sick-report"
+    hr, lg = client_as(Role.HR_ADVISER), client_as(Role.LINE_MANAGER)
+    first = post_json(hr, url, {"version": 0, "first_sick_day": "2025-03-10", "phone": "06-1"})
+    assert first.status_code == 201 and first.json()["version"] == 1
+    assert (
+        post_json(lg, url, {"version": 1, "first_sick_day": "2025-03-10", "phone": "06-2"}).status_code == 201
+    )
+    stale = post_json(hr, url, {"version": 1, "first_sick_day": "2025-03-10", "phone": "06-3"})
+    assert stale.status_code == 409 and stale.json()["detail"] == "stale_version"
+    assert stale.json()["version"] == 2 and stale.json()["current"]["phone"] == "06-2"
+    assert client_as(Role.HR_ADVISER).get(url).json()["sick_report"]["version"] == 2
+    page = hr.post(
+        f"/ziekmelding/{case.pk}/melding/", {"version": 1, "first_sick_day": "2025-03-10", "phone": "06-4"}
+    )
+    html = page.content.decode()
+    assert page.status_code == 400 and "06-2" in html and "06-4" in html
+    assert 'name="version" value="2"' in html
+    assert SickReport.objects.get().phone == "06-2"

@@ -187,8 +187,11 @@ def test_a_change_to_a_draft_is_a_new_version_and_voids_the_signatures(api: Api)
     assert body["version"] == 2 and body["status"] == "DRAFT"
     assert body["content"]["goal"] == "Terug in eigen werk." and body["content"]["activities"] == "Mediation."
     assert api.sign(WN, plan["id"]).status_code == 409  # the old version is superseded
-    # Only the newest draft changes.
-    assert api.put(LG, plan["id"], {"goal": "x"}).status_code == 409
+    # Only the newest draft changes: the superseded one is a stale version, answered with the newest.
+    stale = api.put(LG, plan["id"], {"goal": "x"})
+    assert stale.status_code == 409 and stale.json()["detail"] == "stale_version"
+    assert stale.json()["version"] == 2 and stale.json()["current"]["document_id"] == body["id"]
+    assert stale.json()["current"]["activities"] == "Mediation."
 
 
 def test_a_signed_document_is_frozen_changes_go_in_a_bijstelling(api: Api) -> None:

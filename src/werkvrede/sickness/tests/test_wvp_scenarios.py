@@ -66,7 +66,7 @@ def _variant_b_case(clock: Clock, first: date) -> None:
     clock.on(_day(first, 1))
     clock.give_role(BA, "BA")
     clock.give_role(CM, "CM")
-    report = {"first_sick_day": first.isoformat(), "notified_to_ba_on": _day(first, 1)}
+    report = {"version": 0, "first_sick_day": first.isoformat(), "notified_to_ba_on": _day(first, 1)}
     clock.post(CM, "/cases/{case}/sick-report", report, 201)
     day = _day(first, 2)
     clock.on(day)
