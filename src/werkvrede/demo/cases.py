@@ -154,6 +154,7 @@ class _Demo:
             case_id=case.pk,
             data=sickness.ReportInput(first_sick_day=self.days(-1), expected_duration="onbekend"),
             today=self.today,
+            expected_version=0,
         )
 
     def action_plan(self, case: Case) -> None:
