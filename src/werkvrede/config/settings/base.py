@@ -108,6 +108,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# How many proxies (load balancer, nginx) stand in front of the application; each appends the address it
+# saw to the forwarded-for header, and the client is the one this many places from the right (ADR 0155,
+# werkvrede.core.clientaddr). 0 means none: the connection's own address. Set exactly the number there
+# is: one too many lets a client choose its own address for every rate limit.
+WERKVREDE_TRUSTED_PROXIES = int(os.environ.get("WERKVREDE_TRUSTED_PROXIES", "0") or 0)
 # Log-in throttling (werkvrede.accounts.throttle, ADR 0055); counts per client use
 # werkvrede.core.clientaddr. Per account and client: after 5 failures a delay of 30 s, doubling after
 # every further failure up to 15 minutes; the count ends an hour after its last failure.
