@@ -50,7 +50,7 @@ def browser() -> Iterator[object]:
             context.on("console", _listen_for_csp)
             return context
 
-        instance.new_context = watched_context  # type: ignore[method-assign]
+        instance.new_context = watched_context  # type: ignore[method-assign,assignment]
         yield instance
         instance.close()
 

@@ -1,4 +1,4 @@
-"""Response headers every dynamic page carries (docs/adr/0156-response-headers.md, docs/security.md C7).
+"""Response headers every dynamic page carries (docs/adr/0156-response-headers.md).
 
 The Content-Security-Policy comes from django-csp (settings `CONTENT_SECURITY_POLICY`), the
 Referrer-Policy from Django's SecurityMiddleware. This middleware adds what neither sets: a

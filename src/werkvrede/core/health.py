@@ -31,7 +31,7 @@ _migrations_applied = False
 def _database() -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-        return cursor.fetchone() == (1,)
+        return bool(cursor.fetchone() == (1,))
 
 
 def _cache() -> bool:
@@ -40,7 +40,7 @@ def _cache() -> bool:
 
 
 def _migrations() -> bool:
-    global _migrations_applied  # noqa: PLW0603 - a per-process memo, see above
+    global _migrations_applied  # a per-process memo, see above
     if not _migrations_applied:
         executor = MigrationExecutor(connection)
         _migrations_applied = not executor.migration_plan(executor.loader.graph.leaf_nodes())

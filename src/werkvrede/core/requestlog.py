@@ -30,7 +30,9 @@ from werkvrede.core.clientaddr import is_from_trusted_proxy
 
 logger = logging.getLogger("werkvrede.request")
 
-current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("werkvrede_log_request_id", default="")
+current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "werkvrede_log_request_id", default=""
+)
 
 # An id a trusted proxy sends (nginx's $request_id is 32 hex digits); the audit field holds 32.
 _INCOMING_ID = re.compile(r"[0-9A-Za-z_-]{8,32}")

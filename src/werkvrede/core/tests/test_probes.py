@@ -86,7 +86,9 @@ def test_ready_fails_when_a_task_has_waited_too_long_for_the_worker(client: Clie
     assert response.json()["checks"]["database"] == "ok"
 
 
-def test_ready_names_a_failing_check_and_nothing_else(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ready_names_a_failing_check_and_nothing_else(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken() -> bool:
         raise DatabaseError('relation "werkvrede_cache" does not exist')
 
@@ -100,7 +102,9 @@ def test_ready_names_a_failing_check_and_nothing_else(client: Client, monkeypatc
     assert b"werkvrede_cache" not in response.content
 
 
-def test_ready_fails_while_a_migration_is_not_applied(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ready_fails_while_a_migration_is_not_applied(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(health, "_migrations_applied", False)
     monkeypatch.setattr(
         "django.db.migrations.executor.MigrationExecutor.migration_plan", lambda self, targets: [("x", False)]

@@ -117,7 +117,7 @@ def test_a_404_and_a_500_page_show_the_request_id(
 
 @override_settings(WERKVREDE_TRUSTED_PROXIES=1)
 def test_a_request_id_is_taken_over_only_from_a_trusted_proxy_and_only_when_sane(db: None) -> None:
-    proxied = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    proxied: dict[str, Any] = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
     nginx_id = "0123456789abcdef0123456789abcdef"
     assert Client(**proxied).get("/health/", HTTP_X_REQUEST_ID=nginx_id)["X-Request-ID"] == nginx_id
     for forged in ("x", "a" * 33, "<script>alert(1)</script>", "id with spaces 12345"):

@@ -1,4 +1,4 @@
-"""Every kind of response carries the security headers and is never stored (ADR 0156, security.md C7).
+"""Every kind of response carries the security headers and is never stored (ADR 0156).
 
 One response of each type: an HTML page, a redirect, JSON from the API, a PDF, an .ics feed, and the
 403, 404 and 500 pages. Static files are the one exception: they keep WhiteNoise's caching.
@@ -98,7 +98,7 @@ def test_a_nonce_is_sent_only_with_a_page_that_uses_it_and_matches_its_element(d
 
     from csp.middleware import CSPMiddleware
 
-    response = ResponseHeadersMiddleware(CSPMiddleware(view))(RequestFactory().get("/"))
+    response = ResponseHeadersMiddleware(CSPMiddleware(view))(RequestFactory().get("/"))  # type: ignore[arg-type]
     nonce = response.content.decode().split('nonce="', 1)[1].split('"', 1)[0]
     assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
 
