@@ -27,4 +27,4 @@ WERKVREDE_DEMO = True
 # reports (the browser's console still names every refusal) instead of breaking that page (ADR 0156).
 if DEBUG:
     CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
-    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY = None  # type: ignore[assignment]
