@@ -43,8 +43,36 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        open_context = instance.new_context
+
+        def watched_context(*args: object, **kwargs: object) -> object:
+            context = open_context(*args, **kwargs)  # type: ignore[arg-type]
+            context.on("console", _listen_for_csp)
+            return context
+
+        instance.new_context = watched_context  # type: ignore[method-assign,assignment]
         yield instance
         instance.close()
+
+
+# Content-Security-Policy refusals the browser reported during the current test (ADR 0156).
+_CSP_REFUSALS: list[str] = []
+
+
+def _listen_for_csp(message: object) -> None:
+    text = str(message.text)  # type: ignore[attr-defined]
+    if "Content Security Policy" in text:
+        _CSP_REFUSALS.append(text)
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_refusals() -> Iterator[None]:
+    """Every browser test fails when the policy refused a script, a style or anything else."""
+    _CSP_REFUSALS.clear()
+    yield
+    refused = list(_CSP_REFUSALS)
+    _CSP_REFUSALS.clear()
+    assert refused == [], f"the Content-Security-Policy refused: {refused}"
 
 
 @pytest.fixture
@@ -58,7 +86,8 @@ def page(browser: object) -> Iterator[object]:
 
 def axe_violations(page: object) -> list[dict[str, object]]:
     """Run axe-core on the page; return serious and critical violations."""
-    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    # Evaluated by the test driver, not added as an inline script: the page's CSP would refuse that.
+    page.evaluate(AXE.read_text())  # type: ignore[attr-defined]
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")  # type: ignore[attr-defined]
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}

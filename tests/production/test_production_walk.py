@@ -10,6 +10,7 @@ invitation arrives too. Runs in the PostgreSQL pass of `make test` (production i
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import socket
@@ -112,6 +113,7 @@ class Production:
     site: Site
     mailbox: Mailbox
     public_url: str  # WERKVREDE_BASE_URL: what the proxy serves and the e-mails link to
+    log: Path  # gunicorn's standard error: the application's log lines
 
     def manage(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -179,7 +181,11 @@ def production(tmp_path: Path) -> Iterator[Production]:
     server: subprocess.Popen[bytes] | None = None
     try:
         walk = Production(
-            env=env, site=Site(f"http://127.0.0.1:{port}", public_url), mailbox=mailbox, public_url=public_url
+            env=env,
+            site=Site(f"http://127.0.0.1:{port}", public_url),
+            mailbox=mailbox,
+            public_url=public_url,
+            log=tmp_path / "server.log",
         )
         for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["createcachetable"]):
             result = walk.manage(*command)
@@ -198,7 +204,7 @@ def production(tmp_path: Path) -> Iterator[Production]:
             env=env,
             cwd=str(REPO),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=walk.log.open("wb"),
         )
         deadline = time.monotonic() + 60
         while True:
@@ -236,8 +242,26 @@ def _code(secret_text: str, ahead: int = 0) -> str:
     return f"{totp.token():06d}"
 
 
+def _probe(production: Production, path: str, host: str) -> requests.Response:
+    """What a load balancer's health check sends: plain HTTP, the pod's address as Host, no proxy headers."""
+    url = production.site.base_url + path
+    return requests.get(url, headers={"Host": host}, allow_redirects=False, timeout=30)
+
+
+def _request_lines(production: Production) -> list[dict[str, Any]]:
+    lines = [json.loads(line) for line in production.log.read_text().splitlines() if line.startswith("{")]
+    return [line for line in lines if line.get("logger") == "werkvrede.request"]
+
+
 def test_the_readme_production_section_walked_end_to_end(production: Production) -> None:
     site = production.site
+    # Behind a load balancer (ADR 0155): the probes answer by IP over plain HTTP, nothing else does.
+    for path in ("/health/", "/ready/"):
+        assert _probe(production, path, "10.0.3.17:8000").status_code == 200, path
+    assert _probe(production, "/ready/", "10.0.3.17").json()["status"] == "ready"
+    assert _probe(production, "/account/inloggen/", "10.0.3.17:8000").status_code == 400
+    redirected = _probe(production, "/account/inloggen/", "127.0.0.1")
+    assert redirected.status_code == 301 and redirected.headers["Location"].startswith("https://")
     # An operator sets up the organisation and its first Beheerder from the command line.
     created = production.manage(
         "create_organisation",
@@ -308,3 +332,13 @@ def test_the_readme_production_section_walked_end_to_end(production: Production)
     production.deliver_mail()
     second = production.mailbox.wait_for("bedrijfsarts@arbodienst.test")
     assert production.path_of(_link(second)).startswith("/account/uitnodiging/?i=")
+
+    # The log: one JSON line per request, by route name, with no address, path or token (ADR 0157).
+    lines = _request_lines(production)
+    routes = {line["route"] for line in lines}
+    assert {"accounts:login", "accounts:people", "accounts:invitation"} <= routes, routes
+    assert all(len(line["request_id"]) == 32 and line["time"].endswith("+00:00") for line in lines)
+    text = production.log.read_text()
+    addresses = ("beheer@voorbeeld.test", "bedrijfsarts@arbodienst.test", "Dr. B. Arts")
+    for personal in (*addresses, "uitnodiging", "?i="):
+        assert personal not in text, personal

@@ -22,6 +22,7 @@ from werkvrede.core.roles import Role
 EXPECTED_PUBLIC = {
     "core:set-language",
     "core:health",
+    "core:ready",
     "accounts:login",
     "accounts:logout",
     "accounts:invitation",

@@ -16,8 +16,9 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # A client-supplied id is not trusted: it would let a caller forge correlations.
-        request_id = uuid.uuid4().hex
+        # The id the request log gave this request (it decides whether a proxy's id is trusted), or a
+        # fresh one; a client-supplied header is never read here.
+        request_id = str(getattr(request, "request_id", "")) or uuid.uuid4().hex
         token = current_request_id.set(request_id)
         try:
             with request_scope():

@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from werkvrede.core.requestlog import request_id_of
+
 _PAGES = {
     400: (
         _("Dit verzoek klopt niet"),
@@ -40,7 +42,13 @@ def _page(request: HttpRequest, status: int, title: object, text: object) -> Htt
         )
     except DisallowedHost:  # the 400 for a bad Host header: no way back to offer but the start page
         safe = False
-    context = {"status": status, "title": title, "text": text, "back": referer if safe else ""}
+    context = {
+        "status": status,
+        "title": title,
+        "text": text,
+        "back": referer if safe else "",
+        "request_id": request_id_of(request),
+    }
     return render(request, "errors/error.html", context, status=status)
 
 

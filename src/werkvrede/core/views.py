@@ -1,14 +1,14 @@
-"""The shell: start page, language switch, health."""
+"""The shell: start page, language switch, health and readiness."""
 
 from __future__ import annotations
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.i18n import set_language as django_set_language
 
 from werkvrede.core.access import public, requires
+from werkvrede.core.health import health_response, ready_response
 from werkvrede.core.next_steps import next_steps_for
 from werkvrede.core.startpages import sections_for, start_infos, start_panels
 
@@ -35,10 +35,11 @@ set_language = public(django_set_language)
 
 @public
 def health(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness: the process answers and the database takes a query."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # any database failure means "not ready"
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Liveness: the process answers (core.health; answered earlier by its middleware)."""
+    return health_response()
+
+
+@public
+def ready(request: HttpRequest) -> JsonResponse:
+    """Readiness: database, cache table, migrations, task worker (core.health)."""
+    return ready_response()

@@ -225,6 +225,20 @@ def test_a_spoofed_x_forwarded_for_changes_nothing(world: World, clock: Clock) -
     assert logged_in(attempt(user.email, PASSWORD, OWNER_DESK, HTTP_X_FORWARDED_FOR=ATTACKER))
 
 
+def test_behind_a_trusted_proxy_the_delay_follows_the_forwarded_client(
+    world: World, clock: Clock, settings: Any
+) -> None:
+    settings.WERKVREDE_TRUSTED_PROXIES = 1
+    user = world.a.users[Role.EMPLOYEE]
+    proxy = "10.0.0.5"
+    for n in range(5):
+        forged = f"192.0.2.{n}, {ATTACKER}"  # the left part is the attacker's own invention
+        assert evaluated_failure(attempt(user.email, "wrong", proxy, HTTP_X_FORWARDED_FOR=forged))
+    assert throttled(attempt(user.email, PASSWORD, proxy, HTTP_X_FORWARDED_FOR=ATTACKER))
+    # The owner behind the same proxy is another client and logs in.
+    assert logged_in(attempt(user.email, PASSWORD, proxy, HTTP_X_FORWARDED_FOR=OWNER_DESK))
+
+
 def test_the_throttled_page_is_accessible_keeps_the_address_and_speaks_english_too(
     world: World, clock: Clock
 ) -> None:

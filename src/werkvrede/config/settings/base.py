@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.config.database import default_database
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -59,8 +61,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id and one log line per request, probes included (docs/adr/0157-logs-for-operators.md).
+    "werkvrede.core.requestlog.RequestLogMiddleware",
+    # Before the host check and the HTTPS redirect: probes come by IP over plain HTTP (ADR 0155).
+    "werkvrede.core.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files keep their caching; every other response gets these (ADR 0156).
+    "werkvrede.core.headers.ResponseHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "werkvrede.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +85,25 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# The Content-Security-Policy (docs/adr/0156-response-headers.md): scripts and styles from this site
+# only, never inline, except an element that carries the request's nonce (`request.csp_nonce`).
+# Images may be data: URIs (the TOTP QR code is inline SVG, drawn from the page itself).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "werkvrede.config.urls"
 WSGI_APPLICATION = "werkvrede.config.wsgi.application"
@@ -107,6 +135,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# How many proxies (load balancer, nginx) stand in front of the application; each appends the address it
+# saw to the forwarded-for header, and the client is the one this many places from the right (ADR 0155,
+# werkvrede.core.clientaddr). 0 means none: the connection's own address. Set exactly the number there
+# is: one too many lets a client choose its own address for every rate limit.
+WERKVREDE_TRUSTED_PROXIES = int(os.environ.get("WERKVREDE_TRUSTED_PROXIES", "0") or 0)
 # Log-in throttling (werkvrede.accounts.throttle, ADR 0055); counts per client use
 # werkvrede.core.clientaddr. Per account and client: after 5 failures a delay of 30 s, doubling after
 # every further failure up to 15 minutes; the count ends an hour after its last failure.
@@ -179,6 +212,8 @@ STORAGES: dict[str, dict[str, Any]] = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# /ready/ fails when a task has been due this many seconds without the worker taking it (ADR 0155).
+WERKVREDE_READY_TASK_MAX_AGE = int(os.environ.get("WERKVREDE_READY_TASK_MAX_AGE", 15 * 60))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Links in e-mails point here (the e-mails carry nothing else).
@@ -205,7 +240,10 @@ WERKVREDE_AUDIT_ANCHOR_FILE = os.environ.get("WERKVREDE_AUDIT_ANCHOR_FILE", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "werkvrede.core.requestlog.JsonFormatter"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
     # Request bodies and template contexts may hold case content: never log them.

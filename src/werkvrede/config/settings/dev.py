@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from werkvrede.config.settings.base import *  # noqa: F403
-from werkvrede.config.settings.base import DATA_DIR, WERKVREDE_AUDIT_ANCHOR_FILE
+from werkvrede.config.settings.base import CONTENT_SECURITY_POLICY, DATA_DIR, WERKVREDE_AUDIT_ANCHOR_FILE
 from werkvrede.config.settings.local_keys import local_audit_keys, local_data_keys, local_secret_key
 
 # Tracebacks in the browser only when asked for; otherwise the plain error page with the request
@@ -23,3 +23,8 @@ WHITENOISE_AUTOREFRESH = True
 WERKVREDE_DEMO_TOTP_KEY = "48656c6c6f21deadbeef"
 # `make run` loads the demo. Not tied to DEBUG: tracebacks stay off unless asked for (ADR 0064).
 WERKVREDE_DEMO = True
+# Django's traceback page is made of inline scripts and styles: with tracebacks on, the policy only
+# reports (the browser's console still names every refusal) instead of breaking that page (ADR 0156).
+if DEBUG:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
+    CONTENT_SECURITY_POLICY = None  # type: ignore[assignment]

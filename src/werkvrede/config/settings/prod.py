@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from werkvrede.config.settings.base import *  # noqa: F403
 from werkvrede.config.settings.base import (
+    LOGGING,
     SECRET_KEY,
     STORAGES,
     WERKVREDE_AUDIT_ANCHOR_FILE,
@@ -80,4 +81,10 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "werkvrede_cache",
     }
+}
+
+# One JSON line per log record, one per request (docs/adr/0157-logs-for-operators.md).
+LOGGING = {
+    **LOGGING,
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
 }

@@ -122,6 +122,20 @@ def test_the_per_client_limit_ignores_x_forwarded_for_and_counts_an_ipv6_64_as_o
     assert Client(REMOTE_ADDR="2001:db8:5:7::1").post(url, FORM).status_code == 302
 
 
+@override_settings(WERKVREDE_CONTACT_PER_IP_PER_HOUR=2, WERKVREDE_TRUSTED_PROXIES=1)
+def test_behind_one_trusted_proxy_each_visitor_has_their_own_limit_and_cannot_forge_another(db: None) -> None:
+    url = reverse("contact:request")
+
+    def via_proxy(forwarded: str) -> int:
+        return Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=forwarded).post(url, FORM).status_code
+
+    assert [via_proxy("203.0.113.1") for _ in range(3)] == [302, 302, 429]
+    # Another visitor behind the same proxy is not affected by the first one's limit.
+    assert via_proxy("203.0.113.2") == 302
+    # Prepending a made-up address changes nothing: the proxy appended the real one.
+    assert via_proxy("198.51.100.1, 203.0.113.1") == 429
+
+
 def test_only_the_addressed_mediators_see_a_request_and_once_taken_only_the_taker(
     world: World, client_as: Callable[..., Client]
 ) -> None:
