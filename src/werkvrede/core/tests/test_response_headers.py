@@ -46,7 +46,7 @@ def test_every_response_type_carries_the_headers(
     hr = client_as(Role.HR_ADVISER)
     employee = logged_in(world.a.users[Role.EMPLOYEE])
     admin = actor_of(world.a.users[Role.ADMIN], world.a.organisation.pk)
-    protocol_update(actor=admin, values={"is_public": True})
+    protocol_update(actor=admin, values={"is_public": True}, expected_version=0)
     feed_page = employee.post(reverse("agenda:create"))
     feed_path = "/" + feed_page.context["new_url"].split("://", 1)[1].split("/", 1)[1]
 
