@@ -101,9 +101,14 @@ def requires(action: str, *, on: On | None = None, hide: bool | None = None) -> 
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             actor = request.actor  # type: ignore[attr-defined]
-            entered = _enter(actor, action, on, hidden_refusal, kwargs)
-            # A POST sent again with its key is answered like the first (ADR 0143).
-            return idempotency.once(request, actor, lambda: view(request, *args, **entered), api=False)
+            # A POST sent again with its key is answered like the first, before the object is read
+            # again (ADR 0143); the first passes the door inside the claim's transaction.
+            return idempotency.once(
+                request,
+                actor,
+                lambda: view(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs)),
+                api=False,
+            )
 
         setattr(wrapper, ACCESS_ATTRIBUTE, action)
         setattr(wrapper, OBJECT_ATTRIBUTE, on)
@@ -125,8 +130,12 @@ def api_requires(action: str, *, on: On | None = None, hide: bool | None = None)
         @wraps(func)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             actor = request.actor  # type: ignore[attr-defined]
-            entered = _enter(actor, action, on, hidden_refusal, kwargs)
-            return idempotency.once(request, actor, lambda: func(request, *args, **entered), api=True)
+            return idempotency.once(
+                request,
+                actor,
+                lambda: func(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs)),
+                api=True,
+            )
 
         # django-ninja reads the signature to build the schema; resolve string annotations in the
         # operation's own module, and show the path id where the operation takes the resolved object.

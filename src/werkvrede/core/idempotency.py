@@ -23,7 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from ninja import Status
 
@@ -88,7 +88,8 @@ def _replay(claim: Any, *, api: bool) -> HttpResponseBase:
         body: dict[str, Any] = {"detail": "idempotent_replay"}
         if claim.object_id is not None:
             body["id"] = claim.object_id
-        response = JsonResponse(body, status=claim.status)
+        # A 204 has no body (RFC 9110); every other answer names what the first one did.
+        response = HttpResponse(status=204) if claim.status == 204 else JsonResponse(body, status=claim.status)
         if claim.location:
             response["Location"] = claim.location
     else:
