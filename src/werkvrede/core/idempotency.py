@@ -89,7 +89,9 @@ def _replay(claim: Any, *, api: bool) -> HttpResponseBase:
         if claim.object_id is not None:
             body["id"] = claim.object_id
         # A 204 has no body (RFC 9110); every other answer names what the first one did.
-        response = HttpResponse(status=204) if claim.status == 204 else JsonResponse(body, status=claim.status)
+        response = (
+            HttpResponse(status=204) if claim.status == 204 else JsonResponse(body, status=claim.status)
+        )
         if claim.location:
             response["Location"] = claim.location
     else:
