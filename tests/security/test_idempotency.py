@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.security.test_access_matrix import (  # noqa: F401 - the matrix's fixtures
-    MATRIX,
-    Made,
-    _made,
-    _sessions,
-    client_of,
-    made,
-)
 import werkvrede
+from conftest import World
+from tests.security import test_access_matrix as access
+from tests.security.test_access_matrix import MATRIX, Made
+from werkvrede.core import doors
+from werkvrede.core.access import PUBLIC
 from werkvrede.core.idempotency import FIELD, HEADER, REPLAYED_HEADER
 from werkvrede.core.roles import Role
+from werkvrede.sickness.tests.helpers import conflict_case, consulted, finding, report, verdict
+
+# The access matrix's rows, objects and sessions (its fixtures, under their own names).
+_made, _sessions, made, client_of = access._made, access._sessions, access.made, access.client_of
 
 # Page POSTs that answer 200 rather than redirect: nothing to send the browser to again, so they run
 # each time (ADR 0143). None of them may create a record that a second send would double.
@@ -135,3 +136,114 @@ def test_every_post_form_in_every_template_has_the_csrf_tag_that_renders_the_key
             if posts and "{% csrf_token %}" not in inner:
                 missing.append(f"{template.relative_to(root)}: <form{attributes}>")
     assert missing == []
+
+
+# --- POST operations whose URL the matrix tests with a GET ------------------------------------------
+
+
+def _sick_case(world: World, *, reported: bool = True, assessed: bool = False) -> Any:
+    case = conflict_case(world)
+    if reported:
+        report(world, case)
+    if assessed:
+        consulted(world, case)
+        verdict(world, case, "AO")
+        finding(world, case, True)
+    return case
+
+
+def _import_preview(world: World, client: Client) -> dict[str, Any]:
+    csv = "email,name,roles\nnieuw@voorbeeld.test,Nieuw,WN\n"
+    preview = client.post(reverse("api:people-import-preview"), {"csv": csv}, "application/json")
+    return {"preview_id": preview.json()["preview_id"]}
+
+
+ADVICE = {
+    "kind": "REINTEGRATION",
+    "content": ["REINTEGRATION", "CONVERSATION"],
+    "resumption_condition": "NONE",
+    "reintegration_condition": "NONE",
+    "solution_direction": "Gesprek met een mediator",
+    "text": "Opbouw in drie weken.",
+    "justifications": {"R-022": "Besproken met de werknemer."},
+    "employer_recipients": ["HR", "LG"],
+    "ip_contact_person": "Piet",
+}
+# name -> (role, world -> (url, body given the client), status of the first)
+OTHER_POSTS: dict[str, tuple[Role, Callable[[World, Client], tuple[str, Any]], int]] = {
+    "api:consents": (
+        Role.EMPLOYEE,
+        lambda w, c: (
+            reverse("api:consents"),
+            {"recipient_role": "BA", "categories": ["D03"], "purpose": "Overleg", "given_on": "2025-03-01"},
+        ),
+        201,
+    ),
+    "api:sickness-report": (
+        Role.HR_ADVISER,
+        lambda w, c: (
+            reverse("api:sickness-report", kwargs={"case_id": _sick_case(w, reported=False).pk}),
+            {"first_sick_day": "2025-03-10", "notified_to_ba_on": "2025-03-11"},
+        ),
+        201,
+    ),
+    "api:sickness-advices": (
+        Role.OCCUPATIONAL_PHYSICIAN,
+        lambda w, c: (
+            reverse("api:sickness-advices", kwargs={"case_id": _sick_case(w, assessed=True).pk}),
+            ADVICE,
+        ),
+        201,
+    ),
+    "api:sickness-wvp-documents": (
+        Role.OCCUPATIONAL_PHYSICIAN,
+        lambda w, c: (
+            reverse("api:sickness-wvp-documents", kwargs={"case_id": _sick_case(w, assessed=True).pk}),
+            {"kind": "PROBLEM_ANALYSIS", "possibilities": "Halve dagen."},
+        ),
+        201,
+    ),
+    "api:people-import": (
+        Role.ADMIN,
+        lambda w, c: (reverse("api:people-import"), _import_preview(w, c)),
+        200,
+    ),
+}
+
+
+def _post_paths() -> dict[str, set[str]]:
+    """Every POST operation that needs a log-in: its path, and the URL names that reach it."""
+    paths: dict[str, set[str]] = {}
+    for route in doors.walk():
+        for (action, _on), methods in zip(
+            route.doors, route.methods or ("",) * len(route.doors), strict=True
+        ):
+            if route.namespace == "api" and "POST" in methods.split() and action != PUBLIC:
+                paths.setdefault(route.route, set()).add(route.full_name)
+    return paths
+
+
+def test_every_post_operation_of_the_api_is_sent_twice_here() -> None:
+    walked = {name for name, _role in POSTS} | set(OTHER_POSTS)
+    assert [path for path, names in _post_paths().items() if not names & walked] == []
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_POSTS))
+def test_the_other_api_posts_sent_twice_write_once(
+    world: World, client_as: Callable[..., Client], name: str
+) -> None:
+    role, prepare, status = OTHER_POSTS[name]
+    client = client_as(role)
+    url, body = prepare(world, client)
+
+    def send() -> Any:
+        return client.post(url, json.dumps(body), "application/json", headers={HEADER: "twice"})
+
+    first = send()
+    assert first.status_code == status, first.content
+    after_first = _counts()
+    second = send()
+    assert _counts() == after_first, "the second send wrote something"
+    assert second.status_code == first.status_code and second[REPLAYED_HEADER] == "true"
+    named = first.json().get("id") if isinstance(first.json(), dict) else None
+    assert second.json().get("id") == (named if isinstance(named, int) else None)
