@@ -157,8 +157,8 @@ def _idempotent(operation: dict[str, Any], replay: dict[str, str]) -> None:
             "name": HEADER,
             "required": False,
             "description": (
-                "Sent again with the same key (kept 24 hours by default), the request writes nothing and is answered "
-                "with the first answer's status and the id it named; with another body: 422."
+                "Sent again with the same key (kept 24 hours by default), the request writes nothing and "
+                "is answered with the first answer's status and the id it named; with another body: 422."
             ),
             "schema": {
                 "type": "string",

@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -30,6 +30,8 @@ from ninja import Status
 from werkvrede.core import errors
 from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import Invalid, KeyReused
+
+T = TypeVar("T")
 
 FIELD = "idempotency_key"
 HEADER = "Idempotency-Key"
@@ -114,7 +116,7 @@ def _answer_of(result: Any, *, api: bool) -> tuple[int, str, int | None] | None:
     return status, "", named if isinstance(named, int) and not isinstance(named, bool) else None
 
 
-def once(request: HttpRequest, actor: Actor, run: Callable[[], Any], *, api: bool) -> Any:
+def once(request: HttpRequest, actor: Actor, run: Callable[[], T], *, api: bool) -> T | HttpResponseBase:
     """Run the door's view, once per key: the first request writes, a repeat is answered from its claim.
 
     A page's first answer is kept when it redirects (the write succeeded, PRG); an API's when it is a
