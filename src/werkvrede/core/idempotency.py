@@ -23,7 +23,14 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    JsonResponse,
+    RawPostDataException,
+)
 from django.utils import timezone
 from ninja import Status
 
@@ -69,7 +76,10 @@ def _request_digest(request: HttpRequest, *, api: bool) -> str:
     """What the request asks: its path and body (a form's fields and files, without the tokens)."""
     path = request.path.encode()
     if api:
-        return _digest(path, request.body)
+        try:
+            return _digest(path, request.body)
+        except RawPostDataException:  # a form body, already read as one (an operation without a body)
+            pass
     parts = [path]
     for name in sorted(request.POST):
         if name not in _NOT_THE_REQUEST:

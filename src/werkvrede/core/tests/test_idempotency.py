@@ -174,3 +174,15 @@ def test_two_identical_requests_at_once_create_one_record(world: World, on_postg
     results = at_once(send)
     assert len(results) == 2 and len(set(results)) == 1 and results[0][0] == 201
     assert Case.objects.filter(organisation=world.a.organisation).count() == 1
+
+
+def test_an_operation_without_a_body_sent_as_a_form_is_answered_once(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    client = client_as(Role.EMPLOYEE)
+    url = reverse("api:calendar-feed")
+    first = client.post(url, {"x": "1"}, headers={HEADER: "form"})
+    second = client.post(url, {"x": "1"}, headers={HEADER: "form"})
+    assert first.status_code == second.status_code and first.status_code < 300  # type: ignore[attr-defined]
+    assert second[REPLAYED_HEADER] == "true"  # type: ignore[index]
+    assert client.post(url, {"x": "2"}, headers={HEADER: "form"}).status_code == 422  # type: ignore[attr-defined]
