@@ -22,6 +22,7 @@ import werkvrede
 from conftest import World
 from tests.security import test_access_matrix as access
 from tests.security.test_access_matrix import MATRIX, Made
+from werkvrede.api.api import api
 from werkvrede.core import doors
 from werkvrede.core.access import PUBLIC
 from werkvrede.core.idempotency import FIELD, HEADER, REPLAYED_HEADER
@@ -247,3 +248,17 @@ def test_the_other_api_posts_sent_twice_write_once(
     assert second.status_code == first.status_code and second[REPLAYED_HEADER] == "true"
     named = first.json().get("id") if isinstance(first.json(), dict) else None
     assert second.json().get("id") == (named if isinstance(named, int) else None)
+
+
+def test_the_document_offers_the_key_and_the_replay_on_every_post_that_needs_a_log_in() -> None:
+    document = api.get_openapi_schema()
+    replay = {"$ref": "#/components/schemas/IdempotentReplayOut"}
+    for path, operations in document["paths"].items():
+        post = operations.get("post")
+        if post is None or {"SessionAuth": []} not in post.get("security", []):
+            continue
+        assert HEADER in [p["name"] for p in post.get("parameters", []) if p["in"] == "header"], path
+        for status, response in post["responses"].items():
+            content = response.get("content", {}).get("application/json")
+            if status.startswith("2") and content is not None:
+                assert content["schema"]["anyOf"][-1] == replay, (path, status)

@@ -33,9 +33,10 @@ from werkvrede.core.access import (
     requires,
 )
 from werkvrede.core.api_findings import InvalidOut, RefusalOut, refusal_body
-from werkvrede.core.idempotency import HEADER, KEY_PATTERN
+from werkvrede.core.idempotency import HEADER, KEY_MAX
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
+from werkvrede.core.types import CODE_PATTERN
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
@@ -160,12 +161,7 @@ def _idempotent(operation: dict[str, Any], replay: dict[str, str]) -> None:
                 "Sent again with the same key (kept 24 hours by default), the request writes nothing and "
                 "is answered with the first answer's status and the id it named; with another body: 422."
             ),
-            "schema": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 100,
-                "pattern": f"^{KEY_PATTERN.pattern}$",
-            },
+            "schema": {"type": "string", "minLength": 1, "maxLength": KEY_MAX, "pattern": CODE_PATTERN},
         }
     )
     for status, response in operation["responses"].items():

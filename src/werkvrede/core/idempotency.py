@@ -43,8 +43,9 @@ T = TypeVar("T")
 FIELD = "idempotency_key"
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
-# Visible ASCII, 1 to 100 characters: a UUID, a ULID or a client's own counter fit.
-KEY_PATTERN = re.compile(r"[!-~]{1,100}")
+# A code of 1 to 100 characters (core.types.CODE_PATTERN): a UUID, a ULID or a client's counter fit.
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_.+-]{1,100}")
+KEY_MAX = 100
 DEFAULT_HOURS = 24
 # Sent with the CSRF token: never part of what the request asks for.
 _NOT_THE_REQUEST = frozenset({"csrfmiddlewaretoken", FIELD})
@@ -68,7 +69,7 @@ def _key(request: HttpRequest, *, api: bool) -> str | None:
     if key is None:
         return None
     if not KEY_PATTERN.fullmatch(key):
-        raise Invalid.of(HEADER if api else FIELD, "1 to 100 visible ASCII characters")
+        raise Invalid.of(HEADER if api else FIELD, "1 to 100 letters, digits or _ . + -")
     return key
 
 
