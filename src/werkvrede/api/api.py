@@ -21,7 +21,7 @@ from werkvrede.accounts.api import router as accounts_router
 from werkvrede.agenda.api import router as agenda_router
 from werkvrede.api.advice import router as advice_router
 from werkvrede.api.body import BodyRefused, BodyTooLarge, JsonParser, NotSentAsJson, max_body_bytes
-from werkvrede.api.schemas import ErrorOut, MeOut, ValidationErrorOut
+from werkvrede.api.schemas import ErrorOut, IdempotentReplayOut, MeOut, ValidationErrorOut
 from werkvrede.audit.api import router as audit_router
 from werkvrede.cases.api import router as cases_router
 from werkvrede.confidential.public_api import router as reporting_router
@@ -34,8 +34,10 @@ from werkvrede.core.access import (
     requires,
 )
 from werkvrede.core.api_findings import InvalidOut, RefusalOut, refusal_body
+from werkvrede.core.idempotency import HEADER, KEY_MAX
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
+from werkvrede.core.types import CODE_PATTERN
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
@@ -83,8 +85,9 @@ class WerkvredeAPI(NinjaAPI):
             status: (text, _component(model, components)) for status, (text, model) in COMMON_ERRORS.items()
         }
         invalid = _component(INVALID_422, components)
+        replay = _component(IdempotentReplayOut, components)
         for operations in schema.get("paths", {}).values():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 # django-ninja keys responses by int, JSON by string: one key per status.
                 responses = operation["responses"] = {str(k): v for k, v in operation["responses"].items()}
                 for status, (description, ref) in common.items():
@@ -98,6 +101,9 @@ class WerkvredeAPI(NinjaAPI):
                 responses["422"]["content"]["application/json"]["schema"] = _with_invalid(
                     responses["422"]["content"]["application/json"]["schema"], invalid
                 )
+                # Only a logged-in person has keys kept (ADR 0143); not the anonymous, nor a receipt's holder.
+                if method == "post" and {"SessionAuth": []} in operation.get("security", []):
+                    _idempotent(operation, replay)
         return schema
 
     def __init__(self, **kwargs: Any) -> None:
@@ -143,6 +149,26 @@ class WerkvredeAPI(NinjaAPI):
 
     def _refused(self, request: HttpRequest, exc: Refusal) -> HttpResponse:
         return self.create_response(request, refusal_body(exc), status=exc.status)
+
+
+def _idempotent(operation: dict[str, Any], replay: dict[str, str]) -> None:
+    """A POST takes an `Idempotency-Key`; sent again with it, its success is answered as a replay."""
+    operation.setdefault("parameters", []).append(
+        {
+            "in": "header",
+            "name": HEADER,
+            "required": False,
+            "description": (
+                "Sent again with the same key (kept 24 hours by default), the request writes nothing and "
+                "is answered with the first answer's status and the id it named; with another body: 422."
+            ),
+            "schema": {"type": "string", "minLength": 1, "maxLength": KEY_MAX, "pattern": CODE_PATTERN},
+        }
+    )
+    for status, response in operation["responses"].items():
+        content = response.get("content", {}).get("application/json")
+        if status.startswith("2") and content is not None:
+            content["schema"] = {"anyOf": [content["schema"], replay]}
 
 
 def _with_invalid(schema: dict[str, Any], invalid: dict[str, str]) -> dict[str, Any]:

@@ -26,3 +26,11 @@ class ValidationErrorOut(Schema):
     """A request that does not fit the document: every field that is wrong, where and why."""
 
     detail: list[ValidationErrorItemOut]
+
+
+class IdempotentReplayOut(Schema):
+    """A POST sent again with its `Idempotency-Key`: the first answer's status, and the id of the record
+    it made or changed when it named one; nothing of its content (docs/adr/0143-a-write-happens-once.md)."""
+
+    detail: str
+    id: int | None = None

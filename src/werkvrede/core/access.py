@@ -10,7 +10,8 @@ the actor can see the object; or 404 with `hide=True`, where even refusing would
 hands the object to the view. A view without a declaration is refused at run time by
 `DeclaredAccessMiddleware` (and the refusal audited), so deny-by-default does not depend on the tests;
 `tests/security/test_url_classification.py` also fails on one. `docs/permissions.md` is generated from
-the declarations (`manage.py permissions_doc`).
+the declarations (`manage.py permissions_doc`). Past the check, a POST with an idempotency key runs
+once per key (`core.idempotency`, ADR 0143).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from werkvrede.core import policy
+from werkvrede.core import idempotency, policy
 from werkvrede.core.actor import Actor
 from werkvrede.core.types import Id
 
@@ -100,7 +101,14 @@ def requires(action: str, *, on: On | None = None, hide: bool | None = None) -> 
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             actor = request.actor  # type: ignore[attr-defined]
-            return view(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs))
+            # A POST sent again with its key is answered like the first, before the object is read
+            # again (ADR 0143); the first passes the door inside the claim's transaction.
+            return idempotency.once(
+                request,
+                actor,
+                lambda: view(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs)),
+                api=False,
+            )
 
         setattr(wrapper, ACCESS_ATTRIBUTE, action)
         setattr(wrapper, OBJECT_ATTRIBUTE, on)
@@ -122,7 +130,12 @@ def api_requires(action: str, *, on: On | None = None, hide: bool | None = None)
         @wraps(func)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             actor = request.actor  # type: ignore[attr-defined]
-            return func(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs))
+            return idempotency.once(
+                request,
+                actor,
+                lambda: func(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs)),
+                api=True,
+            )
 
         # django-ninja reads the signature to build the schema; resolve string annotations in the
         # operation's own module, and show the path id where the operation takes the resolved object.

@@ -64,6 +64,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return _page(request, 404, *_PAGES[404])
 
 
+def key_reused(request: HttpRequest) -> HttpResponse:
+    """A form sent again with its key but other content (docs/adr/0143-a-write-happens-once.md)."""
+    return _page(
+        request,
+        422,
+        _("Dit formulier is al verstuurd"),
+        _(
+            "Dit formulier is al eens verstuurd, met andere gegevens. Laad de pagina opnieuw, vul het "
+            "formulier in en verstuur het nog eens."
+        ),
+    )
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: usually a form left open too long or cookies switched off; the reason stays out."""
     return _page(

@@ -107,6 +107,16 @@ class Invalid(Refusal):
         return cls({field: (message,)})
 
 
+class KeyReused(Invalid):
+    """An idempotency key sent again with another request (path or body) than the first it came with
+    (docs/adr/0143-a-write-happens-once.md)."""
+
+    detail = "idempotency_key_reused"
+
+    def __init__(self) -> None:
+        super().__init__({"Idempotency-Key": ("sent before with another request; send a new key",)})
+
+
 class MedicalTermsFound(Invalid):
     """R-131: the employer side typed words that hint at medical details; per field, they must go first.
 

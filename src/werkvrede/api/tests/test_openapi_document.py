@@ -23,6 +23,7 @@ from werkvrede.core import types
 
 DOCUMENT = api.get_openapi_schema()
 COMPONENTS = DOCUMENT["components"]["schemas"]
+REPLAY = {"$ref": "#/components/schemas/IdempotentReplayOut"}
 
 
 def _operations() -> Iterator[Operation]:
@@ -97,7 +98,8 @@ def test_each_response_is_documented_with_the_schema_its_operation_declares(oper
             continue
         declared = model.model_fields["response"].annotation
         schema = responses[str(status)]["content"]["application/json"]["schema"]
-        if status == 422 and "anyOf" in schema:
+        # Beside the declared schema: a rule's 422, and the replay of a POST sent again (ADR 0143).
+        if "anyOf" in schema and (status == 422 or schema["anyOf"][-1] == REPLAY):
             schema = schema["anyOf"][0]
         expected = _expected(declared, "serialization", operation.by_alias)
         assert _resolve(schema, COMPONENTS) == expected, (status, declared)

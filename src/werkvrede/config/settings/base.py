@@ -122,9 +122,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "werkvrede.accounts.context_processors.actor",
             ],
+            # `{% csrf_token %}` also renders the form's idempotency key (core/templatetags/form_tokens.py).
+            "builtins": ["werkvrede.core.templatetags.form_tokens"],
         },
     },
 ]
+
+# How long a POST's idempotency key is remembered (core/idempotency.py, ADR 0143).
+WERKVREDE_IDEMPOTENCY_HOURS = int(os.environ.get("WERKVREDE_IDEMPOTENCY_HOURS", "24"))
 
 # One form rendering for every form (core/renderers.py).
 FORM_RENDERER = "werkvrede.core.renderers.FormRenderer"
