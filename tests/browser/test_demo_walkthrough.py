@@ -16,10 +16,10 @@ from werkvrede.accounts.demo import DEMO_PASSWORD, load_demo
 from werkvrede.demo.cases import load_demo_cases
 
 PEOPLE = [
-    ("hr@demo.werkvrede.nl", 5),
-    ("bedrijfsarts@demo.werkvrede.nl", 3),
+    ("hr@demo.werkvrede.nl", 6),
+    ("bedrijfsarts@demo.werkvrede.nl", 4),
     ("werknemer@demo.werkvrede.nl", 1),
-    ("leidinggevende@demo.werkvrede.nl", 5),
+    ("leidinggevende@demo.werkvrede.nl", 6),
 ]
 
 

@@ -46,7 +46,8 @@ def test_inviting_and_changing_roles_answer_in_english_beside_the_field(
     assert 'value="iemand@voorbeeld.test"' in html
     membership = world.a.memberships[Role.EMPLOYEE]
     url = reverse("accounts:person-roles", kwargs={"membership_id": membership.pk})
-    html = _page(admin.post(url, {"roles": ["VP", "LG"]}))
+    membership.refresh_from_db()
+    html = _page(admin.post(url, {"roles": ["VP", "LG"], "version": membership.version}))
     assert "SOD-1" in html and "Een vertrouwenspersoon" not in html
 
 
