@@ -184,7 +184,7 @@ OTHER_POSTS: dict[str, tuple[Role, Callable[[World, Client], tuple[str, Any]], i
         Role.HR_ADVISER,
         lambda w, c: (
             reverse("api:sickness-report", kwargs={"case_id": _sick_case(w, reported=False).pk}),
-            {"first_sick_day": "2025-03-10", "notified_to_ba_on": "2025-03-11"},
+            {"first_sick_day": "2025-03-10", "notified_to_ba_on": "2025-03-11", "version": 0},
         ),
         201,
     ),

@@ -99,7 +99,7 @@ def case_signal(request: HttpRequest) -> HttpResponseBase:
 
 @csrf_exempt
 @require_POST
-@requires("cases.case.signal")
+@requires("cases.case.signal", writes=False)
 def case_signal_prefill(request: HttpRequest) -> HttpResponse:
     """The signal form filled in with what the self-help guide passed on; nothing is saved here.
 

@@ -88,11 +88,14 @@ def _audited_object(obj: Any) -> Any:
     return obj
 
 
-def requires(action: str, *, on: On | None = None, hide: bool | None = None) -> Callable[[V], V]:
+def requires(
+    action: str, *, on: On | None = None, hide: bool | None = None, writes: bool = True
+) -> Callable[[V], V]:
     """The page performs `action` (on the object `on` resolves): allowed, or refused and audited.
 
     Refused without an object: 404 (the page does not admit it exists). Refused on an object the
-    actor can see: 403, or 404 with `hide=True`.
+    actor can see: 403, or 404 with `hide=True`. `writes=False` marks a POST that only computes an
+    answer (a live check, a pre-filled form): nothing to do once, so no key is claimed (ADR 0143).
     """
     _declare(action)
     hidden_refusal = (on is None) if hide is None else hide
@@ -101,6 +104,8 @@ def requires(action: str, *, on: On | None = None, hide: bool | None = None) -> 
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             actor = request.actor  # type: ignore[attr-defined]
+            if not writes:
+                return view(request, *args, **_enter(actor, action, on, hidden_refusal, kwargs))
             # A POST sent again with its key is answered like the first, before the object is read
             # again (ADR 0143); the first passes the door inside the claim's transaction.
             return idempotency.once(

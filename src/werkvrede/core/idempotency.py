@@ -160,7 +160,10 @@ def once(request: HttpRequest, actor: Actor, run: Callable[[], T], *, api: bool)
                 claim = IdempotencyClaim.objects.create(**scope, request_digest=asked, status=0)
         except IntegrityError:
             # Claimed by an earlier request that has committed (on PostgreSQL, waited for above).
-            first = IdempotencyClaim.objects.get(**scope)
+            first = IdempotencyClaim.objects.filter(**scope).first()
+            if first is None:
+                # The earlier request showed its form again and let the key go: this one is a first.
+                return run()
             if first.request_digest != asked:
                 if api:
                     raise KeyReused() from None

@@ -482,7 +482,7 @@ def advice(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
 
 
 @require_POST
-@requires("sickness.advice.send", on=SECTION)
+@requires("sickness.advice.send", on=SECTION, writes=False)
 def advice_check(request: HttpRequest, access: CaseAccess) -> HttpResponseBase:
     """The same check as "Controleren", while typing: only the findings panel (htmx). Nothing is
     stored or sent; 200 also when a BLOCK stands, so the panel is always replaced."""
