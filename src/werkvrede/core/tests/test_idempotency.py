@@ -186,3 +186,24 @@ def test_an_operation_without_a_body_sent_as_a_form_is_answered_once(
     assert first.status_code == second.status_code and first.status_code < 300
     assert second[REPLAYED_HEADER] == "true"
     assert client.post(url, {"x": "2"}, headers={HEADER: "form"}).status_code == 422
+
+
+def test_a_post_that_only_computes_claims_no_key_and_answers_each_time(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """The pre-filled signal form (`writes=False`) answers each time, also while the page's own form
+    holds a claim on the same key (the live advice check beside its form, ADR 0143)."""
+    from werkvrede.core.idempotency import _digest
+
+    user = world.a.users[Role.EMPLOYEE]
+    IdempotencyClaim.objects.create(
+        user_id=user.pk, organisation_id=world.a.organisation.pk, key_digest=_digest(b"live"),
+        request_digest="the form itself", status=302, location="/",
+    )  # fmt: skip
+    client = client_as(Role.EMPLOYEE)
+    url = reverse("cases:signal-prefill")
+    first = client.post(url, {"description": "Eerste", FIELD: "live"})
+    second = client.post(url, {"description": "Anders", FIELD: "live"})
+    assert first.status_code == second.status_code == 200
+    assert "Anders" in second.content.decode() and REPLAYED_HEADER not in second
+    assert IdempotencyClaim.objects.count() == 1
