@@ -14,8 +14,8 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from werkvrede.audit.models import AuditEvent, Outcome
 from werkvrede.audit.reads import READ_ACTION
@@ -23,7 +23,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.pagination import WindowPage, window_page
 from werkvrede.core.policy import allowed, record_denial
 from werkvrede.core.roles import PROFESSIONAL_ROLES, Role
-from werkvrede.guideline.value_words import DATA_CATEGORY_NAMES
+from werkvrede.core.templatetags.codes import code_words
 
 VIEW = "audit.own_reads.view"
 PER_PAGE = 50
@@ -84,12 +84,10 @@ def _basis_words(basis: str) -> str:
 
 def read_lines(events: list[AuditEvent]) -> list[ReadLine]:
     """The events in words, readers named only when they read in a professional role."""
-    english = (get_language() or "nl").startswith("en")
     reader_ids = {e.user_id for e in events if e.user_id and NAMED_ROLES & set(e.roles.split(","))}
     names = dict(get_user_model().objects.filter(pk__in=reader_ids).values_list("pk", "full_name"))
     lines = []
     for event in events:
-        category = DATA_CATEGORY_NAMES.get(event.category)
         lines.append(
             ReadLine(
                 occurred_at=event.occurred_at,
@@ -97,7 +95,7 @@ def read_lines(events: list[AuditEvent]) -> list[ReadLine]:
                 reader=names.get(event.user_id, "") if event.user_id else "",
                 roles=", ".join(_role_words(event.roles)),
                 category_code=event.category,
-                category=(category.en if english else category.nl) if category else event.category,
+                category=code_words(event.category),
                 basis=_basis_words(event.legal_basis),
                 emergency=event.legal_basis == "emergency",
                 records=int(event.data.get("records", 1) or 1),
