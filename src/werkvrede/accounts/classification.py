@@ -86,7 +86,7 @@ classify(
     subject=NOBODY,
     retention=Retention.TECHNICAL,
     export=Withheld.TECHNICAL,
-    retention_note="deleted after a day by the log-in throttle (accounts.throttle)",
+    retention_note="deleted after a day by the log-in throttle, accounts.throttle",
 )
 # Two-factor log-in (django-otp, ADR 0072). The TOTP key and the recovery codes are secrets of the
 # log-in: system fields, shown once at enrolment to their owner only, never on a page afterwards.
