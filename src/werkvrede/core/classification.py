@@ -1,7 +1,7 @@
 """The personal-data registry: every stored field is classified (docs/personal-data.md, ADR 0166).
 
 Per field: its data category (docs/rules.md) or a technical class; whom it is about (`subject`); its
-retention rule (`Retention`, spec rules R-140…R-149); whether it goes into the person's own export.
+retention rule (`Retention`, R-140…R-149 of docs/rules.md); whether it goes into the person's own export.
 A model states the last three once; a field overrides them with `F(...)`.
 `tests/security/test_field_classification.py` fails when a field or a model lacks any of them, so a new
 field stays a failing build until someone says what it holds, whom it is about and how long it stays.
@@ -58,7 +58,7 @@ class FieldClass(StrEnum):
 
 
 class Retention(StrEnum):
-    """How long a row stays: a rule of spec §5-L (terms are protocol parameters, docs/rules.md) or a class."""
+    """How long a row stays: a rule R-140…R-149 (terms are protocol parameters, docs/rules.md) or a class."""
 
     R140 = "R-140"  # employer's administrative absence and case data: years after employment ended
     R141 = "R-141"  # re-integration file: years after re-integration ended
