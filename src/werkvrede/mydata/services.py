@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
 from werkvrede.accounts.models import User
+from werkvrede.audit import reads
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 Format = Literal["json", "pdf"]
 LANGUAGES = ("nl", "en")
 # The right of access (AVG art. 15) is the basis of every read the export makes and of the download.
-BASIS = "right_of_access"
+BASIS = reads.RIGHT_OF_ACCESS
 
 
 def _audit(actor: Actor, action: str, export: ExportRequest, **data: object) -> None:
@@ -105,7 +106,9 @@ def export_produce(export_id: int) -> bool:
         export.save(update_fields=["state", "progress"])
     try:
         user = User.objects.get(pk=export.user_id)
-        data = build_export(user, language=export.language, progress=lambda v: _progress(export_id, v))
+        # One read event per category, case and subject for the whole export, on the right of access.
+        with reads.request_scope(), reads.own_data_basis(BASIS):
+            data = build_export(user, language=export.language, progress=lambda v: _progress(export_id, v))
         json_bytes = to_json(data).encode()
         pdf_bytes = to_pdf(data)
         export.json_name, export.json_nonce = _store(export, "json", json_bytes)

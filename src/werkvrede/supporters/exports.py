@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from werkvrede.audit.reads import role_basis
 from werkvrede.core.actor import Actor
 from werkvrede.core.exports import ExportRecord, ExportSection, fields
 from werkvrede.core.policy import AccessDenied, allowed
-from werkvrede.supporters.models import SupporterGrant
-from werkvrede.supporters.selectors import preparation_for
+from werkvrede.supporters.models import PreparationNote, SupporterGrant
+from werkvrede.vault.services import unseal
 
 
 def supporter_records(actor: Actor) -> list[ExportRecord]:
@@ -47,30 +48,38 @@ def supporter_records(actor: Actor) -> list[ExportRecord]:
         )
         if not allowed(actor, "supporters.grant.view", grant):
             continue
-        try:
-            sections = preparation_for(actor, grant)
-        except AccessDenied:
-            continue
-        for notes in sections.values():
-            for view in notes:
-                if not as_employee and view.note.author_id != uid:
-                    continue
-                records.append(
-                    ExportRecord(
-                        "supporters.note",
-                        _("Voorbereiding: %(section)s") % {"section": view.note.get_section_display()},
-                        fields(
-                            ("section", _("Onderdeel"), view.note.get_section_display()),
-                            (
-                                "author",
-                                _("Geschreven door"),
-                                _("mij") if view.note.author_id == uid else view.note.author.full_name,
-                            ),
-                            ("text", _("Tekst"), view.text),
-                        ),
-                        ExportRecord.when(view.note.created_at),
-                    )
+        notes = PreparationNote.objects.filter(grant=grant).select_related("sealed", "author")
+        if not as_employee:
+            # The supporter's own writing only: the rest is the employee's, not opened for this.
+            notes = notes.filter(author_id=uid)
+        for note in notes.order_by("created_at", "pk"):
+            try:
+                text = unseal(
+                    actor=actor,
+                    sealed=note.sealed,
+                    action="supporters.note.read",
+                    subjects=[grant.employee_id],
+                    case_id=grant.case_id,
+                    basis=role_basis("WN" if as_employee else "SUP"),
                 )
+            except AccessDenied:
+                continue
+            records.append(
+                ExportRecord(
+                    "supporters.note",
+                    _("Voorbereiding: %(section)s") % {"section": note.get_section_display()},
+                    fields(
+                        ("section", _("Onderdeel"), note.get_section_display()),
+                        (
+                            "author",
+                            _("Geschreven door"),
+                            _("mij") if note.author_id == uid else note.author.full_name,
+                        ),
+                        ("text", _("Tekst"), text),
+                    ),
+                    ExportRecord.when(note.created_at),
+                )
+            )
     return records
 
 

@@ -124,6 +124,12 @@ def test_each_role_gets_its_own_data_and_nothing_the_matrix_hides(
         expected = marker in EXPECTED[who]
         assert (marker in raw) is expected, f"{who}: {marker} {'missing' if expected else 'leaked'}"
         assert (marker in pdf_text) is expected, f"{who} PDF: {marker}"
+    # Reading one's own sealed data for the export is audited, on the right of access (AVG art. 15);
+    # nothing is read about the melder for anyone else.
+    reads = AuditEvent.objects.filter(action="audit.data.read", user_id=user.pk)
+    if who == "employee":
+        assert reads.filter(subject_id=user.pk, category="D01", legal_basis="right_of_access").exists()
+    assert not reads.filter(subject_id=planted.melder.pk).exclude(user_id=planted.melder.pk).exists()
     # Every export says what the law keeps from the person.
     assert data["left_out"] and "Wat niet in dit overzicht staat" in pdf_text
 
