@@ -94,6 +94,7 @@ def _binary(content_type: str) -> dict[str, Any]:
 
 @router.get(
     "/me/export/{export_id}/json",
+    response={200: None},
     url_name="my-export-json",
     summary="Download my data export (JSON)",
     openapi_extra=_binary("application/json"),
@@ -106,6 +107,7 @@ def export_json(request: HttpRequest, export: ExportRequest) -> HttpResponse:
 
 @router.get(
     "/me/export/{export_id}/pdf",
+    response={200: None},
     url_name="my-export-pdf",
     summary="Download my data export (PDF)",
     openapi_extra=_binary("application/pdf"),
