@@ -2,7 +2,8 @@
 dates, state and the messages, opened through the vault (audited).
 
 A person named as concerned gets nothing of the report through the export: the reporter's identity is
-protected by law (Wet bescherming klokkenluiders) and D18 is for the designated officers only (docs/rules.md §2.3 fn 25).
+protected by law (Wet bescherming klokkenluiders) and D18 is for the designated officers only
+(docs/rules.md §2.3 fn 25).
 """
 
 from __future__ import annotations
