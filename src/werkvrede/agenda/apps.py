@@ -8,3 +8,7 @@ class AgendaConfig(AppConfig):
 
     def ready(self) -> None:
         from werkvrede.agenda import classification, policies  # noqa: F401
+        from werkvrede.agenda.exports import SECTION as EXPORT_SECTION
+        from werkvrede.core.exports import register_export_section
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

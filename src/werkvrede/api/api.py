@@ -41,6 +41,7 @@ from werkvrede.core.types import CODE_PATTERN
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
+from werkvrede.mydata.api import router as mydata_router
 from werkvrede.notifications.api import router as notifications_router
 from werkvrede.protocol.api import router as protocol_router
 from werkvrede.sickness.api import router as sickness_router
@@ -221,6 +222,7 @@ api.add_router("", notifications_router)
 api.add_router("", accounts_router)
 api.add_router("", agenda_router)
 api.add_router("", audit_router)
+api.add_router("", mydata_router)
 api.add_router("", fairness_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)

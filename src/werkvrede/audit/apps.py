@@ -8,3 +8,7 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from werkvrede.audit import classification, policies  # noqa: F401  (register rules and fields)
+        from werkvrede.audit.exports import SECTION as EXPORT_SECTION
+        from werkvrede.core.exports import register_export_section
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

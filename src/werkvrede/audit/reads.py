@@ -38,6 +38,11 @@ class _Read:
     records: set[tuple[str, str]] = field(default_factory=set)
 
 
+# While a person's data export is made, their reads of their own data are recorded on the basis of
+# the right of access (AVG art. 15, docs/adr/0170-my-data-export.md), not of a role they hold.
+_own_basis: contextvars.ContextVar[str | None] = contextvars.ContextVar("werkvrede_own_basis", default=None)
+RIGHT_OF_ACCESS = "right_of_access"
+
 _Key = tuple[int | None, str, int | None, int | None]
 _pending: contextvars.ContextVar[dict[_Key, _Read] | None] = contextvars.ContextVar(
     "werkvrede_pending_reads", default=None
@@ -55,6 +60,16 @@ def request_scope() -> Iterator[None]:
         _pending.reset(token)
         for read in gathered.values():
             _write(read)
+
+
+@contextmanager
+def own_data_basis(basis: str = RIGHT_OF_ACCESS) -> Iterator[None]:
+    """Within this block a read of one's own data (reader = data subject) is recorded on `basis`."""
+    token = _own_basis.set(basis)
+    try:
+        yield
+    finally:
+        _own_basis.reset(token)
 
 
 def role_basis(*codes: str) -> str:
@@ -78,6 +93,9 @@ def record_read(
         raise ValueError(f"{category!r} is not a category whose reads are audited")
     if not basis or basis == role_basis():
         raise ValueError("a read of sensitive data needs its basis (role, consent or emergency)")
+    own_basis = _own_basis.get()
+    if own_basis is not None and subject_id is not None and subject_id == actor.user_id:
+        basis = own_basis
     read = _Read(
         actor.user_id,
         actor.role_codes,

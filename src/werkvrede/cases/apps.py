@@ -20,3 +20,7 @@ class CasesConfig(AppConfig):
 
         # Last: the moves of the other jobs change the deadlines too.
         register_due_job("deadlines", deadlines_due_refresh, order=1000)
+        from werkvrede.cases.exports import SECTION as EXPORT_SECTION
+        from werkvrede.core.exports import register_export_section
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

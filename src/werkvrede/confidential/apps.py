@@ -31,3 +31,7 @@ class ConfidentialConfig(AppConfig):
         register_mail_kind(services.MAIL_MESSAGE, services.mail_render, on_sent=services.mail_sent)
         register_mail_kind(referrals.MAIL_PROPOSAL, referrals.mail_render, on_sent=referrals.mail_sent)
         register_mail_kind(referrals.MAIL_REFERRAL, referrals.mail_render, on_sent=referrals.mail_sent)
+        from werkvrede.confidential.exports import SECTION as EXPORT_SECTION
+        from werkvrede.core.exports import register_export_section
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

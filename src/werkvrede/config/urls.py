@@ -9,6 +9,7 @@ urlpatterns = [
     path("account/", include("werkvrede.accounts.urls")),
     path("agenda/", include("werkvrede.agenda.public_urls")),
     path("audit/", include("werkvrede.audit.urls")),
+    path("mijn-gegevens/", include("werkvrede.mydata.urls")),
     path("zaken/", include("werkvrede.cases.urls")),
     path("ziekmelding/", include("werkvrede.sickness.urls")),
     path("toestemming/", include("werkvrede.consent.urls")),

@@ -43,3 +43,7 @@ class InterventionsConfig(AppConfig):
         )
         # The full D09 record level only: the other party reads a neutral status on the tab itself.
         register_tracker("interventions", intervention_lines, action="interventions.record.view")
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.interventions.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

@@ -54,3 +54,7 @@ class MediationConfig(AppConfig):
         )
         # Only the status, to those who may open the Mediation tab (R-075: no content).
         register_tracker("mediation", mediation_lines, action="mediation.case_section.view")
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.mediation.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

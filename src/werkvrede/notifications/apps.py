@@ -14,3 +14,7 @@ class NotificationsConfig(AppConfig):
 
         register_outbox(DatabaseOutbox())
         register_mail_kind(MAIL_KIND, notification_render, on_sent=notification_sent)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.notifications.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

@@ -12,3 +12,7 @@ class SicknessConfig(AppConfig):
         from werkvrede.sickness.next_steps import wvp_signature_steps
 
         register_next_steps("sickness.wvp_signatures", wvp_signature_steps)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.sickness.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

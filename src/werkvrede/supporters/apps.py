@@ -41,3 +41,7 @@ class SupportersConfig(AppConfig):
                 order=80,
             )
         )
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.supporters.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)

@@ -24,3 +24,7 @@ class WhistleblowerConfig(AppConfig):
         register_channel("whistleblower", submit)
         for kind in (services.MAIL_NEW, services.MAIL_MESSAGE, services.MAIL_REMINDER):
             register_mail_kind(kind, services.mail_render, on_sent=services.mail_sent)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.whistleblower.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170)
