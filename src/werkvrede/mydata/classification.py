@@ -1,5 +1,5 @@
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
+from werkvrede.core.classification import Retention, Withheld, classify
 
 # The request is metadata about the person (D21-like: who asked when); the files' content is every
 # category the person may read, encrypted (ADR 0170).
@@ -22,4 +22,8 @@ classify(
         "pdf_nonce": C.SYSTEM,
         "key_id": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.TECHNICAL,
+    retention_note="deleted with its files 7 days after it is made (`manage.py mydata_expire`, ADR 0170)",
+    export=True,
 )
