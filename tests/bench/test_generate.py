@@ -53,12 +53,20 @@ def _dangling(model: type[models.Model]) -> list[str]:
     return found
 
 
-@pytest.fixture
-def generated(on_postgres: None, db: None) -> object:
+@pytest.fixture(params=["kept", "rebuilt"])
+def generated(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, on_postgres: None, db: None
+) -> object:
+    if request.param == "rebuilt":
+        monkeypatch.setenv("WERKVREDE_BENCH_REBUILD_INDEXES", "1")
     size = generate.Size(cases=200, organisations=3)
     lines: list[str] = []
+    indexes = generate.secondary_indexes()
+    assert indexes
     generate.generate(size, progress=lines.append, demo=False)
     assert lines[-1].startswith("bench data ready")
+    # Kept, or dropped for the copy and built again after it.
+    assert generate.secondary_indexes() == indexes
     return size
 
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "tools" / "bench"
 
 
@@ -78,6 +80,17 @@ Requests/sec:   1234.50
 """
 
 
+def test_a_slow_endpoint_keeps_a_decimal() -> None:
+    slow = report.Result("admin changelist", "/a", 0.87, 2100.0, 4000.0, report.ADMIN)
+    assert report.table([slow])[2].startswith("| (c) admin changelist `/a` | 0.9 | 2100.0 | 4000.0 |")
+
+
 def test_wrk_output_is_read_in_milliseconds() -> None:
     assert run.parse_wrk(WRK, "url") == (1234.5, 4.21, 1200.0)
     assert round(run.parse_wrk(WRK.replace("4.21ms", "950.00us"), "url")[1], 6) == 0.95
+
+
+def test_timeouts_fail_the_measurement() -> None:
+    out = WRK.replace("Requests/sec", "  Socket errors: connect 0, read 0, write 0, timeout 3\nRequests/sec")
+    with pytest.raises(SystemExit, match="timeout 3"):
+        run.parse_wrk(out, "url")

@@ -23,6 +23,10 @@ def _ratio(value: float, anchor: float | None) -> str:
     return "–" if not anchor else f"{value / anchor:.2f}"
 
 
+def _rate(rps: float) -> str:
+    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.1f}"
+
+
 def table(results: list[Result]) -> list[str]:
     """The results as a Markdown table, anchors first as measured, with ratios of req/s to (a), (b), (c)."""
     anchors = {r.anchor: r.rps for r in results if r.anchor}
@@ -33,7 +37,7 @@ def table(results: list[Result]) -> list[str]:
     for r in results:
         label = f"({r.anchor}) {r.label}" if r.anchor else r.label
         ratios = " | ".join(_ratio(r.rps, anchors.get(a)) for a in (PLAIN, FULL_STACK, ADMIN))
-        lines.append(f"| {label} `{r.path}` | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |")
+        lines.append(f"| {label} `{r.path}` | {_rate(r.rps)} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |")
     return lines
 
 
