@@ -115,7 +115,8 @@ messages: env
 bench-guideline: env
 	$(PY) -m werkvrede.guideline.bench
 
-# PostgreSQL with 100,000 generated cases (first run generates them, ~2 minutes); needs wrk (apt-get install wrk).
+# PostgreSQL with 1,000,000 generated cases (WERKVREDE_BENCH_CASES; generated when missing or of another
+# size); writes docs/benchmarks.md; needs wrk (apt-get install wrk).
 bench-pages: env
 	$(PY) tools/bench/run.py
 

@@ -1,30 +1,57 @@
-"""`make bench`: throughput and p99 of the main pages and endpoints on PostgreSQL with 100,000 cases.
+"""`make bench`: req/s, p50 and p99 of the hot pages and endpoints on PostgreSQL with the bench data, each
+as a ratio to three anchors measured in the same run, printed and written to docs/benchmarks.md.
 
-Each figure is also given as a ratio to a raw one-query Django view measured in the same run, so the
-numbers say what Werkvrede's own layers cost on this machine. Uses gunicorn (2 sync workers) and
-wrk (8 connections, 10 s per endpoint), both on this machine only.
+The data (tools/bench/generate.py) is generated only when missing or of another size
+(`WERKVREDE_BENCH_CASES`, `WERKVREDE_BENCH_ORGANISATIONS`): the database is then recreated. Anchors (a)
+and (c) are served with `settings.bench_plain` (Django's own middleware), (b) and the pages with
+`settings.bench`. gunicorn (2 sync workers) and wrk (8 connections, `WERKVREDE_BENCH_SECONDS` per
+endpoint, default 10) run on this machine only. See docs/adr/0184-bench-at-a-million-cases.md.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import platform
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import ADMIN, FULL_STACK, PLAIN, Machine, Result, document
 
 REPO = Path(__file__).resolve().parents[2]
 PY = REPO / ".venv" / "bin" / "python"
 PORT = int(os.environ.get("WERKVREDE_BENCH_PORT", "8123"))
 BASE = f"http://127.0.0.1:{PORT}"
 SECONDS = int(os.environ.get("WERKVREDE_BENCH_SECONDS", "10"))
-CASES = int(os.environ.get("WERKVREDE_BENCH_CASES", "100000"))
-ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": "werkvrede.config.settings.bench"}
+CASES = int(os.environ.get("WERKVREDE_BENCH_CASES", "1000000"))
+ORGANISATIONS = max(1, min(int(os.environ.get("WERKVREDE_BENCH_ORGANISATIONS", "1000")), CASES))
+DATABASE_URL = os.environ.get(
+    "WERKVREDE_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede_bench"
+)
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "werkvrede.config.settings.bench",
+    "WERKVREDE_BENCH_CASES": str(CASES),
+    "WERKVREDE_BENCH_ORGANISATIONS": str(ORGANISATIONS),
+}
+PLAIN_ENV = {**ENV, "DJANGO_SETTINGS_MODULE": "werkvrede.config.settings.bench_plain"}
+SETUP = f"gunicorn 2 sync workers, wrk 2 threads and 8 connections, {SECONDS} s per endpoint"
 
 
 def _run(*args: str) -> str:
@@ -32,79 +59,177 @@ def _run(*args: str) -> str:
     return result.stdout.strip()
 
 
-def _create_database() -> None:
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = 'werkvrede_bench'").fetchone()
-        if not exists:
-            connection.execute("CREATE DATABASE werkvrede_bench")
+def _server_url() -> tuple[str, str]:
+    parts = urlsplit(DATABASE_URL)
+    return parts._replace(path="/postgres").geturl(), parts.path.lstrip("/")
 
 
-def prepare() -> tuple[str, int]:
-    """Create and migrate the bench database, generate the data, and log the bench HR user in."""
-    _create_database()
-    _run(str(PY), "manage.py", "migrate", "--noinput", "-v0")
-    subprocess.run([str(PY), "tools/bench/generate.py", str(CASES)], env=ENV, check=True, cwd=REPO)  # noqa: S603
-    session, case_id = _run(str(PY), "tools/bench/session.py", str(CASES)).split()
-    return session, int(case_id)
+def _present_size() -> tuple[int, int] | None:
+    """The (cases, organisations) the bench database was generated at, or None."""
+    try:
+        with psycopg.connect(DATABASE_URL) as connection:
+            if connection.execute("SELECT to_regclass('bench_marker')").fetchone() == (None,):
+                return None
+            row = connection.execute("SELECT cases, organisations FROM bench_marker").fetchone()
+    except psycopg.OperationalError:
+        return None
+    return None if row is None else (int(row[0]), int(row[1]))
 
 
-def wrk(url: str, session: str) -> tuple[float, float]:
-    command = ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--latency", "-H", f"Cookie: sessionid={session}", url]
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+def prepare() -> dict[str, Any]:
+    """(Re)create and generate the bench database unless it holds this size; log the measured people in."""
+    if _present_size() != (CASES, ORGANISATIONS):
+        server, name = _server_url()
+        print(
+            f"generating the bench database {name} ({CASES:,} cases, {ORGANISATIONS:,} organisations)",
+            flush=True,
+        )
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        _run(str(PY), "manage.py", "migrate", "--noinput", "-v0")
+        subprocess.run([str(PY), "tools/bench/generate.py"], env=ENV, check=True, cwd=REPO)  # noqa: S603
+    else:
+        print(f"bench data present: {CASES:,} cases in {ORGANISATIONS:,} organisations")
+    measured: dict[str, Any] = json.loads(_run(str(PY), "tools/bench/session.py"))
+    return measured
+
+
+def _generated_in() -> str:
+    with psycopg.connect(DATABASE_URL) as connection:
+        row = connection.execute("SELECT seconds FROM bench_marker").fetchone()
+    return "generated in (unknown)" if row is None else f"generated in {row[0] / 60:.1f} min"
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(out: str, url: str) -> tuple[float, float, float]:
+    """req/s, p50 and p99 (ms) from wrk's --latency output; an error response fails the bench."""
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    p99_raw = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-    if rate is None or p99_raw is None:
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    if rate is None or p50 is None or p99 is None:
         raise SystemExit(f"could not read wrk's output for {url}:\n{out}")
-    rps = float(rate.group(1))
-    p99 = float(p99_raw.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99_raw.group(2)]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
         raise SystemExit(f"{url}: {non2xx.group(1)} error responses — the bench would measure errors")
-    return rps, p99
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if errors and any(int(n) for n in errors.groups()):
+        raise SystemExit(f"{url}: {errors.group(0)} — the figures would leave those requests out")
+    return float(rate.group(1)), _ms(*p50.groups()), _ms(*p99.groups())
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _check(url: str, session: str) -> None:
+    """The page answers 200 itself (a redirect to the log-in would be measured as a success by wrk)."""
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}"})  # noqa: S310
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=60) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    if status != 200:
+        raise SystemExit(f"{url} answers {status} instead of 200: the bench would not measure the page")
+
+
+def measure(label: str, path: str, session: str, anchor: str = "") -> Result:
+    url = BASE + path
+    _check(url, session)
+    # A slow page (the generic changelist) must be measured, not dropped by wrk's 2 s time-out.
+    command = ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--timeout", "60s", "--latency"]
+    command += ["-H", f"Cookie: sessionid={session}", url]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    rps, p50, p99 = parse_wrk(out, url)
+    result = Result(label, path, rps, p50, p99, anchor)
+    print(f"  {label:52} {rps:9.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms", flush=True)
+    return result
+
+
+@contextmanager
+def server(environment: dict[str, str]) -> Iterator[None]:
+    gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
+    command = [gunicorn, "werkvrede.config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}"]
+    process = subprocess.Popen([*command, "--log-level", "warning"], env=environment, cwd=REPO)  # noqa: S603
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{BASE}/bench/raw/", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def machine(load_before: float) -> Machine:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if "MemTotal" in line
+        )
+    except (OSError, StopIteration):
+        kib = 0
+    with psycopg.connect(DATABASE_URL) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return Machine(
+        cpu,
+        os.cpu_count() or 0,
+        kib / 1024 / 1024,
+        str(row[0] if row else "?"),
+        load_before,
+        os.getloadavg()[0],
+    )
 
 
 def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    session, case_id = prepare()
-    gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
-    command = [
-        gunicorn,
-        "werkvrede.config.wsgi",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{PORT}",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, env=ENV, cwd=REPO)  # noqa: S603
-    try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"{BASE}/health/", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        endpoints = [
-            ("raw one-query view (baseline)", "/bench/raw/"),
-            ("signal page (start page with Signalen)", "/"),
-            ("case list (HTML)", "/zaken/"),
-            ("case detail (HTML)", f"/zaken/{case_id}/"),
-            ("case list (API)", "/api/v1/cases"),
-            ("case detail (API)", f"/api/v1/cases/{case_id}"),
+    ids = prepare()
+    load_before = os.getloadavg()[0]
+    print(f"\nWerkvrede bench: {CASES:,} cases in {ORGANISATIONS:,} organisations ({SETUP})")
+    results = []
+    with server(PLAIN_ENV):
+        results.append(measure("plain Django one-query view", "/bench/raw/", ids["admin"], PLAIN))
+        admin = "/bench/admin/cases/case/?q=B-000012&state__exact=INTAKE"
+        results.append(measure("admin changelist, search and filter", admin, ids["admin"], ADMIN))
+    with server(ENV):
+        results.append(measure("full-stack one-query view", "/bench/raw/", ids["hr"], FULL_STACK))
+        pages = [
+            ("start page with Signalen (HR)", "/", ids["hr"]),
+            ("case list (HTML)", "/zaken/", ids["hr"]),
+            ("case detail (HTML)", f"/zaken/{ids['case']}/", ids["hr"]),
+            ("case list (API)", "/api/v1/cases", ids["hr"]),
+            ("case detail (API)", f"/api/v1/cases/{ids['case']}", ids["hr"]),
+            ("sick-report page (HR, demo)", f"/ziekmelding/{ids['sick_case']}/", ids["demo_hr"]),
+            ("mediation page (mediator, demo)", f"/mediation/{ids['mediation']}/", ids["mediator"]),
+            ("VP inbox (vertrouwenspersoon, demo)", "/vertrouwenspersoon/", ids["vp"]),
         ]
-        setup = f"gunicorn 2 workers; wrk 8 connections, {SECONDS} s"
-        print(f"\nWerkvrede bench: {CASES:,} cases on PostgreSQL ({setup})")
-        print(f"{'endpoint':44} {'req/s':>9} {'p99 ms':>8} {'vs raw':>7}")
-        baseline = None
-        for label, path in endpoints:
-            rps, p99 = wrk(BASE + path, session)
-            baseline = baseline or rps
-            print(f"{label:44} {rps:9.0f} {p99:8.1f} {rps / baseline:7.2f}", flush=True)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
+        results += [measure(label, path, session) for label, path, session in pages]
+    text = document(
+        results,
+        machine(load_before),
+        date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        cases=CASES,
+        organisations=ORGANISATIONS,
+        setup=SETUP,
+        generated_in=_generated_in(),
+    )
+    print("\n" + text)
+    (REPO / "docs" / "benchmarks.md").write_text(text)
 
 
 if __name__ == "__main__":

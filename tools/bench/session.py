@@ -1,32 +1,86 @@
-"""Print a session key for the bench HR user and the id of a case in the middle of the bench data."""
+"""Print, as JSON, the session keys and object ids the bench measures with (docs/benchmarks.md).
+
+The HR adviser of Bench BV (the organisation with a tenth of the cases) for the start page and the case
+list and detail; the demo organisation's HR adviser, mediator and vertrouwenspersoon for the sick-report
+page, the mediation page and the VP inbox; the bench superuser for the generic admin anchor. People with
+a two-factor role get a confirmed device and a session that passed the second step.
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import sys
+from typing import Any
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkvrede.config.settings.bench")
-django.setup()
-
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-
-from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY  # noqa: E402
-from werkvrede.accounts.models import Organisation, User  # noqa: E402
-from werkvrede.cases.models import Case  # noqa: E402
-
 if __name__ == "__main__":
-    cases = int(sys.argv[1])
-    user = User.objects.get(email="hr@bench.werkvrede.nl")
-    organisation = Organisation.objects.get(slug="bench-bv")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkvrede.config.settings.bench")
+    django.setup()
+
+from django.contrib.sessions.backends.db import SessionStore
+
+
+def session_for(email: str, organisation_slug: str | None) -> str:
+    """A session key of the person, logged in (with the second step where their role needs it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from werkvrede.accounts import mfa
+    from werkvrede.accounts.middleware import (
+        ACTIVE_ORGANISATION_SESSION_KEY,
+        LOGIN_AT_SESSION_KEY,
+        now_seconds,
+    )
+    from werkvrede.accounts.models import Organisation, User
+
+    user = User.objects.get(email=email)
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
-    session[ACTIVE_ORGANISATION_SESSION_KEY] = organisation.pk
+    session[LOGIN_AT_SESSION_KEY] = now_seconds()  # a session without it ends at once (ADR 0072)
+    if organisation_slug is not None:
+        session[ACTIVE_ORGANISATION_SESSION_KEY] = Organisation.objects.get(slug=organisation_slug).pk
+    if mfa.step_needed(user) is not None:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
-    middle = (
-        Case.objects.filter(organisation=organisation).order_by("pk").values_list("pk", flat=True)[cases // 2]
+    return str(session.session_key)
+
+
+def measured() -> dict[str, Any]:
+    from generate import ADMIN_EMAIL, BIG_HR_EMAIL, BIG_ORGANISATION_SLUG
+
+    from werkvrede.accounts.demo import DEMO_ORGANISATION
+    from werkvrede.accounts.models import Organisation
+    from werkvrede.cases.models import Case
+    from werkvrede.mediation.models import Mediation
+    from werkvrede.sickness.models import SickReport
+
+    demo_slug = DEMO_ORGANISATION[1]
+    big = Organisation.objects.get(slug=BIG_ORGANISATION_SLUG)
+    ids = Case.objects.filter(organisation=big).order_by("pk").values_list("pk", flat=True)
+    demo = Organisation.objects.get(slug=demo_slug)
+    sick_case = (
+        SickReport.objects.filter(case__organisation=demo).order_by("pk").values_list("case_id", flat=True)
     )
-    print(session.session_key, middle)
+    return {
+        "hr": session_for(BIG_HR_EMAIL, BIG_ORGANISATION_SLUG),
+        "case": ids[ids.count() // 2],
+        "admin": session_for(ADMIN_EMAIL, None),
+        "demo_hr": session_for("hr@demo.werkvrede.nl", demo_slug),
+        "sick_case": sick_case.first(),
+        "mediator": session_for("mediator@demo.werkvrede.nl", demo_slug),
+        "mediation": Mediation.objects.filter(organisation=demo)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first(),
+        "vp": session_for("vertrouwenspersoon@demo.werkvrede.nl", demo_slug),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measured()))

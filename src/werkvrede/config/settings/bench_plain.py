@@ -1,0 +1,17 @@
+"""Settings for the anchors (a) and (c) of `make bench`: Django as `startproject` sets it up, no Werkvrede
+middleware, on the bench database (docs/benchmarks.md). Never used in production."""
+
+from __future__ import annotations
+
+from werkvrede.config.settings.bench import *  # noqa: F403
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+ROOT_URLCONF = "werkvrede.config.bench_plain_urls"

@@ -1,0 +1,96 @@
+"""The table `make bench` prints and writes to docs/benchmarks.md, and its reading of wrk's output."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "tools" / "bench"
+
+
+def _load(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCH))
+    return module
+
+
+report = _load("report")
+run = _load("run")
+
+RESULTS = [
+    report.Result("plain Django one-query view", "/bench/raw/", 2000.0, 3.9, 9.5, report.PLAIN),
+    report.Result("admin changelist", "/bench/admin/cases/case/?q=B", 100.0, 70.0, 150.0, report.ADMIN),
+    report.Result("full-stack one-query view", "/bench/raw/", 1000.0, 7.5, 20.0, report.FULL_STACK),
+    report.Result("case list (HTML)", "/zaken/", 500.0, 15.25, 40.04),
+]
+
+
+def test_the_table_has_a_row_per_endpoint_with_ratios_to_the_three_anchors() -> None:
+    lines = report.table(RESULTS)
+    assert lines[0] == "| endpoint | req/s | p50 ms | p99 ms | × (a) | × (b) | × (c) |"
+    assert lines[1] == "|---|---:|---:|---:|---:|---:|---:|"
+    assert (
+        lines[2]
+        == "| (a) plain Django one-query view `/bench/raw/` | 2,000 | 3.9 | 9.5 | 1.00 | 2.00 | 20.00 |"
+    )
+    assert lines[5] == "| case list (HTML) `/zaken/` | 500 | 15.2 | 40.0 | 0.25 | 0.50 | 5.00 |"
+    assert len(lines) == 2 + len(RESULTS)
+
+
+def test_a_missing_anchor_shows_a_dash_instead_of_a_ratio() -> None:
+    lines = report.table(RESULTS[2:])
+    assert lines[3] == "| case list (HTML) `/zaken/` | 500 | 15.2 | 40.0 | – | 0.50 | – |"
+
+
+def test_the_document_describes_the_machine_and_says_when_it_was_busy() -> None:
+    machine = report.Machine("Test CPU 3000", 2, 23.5, "16.4", 5.2, 4.0)
+    text = report.document(
+        RESULTS, machine, date="2026-12-05 04:00 UTC", cases=1_000_000, organisations=1_000,
+        setup="gunicorn 2 sync workers", generated_in="generated in 12.5 min",
+    )  # fmt: skip
+    assert "2 cores (Test CPU 3000), 24 GiB RAM, PostgreSQL 16.4" in text
+    assert "1,000,000 cases in 1,000 organisations" in text
+    assert "The machine was busy" in text
+    assert "\n".join(report.table(RESULTS)) in text
+    quiet = report.Machine("Test CPU 3000", 2, 23.5, "16.4", 0.3, 0.9)
+    assert "busy" not in report.document(
+        RESULTS, quiet, date="d", cases=1, organisations=1, setup="s", generated_in="g"
+    )
+
+
+WRK = """Running 10s test @ http://127.0.0.1:8123/zaken/
+  Latency Distribution
+     50%    4.21ms
+     75%    5.02ms
+     90%    6.80ms
+     99%    1.20s
+  12345 requests in 10.00s, 1.2MB read
+Requests/sec:   1234.50
+"""
+
+
+def test_a_slow_endpoint_keeps_a_decimal() -> None:
+    slow = report.Result("admin changelist", "/a", 0.87, 2100.0, 4000.0, report.ADMIN)
+    assert report.table([slow])[2].startswith("| (c) admin changelist `/a` | 0.9 | 2100.0 | 4000.0 |")
+
+
+def test_wrk_output_is_read_in_milliseconds() -> None:
+    assert run.parse_wrk(WRK, "url") == (1234.5, 4.21, 1200.0)
+    assert round(run.parse_wrk(WRK.replace("4.21ms", "950.00us"), "url")[1], 6) == 0.95
+
+
+def test_timeouts_fail_the_measurement() -> None:
+    out = WRK.replace("Requests/sec", "  Socket errors: connect 0, read 0, write 0, timeout 3\nRequests/sec")
+    with pytest.raises(SystemExit, match="timeout 3"):
+        run.parse_wrk(out, "url")

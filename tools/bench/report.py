@@ -1,0 +1,96 @@
+"""The one table of `make bench` (docs/benchmarks.md): each endpoint's req/s, p50 and p99, and its
+throughput as a ratio to the three anchors measured in the same run. Pure: no Django, no network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The anchors every row is compared with (docs/adr/0184-bench-at-a-million-cases.md).
+PLAIN, FULL_STACK, ADMIN = "a", "b", "c"
+
+
+@dataclass(frozen=True)
+class Result:
+    label: str
+    path: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    anchor: str = ""
+
+
+def _ratio(value: float, anchor: float | None) -> str:
+    return "–" if not anchor else f"{value / anchor:.2f}"
+
+
+def _rate(rps: float) -> str:
+    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.1f}"
+
+
+def table(results: list[Result]) -> list[str]:
+    """The results as a Markdown table, anchors first as measured, with ratios of req/s to (a), (b), (c)."""
+    anchors = {r.anchor: r.rps for r in results if r.anchor}
+    lines = [
+        "| endpoint | req/s | p50 ms | p99 ms | × (a) | × (b) | × (c) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        label = f"({r.anchor}) {r.label}" if r.anchor else r.label
+        ratios = " | ".join(_ratio(r.rps, anchors.get(a)) for a in (PLAIN, FULL_STACK, ADMIN))
+        lines.append(f"| {label} `{r.path}` | {_rate(r.rps)} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |")
+    return lines
+
+
+@dataclass(frozen=True)
+class Machine:
+    cpu: str
+    cores: int
+    memory_gib: float
+    postgres: str
+    load_before: float
+    load_after: float
+
+
+def document(
+    results: list[Result],
+    machine: Machine,
+    *,
+    date: str,
+    cases: int,
+    organisations: int,
+    setup: str,
+    generated_in: str,
+) -> str:
+    """docs/benchmarks.md: what was measured, on what, and the table."""
+    busy = machine.load_before > machine.cores * 0.5 or machine.load_after > machine.cores * 0.5
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (tools/bench/run.py); how it works and why: "
+        "`docs/adr/0184-bench-at-a-million-cases.md`.",
+        "",
+        f"- Date: {date}",
+        f"- Machine: {machine.cores} cores ({machine.cpu}), {machine.memory_gib:.0f} GiB RAM, "
+        f"PostgreSQL {machine.postgres}",
+        f"- Data: {cases:,} cases in {organisations:,} organisations (the measured one holds a tenth), "
+        f"{generated_in}",
+        f"- Load: {setup}; load average {machine.load_before:.1f} before, {machine.load_after:.1f} after",
+        "",
+    ]
+    if busy:
+        lines += [
+            "**The machine was busy with other work during this run** (load average above half its cores): "
+            "the figures are disturbed and say little about what the code can do; compare only within "
+            "this run, and take a quiet machine's run for absolute numbers.",
+            "",
+        ]
+    lines += [
+        "Anchors: (a) a plain Django one-query view with Django's own middleware and none of Werkvrede's "
+        "(what the machine allows); (b) the same view through Werkvrede's full middleware stack; (c) the "
+        "Django admin changelist of all cases with a search and a filter, as a generic CRUD would serve it. "
+        "Ratios are req/s of the row divided by req/s of the anchor.",
+        "",
+        *table(results),
+        "",
+    ]
+    return "\n".join(lines)
