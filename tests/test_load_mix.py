@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from werkvrede.accounts.models import Organisation
-from werkvrede.cases.models import Case
+from werkvrede.cases.models import Case, CaseParty
 
 
 def _mix() -> ModuleType:
@@ -52,6 +52,7 @@ def test_the_mix_runs_clean_and_its_marker_check_catches_a_planted_marker(live_s
     first = Organisation.objects.get(slug="mix-000")
     Organisation.objects.filter(pk=first.pk).update(name=f"Mix {mix.marker_of(0)} {mix.marker_of(1)}")
     for case in Case.objects.filter(organisation=first):
-        Case.objects.filter(pk=case.pk).update(reference=f"{case.reference}-{mix.marker_of(1)}")
+        Case.objects.filter(pk=case.pk).update(reference=f"{mix.marker_of(1)}-{case.pk}")
+    CaseParty.objects.filter(case__organisation=first, side="WP").update(name=f"Chef {mix.marker_of(1)}")
     planted = mix.run(live_server.url, organisations[:1], seconds=600, connections=1, limit=10)
     assert len(planted.leaks) >= 5 and all("shows [1]" in leak for leak in planted.leaks)
