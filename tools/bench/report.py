@@ -67,7 +67,8 @@ def document(
         "# Benchmarks",
         "",
         "Written by `make bench` (tools/bench/run.py); how it works and why: "
-        "`docs/adr/0184-bench-at-a-million-cases.md`.",
+        "`docs/adr/0184-bench-at-a-million-cases.md`. The load mix of many people at once (`make bench-mix`) "
+        "writes its own table to `docs/benchmarks-mix.md`.",
         "",
         f"- Date: {date}",
         f"- Machine: {machine.cores} cores ({machine.cpu}), {machine.memory_gib:.0f} GiB RAM, "

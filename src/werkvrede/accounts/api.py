@@ -15,6 +15,7 @@ from werkvrede.accounts.models import Invitation, Membership
 from werkvrede.accounts.selectors import INVITATION, MEMBERSHIP
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.pagination import offset_window
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.roles import Role
 from werkvrede.core.types import (
@@ -167,10 +168,10 @@ def people_list(
     limit: Limit = 50,
 ) -> dict[str, Any]:
     """Members (ADM, HR, CM), searchable by name or e-mail address; paged without a total count."""
-    rows = list(selectors.people_search_for(_actor(request), q)[offset : offset + limit + 1])
+    window = offset_window(selectors.people_search_for(_actor(request), q), offset, limit)
     return {
-        "next_offset": offset + limit if len(rows) > limit else None,
-        "results": [_member_out(m) for m in rows[:limit]],
+        "next_offset": window.next_offset,
+        "results": [_member_out(m) for m in window.rows],
     }
 
 

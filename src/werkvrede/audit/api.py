@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema
 
 from werkvrede.audit.subject_reads import VIEW, read_lines, reads_about
 from werkvrede.core.access import api_requires
+from werkvrede.core.pagination import offset_window
 from werkvrede.core.types import Limit, Offset
 
 router = Router(tags=["privacy"])
@@ -41,10 +42,9 @@ class ReadListOut(Schema):
 @api_requires(VIEW)
 def my_reads(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     """Every audited read of my sensitive data by someone else (NEN 7513; AVG art. 15)."""
-    limit = max(1, min(limit, 200))
-    rows = list(reads_about(request.actor)[offset : offset + limit + 1])  # type: ignore[attr-defined]
+    window = offset_window(reads_about(request.actor), offset, limit)  # type: ignore[attr-defined]
     return {
-        "next_offset": offset + limit if len(rows) > limit else None,
+        "next_offset": window.next_offset,
         "results": [
             ReadOut(
                 occurred_at=line.occurred_at,
@@ -57,6 +57,6 @@ def my_reads(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dic
                 emergency=line.emergency,
                 records=line.records,
             )
-            for line in read_lines(rows[:limit])
+            for line in read_lines(window.rows)
         ],
     }

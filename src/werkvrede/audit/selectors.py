@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from werkvrede.audit.models import AuditEvent
+from werkvrede.audit.services import chain_key
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, record_denial
 
@@ -13,7 +14,10 @@ def audit_event_list_for(actor: Actor) -> QuerySet[AuditEvent]:
     if organisation_id is None or not allowed(actor, "audit.log.view"):
         record_denial(actor, "audit.log.view")
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(organisation_id=organisation_id).exclude(VP_EVENTS).order_by("-seq")
+    # The organisation's events are its chain (`services.record`): read backwards along the chain's
+    # unique index, a page costs the same however long the log is (ADR 0192).
+    chain = chain_key(organisation_id)
+    return AuditEvent.objects.filter(chain=chain).exclude(VP_EVENTS).order_by("-chain", "-seq")
 
 
 # D15 (docs/rules.md): not even that a named person turned to the vertrouwenspersoon may reach the

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -10,12 +9,14 @@ from werkvrede.audit.selectors import audit_event_list_for
 from werkvrede.audit.subject_reads import VIEW as OWN_READS
 from werkvrede.audit.subject_reads import reads_page
 from werkvrede.core.access import requires
+from werkvrede.core.pagination import window_page
 
 
 @requires("audit.log.view")
 def log(request: HttpRequest) -> HttpResponse:
     events = audit_event_list_for(request.actor)  # type: ignore[attr-defined]
-    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    # No total count: counting an organisation's events grows with its log (ADR 0192).
+    page = window_page(events, request.GET.get("pagina"), 50)
     return render(request, "audit/log.html", {"page": page})
 
 

@@ -29,6 +29,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.pagination import offset_window
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Invalid
 from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text, WholeNumber
@@ -238,13 +239,10 @@ def _case_out(actor: Actor, access: CaseAccess) -> CaseOut:
 @router.get("/cases", response=CaseListOut, url_name="case-list", summary="The cases I may open")
 @api_requires("cases.case.list")
 def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    limit = max(1, min(limit, 200))
     cases = selectors.case_list_for(_actor(request))
-    offset = max(offset, 0)
-    rows = list(cases.prefetch_related("parties")[offset : offset + limit + 1])
-    page = rows[:limit]
+    window = offset_window(cases.prefetch_related("parties"), offset, limit)
     return {
-        "next_offset": offset + limit if len(rows) > limit else None,
+        "next_offset": window.next_offset,
         "results": [
             CaseSummaryOut(
                 id=c.pk,
@@ -253,7 +251,7 @@ def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> di
                 signalled_on=c.signalled_on,
                 parties=[_party(p) for p in c.parties.all()],
             )
-            for c in page
+            for c in window.rows
         ],
     }
 

@@ -28,6 +28,7 @@ from werkvrede.cases.policies import (
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize, hidden, record_denial
+from werkvrede.core.replica import report_database
 from werkvrede.guideline.model import TRANSGRESSIVE
 
 
@@ -228,8 +229,10 @@ def overview_for(actor: Actor, *, today: date) -> Overview:
     if organisation_id is None or not allowed(actor, "cases.overview.view"):
         record_denial(actor, "cases.overview.view")
         return Overview(states=[], overdue=CaseDeadline.objects.none())
+    # Counts only: from the report database (ADR 0193); the overdue deadlines' list stays on default.
     states = list(
-        Case.objects.filter(organisation_id=organisation_id)
+        Case.objects.using(report_database())
+        .filter(organisation_id=organisation_id)
         .values("state")
         .annotate(n=Count("pk"))
         .order_by("state")

@@ -40,6 +40,7 @@ from werkvrede.confidential.models import (
     ReportState,
     Route,
 )
+from werkvrede.core.replica import report_database
 from werkvrede.guideline.model import Tenant, UBCategory
 from werkvrede.protocol.parameters import tenant_parameters
 from werkvrede.protocol.selectors import protocol_for
@@ -197,9 +198,12 @@ def _counted(keys: Sequence[str], counts: Mapping[str, int]) -> list[tuple[str, 
     return rows
 
 
-def year_counts(organisation_id: int, year: int) -> dict[str, Any]:
-    """The raw counts of one year (not for display: run them through `year_tables`)."""
-    closed = Report.objects.filter(
+def year_counts(organisation_id: int, year: int, *, database: str | None = None) -> dict[str, Any]:
+    """The raw counts of one year (not for display: run them through `year_tables`).
+
+    Read from the report database (ADR 0193) unless `database` names another alias."""
+    using = database or report_database()
+    closed = Report.objects.using(using).filter(
         organisation_id=organisation_id,
         closed_on__year=year,
         state__in=(ReportState.CLOSED, ReportState.IN_ANNUAL_REPORT),
@@ -212,7 +216,8 @@ def year_counts(organisation_id: int, year: int) -> dict[str, Any]:
     routes = per("route")
     routes[NO_ROUTE] = routes.pop("", 0)
     opened = (
-        Report.objects.filter(organisation_id=organisation_id, opened_on__year=year)
+        Report.objects.using(using)
+        .filter(organisation_id=organisation_id, opened_on__year=year)
         .exclude(state=ReportState.DOSSIER_DESTROYED)
         .order_by()
         .values("state")
@@ -222,9 +227,11 @@ def year_counts(organisation_id: int, year: int) -> dict[str, Any]:
     for row in opened:
         key = row["state"] if row["state"] in ACTIVE_STATES else ReportState.CLOSED
         states[key] = states.get(key, 0) + row["n"]
-    contacts = ContactTally.objects.filter(organisation_id=organisation_id, day__year=year).aggregate(
-        n=Sum("count")
-    )["n"]
+    contacts = (
+        ContactTally.objects.using(using)
+        .filter(organisation_id=organisation_id, day__year=year)
+        .aggregate(n=Sum("count"))["n"]
+    )
     return {
         "closed": {
             "category": _counted(category_keys, {k or "": v for k, v in per("category").items()}),
@@ -258,18 +265,20 @@ def year_json(year: int, tables: Mapping[str, Any], min_cell: int) -> dict[str, 
     }
 
 
-def aggregates_for(organisation_id: int, year: int, min_cell: int) -> tuple[dict[str, Any], list[Table]]:
+def aggregates_for(
+    organisation_id: int, year: int, min_cell: int, *, database: str | None = None
+) -> tuple[dict[str, Any], list[Table]]:
     """What the annual report of `year` stores (counts only), and its tables for the R-105 check.
 
     The year before comes from its own annual report when there is one (its dossiers may be gone),
     else from the reports as they are."""
-    tables = year_tables(year_counts(organisation_id, year), min_cell)
+    tables = year_tables(year_counts(organisation_id, year, database=database), min_cell)
     before = AnnualReport.objects.filter(organisation_id=organisation_id, year=year - 1).first()
     if before is not None and before.aggregates.get("version") == FORMAT_VERSION:
         previous = before.aggregates["current"]
         checked = [tables["closed"], tables["opened"]]
     else:
-        previous_tables = year_tables(year_counts(organisation_id, year - 1), min_cell)
+        previous_tables = year_tables(year_counts(organisation_id, year - 1, database=database), min_cell)
         previous = year_json(year - 1, previous_tables, min_cell)
         checked = [tables["closed"], tables["opened"], previous_tables["closed"], previous_tables["opened"]]
     data = {
@@ -339,7 +348,8 @@ def trend_tables(organisation_id: int, today: date, min_cell: int) -> list[tuple
     first = date(quarters[0][0], (quarters[0][1] - 1) * 3 + 1, 1)
     keys = [c.code for c in categories_of(organisation_id, active_only=False)]
     rows = (
-        Report.objects.filter(organisation_id=organisation_id, opened_on__gte=first, opened_on__lte=today)
+        Report.objects.using(report_database())
+        .filter(organisation_id=organisation_id, opened_on__gte=first, opened_on__lte=today)
         .exclude(category="")
         .exclude(state=ReportState.DOSSIER_DESTROYED)
         .values_list("opened_on", "category")

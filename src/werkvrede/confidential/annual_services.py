@@ -23,6 +23,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
 from werkvrede.core.policy import authorize
 from werkvrede.core.refusals import Blocked, Invalid, NotPossible
+from werkvrede.core.replica import DEFAULT
 from werkvrede.protocol.parameters import tenant_parameters
 from werkvrede.protocol.selectors import protocol_for
 from werkvrede.vault.models import SealedContent
@@ -142,14 +143,18 @@ def _annual_situation(organisation_id: int, tables: list[annual.Table], identifi
     }
 
 
-def annual_preview(*, actor: Actor, year: int, recommendations: str, today: date) -> Preview:
-    """What compiling `year` would store; refused as compiling would be (R-105), nothing stored."""
+def annual_preview(
+    *, actor: Actor, year: int, recommendations: str, today: date, database: str | None = None
+) -> Preview:
+    """What compiling `year` would store; refused as compiling would be (R-105), nothing stored.
+
+    Counted on the report database (ADR 0193) unless `database` names another alias."""
     authorize(actor, "confidential.annual.compile")
     organisation_id = actor.organisation_id or 0
     _check_year(organisation_id, year, today)
     text = _text(recommendations, "recommendations", required=False)
     min_cell = annual.min_cell_of(organisation_id)
-    aggregates, tables = annual.aggregates_for(organisation_id, year, min_cell)
+    aggregates, tables = annual.aggregates_for(organisation_id, year, min_cell, database=database)
     found = identifiers_in(text, organisation_id)
     try:
         decide(
@@ -169,7 +174,10 @@ def annual_preview(*, actor: Actor, year: int, recommendations: str, today: date
 def annual_compile(*, actor: Actor, year: int, recommendations: str, today: date) -> AnnualReport:
     """D16: store the year's aggregates and the VP's recommendations, and move every report closed that
     year to IN_ANNUAL_REPORT (SM-6 row 10, guarded by R-105). Irreversible."""
-    preview = annual_preview(actor=actor, year=year, recommendations=recommendations, today=today)
+    # Counted on the primary, in this transaction: exactly the reports it moves (SM-6 row 10, ADR 0193).
+    preview = annual_preview(
+        actor=actor, year=year, recommendations=recommendations, today=today, database=DEFAULT
+    )
     organisation_id = actor.organisation_id or 0
     min_cell = preview.aggregates["min_cell"]
     try:

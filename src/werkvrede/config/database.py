@@ -9,6 +9,7 @@ then writes cannot wait for the lock (its snapshot is stale) and fails at once, 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import dj_database_url
@@ -43,3 +44,11 @@ def default_database(sqlite_path: str) -> dict[str, Any]:
             )
         )
     )
+
+
+def replica_database() -> dict[str, Any] | None:
+    """The `replica` entry of DATABASES from `DATABASE_REPLICA_URL` (ADR 0193), or None without it."""
+    url = os.environ.get("DATABASE_REPLICA_URL", "")
+    if not url:
+        return None
+    return dict(dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True))

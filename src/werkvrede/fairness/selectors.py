@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, hidden
+from werkvrede.core.replica import report_database
 from werkvrede.core.roles import Role
 from werkvrede.fairness.models import Answer, Invitation, Phase
 from werkvrede.guideline import fairness
@@ -106,7 +107,9 @@ def results_for(actor: Actor, today: date) -> Results:
     organisation_id = actor.organisation_id or 0
     min_cell = min_cell_of(organisation_id)
     quarters = _past_quarters(today, QUARTERS_SHOWN)
-    rows = Answer.objects.filter(organisation_id=organisation_id, quarter__in=quarters)
+    rows = Answer.objects.using(report_database()).filter(
+        organisation_id=organisation_id, quarter__in=quarters
+    )
     as_hr = Role.HR_ADVISER in actor.roles
     if as_hr:
         keys = [(q, p) for q in quarters for p in Phase.values]

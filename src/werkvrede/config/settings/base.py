@@ -9,7 +9,7 @@ from typing import Any
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from werkvrede.config.database import default_database
+from werkvrede.config.database import default_database, replica_database
 from werkvrede.config.document_storage import documents_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -137,6 +137,11 @@ FORM_RENDERER = "werkvrede.core.renderers.FormRenderer"
 
 # SQLite (without DATABASE_URL) gets WAL, a busy timeout and BEGIN IMMEDIATE (ADR 0140).
 DATABASES: dict[str, Any] = {"default": default_database(str(DATA_DIR / "werkvrede.sqlite3"))}
+# Report aggregates may read from a replica (`DATABASE_REPLICA_URL`); writes never do (ADR 0193).
+if (_replica := replica_database()) is not None:
+    DATABASES["replica"] = _replica
+WERKVREDE_REPORT_DATABASE = "replica" if "replica" in DATABASES else "default"
+DATABASE_ROUTERS = ["werkvrede.core.replica.PrimaryWritesRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

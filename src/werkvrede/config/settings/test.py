@@ -60,3 +60,10 @@ else:
             "TEST": {"NAME": ":memory:"},
         }
     }
+# A replica alias on the same test database (ADR 0193). Report aggregates stay on `default`, whose test
+# transaction a second connection cannot see; the replica tests switch WERKVREDE_REPORT_DATABASE.
+DATABASES["replica"] = {
+    **DATABASES["default"],
+    "TEST": {**DATABASES["default"].get("TEST", {}), "MIRROR": "default"},
+}
+WERKVREDE_REPORT_DATABASE = "default"
