@@ -194,6 +194,6 @@ def destroy_sealed_of(records: Sequence[models.Model], *fields: str) -> Destroye
     done = Destroyed()
     for record in records:
         ids = [getattr(record, f"{name}_id") for name in fields]
-        type(record).objects.filter(pk=record.pk).update(**dict.fromkeys(fields))
+        type(record)._default_manager.filter(pk=record.pk).update(**dict.fromkeys(fields))
         done.rows[FieldClass.SEALED.value] += sum(destroy_sealed(ids).values())
     return done

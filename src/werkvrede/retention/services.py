@@ -23,6 +23,8 @@ def person_hold_place(*, actor: Actor, person_id: int, category: str, reason: st
     hold, the person and the category, never the reason (R-170)."""
     authorize(actor, "retention.person_hold.manage", None)
     organisation_id = actor.organisation_id
+    if organisation_id is None:  # the rule refuses an actor without one; this tells the type checker
+        raise PersonHoldError("no organisation")
     if not Membership.objects.filter(user_id=person_id, organisation_id=organisation_id).exists():
         raise PersonHoldError("no such person in this organisation")
     if category not in PersonHold.Category.values:
@@ -56,7 +58,7 @@ def person_hold_lift(*, actor: Actor, hold_id: int, lift_reason: str) -> PersonH
     """Lift an active hold explicitly, with a reason; the hold stays as history (R-140)."""
     hold = (
         PersonHold.objects.select_for_update()
-        .filter(pk=hold_id, organisation_id=actor.organisation_id, lifted_at__isnull=True)
+        .filter(pk=hold_id, organisation_id=actor.organisation_id or 0, lifted_at__isnull=True)
         .first()
     )
     authorize(actor, "retention.person_hold.manage", hold)

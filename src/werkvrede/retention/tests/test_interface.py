@@ -41,14 +41,19 @@ def test_a_person_hold_covers_the_person_and_their_cases_and_a_case_hold_its_par
     person_hold_lift(actor=_hr(world), hold_id=hold.pk, lift_reason="Procedure afgerond")
     assert active_holds(organisation=org, user=employee) == []
     case_hold = case_services.legal_hold_set(
-        actor=_hr(world), case_id=grant.case_id, category="PENDING_LITIGATION", reason="Rechtszaak"
+        actor=_hr(world), case_id=grant.case_id or 0, category="PENDING_LITIGATION", reason="Rechtszaak"
     )
     assert [(h.on, h.id) for h in active_holds(organisation=org, user=employee)] == [(CASE, case_hold.pk)]
     record_block(organisation_id=org.pk, purpose="erasure", kind="account", holds=active_holds(
         organisation=org, user=employee
     ))  # fmt: skip
     event = AuditEvent.objects.filter(action="retention.hold.blocked").get()
-    assert event.data == {"purpose": "erasure", "kind": "account", "count": 1, "holds": f"case:{case_hold.pk}"}
+    assert event.data == {
+        "purpose": "erasure",
+        "kind": "account",
+        "count": 1,
+        "holds": f"case:{case_hold.pk}",
+    }
     assert "Rechtszaak" not in str(event.data)
 
 
