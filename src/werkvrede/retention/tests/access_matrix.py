@@ -15,15 +15,16 @@ def _membership_id(world: Any, tenant: str) -> dict[str, int]:
 
 
 def _held_membership_id(world: Any, tenant: str) -> dict[str, int]:
+    """Another person than the one the place rows use: this hold lasts for the whole module."""
     t = world.tenant(tenant)
     PersonHold.objects.create(
         organisation=t.organisation,
-        person=t.users[Role.EMPLOYEE],
+        person=t.users[Role.LINE_MANAGER],
         category="PENDING_LITIGATION",
         reason="Procedure bij de kantonrechter",
         set_by=t.users[Role.HR_ADVISER],
     )
-    return _membership_id(world, tenant)
+    return {"membership_id": t.memberships[Role.LINE_MANAGER].pk}
 
 
 ROWS = {
