@@ -108,7 +108,7 @@ def test_the_beheerder_reads_what_went_in_counts_only(world: World, client_as: C
     assert world.a.users[Role.SUPPORTER].full_name not in page and "geheim" not in page
     assert "3 maanden na het einde van de steun" in page
     runs = client.get("/api/v1/retention/purge-runs").json()
-    assert runs[0]["purged"] == {"R-147": {"D17": 1, "SEALED": 1}}
+    assert runs[0]["purged"] == {"R-147": {"D17": 2, "SEALED": 1}}
     # Another organisation's Beheerder sees none of it.
     other = logged_in(world.b.users[Role.ADMIN]).get("/api/v1/retention/purge-runs")
     assert other.status_code == 200 and all(r["purged"] == {} for r in other.json())

@@ -199,9 +199,9 @@ def test_r147_supporter_notes_go_three_months_after_the_grant_was_revoked_unless
     purge_expired(today=date(2026, 5, 10))
     assert not PreparationNote.objects.filter(pk=note.pk).exists()
     assert not SealedContent.objects.filter(pk=note.sealed_id).exists()
-    assert SupporterGrant.objects.filter(pk=grant.pk).exists()  # the grant's history stays, its content goes
+    assert not SupporterGrant.objects.filter(pk=grant.pk).exists()  # that someone supported is D17 too
     assert PurgeRun.objects.filter(today=date(2026, 5, 10)).exclude(purged={}).get().purged == {
-        "R-147": {"D17": 1, "SEALED": 1}
+        "R-147": {"D17": 2, "SEALED": 1}
     }
 
 
@@ -282,7 +282,7 @@ def test_two_machines_at_once_delete_each_record_once_without_error(world: World
     at_once(lambda: purge_expired(today=date(2026, 6, 1)))
     assert not PreparationNote.objects.filter(grant=grant).exists()
     events = AuditEvent.objects.filter(action="retention.purge.completed", object_id="R-147")
-    assert [e.data["rows"] for e in events] == [3]
+    assert [e.data["rows"] for e in events] == [4]
     # The second machine waited for the first and found nothing left.
     runs = PurgeRun.objects.filter(organisation=world.a.organisation, today=date(2026, 6, 1))
-    assert sorted(r.total for r in runs) == [0, 6]
+    assert sorted(r.total for r in runs) == [0, 7]
