@@ -130,7 +130,9 @@ def _purge_one(term: Term, expiring: Expiring, today: date) -> Destroyed | None:
         record = term.lock(expiring.record)
         if record is None:
             return None  # another run has it, or it is gone already
-        return term.destroy(record, today)
+        done = term.destroy(record, today)
+        RetentionWarning.objects.filter(rule=term.rule, record=expiring.key).delete()
+        return done
 
 
 def purge_organisation(

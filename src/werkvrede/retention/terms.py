@@ -25,12 +25,21 @@ from werkvrede.confidential.models import Report, ReportState
 from werkvrede.core.classification import FieldClass
 from werkvrede.core.roles import Role
 from werkvrede.guideline.calendar import add_months
-from werkvrede.mediation.models import IntakeRecord, Mediation, MediationParty, PartyMessage, SessionNote
+from werkvrede.interventions.models import Appointment, ConflictLeave, InterventionPeriod
+from werkvrede.mediation.models import (
+    IntakeRecord,
+    Mediation,
+    MediationParty,
+    PartyMessage,
+    Session,
+    TerminationAgreement,
+    TrackChange,
+)
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.retention.destroy import Destroyed, destroy_records, destroy_sealed_of
 from werkvrede.sickness.models import CapacityAssessment, MedicalNote, OpenConsultation, SickReport
 from werkvrede.supporters.models import SupporterGrant
-from werkvrede.whistleblower.models import ConcernedPerson, WhistleReport
+from werkvrede.whistleblower.models import ConcernedPerson, ReminderSent, WhistleReport
 
 
 @dataclass(frozen=True)
@@ -155,12 +164,23 @@ def _case_expiring(
 
 
 def _case_destroy(case: models.Model, today: date) -> Destroyed:
-    # A mediation or termination agreement has its own term (R-146) and stays without the case.
+    # A mediation has its own term (R-146) and stays without the case; the case's termination
+    # agreement is employer-side case data (R-140) and goes with it, with its signed documents.
     Mediation.objects.filter(case_id=case.pk).update(case=None)
-    from werkvrede.mediation.models import TerminationAgreement
-
-    TerminationAgreement.objects.filter(case_id=case.pk).update(case=None)
-    return destroy_records([case])
+    agreements = list(TerminationAgreement.objects.filter(case_id=case.pk))
+    # The appointments of its intervention periods and leave are linked from them (PROTECT).
+    appointments = [
+        *InterventionPeriod.objects.filter(case_id=case.pk, appointment__isnull=False).values_list(
+            "appointment_id", flat=True
+        ),
+        *ConflictLeave.objects.filter(case_id=case.pk, appointment__isnull=False).values_list(
+            "appointment_id", flat=True
+        ),
+    ]
+    done = destroy_records(agreements)
+    done.add(destroy_records([case]))
+    done.add(destroy_records(list(Appointment.objects.filter(pk__in=appointments))))
+    return done
 
 
 # --- R-144: the bedrijfsarts' medical content, from its last change -------------------------------
@@ -277,8 +297,9 @@ def _mediation_expiring(
 def _mediation_content(mediation_id: int) -> list[models.Model]:
     return [
         *IntakeRecord.objects.filter(mediation_id=mediation_id),
-        *SessionNote.objects.filter(session__mediation_id=mediation_id),
+        *Session.objects.filter(mediation_id=mediation_id),  # with their notes
         *PartyMessage.objects.filter(mediation_id=mediation_id),
+        *TrackChange.objects.filter(mediation_id=mediation_id),
     ]
 
 
@@ -361,7 +382,11 @@ def _whistle_expiring(
 
 
 def _whistle_destroy(record: models.Model, today: date) -> Destroyed:
-    return destroy_records([record])
+    # The reminder keys name the report (`wb:<id>:…`): they go with it.
+    reminders = list(ReminderSent.objects.filter(key__startswith=f"wb:{record.pk}:"))
+    done = destroy_records([record])
+    done.add(destroy_records(reminders))
+    return done
 
 
 TERMS: tuple[Term, ...] = (
@@ -424,12 +449,17 @@ def term_labels() -> dict[str, str | Promise]:
 #: The rows each run deletes at their roots (the cascade adds what belongs to them; see
 #: `covered_models`). Rows that stay, emptied of their content, are named in `EMPTIED`.
 ROOTS: dict[str, tuple[str, ...]] = {
-    "R-140": ("cases.case",),
+    "R-140": ("cases.case", "mediation.terminationagreement", "interventions.appointment"),
     "R-144": ("sickness.medicalnote",),
     "R-145": ("confidential.reportmessage", "confidential.referral", "confidential.breachreview"),
-    "R-146": ("mediation.intakerecord", "mediation.sessionnote", "mediation.partymessage"),
+    "R-146": (
+        "mediation.intakerecord",
+        "mediation.session",
+        "mediation.partymessage",
+        "mediation.trackchange",
+    ),
     "R-147": ("supporters.supportergrant",),
-    "R-148": ("whistleblower.whistlereport",),
+    "R-148": ("whistleblower.whistlereport", "whistleblower.remindersent"),
     CONTACT: ("contact.contactrequest",),
 }
 #: Rows a run keeps but empties (docs/adr/0175-retention-that-runs.md): the VP report keeps its state
