@@ -126,3 +126,21 @@ def test_the_terms_are_protocol_parameters_within_their_legal_bounds(world: Worl
     protocol = ConflictProtocol(organisation=world.a.organisation, version=1, retention_admin_absence_years=1)
     # The guideline's T-24 deadlines read the same value.
     assert tenant_parameters(protocol)["retention.admin_absence_years_after_employment"] == 1
+
+
+def test_the_protocol_api_sets_a_term_within_its_bounds(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    admin = client_as(Role.ADMIN)
+    too_long = admin.put(
+        "/api/v1/protocol",
+        {"version": 0, "retention_admin_absence_years": 3},
+        content_type="application/json",
+    )
+    assert too_long.status_code == 422 and "retention_admin_absence_years" in too_long.content.decode()
+    ok = admin.put(
+        "/api/v1/protocol",
+        {"version": 0, "retention_supporter_notes_months": 1},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200 and ok.json()["retention_supporter_notes_months"] == 1
