@@ -39,6 +39,12 @@ class ProtocolOut(Schema):
     cooling_off_days_without_clause: int
     repeat_window_months: int
     vp_min_cell: int
+    retention_admin_absence_years: int
+    retention_reintegration_years: int
+    retention_ba_medical_years: int
+    retention_mediation_years: int
+    retention_supporter_notes_months: int
+    retention_whistleblower_years: int
     ba_override_mode: str
     liberation_day: str
     hr_contact: str
@@ -72,6 +78,12 @@ class ProtocolIn(Input):
     cooling_off_days_without_clause: Count | None = None
     repeat_window_months: Count | None = None
     vp_min_cell: Count | None = None
+    retention_admin_absence_years: Count | None = None
+    retention_reintegration_years: Count | None = None
+    retention_ba_medical_years: Count | None = None
+    retention_mediation_years: Count | None = None
+    retention_supporter_notes_months: Count | None = None
+    retention_whistleblower_years: Count | None = None
     ba_override_mode: Literal["BLOCK", "WARN_J"] | None = None
     liberation_day: Literal["EVERY_YEAR", "LUSTRUM", "NEVER"] | None = None
     hr_contact: Line | None = None
