@@ -26,6 +26,7 @@ from werkvrede.audit.api import router as audit_router
 from werkvrede.cases.api import router as cases_router
 from werkvrede.confidential.public_api import router as reporting_router
 from werkvrede.consent.api import router as consent_router
+from werkvrede.erasure.api import router as erasure_router
 from werkvrede.core.access import (
     ACCESS_ATTRIBUTE,
     api_requires,
@@ -222,6 +223,7 @@ api.add_router("", accounts_router)
 api.add_router("", agenda_router)
 api.add_router("", audit_router)
 api.add_router("", fairness_router)
+api.add_router("", erasure_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)
 api.add_router("", whistleblower_router)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "werkvrede.mediation",
     "werkvrede.agenda",
     "werkvrede.fairness",
+    "werkvrede.erasure",
     "werkvrede.api",
     "werkvrede.backup",
     "werkvrede.demo",
