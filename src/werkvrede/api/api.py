@@ -26,7 +26,6 @@ from werkvrede.audit.api import router as audit_router
 from werkvrede.cases.api import router as cases_router
 from werkvrede.confidential.public_api import router as reporting_router
 from werkvrede.consent.api import router as consent_router
-from werkvrede.erasure.api import router as erasure_router
 from werkvrede.core.access import (
     ACCESS_ATTRIBUTE,
     api_requires,
@@ -39,6 +38,7 @@ from werkvrede.core.idempotency import HEADER, KEY_MAX
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
 from werkvrede.core.types import CODE_PATTERN
+from werkvrede.erasure.api import router as erasure_router
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router

@@ -12,9 +12,7 @@ class EraseForm(Form):
     """Irreversible: the Beheerder types the person's name and ticks that they understand."""
 
     confirm_name = forms.CharField(label=_("Typ de naam van de persoon"), max_length=200)
-    understood = forms.BooleanField(
-        label=_("Ik begrijp dat wissen niet terug te draaien is."), required=True
-    )
+    understood = forms.BooleanField(label=_("Ik begrijp dat wissen niet terug te draaien is."), required=True)
 
     def __init__(self, *args: Any, expected_name: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

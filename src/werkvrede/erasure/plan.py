@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.agenda.models import CalendarFeed
@@ -247,7 +247,10 @@ def plan_for(membership: Membership, *, today: date) -> Plan:
             _("Auditlog"),
             "D21",
             STAYS,
-            _("Wie wat deed en inzag blijft vastgelegd zolang het langst bewaarde gegeven waarnaar het verwijst."),
+            _(
+                "Wie wat deed en inzag blijft vastgelegd zolang het langst bewaarde gegeven waarnaar het "
+                "verwijst."
+            ),
             rule="R-149",
         )
     )
@@ -304,7 +307,7 @@ def _account_item(plan: Plan) -> Item:
         ANONYMISED,
         _(
             "Naam en e-mailadres worden onbruikbaar gemaakt, het account wordt inactief, sessies en "
-            "tweestapsverificatie worden verwijderd — tenzij een afgeschermd dossier de naam nog nodig heeft; "
-            "dan eindigt alleen de toegang."
+            "tweestapsverificatie worden verwijderd — tenzij een afgeschermd dossier de naam nog nodig "
+            "heeft; dan eindigt alleen de toegang."
         ),
     )

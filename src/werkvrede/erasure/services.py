@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from werkvrede.audit import services as audit
 from werkvrede.accounts.models import Invitation, Membership, User
 from werkvrede.accounts.sessions import sessions_end
 from werkvrede.agenda.models import CalendarFeed
+from werkvrede.audit import services as audit
 from werkvrede.cases.models import CaseParticipant, CaseParty
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
@@ -62,7 +62,10 @@ def erase(*, actor: Actor, membership: Membership, today: date) -> dict[str, Any
             return counts
     _record_block(actor, membership, plan)
     raise ErasureBlocked(
-        _("Er ligt een juridische bewaarplicht (legal hold) op deze persoon of een van diens zaken. Wissen kan pas als die is opgeheven.")
+        _(
+            "Er ligt een juridische bewaarplicht (legal hold) op deze persoon of een van diens zaken. "
+            "Wissen kan pas als die is opgeheven."
+        )
     )
 
 
@@ -81,7 +84,7 @@ def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     # Their place in those cases (the basis of access) ends with them.
     CaseParticipant.objects.filter(case_id__in=plan.closed_case_ids, user_id=user.pk).delete()
     # The employer's absence administration of an ended employment (R-140 is a maximum).
-    SickReport.objects.filter(pk__in=plan.absence_report_ids).update(**{f: "" for f in ABSENCE_FIELDS})
+    SickReport.objects.filter(pk__in=plan.absence_report_ids).update(**dict.fromkeys(ABSENCE_FIELDS, ""))
     # Supporter notes of an ended engagement: rows and their sealed content.
     notes = PreparationNote.objects.filter(grant_id__in=plan.ended_grant_ids)
     sealed_ids = list(notes.values_list("sealed_id", flat=True))

@@ -16,11 +16,11 @@ from werkvrede.core.access import requires
 from werkvrede.core.refusals import refusal_context
 from werkvrede.erasure import services
 from werkvrede.erasure.forms import EraseForm
-from werkvrede.erasure.plan import ANONYMISED, GOES, STAYS
+from werkvrede.erasure.plan import ANONYMISED, GOES, STAYS, Plan, plan_for
 from werkvrede.erasure.policies import ERASE
 
 
-def _context(plan: services.Plan, form: EraseForm) -> dict[str, Any]:
+def _context(plan: Plan, form: EraseForm) -> dict[str, Any]:
     return {
         "membership": plan.membership,
         "plan": plan,
@@ -39,19 +39,20 @@ def erase(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     form = EraseForm(request.POST or None, expected_name=name)
     if request.method == "POST" and form.is_valid():
         try:
-            counts = services.erase(actor=actor, membership=membership, today=today)
+            services.erase(actor=actor, membership=membership, today=today)
         except services.ErasureBlocked as exc:
-            plan = services.plan_for(membership, today=today)
+            plan = plan_for(membership, today=today)
             context = {**_context(plan, form), **refusal_context(exc)}
             return render(request, "erasure/preview.html", context, status=409)
         messages.success(
             request,
-            _("De gegevens van %(name)s zijn gewist voor zover de wet dat toelaat (%(cases)d zaken zonder naam).")
-            % {"name": name, "cases": counts["cases_anonymised"]},
+            _(
+                "De gegevens van %(name)s zijn gewist voor zover de wet dat toelaat; het auditlog noemt "
+                "de aantallen."
+            )
+            % {"name": name},
         )
         return redirect("accounts:person", membership_id=membership.pk)
     plan = services.preview(actor=actor, membership=membership, today=today)
     status = 400 if form.is_bound else 200
     return render(request, "erasure/preview.html", _context(plan, form), status=status)
-
-

@@ -60,7 +60,9 @@ def _plant(world: World) -> Planted:
     Case.objects.filter(pk=closed.pk).update(state=CaseState.CLOSED)
     open_case = signal(t.users[Role.EMPLOYEE], t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
     running_note = _note(world, grant_in(world, "a", case=open_case))
-    feed = CalendarFeed.objects.create(user=t.users[Role.EMPLOYEE], organisation=t.organisation, digest="d" * 64)
+    feed = CalendarFeed.objects.create(
+        user=t.users[Role.EMPLOYEE], organisation=t.organisation, digest="d" * 64
+    )
     return Planted(
         closed=closed,
         open=open_case,
@@ -154,7 +156,9 @@ def test_after_the_employment_the_absence_data_go(world: World, client_as: Calla
     p = _plant(world)
     Membership.objects.filter(pk=world.a.memberships[Role.EMPLOYEE].pk).update(is_active=False)
     items = _items(client_as(Role.ADMIN).get(_api(world, "erasure-preview")).json())
-    assert items["sickness.absence.ended"]["verdict"] == "goes" and items["sickness.absence.ended"]["count"] == 1
+    assert (
+        items["sickness.absence.ended"]["verdict"] == "goes" and items["sickness.absence.ended"]["count"] == 1
+    )
     # The open case is not the sick report's: that one is in the closed case.
     body = client_as(Role.ADMIN).post(_api(world, "erasure")).json()
     assert body["sick_reports_cleared"] == 1
@@ -193,9 +197,7 @@ def test_a_person_with_a_membership_elsewhere_keeps_it(
     assert RoleGrant.objects.filter(membership__user=employee, membership__organisation=elsewhere).exists()
 
 
-def test_a_legal_hold_blocks_and_the_block_is_audited(
-    world: World, client_as: Callable[..., Client]
-) -> None:
+def test_a_legal_hold_blocks_and_the_block_is_audited(world: World, client_as: Callable[..., Client]) -> None:
     p = _plant(world)
     t = world.a
     LegalHold.objects.create(
