@@ -17,7 +17,15 @@ from werkvrede.accounts.models import Membership, User
 from werkvrede.audit import services as audit
 from werkvrede.confidential import annual
 from werkvrede.confidential.facts import situation
-from werkvrede.confidential.models import AnnualReport, ManagementAdvice, Report, ReportMessage, ReportState
+from werkvrede.confidential.models import (
+    AnnualReport,
+    BreachReview,
+    ManagementAdvice,
+    Referral,
+    Report,
+    ReportMessage,
+    ReportState,
+)
 from werkvrede.confidential.services import _CONCERNS_SALT
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import decide
@@ -213,6 +221,47 @@ def annual_compile(*, actor: Actor, year: int, recommendations: str, today: date
 # --- Destroying the dossiers (R-107, R-145, SM-6 row 11) ------------------------------------------
 
 
+def dossier_destroy(report: Report, *, today: date) -> int:
+    """Destroy one dossier counted in an annual report (SM-6 row 11): its messages and their sealed
+    content go; the row keeps its state and the day of destruction, nothing that says who or what.
+    The caller authorises (the VP's button) or is the retention run (R-145); returns the sealed rows.
+    """
+    report.state = decide(
+        situation(report, destroyed_on=today.isoformat()),
+        today=today,
+        subject="vp_report",
+        machine="SM-6",
+        state=report.state,
+        event="retention_reached",
+    ).next_state
+    messages = ReportMessage.objects.filter(report=report)
+    sealed_ids = list(messages.values_list("sealed_id", flat=True))
+    messages.delete()
+    # The referral summaries and breach justifications are sealed in the same compartment (D15).
+    referrals = Referral.objects.filter(report=report)
+    reviews = BreachReview.objects.filter(report=report)
+    sealed_ids += list(referrals.values_list("summary_id", flat=True))
+    sealed_ids += list(reviews.values_list("justification_id", flat=True))
+    referrals.delete()
+    reviews.delete()
+    sealed, _deleted = SealedContent.objects.filter(pk__in=sealed_ids, compartment="D15").delete()
+    report.melder = None
+    report.receipt_digest = ""
+    report.category = ""
+    report.route = ""
+    report.concerns_ref = ""
+    report.resume_state = ""
+    report.confidentiality_explained = False
+    report.privilege_limits_explained = False
+    report.intake_on = report.registration_consent_on = None
+    report.closed_on = report.in_annual_report_on = None
+    report.destroyed_on = today
+    # The two dates a row must hold carry no more than the day of destruction.
+    report.opened_on = report.last_activity_on = today
+    report.save()
+    return sealed
+
+
 @transaction.atomic
 def dossiers_destroy(*, actor: Actor, annual_report: AnnualReport, today: date) -> int:
     """Destroy every dossier counted in `annual_report`: its messages and their sealed content are
@@ -231,32 +280,7 @@ def dossiers_destroy(*, actor: Actor, annual_report: AnnualReport, today: date) 
     if not reports:
         raise NotPossible(_("Er zijn geen dossiers meer om te vernietigen."))
     for report in reports:
-        report.state = decide(
-            situation(report, destroyed_on=today.isoformat()),
-            today=today,
-            subject="vp_report",
-            machine="SM-6",
-            state=report.state,
-            event="retention_reached",
-        ).next_state
-        messages = ReportMessage.objects.filter(report=report)
-        sealed_ids = list(messages.values_list("sealed_id", flat=True))
-        messages.delete()
-        SealedContent.objects.filter(pk__in=sealed_ids, compartment="D15").delete()
-        report.melder = None
-        report.receipt_digest = ""
-        report.category = ""
-        report.route = ""
-        report.concerns_ref = ""
-        report.resume_state = ""
-        report.confidentiality_explained = False
-        report.privilege_limits_explained = False
-        report.intake_on = report.registration_consent_on = None
-        report.closed_on = report.in_annual_report_on = None
-        report.destroyed_on = today
-        # The two dates a row must hold carry no more than the day of destruction.
-        report.opened_on = report.last_activity_on = today
-        report.save()
+        dossier_destroy(report, today=today)
     audit.record(
         "confidential.dossiers.destroyed",
         organisation_id=annual_report.organisation_id,

@@ -15,6 +15,7 @@ class Notification(models.Model):
         DEADLINE_OVERDUE = "DEADLINE_OVERDUE"
         MEDIATION_STATUS = "MEDIATION_STATUS"  # D14 "N" to the referrer
         MEDIATION_FOLLOWUP = "MEDIATION_FOLLOWUP"  # after the end, for BA and CM
+        RETENTION_DUE = "RETENTION_DUE"  # records of one's own expire soon (R-140…R-148)
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "werkvrede.agenda",
     "werkvrede.fairness",
     "werkvrede.erasure",
+    "werkvrede.retention",
     "werkvrede.api",
     "werkvrede.backup",
     "werkvrede.demo",
@@ -233,6 +234,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("WERKVREDE_FROM_EMAIL", "Werkvrede <noreply@
 # 5, 25 and 125 (the first delay times the factor for every further failure), and is failed — shown
 # to the Beheerder, who may send it again — after the last of these attempts.
 WERKVREDE_MAIL_MAX_ATTEMPTS = int(os.environ.get("WERKVREDE_MAIL_MAX_ATTEMPTS", 5))
+
+# Days before a retention term ends that its owner role is warned (docs/adr/0175-retention-that-runs.md).
+WERKVREDE_RETENTION_WARNING_DAYS = int(os.environ.get("WERKVREDE_RETENTION_WARNING_DAYS", 30))
 WERKVREDE_MAIL_RETRY_FIRST_DELAY = 60
 WERKVREDE_MAIL_RETRY_FACTOR = 5
 
