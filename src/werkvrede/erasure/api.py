@@ -33,7 +33,8 @@ class ErasureItemOut(Schema):
 
 
 class ErasureHoldOut(Schema):
-    case_reference: str
+    on: str = Field(..., description="person or case")
+    case_reference: str = Field(..., description="the case's reference; empty for a hold on the person")
     category: str
     reason: str
     since: date
@@ -49,6 +50,7 @@ class ErasureDoneOut(Schema):
     cases_anonymised: int
     sick_reports_cleared: int
     calendar_feeds_revoked: int
+    files_removed: int = Field(..., description="stored files of documents the erased records owned")
     account_anonymised: bool
 
 

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from werkvrede.accounts.models import Membership
 from werkvrede.agenda.models import CalendarFeed
 from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseState, LegalHold
+from werkvrede.retention import holds
+from werkvrede.retention.models import PersonHold
 from werkvrede.sickness.models import SickReport
 from werkvrede.supporters.models import SupporterGrant
 
@@ -55,7 +58,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Hold:
-    case_reference: str
+    on: str  # retention.holds.PERSON or CASE
+    case_reference: str  # empty for a hold on the person
     category: str
     reason: str
     since: date
@@ -66,6 +70,7 @@ class Plan:
     membership: Membership
     items: list[Item] = field(default_factory=list)
     holds: list[Hold] = field(default_factory=list)
+    active: list[holds.Hold] = field(default_factory=list)  # the same, as the retention context's
     # Ids the erasure acts on: exactly what the items above say goes or is anonymised.
     closed_case_ids: list[int] = field(default_factory=list)
     open_case_ids: list[int] = field(default_factory=list)
@@ -100,6 +105,32 @@ def _case_ids(membership: Membership) -> set[int]:
     )
 
 
+def _holds(plan: Plan, cases: list[Case]) -> None:
+    """Every active hold on the person or one of their cases, and on another party of those cases:
+    anonymising a record under any of them would change what must be kept (R-140)."""
+    organisation_id = plan.membership.organisation_id
+    found = {
+        h.reference: h for h in holds.active_holds(organisation=organisation_id, user=plan.membership.user_id)
+    }
+    for case in cases:
+        found.update((h.reference, h) for h in holds.active_holds(organisation=organisation_id, case=case.pk))
+    plan.active = [found[k] for k in sorted(found)]
+    references = {c.pk: c.reference for c in Case.objects.filter(pk__in=[h.case_id for h in plan.active])}
+    case_holds = LegalHold.objects.in_bulk([h.id for h in plan.active if h.on == holds.CASE])
+    person_holds = PersonHold.objects.in_bulk([h.id for h in plan.active if h.on == holds.PERSON])
+    for hold in plan.active:
+        row: LegalHold | PersonHold = (case_holds if hold.on == holds.CASE else person_holds)[hold.id]
+        plan.holds.append(
+            Hold(
+                on=hold.on,
+                case_reference=references.get(hold.case_id or 0, ""),
+                category=row.get_category_display(),
+                reason=row.reason,
+                since=timezone.localdate(row.set_at),
+            )
+        )
+
+
 def plan_for(membership: Membership, *, today: date) -> Plan:
     """The plan for the person of `membership`, within its organisation only."""
     plan = Plan(membership=membership)
@@ -107,16 +138,7 @@ def plan_for(membership: Membership, *, today: date) -> Plan:
     cases = list(Case.objects.filter(pk__in=_case_ids(membership)).order_by("pk"))
     plan.open_case_ids = [c.pk for c in cases if c.state not in ENDED_STATES]
     plan.closed_case_ids = [c.pk for c in cases if c.state in ENDED_STATES]
-    by_id = {c.pk: c for c in cases}
-    for hold in LegalHold.objects.filter(case_id__in=by_id, lifted_at__isnull=True).order_by("set_at"):
-        plan.holds.append(
-            Hold(
-                case_reference=by_id[hold.case_id].reference,
-                category=hold.get_category_display(),
-                reason=hold.reason,
-                since=hold.set_at.date(),
-            )
-        )
+    _holds(plan, cases)
     plan.elsewhere = (
         Membership.objects.filter(user_id=user_id).exclude(organisation_id=organisation_id).exists()
     )

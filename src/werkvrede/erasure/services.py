@@ -27,9 +27,10 @@ from werkvrede.core.policy import authorize
 from werkvrede.core.refusals import NotPossible
 from werkvrede.erasure.plan import ABSENCE_FIELDS, ERASED_NAME, Plan, plan_for
 from werkvrede.erasure.policies import ERASE
+from werkvrede.retention import holds
+from werkvrede.retention.destroy import destroy_records
 from werkvrede.sickness.models import OpenConsultation, SickReport
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
-from werkvrede.vault.models import SealedContent
 
 
 def preview(*, actor: Actor, membership: Membership, today: date) -> Plan:
@@ -40,13 +41,24 @@ def preview(*, actor: Actor, membership: Membership, today: date) -> Plan:
     return plan
 
 
+BLOCKED_KIND = "erasure.person"
+
+
 class ErasureBlocked(NotPossible):
     """An active hold on the person or one of their cases (R-140)."""
 
 
 def _record_block(actor: Actor, membership: Membership, plan: Plan) -> None:
-    # On its own: the refusal rolls the erasure's transaction back, the block must stay recorded.
-    audit.record_for(actor, "erasure.person.blocked", membership, data={"holds": len(plan.holds)})
+    # The event purging writes too (docs/audit-events.md), with the holds' references, never their reason.
+    holds.record_block(
+        organisation_id=membership.organisation_id,
+        purpose="erasure",
+        kind=BLOCKED_KIND,
+        holds=plan.active,
+        user_id=actor.user_id,
+        roles=actor.role_codes,
+        subject_id=membership.user_id,
+    )
 
 
 def erase(*, actor: Actor, membership: Membership, today: date) -> dict[str, Any]:
@@ -69,12 +81,6 @@ def erase(*, actor: Actor, membership: Membership, today: date) -> dict[str, Any
     )
 
 
-def _destroy_sealed(ids: list[Any]) -> int:
-    # The ciphertext goes with the row; the key stays for what other rows still hold.
-    deleted, _ = SealedContent.objects.filter(pk__in=ids).delete()
-    return deleted
-
-
 def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     user = membership.user
     # Closed cases: also about the other party, so the person's name and link go, the case stays.
@@ -86,10 +92,7 @@ def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     # The employer's absence administration of an ended employment (R-140 is a maximum).
     SickReport.objects.filter(pk__in=plan.absence_report_ids).update(**dict.fromkeys(ABSENCE_FIELDS, ""))
     # Supporter notes of an ended engagement (R-147): rows and their sealed content.
-    notes = PreparationNote.objects.filter(grant_id__in=plan.ended_grant_ids)
-    sealed_ids = list(notes.values_list("sealed_id", flat=True))
-    notes.delete()
-    _destroy_sealed(sealed_ids)
+    destroyed = destroy_records(list(PreparationNote.objects.filter(grant_id__in=plan.ended_grant_ids)))
     CalendarFeed.objects.filter(pk__in=plan.live_feed_ids).update(revoked_at=timezone.now())
 
     # The membership here ends; the account keeps its other memberships (ADR 0180).
@@ -104,7 +107,8 @@ def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     if anonymised:
         _anonymise(user)
     sessions_end(user=user, reason="erased", actor_user_id=actor.user_id)
-    return {**plan.counts(), "account_anonymised": anonymised}
+    # Files of owned documents are counted, not the sealed rows: those are of a segregated store.
+    return {**plan.counts(), "files_removed": destroyed.files, "account_anonymised": anonymised}
 
 
 def _sealed_file_needs_name(membership: Membership) -> bool:

@@ -21,6 +21,7 @@ from werkvrede.cases.models import Case, CaseParty, CaseState, LegalHold
 from werkvrede.cases.tests.helpers import signal
 from werkvrede.core.roles import Role
 from werkvrede.erasure.plan import ERASED_NAME
+from werkvrede.retention.models import PersonHold
 from werkvrede.sickness.models import MedicalNote, SickReport
 from werkvrede.sickness.tests.helpers import as_role, conflict_case, consulted, report
 from werkvrede.supporters.models import PreparationNote, SupporterGrant
@@ -150,6 +151,7 @@ def test_the_erasure_removes_exactly_what_goes(world: World, client_as: Callable
     done = AuditEvent.objects.get(action="erasure.person.erased")
     assert done.data["cases_anonymised"] == 1 and done.data["calendar_feeds_revoked"] == 1
     assert AuditEvent.objects.filter(action="erasure.person.requested").count() == 1
+    assert done.data["files_removed"] == 0 and "D17" not in str(done.data)
 
 
 def test_after_the_employment_the_absence_data_go(world: World, client_as: Callable[..., Client]) -> None:
@@ -215,12 +217,34 @@ def test_a_legal_hold_blocks_and_the_block_is_audited(world: World, client_as: C
     assert response.status_code == 409
     api = admin.post(_api(world, "erasure"))
     assert api.status_code == 409 and api.json()["detail"] == "not_possible"
-    assert AuditEvent.objects.filter(action="erasure.person.blocked").count() == 2
+    blocks = AuditEvent.objects.filter(action="retention.hold.blocked", data__purpose="erasure")
+    assert blocks.count() == 2
+    assert {b.subject_id for b in blocks} == {t.users[Role.EMPLOYEE].pk}
+    assert all(b.data["holds"].startswith("case:") for b in blocks)
     # Nothing went.
     assert PreparationNote.objects.filter(pk=p.ended_note.pk).exists()
     assert CaseParty.objects.get(case=p.closed, side="WN").user_id == t.users[Role.EMPLOYEE].pk
     assert Membership.objects.get(pk=t.memberships[Role.EMPLOYEE].pk).is_active
     assert not AuditEvent.objects.filter(action="erasure.person.erased").exists()
+
+
+def test_a_hold_on_the_person_blocks_too(world: World, client_as: Callable[..., Client]) -> None:
+    t = world.a
+    PersonHold.objects.create(
+        organisation=t.organisation,
+        person=t.users[Role.EMPLOYEE],
+        category="AUTHORITY_REQUEST",
+        reason="Vordering van de inspectie",
+        set_by=t.users[Role.HR_ADVISER],
+    )
+    admin = client_as(Role.ADMIN)
+    body = admin.get(_api(world, "erasure-preview")).json()
+    assert body["blocked"] is True
+    assert body["holds"][0] == body["holds"][0] | {"on": "person", "reason": "Vordering van de inspectie"}
+    assert "Vordering van de inspectie" in admin.get(_url(world)).content.decode()
+    assert admin.post(_url(world), _confirm(world)).status_code == 409
+    assert Membership.objects.get(pk=t.memberships[Role.EMPLOYEE].pk).is_active
+    assert AuditEvent.objects.filter(action="retention.hold.blocked", data__purpose="erasure").exists()
 
 
 def test_the_form_keeps_what_was_typed(world: World, client_as: Callable[..., Client]) -> None:
