@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from werkvrede.accounts.models import Membership
 from werkvrede.agenda.models import CalendarFeed
 from werkvrede.cases.models import Case, CaseParticipant, CaseParty, CaseState, LegalHold
-from werkvrede.retention import holds
+from werkvrede.retention import holds as retention
 from werkvrede.retention.models import PersonHold
 from werkvrede.sickness.models import SickReport
 from werkvrede.supporters.models import SupporterGrant
@@ -70,7 +70,7 @@ class Plan:
     membership: Membership
     items: list[Item] = field(default_factory=list)
     holds: list[Hold] = field(default_factory=list)
-    active: list[holds.Hold] = field(default_factory=list)  # the same, as the retention context's
+    active: list[retention.Hold] = field(default_factory=list)  # the same, as the retention context's
     # Ids the erasure acts on: exactly what the items above say goes or is anonymised.
     closed_case_ids: list[int] = field(default_factory=list)
     open_case_ids: list[int] = field(default_factory=list)
@@ -110,16 +110,19 @@ def _holds(plan: Plan, cases: list[Case]) -> None:
     anonymising a record under any of them would change what must be kept (R-140)."""
     organisation_id = plan.membership.organisation_id
     found = {
-        h.reference: h for h in holds.active_holds(organisation=organisation_id, user=plan.membership.user_id)
+        h.reference: h
+        for h in retention.active_holds(organisation=organisation_id, user=plan.membership.user_id)
     }
     for case in cases:
-        found.update((h.reference, h) for h in holds.active_holds(organisation=organisation_id, case=case.pk))
+        found.update(
+            (h.reference, h) for h in retention.active_holds(organisation=organisation_id, case=case.pk)
+        )
     plan.active = [found[k] for k in sorted(found)]
     references = {c.pk: c.reference for c in Case.objects.filter(pk__in=[h.case_id for h in plan.active])}
-    case_holds = LegalHold.objects.in_bulk([h.id for h in plan.active if h.on == holds.CASE])
-    person_holds = PersonHold.objects.in_bulk([h.id for h in plan.active if h.on == holds.PERSON])
+    case_holds = LegalHold.objects.in_bulk([h.id for h in plan.active if h.on == retention.CASE])
+    person_holds = PersonHold.objects.in_bulk([h.id for h in plan.active if h.on == retention.PERSON])
     for hold in plan.active:
-        row: LegalHold | PersonHold = (case_holds if hold.on == holds.CASE else person_holds)[hold.id]
+        row: LegalHold | PersonHold = (case_holds if hold.on == retention.CASE else person_holds)[hold.id]
         plan.holds.append(
             Hold(
                 on=hold.on,
