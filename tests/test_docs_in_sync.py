@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from werkvrede.core.classification import personal_data_doc
 from werkvrede.core.doors import permissions_doc
 from werkvrede.core.policy import declared_actions
 
@@ -65,3 +66,10 @@ def test_the_readme_names_every_variable_production_reads_and_weasyprints_packag
     assert {"WERKVREDE_AUDIT_KEYS", "WERKVREDE_AUDIT_ANCHOR_FILE", "WERKVREDE_SMTP_HOST"} <= variables
     assert sorted(v for v in variables if v not in readme) == []
     assert "libpango-1.0-0" in readme and "libharfbuzz-subset0" in readme
+
+
+def test_the_registry_in_personal_data_md_is_the_one_the_code_declares() -> None:
+    """docs/personal-data.md's registry is written from the declarations (manage.py personal_data_doc)."""
+    current = (REPO / "docs" / "personal-data.md").read_text()
+    assert personal_data_doc(current) == current, "run: manage.py personal_data_doc"
+    assert "### `sickness.medicalnote`" in current

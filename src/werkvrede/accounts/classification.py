@@ -1,8 +1,12 @@
+from werkvrede.core.classification import NOBODY, ORGANISATION, SELF, F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
-    "accounts.organisation", {"id": C.SYSTEM, "name": C.TENANT, "slug": C.TENANT, "created_at": C.SYSTEM}
+    "accounts.organisation",
+    {"id": C.SYSTEM, "name": C.TENANT, "slug": C.TENANT, "created_at": C.SYSTEM},
+    subject=ORGANISATION,
+    retention=Retention.ACCOUNT,
+    export=Withheld.NOT_PERSONAL,
 )
 classify(
     "accounts.user",
@@ -10,7 +14,7 @@ classify(
         "id": C.SYSTEM,
         "email": C.ACCOUNT,
         "full_name": C.ACCOUNT,
-        "password": C.ACCOUNT,
+        "password": F(C.ACCOUNT, export=Withheld.SECRET),
         "last_login": C.ACCOUNT,
         "is_active": C.ACCOUNT,
         "is_staff": C.SYSTEM,
@@ -20,6 +24,9 @@ classify(
         "groups": C.SYSTEM,
         "user_permissions": C.SYSTEM,
     },
+    subject=SELF,
+    retention=Retention.ACCOUNT,
+    export=True,
 )
 classify(
     "accounts.membership",
@@ -31,8 +38,17 @@ classify(
         "created_at": C.SYSTEM,
         "version": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
 )
-classify("accounts.rolegrant", {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM})
+classify(
+    "accounts.rolegrant",
+    {"id": C.SYSTEM, "membership": C.ROLE, "role": C.ROLE, "granted_at": C.SYSTEM},
+    subject="membership__user",
+    retention=Retention.ACCOUNT,
+    export=True,
+)
 classify(
     "accounts.invitation",
     {
@@ -41,7 +57,7 @@ classify(
         "invitee": C.ROLE,
         "invited_name": C.ACCOUNT,
         "roles": C.ROLE,
-        "invited_by": C.ROLE,
+        "invited_by": F(C.ROLE, subject="invited_by"),
         "purpose": C.SYSTEM,
         "reference": C.SYSTEM,
         "created_at": C.SYSTEM,
@@ -51,6 +67,9 @@ classify(
         "link_version": C.SYSTEM,
         "link_issued_at": C.SYSTEM,
     },
+    subject="invitee",
+    retention=Retention.ACCOUNT,
+    export=True,
 )
 # Keyed hashes of the typed address and the client network, kept a day for the log-in throttle.
 classify(
@@ -64,6 +83,10 @@ classify(
         "blocked_client": C.SYSTEM,
         "notified": C.SYSTEM,
     },
+    subject=NOBODY,
+    retention=Retention.TECHNICAL,
+    export=Withheld.TECHNICAL,
+    retention_note="deleted after a day by the log-in throttle, accounts.throttle",
 )
 # Two-factor log-in (django-otp, ADR 0072). The TOTP key and the recovery codes are secrets of the
 # log-in: system fields, shown once at enrolment to their owner only, never on a page afterwards.
@@ -81,7 +104,7 @@ classify(
     "otp_totp.totpdevice",
     {
         **_OTP_DEVICE,
-        "key": C.SYSTEM,
+        "key": F(C.SYSTEM, export=Withheld.SECRET),
         "step": C.SYSTEM,
         "t0": C.SYSTEM,
         "digits": C.SYSTEM,
@@ -89,6 +112,21 @@ classify(
         "drift": C.SYSTEM,
         "last_t": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
 )
-classify("otp_static.staticdevice", dict(_OTP_DEVICE))
-classify("otp_static.statictoken", {"id": C.SYSTEM, "device": C.SYSTEM, "token": C.SYSTEM})
+classify(
+    "otp_static.staticdevice",
+    dict(_OTP_DEVICE),
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
+)
+classify(
+    "otp_static.statictoken",
+    {"id": C.SYSTEM, "device": C.SYSTEM, "token": F(C.SYSTEM, export=Withheld.SECRET)},
+    subject="device__user",
+    retention=Retention.ACCOUNT,
+    export=True,
+)

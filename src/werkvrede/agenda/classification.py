@@ -1,7 +1,7 @@
 """Data classes of the calendar feed's fields: who has a feed is account data, the rest technical."""
 
+from werkvrede.core.classification import F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "agenda.calendarfeed",
@@ -9,9 +9,12 @@ classify(
         "id": C.SYSTEM,
         "user": C.ACCOUNT,
         "organisation": C.SYSTEM,
-        "digest": C.SYSTEM,
+        "digest": F(C.SYSTEM, export=Withheld.SECRET),
         "language": C.ACCOUNT,
         "created_at": C.SYSTEM,
         "revoked_at": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
 )

@@ -1,5 +1,5 @@
+from werkvrede.core.classification import F, Retention, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "cases.case",
@@ -9,7 +9,7 @@ classify(
         "reference": C.SYSTEM,
         "state": C.D05,
         "signalled_on": C.D05,
-        "signalled_by": C.D05,
+        "signalled_by": F(C.D05, subject="signalled_by"),
         "signalled_as": C.D05,
         "configuration": C.D05,
         "domains": C.D05,
@@ -23,6 +23,9 @@ classify(
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
     },
+    subject="parties__user",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.caseparty",
@@ -36,6 +39,9 @@ classify(
         "feels_obstructed": C.D05,
         "legal_assistance_since": C.D05,
     },
+    subject="user",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.caseparticipant",
@@ -47,6 +53,9 @@ classify(
         "question": C.D05,
         "added_at": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.glaslrecord",
@@ -55,9 +64,12 @@ classify(
         "case": C.SYSTEM,
         "stage": C.D05,
         "conflict_type": C.D05,
-        "recorded_by": C.D05,
+        "recorded_by": F(C.D05, subject="recorded_by"),
         "recorded_at": C.D05,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.timelineevent",
@@ -66,23 +78,30 @@ classify(
         "case": C.SYSTEM,
         "kind": C.D05,
         "occurred_at": C.D05,
-        "actor": C.D05,
+        "actor": F(C.D05, subject="actor"),
         "actor_role": C.D05,
         "data": C.D05,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.casenote",
     {
         "id": C.SYSTEM,
         "case": C.SYSTEM,
-        "author": C.D05,
+        "author": F(C.D05, subject="author"),
         "author_role": C.D05,
         "visibility": C.D05,
         "text": C.D05,
         "created_at": C.D05,
         "shared_at": C.D05,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
+    export_note="a PRIVATE note goes only into its author's export; a HANDLERS note not to the other party",
 )
 classify(
     "cases.casedeadline",
@@ -103,6 +122,9 @@ classify(
         "basis": C.D10,
         "guideline_version": C.SYSTEM,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "cases.legalhold",
@@ -113,10 +135,13 @@ classify(
         # Why the case's records are kept longer: about the case, so D05 (ADR 0101).
         "category": C.D05,
         "reason": C.D05,
-        "set_by": C.D05,
+        "set_by": F(C.D05, subject="set_by"),
         "set_at": C.SYSTEM,
-        "lifted_by": C.D05,
+        "lifted_by": F(C.D05, subject="lifted_by"),
         "lifted_at": C.SYSTEM,
         "lift_reason": C.D05,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
 )

@@ -1,5 +1,5 @@
+from werkvrede.core.classification import ORGANISATION, F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 # D15 (docs/rules.md): everything that says who reported what, and how it went, is the VP's and the
 # melder's; even that a named person made a report is D15.
@@ -27,6 +27,9 @@ classify(
         "concerns_ref": C.D15,
         "last_activity_on": C.D15,
     },
+    subject="melder",
+    retention=Retention.R145,
+    export=True,
 )
 classify(
     "confidential.reportmessage",
@@ -34,15 +37,21 @@ classify(
         "id": C.SYSTEM,
         "report": C.SYSTEM,
         "side": C.D15,
-        "author": C.D15,
+        "author": F(C.D15, subject="author"),
         "sealed": C.SEALED,
         "written_on": C.D15,
     },
+    subject="report__melder",
+    retention=Retention.R145,
+    export=True,
 )
 # Who the VP is and how to reach them is meant for everyone in the organisation.
 classify(
     "confidential.adviserprofile",
     {"id": C.SYSTEM, "organisation": C.SYSTEM, "user": C.ROLE, "contact": C.ROLE, "external": C.ROLE},
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
 )
 # The organisation's category list is configuration, not about anyone.
 classify(
@@ -56,11 +65,17 @@ classify(
         "active": C.TENANT,
         "position": C.TENANT,
     },
+    subject=ORGANISATION,
+    retention=Retention.ACCOUNT,
+    export=Withheld.NOT_PERSONAL,
 )
 # SM-6 row 1: a count per day, nothing else.
 classify(
     "confidential.contacttally",
     {"id": C.SYSTEM, "organisation": C.SYSTEM, "day": C.D16, "count": C.D16},
+    subject=ORGANISATION,
+    retention=Retention.AGGREGATE,
+    export=Withheld.NOT_PERSONAL,
 )
 # D16: anonymised aggregates.
 classify(
@@ -73,8 +88,11 @@ classify(
         "aggregates": C.D16,
         "recommendations": C.D16,
         "made_on": C.D16,
-        "made_by": C.D16,
+        "made_by": F(C.D16, subject="made_by", export=True),
     },
+    subject=ORGANISATION,
+    retention=Retention.AGGREGATE,
+    export=Withheld.NOT_PERSONAL,
 )
 # A referral (R-102, CC-6) and a confidentiality review are part of the report (D15); the
 # summary and the justification are sealed. Only the referral's named recipient reads the summary,
@@ -85,18 +103,21 @@ classify(
         "id": C.SYSTEM,
         "report": C.SYSTEM,
         "target": C.D15,
-        "recipient": C.D15,
+        "recipient": F(C.D15, subject="recipient"),
         "status": C.D15,
         "summary": C.SEALED,
-        "other_party": C.D15,
+        "other_party": F(C.D15, subject="other_party", export=Withheld.MELDER_PROTECTED),
         "mediation_subject": C.D15,
         "consent": C.D15,
         "mediation": C.D15,
-        "proposed_by": C.D15,
+        "proposed_by": F(C.D15, subject="proposed_by"),
         "proposed_on": C.D15,
         "made_on": C.D15,
         "decided_on": C.D15,
     },
+    subject="report__melder",
+    retention=Retention.R145,
+    export=True,
 )
 classify(
     "confidential.breachreview",
@@ -110,14 +131,26 @@ classify(
         "recipient_role": C.D15,
         "justification": C.SEALED,
         "resume_state": C.D15,
-        "considered_by": C.D15,
+        "considered_by": F(C.D15, subject="considered_by"),
         "considered_on": C.D15,
         "outcome": C.D15,
         "decided_on": C.D15,
     },
+    subject="report__melder",
+    retention=Retention.R145,
+    export=True,
 )
 # advice to management without identifying melders; an aggregate like the annual report (D16).
 classify(
     "confidential.managementadvice",
-    {"id": C.SYSTEM, "organisation": C.SYSTEM, "text": C.D16, "written_on": C.D16, "author": C.D16},
+    {
+        "id": C.SYSTEM,
+        "organisation": C.SYSTEM,
+        "text": C.D16,
+        "written_on": C.D16,
+        "author": F(C.D16, subject="author", export=True),
+    },
+    subject=ORGANISATION,
+    retention=Retention.AGGREGATE,
+    export=Withheld.NOT_PERSONAL,
 )

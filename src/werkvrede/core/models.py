@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
+from werkvrede.core.classification import Retention, Withheld, classify
 
 
 class IdempotencyClaim(models.Model):
@@ -53,4 +53,8 @@ classify(
         "object_id": C.SYSTEM,
         "created_at": C.SYSTEM,
     },
+    subject="user_id",
+    retention=Retention.TECHNICAL,
+    export=Withheld.TECHNICAL,
+    retention_note="deleted by manage.py prune_idempotency_keys",
 )

@@ -6,8 +6,8 @@ fields that carry the document's substance are classified ROW_CATEGORY. Ids, ref
 owning record, version numbers and hashes are technical. See ADR 0020.
 """
 
+from werkvrede.core.classification import OWNER, F, Retention, classify, document_owners
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "documents.document",
@@ -30,18 +30,37 @@ classify(
         "html_name": C.SYSTEM,
         "html_sha256": C.SYSTEM,
         "superseded_by": C.SYSTEM,
-        "created_by": C.ROW_CATEGORY,
+        "created_by": F(C.ROW_CATEGORY, subject="created_by"),
         "created_at": C.SYSTEM,
     },
+    subject=OWNER,
+    retention=Retention.TECHNICAL,
+    export=True,
+    retention_note="follows its owner row (owner_kind, owner_id)",
 )
 classify(
     "documents.signature",
     {
         "id": C.SYSTEM,
         "document": C.SYSTEM,
-        "user": C.ROW_CATEGORY,
+        "user": F(C.ROW_CATEGORY, subject="user"),
         "typed_name": C.ROW_CATEGORY,
         "signed_at": C.ROW_CATEGORY,
         "content_hash": C.SYSTEM,
     },
+    subject="document",
+    retention=Retention.TECHNICAL,
+    export=True,
+    retention_note="follows its document",
+)
+
+# The owner kinds a document names (`Document.owner_kind`): its subject and retention are its owner's.
+document_owners(
+    {
+        "sickness.sickreport": "sickness.sickreport",
+        "sickness.advice": "sickness.sentadvice",
+        "mediation.mediation": "mediation.mediation",
+        "mediation.admission": "mediation.admission",
+        "mediation.termination": "mediation.terminationagreement",
+    }
 )

@@ -1,5 +1,5 @@
+from werkvrede.core.classification import ANONYMOUS, F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 # Who was asked about which phase end: the person's own account data (ADR 0135).
 classify(
@@ -11,10 +11,13 @@ classify(
         "phase": C.SYSTEM,
         "subject": C.SYSTEM,
         "case": C.SYSTEM,
-        "mediator": C.ACCOUNT,
+        "mediator": F(C.ACCOUNT, subject="mediator", export=Withheld.ANONYMOUS),
         "invited_on": C.SYSTEM,
         "done": C.SYSTEM,
     },
+    subject="user",
+    retention=Retention.ACCOUNT,
+    export=True,
 )
 # Answers carry no identity; only aggregates of at least min_cell answers are shown (ADR 0135).
 classify(
@@ -24,10 +27,13 @@ classify(
         "organisation": C.SYSTEM,
         "quarter": C.TENANT,
         "phase": C.TENANT,
-        "mediator": C.ACCOUNT,
+        "mediator": F(C.ACCOUNT, subject="mediator"),
         "heard": C.TENANT,
         "respect": C.TENANT,
         "understood": C.TENANT,
         "comment": C.TENANT,
     },
+    subject=ANONYMOUS,
+    retention=Retention.AGGREGATE,
+    export=Withheld.ANONYMOUS,
 )

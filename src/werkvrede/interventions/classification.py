@@ -1,5 +1,5 @@
+from werkvrede.core.classification import F, Retention, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "interventions.appointment",
@@ -7,11 +7,14 @@ classify(
         "id": C.SYSTEM,
         "with_role": C.D09,
         "with_person": C.D09,
-        "with_user": C.D09,
+        "with_user": F(C.D09, subject="with_user"),
         "chaired_by": C.D09,
         "recorded_on": C.D09,
         "meeting_on": C.D09,
     },
+    subject=("period__case", "leave__employee"),
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "interventions.interventionperiod",
@@ -26,7 +29,7 @@ classify(
         "end_on": C.D09,
         "exceptional_reason": C.D09,
         "employer_approved_on": C.D09,
-        "approved_by": C.D09,
+        "approved_by": F(C.D09, subject="approved_by"),
         "appointment": C.D09,
         "extension_end_on": C.D09,
         "extension_reason": C.D09,
@@ -34,10 +37,13 @@ classify(
         "evaluated_on": C.D09,
         "evaluation_outcome": C.D09,
         "acknowledged": C.D09,
-        "created_by": C.D09,
+        "created_by": F(C.D09, subject="created_by"),
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
     },
+    subject="case",
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "interventions.conflictleave",
@@ -50,11 +56,14 @@ classify(
         "end_on": C.D09,
         "appointment": C.D09,
         "approved_on": C.D09,
-        "approved_by": C.D09,
+        "approved_by": F(C.D09, subject="approved_by"),
         "acknowledged": C.D09,
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
     },
+    subject="employee",
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "interventions.intervention",
@@ -76,7 +85,10 @@ classify(
         "resolved_confirmed_by_other_on": C.D05,
         "note": C.D05,
         "acknowledged": C.D05,
-        "created_by": C.D05,
+        "created_by": F(C.D05, subject="created_by"),
         "created_at": C.SYSTEM,
     },
+    subject="case",
+    retention=Retention.R140,
+    export=True,
 )

@@ -1,7 +1,7 @@
 """Data categories of every mediation field (docs/rules.md). Sealed text is in the vault (D11)."""
 
+from werkvrede.core.classification import F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "mediation.mediation",
@@ -13,10 +13,10 @@ classify(
         "state": C.D14,
         "track": C.D11,
         "subject": C.D12,
-        "referred_by": C.D14,
+        "referred_by": F(C.D14, subject="referred_by"),
         "referrer_role": C.D14,
         "referred_on": C.D14,
-        "mediator": C.D12,
+        "mediator": F(C.D12, subject="mediator"),
         "impartiality_declared_at": C.D12,
         "paused_on": C.D11,
         "vp_referred": C.D11,
@@ -34,6 +34,9 @@ classify(
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
     },
+    subject="parties__user",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.mediationparty",
@@ -45,6 +48,9 @@ classify(
         "willing": C.D11,
         "willing_recorded_on": C.D11,
     },
+    subject="user",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.intakerecord",
@@ -52,11 +58,14 @@ classify(
         "id": C.SYSTEM,
         "mediation": C.SYSTEM,
         "party": C.D11,
-        "sealed": C.D11,
+        "sealed": F(C.D11, export=Withheld.MEDIATORS_NOTES),
         "held_on": C.D11,
-        "author": C.D11,
+        "author": F(C.D11, subject="author"),
         "created_at": C.SYSTEM,
     },
+    subject="party__user",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.trackchange",
@@ -65,27 +74,36 @@ classify(
         "mediation": C.SYSTEM,
         "from_track": C.D11,
         "to_track": C.D11,
-        "changed_by": C.D11,
+        "changed_by": F(C.D11, subject="changed_by"),
         "changed_at": C.SYSTEM,
     },
+    subject="mediation",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.admission",
     {
         "id": C.SYSTEM,
         "mediation": C.SYSTEM,
-        "user": C.D12,
+        "user": F(C.D12, subject="user"),
         "kind": C.D12,
         "for_party": C.D12,
-        "requested_by": C.D12,
+        "requested_by": F(C.D12, subject="requested_by"),
         "requested_at": C.SYSTEM,
         "admitted_at": C.D12,
         "revoked_at": C.D12,
     },
+    subject="mediation",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.admissionconsent",
     {"id": C.SYSTEM, "admission": C.SYSTEM, "party": C.D12, "consented_at": C.D12},
+    subject="party__user",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.session",
@@ -94,18 +112,30 @@ classify(
         "mediation": C.SYSTEM,
         "starts_at": C.D11,
         "duration_minutes": C.D11,
-        "token": C.SYSTEM,
+        "token": F(C.SYSTEM, export=Withheld.SECRET),
         "video_url": C.D11,
         "participants": C.D11,
-        "planned_by": C.D11,
+        "planned_by": F(C.D11, subject="planned_by"),
         "created_at": C.SYSTEM,
         "sequence": C.SYSTEM,
         "cancelled_at": C.D11,
     },
+    subject="mediation",
+    retention=Retention.R146,
+    export=True,
 )
 classify(
     "mediation.sessionnote",
-    {"id": C.SYSTEM, "session": C.SYSTEM, "sealed": C.D11, "author": C.D11, "created_at": C.SYSTEM},
+    {
+        "id": C.SYSTEM,
+        "session": C.SYSTEM,
+        "sealed": C.D11,
+        "author": F(C.D11, subject="author", export=True),
+        "created_at": C.SYSTEM,
+    },
+    subject="session__mediation",
+    retention=Retention.R146,
+    export=Withheld.MEDIATORS_NOTES,
 )
 classify(
     "mediation.partymessage",
@@ -115,9 +145,13 @@ classify(
         "sealed": C.D11,
         "recipients": C.D11,
         "one_sided": C.D11,
-        "author": C.D11,
+        "author": F(C.D11, subject="author"),
         "created_at": C.SYSTEM,
     },
+    subject="mediation__parties__user",
+    retention=Retention.R146,
+    export=True,
+    export_note="a one-sided message goes only into its recipients' exports (R-083)",
 )
 classify(
     "mediation.terminationagreement",
@@ -127,7 +161,7 @@ classify(
         "case": C.SYSTEM,
         "mediation": C.SYSTEM,
         "employee": C.D19,
-        "employer_signatory": C.D19,
+        "employer_signatory": F(C.D19, subject="employer_signatory"),
         "state": C.D19,
         "end_of_employment_on": C.D19,
         "mentions_dissolution_right": C.D19,
@@ -141,8 +175,11 @@ classify(
         "no_reflection_rule": C.D19,
         "dissolution_sent_on": C.D19,
         "dissolution_received_on": C.D19,
-        "created_by": C.D19,
+        "created_by": F(C.D19, subject="created_by"),
         "outcome": C.D13,
         "created_at": C.SYSTEM,
     },
+    subject="employee",
+    retention=Retention.R140,
+    export=True,
 )

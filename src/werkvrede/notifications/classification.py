@@ -1,5 +1,5 @@
+from werkvrede.core.classification import F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "notifications.notification",
@@ -13,6 +13,10 @@ classify(
         "created_at": C.SYSTEM,
         "sent_at": C.SYSTEM,
     },
+    subject="recipient",
+    retention=Retention.TECHNICAL,
+    export=True,
+    retention_note="deleted with its recipient's account or its case",
 )
 classify(
     "notifications.outgoingmail",
@@ -30,6 +34,10 @@ classify(
         "sent_at": C.SYSTEM,
         "skipped_at": C.SYSTEM,
         "failed_at": C.SYSTEM,
-        "last_error": C.SYSTEM,
+        "last_error": F(C.SYSTEM, export=Withheld.TECHNICAL),
     },
+    subject="recipient",
+    retention=Retention.TECHNICAL,
+    export=True,
+    retention_note="deleted with its recipient's account or its organisation",
 )

@@ -1,7 +1,7 @@
 """The data category of every field of the sickness context (docs/rules.md); `policies` reads it."""
 
+from werkvrede.core.classification import F, Retention, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "sickness.sickreport",
@@ -24,11 +24,14 @@ classify(
         "traffic_accident_liable_third_party": C.D02,
         "consult_on": C.D04,
         "consult_by_role": C.D04,
-        "created_by": C.D02,
+        "created_by": F(C.D02, subject="created_by"),
         "created_at": C.SYSTEM,
         "updated_at": C.SYSTEM,
         "version": C.SYSTEM,
     },
+    subject="employee",
+    retention=Retention.R140,
+    export=True,
 )
 classify(
     "sickness.medicalnote",
@@ -36,10 +39,13 @@ classify(
         "id": C.SYSTEM,
         "sick_report": C.SYSTEM,
         "sealed": C.SEALED,
-        "author": C.D01,
+        "author": F(C.D01, subject="author"),
         "author_role": C.D01,
         "created_at": C.D01,
     },
+    subject="sick_report__employee",
+    retention=Retention.R144,
+    export=True,
 )
 classify(
     "sickness.workcapacityverdict",
@@ -53,9 +59,12 @@ classify(
         "limitations": C.D03,
         "possibilities": C.D03,
         "recorded_on": C.D04,
-        "recorded_by": C.D04,
+        "recorded_by": F(C.D04, subject="recorded_by"),
         "recorded_at": C.SYSTEM,
     },
+    subject="sick_report__employee",
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "sickness.conflictfinding",
@@ -66,9 +75,12 @@ classify(
         "prolongs_incapacity": C.D04,
         "variant": C.D04,
         "recorded_on": C.D04,
-        "recorded_by": C.D04,
+        "recorded_by": F(C.D04, subject="recorded_by"),
         "recorded_at": C.SYSTEM,
     },
+    subject="sick_report__employee",
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "sickness.conflictdiagnosis",
@@ -80,10 +92,13 @@ classify(
         "style_employee": C.D06,
         "style_other": C.D06,
         "occupational_disease_assessed": C.D06,
-        "author": C.D06,
+        "author": F(C.D06, subject="author"),
         "author_role": C.D06,
         "recorded_at": C.SYSTEM,
     },
+    subject="sick_report__employee",
+    retention=Retention.R144,
+    export=True,
 )
 classify(
     "sickness.capacityassessment",
@@ -96,9 +111,12 @@ classify(
         "medical_grounds": C.SEALED,
         "review_date": C.D07,
         "strengthening_advice": C.D07,
-        "author": C.D07,
+        "author": F(C.D07, subject="author"),
         "recorded_at": C.SYSTEM,
     },
+    subject="sick_report__employee",
+    retention=Retention.R144,
+    export=True,
 )
 classify(
     "sickness.sentadvice",
@@ -126,8 +144,11 @@ classify(
         "justifications": C.D08,
         "sent_on": C.D08,
         "sent_at": C.D08,
-        "author": C.D08,
+        "author": F(C.D08, subject="author"),
     },
+    subject="sick_report__employee",
+    retention=Retention.R141,
+    export=True,
 )
 classify(
     "sickness.openconsultation",
@@ -135,10 +156,13 @@ classify(
         "id": C.SYSTEM,
         "organisation": C.SYSTEM,
         "employee": C.D01,
-        "physician": C.D01,
+        "physician": F(C.D01, subject="physician"),
         "held_on": C.D01,
         "sealed": C.SEALED,
         "employer_consulted_role": C.D01,
         "created_at": C.D01,
     },
+    subject="employee",
+    retention=Retention.R144,
+    export=True,
 )

@@ -1,5 +1,5 @@
+from werkvrede.core.classification import PARENT, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 classify(
     "vault.sealedcontent",
@@ -13,4 +13,8 @@ classify(
         "created_at": C.SYSTEM,
         "sealed_at": C.SYSTEM,
     },
+    subject=PARENT,
+    retention=Retention.TECHNICAL,
+    export=Withheld.TECHNICAL,
+    retention_note="follows the row that holds it",
 )

@@ -1,5 +1,5 @@
+from werkvrede.core.classification import NOBODY, ORGANISATION, F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import classify
 
 # D18 (docs/rules.md): everything that says who reported what, whom it concerns and how it went is
 # the designated officer's and the melder's; even that a named person made a report is D18.
@@ -24,23 +24,38 @@ classify(
         "route_consent": C.D18,
         "last_activity_on": C.D18,
     },
+    subject="melder",
+    retention=Retention.R148,
+    export=True,
 )
-classify("whistleblower.concernedperson", {"id": C.SYSTEM, "report": C.SYSTEM, "user": C.D18})
+classify(
+    "whistleblower.concernedperson",
+    {"id": C.SYSTEM, "report": C.SYSTEM, "user": C.D18},
+    subject="user",
+    retention=Retention.R148,
+    export=Withheld.MELDER_PROTECTED,
+)
 classify(
     "whistleblower.whistlemessage",
     {
         "id": C.SYSTEM,
         "report": C.SYSTEM,
         "side": C.D18,
-        "author": C.D18,
+        "author": F(C.D18, subject="author"),
         "sealed": C.SEALED,
         "written_on": C.D18,
     },
+    subject="report__melder",
+    retention=Retention.R148,
+    export=True,
 )
 # A reminder's key names a report id and a due date: the officers' housekeeping, no content.
 classify(
     "whistleblower.remindersent",
     {"id": C.SYSTEM, "key": C.D18, "organisation": C.SYSTEM, "sent_on": C.SYSTEM},
+    subject=NOBODY,
+    retention=Retention.R148,
+    export=Withheld.NOT_PERSONAL,
 )
 # R-115: how many work here and whether a procedure was adopted: about the organisation, no person.
 classify(
@@ -52,4 +67,7 @@ classify(
         "procedure_adopted": C.TENANT,
         "updated_on": C.SYSTEM,
     },
+    subject=ORGANISATION,
+    retention=Retention.ACCOUNT,
+    export=Withheld.NOT_PERSONAL,
 )
