@@ -44,6 +44,72 @@ ABSENCE_FIELDS = (
 ERASED_NAME = "Verwijderde persoon"
 
 
+# Every model whose rows can be about a person (the personal-data registry, docs/personal-data.md)
+# and the line of the plan that says what erasure does with it; a test keeps it complete. Rows the
+# registry marks TECHNICAL follow their parent row or are pruned by their own command.
+COVERAGE = {
+    "accounts.invitation": "accounts.account",
+    "accounts.membership": "accounts.account",
+    "accounts.rolegrant": "accounts.account",
+    "accounts.user": "accounts.account",
+    "otp_static.staticdevice": "accounts.account",
+    "otp_static.statictoken": "accounts.account",
+    "otp_totp.totpdevice": "accounts.account",
+    "agenda.calendarfeed": "agenda.feeds",
+    "audit.auditevent": "audit",
+    "cases.case": "cases.closed",
+    "cases.casedeadline": "cases.closed",
+    "cases.casenote": "cases.closed",
+    "cases.caseparticipant": "cases.closed",
+    "cases.caseparty": "cases.closed",
+    "cases.glaslrecord": "cases.closed",
+    "cases.legalhold": "cases.closed",
+    "cases.timelineevent": "cases.closed",
+    "interventions.intervention": "cases.closed",
+    "sickness.sickreport": "sickness.absence.ended",
+    "sickness.capacityassessment": "sickness.ba_file",
+    "sickness.conflictdiagnosis": "sickness.ba_file",
+    "sickness.medicalnote": "sickness.ba_file",
+    "sickness.openconsultation": "sickness.ba_file",
+    "sickness.conflictfinding": "sickness.reintegration",
+    "sickness.sentadvice": "sickness.reintegration",
+    "sickness.workcapacityverdict": "sickness.reintegration",
+    "interventions.appointment": "sickness.reintegration",
+    "interventions.conflictleave": "sickness.reintegration",
+    "interventions.interventionperiod": "sickness.reintegration",
+    "supporters.preparationnote": "supporters.notes",
+    "supporters.supportergrant": "supporters.notes",
+    "confidential.adviserprofile": "confidential.whistleblower",
+    "confidential.annualreport": "confidential.whistleblower",
+    "confidential.breachreview": "confidential.whistleblower",
+    "confidential.managementadvice": "confidential.whistleblower",
+    "confidential.referral": "confidential.whistleblower",
+    "confidential.report": "confidential.whistleblower",
+    "confidential.reportmessage": "confidential.whistleblower",
+    "whistleblower.concernedperson": "confidential.whistleblower",
+    "whistleblower.whistlemessage": "confidential.whistleblower",
+    "whistleblower.whistlereport": "confidential.whistleblower",
+    "mediation.admission": "mediation",
+    "mediation.admissionconsent": "mediation",
+    "mediation.intakerecord": "mediation",
+    "mediation.mediation": "mediation",
+    "mediation.mediationparty": "mediation",
+    "mediation.partymessage": "mediation",
+    "mediation.session": "mediation",
+    "mediation.sessionnote": "mediation",
+    "mediation.terminationagreement": "mediation",
+    "mediation.trackchange": "mediation",
+    "consent.consent": "other",
+    "fairness.invitation": "other",
+    "fairness.answer": "other",
+    "contact.contactrecipient": "other",
+    "contact.contactrequest": "other",
+    "contact.mediatorcontactsetting": "other",
+    "prevention.pulse": "other",
+    "protocol.conflictprotocol": "other",
+}
+
+
 @dataclass(frozen=True)
 class Item:
     key: str
@@ -224,6 +290,20 @@ def plan_for(membership: Membership, *, today: date) -> Plan:
             rule="R-144",
         )
     )
+    plan.items.append(
+        Item(
+            "sickness.reintegration",
+            _("Oordelen en adviezen van de bedrijfsarts voor de werkgever"),
+            "D04",
+            STAYS,
+            _(
+                "Het re-integratiedossier (oordeel, bevindingen, adviezen, interventies en verlof) blijft "
+                "tot twee jaar na het einde van de re-integratie; het hoort ook bij het dossier van de "
+                "bedrijfsarts. Hier staat niet of er iets is."
+            ),
+            rule="R-141",
+        )
+    )
     grants = SupporterGrant.objects.filter(organisation_id=organisation_id).filter(
         Q(employee_id=user_id) | Q(supporter_id=user_id)
     )
@@ -280,6 +360,19 @@ def plan_for(membership: Membership, *, today: date) -> Plan:
         )
     )
 
+    plan.items.append(
+        Item(
+            "other",
+            _("Overige gegevens"),
+            "D20",
+            STAYS,
+            _(
+                "Toestemmingen (bewijs van wat met toestemming is gedeeld), uitnodigingen voor vragenlijsten "
+                "en wat bij het behandelen van contactverzoeken is vastgelegd blijven tot hun eigen termijn "
+                "afloopt; het opschonen van bewaartermijnen verwijdert ze dan."
+            ),
+        )
+    )
     plan.live_feed_ids = list(
         CalendarFeed.objects.filter(
             user_id=user_id, organisation_id=organisation_id, revoked_at__isnull=True

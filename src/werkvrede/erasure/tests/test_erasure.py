@@ -19,8 +19,9 @@ from werkvrede.agenda.models import CalendarFeed
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.models import Case, CaseParty, CaseState, LegalHold
 from werkvrede.cases.tests.helpers import signal
+from werkvrede.core.classification import MARKERS, Retention, model_statement, registry, row_subjects
 from werkvrede.core.roles import Role
-from werkvrede.erasure.plan import ERASED_NAME
+from werkvrede.erasure.plan import COVERAGE, ERASED_NAME, plan_for
 from werkvrede.retention.models import PersonHold
 from werkvrede.sickness.models import MedicalNote, SickReport
 from werkvrede.sickness.tests.helpers import as_role, conflict_case, consulted, report
@@ -280,3 +281,23 @@ def test_the_person_page_links_to_it(world: World, client_as: Callable[..., Clie
     person = reverse("accounts:person", args=[world.a.memberships[Role.EMPLOYEE].pk])
     assert _url(world) in client_as(Role.ADMIN).get(person).content.decode()
     assert _url(world) not in client_as(Role.HR_ADVISER).get(person).content.decode()
+
+
+def test_every_model_about_a_person_has_its_line(world: World) -> None:
+    """A model added to the personal-data registry must be given its place in the erasure plan."""
+    about_a_person = {
+        label
+        for label in registry()
+        if model_statement(label)["retention"] != Retention.TECHNICAL
+        and any(s not in MARKERS for s in row_subjects(label))
+    }
+    assert sorted(about_a_person - COVERAGE.keys()) == []
+    # Every line named exists in the plan (a person with a closed case and an ended employment).
+    t = world.a
+    case = signal(t.users[Role.EMPLOYEE], t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
+    report(world, conflict_case(world))
+    Case.objects.filter(state__in=[CaseState.SIGNALLED]).update(state=CaseState.CLOSED)
+    Membership.objects.filter(pk=t.memberships[Role.EMPLOYEE].pk).update(is_active=False)
+    CalendarFeed.objects.create(user=t.users[Role.EMPLOYEE], organisation=t.organisation, digest="e" * 64)
+    plan = plan_for(Membership.objects.get(pk=t.memberships[Role.EMPLOYEE].pk), today=case.signalled_on)
+    assert set(COVERAGE.values()) <= {item.key for item in plan.items}
