@@ -29,7 +29,6 @@ class ErasureItemOut(Schema):
     reason: str
     count: int | None = Field(None, description="how many; null for a segregated store (R-139)")
     rule: str = Field(..., description="the retention rule (R-140…R-149), or empty")
-    until: date | None = None
 
 
 class ErasureHoldOut(Schema):
@@ -67,7 +66,6 @@ def _preview_out(plan: Plan) -> ErasurePreviewOut:
                 reason=str(i.reason),
                 count=i.count,
                 rule=i.rule,
-                until=i.until,
             )
             for i in plan.items
         ],

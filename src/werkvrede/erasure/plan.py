@@ -119,7 +119,6 @@ class Item:
     reason: str | Promise
     count: int | None = None  # None: not counted (a segregated store, or nothing to count)
     rule: str = ""
-    until: date | None = None
 
 
 @dataclass(frozen=True)
