@@ -100,12 +100,15 @@ def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     if membership.is_active:
         membership.is_active = False
         membership.save(update_fields=["is_active"])
-    Invitation.objects.filter(
-        organisation_id=membership.organisation_id, invitee=user, accepted_at__isnull=True
-    ).delete()
+    invitations = Invitation.objects.filter(organisation_id=membership.organisation_id, invitee=user)
+    invitations.filter(accepted_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
     anonymised = not plan.elsewhere and not plan.anything_stays and not _sealed_file_needs_name(membership)
     if anonymised:
         _anonymise(user)
+        # The name as the inviter typed it is the person's name too.
+        invitations.update(invited_name=ERASED_NAME)
     sessions_end(user=user, reason="erased", actor_user_id=actor.user_id)
     # Files of owned documents are counted, not the sealed rows: those are of a segregated store.
     return {**plan.counts(), "files_removed": destroyed.files, "account_anonymised": anonymised}

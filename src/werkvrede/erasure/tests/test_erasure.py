@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import World, totp_device_for
-from werkvrede.accounts.models import Membership, RoleGrant, User
+from werkvrede.accounts.models import Invitation, Membership, RoleGrant, User
 from werkvrede.accounts.services import membership_grant, organisation_create
 from werkvrede.agenda.models import CalendarFeed
 from werkvrede.audit.models import AuditEvent
@@ -176,6 +176,14 @@ def test_a_person_with_nothing_that_must_stay_is_anonymised(
     t = world.a
     employee = t.users[Role.EMPLOYEE]
     totp_device_for(employee)
+    Invitation.objects.create(
+        organisation=t.organisation,
+        invitee=employee,
+        invited_name=employee.full_name,
+        roles="WN",
+        invited_by=t.users[Role.ADMIN],
+        purpose="accounts.people",
+    )
     case = signal(employee, t.organisation.pk, other=t.memberships[Role.LINE_MANAGER])
     Case.objects.filter(pk=case.pk).update(state=CaseState.CLOSED)
     body = client_as(Role.ADMIN).post(_api(world, "erasure")).json()
@@ -183,6 +191,7 @@ def test_a_person_with_nothing_that_must_stay_is_anonymised(
     user = User.objects.get(pk=employee.pk)
     assert user.full_name == ERASED_NAME and user.email.endswith(".invalid") and not user.is_active
     assert not user.has_usable_password() and not TOTPDevice.objects.filter(user=user).exists()
+    assert not Invitation.objects.filter(invitee=user).exclude(invited_name=ERASED_NAME).exists()
     assert user.session_generation > employee.session_generation
 
 
