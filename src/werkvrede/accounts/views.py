@@ -20,6 +20,7 @@ from werkvrede.accounts.models import Membership, User
 from werkvrede.accounts.selectors import MEMBERSHIP
 from werkvrede.core.access import public, requires
 from werkvrede.core.pagination import window_page
+from werkvrede.core.person_notices import person_notices
 from werkvrede.core.policy import allowed
 
 
@@ -98,6 +99,8 @@ def person_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
         "can_reactivate": can_reactivate,
         "can_change_roles": membership.is_active and allowed(actor, "accounts.person.roles", membership),
         "can_deactivate": membership.is_active and allowed(actor, "accounts.person.deactivate", membership),
+        # A legal hold on the person, from the context that keeps it (core.person_notices).
+        "notices": person_notices(actor, membership.organisation_id, [membership.user_id]),
     }
     return render(request, "accounts/person_detail.html", context)
 

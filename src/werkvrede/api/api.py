@@ -44,6 +44,7 @@ from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
 from werkvrede.notifications.api import router as notifications_router
 from werkvrede.protocol.api import router as protocol_router
+from werkvrede.retention.api import router as retention_router
 from werkvrede.sickness.api import router as sickness_router
 from werkvrede.supporters.api import router as supporters_router
 from werkvrede.whistleblower.public_api import router as whistleblower_router
@@ -224,6 +225,7 @@ api.add_router("", agenda_router)
 api.add_router("", audit_router)
 api.add_router("", fairness_router)
 api.add_router("", erasure_router)
+api.add_router("", retention_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)
 api.add_router("", whistleblower_router)

@@ -101,7 +101,7 @@ classify(
     subject="case",
     retention=Retention.R140,
     export=True,
-    export_note="a PRIVATE note goes only into its author's export; a HANDLERS note not to the other party",
+    export_note="a note a party wrote as PRIVATE or HANDLERS goes only into that party's own export",
 )
 classify(
     "cases.casedeadline",

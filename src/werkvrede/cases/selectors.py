@@ -280,6 +280,15 @@ def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
     return allowed(actor, "cases.melder_choice.record", access)
 
 
+def party_user_ids(access: CaseAccess) -> list[int]:
+    """The parties of the case who have a log-in (for what other contexts say about them, e.g. R-140)."""
+    return [
+        uid
+        for uid in CaseParty.objects.filter(case=access.case).values_list("user_id", flat=True)
+        if uid is not None
+    ]
+
+
 def legal_holds_of(access: CaseAccess) -> list[LegalHold]:
     """The case's legal holds, newest first (R-140); the caller checks cases.legal_hold.view."""
     return list(LegalHold.objects.filter(case=access.case).select_related("set_by", "lifted_by"))

@@ -34,6 +34,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.confidential import advisers_of
 from werkvrede.core.next_steps import next_steps_for
 from werkvrede.core.pagination import window_page
+from werkvrede.core.person_notices import person_notices
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Blocked, Invalid, MedicalTermsFound, add_to_form, refusal_context
 from werkvrede.core.roles import Role
@@ -174,6 +175,13 @@ def _legal_hold_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "legal_hold_manage": manage,
         "legal_hold_form": LegalHoldForm() if manage and active is None else None,
         "legal_hold_lift_form": LegalHoldLiftForm() if manage and active is not None else None,
+        # Holds on a party as a person cover this case too (R-140, core.person_notices); the
+        # employee sees only a hold on themself, never one on the other party.
+        "legal_hold_people": [
+            n
+            for n in person_notices(actor, access.organisation_id, selectors.party_user_ids(access))
+            if n.text and (manage or n.user_id == actor.user_id)
+        ],
     }
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("hulp/", include("werkvrede.selfhelp.urls")),
     path("mediation/", include("werkvrede.mediation.urls")),
     path("eerlijk/", include("werkvrede.fairness.urls")),
+    path("bewaartermijnen/", include("werkvrede.retention.urls")),
     path("e-mail/", include("werkvrede.notifications.urls")),
     path("api/v1/", api_urls()),
     path("beheer/", admin.site.urls),

@@ -357,9 +357,9 @@ def registry_table() -> str:
             f"### `{label}`",
             "",
             f"About {_subjects_text(statement['subject'])} · retention {statement['retention'] or '—'}"
-            + (f" ({statement['retention_note']})" if statement["retention_note"] else "")
+            + (f": {statement['retention_note']}" if statement["retention_note"] else "")
             + f" · export {_export_text(statement['export'], statement['withheld'])}"
-            + (f" ({statement['export_note']})" if statement["export_note"] else ""),
+            + (f"; {statement['export_note']}" if statement["export_note"] else ""),
             "",
             "| Field | Category | About | Retention | Export |",
             "|---|---|---|---|---|",

@@ -60,7 +60,8 @@ class ConflictProtocol(models.Model):
     cooling_off_days_without_clause = models.PositiveSmallIntegerField(default=21)
     repeat_window_months = models.PositiveSmallIntegerField(default=6)
     vp_min_cell = models.PositiveSmallIntegerField(default=3)
-    # Retention terms within their legal bounds (R-140…R-148, docs/adr/0177-retention-terms-per-organisation.md).
+    # Retention terms within their legal bounds (R-140…R-148,
+    # docs/adr/0177-retention-terms-per-organisation.md).
     retention_admin_absence_years = models.PositiveSmallIntegerField(default=2)
     retention_reintegration_years = models.PositiveSmallIntegerField(default=2)
     retention_ba_medical_years = models.PositiveSmallIntegerField(default=20)

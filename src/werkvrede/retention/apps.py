@@ -7,4 +7,8 @@ class RetentionConfig(AppConfig):
     verbose_name = "Retention terms and legal holds"
 
     def ready(self) -> None:
+        from werkvrede.core.person_notices import register_person_notices
         from werkvrede.retention import classification, policies  # noqa: F401  (register fields, rules)
+        from werkvrede.retention.notices import person_hold_notices
+
+        register_person_notices("retention", person_hold_notices)

@@ -26,6 +26,15 @@ def can_view_purge_report(actor: Actor, obj: Any) -> bool:
 
 
 @rule(
+    "retention.person_hold.list",
+    "See which people of the organisation are under a legal hold, with its reason (R-140): HR and the "
+    "Beheerder.",
+)
+def can_list_person_holds(actor: Actor, obj: Any) -> bool:
+    return _in_organisation(actor, obj) and actor.has_any(*HOLD_MANAGERS)
+
+
+@rule(
     "retention.person_hold.manage",
     "Place or lift a legal hold on a person with its reason (R-140): HR and the Beheerder.",
 )

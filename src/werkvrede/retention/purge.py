@@ -2,9 +2,9 @@
 expired, unless a legal hold keeps it (R-140…R-149; docs/adr/0175-retention-that-runs.md).
 
 Safe twice and on two machines: on PostgreSQL a session advisory lock lets one run at a time (the
-other reports that and stops); on SQLite the write lock serialises them. Each record goes in its own
-transaction after it was locked again (`skip_locked`) and found still there, so a record is never
-deleted twice and an error leaves the others to go.
+other waits, then finds nothing left to do); on SQLite the write lock serialises them. Each record
+goes in its own transaction after it was locked again (`skip_locked`) and found still there, so a
+record is never deleted twice and an error leaves the others to go.
 """
 
 from __future__ import annotations
@@ -36,10 +36,6 @@ logger = logging.getLogger(__name__)
 _LOCK_KEY = 0x5745524B_50555247 & 0x7FFFFFFFFFFFFFFF  # "WERKPURG"
 
 
-class AlreadyRunning(Exception):  # noqa: N818 - a state to report, not a programming error
-    """Another machine runs `purge_expired` right now."""
-
-
 @contextlib.contextmanager
 def run_lock() -> Iterator[None]:
     """One run at a time across machines (PostgreSQL); SQLite serialises writers by itself."""
@@ -47,9 +43,7 @@ def run_lock() -> Iterator[None]:
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [_LOCK_KEY])
-        if not cursor.fetchone()[0]:
-            raise AlreadyRunning
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
     try:
         yield
     finally:
@@ -136,7 +130,9 @@ def _purge_one(term: Term, expiring: Expiring, today: date) -> Destroyed | None:
         record = term.lock(expiring.record)
         if record is None:
             return None  # another run has it, or it is gone already
-        return term.destroy(record, today)
+        done = term.destroy(record, today)
+        RetentionWarning.objects.filter(rule=term.rule, record=expiring.key).delete()
+        return done
 
 
 def purge_organisation(

@@ -9,7 +9,8 @@ from werkvrede.accounts.models import Membership
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
-from werkvrede.core.refusals import NotPossible
+from werkvrede.core.refusals import MedicalTermsFound, NotPossible
+from werkvrede.guideline.textscan import scan_medical_terms
 from werkvrede.retention.models import PersonHold
 
 
@@ -17,21 +18,28 @@ class PersonHoldError(NotPossible):
     """A second hold while one is active, lifting none, or a hold without its reason."""
 
 
+def _no_medical_terms(field: str, text: str) -> None:
+    """The reason is employer-side text: no medical details (R-131), as for a case's hold."""
+    terms = scan_medical_terms(text)
+    if terms:
+        raise MedicalTermsFound({field: terms})
+
+
 @transaction.atomic
 def person_hold_place(*, actor: Actor, person_id: int, category: str, reason: str) -> PersonHold:
     """Place a legal hold on a member of the actor's organisation (R-140). The audit event names the
     hold, the person and the category, never the reason (R-170)."""
-    authorize(actor, "retention.person_hold.manage", None)
     organisation_id = actor.organisation_id
-    if organisation_id is None:  # the rule refuses an actor without one; this tells the type checker
-        raise PersonHoldError("no organisation")
-    if not Membership.objects.filter(user_id=person_id, organisation_id=organisation_id).exists():
+    membership = Membership.objects.filter(user_id=person_id, organisation_id=organisation_id or 0).first()
+    authorize(actor, "retention.person_hold.manage", membership)
+    if membership is None or organisation_id is None:
         raise PersonHoldError("no such person in this organisation")
     if category not in PersonHold.Category.values:
         raise ValueError(f"unknown category {category!r}")
     reason = reason.strip()
     if not reason:
         raise PersonHoldError("a legal hold needs a reason (R-140)")
+    _no_medical_terms("reason", reason)
     if PersonHold.objects.filter(
         organisation_id=organisation_id, person_id=person_id, lifted_at__isnull=True
     ).exists():
@@ -67,6 +75,7 @@ def person_hold_lift(*, actor: Actor, hold_id: int, lift_reason: str) -> PersonH
     lift_reason = lift_reason.strip()
     if not lift_reason:
         raise PersonHoldError("say why the legal hold is lifted")
+    _no_medical_terms("lift_reason", lift_reason)
     hold.lifted_by_id = actor.uid
     hold.lifted_at = timezone.now()
     hold.lift_reason = lift_reason

@@ -25,12 +25,21 @@ from werkvrede.confidential.models import Report, ReportState
 from werkvrede.core.classification import FieldClass
 from werkvrede.core.roles import Role
 from werkvrede.guideline.calendar import add_months
-from werkvrede.mediation.models import IntakeRecord, Mediation, MediationParty, PartyMessage, SessionNote
+from werkvrede.interventions.models import Appointment, ConflictLeave, InterventionPeriod
+from werkvrede.mediation.models import (
+    IntakeRecord,
+    Mediation,
+    MediationParty,
+    PartyMessage,
+    Session,
+    TerminationAgreement,
+    TrackChange,
+)
 from werkvrede.protocol.models import ConflictProtocol
 from werkvrede.retention.destroy import Destroyed, destroy_records, destroy_sealed_of
 from werkvrede.sickness.models import CapacityAssessment, MedicalNote, OpenConsultation, SickReport
-from werkvrede.supporters.models import PreparationNote, SupporterGrant
-from werkvrede.whistleblower.models import ConcernedPerson, WhistleReport
+from werkvrede.supporters.models import SupporterGrant
+from werkvrede.whistleblower.models import ConcernedPerson, ReminderSent, WhistleReport
 
 
 @dataclass(frozen=True)
@@ -155,12 +164,23 @@ def _case_expiring(
 
 
 def _case_destroy(case: models.Model, today: date) -> Destroyed:
-    # A mediation or termination agreement has its own term (R-146) and stays without the case.
+    # A mediation has its own term (R-146) and stays without the case; the case's termination
+    # agreement is employer-side case data (R-140) and goes with it, with its signed documents.
     Mediation.objects.filter(case_id=case.pk).update(case=None)
-    from werkvrede.mediation.models import TerminationAgreement
-
-    TerminationAgreement.objects.filter(case_id=case.pk).update(case=None)
-    return destroy_records([case])
+    agreements = list(TerminationAgreement.objects.filter(case_id=case.pk))
+    # The appointments of its intervention periods and leave are linked from them (PROTECT).
+    appointments = [
+        *InterventionPeriod.objects.filter(case_id=case.pk, appointment__isnull=False).values_list(
+            "appointment_id", flat=True
+        ),
+        *ConflictLeave.objects.filter(case_id=case.pk, appointment__isnull=False).values_list(
+            "appointment_id", flat=True
+        ),
+    ]
+    done = destroy_records(agreements)
+    done.add(destroy_records([case]))
+    done.add(destroy_records(list(Appointment.objects.filter(pk__in=appointments))))
+    return done
 
 
 # --- R-144: the bedrijfsarts' medical content, from its last change -------------------------------
@@ -277,8 +297,9 @@ def _mediation_expiring(
 def _mediation_content(mediation_id: int) -> list[models.Model]:
     return [
         *IntakeRecord.objects.filter(mediation_id=mediation_id),
-        *SessionNote.objects.filter(session__mediation_id=mediation_id),
+        *Session.objects.filter(mediation_id=mediation_id),  # with their notes
         *PartyMessage.objects.filter(mediation_id=mediation_id),
+        *TrackChange.objects.filter(mediation_id=mediation_id),
     ]
 
 
@@ -307,9 +328,7 @@ def _supporter_expiring(
 ) -> Iterable[Expiring]:
     months = protocol.retention_supporter_notes_months
     grants = list(
-        SupporterGrant.objects.filter(organisation_id=organisation_id, notes__isnull=False)
-        .select_related("mediation", "case")
-        .distinct()
+        SupporterGrant.objects.filter(organisation_id=organisation_id).select_related("mediation", "case")
     )
     ended_cases = [g.case for g in grants if g.case is not None and g.case.state in CASE_ENDED]
     closed = case_closed_on(ended_cases) if ended_cases else {}
@@ -330,7 +349,8 @@ def _supporter_expiring(
 
 
 def _supporter_destroy(record: models.Model, today: date) -> Destroyed:
-    return destroy_records(list(PreparationNote.objects.filter(grant_id=record.pk)))
+    # That someone supported the employee is itself D17: the grant goes with its notes.
+    return destroy_records([record])
 
 
 # --- R-148: the whistleblower file, from its closure ---------------------------------------------
@@ -362,7 +382,11 @@ def _whistle_expiring(
 
 
 def _whistle_destroy(record: models.Model, today: date) -> Destroyed:
-    return destroy_records([record])
+    # The reminder keys name the report (`wb:<id>:…`): they go with it.
+    reminders = list(ReminderSent.objects.filter(key__startswith=f"wb:{record.pk}:"))
+    done = destroy_records([record])
+    done.add(destroy_records(reminders))
+    return done
 
 
 TERMS: tuple[Term, ...] = (
@@ -420,3 +444,54 @@ CONTACT = "CONTACT"
 
 def term_labels() -> dict[str, str | Promise]:
     return {t.rule: t.label for t in TERMS} | {CONTACT: _("Contactverzoeken")}
+
+
+#: The rows each run deletes at their roots (the cascade adds what belongs to them; see
+#: `covered_models`). Rows that stay, emptied of their content, are named in `EMPTIED`.
+ROOTS: dict[str, tuple[str, ...]] = {
+    "R-140": ("cases.case", "mediation.terminationagreement", "interventions.appointment"),
+    "R-144": ("sickness.medicalnote",),
+    "R-145": ("confidential.reportmessage", "confidential.referral", "confidential.breachreview"),
+    "R-146": (
+        "mediation.intakerecord",
+        "mediation.session",
+        "mediation.partymessage",
+        "mediation.trackchange",
+    ),
+    "R-147": ("supporters.supportergrant",),
+    "R-148": ("whistleblower.whistlereport", "whistleblower.remindersent"),
+    CONTACT: ("contact.contactrequest",),
+}
+#: Rows a run keeps but empties (docs/adr/0175-retention-that-runs.md): the VP report keeps its state
+#: and day of destruction, a capacity assessment and an open consultation lose their sealed medical
+#: part, a mediation keeps what the case and the referrer were told.
+EMPTIED: dict[str, tuple[str, ...]] = {
+    "R-144": ("sickness.capacityassessment", "sickness.openconsultation"),
+    "R-145": ("confidential.report",),
+    "R-146": ("mediation.mediation",),
+}
+
+
+def covered_models() -> dict[str, str]:
+    """Every model whose rows a run deletes or empties, with the rule that does it: the roots, what
+    Django's cascade takes with them, and the emptied rows."""
+    from django.apps import apps
+
+    covered: dict[str, str] = {}
+
+    def walk(label: str, rule: str) -> None:
+        if label in covered:
+            return
+        covered[label] = rule
+        for relation in apps.get_model(label)._meta.get_fields(include_hidden=True):
+            reverse = relation.auto_created and not relation.concrete
+            if reverse and getattr(relation, "on_delete", None) is models.CASCADE and relation.related_model:
+                walk(relation.related_model._meta.label_lower, rule)
+
+    for rule, labels in ROOTS.items():
+        for label in labels:
+            walk(label, rule)
+    for rule, labels in EMPTIED.items():
+        for label in labels:
+            covered.setdefault(label, rule)
+    return covered

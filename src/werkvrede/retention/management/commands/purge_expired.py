@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from werkvrede.retention.purge import AlreadyRunning, purge_expired
+from werkvrede.retention.purge import purge_expired
 
 
 class Command(BaseCommand):
@@ -22,11 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         today = options["today"] or timezone.localdate()
         dry_run = options["dry_run"]
-        try:
-            results = purge_expired(today=today, dry_run=dry_run, say=self.stdout.write)
-        except AlreadyRunning:
-            self.stdout.write("another purge_expired run holds the lock; nothing done")
-            return
+        results = purge_expired(today=today, dry_run=dry_run, say=self.stdout.write)
         verb = "would delete" if dry_run else "deleted"
         for result in results:
             where = (
