@@ -107,6 +107,7 @@ COVERAGE = {
     "contact.mediatorcontactsetting": "other",
     "prevention.pulse": "other",
     "protocol.conflictprotocol": "other",
+    "retention.personhold": "other",
 }
 
 

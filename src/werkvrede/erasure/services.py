@@ -30,7 +30,7 @@ from werkvrede.erasure.policies import ERASE
 from werkvrede.retention import holds
 from werkvrede.retention.destroy import destroy_records
 from werkvrede.sickness.models import OpenConsultation, SickReport
-from werkvrede.supporters.models import PreparationNote, SupporterGrant
+from werkvrede.supporters.models import SupporterGrant
 
 
 def preview(*, actor: Actor, membership: Membership, today: date) -> Plan:
@@ -91,8 +91,9 @@ def _run(actor: Actor, membership: Membership, plan: Plan) -> dict[str, Any]:
     CaseParticipant.objects.filter(case_id__in=plan.closed_case_ids, user_id=user.pk).delete()
     # The employer's absence administration of an ended employment (R-140 is a maximum).
     SickReport.objects.filter(pk__in=plan.absence_report_ids).update(**dict.fromkeys(ABSENCE_FIELDS, ""))
-    # Supporter notes of an ended engagement: rows and their sealed content.
-    destroyed = destroy_records(list(PreparationNote.objects.filter(grant_id__in=plan.ended_grant_ids)))
+    # An ended engagement: the grant goes with its notes and their sealed content, as in the
+    # purge — that someone supported the employee is itself D17.
+    destroyed = destroy_records(list(SupporterGrant.objects.filter(pk__in=plan.ended_grant_ids)))
     CalendarFeed.objects.filter(pk__in=plan.live_feed_ids).update(revoked_at=timezone.now())
 
     # The membership here ends; the account keeps its other memberships (ADR 0180).

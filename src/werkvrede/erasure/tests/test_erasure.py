@@ -133,6 +133,7 @@ def test_the_erasure_removes_exactly_what_goes(world: World, client_as: Callable
     assert response.status_code == 302
     # Goes: the ended engagement's note and its sealed content; the live agenda link.
     assert not PreparationNote.objects.filter(pk=p.ended_note.pk).exists()
+    assert not SupporterGrant.objects.filter(pk=p.ended_note.grant_id).exists()
     assert not SealedContent.objects.filter(pk=p.ended_note.sealed_id).exists()
     assert CalendarFeed.objects.get(pk=p.feed.pk).revoked_at is not None
     # Anonymised: the closed case keeps its other party, not the employee's name.
