@@ -38,6 +38,7 @@ from werkvrede.core.idempotency import HEADER, KEY_MAX
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
 from werkvrede.core.types import CODE_PATTERN
+from werkvrede.erasure.api import router as erasure_router
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
 from werkvrede.mediation.api import router as mediation_router
@@ -225,6 +226,7 @@ api.add_router("", agenda_router)
 api.add_router("", audit_router)
 api.add_router("", mydata_router)
 api.add_router("", fairness_router)
+api.add_router("", erasure_router)
 api.add_router("", retention_router)
 # Anonymous reporting: public operations (no log-in), each marked `public` (docs/anonymous-reporting.md).
 api.add_router("", reporting_router)

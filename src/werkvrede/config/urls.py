@@ -6,6 +6,7 @@ from werkvrede.api.api import api_urls
 urlpatterns = [
     path("", include("werkvrede.core.urls")),
     path("account/agenda/", include("werkvrede.agenda.urls")),
+    path("account/mensen/", include("werkvrede.erasure.urls")),
     path("account/", include("werkvrede.accounts.urls")),
     path("agenda/", include("werkvrede.agenda.public_urls")),
     path("audit/", include("werkvrede.audit.urls")),

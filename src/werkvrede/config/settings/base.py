@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "werkvrede.agenda",
     "werkvrede.fairness",
     "werkvrede.mydata",
+    "werkvrede.erasure",
     "werkvrede.retention",
     "werkvrede.api",
     "werkvrede.backup",
