@@ -9,9 +9,12 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
-from werkvrede.accounts.actors import ACTIVE_ORGANISATION_SESSION_KEY, actor_for_session
+from werkvrede.accounts import actors
+from werkvrede.accounts.actors import actor_for_session
 from werkvrede.audit import services as audit
 from werkvrede.core.roles import PROFESSIONAL_ROLES
+
+ACTIVE_ORGANISATION_SESSION_KEY = actors.ACTIVE_ORGANISATION_SESSION_KEY
 
 # Idle time-outs: 15 minutes for roles that reach sealed or organisation-wide data, 30 for others.
 PROFESSIONAL_IDLE_SECONDS = 15 * 60
