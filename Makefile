@@ -34,11 +34,11 @@ screenshots: env
 
 # Each pass runs everything except the one set that tells more on the other database (ADR 0067): the
 # browser walks run on SQLite (what `make run` serves), the API fuzzing on PostgreSQL (production, the
-# stricter database). Without a PostgreSQL server everything runs on SQLite.
-# The long loads marked `soak` run only in `make soak`.
+# stricter database), as do the tests marked `postgres` (e.g. the query plans, ADR 0189). Without a
+# PostgreSQL server everything runs on SQLite. The long loads marked `soak` run only in `make soak`.
 test: env translations
 	@if $(PY) tools/postgres_available.py 2>/dev/null; then \
-		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz and not soak" && \
+		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz and not soak and not postgres" && \
 		$(MAKE) --no-print-directory test-postgres MARKS="not browser and not soak"; \
 	else \
 		$(MAKE) --no-print-directory test-sqlite MARKS="not soak" && \

@@ -1,16 +1,30 @@
-"""Build the Actor for a user and their active organisation (one query)."""
+"""Build the Actor for a user and their active organisation.
+
+On a request the roles come from the session when the person's access stamp is unchanged
+(`actor_for_session`, ADR 0188): a role change raises the stamp (accounts.stamps), and the user row that
+carries it is read on every request anyway, so the cache costs no query and a revocation still holds
+from the very next request.
+"""
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest
+
 from werkvrede.accounts.models import RoleGrant, User
+from werkvrede.accounts.selectors import organisations_of_user
 from werkvrede.core.actor import ANONYMOUS, Actor
 from werkvrede.core.roles import Role
 
+ACCESS_SESSION_KEY = "werkvrede_access"
+# The active organisation (set at log-in and by the switcher).
+ACTIVE_ORGANISATION_SESSION_KEY = "werkvrede_organisation_id"
 
-def actor_for(user: User | None, organisation_id: int | None) -> Actor:
-    if user is None or not user.is_authenticated:
-        return ANONYMOUS
-    roles: set[Role] = set()
+
+def _grants(user: User, organisation_id: int | None) -> tuple[list[str], str]:
+    roles: list[str] = []
     organisation_name = ""
     if organisation_id is not None:
         grants = RoleGrant.objects.filter(
@@ -19,15 +33,79 @@ def actor_for(user: User | None, organisation_id: int | None) -> Actor:
             membership__is_active=True,
         ).values_list("role", "membership__organisation__name")
         for role, name in grants:
-            roles.add(Role(role))
+            roles.append(role)
             organisation_name = name
+    return sorted(roles), organisation_name
+
+
+def _actor(user: User, organisation_id: int | None, roles: list[str], organisation_name: str) -> Actor:
     return Actor(
         user_id=user.pk,
         # A person without roles in the organisation acts in none: nothing of it is theirs to see.
         organisation_id=organisation_id if roles else None,
-        roles=frozenset(roles),
+        roles=frozenset(Role(r) for r in roles),
         is_active=user.is_active,
         is_superuser=user.is_superuser,
         display_name=user.full_name or user.email,
-        organisation_name=organisation_name,
+        organisation_name=organisation_name if roles else "",
     )
+
+
+def actor_for(user: User | None, organisation_id: int | None) -> Actor:
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    roles, organisation_name = _grants(user, organisation_id)
+    return _actor(user, organisation_id, roles, organisation_name)
+
+
+def stamp(user: User) -> list[Any]:
+    """What the cached access depends on that the user row itself holds."""
+    return [user.pk, user.access_version, user.is_staff, user.is_superuser]
+
+
+def cached_access(session: SessionBase, user: User, organisation_id: int | None) -> dict[str, Any] | None:
+    """The session's cached access for this person, stamp and organisation, or None."""
+    cached = session.get(ACCESS_SESSION_KEY)
+    if (
+        isinstance(cached, dict)
+        and cached.get("stamp") == stamp(user)
+        and cached.get("organisation") == organisation_id
+    ):
+        return cached
+    return None
+
+
+def actor_for_session(user: User | None, organisation_id: int | None, session: SessionBase) -> Actor:
+    """The Actor, with the roles cached in the session under the person's access stamp (ADR 0188).
+
+    The cache holds one organisation: another active organisation, another person or another stamp
+    reads the roles again, so cached roles never serve a different organisation or a changed grant.
+    """
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = cached_access(session, user, organisation_id)
+    if cached is None:
+        roles, organisation_name = _grants(user, organisation_id)
+        cached = {
+            "stamp": stamp(user),
+            "organisation": organisation_id,
+            "roles": roles,
+            "name": organisation_name,
+            "organisations": [[o.pk, o.name] for o in organisations_of_user(user)],
+        }
+        session[ACCESS_SESSION_KEY] = cached
+    return _actor(user, organisation_id, list(cached["roles"]), str(cached["name"]))
+
+
+class OrganisationChoice(NamedTuple):
+    pk: int
+    name: str
+
+
+def switchable_organisations(request: HttpRequest) -> list[OrganisationChoice]:
+    """The organisations the person may switch to, from the session's cached access when it is current."""
+    user: User = request.user  # type: ignore[assignment]
+    cached = cached_access(request.session, user, request.session.get(ACTIVE_ORGANISATION_SESSION_KEY))
+    if cached is not None and "organisations" in cached:
+        return [OrganisationChoice(int(pk), str(name)) for pk, name in cached["organisations"]]
+    return [OrganisationChoice(o.pk, o.name) for o in organisations_of_user(user)]

@@ -12,6 +12,7 @@ class AccountsConfig(AppConfig):
             people,
             policies,
             receivers,
+            stamps,
         )
         from werkvrede.accounts.mail import register_mail_kinds
 

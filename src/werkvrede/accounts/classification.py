@@ -21,6 +21,7 @@ classify(
         "is_superuser": C.SYSTEM,
         "date_joined": C.ACCOUNT,
         "session_generation": C.SYSTEM,
+        "access_version": C.SYSTEM,
         "groups": C.SYSTEM,
         "user_permissions": C.SYSTEM,
     },

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from werkvrede.accounts.selectors import organisations_of_user
+from werkvrede.accounts.actors import switchable_organisations
 from werkvrede.core.actor import ANONYMOUS
 from werkvrede.core.policy import allowed
 
@@ -34,6 +34,6 @@ def actor(request: HttpRequest) -> dict[str, Any]:
         "can_view_supported": allowed(current, "supporters.grant.list_own"),
         # The self-help guide is public; the menu offers it to everyone employed here.
         "can_seek_help": allowed(current, "confidential.mine.open"),
-        # Lazy: only pages that render the switcher pay for the query.
-        "switchable_organisations": SimpleLazyObject(lambda: list(organisations_of_user(request.user))),  # type: ignore[arg-type]
+        # Lazy, and from the session's cached access when it is current (ADR 0188).
+        "switchable_organisations": SimpleLazyObject(lambda: switchable_organisations(request)),
     }

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
-from werkvrede.accounts.actors import actor_for
+from werkvrede.accounts import actors
+from werkvrede.accounts.actors import actor_for_session
 from werkvrede.audit import services as audit
 from werkvrede.core.roles import PROFESSIONAL_ROLES
 
-ACTIVE_ORGANISATION_SESSION_KEY = "werkvrede_organisation_id"
+ACTIVE_ORGANISATION_SESSION_KEY = actors.ACTIVE_ORGANISATION_SESSION_KEY
+
 # Idle time-outs: 15 minutes for roles that reach sealed or organisation-wide data, 30 for others.
 PROFESSIONAL_IDLE_SECONDS = 15 * 60
 # The idle clock restarts when the session row is written. Writing it on every request would cost
@@ -39,7 +41,7 @@ class ActorMiddleware:
         if request.user.is_authenticated and _past_absolute_limit(request):
             _end_session(request)
         organisation_id = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
-        actor = actor_for(request.user, organisation_id)  # type: ignore[arg-type]
+        actor = actor_for_session(request.user, organisation_id, request.session)  # type: ignore[arg-type]
         request.actor = actor  # type: ignore[attr-defined]
         if request.user.is_authenticated:
             now = now_seconds()

@@ -12,9 +12,9 @@ class CasesConfig(AppConfig):
         from werkvrede.core.next_steps import register_next_steps
 
         # "Wat nu?" (start page and case page); deadlines are shown there, not in a panel of their own.
-        register_next_steps("cases.deadlines", deadline_steps)
-        register_next_steps("cases.intake", intake_steps)
-        register_next_steps("cases.melder_choice", melder_choice_steps)
+        register_next_steps("cases.deadlines", deadline_steps, reads_case_page=True)
+        register_next_steps("cases.intake", intake_steps, reads_case_page=True)
+        register_next_steps("cases.melder_choice", melder_choice_steps, reads_case_page=True)
         from werkvrede.cases.deadlines import deadlines_due_refresh
         from werkvrede.cases.extensions import register_due_job
 

@@ -25,6 +25,7 @@ from werkvrede.cases.forms import (
     SignalForm,
 )
 from werkvrede.cases.models import CaseParty, CaseState
+from werkvrede.cases.next_steps import CasePage
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
 from werkvrede.cases.tracker import tracker_for
@@ -133,7 +134,12 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "timeline": selectors.timeline_for(actor, access),
         # The employee reads their own Poortwachter steps on the tracker, not the handlers' table.
         "deadlines": [d for d in deadlines if d.deadline.code not in tracker.explained_codes],
-        "next_steps": next_steps_for(actor, today=timezone.localdate(), case_id=access.case.pk),
+        "next_steps": next_steps_for(
+            actor,
+            today=timezone.localdate(),
+            case_id=access.case.pk,
+            case_page=CasePage(access=access, deadlines=deadlines),
+        ),
         "notes": selectors.notes_for(actor, access),
         "can_intake": allowed(actor, "cases.case.intake", access) and access.case.state == "SIGNALLED",
         "can_write_note": allowed(actor, "cases.note.write", access),

@@ -69,20 +69,32 @@ class NextStep:
 NextStepProvider = Callable[..., list[NextStep]]
 
 _PROVIDERS: dict[str, NextStepProvider] = {}
+# Providers that answer for one case from what its page already read (`case_page`), not reading it again.
+_READS_CASE_PAGE: set[str] = set()
 
 
-def register_next_steps(name: str, provider: NextStepProvider) -> None:
+def register_next_steps(name: str, provider: NextStepProvider, *, reads_case_page: bool = False) -> None:
     if name in _PROVIDERS:
         raise ValueError(f"next-step provider {name!r} registered twice")
     _PROVIDERS[name] = provider
+    if reads_case_page:
+        _READS_CASE_PAGE.add(name)
 
 
-def next_steps_for(actor: Actor, *, today: date, case_id: int | None = None) -> list[NextStep]:
-    """Everything that waits for this person, overdue first, then by due date (undated last)."""
+def next_steps_for(
+    actor: Actor, *, today: date, case_id: int | None = None, case_page: object | None = None
+) -> list[NextStep]:
+    """Everything that waits for this person, overdue first, then by due date (undated last).
+
+    `case_page` is what the case page already read of case `case_id` (the cases context's `CasePage`);
+    the providers registered with `reads_case_page` answer from it (ADR 0188)."""
     if actor.organisation_id is None or actor.user_id is None:
         return []
     items: list[NextStep] = []
-    for _name, provider in sorted(_PROVIDERS.items()):
-        items += provider(actor, today=today, case_id=case_id)
+    for name, provider in sorted(_PROVIDERS.items()):
+        if case_page is not None and name in _READS_CASE_PAGE:
+            items += provider(actor, today=today, case_id=case_id, case_page=case_page)
+        else:
+            items += provider(actor, today=today, case_id=case_id)
     far = date.max
     return sorted(items, key=lambda i: (not i.overdue, i.due or far, i.kind, i.case_id or 0))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-
-import holidays
+from functools import lru_cache
 
 
 class LiberationDay(StrEnum):
@@ -38,10 +37,17 @@ _NAMED_DAYS = frozenset(
 )
 
 
+@lru_cache(maxsize=64)
 def dutch_public_holidays(
     first_year: int, last_year: int, *, liberation_day: LiberationDay = LiberationDay.LUSTRUM
 ) -> tuple[date, ...]:
-    """The non-working public holidays from 1 January of `first_year` to 31 December of `last_year`."""
+    """The non-working public holidays from 1 January of `first_year` to 31 December of `last_year`.
+
+    Kept per year range and setting (a tuple, never changed), and the `holidays` package imported on
+    first use: importing it costs a process most of a second, which every worker paid at start (ADR 0188).
+    """
+    import holidays  # lazily, see above
+
     years = range(first_year, last_year + 1)
     calendar = holidays.country_holidays("NL", years=years, language="en_US")
     days = {day for day, name in calendar.items() if name in _NAMED_DAYS}

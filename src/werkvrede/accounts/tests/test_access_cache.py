@@ -1,0 +1,165 @@
+"""The session keeps the actor's roles under the person's access stamp (ADR 0188).
+
+The stamp (`User.access_version`) rides on the user row that every request reads anyway; every change
+of grants, memberships, devices or the organisation's name raises it, so the next request reads the
+roles again: a revocation holds from the very next request, and cached roles never serve another
+organisation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from conftest import World, logged_in, password_only
+from werkvrede.accounts import people
+from werkvrede.accounts.actors import ACCESS_SESSION_KEY, actor_for
+from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
+from werkvrede.accounts.models import Membership, Organisation, RoleGrant, User
+from werkvrede.core.roles import Role
+
+PEOPLE = reverse("accounts:people")
+HOME = reverse("core:home")
+
+
+def _admin(world: World) -> Any:
+    return actor_for(world.a.users[Role.ADMIN], world.a.organisation.pk)
+
+
+def _steady(client: Client, url: str) -> list[str]:
+    """The SQL of a request after one that filled the session's caches."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries]
+
+
+def test_a_steady_request_reads_no_grants_and_no_two_factor_state(world: World) -> None:
+    """Session and user only: the roles and the two-factor step come from the session."""
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    sql = _steady(client, PEOPLE)
+    assert not [q for q in sql if "accounts_rolegrant" in q and "accounts_organisation" in q]
+    assert not [q for q in sql if "otp_totp_totpdevice" in q]
+    assert ACCESS_SESSION_KEY in client.session
+
+
+def test_revoking_a_role_refuses_the_very_next_request(world: World) -> None:
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(client, PEOPLE)
+    people.role_remove(
+        actor=_admin(world), membership=world.a.memberships[Role.HR_ADVISER], role=Role.HR_ADVISER
+    )
+    assert client.get(PEOPLE).status_code in (403, 404)
+
+
+def test_a_grant_removed_outside_the_services_is_seen_too(world: World) -> None:
+    """The stamp is raised by the models' signals: the admin site and cascades count as well."""
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(client, PEOPLE)
+    RoleGrant.objects.get(membership=world.a.memberships[Role.HR_ADVISER]).delete()
+    assert client.get(PEOPLE).status_code in (403, 404)
+
+
+def test_a_granted_role_counts_from_the_next_request(world: World) -> None:
+    client = logged_in(world.a.users[Role.LINE_MANAGER])
+    assert client.get(PEOPLE).status_code in (403, 404)
+    people.role_add(
+        actor=_admin(world), membership=world.a.memberships[Role.LINE_MANAGER], role=Role.HR_ADVISER
+    )
+    assert client.get(PEOPLE).status_code == 200
+
+
+def test_an_inactive_membership_ends_the_cached_roles(world: World) -> None:
+    person = world.a.users[Role.HR_ADVISER]
+    Membership.objects.create(user=person, organisation=world.b.organisation).grants.create(
+        role=Role.EMPLOYEE
+    )
+    client = logged_in(person)
+    _steady(client, PEOPLE)
+    membership = Membership.objects.get(pk=world.a.memberships[Role.HR_ADVISER].pk)
+    membership.is_active = False
+    membership.save(update_fields=["is_active"])
+    assert client.get(PEOPLE).status_code in (403, 404)
+
+
+def test_deactivating_the_person_logs_them_out_at_the_next_request(world: World) -> None:
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(client, PEOPLE)
+    people.person_deactivate(actor=_admin(world), membership=world.a.memberships[Role.HR_ADVISER])
+    response = client.get(PEOPLE)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_cached_roles_never_serve_another_organisation(world: World) -> None:
+    """HR in A, employee in B: switching to B (or a session pointing at B) reads B's roles."""
+    person = world.a.users[Role.HR_ADVISER]
+    Membership.objects.create(user=person, organisation=world.b.organisation).grants.create(
+        role=Role.EMPLOYEE
+    )
+    client = logged_in(person)
+    _steady(client, PEOPLE)
+    response = client.post(reverse("accounts:organisation-switch"), {"organisation": world.b.organisation.pk})
+    assert response.status_code == 302
+    assert client.session[ACTIVE_ORGANISATION_SESSION_KEY] == world.b.organisation.pk
+    assert client.get(PEOPLE).status_code in (403, 404)
+    # The session changed underneath (no switch view): still B's roles, not A's cached ones.
+    session = client.session
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = world.a.organisation.pk
+    session.save()
+    assert client.get(PEOPLE).status_code == 200
+    session = client.session
+    session[ACTIVE_ORGANISATION_SESSION_KEY] = world.b.organisation.pk
+    session.save()
+    assert client.get(PEOPLE).status_code in (403, 404)
+
+
+def test_a_cache_of_another_person_is_not_used(world: World) -> None:
+    """A session's cache names its person: copied into another person's session it is read again."""
+    hr = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(hr, PEOPLE)
+    employee = logged_in(world.a.users[Role.EMPLOYEE])
+    session = employee.session
+    session[ACCESS_SESSION_KEY] = hr.session[ACCESS_SESSION_KEY]
+    session.save()
+    assert employee.get(PEOPLE).status_code in (403, 404)
+
+
+def test_a_renamed_organisation_shows_its_new_name_at_the_next_request(world: World) -> None:
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(client, HOME)
+    organisation = Organisation.objects.get(pk=world.a.organisation.pk)
+    organisation.name = "Hernoemde Organisatie"
+    organisation.save()
+    assert "Hernoemde Organisatie" in client.get(HOME).content.decode()
+
+
+def test_a_device_confirmed_elsewhere_asks_this_session_for_its_code(world: World) -> None:
+    """The two-factor step is cached too; a device set up in another session raises the stamp."""
+    person = world.a.users[Role.HR_ADVISER]
+    client = password_only(person)
+    _steady(client, HOME)
+    TOTPDevice.objects.create(user=person, name="totp", confirmed=True)
+    response = client.get(HOME)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:mfa-verify"))
+
+
+def test_every_change_raises_the_stamp(world: World) -> None:
+    person = world.a.users[Role.LINE_MANAGER]
+
+    def stamp() -> int:
+        return User.objects.get(pk=person.pk).access_version
+
+    before = stamp()
+    grant = RoleGrant.objects.create(membership=world.a.memberships[Role.LINE_MANAGER], role=Role.EMPLOYEE)
+    assert stamp() == before + 1
+    grant.delete()
+    assert stamp() == before + 2
+    membership = Membership.objects.create(user=person, organisation=world.b.organisation)
+    assert stamp() == before + 3
+    membership.delete()
+    assert stamp() == before + 4
