@@ -1,5 +1,5 @@
 from werkvrede.core.classification import FieldClass as C
-from werkvrede.core.classification import Retention, Withheld, classify
+from werkvrede.core.classification import Retention, classify
 
 # The request is metadata about the person (D21-like: who asked when); the files' content is every
 # category the person may read, encrypted (ADR 0170).
