@@ -1,9 +1,8 @@
 """Build the Actor for a user and their active organisation.
 
-On a request the roles come from the session when the person's access stamp is unchanged
-(`actor_for_session`, ADR 0188): a role change raises the stamp (accounts.stamps), and the user row that
-carries it is read on every request anyway, so the cache costs no query and a revocation still holds
-from the very next request.
+The roles are read on every request; the organisation switcher's list is kept in the session under
+the person's access stamp (`actor_for_session`, ADR 0188), which every change through the models
+raises (accounts.stamps).
 """
 
 from __future__ import annotations
@@ -76,25 +75,20 @@ def cached_access(session: SessionBase, user: User, organisation_id: int | None)
 
 
 def actor_for_session(user: User | None, organisation_id: int | None, session: SessionBase) -> Actor:
-    """The Actor, with the roles cached in the session under the person's access stamp (ADR 0188).
-
-    The cache holds one organisation: another active organisation, another person or another stamp
-    reads the roles again, so cached roles never serve a different organisation or a changed grant.
-    """
+    """The Actor: the roles are read on every request (one query), so a grant or membership ended by
+    any means — a service, the admin site, a bulk update or SQL — holds from the very next request
+    (tests/security/test_revocation.py). Only the organisation switcher's list is kept in the session,
+    under the person's access stamp (ADR 0188)."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
-    cached = cached_access(session, user, organisation_id)
-    if cached is None:
-        roles, organisation_name = _grants(user, organisation_id)
-        cached = {
+    roles, organisation_name = _grants(user, organisation_id)
+    if cached_access(session, user, organisation_id) is None:
+        session[ACCESS_SESSION_KEY] = {
             "stamp": stamp(user),
             "organisation": organisation_id,
-            "roles": roles,
-            "name": organisation_name,
             "organisations": [[o.pk, o.name] for o in organisations_of_user(user)],
         }
-        session[ACCESS_SESSION_KEY] = cached
-    return _actor(user, organisation_id, list(cached["roles"]), str(cached["name"]))
+    return _actor(user, organisation_id, roles, organisation_name)
 
 
 class OrganisationChoice(NamedTuple):

@@ -24,7 +24,6 @@ from django_otp.oath import hotp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from werkvrede.accounts.actors import stamp
 from werkvrede.accounts.models import Membership, RoleGrant, User
 from werkvrede.accounts.sessions import sessions_end
 from werkvrede.audit import services as audit
@@ -109,24 +108,6 @@ def step_needed(user: User) -> Step | None:
     if required or user.is_superuser or user.is_staff:
         return Step.ENROL
     return None
-
-
-STEP_SESSION_KEY = "werkvrede_mfa_step"
-
-
-def step_needed_cached(request: HttpRequest) -> Step | None:
-    """`step_needed`, kept in the session under the person's access stamp (ADR 0188).
-
-    The step depends on the person's devices, roles and staff flags; each change of those raises the
-    stamp (accounts.stamps) or is part of it, so the next request asks the database again."""
-    user: User = request.user  # type: ignore[assignment]
-    now = stamp(user)
-    cached = request.session.get(STEP_SESSION_KEY)
-    if isinstance(cached, dict) and cached.get("stamp") == now:
-        return Step(cached["step"]) if cached.get("step") else None
-    step = step_needed(user)
-    request.session[STEP_SESSION_KEY] = {"stamp": now, "step": str(step) if step else ""}
-    return step
 
 
 def may_enrol(request: HttpRequest) -> bool:

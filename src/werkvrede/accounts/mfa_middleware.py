@@ -56,7 +56,7 @@ class TwoFactorMiddleware:
             return None
         if _is_step(view) or classification_of(view) == PUBLIC:
             return None
-        step = mfa.step_needed_cached(request)
+        step = mfa.step_needed(user)
         if step is None:
             return None
         if request.path.startswith(API_PREFIX):

@@ -1,9 +1,9 @@
 """Raise a person's access stamp (`User.access_version`) whenever what a session caches may change.
 
-A session keeps the roles of its active organisation, the organisation's name and its two-factor step
-with the stamp it read them under (`accounts.actors.actor_for_session`); the user row is read on every
-request anyway, so a raised stamp makes the very next request read them again (ADR 0188). The hooks are
-model signals, so every path is covered: the services, the invitations, the admin site and cascades.
+A session keeps the organisation switcher's list with the stamp it read it under
+(`accounts.actors.actor_for_session`); the user row is read on every request anyway, so a raised stamp
+makes the very next request read it again (ADR 0188). The roles themselves are read on every request.
+The hooks are model signals: the services, the invitations, the admin site and cascades.
 """
 
 from __future__ import annotations

@@ -39,13 +39,24 @@ def _steady(client: Client, url: str) -> list[str]:
     return [q["sql"] for q in captured.captured_queries]
 
 
-def test_a_steady_request_reads_no_grants_and_no_two_factor_state(world: World) -> None:
-    """Session and user only: the roles and the two-factor step come from the session."""
+def test_a_steady_request_reads_the_roles_but_not_the_organisation_list(world: World) -> None:
+    """The roles are read on every request (a revocation by any means holds at once); the switcher's
+    list of organisations comes from the session."""
     client = logged_in(world.a.users[Role.HR_ADVISER])
     sql = _steady(client, PEOPLE)
-    assert not [q for q in sql if "accounts_rolegrant" in q and "accounts_organisation" in q]
-    assert not [q for q in sql if "otp_totp_totpdevice" in q]
+    assert [q for q in sql if "accounts_rolegrant" in q]
+    assert not [
+        q for q in sql if "accounts_membership" in q and "accounts_organisation" in q and "ORDER BY" in q
+    ]
     assert ACCESS_SESSION_KEY in client.session
+
+
+def test_a_membership_ended_by_a_bulk_update_holds_at_the_next_request(world: World) -> None:
+    """No signal fires on a queryset update or on SQL: the roles are not cached, so it holds anyway."""
+    client = logged_in(world.a.users[Role.HR_ADVISER])
+    _steady(client, PEOPLE)
+    Membership.objects.filter(pk=world.a.memberships[Role.HR_ADVISER].pk).update(is_active=False)
+    assert client.get(PEOPLE).status_code in (403, 404)
 
 
 def test_revoking_a_role_refuses_the_very_next_request(world: World) -> None:
@@ -139,7 +150,7 @@ def test_a_renamed_organisation_shows_its_new_name_at_the_next_request(world: Wo
 
 
 def test_a_device_confirmed_elsewhere_asks_this_session_for_its_code(world: World) -> None:
-    """The two-factor step is cached too; a device set up in another session raises the stamp."""
+    """A device set up in another session asks this one for its code at its next request."""
     person = world.a.users[Role.HR_ADVISER]
     client = password_only(person)
     _steady(client, HOME)
