@@ -58,7 +58,9 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
         TermInForce(
             "R-146",
             labels["R-146"],
-            _("%(term)s na het einde, met wie er deelnamen; de mediation zelf zodra geen zaak er meer naar verwijst")
+            _(
+                "%(term)s na het einde, met wie er deelnamen; de mediation zelf zodra geen zaak er meer naar verwijst"
+            )
             % {"term": years(p.retention_mediation_years)},
         ),
         TermInForce(

@@ -170,7 +170,8 @@ def _case_expiries(
         end = add_months(day, 12 * protocol.retention_ba_medical_years)
         medical[reports[report_id]] = max(medical.get(reports[report_id], end), end)
     return {
-        case.pk: max(add_months(closed[case.pk], 12 * years), medical.get(case.pk, date.min)) for case in cases
+        case.pk: max(add_months(closed[case.pk], 12 * years), medical.get(case.pk, date.min))
+        for case in cases
     }
 
 
@@ -310,11 +311,15 @@ def _mediation_expiring(
     # case points to it. A dossier an earlier run destroyed still has its frame taken (ADR 0196).
     left = set(people)
     for model in (IntakeRecord, Session, PartyMessage, TrackChange, Admission):
-        left.update(model._default_manager.filter(mediation_id__in=ids).values_list("mediation_id", flat=True))
+        left.update(
+            model._default_manager.filter(mediation_id__in=ids).values_list("mediation_id", flat=True)
+        )
     mediations = [m for m in ended if m.pk in left or m.case_id is None]
     # The signers of its documents are who it is about once its parties have gone (a hold on them keeps it).
     signers: dict[int, set[int]] = {}
-    documents = Document.objects.filter(owner_kind="mediation.mediation", owner_id__in=[m.pk for m in mediations])
+    documents = Document.objects.filter(
+        owner_kind="mediation.mediation", owner_id__in=[m.pk for m in mediations]
+    )
     for owner_id, user_id in Signature.objects.filter(document__in=documents).values_list(
         "document__owner_id", "user_id"
     ):
@@ -459,12 +464,12 @@ def _consent_cases(organisation_id: int, subjects: Iterable[int]) -> dict[int, l
     out: dict[int, set[tuple[int, date]]] = {}
     subjects = list(subjects)
     rows = [
-        *CaseParty.objects.filter(
-            case__organisation_id=organisation_id, user_id__in=subjects
-        ).values_list("user_id", "case_id", "case__created_at"),
-        *SickReport.objects.filter(
-            organisation_id=organisation_id, employee_id__in=subjects
-        ).values_list("employee_id", "case_id", "case__created_at"),
+        *CaseParty.objects.filter(case__organisation_id=organisation_id, user_id__in=subjects).values_list(
+            "user_id", "case_id", "case__created_at"
+        ),
+        *SickReport.objects.filter(organisation_id=organisation_id, employee_id__in=subjects).values_list(
+            "employee_id", "case_id", "case__created_at"
+        ),
     ]
     for user_id, case_id, opened in rows:
         out.setdefault(user_id, set()).add((case_id, _day(opened)))
@@ -490,7 +495,9 @@ def _consent_expiring(
     if not ended:
         return []
     cases = _consent_cases(organisation_id, {c.data_subject_id for c, _e in ended})
-    case_expiry = _case_expiries(organisation_id, protocol, {pk for pairs in cases.values() for pk, _o in pairs})
+    case_expiry = _case_expiries(
+        organisation_id, protocol, {pk for pairs in cases.values() for pk, _o in pairs}
+    )
     out = []
     for consent, end in ended:
         linked = frozenset(pk for pk, opened in cases.get(consent.data_subject_id, []) if opened <= end)
