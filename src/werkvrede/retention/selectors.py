@@ -59,7 +59,8 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
             "R-146",
             labels["R-146"],
             _(
-                "%(term)s na het einde, met wie er deelnamen; de mediation zelf zodra geen zaak er meer naar verwijst"
+                "%(term)s na het einde, met wie er deelnamen; de mediation zelf zodra geen zaak er meer "
+                "naar verwijst"
             )
             % {"term": years(p.retention_mediation_years)},
         ),

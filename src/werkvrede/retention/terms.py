@@ -22,12 +22,12 @@ from werkvrede.cases.models import Case, CaseParty, TimelineEvent
 from werkvrede.cases.services import CASE_ENDED
 from werkvrede.confidential.annual_services import dossier_destroy
 from werkvrede.confidential.models import Referral, Report, ReportState
+from werkvrede.consent.models import Consent
 from werkvrede.core.classification import FieldClass
 from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document, Signature
 from werkvrede.guideline.calendar import add_months
 from werkvrede.interventions.models import Appointment, ConflictLeave, InterventionPeriod
-from werkvrede.consent.models import Consent
-from werkvrede.documents.models import Document, Signature
 from werkvrede.mediation.models import (
     Admission,
     IntakeRecord,
