@@ -103,7 +103,7 @@ def test_the_frame_goes_at_the_term_the_row_stays_while_its_case_points_to_it_th
     storage = storages["documents"]
     (nda,) = _documents("mediation.admission", admission.pk)
     agreements = _documents("mediation.mediation", mediation.pk)
-    assert agreements and all(d.pdf_name and storage.exists(d.pdf_name) for d in agreements + [nda])
+    assert agreements and all(d.pdf_name and storage.exists(d.pdf_name) for d in [*agreements, nda])
     intake_seals = list(IntakeRecord.objects.filter(mediation=mediation).values_list("sealed_id", flat=True))
     assert len(intake_seals) == 2 and AdmissionConsent.objects.filter(admission=admission).exists()
     case_id = mediation.case_id or 0
@@ -194,6 +194,7 @@ def test_a_mediation_without_a_case_goes_entirely_at_its_term(
     with django_capture_on_commit_callbacks(execute=True):
         purge_expired(today=EXPIRES)
     assert not Mediation.objects.filter(pk=mediation.pk).exists()
+    assert not Admission.objects.filter(pk=admission.pk).exists()
     assert not Document.objects.filter(pk__in=[d.pk for d in agreements]).exists()
     assert not any(storages["documents"].exists(d.pdf_name) for d in agreements)
 
