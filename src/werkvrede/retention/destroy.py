@@ -190,7 +190,9 @@ def destroy_records(records: Sequence[models.Model]) -> Destroyed:
     clear_caches(collected)
     done.files = _delete_documents(_documents_owned(owners), done.rows)
     collector.delete()
-    done.rows[FieldClass.SEALED.value] += sum(destroy_sealed(sealed_ids).values())
+    sealed = sum(destroy_sealed(sealed_ids).values())
+    if sealed:  # the report lists no empty counts
+        done.rows[FieldClass.SEALED.value] += sealed
     return done
 
 

@@ -75,7 +75,7 @@ def test_a_withdrawn_consent_is_warned_of_then_goes_a_term_after_its_withdrawal(
     purge_expired(today=EXPIRES)
     assert not Consent.objects.filter(pk=consent.pk).exists()
     run = PurgeRun.objects.get(organisation=world.a.organisation, today=EXPIRES)
-    assert run.purged == {"CONSENT": {"D20": 1, "SEALED": 0}}
+    assert run.purged == {"CONSENT": {"D20": 1}}
     completed = AuditEvent.objects.get(action="retention.purge.completed", object_id="CONSENT")
     assert completed.legal_basis == "R-140" and completed.data["rows"] == 1
     # The audit log keeps that it was given (metadata, R-149); a second run finds nothing.
