@@ -188,9 +188,10 @@ def _case_expiring(
 
 
 def _case_destroy(case: models.Model, today: date) -> Destroyed:
-    # A mediation has its own term and stays without the case; the case's termination
-    # agreement is employer-side case data and goes with it, with its signed documents.
-    Mediation.objects.filter(case_id=case.pk).update(case=None)
+    # A mediation has its own term and stays without the case, and without the case's referral
+    # it took over (an intervention of the case, PROTECT); the case's termination agreement is
+    # employer-side case data and goes with it, with its signed documents.
+    Mediation.objects.filter(case_id=case.pk).update(case=None, referral=None)
     agreements = list(TerminationAgreement.objects.filter(case_id=case.pk))
     # The appointments of its intervention periods and leave are linked from them (PROTECT).
     appointments = [

@@ -221,3 +221,21 @@ def test_a_hold_on_a_party_keeps_the_dossier_and_the_frame_and_the_block_is_audi
     )
     purge_expired(today=EXPIRES + timedelta(days=401))
     assert not MediationParty.objects.filter(mediation=mediation).exists()
+
+
+def test_a_case_whose_mediation_took_over_its_referral_still_goes_and_the_mediation_follows(
+    world: World,
+) -> None:
+    from werkvrede.interventions.models import Intervention, InterventionKind
+
+    mediation, _admission = _ended_mediation_with_frame(world)
+    case_id = mediation.case_id or 0
+    referral = Intervention.objects.create(
+        case_id=case_id, kind=InterventionKind.REFERRAL_MEDIATOR, created_by=world.a.users[Role.HR_ADVISER]
+    )
+    Mediation.objects.filter(pk=mediation.pk).update(referral=referral)
+    _close_case(case_id, EXPIRES)
+    purge_expired(today=date(2027, 6, 2))
+    assert not Case.objects.filter(pk=case_id).exists()
+    assert not Intervention.objects.filter(pk=referral.pk).exists()
+    assert not Mediation.objects.filter(pk=mediation.pk).exists()
