@@ -489,7 +489,10 @@ def _consent_expiring(
         *WhistleReport.objects.filter(route_consent__isnull=False).values_list("route_consent_id", flat=True),
     }
     ended: list[tuple[Consent, date]] = []
-    for consent in Consent.objects.filter(organisation_id=organisation_id).exclude(pk__in=named):
+    ended_rows = Consent.objects.filter(organisation_id=organisation_id).filter(
+        models.Q(withdrawn_at__isnull=False) | models.Q(expires_on__isnull=False)
+    )
+    for consent in ended_rows.exclude(pk__in=named):
         end = consent_ended_on(consent)
         if end is not None and add_months(end, months) <= until:
             ended.append((consent, end))
