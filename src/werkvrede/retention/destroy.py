@@ -163,7 +163,13 @@ def destroy_records(records: Sequence[models.Model]) -> Destroyed:
     if not records:
         return done
     collector = Collector(using="default")
-    collector.collect(list(records))
+    # One call per model: the collector takes a list's first row's model for every row in it, so a
+    # mixed list would delete rows of one table by the ids of another.
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for group in by_model.values():
+        collector.collect(group)
     collected: list[models.Model] = [obj for instances in collector.data.values() for obj in instances]
     sealed_ids = [
         getattr(obj, name) for obj in collected for name in _sealed_fields(type(obj)) if getattr(obj, name)
@@ -184,7 +190,9 @@ def destroy_records(records: Sequence[models.Model]) -> Destroyed:
     clear_caches(collected)
     done.files = _delete_documents(_documents_owned(owners), done.rows)
     collector.delete()
-    done.rows[FieldClass.SEALED.value] += sum(destroy_sealed(sealed_ids).values())
+    sealed = sum(destroy_sealed(sealed_ids).values())
+    if sealed:  # the report lists no empty counts
+        done.rows[FieldClass.SEALED.value] += sealed
     return done
 
 

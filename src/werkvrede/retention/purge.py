@@ -70,7 +70,11 @@ class OrganisationResult:
 
 
 def _held(expiring: Expiring, cases: set[int], people: set[int]) -> bool:
-    return (expiring.case_id is not None and expiring.case_id in cases) or bool(expiring.person_ids & people)
+    return (
+        (expiring.case_id is not None and expiring.case_id in cases)
+        or bool(expiring.case_ids & cases)
+        or bool(expiring.person_ids & people)
+    )
 
 
 def _owners(organisation_id: int, term: Term, expiring: list[Expiring]) -> set[int]:
@@ -92,7 +96,7 @@ def _warn(
     for expiring in soon:
         _row, created = RetentionWarning.objects.get_or_create(
             organisation_id=organisation_id,
-            rule=term.rule,
+            rule=term.code,
             record=expiring.key,
             expires_on=expiring.expires_on,
         )
@@ -106,23 +110,23 @@ def _warn(
         recipient_ids=recipients,
         kind=Notification.Kind.RETENTION_DUE,
         case_id=None,
-        key=f"retention:{organisation_id}:{term.rule}:{today.isoformat()}",
+        key=f"retention:{organisation_id}:{term.code}:{today.isoformat()}",
     )
     first = min(e.expires_on for e in new)
     audit.record(
         "retention.warning.sent",
         organisation_id=organisation_id,
         object_type="retention.kind",
-        object_id=term.rule,
+        object_id=term.code,
         legal_basis=term.rule,
         data={
-            "rule": term.rule,
+            "rule": term.code,
             "records": len(new),
             "expires_on": first.isoformat(),
             "recipients": len(recipients),
         },
     )
-    result.warned[term.rule] += len(new)
+    result.warned[term.code] += len(new)
 
 
 def _purge_one(term: Term, expiring: Expiring, today: date) -> Destroyed | None:
@@ -131,7 +135,7 @@ def _purge_one(term: Term, expiring: Expiring, today: date) -> Destroyed | None:
         if record is None:
             return None  # another run has it, or it is gone already
         done = term.destroy(record, today)
-        RetentionWarning.objects.filter(rule=term.rule, record=expiring.key).delete()
+        RetentionWarning.objects.filter(rule=term.code, record=expiring.key).delete()
         return done
 
 
@@ -150,43 +154,43 @@ def purge_organisation(
         due = [e for e in due if not _held(e, held_cases, held_people)]
         soon = [e for e in soon if not _held(e, held_cases, held_people)]
         if kept:
-            result.held[term.rule] += len([e for e in kept if e.expires_on <= today])
+            result.held[term.code] += len([e for e in kept if e.expires_on <= today])
         if dry_run:
-            result.purged[term.rule] = Counter({term.category: len(due)}) if due else Counter()
-            result.warned[term.rule] += len(soon)
+            result.purged[term.code] = Counter({term.category: len(due)}) if due else Counter()
+            result.warned[term.code] += len(soon)
             continue
         if soon:
             with transaction.atomic():
                 _warn(organisation_id, term, soon, today, result)
-        if result.held[term.rule]:
+        if result.held[term.code]:
             record_block(
-                organisation_id=organisation_id, purpose="purge", kind=term.rule, count=result.held[term.rule]
+                organisation_id=organisation_id, purpose="purge", kind=term.code, count=result.held[term.code]
             )
         for expiring in due:
             try:
                 done = _purge_one(term, expiring, today)
             except DatabaseError:
                 logger.exception("purge of %s failed", expiring.key)
-                result.failed[term.rule] += 1
+                result.failed[term.code] += 1
                 continue
             if done is not None:
-                result.add(term.rule, done)
-        if result.purged.get(term.rule):
-            rows = result.purged[term.rule]
+                result.add(term.code, done)
+        if result.purged.get(term.code):
+            rows = result.purged[term.code]
             audit.record(
                 "retention.purge.completed",
                 organisation_id=organisation_id,
                 object_type="retention.kind",
-                object_id=term.rule,
+                object_id=term.code,
                 legal_basis=term.rule,
                 data={
-                    "rule": term.rule,
+                    "rule": term.code,
                     "rows": sum(n for c, n in rows.items() if c != "SEALED"),
                     "sealed": rows.get("SEALED", 0),
                     "files": result.files,
                 },
             )
-        say(f"  {term.rule}: {sum(result.purged.get(term.rule, Counter()).values())} row(s)")
+        say(f"  {term.code}: {sum(result.purged.get(term.code, Counter()).values())} row(s)")
     return result
 
 

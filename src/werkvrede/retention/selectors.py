@@ -58,7 +58,11 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
         TermInForce(
             "R-146",
             labels["R-146"],
-            _("%(term)s na het einde") % {"term": years(p.retention_mediation_years)},
+            _(
+                "%(term)s na het einde, met wie er deelnamen; de mediation zelf zodra geen zaak er meer "
+                "naar verwijst"
+            )
+            % {"term": years(p.retention_mediation_years)},
         ),
         TermInForce(
             "R-147",
@@ -74,6 +78,15 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
             "R-148",
             labels["R-148"],
             _("%(term)s na afsluiting") % {"term": years(p.retention_whistleblower_years)},
+        ),
+        TermInForce(
+            "R-140",
+            labels["CONSENT"],
+            _(
+                "%(term)s na intrekking of vervaldatum, en niet voordat de zaken waarover zij ging zijn "
+                "verwijderd"
+            )
+            % {"term": years(p.retention_admin_absence_years)},
         ),
         TermInForce("CONTACT", labels["CONTACT"], _("90 dagen na ontvangst")),
     ]

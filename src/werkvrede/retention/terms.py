@@ -21,12 +21,15 @@ from django.utils.translation import gettext_lazy as _
 from werkvrede.cases.models import Case, CaseParty, TimelineEvent
 from werkvrede.cases.services import CASE_ENDED
 from werkvrede.confidential.annual_services import dossier_destroy
-from werkvrede.confidential.models import Report, ReportState
+from werkvrede.confidential.models import Referral, Report, ReportState
+from werkvrede.consent.models import Consent
 from werkvrede.core.classification import FieldClass
 from werkvrede.core.roles import Role
+from werkvrede.documents.models import Document, Signature
 from werkvrede.guideline.calendar import add_months
 from werkvrede.interventions.models import Appointment, ConflictLeave, InterventionPeriod
 from werkvrede.mediation.models import (
+    Admission,
     IntakeRecord,
     Mediation,
     MediationParty,
@@ -52,6 +55,8 @@ class Expiring:
     person_ids: frozenset[int] = frozenset()
     # Who is warned: these people, or else everyone with the rule's owner role.
     owner_ids: tuple[int, ...] = ()
+    # Further cases whose hold keeps the record (a consent is about the cases it covered).
+    case_ids: frozenset[int] = frozenset()
 
     @property
     def key(self) -> str:
@@ -70,6 +75,12 @@ class Term:
     destroy: Callable[[models.Model, date], Destroyed]
     # Re-reads the root under a lock (skip_locked): None when another run took it or it is gone.
     lock: Callable[[models.Model], models.Model | None] = field(default=lambda r: r)
+    # The key a run reports under, when two terms share a rule (consent records under R-140).
+    name: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.name or self.rule
 
 
 def _ids(*values: int | None) -> frozenset[int]:
@@ -139,12 +150,16 @@ def _parties(case_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _case_expiring(
-    organisation_id: int, protocol: ConflictProtocol, until: date, _w: int
-) -> Iterable[Expiring]:
-    cases = list(Case.objects.filter(organisation_id=organisation_id, state__in=CASE_ENDED).order_by("pk"))
+def _case_expiries(
+    organisation_id: int, protocol: ConflictProtocol, case_ids: Iterable[int] | None = None
+) -> dict[int, date]:
+    """The day the R-140/R-141 term of each ended case ends (of `case_ids` only, when given)."""
+    query = Case.objects.filter(organisation_id=organisation_id, state__in=CASE_ENDED)
+    if case_ids is not None:
+        query = query.filter(pk__in=list(case_ids))
+    cases = list(query.order_by("pk"))
     if not cases:
-        return []
+        return {}
     closed = case_closed_on(cases)
     # Both terms are upper bounds from the same anchor: the shorter one ends both files.
     years = min(protocol.retention_admin_absence_years, protocol.retention_reintegration_years)
@@ -154,19 +169,29 @@ def _case_expiring(
     for report_id, day in _medical_last_change(reports).items():
         end = add_months(day, 12 * protocol.retention_ba_medical_years)
         medical[reports[report_id]] = max(medical.get(reports[report_id], end), end)
-    parties = _parties(closed)
-    out = []
-    for case in cases:
-        expires = max(add_months(closed[case.pk], 12 * years), medical.get(case.pk, date.min))
-        if expires <= until:
-            out.append(Expiring(case, expires, case.pk, parties.get(case.pk, frozenset())))
-    return out
+    return {
+        case.pk: max(add_months(closed[case.pk], 12 * years), medical.get(case.pk, date.min))
+        for case in cases
+    }
+
+
+def _case_expiring(
+    organisation_id: int, protocol: ConflictProtocol, until: date, _w: int
+) -> Iterable[Expiring]:
+    expiries = _case_expiries(organisation_id, protocol)
+    due = {pk: day for pk, day in expiries.items() if day <= until}
+    if not due:
+        return []
+    parties = _parties(due)
+    cases = Case.objects.in_bulk(list(due))
+    return [Expiring(cases[pk], due[pk], pk, parties.get(pk, frozenset())) for pk in sorted(due)]
 
 
 def _case_destroy(case: models.Model, today: date) -> Destroyed:
-    # A mediation has its own term (R-146) and stays without the case; the case's termination
-    # agreement is employer-side case data (R-140) and goes with it, with its signed documents.
-    Mediation.objects.filter(case_id=case.pk).update(case=None)
+    # A mediation has its own term (R-146) and stays without the case, and without the case's referral
+    # it took over (an intervention of the case, PROTECT); the case's termination agreement is
+    # employer-side case data (R-140) and goes with it, with its signed documents.
+    Mediation.objects.filter(case_id=case.pk).update(case=None, referral=None)
     agreements = list(TerminationAgreement.objects.filter(case_id=case.pk))
     # The appointments of its intervention periods and leave are linked from them (PROTECT).
     appointments = [
@@ -265,29 +290,47 @@ def _vp_destroy(record: models.Model, today: date) -> Destroyed:
     return done
 
 
-# --- R-146: the mediation dossier, from its end ---------------------------------------------------
+# --- R-146: the mediation dossier and its frame, from its end -------------------------------------
 
 
 def _mediation_expiring(
     organisation_id: int, protocol: ConflictProtocol, until: date, _w: int
 ) -> Iterable[Expiring]:
     months = 12 * protocol.retention_mediation_years
-    mediations = [
+    ended = [
         m
         for m in Mediation.objects.filter(organisation_id=organisation_id, ended_on__isnull=False)
-        if _expiry(m.ended_on, months) <= until and _mediation_content(m.pk)
+        if _expiry(m.ended_on, months) <= until
     ]
+    ids = [m.pk for m in ended]
     people: dict[int, set[int]] = {}
-    for mediation_id, user_id in MediationParty.objects.filter(
-        mediation_id__in=[m.pk for m in mediations]
-    ).values_list("mediation_id", "user_id"):
+    for mediation_id, user_id in MediationParty.objects.filter(mediation_id__in=ids).values_list(
+        "mediation_id", "user_id"
+    ):
         people.setdefault(mediation_id, set()).add(user_id)
+    # Something is left to go: the dossier, the frame (parties, admissions), or the row itself once no
+    # case points to it. A dossier an earlier run destroyed still has its frame taken (ADR 0196).
+    left = set(people)
+    for model in (IntakeRecord, Session, PartyMessage, TrackChange, Admission):
+        left.update(
+            model._default_manager.filter(mediation_id__in=ids).values_list("mediation_id", flat=True)
+        )
+    mediations = [m for m in ended if m.pk in left or m.case_id is None]
+    # The signers of its documents are who it is about once its parties have gone (a hold on them keeps it).
+    signers: dict[int, set[int]] = {}
+    documents = Document.objects.filter(
+        owner_kind="mediation.mediation", owner_id__in=[m.pk for m in mediations]
+    )
+    for owner_id, user_id in Signature.objects.filter(document__in=documents).values_list(
+        "document__owner_id", "user_id"
+    ):
+        signers.setdefault(owner_id, set()).add(user_id)
     return [
         Expiring(
             m,
             _expiry(m.ended_on, months),
             m.case_id,
-            frozenset(people.get(m.pk, set())),
+            frozenset(people.get(m.pk, set()) | signers.get(m.pk, set())),
             (m.mediator_id,) if m.mediator_id else (),
         )
         for m in mediations
@@ -304,9 +347,18 @@ def _mediation_content(mediation_id: int) -> list[models.Model]:
 
 
 def _mediation_destroy(record: models.Model, today: date) -> Destroyed:
-    # The mediator's dossier (D11, sealed) goes; the signed documents are the parties' own and the
-    # mediation row keeps what the case and the referrer were told (docs/adr/0175-retention-that-runs.md).
-    return destroy_records(_mediation_content(record.pk))
+    # The mediator's dossier (D11, sealed) and the frame (who took part, who was admitted, with their
+    # consents and confidentiality documents) go. The row and its signed documents stay while a case
+    # points to it: the case keeps what it was told, the outcome. Without a case everything goes,
+    # with a termination agreement made in it that no case holds (docs/adr/0196-a-mediations-frame-goes.md).
+    done = destroy_records(_mediation_content(record.pk))
+    done.add(destroy_records(list(Admission.objects.filter(mediation_id=record.pk))))
+    done.add(destroy_records(list(MediationParty.objects.filter(mediation_id=record.pk))))
+    if getattr(record, "case_id", None) is None:
+        TerminationAgreement.objects.filter(mediation_id=record.pk, case__isnull=False).update(mediation=None)
+        done.add(destroy_records(list(TerminationAgreement.objects.filter(mediation_id=record.pk))))
+        done.add(destroy_records([record]))
+    return done
 
 
 # --- R-147: the supporter's notes, three months after the engagement ended -----------------------
@@ -389,6 +441,80 @@ def _whistle_destroy(record: models.Model, today: date) -> Destroyed:
     return done
 
 
+#: Consent records run under R-140 beside the case records; a run reports them under this key.
+CONSENT = "CONSENT"
+
+
+# --- R-140: consent records, from their end and after the records they covered -------------------
+
+
+def consent_ended_on(consent: Consent) -> date | None:
+    """The first day a consent no longer counts: its withdrawal, or the day after its expiry date;
+    None while it runs (docs/adr/0195-consent-records-go-after-what-they-covered.md)."""
+    ends = []
+    if consent.withdrawn_at is not None:
+        ends.append(_day(consent.withdrawn_at))
+    if consent.expires_on is not None:
+        ends.append(consent.expires_on + timedelta(days=1))
+    return min(ends) if ends else None
+
+
+def _consent_cases(organisation_id: int, subjects: Iterable[int]) -> dict[int, list[tuple[int, date]]]:
+    """Per data subject, the cases still present that are about them (as a party or through their
+    sick report), with the day each was opened."""
+    out: dict[int, set[tuple[int, date]]] = {}
+    subjects = list(subjects)
+    rows = [
+        *CaseParty.objects.filter(case__organisation_id=organisation_id, user_id__in=subjects).values_list(
+            "user_id", "case_id", "case__created_at"
+        ),
+        *SickReport.objects.filter(organisation_id=organisation_id, employee_id__in=subjects).values_list(
+            "employee_id", "case_id", "case__created_at"
+        ),
+    ]
+    for user_id, case_id, opened in rows:
+        out.setdefault(user_id, set()).add((case_id, _day(opened)))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _consent_expiring(
+    organisation_id: int, protocol: ConflictProtocol, until: date, _w: int
+) -> Iterable[Expiring]:
+    # A consent proves that a disclosure was lawful (CC-10): it stays while it runs, then the R-140
+    # term from its end, and never before the cases it could have covered are gone (their own term, a
+    # hold on them keeps it too). A referral or routing that names it keeps it (they go first).
+    months = 12 * protocol.retention_admin_absence_years
+    named = {
+        *Referral.objects.filter(consent__isnull=False).values_list("consent_id", flat=True),
+        *WhistleReport.objects.filter(route_consent__isnull=False).values_list("route_consent_id", flat=True),
+    }
+    ended: list[tuple[Consent, date]] = []
+    ended_rows = Consent.objects.filter(organisation_id=organisation_id).filter(
+        models.Q(withdrawn_at__isnull=False) | models.Q(expires_on__isnull=False)
+    )
+    for consent in ended_rows.exclude(pk__in=named):
+        end = consent_ended_on(consent)
+        if end is not None and add_months(end, months) <= until:
+            ended.append((consent, end))
+    if not ended:
+        return []
+    cases = _consent_cases(organisation_id, {c.data_subject_id for c, _e in ended})
+    case_expiry = _case_expiries(
+        organisation_id, protocol, {pk for pairs in cases.values() for pk, _o in pairs}
+    )
+    out = []
+    for consent, end in ended:
+        linked = frozenset(pk for pk, opened in cases.get(consent.data_subject_id, []) if opened <= end)
+        expires = max([add_months(end, months), *(case_expiry.get(pk, date.max) for pk in linked)])
+        if expires <= until:
+            out.append(Expiring(consent, expires, None, _ids(consent.data_subject_id), (), linked))
+    return out
+
+
+def _consent_destroy(record: models.Model, today: date) -> Destroyed:
+    return destroy_records([record])
+
+
 TERMS: tuple[Term, ...] = (
     Term("R-140", _("Zaakdossiers"), "D05", Role.HR_ADVISER, _case_expiring, _case_destroy, _lock(Case)),
     Term(
@@ -436,6 +562,17 @@ TERMS: tuple[Term, ...] = (
         _whistle_destroy,
         _lock(WhistleReport),
     ),
+    # Last: the records that name a consent (referrals, routings) and the cases it covered go first.
+    Term(
+        "R-140",
+        _("Toestemmingen"),
+        "D20",
+        Role.HR_ADVISER,
+        _consent_expiring,
+        _consent_destroy,
+        _lock(Consent),
+        name=CONSENT,
+    ),
 )
 
 #: Contact requests of visitors (privacy statement: at most 90 days), purged by the contact context.
@@ -443,7 +580,7 @@ CONTACT = "CONTACT"
 
 
 def term_labels() -> dict[str, str | Promise]:
-    return {t.rule: t.label for t in TERMS} | {CONTACT: _("Contactverzoeken")}
+    return {t.code: t.label for t in TERMS} | {CONTACT: _("Contactverzoeken")}
 
 
 #: The rows each run deletes at their roots (the cascade adds what belongs to them; see
@@ -457,18 +594,21 @@ ROOTS: dict[str, tuple[str, ...]] = {
         "mediation.session",
         "mediation.partymessage",
         "mediation.trackchange",
+        "mediation.admission",
+        "mediation.mediationparty",
+        "mediation.mediation",
     ),
     "R-147": ("supporters.supportergrant",),
     "R-148": ("whistleblower.whistlereport", "whistleblower.remindersent"),
+    CONSENT: ("consent.consent",),
     CONTACT: ("contact.contactrequest",),
 }
 #: Rows a run keeps but empties (docs/adr/0175-retention-that-runs.md): the VP report keeps its state
 #: and day of destruction, a capacity assessment and an open consultation lose their sealed medical
-#: part, a mediation keeps what the case and the referrer were told.
+#: part. A mediation a case still points to keeps its row (ROOTS: it goes once none does).
 EMPTIED: dict[str, tuple[str, ...]] = {
     "R-144": ("sickness.capacityassessment", "sickness.openconsultation"),
     "R-145": ("confidential.report",),
-    "R-146": ("mediation.mediation",),
 }
 
 

@@ -13,19 +13,11 @@ PURGEABLE = {"R-140", "R-141", "R-144", "R-145", "R-146", "R-147", "R-148", "CON
 # Rows a purgeable rule names that the run leaves, and why.
 LEFT = {
     # Signed documents and their signatures follow their owner row: removed with it (destroy.py
-    # finds them by owner_kind), kept with a mediation (the parties' own agreements).
+    # finds them by owner_kind), kept with a mediation while a case points to it (the outcome).
     "documents.document": "removed with the row that owns it",
     "documents.signature": "removed with its document",
     # Sealed content is destroyed with the row that points to it (destroy.py).
     "vault.sealedcontent": "destroyed with the row that points to it",
-    # A mediation's frame stays with its row once the dossier's content is gone (ADR 0175, R-146):
-    # who took part and who was admitted; not purged yet.
-    "mediation.mediationparty": "stays with the mediation row",
-    "mediation.admission": "stays with the mediation row",
-    "mediation.admissionconsent": "stays with the mediation row",
-    # Consent records prove that a disclosure was lawful (CC-x); other records point to them.
-    # Not purged yet.
-    "consent.consent": "kept as proof of lawful processing; not purged yet",
 }
 
 

@@ -144,3 +144,24 @@ def test_the_protocol_api_sets_a_term_within_its_bounds(
         content_type="application/json",
     )
     assert ok.status_code == 200 and ok.json()["retention_supporter_notes_months"] == 1
+
+
+def test_the_beheerder_sees_the_consent_term_and_what_it_deleted_in_dutch_and_english(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    from werkvrede.consent.models import Consent
+    from werkvrede.consent.tests.helpers import give
+
+    consent = give(world)
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_at="2025-06-01T12:00:00Z")
+    purge_expired(today=date(2027, 6, 1))  # the default R-140 term: two years after the withdrawal
+    client = client_as(Role.ADMIN)
+    page = client.get("/bewaartermijnen/").content.decode()
+    assert "Toestemmingen (CONSENT)" in page
+    assert "2 jaar na intrekking of vervaldatum, en niet voordat de zaken waarover zij ging" in page
+    assert "de mediation zelf zodra geen zaak er meer naar verwijst" in page
+    english = client.get("/bewaartermijnen/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "after its withdrawal or expiry date, and not before the cases it covered" in english
+    assert "the mediation itself once no case points to it any more" in english
+    runs = client.get("/api/v1/retention/purge-runs").json()
+    assert runs[0]["purged"] == {"CONSENT": {"D20": 1}}
