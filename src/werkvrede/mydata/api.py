@@ -7,7 +7,7 @@ Only the person themselves: anyone else's export is not found (404).
 from datetime import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
@@ -27,7 +27,7 @@ class ExportOut(Schema):
     language: str
     created_at: datetime
     finished_at: datetime | None
-    expires_at: datetime | None = Field(None, description="the downloads answer 404 from then on")
+    expires_at: datetime | None = Field(None, description="the downloads answer 409 (expired) from then on")
     json_url: str | None = Field(None, description="the JSON file, while READY")
     pdf_url: str | None = Field(None, description="the readable PDF, while READY")
     schema_url: str
@@ -73,8 +73,6 @@ def export_detail(request: HttpRequest, export: ExportRequest) -> dict[str, Any]
 
 def _file(request: HttpRequest, export: ExportRequest, fmt: services.Format) -> HttpResponse:
     body = services.export_download(actor=request.actor, export=export, fmt=fmt)  # type: ignore[attr-defined]
-    if body is None:
-        raise Http404("expired")
     response = HttpResponse(body, content_type="application/json" if fmt == "json" else "application/pdf")
     response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{export.pk}.{fmt}"'
     response["Cache-Control"] = "no-store"
@@ -85,7 +83,7 @@ def _binary(content_type: str) -> dict[str, Any]:
     return {
         "responses": {
             "200": {
-                "description": "The file, while the export is valid (audited)",
+                "description": "The file, while READY and valid (audited); else 409 not_possible",
                 "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
             }
         }

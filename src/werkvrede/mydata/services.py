@@ -11,6 +11,7 @@ from typing import Literal
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks_db.backend import DatabaseBackend
 
 from werkvrede.accounts.models import User
@@ -18,6 +19,7 @@ from werkvrede.audit import reads
 from werkvrede.audit import services as audit
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import authorize
+from werkvrede.core.refusals import NotPossible
 from werkvrede.documents.storage import documents_storage
 from werkvrede.mydata.builder import build_export
 from werkvrede.mydata.models import ExportRequest, ExportState
@@ -125,11 +127,16 @@ def export_produce(export_id: int) -> bool:
 
 
 @transaction.atomic
-def export_download(*, actor: Actor, export: ExportRequest, fmt: Format) -> bytes | None:
-    """The file's bytes for its owner while valid, the download audited; None when not (any more)."""
+def export_download(*, actor: Actor, export: ExportRequest, fmt: Format) -> bytes:
+    """The file's bytes for its owner while valid, the download audited. Not yet made or expired: the
+    export exists for its owner, so the refusal says which (NotPossible), never "not found"."""
     authorize(actor, "mydata.export.download", export)
-    if export.state != ExportState.READY or export.is_expired():
-        return None
+    if export.shown_state() == ExportState.EXPIRED:
+        raise NotPossible(_("Deze export is verlopen en de bestanden zijn verwijderd; vraag een nieuwe aan."))
+    if export.state == ExportState.FAILED:
+        raise NotPossible(_("Het maken van deze export is mislukt; vraag een nieuwe aan."))
+    if export.state != ExportState.READY:
+        raise NotPossible(_("Deze export wordt nog gemaakt; download hem zodra hij klaar is."))
     name, nonce = (
         (export.json_name, export.json_nonce) if fmt == "json" else (export.pdf_name, export.pdf_nonce)
     )

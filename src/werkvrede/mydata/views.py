@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import translation
 
 from werkvrede.core.access import requires
+from werkvrede.core.refusals import Refusal
 from werkvrede.mydata import services
 from werkvrede.mydata.models import ExportRequest
 from werkvrede.mydata.rendering import SCHEMA_PATH
@@ -36,10 +38,13 @@ def export_request(request: HttpRequest) -> HttpResponseBase:
     return redirect("mydata:page")
 
 
-def _download(request: HttpRequest, export: ExportRequest, fmt: services.Format) -> HttpResponse:
-    body = services.export_download(actor=request.actor, export=export, fmt=fmt)  # type: ignore[attr-defined]
-    if body is None:
-        raise Http404("expired")
+def _download(request: HttpRequest, export: ExportRequest, fmt: services.Format) -> HttpResponseBase:
+    try:
+        body = services.export_download(actor=request.actor, export=export, fmt=fmt)  # type: ignore[attr-defined]
+    except Refusal as refusal:
+        # Not ready yet or expired: back to the page, which shows the state and lets them ask anew.
+        messages.error(request, refusal.message)
+        return redirect("mydata:page")
     content_type = "application/json" if fmt == "json" else "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     stamp = export.finished_at.strftime("%Y-%m-%d") if export.finished_at else "export"
@@ -49,12 +54,12 @@ def _download(request: HttpRequest, export: ExportRequest, fmt: services.Format)
 
 
 @requires("mydata.export.download", on=EXPORT)
-def download_json(request: HttpRequest, export: ExportRequest) -> HttpResponse:
+def download_json(request: HttpRequest, export: ExportRequest) -> HttpResponseBase:
     return _download(request, export, "json")
 
 
 @requires("mydata.export.download", on=EXPORT)
-def download_pdf(request: HttpRequest, export: ExportRequest) -> HttpResponse:
+def download_pdf(request: HttpRequest, export: ExportRequest) -> HttpResponseBase:
     return _download(request, export, "pdf")
 
 
