@@ -109,7 +109,7 @@ def report_records(actor: Actor) -> list[ExportRecord]:
 def _adviser_records(actor: Actor) -> list[ExportRecord]:
     """The vertrouwenspersoon's own: their contact details, and that they made an annual report or
     wrote an advice to management (the contents are the organisation's, not about them)."""
-    organisation_id, uid = actor.organisation_id, actor.user_id
+    organisation_id, uid = actor.organisation_id or 0, actor.user_id or 0
     records = [
         ExportRecord(
             "confidential.adviser_profile",

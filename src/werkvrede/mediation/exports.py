@@ -167,7 +167,7 @@ def _authored_records(actor: Actor) -> list[ExportRecord]:
     """The person's own authorship (ADR 0166): a mediation they referred, and — for the mediator — an
     intake held, a session planned, a track changed, a session note or a message written: what and when,
     in which mediation; the words are the parties' data and stay in the mediation (ADR 0171)."""
-    uid, organisation_id = actor.user_id, actor.organisation_id
+    uid, organisation_id = actor.user_id or 0, actor.organisation_id or 0
     records = []
     notes = SessionNote.objects.filter(author_id=uid, session__mediation__organisation_id=organisation_id)
     for note in notes.select_related("session__mediation").order_by("created_at", "pk"):
@@ -247,8 +247,8 @@ def _authored_records(actor: Actor) -> list[ExportRecord]:
 def _termination_records(actor: Actor) -> list[ExportRecord]:
     """A termination agreement (D19) of the employee it ends, or signed or drafted by the person, as far
     as the agreement's page lets them see it."""
-    uid = actor.user_id
-    rows = TerminationAgreement.objects.filter(organisation_id=actor.organisation_id).filter(
+    uid = actor.user_id or 0
+    rows = TerminationAgreement.objects.filter(organisation_id=actor.organisation_id or 0).filter(
         Q(employee_id=uid) | Q(employer_signatory_id=uid) | Q(created_by_id=uid)
     )
     records = []

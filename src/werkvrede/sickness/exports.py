@@ -227,7 +227,7 @@ _AUTHORED = (
 def authored_records(actor: Actor) -> list[ExportRecord]:
     records = []
     for model, author, organisation, when, title in _AUTHORED:
-        rows = model._default_manager.filter(  # type: ignore[attr-defined]
+        rows = model._default_manager.filter(
             **{f"{author}_id": actor.user_id, f"{organisation}_id": actor.organisation_id}
         )
         for row in rows.order_by(when, "pk"):
