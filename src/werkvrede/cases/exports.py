@@ -51,6 +51,7 @@ def case_records(actor: Actor) -> list[ExportRecord]:
         .order_by("signalled_on", "pk")
     )
     records: list[ExportRecord] = []
+    opened: list[int] = []
     for case in cases:
         roles = set(CaseParticipant.objects.filter(case=case, user_id=uid).values_list("role", flat=True))
         sides = [p.get_side_display() for p in CaseParty.objects.filter(case=case, user_id=uid)]
@@ -87,8 +88,8 @@ def case_records(actor: Actor) -> list[ExportRecord]:
         records += _role_records(case, uid)
         if access_ok:
             records += _case_facts(actor, access, is_party)
+            opened.append(case.pk)
     # What the person did in a case they do not open (a mediator's "mediation started"): their own act.
-    opened = [case.pk for case in cases]
     own_events = TimelineEvent.objects.filter(
         actor_id=uid, case__organisation_id=actor.organisation_id
     ).exclude(case_id__in=opened)
