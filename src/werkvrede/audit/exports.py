@@ -34,9 +34,9 @@ def read_records(actor: Actor) -> list[ExportRecord]:
 
 
 def _event_records(actor: Actor) -> list[ExportRecord]:
-    """The rest of the audit log about the person (D21 R own, fn 31; ADR 0198): what others did with
-    their data — the action and the doer's roles, as the log holds them, never the content (R-170) —
-    and what the person did themselves."""
+    """The rest of the audit log about the person (D21 R own, docs/rules.md fn 31; ADR 0198): what
+    others did with their data — the action and the doer's roles, as the log holds them, never the
+    content (R-170) — and what the person did themselves."""
     uid = actor.user_id
     about = (
         AuditEvent.objects.filter(subject_id=uid)

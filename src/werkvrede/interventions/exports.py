@@ -88,7 +88,7 @@ def intervention_records(actor: Actor) -> list[ExportRecord]:
         )
         if leave.appointment is not None:
             records.append(_appointment_record(leave.appointment))
-    # The appointments in which the person is the named contact (D09 fn 14): what that page shows them.
+    # The appointments in which the person is the named contact (D09, docs/rules.md fn 14), as shown them.
     for view in appointments_for(actor):
         records.append(
             ExportRecord(

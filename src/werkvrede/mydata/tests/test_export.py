@@ -165,6 +165,9 @@ def test_each_role_gets_its_own_data_and_nothing_the_matrix_hides(
     assert not missing, f"{who}: rows about them, in no record: {sorted(missing)}"
     for label in NOT_GIVEN.get(who, {}):
         assert label in about and label not in emitted, (who, label)
+    # The PDF shows every record the JSON holds, new kinds included (one template for all).
+    titles = {" ".join(r["title"].split()) for section in data["sections"] for r in section["records"]}
+    assert not {t for t in titles if t not in pdf_text}, who
     # Reading one's own sealed data for the export is audited, on the right of access (AVG art. 15);
     # nothing is read about the melder for anyone else.
     reads = AuditEvent.objects.filter(action="audit.data.read", user_id=user.pk)
