@@ -2,8 +2,8 @@
 documents about them (a mediation's agreements for its parties, a BA's feedback, a Poortwachter document
 or a termination agreement for the employee: the owner row's subject, whose category the matrix gives
 that person to read, docs/rules.md §2.3) — title, kind, version, when signed, the content hash that proves
-which text it was, and the text itself as it was signed (the stored rendering, hash-checked); and the
-person's own signatures."""
+which text it was and, for the people it is about, the text itself as it was signed (the stored
+rendering, hash-checked); the documents the person drew up (authorship only); and their own signatures."""
 
 from __future__ import annotations
 
@@ -62,10 +62,24 @@ def document_records(actor: Actor) -> list[ExportRecord]:
         Q(pk__in=list(signed)) | Q(locked_at__isnull=True) | Q(pk__in=about.values("pk"))
     )
     about_ids = set(about.values_list("pk", flat=True))
+    # The text goes to the people it is about; a signer who is not (the bedrijfsarts under a
+    # probleemanalyse, the mediator under an agreement) gets the document without it: what a
+    # professional wrote about others is not their data (ADR 0170, decision 3).
+    text_ids = set(
+        Document.objects.filter(subjects_query("documents.document", uid, fields=False)).values_list(
+            "pk", flat=True
+        )
+    )
     records = []
+    listed: set[int] = set()
     for document in rows.order_by("created_at", "pk"):
         if document.pk not in signed and uid not in document.signers and document.pk not in about_ids:
             continue
+        listed.add(document.pk)
+        own_words = document.pk in signed or uid in document.signers
+        gets_text = document.pk in text_ids and (
+            own_words or document.kind != DocumentKind.WITHDRAWAL_STATEMENT
+        )
         records.append(
             ExportRecord(
                 "documents.document",
@@ -76,7 +90,25 @@ def document_records(actor: Actor) -> list[ExportRecord]:
                     ("signed_at", _("Door mij ondertekend op"), ExportRecord.when(signed.get(document.pk))),
                     ("locked_at", _("Door iedereen ondertekend op"), ExportRecord.when(document.locked_at)),
                     ("content_hash", _("Controlegetal (SHA-256)"), document.content_hash),
-                    ("text", _("Tekst"), document_text(document)),
+                    ("text", _("Tekst"), document_text(document) if gets_text else None),
+                ),
+                ExportRecord.when(document.created_at),
+                source="documents.document",
+            )
+        )
+    # Documents the person drew up and neither signs nor is the subject of (a Poortwachter document by
+    # HR): their authorship, not the text, which is about the employee (ADR 0170, decision 3; ADR 0198).
+    drawn_up = Document.objects.filter(organisation_id=actor.organisation_id, created_by_id=uid).exclude(
+        pk__in=listed
+    )
+    for document in drawn_up.order_by("created_at", "pk"):
+        records.append(
+            ExportRecord(
+                "documents.drawn_up",
+                _("Door mij opgesteld: %(title)s") % {"title": document.title},
+                fields(
+                    ("kind", _("Soort"), document.get_kind_display()),
+                    ("version", _("Versie"), document.version),
                 ),
                 ExportRecord.when(document.created_at),
                 source="documents.document",

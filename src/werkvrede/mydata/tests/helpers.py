@@ -20,7 +20,7 @@ from werkvrede.core.roles import Role
 from werkvrede.mediation import services as mediation_services
 from werkvrede.mediation.models import Session
 from werkvrede.mediation.tests.helpers import in_session
-from werkvrede.sickness.tests.helpers import consulted, finding, report, verdict
+from werkvrede.sickness.tests.helpers import consulted, finding, pa_draft, report, verdict
 from werkvrede.supporters import services as supporter_services
 from werkvrede.supporters.models import Section
 from werkvrede.whistleblower.tests.helpers import named_report as whistle_report
@@ -69,6 +69,8 @@ def plant(world: Any) -> Planted:
     # The BA's verdict (D04) and conflict finding (D04, step 3): the employee's, not the other party's.
     verdict(world, case, limitations="MK-VERDICT-LIMITS")
     finding(world, case)
+    # The BA drafts the probleemanalyse (D10): its signers read the draft, its author has drawn it up.
+    pa_draft(world, case, possibilities="MK-PA-POSSIBILITIES")
     # The Glasl history (on the timeline for whoever opens the case) and a legal hold whose reason is
     # for the handlers only (ADR 0101): nobody gets the reason in an export.
     case_services.glasl_record(actor=hr, case_id=case.pk, stage=4, conflict_type="EMPLOYEE_MANAGER")

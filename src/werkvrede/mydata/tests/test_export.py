@@ -31,7 +31,7 @@ from werkvrede.mydata.tests.helpers import MELDER_NAME, plant
 from werkvrede.mydata.tests.test_export_registry import exported_models
 
 # A clause of the mediation agreement the parties and the mediator signed: the signed text is in the
-# export of whoever signed it or is a party to it (ADR 0198).
+# export of the parties it is about, not of the mediator who signed it too (ADR 0198).
 AGREEMENT_TEXT = "Schriftelijk, door alle partijen getekend"
 
 ALL_MARKERS = (
@@ -55,6 +55,7 @@ ALL_MARKERS = (
     "MK-HOLD-REASON",
     "MK-CONTACT-VISITOR",
     AGREEMENT_TEXT,
+    "MK-PA-POSSIBILITIES",
 )
 
 # role -> the markers of data that is theirs to receive; every other marker must be absent.
@@ -81,8 +82,8 @@ EXPECTED: dict[str, set[str]] = {
     "manager": {"MK-LG-PRIVATE", "MK-LG-SHARED", "MK-WN-SHARED", "positie LG", AGREEMENT_TEXT},
     "hr": {"MK-HR-HANDLERS"},
     "ba": set(),
-    # The agreement they signed; never the visitor's contact request (no account, ADR 0166).
-    "mediator": {AGREEMENT_TEXT},
+    # The agreement they signed, without its text (the parties'); never the visitor's contact request.
+    "mediator": set(),
     "vp": set(),
     # As supporter: what they wrote, not what the employee wrote there.
     "supporter": {"MK-SUP-NOTE"},
