@@ -24,6 +24,7 @@ def feed_records(actor: Actor) -> list[ExportRecord]:
                 ("revoked_at", _("Ingetrokken op"), ExportRecord.when(feed.revoked_at)),
             ),
             ExportRecord.when(feed.created_at),
+            source="agenda.calendarfeed",
         )
         for feed in rows.order_by("created_at", "pk")
     ]
@@ -35,5 +36,6 @@ SECTION = ExportSection(
     provider=feed_records,
     order=110,
     scope="organisation",
+    sources=("agenda.calendarfeed",),
     left_out=(),
 )

@@ -1,4 +1,4 @@
-from werkvrede.core.classification import F, Retention, classify
+from werkvrede.core.classification import F, Retention, Withheld, classify
 from werkvrede.core.classification import FieldClass as C
 
 classify(
@@ -134,12 +134,13 @@ classify(
         "organisation": C.SYSTEM,
         # Why the case's records are kept longer: about the case, so D05 (ADR 0101).
         "category": C.D05,
-        "reason": C.D05,
+        # The reason texts may name proceedings or others: for the handlers only (ADR 0101, 0198).
+        "reason": F(C.D05, export=Withheld.HANDLERS_REASON),
         "set_by": F(C.D05, subject="set_by"),
-        "set_at": C.SYSTEM,
+        "set_at": F(C.SYSTEM, export=True),
         "lifted_by": F(C.D05, subject="lifted_by"),
-        "lifted_at": C.SYSTEM,
-        "lift_reason": C.D05,
+        "lifted_at": F(C.SYSTEM, export=True),
+        "lift_reason": F(C.D05, export=Withheld.HANDLERS_REASON),
     },
     subject="case",
     retention=Retention.R140,

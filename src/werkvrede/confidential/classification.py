@@ -129,7 +129,8 @@ classify(
         "conditions": C.D15,
         "melder_informed_on": C.D15,
         "recipient_role": C.D15,
-        "justification": C.SEALED,
+        # The VP's reasoning: their working note; the melder gets the review's facts (ADR 0198).
+        "justification": F(C.SEALED, export=Withheld.ADVISERS_NOTES),
         "resume_state": C.D15,
         "considered_by": F(C.D15, subject="considered_by"),
         "considered_on": C.D15,

@@ -39,6 +39,7 @@ def consent_records(actor: Actor) -> list[ExportRecord]:
                     ("withdrawn_at", _("Ingetrokken op"), ExportRecord.when(consent.withdrawn_at)),
                 ),
                 ExportRecord.when(consent.given_on),
+                source="consent.consent",
             )
         )
     return records
@@ -50,5 +51,6 @@ SECTION = ExportSection(
     provider=consent_records,
     order=90,
     scope="organisation",
+    sources=("consent.consent",),
     left_out=(),
 )

@@ -21,3 +21,7 @@ class ContactConfig(AppConfig):
 
         register_mail_kind(MAIL_KIND, contact_notice_render, on_sent=contact_notice_sent)
         invitation_accepted.connect(on_invitation_accepted, dispatch_uid="contact.invitation_accepted")
+        from werkvrede.contact.exports import SECTION as EXPORT_SECTION
+        from werkvrede.core.exports import register_export_section
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0170, 0198)

@@ -86,6 +86,8 @@ class Withheld(StrEnum):
     MEDIATORS_NOTES = "mediator's notes"  # the mediator's own working notes (R-146)
     ADVISERS_NOTES = "adviser's notes"  # a vertrouwenspersoon's or supporter's own working notes
     NO_ACCOUNT = "person without an account"  # a visitor's contact request: no log-in to export to
+    # A legal hold's reason may name proceedings or others: for those who manage it (ADR 0101, 0198).
+    HANDLERS_REASON = "handlers' reason"
 
 
 # Subject markers: rows about nobody in particular. Anything else is a lookup path (see `subjects_query`).
@@ -234,14 +236,30 @@ def row_subjects(model_label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def subjects_query(model_label: str, user: Any, *, fields: bool = True) -> Q:
+def exported_subjects(model_label: str) -> tuple[str, ...]:
+    """The subjects of the fields the person's export holds (in declaration order): whom the exported
+    part of a row is about — an author's own authorship, not the withheld text they wrote."""
+    model = _REGISTRY[model_label]
+    found: list[str] = []
+    for field in model.fields.values():
+        entry = _entry(model, field)
+        if entry.export:
+            found += [s for s in entry.subject or () if s not in found]
+    return tuple(found)
+
+
+def subjects_query(model_label: str, user: Any, *, fields: bool = True, exported: bool = False) -> Q:
     """The rows of `model_label` about `user` (an accounts.User or its id): export and erasure find
     "every row about this person" here. With `fields=False` only the model's own subject counts, not
-    a field's (an author, a signer)."""
+    a field's (an author, a signer); with `exported=True` only the subjects of exported fields (the
+    rows whose exported part is about the person, ADR 0198)."""
     from django.db.models import Q
 
     user_id = getattr(user, "pk", user)
-    subjects = row_subjects(model_label) if fields else (_REGISTRY[model_label].subject or ())
+    if exported:
+        subjects = exported_subjects(model_label)
+    else:
+        subjects = row_subjects(model_label) if fields else (_REGISTRY[model_label].subject or ())
     query = Q(pk__in=[])
     for subject in subjects:
         query |= _subject_query(model_label, subject, user_id, frozenset({model_label}))

@@ -34,6 +34,9 @@ class ExportRecord:
     title: str  # in words
     fields: list[ExportField] = field(default_factory=list)
     date: str | None = None  # ISO date or date-time
+    # The registry's model label the record is taken from (e.g. "cases.timelineevent"): ties the export
+    # to the personal-data registry's export column (ADR 0166, 0198).
+    source: str = field(kw_only=True)
 
     @staticmethod
     def when(value: dt.date | dt.datetime | None) -> str | None:
@@ -54,6 +57,9 @@ class ExportSection:
     scope: Literal["organisation", "person"] = "organisation"
     # What the law keeps from the person in this context, in words (shown in the export).
     left_out: tuple[str | Promise, ...] = ()
+    # Every model label (`app.model`) whose rows this section's records are taken from: the registry's
+    # models with an exported field are exactly the union of these (mydata/tests, ADR 0198).
+    sources: tuple[str, ...] = ()
 
 
 _SECTIONS: dict[str, ExportSection] = {}

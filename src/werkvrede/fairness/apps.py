@@ -19,3 +19,7 @@ class FairnessConfig(AppConfig):
         # The open questions are items of "Wat nu?", on the start page and on the case.
         register_next_steps("fairness", fairness_steps)
         register_start_info(results_info)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.fairness.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0198)

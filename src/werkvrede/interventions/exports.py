@@ -12,8 +12,8 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.actor import Actor
 from werkvrede.core.exports import ExportRecord, ExportSection, fields
 from werkvrede.core.policy import NotVisible
-from werkvrede.interventions.models import ConflictLeave
-from werkvrede.interventions.selectors import interventions_of, periods_of
+from werkvrede.interventions.models import Appointment, ConflictLeave
+from werkvrede.interventions.selectors import appointments_for, interventions_of, periods_of
 
 
 def intervention_records(actor: Actor) -> list[ExportRecord]:
@@ -49,8 +49,11 @@ def intervention_records(actor: Actor) -> list[ExportRecord]:
                             ("evaluated_on", _("Geëvalueerd op"), ExportRecord.when(period.evaluated_on)),
                         ),
                         ExportRecord.when(period.start_on),
+                        source="interventions.interventionperiod",
                     )
                 )
+                if period.appointment is not None:
+                    records.append(_appointment_record(period.appointment))
         for intervention in interventions_of(actor, access):
             records.append(
                 ExportRecord(
@@ -63,6 +66,7 @@ def intervention_records(actor: Actor) -> list[ExportRecord]:
                         ("ended_on", _("Beëindigd op"), ExportRecord.when(intervention.ended_on)),
                     ),
                     ExportRecord.when(intervention.created_at),
+                    source="interventions.intervention",
                 )
             )
     leaves = ConflictLeave.objects.filter(
@@ -79,9 +83,43 @@ def intervention_records(actor: Actor) -> list[ExportRecord]:
                     ("end_on", _("Einde"), ExportRecord.when(leave.end_on)),
                 ),
                 ExportRecord.when(leave.start_on),
+                source="interventions.conflictleave",
+            )
+        )
+        if leave.appointment is not None:
+            records.append(_appointment_record(leave.appointment))
+    # The appointments in which the person is the named contact (D09, docs/rules.md fn 14), as shown them.
+    for view in appointments_for(actor):
+        records.append(
+            ExportRecord(
+                "interventions.appointment_with_me",
+                _("Afspraak met mij"),
+                fields(
+                    ("employee", _("Werknemer"), view.employee),
+                    ("with_role", _("Als"), view.with_role),
+                    ("meeting_on", _("Gesprek op"), ExportRecord.when(view.meeting_on)),
+                ),
+                ExportRecord.when(view.meeting_on),
+                source="interventions.appointment",
             )
         )
     return records
+
+
+def _appointment_record(appointment: Appointment) -> ExportRecord:
+    return ExportRecord(
+        "interventions.appointment",
+        _("Afspraak over het gesprek over het conflict"),
+        fields(
+            ("with_person", _("Met"), appointment.with_person),
+            ("with_role", _("Rol"), appointment.get_with_role_display()),
+            ("chaired_by", _("Voorzitter"), appointment.get_chaired_by_display()),
+            ("recorded_on", _("Vastgelegd op"), ExportRecord.when(appointment.recorded_on)),
+            ("meeting_on", _("Gesprek op"), ExportRecord.when(appointment.meeting_on)),
+        ),
+        ExportRecord.when(appointment.meeting_on),
+        source="interventions.appointment",
+    )
 
 
 SECTION = ExportSection(
@@ -90,5 +128,11 @@ SECTION = ExportSection(
     provider=intervention_records,
     order=40,
     scope="organisation",
+    sources=(
+        "interventions.interventionperiod",
+        "interventions.intervention",
+        "interventions.conflictleave",
+        "interventions.appointment",
+    ),
     left_out=(),
 )

@@ -142,11 +142,12 @@ classify(
     {
         "id": C.SYSTEM,
         "mediation": C.SYSTEM,
-        "sealed": C.D11,
+        # The text stays inside the mediation (D11 "P", ADR 0171); the export says a message came and when.
+        "sealed": F(C.D11, export=Withheld.MEDIATORS_NOTES),
         "recipients": C.D11,
         "one_sided": C.D11,
         "author": F(C.D11, subject="author"),
-        "created_at": C.SYSTEM,
+        "created_at": F(C.SYSTEM, export=True),
     },
     subject="mediation__parties__user",
     retention=Retention.R146,

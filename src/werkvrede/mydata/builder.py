@@ -36,6 +36,7 @@ def actors_of(user: User) -> list[Actor]:
 def _record(record: ExportRecord) -> dict[str, Any]:
     return {
         "kind": record.kind,
+        "source": record.source,
         "title": str(record.title),
         "date": record.date,
         "fields": [{"key": f.key, "label": str(f.label), "value": f.value} for f in record.fields],

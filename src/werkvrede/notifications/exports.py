@@ -1,5 +1,6 @@
-""" "Mijn gegevens" (ADR 0170): the e-mails sent to the person — when, and their subject. The outbox
-stores no subject (ADR 0073); it is made again by the kind's renderer, as at sending time."""
+""" "Mijn gegevens" (ADR 0170): the e-mails to the person — when, to which address, their subject and
+whether they went out. The outbox stores no subject (ADR 0073); it is made again by the kind's
+renderer, as at sending time."""
 
 from __future__ import annotations
 
@@ -33,18 +34,32 @@ class _UndoError(Exception):
     pass
 
 
+def _state(mail: OutgoingMail) -> str:
+    if mail.sent_at is not None:
+        return str(_("verstuurd"))
+    if mail.skipped_at is not None:
+        return str(_("niet verstuurd: niet meer nodig"))
+    if mail.failed_at is not None:
+        return str(_("niet verstuurd: mislukt"))
+    return str(_("wacht op verzending"))
+
+
 def mail_records(actor: Actor) -> list[ExportRecord]:
     if actor.user_id is None:
         return []
-    rows = OutgoingMail.objects.filter(recipient_id=actor.user_id, sent_at__isnull=False).order_by(
-        "sent_at", "pk"
-    )
+    # Every mail to the person, also one still waiting or never sent: the row names them (ADR 0198).
+    rows = OutgoingMail.objects.filter(recipient_id=actor.user_id).order_by("created_at", "pk")
     return [
         ExportRecord(
             "notifications.mail",
             _("E-mail aan mij"),
-            fields(("subject", _("Onderwerp"), _subject(mail))),
-            ExportRecord.when(mail.sent_at),
+            fields(
+                ("subject", _("Onderwerp"), _subject(mail)),
+                ("address", _("Adres"), mail.address),
+                ("state", _("Status"), _state(mail)),
+            ),
+            ExportRecord.when(mail.sent_at or mail.created_at),
+            source="notifications.outgoingmail",
         )
         for mail in rows
     ]
@@ -56,5 +71,6 @@ SECTION = ExportSection(
     provider=mail_records,
     order=120,
     scope="person",
+    sources=("notifications.outgoingmail",),
     left_out=(),
 )

@@ -12,3 +12,7 @@ class PreventionConfig(AppConfig):
         from werkvrede.prevention.startpage import pulse_info
 
         register_start_info(pulse_info)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.prevention.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0198)

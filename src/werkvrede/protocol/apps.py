@@ -12,3 +12,7 @@ class ProtocolConfig(AppConfig):
         from werkvrede.protocol.facts import protocol_facts
 
         register_facts("protocol", protocol_facts)
+        from werkvrede.core.exports import register_export_section
+        from werkvrede.protocol.exports import SECTION as EXPORT_SECTION
+
+        register_export_section(EXPORT_SECTION)  # "Mijn gegevens" (ADR 0198)

@@ -1,9 +1,9 @@
 """ "Mijn gegevens" (ADR 0170): the person's own sick reports and what the bedrijfsarts recorded of them.
 
 Each category at the level the matrix gives the employee (docs/rules.md §2.3, through
-`category_level`): D02 R, D03/D04 R, D06 R, D07 R (with the sealed medical grounds), D08 R (fn 13:
-a copy of every advice), D01 R (own; the sealed notes pass the vault and are audited). What a
-bedrijfsarts wrote about others is theirs, not the bedrijfsarts' own data.
+`category_level`): D02 R, D03/D04 R (the verdict and the conflict finding), D06 R, D07 R (with the
+sealed medical grounds), D08 R (fn 13: a copy of every advice), D01 R (own; the sealed notes pass the
+vault and are audited). What a bedrijfsarts wrote about others is theirs, not the bedrijfsarts' own data.
 """
 
 from __future__ import annotations
@@ -15,7 +15,16 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.actor import Actor
 from werkvrede.core.exports import ExportRecord, ExportSection, fields
 from werkvrede.core.policy import AccessDenied, NotVisible, allowed
-from werkvrede.sickness.models import SentAdvice, SickReport
+from werkvrede.sickness.models import (
+    CapacityAssessment,
+    ConflictDiagnosis,
+    ConflictFinding,
+    MedicalNote,
+    OpenConsultation,
+    SentAdvice,
+    SickReport,
+    WorkCapacityVerdict,
+)
 from werkvrede.sickness.policies import Level, category_level
 from werkvrede.sickness.selectors import capacity_grounds_for, medical_notes_for, open_consults_for
 
@@ -45,6 +54,27 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                             ("possibilities", _("Mogelijkheden"), verdict.possibilities),
                         ),
                         ExportRecord.when(verdict.recorded_on),
+                        source="sickness.workcapacityverdict",
+                    )
+                )
+            # The bedrijfsarts' conflict finding is D04 as well (ADR 0166): the employee reads it (R).
+            for finding in report.conflict_findings.order_by("recorded_at", "pk"):
+                records.append(
+                    ExportRecord(
+                        "sickness.conflict_finding",
+                        _("Bevinding van de bedrijfsarts over het conflict"),
+                        fields(
+                            ("conflict", _("Arbeidsconflict vastgesteld"), finding.conflict),
+                            (
+                                "prolongs_incapacity",
+                                _("Conflict verlengt de arbeidsongeschiktheid"),
+                                finding.prolongs_incapacity,
+                            ),
+                            ("variant", _("Variant"), finding.variant),
+                            ("recorded_on", _("Vastgesteld op"), ExportRecord.when(finding.recorded_on)),
+                        ),
+                        ExportRecord.when(finding.recorded_on),
+                        source="sickness.conflictfinding",
                     )
                 )
         if category_level(actor, access, "D06") >= Level.READ:
@@ -63,6 +93,7 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                             ),
                         ),
                         ExportRecord.when(diagnosis.recorded_at),
+                        source="sickness.conflictdiagnosis",
                     )
                 )
         if category_level(actor, access, "D07") >= Level.READ:
@@ -87,6 +118,7 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                             ("strengthening_advice", _("Advies"), capacity.strengthening_advice),
                         ),
                         ExportRecord.when(capacity.recorded_at),
+                        source="sickness.capacityassessment",
                     )
                 )
         try:
@@ -100,6 +132,7 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                     _("Medische aantekening"),
                     fields(("text", _("Tekst"), opened.text)),
                     ExportRecord.when(opened.note.created_at),
+                    source="sickness.medicalnote",
                 )
             )
         if category_level(actor, access, "D08") >= Level.READ:
@@ -117,6 +150,7 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                             ("review_date", _("Evaluatiedatum"), ExportRecord.when(advice.review_date)),
                         ),
                         ExportRecord.when(advice.sent_on),
+                        source="sickness.sentadvice",
                     )
                 )
     if allowed(actor, "sickness.open_consult.view"):
@@ -133,8 +167,79 @@ def sickness_records(actor: Actor) -> list[ExportRecord]:
                     ("note", _("Aantekening"), visit.note),
                 ),
                 ExportRecord.when(visit.visit.held_on),
+                source="sickness.openconsultation",
             )
         )
+    return records + authored_records(actor)
+
+
+# What a professional recorded: (model, its author field, its path to the organisation, its date field,
+# title). The authorship is the author's data (ADR 0166); what they wrote is the employee's (ADR 0170,
+# decision 3), so the record says what and when, not the content nor about whom.
+_AUTHORED = (
+    (SickReport, "created_by", "organisation", "created_at", gettext_lazy("Ziekmelding door mij vastgelegd")),
+    (
+        MedicalNote,
+        "author",
+        "sick_report__organisation",
+        "created_at",
+        gettext_lazy("Medische aantekening door mij geschreven"),
+    ),
+    (
+        WorkCapacityVerdict,
+        "recorded_by",
+        "sick_report__organisation",
+        "recorded_at",
+        gettext_lazy("Oordeel door mij vastgelegd"),
+    ),
+    (
+        ConflictFinding,
+        "recorded_by",
+        "sick_report__organisation",
+        "recorded_at",
+        gettext_lazy("Bevinding over het conflict door mij vastgelegd"),
+    ),
+    (
+        ConflictDiagnosis,
+        "author",
+        "sick_report__organisation",
+        "recorded_at",
+        gettext_lazy("Conflictdiagnose door mij vastgelegd"),
+    ),
+    (
+        CapacityAssessment,
+        "author",
+        "sick_report__organisation",
+        "recorded_at",
+        gettext_lazy("Belastbaarheid door mij vastgelegd"),
+    ),
+    (SentAdvice, "author", "case__organisation", "sent_on", gettext_lazy("Advies door mij verstuurd")),
+    (
+        OpenConsultation,
+        "physician",
+        "organisation",
+        "held_on",
+        gettext_lazy("Open spreekuur door mij gehouden"),
+    ),
+)
+
+
+def authored_records(actor: Actor) -> list[ExportRecord]:
+    records = []
+    for model, author, organisation, when, title in _AUTHORED:
+        rows = model._default_manager.filter(
+            **{f"{author}_id": actor.user_id, f"{organisation}_id": actor.organisation_id}
+        )
+        for row in rows.order_by(when, "pk"):
+            records.append(
+                ExportRecord(
+                    "sickness.recorded_by_me",
+                    str(title),
+                    [],
+                    ExportRecord.when(getattr(row, when)),
+                    source=model._meta.label_lower,
+                )
+            )
     return records
 
 
@@ -160,6 +265,7 @@ def _report_record(report: SickReport) -> ExportRecord:
             ),
         ),
         ExportRecord.when(report.first_sick_day),
+        source="sickness.sickreport",
     )
 
 
@@ -169,5 +275,15 @@ SECTION = ExportSection(
     provider=sickness_records,
     order=30,
     scope="organisation",
+    sources=(
+        "sickness.sickreport",
+        "sickness.workcapacityverdict",
+        "sickness.conflictfinding",
+        "sickness.conflictdiagnosis",
+        "sickness.capacityassessment",
+        "sickness.medicalnote",
+        "sickness.sentadvice",
+        "sickness.openconsultation",
+    ),
     left_out=(),
 )

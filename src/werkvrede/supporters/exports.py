@@ -44,6 +44,7 @@ def supporter_records(actor: Actor) -> list[ExportRecord]:
                     ("revoked_at", _("Ingetrokken op"), ExportRecord.when(grant.revoked_at)),
                 ),
                 ExportRecord.when(grant.invited_at),
+                source="supporters.supportergrant",
             )
         )
         if not allowed(actor, "supporters.grant.view", grant):
@@ -78,6 +79,7 @@ def supporter_records(actor: Actor) -> list[ExportRecord]:
                         ("text", _("Tekst"), text),
                     ),
                     ExportRecord.when(note.created_at),
+                    source="supporters.preparationnote",
                 )
             )
     return records
@@ -89,5 +91,9 @@ SECTION = ExportSection(
     provider=supporter_records,
     order=60,
     scope="organisation",
+    sources=(
+        "supporters.supportergrant",
+        "supporters.preparationnote",
+    ),
     left_out=(),
 )

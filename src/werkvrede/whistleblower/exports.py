@@ -37,6 +37,7 @@ def whistle_records(actor: Actor) -> list[ExportRecord]:
                     ("closed_on", _("Afgesloten op"), ExportRecord.when(report.closed_on)),
                 ),
                 ExportRecord.when(report.received_on),
+                source="whistleblower.whistlereport",
             )
         )
         for view in messages_for(actor, report):
@@ -48,6 +49,7 @@ def whistle_records(actor: Actor) -> list[ExportRecord]:
                     else _("Bericht van het meldpunt"),
                     fields(("text", _("Tekst"), view.text)),
                     ExportRecord.when(view.message.written_on),
+                    source="whistleblower.whistlemessage",
                 )
             )
     return records
@@ -59,6 +61,10 @@ SECTION = ExportSection(
     provider=whistle_records,
     order=80,
     scope="organisation",
+    sources=(
+        "whistleblower.whistlereport",
+        "whistleblower.whistlemessage",
+    ),
     left_out=(
         gettext_lazy(
             "Een melding van een vermoeden van een misstand waarin jij genoemd wordt: de "

@@ -135,6 +135,13 @@ def test_a_mediators_session_note_is_about_the_parties_and_stays_out_of_their_ex
     assert (entry.export, entry.withheld) == (False, Withheld.MEDIATORS_NOTES)
 
 
+def test_the_exported_part_of_a_session_note_is_the_mediators_not_the_parties(rows: Rows) -> None:
+    # Only the author field is exported (ADR 0198): the export owes the parties nothing of the note.
+    assert about("mediation.sessionnote", rows.other, exported=True) == set()
+    assert about("mediation.sessionnote", rows.mediator, exported=True) == {rows.session_note.pk}
+    assert about("sickness.medicalnote", rows.employee, exported=True) == {rows.note.pk}
+
+
 def test_a_document_is_about_whom_its_owner_is_about(rows: Rows) -> None:
     both = {rows.report_document.pk, rows.mediation_document.pk}
     assert about("documents.document", rows.employee) == both

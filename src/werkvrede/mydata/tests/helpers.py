@@ -15,11 +15,12 @@ from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.confidential import services as vp_services
 from werkvrede.consent.tests.helpers import give
+from werkvrede.contact import services as contact_services
 from werkvrede.core.roles import Role
 from werkvrede.mediation import services as mediation_services
 from werkvrede.mediation.models import Session
 from werkvrede.mediation.tests.helpers import in_session
-from werkvrede.sickness.tests.helpers import consulted, report
+from werkvrede.sickness.tests.helpers import consulted, finding, pa_draft, report, verdict
 from werkvrede.supporters import services as supporter_services
 from werkvrede.supporters.models import Section
 from werkvrede.whistleblower.tests.helpers import named_report as whistle_report
@@ -65,6 +66,17 @@ def plant(world: Any) -> Planted:
     # Sickness: the employer part (D02) and the bedrijfsarts' sealed note (D01, R own).
     report(world, case, expected_duration="MK-SICK-DURATION")
     consulted(world, case, note="MK-D01-NOTE")
+    # The BA's verdict (D04) and conflict finding (D04, step 3): the employee's, not the other party's.
+    verdict(world, case, limitations="MK-VERDICT-LIMITS")
+    finding(world, case)
+    # The BA drafts the probleemanalyse (D10): its signers read the draft, its author has drawn it up.
+    pa_draft(world, case, possibilities="MK-PA-POSSIBILITIES")
+    # The Glasl history (on the timeline for whoever opens the case) and a legal hold whose reason is
+    # for the handlers only (ADR 0101): nobody gets the reason in an export.
+    case_services.glasl_record(actor=hr, case_id=case.pk, stage=4, conflict_type="EMPLOYEE_MANAGER")
+    case_services.legal_hold_set(
+        actor=hr, case_id=case.pk, category="PENDING_LITIGATION", reason="MK-HOLD-REASON"
+    )
     # Mediation: intakes ("positie WN"/"positie LG") and the mediator's sealed session note.
     mediation = in_session(world, case=case)
     session = Session.objects.filter(mediation=mediation).first()
@@ -103,4 +115,19 @@ def plant(world: Any) -> Planted:
     )
     # A whistleblower report by the employee naming the line manager as concerned (D18).
     whistle_report(world, text="MK-WB-STORY", concerned=(Role.LINE_MANAGER,))
+    # A contact request from a visitor to the mediator (who takes requests): the visitor has no account,
+    # so what they wrote is in nobody's export; the mediator gets that a request came to them.
+    contact_services.settings_update(actor=actor_of(t.users[Role.MEDIATOR], org), accepts=True)
+    contact_services.contact_request_submit(
+        data=contact_services.RequestInput(
+            name="MK-CONTACT-VISITOR",
+            organisation_name="Bezoeker BV",
+            email="bezoeker@example.test",
+            phone="",
+            requester_role="EMPLOYEE",
+            people_involved=2,
+            preferred_contact="EMAIL",
+        ),
+        today=TODAY,
+    )
     return Planted(melder=melder)
