@@ -9,7 +9,6 @@ class MydataConfig(AppConfig):
     def ready(self) -> None:
         from werkvrede.core.exports import register_export_section
         from werkvrede.mydata import classification, policies  # noqa: F401  (registrations)
-        from werkvrede.mydata.exports import HOLDS_SECTION, REQUESTS_SECTION
+        from werkvrede.mydata.exports import REQUESTS_SECTION
 
         register_export_section(REQUESTS_SECTION)  # "Mijn gegevens" (ADR 0198)
-        register_export_section(HOLDS_SECTION)
