@@ -1,12 +1,14 @@
 """Build the Actor for a user and their active organisation.
 
-The roles are read on every request; the organisation switcher's list is kept in the session under
-the person's access stamp (`actor_for_session`, ADR 0188), which every change through the models
-raises (accounts.stamps).
+A session keeps the person's roles, the two-factor step and the organisation switcher's list under
+their access stamp (`User.access_version`), which the database raises on every change of grants,
+memberships, devices or an organisation's name, however it is made (ADR 0188, ADR 0199): the user row
+is read on every request anyway, so a changed stamp makes that very request read them again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -75,20 +77,37 @@ def cached_access(session: SessionBase, user: User, organisation_id: int | None)
 
 
 def actor_for_session(user: User | None, organisation_id: int | None, session: SessionBase) -> Actor:
-    """The Actor: the roles are read on every request (one query), so a grant or membership ended by
-    any means — a service, the admin site, a bulk update or SQL — holds from the very next request
-    (tests/security/test_revocation.py). Only the organisation switcher's list is kept in the session,
-    under the person's access stamp (ADR 0188)."""
+    """The Actor, from the session's cache while the person's stamp is unchanged. A grant or membership
+    ended by any means — a service, the admin site, a bulk update or SQL — raises the stamp in the same
+    transaction (the database's triggers), so it holds from the very next request
+    (tests/security/test_revocation.py)."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
-    roles, organisation_name = _grants(user, organisation_id)
-    if cached_access(session, user, organisation_id) is None:
-        session[ACCESS_SESSION_KEY] = {
+    cached = cached_access(session, user, organisation_id)
+    if cached is None or "roles" not in cached:
+        roles, organisation_name = _grants(user, organisation_id)
+        cached = {
             "stamp": stamp(user),
             "organisation": organisation_id,
+            "roles": roles,
+            "organisation_name": organisation_name,
             "organisations": [[o.pk, o.name] for o in organisations_of_user(user)],
         }
-    return _actor(user, organisation_id, roles, organisation_name)
+        session[ACCESS_SESSION_KEY] = cached
+    return _actor(user, organisation_id, list(cached["roles"]), str(cached["organisation_name"]))
+
+
+def cached_step(session: SessionBase, user: User, compute: Callable[[], str | None]) -> str | None:
+    """The two-factor step a session without a second step must take, kept under the stamp like the
+    roles (a device set up or removed, or a role that needs one, raises it)."""
+    cached = cached_access(session, user, session.get(ACTIVE_ORGANISATION_SESSION_KEY))
+    if cached is not None and "step" in cached:
+        step: str | None = cached["step"]
+        return step
+    value = compute()
+    if cached is not None:
+        session[ACCESS_SESSION_KEY] = {**cached, "step": value}
+    return value
 
 
 class OrganisationChoice(NamedTuple):

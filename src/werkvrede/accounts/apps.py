@@ -12,7 +12,6 @@ class AccountsConfig(AppConfig):
             people,
             policies,
             receivers,
-            stamps,
         )
         from werkvrede.accounts.mail import register_mail_kinds
 

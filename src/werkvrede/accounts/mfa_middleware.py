@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkvrede.accounts import mfa
+from werkvrede.accounts.actors import cached_step
 from werkvrede.core.access import PUBLIC, classification_of
 
 V = TypeVar("V", bound=Callable[..., Any])
@@ -56,7 +57,10 @@ class TwoFactorMiddleware:
             return None
         if _is_step(view) or classification_of(view) == PUBLIC:
             return None
-        step = mfa.step_needed(user)
+        # Kept in the session under the access stamp (ADR 0199): asked on every request of a session
+        # without a second step, most people's.
+        value = cached_step(request.session, user, lambda: _step_value(user))
+        step = mfa.Step(value) if value else None
         if step is None:
             return None
         if request.path.startswith(API_PREFIX):
@@ -66,3 +70,8 @@ class TwoFactorMiddleware:
             )
         next_url = request.get_full_path() if request.method == "GET" else ""
         return HttpResponseRedirect(step_url(step, next_url))
+
+
+def _step_value(user: Any) -> str | None:
+    step = mfa.step_needed(user)
+    return step.value if step is not None else None

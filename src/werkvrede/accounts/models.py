@@ -63,9 +63,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Part of every session's authentication hash: raising it ends every session of this person at its
     # next request (log out everywhere, a password change, a deactivation; werkvrede.accounts.sessions).
     session_generation = models.PositiveIntegerField(default=0)
-    # The stamp of the person's access: raised by every role grant or revocation, membership change,
-    # device change and organisation rename (werkvrede.accounts.stamps). A session keeps its roles with
-    # the stamp it read; a different stamp makes the next request read them again (ADR 0188).
+    # The stamp of the person's access: raised by the database on every role grant or revocation,
+    # membership change, device change and organisation rename, never lowered (ADR 0199). A session
+    # keeps its roles with the stamp it read; a different stamp makes the request read them again.
     access_version = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[UserManager] = UserManager()

@@ -1,9 +1,10 @@
-"""The session keeps the actor's roles under the person's access stamp (ADR 0188).
+"""The session keeps the actor's roles, the two-factor step and the switcher's list under the
+person's access stamp (ADR 0188, ADR 0199).
 
-The stamp (`User.access_version`) rides on the user row that every request reads anyway; every change
-of grants, memberships, devices or the organisation's name raises it, so the next request reads the
-roles again: a revocation holds from the very next request, and cached roles never serve another
-organisation.
+The stamp (`User.access_version`) rides on the user row that every request reads anyway; the database
+raises it on every change of grants, memberships, devices or an organisation's name — through the
+models, a queryset update or SQL — so the next request reads the roles again: a revocation holds from
+the very next request, and cached roles never serve another organisation.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from werkvrede.core.roles import Role
 
 PEOPLE = reverse("accounts:people")
 HOME = reverse("core:home")
+ME = reverse("api:me")
 
 
 def _admin(world: World) -> Any:
@@ -39,15 +41,42 @@ def _steady(client: Client, url: str) -> list[str]:
     return [q["sql"] for q in captured.captured_queries]
 
 
-def test_a_steady_request_reads_the_roles_but_not_the_organisation_list(world: World) -> None:
-    """The roles are read on every request (a revocation by any means holds at once); the switcher's
-    list of organisations comes from the session."""
+def test_a_steady_request_reads_only_the_session_and_the_user(world: World) -> None:
+    """Roles, two-factor step and the switcher's list come from the session while the stamp holds."""
+    for role in (Role.HR_ADVISER, Role.EMPLOYEE):
+        client = logged_in(world.a.users[role])
+        sql = _steady(client, ME)
+        assert len(sql) == 2, sql
+        assert "django_session" in sql[0] and "accounts_user" in sql[1]
+        assert "roles" in client.session[ACCESS_SESSION_KEY] and "step" in client.session[ACCESS_SESSION_KEY]
+
+
+def test_a_grant_deleted_with_sql_holds_at_the_next_request(world: World) -> None:
+    """No signal and no model: the database's trigger raises the stamp."""
     client = logged_in(world.a.users[Role.HR_ADVISER])
-    sql = _steady(client, PEOPLE)
-    assert [q for q in sql if "accounts_rolegrant" in q]
-    switcher = [q for q in sql if q.startswith("SELECT DISTINCT") and "accounts_organisation" in q]
-    assert not [q for q in switcher if "accounts_membership" in q]
-    assert ACCESS_SESSION_KEY in client.session
+    _steady(client, PEOPLE)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM accounts_rolegrant WHERE membership_id = %s",
+            [world.a.memberships[Role.HR_ADVISER].pk],
+        )
+    assert client.get(PEOPLE).status_code in (403, 404)
+
+
+def test_a_save_of_an_older_copy_never_lowers_the_stamp(world: World) -> None:
+    """A request that read the user before a grant changed and saves it afterwards (last log-in, a
+    profile change) must not write the older stamp back: the cached roles would count again."""
+    person = world.a.users[Role.LINE_MANAGER]
+    old_copy = User.objects.get(pk=person.pk)
+    RoleGrant.objects.create(membership=world.a.memberships[Role.LINE_MANAGER], role=Role.EMPLOYEE)
+    raised = User.objects.get(pk=person.pk).access_version
+    assert raised == old_copy.access_version + 1
+    old_copy.full_name = "Nieuwe Naam"
+    old_copy.save()
+    assert User.objects.filter(pk=person.pk).values_list("access_version", "full_name").get() == (
+        raised,
+        "Nieuwe Naam",
+    )
 
 
 def test_a_membership_ended_by_a_bulk_update_holds_at_the_next_request(world: World) -> None:
@@ -68,7 +97,7 @@ def test_revoking_a_role_refuses_the_very_next_request(world: World) -> None:
 
 
 def test_a_grant_removed_outside_the_services_is_seen_too(world: World) -> None:
-    """The stamp is raised by the models' signals: the admin site and cascades count as well."""
+    """The admin site and cascades count as well."""
     client = logged_in(world.a.users[Role.HR_ADVISER])
     _steady(client, PEOPLE)
     RoleGrant.objects.get(membership=world.a.memberships[Role.HR_ADVISER]).delete()
@@ -173,3 +202,15 @@ def test_every_change_raises_the_stamp(world: World) -> None:
     assert stamp() == before + 3
     membership.delete()
     assert stamp() == before + 4
+    Membership.objects.filter(pk=world.a.memberships[Role.LINE_MANAGER].pk).update(is_active=False)
+    assert stamp() == before + 5
+    Organisation.objects.filter(pk=world.a.organisation.pk).update(name="Andere Naam")
+    assert stamp() == before + 6
+    Organisation.objects.filter(pk=world.a.organisation.pk).update(slug="zelfde-naam")
+    assert stamp() == before + 6  # the name did not change
+    device = TOTPDevice.objects.create(user=person, name="totp", confirmed=False)
+    assert stamp() == before + 7
+    TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+    assert stamp() == before + 8
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=5)
+    assert stamp() == before + 8  # a used code changes nothing a session keeps
