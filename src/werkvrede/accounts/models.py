@@ -110,6 +110,9 @@ class RoleGrant(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["membership", "role"], name="role_grant_unique")]
+        # "Who holds this role here" (the vertrouwenspersonen on the start page): a rare role is found
+        # by its own rows, not by reading every grant (ADR 0200).
+        indexes = [models.Index(fields=["role", "membership"])]
 
     def __str__(self) -> str:
         return f"{self.membership}: {self.role}"

@@ -104,7 +104,19 @@ class Case(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "reference"], name="case_reference_unique"),
         ]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            # The start page's signals in their order (intake waiting, ADR 0200): flat in the
+            # organisation's number of cases.
+            models.Index(fields=["organisation", "state", "signalled_on", "id"]),
+            # Only the cases waiting for the melder's choice: a handful, whatever the total.
+            models.Index(
+                fields=["organisation", "vp_offered_on", "id"],
+                condition=models.Q(undesirable_behaviour_suspected=True, vp_offered_on__isnull=False)
+                & models.Q(melder_choice=""),
+                name="case_melder_choice_waiting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -250,6 +262,8 @@ class CaseDeadline(models.Model):
         indexes = [
             models.Index(fields=["organisation", "status", "due", "id"]),
             models.Index(fields=["case", "due"]),
+            # Steps done late recently (ADR 0100), found by when they were done (ADR 0200).
+            models.Index(fields=["organisation", "status", "done_on"]),
         ]
 
     def __str__(self) -> str:
