@@ -39,7 +39,7 @@ screenshots: env
 test: env translations
 	@if $(PY) tools/postgres_available.py 2>/dev/null; then \
 		$(MAKE) --no-print-directory test-sqlite MARKS="not fuzz and not soak and not postgres" && \
-		$(MAKE) --no-print-directory test-postgres MARKS="not browser and not soak"; \
+		$(MAKE) --no-print-directory test-postgres MARKS="not browser and not matrix and not soak"; \
 	else \
 		$(MAKE) --no-print-directory test-sqlite MARKS="not soak" && \
 		$(MAKE) --no-print-directory test-postgres MARKS="not soak"; \
