@@ -70,6 +70,7 @@ class Retention(StrEnum):
     R149 = "R-149"  # audit log: as long as the longest-lived record it refers to
     ACCOUNT = "ACCOUNT"  # as long as the account (or, for an organisation's rows, the organisation) exists
     CONTACT = "CONTACT"  # contact requests: 90 days (purge_contact_requests)
+    OUTBOX = "OUTBOX"  # the log of mails sent: WERKVREDE_OUTBOX_RETENTION_DAYS after sending (purge_expired)
     TECHNICAL = "TECHNICAL"  # follows its parent row, or pruned by its own command (see `retention_note`)
     AGGREGATE = "AGGREGATE"  # anonymous counts without personal data: kept
 

@@ -104,6 +104,7 @@ COVERAGE = {
     "fairness.answer": "other",
     "contact.contactrecipient": "other",
     "contact.contactrequest": "other",
+    "notifications.outgoingmail": "other",  # the mail log: its own term (OUTBOX, 90 days)
     "contact.mediatorcontactsetting": "other",
     "prevention.pulse": "other",
     "protocol.conflictprotocol": "other",

@@ -37,7 +37,7 @@ classify(
         "last_error": F(C.SYSTEM, export=Withheld.TECHNICAL),
     },
     subject="recipient",
-    retention=Retention.TECHNICAL,
+    retention=Retention.OUTBOX,
     export=True,
-    retention_note="deleted with its recipient's account or its organisation",
+    retention_note="WERKVREDE_OUTBOX_RETENTION_DAYS (90) after it was sent, skipped or given up",
 )

@@ -12,11 +12,12 @@ role, never content) and may queue again.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
@@ -249,3 +250,28 @@ def failed_mail_resend_from_command(*, organisation_id: int | None = None) -> in
             data={"mails": mails_count, "by": "command"},
         )
     return count
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "WERKVREDE_OUTBOX_RETENTION_DAYS", 90))
+
+
+def finished_before(day: datetime) -> QuerySet[OutgoingMail]:
+    """Mails sent, skipped or given up before `day`: the log of what went out, nothing left to send."""
+    return OutgoingMail.objects.filter(Q(sent_at__lt=day) | Q(skipped_at__lt=day) | Q(failed_at__lt=day))
+
+
+@transaction.atomic
+def outbox_purge(*, today: date) -> int:
+    """Delete the log of mails finished more than the retention term ago (docs/adr/0175); a mail still
+    waiting is never deleted, however old. Audited in counts."""
+    count, _ = finished_before(purge_cutoff(today)).delete()
+    if count:
+        audit.record("notifications.outbox.purged", organisation_id=None, data={"count": count})
+    return count
+
+
+def purge_cutoff(today: date) -> datetime:
+    """The start of the first day whose finished mails are still kept."""
+    day = today - timedelta(days=retention_days())
+    return timezone.make_aware(datetime.combine(day, time.min))

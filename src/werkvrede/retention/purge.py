@@ -24,12 +24,13 @@ from werkvrede.audit import services as audit
 from werkvrede.contact.models import ContactRequest
 from werkvrede.contact.services import contact_requests_purge
 from werkvrede.notifications.models import Notification
+from werkvrede.notifications.outbox import finished_before, outbox_purge, purge_cutoff
 from werkvrede.notifications.services import notify
 from werkvrede.protocol.selectors import protocol_for
 from werkvrede.retention.destroy import Destroyed
 from werkvrede.retention.holds import holds_by_case_and_person, record_block
 from werkvrede.retention.models import PurgeRun, RetentionWarning
-from werkvrede.retention.terms import CONTACT, TERMS, Expiring, Term
+from werkvrede.retention.terms import CONTACT, OUTBOX, TERMS, Expiring, Term
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +207,15 @@ def purge_contact(*, today: date, dry_run: bool) -> OrganisationResult:
     return result
 
 
+def purge_outbox(*, today: date, dry_run: bool) -> OrganisationResult:
+    """OUTBOX: the notifications context's log of mails finished more than its term ago."""
+    result = OrganisationResult(None)
+    count = finished_before(purge_cutoff(today)).count() if dry_run else outbox_purge(today=today)
+    if count:
+        result.purged[OUTBOX] = Counter({"TECHNICAL": count})
+    return result
+
+
 def _store(result: OrganisationResult, today: date) -> PurgeRun:
     return PurgeRun.objects.create(
         organisation_id=result.organisation_id,
@@ -226,7 +236,10 @@ def purge_expired(
         for organisation_id in Organisation.objects.order_by("pk").values_list("pk", flat=True):
             say(f"organisation {organisation_id}")
             results.append(purge_organisation(organisation_id, today=today, dry_run=dry_run, say=say))
-        results.append(purge_contact(today=today, dry_run=dry_run))
+        # Rows without an organisation of their own: one report (organisation None) for both.
+        outside = purge_contact(today=today, dry_run=dry_run)
+        outside.purged.update(purge_outbox(today=today, dry_run=dry_run).purged)
+        results.append(outside)
         if not dry_run:
             for result in results:
                 _store(result, today)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.functional import Promise
 
 from werkvrede.accounts.models import Membership
@@ -89,6 +90,12 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
             % {"term": years(p.retention_admin_absence_years)},
         ),
         TermInForce("CONTACT", labels["CONTACT"], _("90 dagen na ontvangst")),
+        TermInForce(
+            "OUTBOX",
+            labels["OUTBOX"],
+            _("%(days)s dagen na verzending; een e-mail die nog wacht blijft")
+            % {"days": settings.WERKVREDE_OUTBOX_RETENTION_DAYS},
+        ),
     ]
 
 

@@ -577,10 +577,15 @@ TERMS: tuple[Term, ...] = (
 
 #: Contact requests of visitors (privacy statement: at most 90 days), purged by the contact context.
 CONTACT = "CONTACT"
+#: The log of mails sent (`WERKVREDE_OUTBOX_RETENTION_DAYS`, 90), purged by the notifications context.
+OUTBOX = "OUTBOX"
 
 
 def term_labels() -> dict[str, str | Promise]:
-    return {t.code: t.label for t in TERMS} | {CONTACT: _("Contactverzoeken")}
+    return {t.code: t.label for t in TERMS} | {
+        CONTACT: _("Contactverzoeken"),
+        OUTBOX: _("Verzonden e-mails (verzendlog)"),
+    }
 
 
 #: The rows each run deletes at their roots (the cascade adds what belongs to them; see
@@ -602,6 +607,7 @@ ROOTS: dict[str, tuple[str, ...]] = {
     "R-148": ("whistleblower.whistlereport", "whistleblower.remindersent"),
     CONSENT: ("consent.consent",),
     CONTACT: ("contact.contactrequest",),
+    OUTBOX: ("notifications.outgoingmail",),
 }
 #: Rows a run keeps but empties (docs/adr/0175-retention-that-runs.md): the VP report keeps its state
 #: and day of destruction, a capacity assessment and an open consultation lose their sealed medical

@@ -243,6 +243,8 @@ WERKVREDE_MAIL_MAX_ATTEMPTS = int(os.environ.get("WERKVREDE_MAIL_MAX_ATTEMPTS", 
 
 # Days before a retention term ends that its owner role is warned (docs/adr/0175-retention-that-runs.md).
 WERKVREDE_RETENTION_WARNING_DAYS = int(os.environ.get("WERKVREDE_RETENTION_WARNING_DAYS", 30))
+# The log of mails sent, skipped or given up is deleted this many days later by `purge_expired`.
+WERKVREDE_OUTBOX_RETENTION_DAYS = int(os.environ.get("WERKVREDE_OUTBOX_RETENTION_DAYS", 90))
 WERKVREDE_MAIL_RETRY_FIRST_DELAY = 60
 WERKVREDE_MAIL_RETRY_FACTOR = 5
 

@@ -8,7 +8,7 @@ from werkvrede.retention.terms import covered_models
 
 # The rules `purge_expired` runs.: no model holds such a file; R-149: the audit log keeps
 # its metadata (ADR 0175 decision 7); ACCOUNT, TECHNICAL, AGGREGATE follow their parent or stay.
-PURGEABLE = {"R-140", "R-141", "R-144", "R-145", "R-146", "R-147", "R-148", "CONTACT"}
+PURGEABLE = {"R-140", "R-141", "R-144", "R-145", "R-146", "R-147", "R-148", "CONTACT", "OUTBOX"}
 
 # Rows a purgeable rule names that the run leaves, and why.
 LEFT = {
