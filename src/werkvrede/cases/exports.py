@@ -53,8 +53,11 @@ def case_records(actor: Actor) -> list[ExportRecord]:
     records: list[ExportRecord] = []
     opened: list[int] = []
     for case in cases:
-        roles = set(CaseParticipant.objects.filter(case=case, user_id=uid).values_list("role", flat=True))
-        sides = [p.get_side_display() for p in CaseParty.objects.filter(case=case, user_id=uid)]
+        # The person's own rows in the case, read once: for the summary and for their own records.
+        participants = list(CaseParticipant.objects.filter(case=case, user_id=uid).order_by("pk"))
+        parties = list(CaseParty.objects.filter(case=case, user_id=uid).order_by("pk"))
+        roles = {p.role for p in participants}
+        sides = [p.get_side_display() for p in parties]
         records.append(
             ExportRecord(
                 "cases.case",
@@ -85,7 +88,7 @@ def case_records(actor: Actor) -> list[ExportRecord]:
             if not own and not (is_party and note.visibility == CaseNote.Visibility.SHARED):
                 continue
             records.append(_note_record(case, note, own))
-        records += _role_records(case, uid)
+        records += _role_records(case, parties, participants)
         if access_ok:
             records += _case_facts(actor, access, is_party)
             opened.append(case.pk)
@@ -116,7 +119,9 @@ def case_records(actor: Actor) -> list[ExportRecord]:
     return records
 
 
-def _role_records(case: Case, uid: int) -> list[ExportRecord]:
+def _role_records(
+    case: Case, parties: list[CaseParty], participants: list[CaseParticipant]
+) -> list[ExportRecord]:
     """The person's own side (CaseParty) and roles (CaseParticipant) in the case: rows about them."""
     ref = {"reference": case.reference}
     records = [
@@ -137,7 +142,7 @@ def _role_records(case: Case, uid: int) -> list[ExportRecord]:
             ExportRecord.when(case.signalled_on),
             source="cases.caseparty",
         )
-        for party in CaseParty.objects.filter(case=case, user_id=uid).order_by("pk")
+        for party in parties
     ]
     records += [
         ExportRecord(
@@ -150,7 +155,7 @@ def _role_records(case: Case, uid: int) -> list[ExportRecord]:
             ExportRecord.when(participant.added_at),
             source="cases.caseparticipant",
         )
-        for participant in CaseParticipant.objects.filter(case=case, user_id=uid).order_by("pk")
+        for participant in participants
     ]
     return records
 
