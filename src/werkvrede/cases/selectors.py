@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -74,6 +75,19 @@ def _load_case(actor: Actor, case_id: int) -> CaseAccess:
 
 # The door of every page and API operation on one case (core.access): `@requires(action, on=CASE)`.
 CASE = object_from("case", "case_id", "access", _load_case)
+
+
+T = TypeVar("T")
+
+
+def read_once(case: Case, key: str, read: Callable[[], T]) -> T:
+    """A read about one case that several parts of one page need (the tracker and "Wat nu?" both ask
+    for the case's mediations), done once: kept on the case the door loaded, which lives as long as
+    the request. Only for reads made after the request's last write (docs/adr/0201)."""
+    reads: dict[str, Any] = case.__dict__.setdefault("_read_once", {})
+    if key not in reads:
+        reads[key] = read()
+    return reads[key]  # type: ignore[no-any-return]
 
 
 def parties_of(access: CaseAccess) -> list[CaseParty]:
@@ -290,15 +304,6 @@ def r100_hold(case: Case) -> bool:
 def melder_may_choose(actor: Actor, access: CaseAccess) -> bool:
     """The melder chooses once the VP was offered, and may change their mind later (R-100)."""
     return allowed(actor, "cases.melder_choice.record", access)
-
-
-def party_user_ids(access: CaseAccess) -> list[int]:
-    """The parties of the case who have a log-in (for what other contexts say about them, e.g. R-140)."""
-    return [
-        uid
-        for uid in CaseParty.objects.filter(case=access.case).values_list("user_id", flat=True)
-        if uid is not None
-    ]
 
 
 def legal_holds_of(access: CaseAccess) -> list[LegalHold]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -48,7 +49,8 @@ def _actor(request: HttpRequest) -> Actor:
 @requires("cases.case.list")
 def case_list(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    cases = selectors.case_list_for(actor).prefetch_related("parties")
+    # `to_attr`: a list per case, not a queryset cloned for every row of the page.
+    cases = selectors.case_list_for(actor).prefetch_related(Prefetch("parties", to_attr="party_list"))
     page = window_page(cases, request.GET.get("pagina"))
     return render(
         request,
@@ -163,11 +165,11 @@ def _detail_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         "preview": note_visibility_preview(),
         "sections": [s for s in case_sections() if allowed(actor, s.action, access)],
         "tracker": tracker,
-        **_legal_hold_context(actor, access),
+        **_legal_hold_context(actor, access, parties),
     }
 
 
-def _legal_hold_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
+def _legal_hold_context(actor: Actor, access: CaseAccess, parties: list[CaseParty]) -> dict[str, Any]:
     """R-140: the active hold and its history for those who may see it; the forms for HR and CM."""
     if not allowed(actor, "cases.legal_hold.view", access):
         return {}
@@ -185,7 +187,7 @@ def _legal_hold_context(actor: Actor, access: CaseAccess) -> dict[str, Any]:
         # employee sees only a hold on themself, never one on the other party.
         "legal_hold_people": [
             n
-            for n in person_notices(actor, access.organisation_id, selectors.party_user_ids(access))
+            for n in person_notices(actor, access.organisation_id, [p.user_id for p in parties if p.user_id])
             if n.text and (manage or n.user_id == actor.user_id)
         ],
     }

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from functools import cache
+from types import MappingProxyType
 
 from django.utils.functional import Promise
 
@@ -36,5 +39,8 @@ def note_readers(visibility: str) -> list[str | Promise]:
     return readers
 
 
-def note_visibility_preview() -> dict[str, list[str | Promise]]:
-    return {value: note_readers(value) for value in CaseNote.Visibility.values}
+@cache
+def note_visibility_preview() -> Mapping[str, tuple[str | Promise, ...]]:
+    """Once per process: the policies do not change while it runs, and the labels stay lazy, so each
+    page shows them in its own language."""
+    return MappingProxyType({value: tuple(note_readers(value)) for value in CaseNote.Visibility.values})

@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Werkvrede core"
 
     def ready(self) -> None:
-        from werkvrede.core import policies  # noqa: F401  (register rules)
+        from werkvrede.core import choicelabels, policies  # noqa: F401  (register rules)
+
+        choicelabels.install()

@@ -24,7 +24,7 @@ class MediationConfig(AppConfig):
         from werkvrede.core.next_steps import register_next_steps
         from werkvrede.mediation.next_steps import mediation_steps
 
-        register_next_steps("mediation", mediation_steps)
+        register_next_steps("mediation", mediation_steps, reads_case_page=True)
         from werkvrede.mediation.termination_next_steps import termination_steps
 
         register_next_steps("termination", termination_steps)

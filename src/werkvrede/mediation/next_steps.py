@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from werkvrede.cases.next_steps import CasePage
 from werkvrede.core.actor import Actor
 from werkvrede.core.next_steps import HORIZON_DAYS, NextStep
 from werkvrede.core.policy import allowed
@@ -29,6 +30,7 @@ from werkvrede.mediation.selectors import (
     mediations_for,
     steps_for,
 )
+from werkvrede.mediation.tracker import mediations_of_case
 
 
 def _candidate_mediations(actor: Actor) -> list[Mediation]:
@@ -43,7 +45,15 @@ def _candidate_mediations(actor: Actor) -> list[Mediation]:
     return [m for m in seen.values() if m.state in ACTIVE_STATES]
 
 
-def mediation_steps(actor: Actor, *, today: date, case_id: int | None = None) -> list[NextStep]:
+def mediation_steps(
+    actor: Actor, *, today: date, case_id: int | None = None, case_page: CasePage | None = None
+) -> list[NextStep]:
+    # On a case page: only a running mediation of that case can ask something of the person, and most
+    # cases have none; the page's tracker has read the case's mediations already (ADR 0201).
+    if case_page is not None and not any(
+        m.state in ACTIVE_STATES for m in mediations_of_case(case_page.access.case)
+    ):
+        return []
     out: list[NextStep] = []
     for mediation in _candidate_mediations(actor):
         if case_id is not None and mediation.case_id != case_id:

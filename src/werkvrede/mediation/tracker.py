@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.cases.extensions import TrackerLine
 from werkvrede.cases.models import Case
+from werkvrede.cases.selectors import read_once
 from werkvrede.cases.tracker import DONE, NEXT, NOW, SKIPPED, Step
 from werkvrede.core.actor import Actor
 from werkvrede.mediation.models import ACTIVE_STATES, Mediation, MediationState
@@ -26,8 +27,17 @@ def mediation_lines(case: Case, actor: Actor) -> list[TrackerLine]:
             ),
             finished=item.state not in ACTIVE_STATES,
         )
-        for item in Mediation.objects.filter(case=case).order_by("-referred_on", "-pk")
+        for item in mediations_of_case(case)
     ]
+
+
+def mediations_of_case(case: Case) -> list[Mediation]:
+    """The case's mediations, newest first, read once for the case page's tracker and "Wat nu?"."""
+    return read_once(
+        case,
+        "mediation.of_case",
+        lambda: list(Mediation.objects.filter(case=case).order_by("-referred_on", "-pk")),
+    )
 
 
 # SM-5 grouped into the stages a party recognises, each with its states

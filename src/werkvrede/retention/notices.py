@@ -20,7 +20,8 @@ def person_hold_notices(actor: Actor, organisation_id: int, user_ids: Iterable[i
     ids = list(user_ids)
     holds = holds_on_people(organisation_id, ids)
     manage = allowed(actor, "retention.person_hold.list", None)
-    if not manage:
+    if not manage or not (holds or len(ids) == 1):
+        # Links go to holds shown, or to the one person's page where a hold is placed.
         links: dict[int, int] = {}
     else:
         links = dict(

@@ -11,7 +11,7 @@ class SicknessConfig(AppConfig):
         from werkvrede.sickness import classification, policies, registrations  # noqa: F401  (registrations)
         from werkvrede.sickness.next_steps import wvp_signature_steps
 
-        register_next_steps("sickness.wvp_signatures", wvp_signature_steps)
+        register_next_steps("sickness.wvp_signatures", wvp_signature_steps, reads_case_page=True)
         from werkvrede.core.exports import register_export_section
         from werkvrede.sickness.exports import SECTION as EXPORT_SECTION
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkvrede.cases.extensions import TrackerLine, TrackerStep
 from werkvrede.cases.models import Case, CaseDeadline
+from werkvrede.cases.selectors import read_once
 from werkvrede.core.actor import Actor
 from werkvrede.sickness.models import SickReport, SickReportState
 
@@ -86,10 +87,20 @@ _BEFORE_VERDICT: str | Promise = _(
 )
 
 
+def sick_reports_of_case(case: Case) -> list[SickReport]:
+    """The case's sick reports, newest first, read once for the case page's tracker and "Wat nu?"."""
+    return read_once(
+        case,
+        "sickness.of_case",
+        lambda: list(SickReport.objects.filter(case=case).order_by("-first_sick_day", "-pk")),
+    )
+
+
 def sick_report_lines(case: Case, actor: Actor) -> list[TrackerLine]:
-    report = SickReport.objects.filter(case=case).order_by("-first_sick_day", "-pk").first()
-    if report is None:
+    reports = sick_reports_of_case(case)
+    if not reports:
         return []
+    report = reports[0]
     own = report.employee_id is not None and report.employee_id == actor.user_id
     variant = _variant_of(report)
     meaning: list[str | Promise] = [_BEFORE_VERDICT if variant is None else VARIANT_MEANING[variant]]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from html import unescape
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,13 +15,17 @@ from django.utils import timezone
 
 from conftest import World
 from werkvrede.cases.models import Case, CaseDeadline
+from werkvrede.cases.next_steps import CasePage
+from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.next_steps import NextStep, next_steps_for
 from werkvrede.core.roles import Role
 from werkvrede.core.startpages import START_SECTIONS
 from werkvrede.mediation import services as mediation_services
 from werkvrede.mediation.models import Mediation
+from werkvrede.mediation.next_steps import mediation_steps
 from werkvrede.mediation.tests.helpers import employee_case, in_intake, party, referred
+from werkvrede.mediation.tracker import mediation_lines
 
 NOTHING = "Er is op dit moment niets voor je te doen."
 
@@ -216,3 +221,21 @@ def test_the_officer_concerned_by_a_report_is_not_asked(world: World) -> None:
 
     named_report(world, concerned=(Role.WHISTLEBLOWER_OFFICER,), today=_today())
     assert not [k for k in _kinds(world, Role.WHISTLEBLOWER_OFFICER) if k.startswith("whistleblower.")]
+
+
+def test_on_the_case_page_the_mediation_step_comes_from_the_cases_own_mediations(
+    world: World, client_as: Callable[..., Client], django_assert_num_queries: Callable[..., Any]
+) -> None:
+    """ADR 0201: the case page asks mediation from the mediations its tracker read; a case without a
+    running mediation costs the provider no query, and one with it still shows its step."""
+    mediation = in_intake_without_answers(world)
+    html = client_as(Role.EMPLOYEE).get(f"/zaken/{mediation.case_id}/").content.decode()
+    assert "R-070" in html and reverse("mediation:detail", args=[mediation.pk]) + "#fase" in html
+    t = world.a
+    actor = actor_of(t.users[Role.EMPLOYEE], t.organisation.pk)
+    other = signal(t.users[Role.EMPLOYEE], t.organisation.pk)
+    access = case_get_for(actor, other.pk)
+    assert mediation_lines(access.case, actor) == []  # the tracker's read
+    page = CasePage(access=access, deadlines=[])
+    with django_assert_num_queries(0):
+        assert mediation_steps(actor, today=_today(), case_id=other.pk, case_page=page) == []

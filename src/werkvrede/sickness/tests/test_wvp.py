@@ -10,16 +10,23 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from conftest import World
 from werkvrede.audit.models import AuditEvent
 from werkvrede.cases.deadlines import case_deadlines_refresh
 from werkvrede.cases.models import Case, CaseDeadline, TimelineEvent
+from werkvrede.cases.next_steps import CasePage
+from werkvrede.cases.selectors import case_get_for
+from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role
 from werkvrede.documents.models import Document
 from werkvrede.sickness.models import MedicalNote
+from werkvrede.sickness.next_steps import wvp_signature_steps
 from werkvrede.sickness.tests.helpers import conflict_case, consulted, finding, report, verdict
+from werkvrede.sickness.tracker import sick_report_lines
 
 ClientAs = Callable[..., Client]
 BA, LG, HR, CM, WN, TD = (
@@ -323,3 +330,22 @@ def test_a_download_is_audited_without_content(api: Api) -> None:
     assert api.client_as(CM).get(api.url(f"/{pa['id']}/file?format=html")).status_code == 200
     event = AuditEvent.objects.filter(action="documents.document.downloaded").latest("pk")
     assert event.object_id == str(pa["id"]) and "Zzmarkeraudit" not in str(event.data)
+
+
+def test_the_case_page_asks_the_signer_from_its_own_sick_reports_only(
+    api: Api, world: World, django_assert_num_queries: Callable[..., Any]
+) -> None:
+    """ADR 0201: on a case page the Poortwachter drafts are looked up from that case's sick reports,
+    which its tracker read; a case without one costs no query."""
+    api.draft(LG, {"kind": "ACTION_PLAN", "goal": "Terug in eigen werk."})
+    link = reverse("sickness:wvp", args=[api.case.pk, "ACTION_PLAN"])
+    assert link in api.client_as(WN).get(f"/zaken/{api.case.pk}/").content.decode()
+    assert link not in api.client_as(BA).get(f"/zaken/{api.case.pk}/").content.decode()  # not a signer
+    t = world.a
+    actor = actor_of(t.users[WN], t.organisation.pk)
+    other = signal(t.users[WN], t.organisation.pk)
+    access = case_get_for(actor, other.pk)
+    assert sick_report_lines(access.case, actor) == []  # the tracker's read
+    page = CasePage(access=access, deadlines=[])
+    with django_assert_num_queries(0):
+        assert wvp_signature_steps(actor, today=timezone.localdate(), case_id=other.pk, case_page=page) == []
