@@ -9,6 +9,7 @@ may see (accounts filtered by `can_read_note`), errors are 422 with a field path
 from datetime import date, datetime
 from typing import Annotated, Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -174,14 +175,18 @@ class ParticipantIn(Input):
     question: Text = ""
 
 
+def _party_row(p: Any) -> dict[str, Any]:
+    return {
+        "side": p.side,
+        "name": p.name,
+        "is_group": p.is_group,
+        "feels_obstructed": p.feels_obstructed,
+        "legally_assisted": p.legal_assistance_since is not None,
+    }
+
+
 def _party(p: Any) -> CasePartyOut:
-    return CasePartyOut(
-        side=p.side,
-        name=p.name,
-        is_group=p.is_group,
-        feels_obstructed=p.feels_obstructed,
-        legally_assisted=p.legal_assistance_since is not None,
-    )
+    return CasePartyOut(**_party_row(p))
 
 
 def _case_out(actor: Actor, access: CaseAccess) -> CaseOut:
@@ -240,17 +245,19 @@ def _case_out(actor: Actor, access: CaseAccess) -> CaseOut:
 @api_requires("cases.case.list")
 def case_list(request: HttpRequest, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     cases = selectors.case_list_for(_actor(request))
-    window = offset_window(cases.prefetch_related("parties"), offset, limit)
+    window = offset_window(cases.prefetch_related(Prefetch("parties", to_attr="party_list")), offset, limit)
+    # Plain rows: the response schema (CaseListOut) validates them once; building CaseSummaryOut here
+    # validated every row twice (ADR 0201).
     return {
         "next_offset": window.next_offset,
         "results": [
-            CaseSummaryOut(
-                id=c.pk,
-                reference=c.reference,
-                state=c.state,
-                signalled_on=c.signalled_on,
-                parties=[_party(p) for p in c.parties.all()],
-            )
+            {
+                "id": c.pk,
+                "reference": c.reference,
+                "state": c.state,
+                "signalled_on": c.signalled_on,
+                "parties": [_party_row(p) for p in c.party_list],  # type: ignore[attr-defined]
+            }
             for c in window.rows
         ],
     }
