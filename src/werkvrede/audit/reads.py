@@ -58,8 +58,8 @@ def request_scope() -> Iterator[None]:
     finally:
         gathered = _pending.get() or {}
         _pending.reset(token)
-        for read in gathered.values():
-            _write(read)
+        # One write for the request's reads: one chain lock, not one per read (docs/adr/0201).
+        audit.record_all([_entry(read) for read in gathered.values()])
 
 
 @contextmanager
@@ -119,10 +119,10 @@ def record_read(
         gathered[key] = read
 
 
-def _write(read: _Read) -> None:
-    audit.record(
+def _entry(read: _Read) -> audit.Entry:
+    return audit.Entry(
         READ_ACTION,
-        organisation_id=read.organisation_id,
+        read.organisation_id,
         user_id=read.user_id,
         roles=read.roles,
         object_type=read.object_type,
@@ -133,3 +133,7 @@ def _write(read: _Read) -> None:
         subject_id=read.subject_id,
         data={"records": len(read.records)},
     )
+
+
+def _write(read: _Read) -> None:
+    audit.record_all([_entry(read)])

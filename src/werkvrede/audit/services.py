@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -14,7 +16,16 @@ from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, keyed
 from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
 
-__all__ = ["Actor", "Outcome", "chain_key", "organisation_of_chain", "record", "record_for"]
+__all__ = [
+    "Actor",
+    "Entry",
+    "Outcome",
+    "chain_key",
+    "organisation_of_chain",
+    "record",
+    "record_all",
+    "record_for",
+]
 
 ACTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 _MASKED = re.compile(r"password|secret|token|key", re.IGNORECASE)
@@ -57,7 +68,25 @@ def _clean_data(data: dict[str, Any] | None) -> dict[str, Any]:
     return cleaned
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class Entry:
+    """One event to append (the arguments of `record`)."""
+
+    action: str
+    organisation_id: int | None
+    user_id: int | None = None
+    roles: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    legal_basis: str = ""
+    outcome: str = Outcome.ALLOWED
+    data: dict[str, Any] | None = None
+    occurred_at: datetime | None = None
+    category: str = ""
+    case_id: int | None = None
+    subject_id: int | None = None
+
+
 def record(
     action: str,
     *,
@@ -74,43 +103,78 @@ def record(
     case_id: int | None = None,
     subject_id: int | None = None,
 ) -> AuditEvent:
-    """Append one event to its organisation's chain.
-
-    The chain head row is locked (SELECT … FOR UPDATE on PostgreSQL), so concurrent writers of one
-    organisation append one after the other while other organisations are not held up. The hash is
-    an HMAC under the newest chain key (ADR 0050); the keyring is parsed once, so no query is added.
-    """
-    if not ACTION_PATTERN.match(action):
-        raise ValueError(f"audit action {action!r} must be namespaced like 'context.entity.verb'")
-    ring = audit_keyring()
-    chain = chain_key(organisation_id)
-    AuditChainHead.objects.bulk_create([AuditChainHead(chain=chain)], ignore_conflicts=True)
-    head = AuditChainHead.objects.select_for_update().get(chain=chain)
-    event = AuditEvent(
-        chain=chain,
-        seq=head.seq + 1,
-        organisation_id=organisation_id,
-        occurred_at=occurred_at or timezone.now(),
-        action=action,
-        outcome=str(outcome),
+    """Append one event to its organisation's chain (see `record_all`)."""
+    entry = Entry(
+        action,
+        organisation_id,
         user_id=user_id,
         roles=roles,
         object_type=object_type,
         object_id=object_id,
         legal_basis=legal_basis,
+        outcome=outcome,
+        data=data,
+        occurred_at=occurred_at,
         category=category,
         case_id=case_id,
         subject_id=subject_id,
-        request_id=current_request_id.get(),
-        data=_clean_data(data),
-        prev_hash=head.hash,
-        key_id=ring.current_id,
     )
-    event.hash = keyed_event_hash(ring.keys[ring.current_id], head.hash, hashed_fields(event))
-    event.save(force_insert=True)
-    head.seq, head.hash = event.seq, event.hash
-    head.save(update_fields=["seq", "hash"])
-    return event
+    return record_all([entry])[0]
+
+
+@transaction.atomic
+def record_all(entries: Sequence[Entry]) -> list[AuditEvent]:
+    """Append events to their organisations' chains, in the order given, in one transaction.
+
+    Each chain's head row is locked once (SELECT … FOR UPDATE on PostgreSQL, the chains in one fixed
+    order), so concurrent writers of one organisation append one after the other while other
+    organisations are not held up; the events of one request (its audited reads) cost one lock, one
+    insert and one head update per chain, not per event (docs/adr/0201). The hash is an HMAC under the
+    newest chain key (ADR 0050); the keyring is parsed once, so no query is added.
+    """
+    for entry in entries:
+        if not ACTION_PATTERN.match(entry.action):
+            raise ValueError(f"audit action {entry.action!r} must be namespaced like 'context.entity.verb'")
+    if not entries:
+        return []
+    ring = audit_keyring()
+    chains = sorted({chain_key(entry.organisation_id) for entry in entries})
+    AuditChainHead.objects.bulk_create([AuditChainHead(chain=c) for c in chains], ignore_conflicts=True)
+    heads = {
+        head.chain: head
+        for head in AuditChainHead.objects.select_for_update().filter(chain__in=chains).order_by("chain")
+    }
+    now = timezone.now()
+    events = []
+    for entry in entries:
+        head = heads[chain_key(entry.organisation_id)]
+        event = AuditEvent(
+            chain=head.chain,
+            seq=head.seq + 1,
+            organisation_id=entry.organisation_id,
+            occurred_at=entry.occurred_at or now,
+            action=entry.action,
+            outcome=str(entry.outcome),
+            user_id=entry.user_id,
+            roles=entry.roles,
+            object_type=entry.object_type,
+            object_id=entry.object_id,
+            legal_basis=entry.legal_basis,
+            category=entry.category,
+            case_id=entry.case_id,
+            subject_id=entry.subject_id,
+            request_id=current_request_id.get(),
+            data=_clean_data(entry.data),
+            prev_hash=head.hash,
+            key_id=ring.current_id,
+        )
+        event.hash = keyed_event_hash(ring.keys[ring.current_id], head.hash, hashed_fields(event))
+        head.seq, head.hash = event.seq, event.hash
+        events.append(event)
+    AuditEvent.objects.bulk_create(events)
+    for head in heads.values():
+        head.save(update_fields=["seq", "hash"])
+    return events
 
 
 def hashed_fields(event: AuditEvent) -> dict[str, Any]:

@@ -188,9 +188,12 @@ def owner_kinds() -> dict[str, str]:
 
 
 def classification() -> dict[str, dict[str, FieldClass]]:
-    return {
-        label: {name: f.category for name, f in model.fields.items()} for label, model in _REGISTRY.items()
-    }
+    return {label: classes_of(label) for label in _REGISTRY}
+
+
+def classes_of(model_label: str) -> dict[str, FieldClass]:
+    """One model's field classes, without building every model's (a page asks for its own few)."""
+    return {name: f.category for name, f in _REGISTRY[model_label].fields.items()}
 
 
 def _entry(model: _Model, field: F) -> Entry:

@@ -32,7 +32,7 @@ from werkvrede.audit.reads import SENSITIVE_CATEGORIES, record_read, role_basis
 from werkvrede.cases.models import CaseRole
 from werkvrede.cases.policies import CaseAccess, can_view_case
 from werkvrede.core.actor import Actor
-from werkvrede.core.classification import FieldClass, classification
+from werkvrede.core.classification import FieldClass, classes_of
 from werkvrede.core.policy import rule
 from werkvrede.core.roles import Role
 
@@ -131,7 +131,7 @@ def subject_of(obj: Any) -> int | None:
 def presented_fields(actor: Actor, access: CaseAccess, obj: models.Model) -> frozenset[str]:
     """`visible_fields`, for showing them: each sensitive category among them is an audited read."""
     visible = visible_fields(actor, access, obj)
-    classes = classification()[obj._meta.label_lower]
+    classes = classes_of(obj._meta.label_lower)
     for category in sorted({str(classes[name]) for name in visible} & SENSITIVE_CATEGORIES):
         record_read(
             actor,
@@ -163,7 +163,7 @@ def visible_fields(
     one reads directly (it is opened with `vault.services.unseal`).
     """
     label = obj._meta.label_lower
-    classes = classification()[label]
+    classes = classes_of(label)
     instance = obj if isinstance(obj, models.Model) else None
     visible: set[str] = set()
     for name, cls in classes.items():
@@ -282,7 +282,7 @@ def readers(label: str, fields: tuple[str, ...] | None = None) -> list[str]:
 
     "(alleen de conclusie)" marks a column that reads only part of it.
     """
-    classes = classification()[label]
+    classes = classes_of(label)
     own = WRITER_FIELDS.get(label, frozenset())
     names = [
         n for n, c in classes.items() if c not in (FieldClass.SYSTEM, FieldClass.SEALED) and n not in own

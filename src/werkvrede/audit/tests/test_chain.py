@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -93,4 +95,60 @@ def test_concurrent_writers_of_one_organisation_keep_the_chain_intact(on_postgre
         .values_list("seq", flat=True)
     )
     assert seqs == list(range(1, 41))
+    assert verify_all().breaks == []
+
+
+def test_a_batch_of_events_keeps_every_chain_intact_and_locks_each_chain_once(
+    organisation: Organisation, django_assert_num_queries: Callable[..., Any]
+) -> None:
+    """ADR 0201: a request's audited reads are appended in one go, one lock and one head update per
+    chain, in the order given, each event chained to the one before it."""
+    other = Organisation.objects.create(name="Ander BV", slug="ander")
+    audit.record("test.event.before", organisation_id=organisation.pk)
+    entries = [
+        audit.Entry("test.event.batch", organisation.pk, object_id="1"),
+        audit.Entry("test.event.batch", other.pk, object_id="2"),
+        audit.Entry("test.event.batch", organisation.pk, object_id="3"),
+        audit.Entry("test.event.batch", None, object_id="4"),
+    ]
+    # The savepoint and its release, the heads made if missing, locked, the events, three head updates.
+    with django_assert_num_queries(8):
+        events = audit.record_all(entries)
+    assert [(e.chain, e.seq) for e in events] == [
+        (f"org:{organisation.pk}", 2),
+        (f"org:{other.pk}", 1),
+        (f"org:{organisation.pk}", 3),
+        ("system", events[3].seq),
+    ]
+    assert events[2].prev_hash == events[0].hash
+    assert AuditEvent.objects.get(chain=f"org:{organisation.pk}", seq=3).hash == events[2].hash
+    assert verify_all().breaks == []
+    assert audit.record_all([]) == []
+    with pytest.raises(ValueError, match="namespaced"):
+        audit.record_all([audit.Entry("unnamespaced", organisation.pk)])
+
+
+def test_the_reads_of_one_request_are_written_with_one_lock(
+    organisation: Organisation, django_assert_max_num_queries: Callable[..., Any]
+) -> None:
+    from werkvrede.audit.reads import READ_ACTION, record_read, request_scope
+
+    class Reader:
+        user_id = 7
+        role_codes = "BA"
+
+    with django_assert_max_num_queries(6), request_scope():
+        for category, subject in (("D03", 1), ("D04", 1), ("D03", 2)):
+            record_read(
+                Reader(),
+                category=category,
+                organisation_id=organisation.pk,
+                case_id=None,
+                subject_id=subject,
+                basis="role:BA",
+                object_type="sickness.verdict",
+                object_id=str(subject),
+            )
+    reads = AuditEvent.objects.filter(action=READ_ACTION).order_by("seq")
+    assert [(e.category, e.subject_id, e.seq) for e in reads] == [("D03", 1, 1), ("D04", 1, 2), ("D03", 2, 3)]
     assert verify_all().breaks == []
