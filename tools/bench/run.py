@@ -218,6 +218,8 @@ def main() -> None:
     results = []
     with server(PLAIN_ENV):
         results.append(measure("plain Django one-query view", "/bench/raw/", ids["admin"], PLAIN))
+        login = "plain Django one-query view, logged in (session and user read)"
+        results.append(measure(login, "/bench/raw-login/", ids["admin"]))
         admin = "/bench/admin/cases/case/?q=B-000012&state__exact=INTAKE"
         results.append(measure("admin changelist, search and filter", admin, ids["admin"], ADMIN))
     with server(ENV):

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.urls import path
 
 from werkvrede.cases.models import Case
-from werkvrede.config.bench_views import raw_one_query
+from werkvrede.config.bench_views import raw_one_query, raw_one_query_logged_in
 
 site = admin.AdminSite(name="bench_admin")
 
@@ -26,4 +26,8 @@ class CaseAdmin(admin.ModelAdmin[Case]):
 
 site.register(Case, CaseAdmin)
 
-urlpatterns = [path("bench/raw/", raw_one_query), path("bench/admin/", site.urls)]
+urlpatterns = [
+    path("bench/raw/", raw_one_query),
+    path("bench/raw-login/", raw_one_query_logged_in),
+    path("bench/admin/", site.urls),
+]

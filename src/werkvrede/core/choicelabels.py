@@ -21,6 +21,9 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 
+# Django's own display (private, so looked up once here); what `install` replaces.
+DJANGOS_DISPLAY = models.Model._get_FIELD_display  # type: ignore[attr-defined]
+
 
 @cache
 def _labels(field: models.Field[Any, Any]) -> dict[Any, Any]:
@@ -34,7 +37,7 @@ def _get_field_display(self: models.Model, field: models.Field[Any, Any]) -> Any
 
 
 def _is_djangos(attribute: object) -> bool:
-    return isinstance(attribute, partialmethod) and attribute.func is models.Model._get_FIELD_display
+    return isinstance(attribute, partialmethod) and attribute.func is DJANGOS_DISPLAY
 
 
 def install(prefix: str = "werkvrede.") -> int:
