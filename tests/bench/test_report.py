@@ -38,19 +38,19 @@ RESULTS = [
 
 def test_the_table_has_a_row_per_endpoint_with_ratios_to_the_three_anchors() -> None:
     lines = report.table(RESULTS)
-    assert lines[0] == "| endpoint | req/s | p50 ms | p99 ms | × (a) | × (b) | × (c) |"
-    assert lines[1] == "|---|---:|---:|---:|---:|---:|---:|"
+    assert lines[0] == "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) |"
+    assert lines[1] == "|---|---:|---:|---:|---:|---:|---:|---:|"
     assert (
         lines[2]
-        == "| (a) plain Django one-query view `/bench/raw/` | 2,000 | 3.9 | 9.5 | 1.00 | 2.00 | 20.00 |"
+        == "| (a) plain Django one-query view `/bench/raw/` | 2,000 | 0% | 3.9 | 9.5 | 1.00 | 2.00 | 20.00 |"
     )
-    assert lines[5] == "| case list (HTML) `/zaken/` | 500 | 15.2 | 40.0 | 0.25 | 0.50 | 5.00 |"
+    assert lines[5] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | 0.25 | 0.50 | 5.00 |"
     assert len(lines) == 2 + len(RESULTS)
 
 
 def test_a_missing_anchor_shows_a_dash_instead_of_a_ratio() -> None:
     lines = report.table(RESULTS[2:])
-    assert lines[3] == "| case list (HTML) `/zaken/` | 500 | 15.2 | 40.0 | – | 0.50 | – |"
+    assert lines[3] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | – | 0.50 | – |"
 
 
 def test_the_document_describes_the_machine_and_says_when_it_was_busy() -> None:
@@ -83,7 +83,18 @@ Requests/sec:   1234.50
 
 def test_a_slow_endpoint_keeps_a_decimal() -> None:
     slow = report.Result("admin changelist", "/a", 0.87, 2100.0, 4000.0, report.ADMIN)
-    assert report.table([slow])[2].startswith("| (c) admin changelist `/a` | 0.9 | 2100.0 | 4000.0 |")
+    assert report.table([slow])[2].startswith("| (c) admin changelist `/a` | 0.9 | 0% | 2100.0 | 4000.0 |")
+
+
+def test_the_round_with_the_median_rate_is_reported_with_the_spread_of_the_rounds() -> None:
+    rounds = [(90.0, 80.0, 120.0), (110.0, 70.0, 100.0), (100.0, 75.0, 110.0)]
+    result = report.median_round("case list", "/zaken/", rounds, report.PLAIN)
+    assert (result.rps, result.p50_ms, result.p99_ms, result.anchor) == (100.0, 75.0, 110.0, "a")
+    assert result.spread == pytest.approx(0.2)
+    assert "| 100 | 20% | 75.0 | 110.0 |" in report.table([result])[2]
+    assert report.median_round("one", "/", [(50.0, 1.0, 2.0)]).spread == 0.0
+    with pytest.raises(ValueError, match="no rounds"):
+        report.median_round("none", "/", [])
 
 
 def test_wrk_output_is_read_in_milliseconds() -> None:

@@ -17,6 +17,18 @@ class Result:
     p50_ms: float
     p99_ms: float
     anchor: str = ""
+    spread: float = 0.0  # (highest - lowest) / median req/s over the rounds; 0 for one round
+
+
+def median_round(label: str, path: str, rounds: list[tuple[float, float, float]], anchor: str = "") -> Result:
+    """The round with the median req/s (its own p50 and p99), and how far the rounds lay apart: one
+    wrk run on a shared machine varies by ±10 %, as much as the flatness the bench must judge."""
+    if not rounds:
+        raise ValueError("no rounds measured")
+    ordered = sorted(rounds)
+    rps, p50, p99 = ordered[(len(ordered) - 1) // 2]
+    spread = (ordered[-1][0] - ordered[0][0]) / rps if rps else 0.0
+    return Result(label, path, rps, p50, p99, anchor, spread)
 
 
 def _ratio(value: float, anchor: float | None) -> str:
@@ -31,13 +43,16 @@ def table(results: list[Result]) -> list[str]:
     """The results as a Markdown table, anchors first as measured, with ratios of req/s to (a), (b), (c)."""
     anchors = {r.anchor: r.rps for r in results if r.anchor}
     lines = [
-        "| endpoint | req/s | p50 ms | p99 ms | × (a) | × (b) | × (c) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         label = f"({r.anchor}) {r.label}" if r.anchor else r.label
         ratios = " | ".join(_ratio(r.rps, anchors.get(a)) for a in (PLAIN, FULL_STACK, ADMIN))
-        lines.append(f"| {label} `{r.path}` | {_rate(r.rps)} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |")
+        spread = f"{r.spread:.0%}"
+        lines.append(
+            f"| {label} `{r.path}` | {_rate(r.rps)} | {spread} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |"
+        )
     return lines
 
 
@@ -91,6 +106,8 @@ def document(
         "Anchors: (a) a plain Django one-query view with Django's own middleware and none of Werkvrede's "
         "(what the machine allows); (b) the same view through Werkvrede's full middleware stack; (c) the "
         "Django admin changelist of all cases with a search and a filter, as a generic CRUD would serve it. "
+        "Each endpoint is measured in several rounds; the table gives the round with the median req/s, "
+        "and the spread is how far the rounds lay apart (highest minus lowest, over the median). "
         "Ratios are req/s of the row divided by req/s of the anchor. (a) reads neither the session nor "
         "the user; the row after it is (a) for a logged-in person, so what lies between it and (b) is "
         "Werkvrede's own middleware.",

@@ -32,13 +32,15 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import ADMIN, FULL_STACK, PLAIN, Machine, Result, document
+from report import ADMIN, FULL_STACK, PLAIN, Machine, Result, document, median_round
 
 REPO = Path(__file__).resolve().parents[2]
 PY = REPO / ".venv" / "bin" / "python"
 PORT = int(os.environ.get("WERKVREDE_BENCH_PORT", "8123"))
 BASE = f"http://127.0.0.1:{PORT}"
 SECONDS = int(os.environ.get("WERKVREDE_BENCH_SECONDS", "10"))
+# Rounds per endpoint; the median is reported (report.median_round).
+ROUNDS = max(1, int(os.environ.get("WERKVREDE_BENCH_ROUNDS", "3")))
 CASES = int(os.environ.get("WERKVREDE_BENCH_CASES", "1000000"))
 ORGANISATIONS = max(1, min(int(os.environ.get("WERKVREDE_BENCH_ORGANISATIONS", "1000")), CASES))
 DATABASE_URL = os.environ.get(
@@ -51,7 +53,9 @@ ENV = {
     "WERKVREDE_BENCH_ORGANISATIONS": str(ORGANISATIONS),
 }
 PLAIN_ENV = {**ENV, "DJANGO_SETTINGS_MODULE": "werkvrede.config.settings.bench_plain"}
-SETUP = f"gunicorn 2 sync workers, wrk 2 threads and 8 connections, {SECONDS} s per endpoint"
+SETUP = (
+    f"gunicorn 2 sync workers, wrk 2 threads and 8 connections, {ROUNDS} rounds of {SECONDS} s per endpoint"
+)
 
 
 def _run(*args: str) -> str:
@@ -146,11 +150,17 @@ def measure(label: str, path: str, session: str, anchor: str = "") -> Result:
     # A slow page (the generic changelist) must be measured, not dropped by wrk's 2 s time-out.
     command = ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--timeout", "60s", "--latency"]
     command += ["-H", f"Cookie: sessionid={session}", url]
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
-    rps, p50, p99 = parse_wrk(out, url)
-    result = Result(label, path, rps, p50, p99, anchor)
-    print(f"  {label:52} {rps:9.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms", flush=True)
-    return result
+    rounds = [
+        parse_wrk(subprocess.run(command, check=True, capture_output=True, text=True).stdout, url)  # noqa: S603
+        for _ in range(ROUNDS)
+    ]
+    r = median_round(label, path, rounds, anchor)
+    print(
+        f"  {label:52} {r.rps:9.0f} req/s  p50 {r.p50_ms:7.1f} ms  p99 {r.p99_ms:7.1f} ms  "
+        f"spread {r.spread:.0%}",
+        flush=True,
+    )
+    return r
 
 
 @contextmanager
