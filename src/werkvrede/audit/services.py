@@ -122,7 +122,6 @@ def record(
     return record_all([entry])[0]
 
 
-@transaction.atomic
 def record_all(entries: Sequence[Entry]) -> list[AuditEvent]:
     """Append events to their organisations' chains, in the order given, in one transaction.
 
@@ -136,7 +135,12 @@ def record_all(entries: Sequence[Entry]) -> list[AuditEvent]:
         if not ACTION_PATTERN.match(entry.action):
             raise ValueError(f"audit action {entry.action!r} must be namespaced like 'context.entity.verb'")
     if not entries:
-        return []
+        return []  # no transaction, no query: most requests read nothing audited
+    with transaction.atomic():
+        return _append(entries)
+
+
+def _append(entries: Sequence[Entry]) -> list[AuditEvent]:
     ring = audit_keyring()
     chains = sorted({chain_key(entry.organisation_id) for entry in entries})
     AuditChainHead.objects.bulk_create([AuditChainHead(chain=c) for c in chains], ignore_conflicts=True)
