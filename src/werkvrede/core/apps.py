@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Werkvrede core"
 
     def ready(self) -> None:
-        from werkvrede.core import choicelabels, policies  # noqa: F401  (register rules)
+        import werkvrede.core.policies  # noqa: F401  (register rules)
+        from werkvrede.core import choicelabels
 
         choicelabels.install()

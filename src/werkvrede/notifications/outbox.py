@@ -253,7 +253,7 @@ def failed_mail_resend_from_command(*, organisation_id: int | None = None) -> in
 
 
 def retention_days() -> int:
-    return int(getattr(settings, "WERKVREDE_OUTBOX_RETENTION_DAYS", 90))
+    return settings.WERKVREDE_OUTBOX_RETENTION_DAYS
 
 
 def finished_before(day: datetime) -> QuerySet[OutgoingMail]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.functional import Promise
 
 from werkvrede.accounts.models import Membership
 from werkvrede.core.actor import Actor
 from werkvrede.core.policy import allowed, authorize
+from werkvrede.notifications.outbox import retention_days as outbox_retention_days
 from werkvrede.protocol.selectors import protocol_for
 from werkvrede.retention.models import PersonHold, PurgeRun
 from werkvrede.retention.purge import warning_days
@@ -94,7 +94,7 @@ def terms_in_force(organisation_id: int) -> list[TermInForce]:
             "OUTBOX",
             labels["OUTBOX"],
             _("%(days)s dagen na verzending; een e-mail die nog wacht blijft")
-            % {"days": settings.WERKVREDE_OUTBOX_RETENTION_DAYS},
+            % {"days": outbox_retention_days()},
         ),
     ]
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from functools import partialmethod
 from typing import Any
 
+import pytest
 from django.apps import apps
 from django.db import models
 from django.utils import translation
 from django.utils.functional import lazy
 
+from werkvrede.cases.models import Case
 from werkvrede.core import choicelabels
 
 
@@ -70,6 +72,19 @@ def test_only_the_shown_label_is_translated() -> None:
     assert len(translated) >= 12
 
 
-def test_a_model_with_its_own_display_keeps_it() -> None:
-    assert not choicelabels._is_djangos(lambda self: "own")
+def test_a_model_with_its_own_display_keeps_it_and_djangos_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert choicelabels.install() == 0  # installed once at start-up; nothing left to replace
+
+    def own(self: Case) -> str:
+        return "own"
+
+    monkeypatch.setattr(Case, "get_state_display", own)
+    assert choicelabels.install() == 0
+    assert Case.__dict__["get_state_display"] is own
+    state = Case._meta.get_field("state")
+    monkeypatch.setattr(Case, "get_state_display", partialmethod(choicelabels.DJANGOS_DISPLAY, field=state))
+    assert choicelabels.install() == 1
+    installed = Case.__dict__["get_state_display"]
+    assert isinstance(installed, partialmethod) and installed.func is choicelabels._get_field_display
