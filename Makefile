@@ -10,6 +10,8 @@ MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 # Test processes per pass (pytest-xdist; each has its own test database); 0 runs one process.
 TEST_WORKERS ?= 2
+# An idle process takes half of a busy one's queue, so both end together (ADR 0202).
+XDIST = -n $(TEST_WORKERS) $(if $(filter 0,$(TEST_WORKERS)),,--dist worksteal)
 
 .PHONY: env run test test-sqlite test-postgres test-fast fuzz soak check messages translations bench bench-guideline bench-mix clean screenshots
 
@@ -51,13 +53,13 @@ PYTEST_SELECT = $(if $(MARKS),-m "$(MARKS)")
 
 test-sqlite: env translations
 	@echo "== Test suite on SQLite$(if $(MARKS), ($(MARKS)))"
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_SELECT) $(PYTEST_ARGS)
 
 # Runs when PostgreSQL answers; with WERKVREDE_REQUIRE_POSTGRES=1 an unreachable server fails the run.
 test-postgres: env translations
 	@if $(PY) tools/postgres_available.py; then \
 		echo "== Test suite on PostgreSQL$(if $(MARKS), ($(MARKS)))"; \
-		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_SELECT) $(PYTEST_ARGS); \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest $(XDIST) $(PYTEST_SELECT) $(PYTEST_ARGS); \
 	elif [ "$${WERKVREDE_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 		echo "FAILED: PostgreSQL is required (WERKVREDE_REQUIRE_POSTGRES=1) but not reachable"; exit 1; \
 	else \
@@ -85,10 +87,10 @@ fuzz: env translations
 soak: env translations
 	@if $(PY) tools/postgres_available.py; then \
 		echo "== Soak tests on PostgreSQL"; \
-		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest -n $(TEST_WORKERS) -m soak $(PYTEST_ARGS); \
+		WERKVREDE_TEST_DATABASE=postgres $(PY) -m pytest $(XDIST) -m soak $(PYTEST_ARGS); \
 	else \
 		echo "== Soak tests on SQLite"; \
-		$(PY) -m pytest -n $(TEST_WORKERS) -m soak $(PYTEST_ARGS); \
+		$(PY) -m pytest $(XDIST) -m soak $(PYTEST_ARGS); \
 	fi
 
 check: env

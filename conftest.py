@@ -171,10 +171,11 @@ def on_postgres() -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     # The schemathesis tests share one node id per operation; xdist's scope and group modes schedule
-    # by node id and silently run one of them (ADR 0067). Only the default `load` mode runs them all.
+    # by node id and silently run one of them (ADR 0067). The `load` and `worksteal` modes (the one
+    # `make test` uses, ADR 0202) schedule by position and run them all.
     dist = getattr(config.option, "dist", "no")
     if dist not in ("no", "load", "worksteal"):
-        raise pytest.UsageError(f"--dist {dist} would drop tests with a shared node id; use --dist load")
+        raise pytest.UsageError(f"--dist {dist} would drop tests with a shared node id; use --dist worksteal")
 
 
 def pytest_report_header() -> list[str]:

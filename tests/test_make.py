@@ -1,0 +1,43 @@
+"""`make test`'s passes schedule their tests so that both processes end together (ADR 0202).
+
+With xdist's default `load` mode a process was handed hundreds of tests at once and kept them: on the
+SQLite pass one process ran the browser walks for three minutes while the other stood idle. In
+`worksteal` mode an idle process takes half of a busy one's queue.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pytest_lines(*args: str) -> list[str]:
+    if shutil.which("make") is None:
+        pytest.fail("make is needed to run the suite at all")
+    shown = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line for line in shown.splitlines() if "-m pytest" in line and "test_api_fuzz" not in line]
+
+
+def test_every_parallel_pass_lets_an_idle_process_take_work() -> None:
+    lines = _pytest_lines("test-sqlite", "test-postgres", "soak")
+    assert len(lines) == 4, lines  # SQLite, PostgreSQL, and soak on either database
+    for line in lines:
+        assert re.search(r"-n 2 --dist worksteal\b", line), line
+
+
+def test_one_process_runs_without_a_scheduler() -> None:
+    (line,) = _pytest_lines("test-sqlite", "TEST_WORKERS=0")
+    assert "-n 0" in line
+    assert "--dist" not in line
