@@ -1,9 +1,10 @@
 """Build the Actor for a user and their active organisation.
 
-A session keeps the person's roles, the two-factor step and the organisation switcher's list under
-their access stamp (`User.access_version`), which the database raises on every change of grants,
-memberships, devices or an organisation's name, however it is made (ADR 0188, ADR 0199): the user row
-is read on every request anyway, so a changed stamp makes that very request read them again.
+A session keeps the person's roles, the two-factor step, the device that verified it and the
+organisation switcher's list under their access stamp (`User.access_version`), which the database
+raises on every change of grants, memberships, devices or an organisation's name, however it is made
+(ADR 0188, ADR 0199, ADR 0203): the user row is read on every request anyway, so a changed stamp makes
+that very request read them again.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from django.apps import apps
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import DEFAULT_DB_ALIAS
 from django.http import HttpRequest
+from django_otp.models import Device
 
 from werkvrede.accounts.models import RoleGrant, User
 from werkvrede.accounts.selectors import organisations_of_user
@@ -87,6 +91,7 @@ def actor_for_session(user: User | None, organisation_id: int | None, session: S
     if cached is None or "roles" not in cached:
         roles, organisation_name = _grants(user, organisation_id)
         cached = {
+            **(cached or {}),  # a current cache without the roles (a device kept first) keeps its keys
             "stamp": stamp(user),
             "organisation": organisation_id,
             "roles": roles,
@@ -108,6 +113,36 @@ def cached_step(session: SessionBase, user: User, compute: Callable[[], str | No
     if cached is not None:
         session[ACCESS_SESSION_KEY] = {**cached, "step": value}
     return value
+
+
+def cached_device(
+    session: SessionBase, user: User, persistent_id: str, load: Callable[[], Device | None]
+) -> Device | None:
+    """The device that verified this session, kept under the stamp like the roles (ADR 0203): the
+    database raises the stamp when a device is added, removed, (un)confirmed or handed to another person,
+    so a kept device is still this person's and confirmed. Only its id, owner and confirmation are kept;
+    any other field is read from the database when asked for (a deferred field)."""
+    organisation_id = session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+    cached = cached_access(session, user, organisation_id)
+    if cached is not None and cached.get("device") == [persistent_id]:
+        return _kept_device(persistent_id, user)
+    device = load()
+    if device is not None and device.user_id == user.pk and device.confirmed:
+        base = cached or {"stamp": stamp(user), "organisation": organisation_id}
+        session[ACCESS_SESSION_KEY] = {**base, "device": [persistent_id]}
+    return device
+
+
+def _kept_device(persistent_id: str, user: User) -> Device | None:
+    label, _, pk = persistent_id.rpartition("/")
+    try:
+        model, key = apps.get_model(label), int(pk)
+    except (LookupError, ValueError):
+        return None
+    known = {"id": key, "user_id": user.pk, "confirmed": True}
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in known]
+    device: Device = model.from_db(DEFAULT_DB_ALIAS, fields, [known[name] for name in fields])
+    return device
 
 
 class OrganisationChoice(NamedTuple):

@@ -8,15 +8,18 @@ the JSON API answers 403 JSON, the admin site is refused like any page. Allowed:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware
 
 from werkvrede.accounts import mfa
-from werkvrede.accounts.actors import cached_step
+from werkvrede.accounts.actors import cached_device, cached_step
 from werkvrede.core.access import PUBLIC, classification_of
 
 V = TypeVar("V", bound=Callable[..., Any])
@@ -40,6 +43,24 @@ def _is_step(view: Callable[..., Any]) -> bool:
 def step_url(step: mfa.Step, next_url: str = "") -> str:
     url = reverse("accounts:mfa-verify" if step is mfa.Step.VERIFY else "accounts:mfa-enrol")
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+class VerifiedDeviceMiddleware(OTPMiddleware):  # type: ignore[misc]  # django-otp ships no types
+    """django-otp's middleware, with the device that verified the session kept under the access stamp
+    instead of read on every request (ADR 0203). django-otp's own checks still decide: the device must
+    be the person's and confirmed, or the session loses its second step."""
+
+    def _verify_user_sync(self, request: HttpRequest, user: Any) -> Any:
+        self._init_user_fields(user)
+        if user.is_authenticated:
+            stored = request.session.get(DEVICE_ID_SESSION_KEY)
+            device = None
+            if stored:
+                persistent_id = self._normalize_persistent_id(stored)
+                read = partial(self._device_from_persistent_id, persistent_id)
+                device = cached_device(request.session, user, persistent_id, read)
+            user.otp_device = self._finalize_device(request, user, device)
+        return user
 
 
 class TwoFactorMiddleware:

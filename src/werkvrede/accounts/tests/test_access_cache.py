@@ -9,15 +9,17 @@ the very next request, and cached roles never serve another organisation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import World, logged_in, password_only
+from conftest import World, logged_in, password_only, totp_device_for
 from werkvrede.accounts import people
 from werkvrede.accounts.actors import ACCESS_SESSION_KEY, actor_for
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
@@ -214,3 +216,77 @@ def test_every_change_raises_the_stamp(world: World) -> None:
     assert stamp() == before + 8
     TOTPDevice.objects.filter(pk=device.pk).update(last_t=5)
     assert stamp() == before + 8  # a used code changes nothing a session keeps
+
+
+# The device that verified a session is kept under the same stamp (ADR 0203): the database raises the
+# stamp when a device is added, removed, (un)confirmed or handed to another person.
+TWO_FACTOR = (Role.OCCUPATIONAL_PHYSICIAN, Role.MEDIATOR)
+
+
+def test_a_verified_two_factor_session_reads_only_the_session_and_the_user(world: World) -> None:
+    for role in TWO_FACTOR:
+        client = logged_in(world.a.users[role])
+        sql = _steady(client, ME)
+        assert len(sql) == 2, sql
+        assert "django_session" in sql[0] and "accounts_user" in sql[1]
+        assert client.session[ACCESS_SESSION_KEY]["device"] == [client.session[DEVICE_ID_SESSION_KEY]]
+
+
+def _verified_then(world: World, change: Callable[[TOTPDevice], object]) -> Client:
+    person = world.a.users[Role.OCCUPATIONAL_PHYSICIAN]
+    client = logged_in(person)
+    _steady(client, HOME)
+    assert "device" in client.session[ACCESS_SESSION_KEY]
+    change(TOTPDevice.objects.get(user=person, confirmed=True))
+    return client
+
+
+def _asked_for_a_second_step(client: Client) -> bool:
+    response = client.get(HOME)
+    return response.status_code == 302 and response["Location"].startswith(
+        (reverse("accounts:mfa-verify"), reverse("accounts:mfa-enrol"))
+    )
+
+
+def test_a_device_deleted_with_sql_ends_the_verification_at_the_next_request(world: World) -> None:
+    def delete(device: TOTPDevice) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM otp_totp_totpdevice WHERE id = %s", [device.pk])
+
+    client = _verified_then(world, delete)
+    assert _asked_for_a_second_step(client)
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+def test_a_device_unconfirmed_by_a_bulk_update_ends_the_verification(world: World) -> None:
+    client = _verified_then(world, lambda d: TOTPDevice.objects.filter(pk=d.pk).update(confirmed=False))
+    assert _asked_for_a_second_step(client)
+
+
+def test_a_device_handed_to_another_person_ends_the_verification(world: World) -> None:
+    other = world.b.users[Role.OCCUPATIONAL_PHYSICIAN]
+    client = _verified_then(world, lambda d: TOTPDevice.objects.filter(pk=d.pk).update(user=other))
+    assert _asked_for_a_second_step(client)
+
+
+def test_a_session_pointing_at_another_device_reads_it_and_is_refused(world: World) -> None:
+    """The kept device counts only for the device id the session holds: another id is read, and another
+    person's device verifies nothing."""
+    client = _verified_then(world, lambda d: None)
+    someone_else = totp_device_for(world.b.users[Role.OCCUPATIONAL_PHYSICIAN])
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = someone_else.persistent_id
+    session.save()
+    assert _asked_for_a_second_step(client)
+
+
+def test_the_kept_device_is_the_persons_own_and_reads_the_rest_when_asked(world: World) -> None:
+    person = world.a.users[Role.MEDIATOR]
+    client = logged_in(person)
+    _steady(client, ME)
+    device = getattr(client.get(ME).wsgi_request.user, "otp_device", None)
+    stored = TOTPDevice.objects.get(user=person, confirmed=True)
+    assert isinstance(device, TOTPDevice) and device.pk == stored.pk and device.user_id == person.pk
+    with CaptureQueriesContext(connection) as captured:
+        assert device.key == stored.key  # not kept in the session: read from the database when asked
+    assert len(captured.captured_queries) == 1

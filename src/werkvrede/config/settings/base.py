@@ -80,7 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's, keeping the verifying device under the access stamp (ADR 0203).
+    "werkvrede.accounts.mfa_middleware.VerifiedDeviceMiddleware",
     "werkvrede.accounts.middleware.ActorMiddleware",
     "werkvrede.accounts.mfa_middleware.TwoFactorMiddleware",
     "werkvrede.core.middleware.DenialAuditMiddleware",
