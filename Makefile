@@ -4,6 +4,9 @@ export UV_PYTHON_DOWNLOADS := never
 # Keep Python's bytecode cache even where the environment turns it off: without it every test worker
 # and every `manage.py` a test starts compiles Django and the suite again (ADR 0067).
 unexport PYTHONDONTWRITEBYTECODE
+# Compile the environment's bytecode once when it is installed: otherwise the first test processes of
+# a fresh checkout each compile Django and the libraries at the same time (ADR 0202).
+export UV_COMPILE_BYTECODE := 1
 UV := $(shell sh tools/bootstrap-uv.sh)
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py

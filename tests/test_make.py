@@ -41,3 +41,21 @@ def test_one_process_runs_without_a_scheduler() -> None:
     (line,) = _pytest_lines("test-sqlite", "TEST_WORKERS=0")
     assert "-n 0" in line
     assert "--dist" not in line
+
+
+def test_the_environment_is_installed_with_its_bytecode_compiled() -> None:
+    """A fresh checkout's first test processes would otherwise each compile the libraries at once."""
+    shown = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "--eval",
+            "shown-to-commands: ; @echo $$UV_COMPILE_BYTECODE",
+            "shown-to-commands",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert shown.strip() == "1"

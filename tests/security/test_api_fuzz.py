@@ -126,9 +126,6 @@ def flatmap_path_parameters(context: Any, path_parameters: dict[str, Any]) -> An
 def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
     """The shared world with, for this module only (rolled back at its end), a case with a sick report
     and the sessions of the three roles. Every test runs in a savepoint inside it (the `db` fixture)."""
-    # As Django's test client does: a request must not close the connection the transaction is on.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
     with module_transaction(django_db_blocker), django_db_blocker.unblock():
         world = shared_world()
         case = conflict_case(world)
@@ -143,6 +140,17 @@ def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
             )
         yield world
     _REAL_IDS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_the_connection() -> Iterator[None]:
+    """As Django's test client does: a request must not close the connection the test's transaction is
+    on. Per test, not per module: Django's client connects `close_old_connections` again after each of
+    its requests, so a test with the client (the CSRF test) would otherwise leave the next test of the
+    module closing its own connection, whatever order the processes run the tests in (ADR 0202)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
