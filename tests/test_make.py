@@ -7,6 +7,7 @@ SQLite pass one process ran the browser walks for three minutes while the other 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,6 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The Makefile as written: a `make test TEST_WORKERS=0` that runs these tests passes its variables to
+# every make below it through MAKEFLAGS.
+CLEAN = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
 
 
 def _pytest_lines(*args: str) -> list[str]:
@@ -23,6 +27,7 @@ def _pytest_lines(*args: str) -> list[str]:
     shown = subprocess.run(
         ["make", "--dry-run", "--no-print-directory", *args],
         cwd=ROOT,
+        env=CLEAN,
         capture_output=True,
         text=True,
         check=True,
@@ -54,6 +59,7 @@ def test_the_environment_is_installed_with_its_bytecode_compiled() -> None:
             "shown-to-commands",
         ],
         cwd=ROOT,
+        env=CLEAN,
         capture_output=True,
         text=True,
         check=True,
