@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Makefile as written: a `make test TEST_WORKERS=0` that runs these tests passes its variables to
-# every make below it through MAKEFLAGS.
+# every make below it, through MAKEFLAGS and the environment; the tests name the variables they read.
 CLEAN = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
 
 
@@ -36,7 +36,7 @@ def _pytest_lines(*args: str) -> list[str]:
 
 
 def test_every_parallel_pass_lets_an_idle_process_take_work() -> None:
-    lines = _pytest_lines("test-sqlite", "test-postgres", "soak")
+    lines = _pytest_lines("test-sqlite", "test-postgres", "soak", "TEST_WORKERS=2")
     assert len(lines) == 4, lines  # SQLite, PostgreSQL, and soak on either database
     for line in lines:
         assert re.search(r"-n 2 --dist worksteal\b", line), line
