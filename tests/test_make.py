@@ -21,17 +21,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CLEAN = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
 
 
-def _pytest_lines(*args: str) -> list[str]:
+def _make(*args: str) -> str:
+    """What `make` prints with `args`, from the Makefile as written."""
     if shutil.which("make") is None:
         pytest.fail("make is needed to run the suite at all")
-    shown = subprocess.run(
-        ["make", "--dry-run", "--no-print-directory", *args],
+    done = subprocess.run(
+        ["make", "--no-print-directory", *args],
         cwd=ROOT,
         env=CLEAN,
         capture_output=True,
         text=True,
         check=True,
-    ).stdout
+    )
+    return done.stdout
+
+
+def _pytest_lines(*args: str) -> list[str]:
+    shown = _make("--dry-run", *args)
     return [line for line in shown.splitlines() if "-m pytest" in line and "test_api_fuzz" not in line]
 
 
@@ -50,18 +56,5 @@ def test_one_process_runs_without_a_scheduler() -> None:
 
 def test_the_environment_is_installed_with_its_bytecode_compiled() -> None:
     """A fresh checkout's first test processes would otherwise each compile the libraries at once."""
-    shown = subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "--eval",
-            "shown-to-commands: ; @echo $$UV_COMPILE_BYTECODE",
-            "shown-to-commands",
-        ],
-        cwd=ROOT,
-        env=CLEAN,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    shown = _make("--eval", "shown-to-commands: ; @echo $$UV_COMPILE_BYTECODE", "shown-to-commands")
     assert shown.strip() == "1"
