@@ -20,8 +20,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
@@ -33,6 +31,7 @@ from schemathesis.config import SchemathesisConfig
 
 from conftest import World, logged_in, module_transaction, shared_world
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
+from werkvrede.accounts.models import LoginSession
 from werkvrede.api.api import api
 from werkvrede.core.roles import Role
 from werkvrede.core.types import MAX_ID
@@ -135,8 +134,11 @@ def world(_world_committed: None, django_db_blocker: Any) -> Iterator[World]:
             client = logged_in(world.a.users[role])  # with the second factor where the role needs it
             data = {**dict(client.session.items()), ACTIVE_ORGANISATION_SESSION_KEY: world.a.organisation.pk}
             expires = datetime(2199, 12, 31, tzinfo=UTC)
-            Session.objects.create(
-                session_key=key, session_data=SessionStore().encode(data), expire_date=expires
+            LoginSession.objects.create(
+                session_key=key,
+                session_data=LoginSession.objects.encode(data),
+                expire_date=expires,
+                user=world.a.users[role],
             )
         yield world
     _REAL_IDS.clear()

@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.sessions.models import Session
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -21,7 +20,7 @@ from tests.security.urlwalk import ADMIN_NAMESPACE, Route, walk
 from werkvrede.accounts import middleware
 from werkvrede.accounts.mfa import MFA_ROLES
 from werkvrede.accounts.mfa_middleware import STEP_ATTRIBUTE
-from werkvrede.accounts.models import User
+from werkvrede.accounts.models import LoginSession, User
 from werkvrede.accounts.sessions import sessions_end
 from werkvrede.audit.models import AuditEvent
 from werkvrede.core.access import PUBLIC
@@ -116,7 +115,7 @@ def test_session_lifecycle(world: World) -> None:
     assert response["Location"].startswith(STEPS[0])
     after_password = _session_id(client)
     assert after_password != planted.session_key
-    assert not Session.objects.filter(session_key=planted.session_key).exists()
+    assert not LoginSession.objects.filter(session_key=planted.session_key).exists()
     assert client.post(STEPS[0], {"code": current_code(device)}).status_code == 302
     assert _session_id(client) not in (planted.session_key, after_password)
     assert _alive(client)
@@ -124,7 +123,7 @@ def test_session_lifecycle(world: World) -> None:
     # Log-out ends the session on the server; its id no longer works (the back button shows nothing).
     old = _session_id(client)
     client.post("/account/uitloggen/")
-    assert not Session.objects.filter(session_key=old).exists()
+    assert not LoginSession.objects.filter(session_key=old).exists()
     replayed = Client()
     replayed.cookies[settings.SESSION_COOKIE_NAME] = old
     assert not _alive(replayed)

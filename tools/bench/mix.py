@@ -88,7 +88,9 @@ class Organisation:
 
 def prepare(organisations: int) -> list[Organisation]:
     """The mix's organisations with their people and cases (made when missing), and fresh sessions."""
-    from django.contrib.sessions.backends.db import SessionStore
+    from importlib import import_module
+
+    from django.conf import settings
     from django.utils import timezone
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -145,9 +147,10 @@ def prepare(organisations: int) -> list[Organisation]:
         for membership in Membership.objects.filter(organisation=org).select_related("user").order_by("pk"):
             user = membership.user
             hr = membership.grants.filter(role="HR").exists()
-            session = SessionStore()
+            # Werkvrede's sessions, read with their person (ADR 0204).
+            session = import_module(settings.SESSION_ENGINE).SessionStore()
             session["_auth_user_id"] = str(user.pk)
-            session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+            session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
             session["_auth_user_hash"] = user.get_session_auth_hash()
             session[ACTIVE_ORGANISATION_SESSION_KEY] = org.pk
             session[LOGIN_AT_SESSION_KEY] = now_seconds()

@@ -18,11 +18,19 @@ if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkvrede.config.settings.bench")
     django.setup()
 
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+
+from django.conf import settings
+
+# The anchors (a) and (c) run Django as `startproject` sets it up (settings.bench_plain): its own
+# database sessions and ModelBackend, not Werkvrede's session with its person (ADR 0204).
+PLAIN_ENGINE = "django.contrib.sessions.backends.db"
+PLAIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def session_for(email: str, organisation_slug: str | None) -> str:
-    """A session key of the person, logged in (with the second step where their role needs it)."""
+def session_for(email: str, organisation_slug: str | None, *, plain: bool = False) -> str:
+    """A session key of the person, logged in (with the second step where their role needs it); with
+    `plain`, a session of Django's own engine, for the plain anchors."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -35,9 +43,9 @@ def session_for(email: str, organisation_slug: str | None) -> str:
     from werkvrede.accounts.models import Organisation, User
 
     user = User.objects.get(email=email)
-    session = SessionStore()
+    session = import_module(PLAIN_ENGINE if plain else settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_backend"] = PLAIN_BACKEND if plain else settings.AUTHENTICATION_BACKENDS[0]
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session[LOGIN_AT_SESSION_KEY] = now_seconds()  # a session without it ends at once (ADR 0072)
     if organisation_slug is not None:
@@ -70,7 +78,7 @@ def measured() -> dict[str, Any]:
     return {
         "hr": session_for(BIG_HR_EMAIL, BIG_ORGANISATION_SLUG),
         "case": ids[ids.count() // 2],
-        "admin": session_for(ADMIN_EMAIL, None),
+        "admin": session_for(ADMIN_EMAIL, None, plain=True),
         "demo_hr": session_for("hr@demo.werkvrede.nl", demo_slug),
         "sick_case": sick_case.first(),
         "mediator": session_for("mediator@demo.werkvrede.nl", demo_slug),

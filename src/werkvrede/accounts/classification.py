@@ -89,6 +89,22 @@ classify(
     export=Withheld.TECHNICAL,
     retention_note="deleted after a day by the log-in throttle, accounts.throttle",
 )
+# Log-in sessions (ADR 0204): the key is the log-in secret the browser holds; the data holds the
+# person's id, roles and steps of the log-in. Ended sessions of a person are deleted with them
+# (accounts.sessions); the others at their expiry, by `manage.py clearsessions`.
+classify(
+    "accounts.loginsession",
+    {
+        "session_key": F(C.SYSTEM, export=Withheld.SECRET),
+        "session_data": C.SYSTEM,
+        "expire_date": C.SYSTEM,
+        "user": C.ACCOUNT,
+    },
+    subject="user",
+    retention=Retention.TECHNICAL,
+    export=Withheld.TECHNICAL,
+    retention_note="deleted when it ends or expires: accounts.sessions and manage.py clearsessions",
+)
 # Two-factor log-in (django-otp, ADR 0072). The TOTP key and the recovery codes are secrets of the
 # log-in: system fields, shown once at enrolment to their owner only, never on a page afterwards.
 _OTP_DEVICE = {

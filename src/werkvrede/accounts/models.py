@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession, BaseSessionManager
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -191,3 +192,36 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"log-in failure {self.pk} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class LoginSessionManager(BaseSessionManager["LoginSession"]):
+    def get_queryset(self) -> models.QuerySet[LoginSession]:
+        # Reading a session is reading its person (ADR 0204): one query with a join, not two.
+        return super().get_queryset().select_related("user")
+
+
+class LoginSession(AbstractBaseSession):
+    """A log-in session, stored with the id of the person it belongs to (ADR 0204).
+
+    Django's own session row holds the person's id only inside its encoded data, so a request reads the
+    session and then the person: two queries. Here the id is a column too, set from the data on every
+    save (`accounts.session_store`), and the request reads the session with the person joined in.
+    Deleting a person deletes their sessions.
+    """
+
+    # No database constraint: the column only points the read at the person; Django's session check
+    # decides. A person removed with SQL leaves a row that reads no one and ends at its expiry.
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+
+    objects: ClassVar[LoginSessionManager] = LoginSessionManager()
+
+    @classmethod
+    def get_session_store_class(cls) -> type[Any]:
+        from werkvrede.accounts.session_store import SessionStore
+
+        return SessionStore
+
+    def __str__(self) -> str:
+        return f"session of person {self.user_id}" if self.user_id else "session without a person"

@@ -2,7 +2,8 @@
 
 Every session stores a hash of the person's password hash and `session_generation`
 (`User._get_session_auth_hash`); Django compares it on each request. Raising the generation therefore
-ends every session of that person at its next request, wherever it is, without a list of sessions.
+ends every session of that person at its next request, wherever it is. The session rows name their
+person (ADR 0204), so the ended ones are deleted as well: nothing of them stays until their expiry.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 
-from werkvrede.accounts.models import User
+from werkvrede.accounts.models import LoginSession, User
 from werkvrede.audit import services as audit
 
 
@@ -26,6 +27,10 @@ def sessions_end(
     """
     User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
     user.refresh_from_db(fields=["session_generation"])
+    ended = LoginSession.objects.filter(user_id=user.pk)
+    if keep is not None:
+        ended = ended.exclude(session_key=keep.session.session_key)
+    ended.delete()
     if keep is not None:
         update_session_auth_hash(keep, user)
     audit.record(

@@ -49,6 +49,7 @@ ERASED_NAME = "Verwijderde persoon"
 # registry marks TECHNICAL follow their parent row or are pruned by their own command.
 COVERAGE = {
     "accounts.invitation": "accounts.account",
+    "accounts.loginsession": "accounts.account",
     "accounts.membership": "accounts.account",
     "accounts.rolegrant": "accounts.account",
     "accounts.user": "accounts.account",

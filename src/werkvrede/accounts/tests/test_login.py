@@ -123,16 +123,15 @@ def test_professionals_get_a_shorter_idle_timeout_than_employees(client_as: Call
 def test_the_idle_clock_restarts_at_most_once_a_minute(
     client_as: Callable[..., Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from django.contrib.sessions.models import Session
-
     from werkvrede.accounts import middleware
+    from werkvrede.accounts.models import LoginSession
 
     hr = client_as(Role.HR_ADVISER)
     hr.get("/")
     key = hr.session.session_key
 
     def expires() -> object:
-        return Session.objects.get(session_key=key).expire_date
+        return LoginSession.objects.get(session_key=key).expire_date
 
     first = expires()
     start = hr.session[middleware.SESSION_TOUCH_KEY]

@@ -78,7 +78,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the person read together with the session (ADR 0204).
+    "werkvrede.accounts.session_store.SessionUserMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # django-otp's, keeping the verifying device under the access stamp (ADR 0203).
     "werkvrede.accounts.mfa_middleware.VerifiedDeviceMiddleware",
@@ -148,7 +149,8 @@ DATABASE_ROUTERS = ["werkvrede.core.replica.PrimaryWritesRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Django's ModelBackend, taking the person the session row was read with (ADR 0204).
+AUTHENTICATION_BACKENDS = ["werkvrede.accounts.session_store.SessionUserBackend"]
 # How many proxies (load balancer, nginx) stand in front of the application; each appends the address it
 # saw to the forwarded-for header, and the client is the one this many places from the right (ADR 0155,
 # werkvrede.core.clientaddr). 0 means none: the connection's own address. Set exactly the number there
@@ -196,6 +198,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "werkvrede.accounts.passwords.CommonPasswordValidator"},
 ]
 
+# Sessions on `accounts.LoginSession`: the row names its person, read in the same query (ADR 0204).
+SESSION_ENGINE = "werkvrede.accounts.session_store"
 SESSION_COOKIE_AGE = 30 * 60
 # Absolute session lifetime, whatever the activity (ADR 0072): log in again after 12 hours.
 WERKVREDE_SESSION_ABSOLUTE_SECONDS = 12 * 3600

@@ -15,3 +15,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 ROOT_URLCONF = "werkvrede.config.bench_plain_urls"
+# Django's own sessions and backend too, not Werkvrede's session read with its person (ADR 0204).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]

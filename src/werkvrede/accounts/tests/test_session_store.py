@@ -1,0 +1,151 @@
+"""The session row names its person and is read with that person in one query (ADR 0204).
+
+The column only points the read at a person. Who the request acts as, and whether the session still
+holds, stay Django's decisions: the id in the session's signed data, the person's `is_active` and the
+session hash (password and session generation) are checked on every request, as for any session.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session as DjangoSession
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import World, logged_in
+from werkvrede.accounts.models import LoginSession, User
+from werkvrede.accounts.session_store import _READING, SessionUserBackend, _person_id
+from werkvrede.accounts.sessions import sessions_end
+from werkvrede.core.roles import Role
+
+ME = reverse("api:me")
+
+
+def _key(client: Client) -> str:
+    return str(client.session.session_key)
+
+
+def _me(client: Client) -> int | None:
+    """The person the request acts as (None: not logged in)."""
+    response = client.get(ME)
+    if response.status_code != 200:
+        return None
+    user_id: int = response.json()["user_id"]
+    return user_id
+
+
+def test_the_row_names_the_person_the_data_names(world: World) -> None:
+    hr = world.a.users[Role.HR_ADVISER]
+    client = logged_in(hr)
+    row = LoginSession.objects.get(session_key=_key(client))
+    assert row.user_id == hr.pk
+    assert row.get_decoded()[SESSION_KEY] == str(hr.pk)
+    assert str(row) == f"session of person {hr.pk}"  # never the key: it is the log-in secret
+
+
+def test_a_session_without_a_person_has_no_person(db: None) -> None:
+    client = Client()
+    session = client.session
+    session["werkvrede_probe"] = 1
+    session.save()
+    row = LoginSession.objects.get(session_key=session.session_key)
+    assert row.user_id is None
+    assert str(row) == "session without a person"
+    assert _me(client) is None
+
+
+def test_the_session_and_its_person_are_one_query(world: World) -> None:
+    client = logged_in(world.a.users[Role.EMPLOYEE])
+    assert _me(client) == world.a.users[Role.EMPLOYEE].pk
+    with CaptureQueriesContext(connection) as captured:
+        assert _me(client) == world.a.users[Role.EMPLOYEE].pk
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert len(sql) == 1, sql
+    assert 'FROM "accounts_loginsession" LEFT OUTER JOIN "accounts_user"' in sql[0]
+
+
+def test_a_row_pointed_at_another_person_changes_nothing(world: World) -> None:
+    """The column is never who the request acts as: the signed data is. A row pointed elsewhere costs a
+    second query and acts as the person the data names."""
+    employee, hr = world.a.users[Role.EMPLOYEE], world.a.users[Role.HR_ADVISER]
+    client = logged_in(employee)
+    LoginSession.objects.filter(session_key=_key(client)).update(user_id=hr.pk)
+    with CaptureQueriesContext(connection) as captured:
+        assert _me(client) == employee.pk
+    assert any('FROM "accounts_user"' in q["sql"] and "loginsession" not in q["sql"] for q in captured)
+
+
+def test_a_password_changed_with_sql_ends_the_session(world: World) -> None:
+    """The joined person's password hash is compared as Django compares it (the session hash)."""
+    employee = world.a.users[Role.EMPLOYEE]
+    client = logged_in(employee)
+    assert _me(client) == employee.pk
+    User.objects.filter(pk=employee.pk).update(password="!changed-elsewhere")
+    assert _me(client) is None
+    assert not LoginSession.objects.filter(user_id=employee.pk).exists()  # Django flushed it
+
+
+def test_a_person_deactivated_with_sql_is_logged_out(world: World) -> None:
+    employee = world.a.users[Role.EMPLOYEE]
+    client = logged_in(employee)
+    assert _me(client) == employee.pk
+    User.objects.filter(pk=employee.pk).update(is_active=False)
+    assert _me(client) is None
+
+
+def test_ending_sessions_deletes_the_ended_rows_and_keeps_the_current(world: World) -> None:
+    employee = world.a.users[Role.EMPLOYEE]
+    here, elsewhere = logged_in(employee), logged_in(employee)
+    other_person = logged_in(world.a.users[Role.HR_ADVISER])
+    request = type("Request", (), {"session": here.session, "user": employee})()
+    sessions_end(user=employee, reason="logout_everywhere", actor_user_id=employee.pk, keep=request)
+    request.session.save()
+    assert list(LoginSession.objects.filter(user_id=employee.pk).values_list("session_key", flat=True)) == [
+        request.session.session_key
+    ]
+    assert not LoginSession.objects.filter(session_key=_key(elsewhere)).exists()
+    assert LoginSession.objects.filter(session_key=_key(other_person)).exists()
+
+
+def test_deleting_a_person_deletes_their_sessions(world: World) -> None:
+    person = User.objects.create_user("weg@example.test", "een-lang-wachtwoord")
+    client = logged_in(person)
+    key = _key(client)
+    person.delete()
+    assert not LoginSession.objects.filter(session_key=key).exists()
+
+
+def test_the_backend_reads_the_database_outside_a_request(world: World) -> None:
+    """Only inside Django's `get_user` of a request is a session named; nothing is left behind."""
+    employee = world.a.users[Role.EMPLOYEE]
+    logged_in(employee)
+    assert _READING.get() is None
+    with CaptureQueriesContext(connection) as captured:
+        assert SessionUserBackend().get_user(str(employee.pk)) == employee
+    assert len(captured) == 1
+    User.objects.filter(pk=employee.pk).update(is_active=False)
+    assert SessionUserBackend().get_user(str(employee.pk)) is None
+
+
+def test_a_person_id_that_is_no_number_names_no_one() -> None:
+    assert _person_id("12") == 12
+    assert _person_id(None) is None
+    assert _person_id("twelve") is None
+
+
+def test_the_migration_deletes_djangos_own_session_rows(db: None) -> None:
+    """Rows of Django's session table can no longer be read after the move: none stays behind."""
+    from importlib import import_module
+
+    migration = import_module("werkvrede.accounts.migrations.0012_login_session")
+    DjangoSession.objects.create(
+        session_key="x" * 32, session_data="e30=", expire_date=timezone.now() + timedelta(days=1)
+    )
+    migration._forget_django_sessions(apps, None)
+    assert not DjangoSession.objects.exists()
