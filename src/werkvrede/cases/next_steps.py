@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 
 from werkvrede.cases.models import Case, CaseDeadline, CaseParticipant, CaseRole, CaseState
 from werkvrede.cases.policies import ORGANISATION_CASE_READERS, CaseAccess, readable_deadline_categories
-from werkvrede.cases.selectors import LATE_SHOWN_DAYS, DueItem, case_list_for, due_deadlines_for
+from werkvrede.cases.selectors import (
+    LATE_SHOWN_DAYS,
+    DueItem,
+    case_list_for,
+    case_roles_held,
+    due_deadlines_for,
+)
 from werkvrede.core.actor import Actor
 from werkvrede.core.next_steps import HORIZON_DAYS, NextStep
 from werkvrede.core.policy import allowed
@@ -158,8 +164,12 @@ def melder_choice_steps(
             and allowed(actor, "cases.case.list")
         )
         return [_melder_choice_step(case)] if waiting and _may_choose(actor, case) else []
+    # Only a person who is the employee (WN) in some case can be a melder: one index probe tells, so
+    # HR, managers and professionals do not pay for the search below on every start page (#18).
+    if actor.user_id is None or CaseRole.EMPLOYEE not in case_roles_held(actor.user_id):
+        return []
     as_melder = CaseParticipant.objects.filter(
-        case=OuterRef("pk"), user_id=actor.user_id or 0, role=CaseRole.EMPLOYEE
+        case=OuterRef("pk"), user_id=actor.user_id, role=CaseRole.EMPLOYEE
     )
     cases: list[Case] = list(
         case_list_for(actor)

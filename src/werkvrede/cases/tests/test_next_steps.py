@@ -9,13 +9,15 @@ from html import unescape
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
 from werkvrede.cases.models import Case, CaseDeadline
-from werkvrede.cases.next_steps import CasePage
+from werkvrede.cases.next_steps import CasePage, melder_choice_steps
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.next_steps import NextStep, next_steps_for
@@ -173,6 +175,22 @@ def test_the_melder_is_asked_to_choose_after_the_vp_offer(
     # Chosen: done.
     Case.objects.filter(pk=case.pk).update(vp_offered_on=_today(), melder_choice="INFORMAL")
     assert "cases.melder_choice" not in _kinds(world, Role.EMPLOYEE)
+
+
+def test_only_an_employee_in_a_case_pays_for_the_melder_search(world: World) -> None:
+    """#18: who is the employee (WN) in no case cannot be a melder: one probe of the roles held, not the
+    search; the melder herself is still searched and asked."""
+    case = employee_case(world)
+    Case.objects.filter(pk=case.pk).update(undesirable_behaviour_suspected=True, vp_offered_on=_today())
+    t = world.a
+    hr = actor_of(t.users[Role.HR_ADVISER], t.organisation.pk)
+    with CaptureQueriesContext(connection) as hr_reads:
+        assert melder_choice_steps(hr, today=_today()) == []
+    assert [q["sql"].startswith("WITH RECURSIVE held") for q in hr_reads] == [True]  # no case searched
+    melder = actor_of(t.users[Role.EMPLOYEE], t.organisation.pk)
+    with CaptureQueriesContext(connection) as melder_reads:
+        assert [s.case_id for s in melder_choice_steps(melder, today=_today())] == [case.pk]
+    assert len(melder_reads) == 2  # the roles held, then the search
 
 
 def test_hr_is_asked_to_hold_the_intake(world: World) -> None:
