@@ -149,3 +149,15 @@ def test_the_migration_deletes_djangos_own_session_rows(db: None) -> None:
     )
     migration._forget_django_sessions(apps, None)
     assert not DjangoSession.objects.exists()
+
+
+def test_clearsessions_removes_the_expired_rows_only(world: World) -> None:
+    """`manage.py clearsessions` (daily, README) clears this engine's table."""
+    from django.core.management import call_command
+
+    current = _key(logged_in(world.a.users[Role.EMPLOYEE]))
+    expired = _key(logged_in(world.a.users[Role.HR_ADVISER]))
+    LoginSession.objects.filter(session_key=expired).update(expire_date=timezone.now() - timedelta(seconds=1))
+    call_command("clearsessions")
+    assert set(LoginSession.objects.values_list("session_key", flat=True)) >= {current}
+    assert not LoginSession.objects.filter(session_key=expired).exists()
