@@ -43,11 +43,11 @@ class Section:
     previous_broken_down: bool
 
 
-def _label(organisation_id: int, dimension: str, key: str) -> str:
+def _label(names: dict[str, str], dimension: str, key: str) -> str:
     if key == "UNKNOWN":
         return _("Geen categorie")
     if dimension == "category":
-        return categories.label_of(organisation_id, key)
+        return categories.label_in(names, key)
     if dimension == "channel" and key in Channel.values:
         return str(Channel(key).label)
     if dimension == "route":
@@ -58,7 +58,7 @@ def _label(organisation_id: int, dimension: str, key: str) -> str:
 
 
 def _section(
-    organisation_id: int,
+    names: dict[str, str],
     title: str,
     dimension: str,
     now: dict[str, Any],
@@ -69,7 +69,7 @@ def _section(
     rows, broken_down, previous_broken_down = annual.side_by_side(now, before, *m)
     return Section(
         title,
-        [(_label(organisation_id, dimension, r.key), r.current, r.previous) for r in rows],
+        [(_label(names, dimension, r.key), r.current, r.previous) for r in rows],
         broken_down,
         previous_broken_down,
     )
@@ -81,7 +81,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
     now, before = data.get("current", {}), data.get("previous") or {}
     m = int(now.get("min_cell", data.get("min_cell", annual_report.min_cell)))
     mb = int(before.get("min_cell", m))
-    oid = annual_report.organisation_id
+    names = categories.labels(annual_report.organisation_id)  # the category labels, read once
 
     def table(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         return now.get(name, {}), before.get(name, {})
@@ -94,7 +94,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
 
     sections = [
         _section(
-            oid,
+            names,
             _("Afgesloten meldingen per categorie"),
             "category",
             dimension(closed, "category"),
@@ -102,7 +102,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             (m, mb),
         ),
         _section(
-            oid,
+            names,
             _("Afgesloten meldingen per manier van melden"),
             "channel",
             dimension(closed, "channel"),
@@ -110,7 +110,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             (m, mb),
         ),
         _section(
-            oid,
+            names,
             _("Afgesloten meldingen per gekozen weg"),
             "route",
             dimension(closed, "route"),
@@ -118,7 +118,7 @@ def annual_context(annual_report: AnnualReport) -> dict[str, Any]:
             (m, mb),
         ),
         _section(
-            oid,
+            names,
             _("Meldingen geopend in het jaar, naar stand"),
             "state",
             dimension(opened, "state"),
@@ -324,7 +324,8 @@ def trends(request: HttpRequest) -> HttpResponse:
     oid = actor.organisation_id or 0
     m = annual.min_cell_of(oid)
     tables = annual.trend_tables(oid, timezone.localdate(), m)
-    keys = [c.code for c in categories.categories_of(oid, active_only=False)]
+    names = categories.labels(oid)  # codes and labels in one read, not one per row
+    keys = list(names)
     quarters = [f"{year} K{quarter}" for (year, quarter), _t in tables]
     rows = []
     for key in keys:
@@ -333,7 +334,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             dimension = table.dimensions["category"]
             cell = next((c for c in dimension.cells if c.key == key), None)
             cells.append(annual.shown(cell.as_json() if cell else {"count": 0}, m))
-        rows.append((categories.label_of(oid, key), cells))
+        rows.append((categories.label_in(names, key), cells))
     totals = [annual.shown(table.total.as_json(), m) for _q, table in tables]
     return render(
         request,

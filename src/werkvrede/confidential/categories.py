@@ -56,8 +56,16 @@ def choices(organisation_id: int) -> list[tuple[str, str]]:
     return [(c.code, label(c)) for c in categories_of(organisation_id)]
 
 
+def labels(organisation_id: int) -> dict[str, str]:
+    """Every category's label by its code, retired ones too (older reports keep theirs): one read, for
+    a page that names many reports' categories."""
+    return {c.code: label(c) for c in categories_of(organisation_id, active_only=False)}
+
+
+def label_in(names: dict[str, str], code: str) -> str:
+    """The label of `code` in `labels(...)`; a code no longer known says so."""
+    return names.get(code) or (str(UNKNOWN) if code else "")
+
+
 def label_of(organisation_id: int, code: str) -> str:
-    for c in categories_of(organisation_id, active_only=False):
-        if c.code == code:
-            return label(c)
-    return str(UNKNOWN) if code else ""
+    return label_in(labels(organisation_id), code)

@@ -40,8 +40,8 @@ def _actor(request: HttpRequest) -> Actor:
 def inbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     reports = selectors.inbox_for(actor)
-    oid = actor.organisation_id or 0
-    rows = [(r, categories.label_of(oid, r.category)) for r in reports]
+    names = categories.labels(actor.organisation_id or 0)  # once, not per row (#18)
+    rows = [(r, categories.label_in(names, r.category)) for r in reports]
     return render(request, "confidential/inbox.html", {"rows": rows})
 
 
