@@ -38,19 +38,29 @@ RESULTS = [
 
 def test_the_table_has_a_row_per_endpoint_with_ratios_to_the_three_anchors() -> None:
     lines = report.table(RESULTS)
-    assert lines[0] == "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) |"
-    assert lines[1] == "|---|---:|---:|---:|---:|---:|---:|---:|"
-    assert (
-        lines[2]
-        == "| (a) plain Django one-query view `/bench/raw/` | 2,000 | 0% | 3.9 | 9.5 | 1.00 | 2.00 | 20.00 |"
+    assert lines[0] == (
+        "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) | in-process ms | queries |"
     )
-    assert lines[5] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | 0.25 | 0.50 | 5.00 |"
+    assert lines[1] == "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    assert lines[2] == (
+        "| (a) plain Django one-query view `/bench/raw/` | 2,000 | 0% | 3.9 | 9.5 "
+        "| 1.00 | 2.00 | 20.00 | – | – |"
+    )
+    assert lines[5] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | 0.25 | 0.50 | 5.00 | – | – |"
     assert len(lines) == 2 + len(RESULTS)
 
 
 def test_a_missing_anchor_shows_a_dash_instead_of_a_ratio() -> None:
     lines = report.table(RESULTS[2:])
-    assert lines[3] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | – | 0.50 | – |"
+    assert lines[3] == "| case list (HTML) `/zaken/` | 500 | 0% | 15.2 | 40.0 | – | 0.50 | – | – | – |"
+
+
+def test_the_in_process_cost_and_queries_are_shown_beside_the_rates() -> None:
+    measured = report.Result(
+        "case list (HTML)", "/zaken/", 500.0, 15.25, 40.04, inprocess_ms=9.876, queries=6
+    )
+    # No anchor in this table: no ratios; the in-process figures stand on their own.
+    assert report.table([measured])[2].endswith("| 15.2 | 40.0 | – | – | – | 9.88 | 6 |")
 
 
 def test_the_document_describes_the_machine_and_says_when_it_was_busy() -> None:

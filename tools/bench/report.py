@@ -18,6 +18,9 @@ class Result:
     p99_ms: float
     anchor: str = ""
     spread: float = 0.0  # (highest - lowest) / median req/s over the rounds; 0 for one round
+    # One request inside one process (tools/bench/inprocess.py): ms of the fastest round, and queries.
+    inprocess_ms: float | None = None
+    queries: int | None = None
 
 
 def median_round(label: str, path: str, rounds: list[tuple[float, float, float]], anchor: str = "") -> Result:
@@ -40,18 +43,22 @@ def _rate(rps: float) -> str:
 
 
 def table(results: list[Result]) -> list[str]:
-    """The results as a Markdown table, anchors first as measured, with ratios of req/s to (a), (b), (c)."""
+    """The results as a Markdown table, anchors first as measured, with ratios of req/s to (a), (b), (c),
+    and what one request costs in-process."""
     anchors = {r.anchor: r.rps for r in results if r.anchor}
     lines = [
-        "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | req/s | spread | p50 ms | p99 ms | × (a) | × (b) | × (c) | in-process ms | queries |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         label = f"({r.anchor}) {r.label}" if r.anchor else r.label
         ratios = " | ".join(_ratio(r.rps, anchors.get(a)) for a in (PLAIN, FULL_STACK, ADMIN))
         spread = f"{r.spread:.0%}"
+        inprocess = "–" if r.inprocess_ms is None else f"{r.inprocess_ms:.2f}"
+        queries = "–" if r.queries is None else str(r.queries)
         lines.append(
-            f"| {label} `{r.path}` | {_rate(r.rps)} | {spread} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} |"
+            f"| {label} `{r.path}` | {_rate(r.rps)} | {spread} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} "
+            f"| {inprocess} | {queries} |"
         )
     return lines
 
@@ -110,7 +117,9 @@ def document(
         "and the spread is how far the rounds lay apart (highest minus lowest, over the median). "
         "Ratios are req/s of the row divided by req/s of the anchor. (a) reads neither the session nor "
         "the user; the row after it is (a) for a logged-in person, so what lies between it and (b) is "
-        "Werkvrede's own middleware.",
+        "Werkvrede's own middleware. The last two columns are one request inside one process, without "
+        "gunicorn, wrk or the network (tools/bench/inprocess.py): the fastest of several rounds, in ms, and "
+        "the queries it makes. They vary far less from run to run than req/s, so compare those between runs.",
         "",
         *table(results),
         "",

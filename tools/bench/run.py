@@ -10,6 +10,7 @@ endpoint, default 10) run on this machine only. See docs/adr/0184-bench-at-a-mil
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import platform
@@ -163,6 +164,22 @@ def measure(label: str, path: str, session: str, anchor: str = "") -> Result:
     return r
 
 
+def in_process(
+    results: list[Result], endpoints: list[tuple[str, str, str, str]], environment: dict[str, str]
+) -> list[Result]:
+    """The results with what one request of each costs inside one process (tools/bench/inprocess.py),
+    measured with the same settings after the server has stopped, so the two never share the cores."""
+    print("  in-process: one request of each, fastest of several rounds", flush=True)
+    asked = json.dumps([[path, session] for _label, path, session, _anchor in endpoints])
+    command = [str(PY), "tools/bench/inprocess.py", asked]
+    done = subprocess.run(command, env=environment, check=True, capture_output=True, text=True, cwd=REPO)  # noqa: S603
+    costs: list[list[float]] = json.loads(done.stdout)
+    return [
+        dataclasses.replace(r, inprocess_ms=float(ms), queries=int(queries))
+        for r, (ms, queries) in zip(results, costs, strict=True)
+    ]
+
+
 @contextmanager
 def server(environment: dict[str, str]) -> Iterator[None]:
     gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
@@ -225,26 +242,38 @@ def main() -> None:
     ids = prepare()
     load_before = settle()
     print(f"\nWerkvrede bench: {CASES:,} cases in {ORGANISATIONS:,} organisations ({SETUP})")
-    results = []
+    plain = [
+        ("plain Django one-query view", "/bench/raw/", ids["admin"], PLAIN),
+        (
+            "plain Django one-query view, logged in (session and user read)",
+            "/bench/raw-login/",
+            ids["admin"],
+            "",
+        ),
+        (
+            "admin changelist, search and filter",
+            "/bench/admin/cases/case/?q=B-000012&state__exact=INTAKE",
+            ids["admin"],
+            ADMIN,
+        ),
+    ]
     with server(PLAIN_ENV):
-        results.append(measure("plain Django one-query view", "/bench/raw/", ids["admin"], PLAIN))
-        login = "plain Django one-query view, logged in (session and user read)"
-        results.append(measure(login, "/bench/raw-login/", ids["admin"]))
-        admin = "/bench/admin/cases/case/?q=B-000012&state__exact=INTAKE"
-        results.append(measure("admin changelist, search and filter", admin, ids["admin"], ADMIN))
+        results = [measure(*endpoint) for endpoint in plain]
+    results = in_process(results, plain, PLAIN_ENV)
     with server(ENV):
-        results.append(measure("full-stack one-query view", "/bench/raw/", ids["hr"], FULL_STACK))
         pages = [
-            ("start page with Signalen (HR)", "/", ids["hr"]),
-            ("case list (HTML)", "/zaken/", ids["hr"]),
-            ("case detail (HTML)", f"/zaken/{ids['case']}/", ids["hr"]),
-            ("case list (API)", "/api/v1/cases", ids["hr"]),
-            ("case detail (API)", f"/api/v1/cases/{ids['case']}", ids["hr"]),
-            ("sick-report page (HR, demo)", f"/ziekmelding/{ids['sick_case']}/", ids["demo_hr"]),
-            ("mediation page (mediator, demo)", f"/mediation/{ids['mediation']}/", ids["mediator"]),
-            ("VP inbox (vertrouwenspersoon, demo)", "/vertrouwenspersoon/", ids["vp"]),
+            ("full-stack one-query view", "/bench/raw/", ids["hr"], FULL_STACK),
+            ("start page with Signalen (HR)", "/", ids["hr"], ""),
+            ("case list (HTML)", "/zaken/", ids["hr"], ""),
+            ("case detail (HTML)", f"/zaken/{ids['case']}/", ids["hr"], ""),
+            ("case list (API)", "/api/v1/cases", ids["hr"], ""),
+            ("case detail (API)", f"/api/v1/cases/{ids['case']}", ids["hr"], ""),
+            ("sick-report page (HR, demo)", f"/ziekmelding/{ids['sick_case']}/", ids["demo_hr"], ""),
+            ("mediation page (mediator, demo)", f"/mediation/{ids['mediation']}/", ids["mediator"], ""),
+            ("VP inbox (vertrouwenspersoon, demo)", "/vertrouwenspersoon/", ids["vp"], ""),
         ]
-        results += [measure(label, path, session) for label, path, session in pages]
+        measured = [measure(*endpoint) for endpoint in pages]
+    results += in_process(measured, pages, ENV)
     text = document(
         results,
         machine(load_before),

@@ -1,0 +1,40 @@
+"""The in-process column of `make bench` (tools/bench/inprocess.py): one request's cost and queries."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from conftest import World, logged_in
+from tests.queries import page_queries
+from werkvrede.core.roles import Role
+
+_SPEC = importlib.util.spec_from_file_location(
+    "bench_inprocess", Path(__file__).resolve().parents[2] / "tools" / "bench" / "inprocess.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+inprocess = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(inprocess)
+
+
+def _session(world: World, role: Role) -> str:
+    return str(logged_in(world.a.users[role]).cookies[settings.SESSION_COOKIE_NAME].value)
+
+
+def test_it_reports_the_time_and_the_queries_of_one_steady_request(world: World) -> None:
+    """The queries are those of one steady request, as the pinned page budgets count them; they must be
+    read before the next request, whose start empties the log they come from."""
+    session = _session(world, Role.HR_ADVISER)
+    ms, queries = inprocess.cost(inprocess.client_for(session), "/zaken/", rounds=2, round_seconds=0.01)
+    assert ms > 0
+    assert queries == page_queries(logged_in(world.a.users[Role.HR_ADVISER]), "/zaken/") > 0
+
+
+def test_a_page_that_does_not_answer_200_stops_it(world: World) -> None:
+    """An employee is not shown the people page (404): a refusal must not be measured as a page."""
+    session = _session(world, Role.EMPLOYEE)
+    with pytest.raises(SystemExit, match="answers 404 instead of 200"):
+        inprocess.cost(inprocess.client_for(session), "/account/mensen/", rounds=1, round_seconds=0.01)
