@@ -61,8 +61,11 @@ def finding_facts(finding: ConflictFinding) -> dict[str, Any]:
     }
 
 
-def report_facts(report: SickReport) -> dict[str, Any]:
-    """The stored sick report as `sick_report` (previous periods of the same employee for R-160)."""
+def report_facts(
+    report: SickReport, *, verdict: WorkCapacityVerdict | None, finding: ConflictFinding | None
+) -> dict[str, Any]:
+    """The stored sick report as `sick_report` (previous periods of the same employee for R-160), with
+    the BA's latest verdict and conflict finding, which the assessment facts use too (read once)."""
     facts: dict[str, Any] = {
         "first_sick_day": report.first_sick_day.isoformat(),
         "recovery_date": _iso(report.recovery_date),
@@ -83,10 +86,8 @@ def report_facts(report: SickReport) -> dict[str, Any]:
     }
     # The signed Poortwachter documents (D10): T-03, T-04, T-06, T-07, T-09, T-10.
     facts.update(wvp_facts(report))
-    verdict = selectors.latest_verdict(report)
     if verdict is not None:
         facts["verdict"] = verdict_facts(verdict)
-    finding = selectors.latest_finding(report)
     if finding is not None:
         facts["conflict_finding"] = finding_facts(finding)
     return facts
@@ -160,11 +161,12 @@ def case_facts(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {}
     report = selectors.current_report(case)
     if report is not None:
-        data["sick_report"] = report_facts(report)
+        verdict, finding = selectors.latest_verdict(report), selectors.latest_finding(report)
+        data["sick_report"] = report_facts(report, verdict=verdict, finding=finding)
         data["assessment"] = assessment_facts(
             report,
-            verdict=selectors.latest_verdict(report),
-            finding=selectors.latest_finding(report),
+            verdict=verdict,
+            finding=finding,
             diagnosis=selectors.latest_diagnosis(report),
             capacity=selectors.latest_capacity(report),
         )

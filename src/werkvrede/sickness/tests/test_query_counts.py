@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from conftest import World
 from tests.queries import page_queries
 from werkvrede.core.refusals import NeedsAttention
 from werkvrede.core.roles import Role
 from werkvrede.sickness import services
-from werkvrede.sickness.tests.helpers import as_role, verdict
+from werkvrede.sickness.facts import case_facts
+from werkvrede.sickness.tests.helpers import as_role, finding, verdict
 from werkvrede.sickness.tests.test_services import advice_input, send, variant_b_case
 
 
@@ -62,3 +65,18 @@ def test_each_sealed_note_shown_costs_only_its_audited_read(
         services.medical_note_add(actor=physician, case_id=case.pk, text=f"aantekening {i}")
     assert page_queries(client, url) == two + 3 * (two - one)
     assert two - one <= 8
+
+
+def test_the_case_facts_read_the_latest_verdict_and_finding_once(world: World) -> None:
+    """The sick report's facts and the assessment's both name the latest verdict and conflict finding:
+    one read each, for every guideline check and every page that shows advice (#18)."""
+    case = variant_b_case(world)
+    verdict(world, case, "AO")
+    finding(world, case)
+    with CaptureQueriesContext(connection) as captured:
+        data = case_facts(case)
+    assert data["sick_report"]["verdict"]["value"] == "AO"
+    assert data["sick_report"]["conflict_finding"]["conflict"] is True
+    assert {"WORK_CAPACITY", "CONFLICT_PER_DEFINITION"} <= set(data["assessment"]["answered"])
+    tables = ("sickness_workcapacityverdict", "sickness_conflictfinding")
+    assert [sum(f'FROM "{t}"' in q["sql"] for q in captured) for t in tables] == [1, 1]
