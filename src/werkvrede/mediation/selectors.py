@@ -416,10 +416,16 @@ def _may_read(actor: Actor, access: p.MediationAccess, doc: Document) -> bool:
     return action is not None and allowed(actor, action, access)
 
 
-def documents_for(actor: Actor, access: p.MediationAccess) -> list[Document]:
-    """The current (not superseded) documents of the mediation the actor may read."""
+def documents_for(
+    actor: Actor, access: p.MediationAccess, *, admissions: list[Admission] | None = None
+) -> list[Document]:
+    """The current (not superseded) documents of the mediation the actor may read. `admissions`: all of
+    the mediation's admissions when the caller has read them already (the mediation page)."""
     mediation = access.mediation
-    admission_ids = list(Admission.objects.filter(mediation=mediation).values_list("pk", flat=True))
+    if admissions is not None:
+        admission_ids = [a.pk for a in admissions]
+    else:
+        admission_ids = list(Admission.objects.filter(mediation=mediation).values_list("pk", flat=True))
     rows = Document.objects.filter(
         Q(owner_kind=OWNER, owner_id=mediation.pk)
         | Q(owner_kind=ADMISSION_OWNER, owner_id__in=admission_ids),

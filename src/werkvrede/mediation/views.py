@@ -182,7 +182,11 @@ def create_direct(request: HttpRequest) -> HttpResponseBase:
 def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
     mediation = access.mediation
     content = allowed(actor, "mediation.content.read", access)
-    documents = selectors.documents_for(actor, access)
+    # The mediator and the parties see every admission; their documents are read with those ids.
+    admissions = (
+        selectors.admissions_of(mediation) if content and access.relations & {p.MEDIATOR, p.PARTY} else None
+    )
+    documents = selectors.documents_for(actor, access, admissions=admissions)
     manage = allowed(actor, "mediation.mediation.manage", access)
     steps = selectors.steps_for(actor, access)
     context: dict[str, Any] = {
@@ -210,10 +214,8 @@ def _detail_context(actor: Actor, access: p.MediationAccess) -> dict[str, Any]:
             sessions=selectors.sessions_for(actor, access),
             admissions=[
                 (a, allowed(actor, "mediation.admission.revoke", p.AdmissionTarget(access, a)))
-                for a in selectors.admissions_of(mediation)
-            ]
-            if access.relations & {p.MEDIATOR, p.PARTY}
-            else [],
+                for a in admissions or []
+            ],
             track_form=f.TrackForm(initial={"track": mediation.track}),
             party_messages=selectors.messages_for(actor, access),
             tracker=mediation_steps(mediation),
