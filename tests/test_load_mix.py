@@ -6,29 +6,15 @@ check finds another organisation's data in an answer when some is planted there.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.bench.scripts import load
 from werkvrede.accounts.models import Organisation
 from werkvrede.cases.models import Case, CaseParty
 
-
-def _mix() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "tools" / "bench" / "mix.py"
-    spec = importlib.util.spec_from_file_location("werkvrede_bench_mix", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-mix = _mix()
+mix = load("mix")
 
 
 def test_the_marker_check_names_only_other_organisations() -> None:

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 from django.db import connection, models
 from django.test import Client
 
+from tests.bench.scripts import load
 from werkvrede.accounts.models import Membership, Organisation, RoleGrant, User
 from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent
 from werkvrede.audit.verify import verify_chain
 from werkvrede.cases.models import Case, CaseDeadline, CaseParticipant, CaseParty, TimelineEvent
 
-BENCH = Path(__file__).resolve().parents[2] / "tools" / "bench"
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load("generate")
-session = _load("session")
+generate = load("generate")
+session = load("session")
 
 GENERATED = (Membership, RoleGrant, Case, CaseParty, CaseParticipant, TimelineEvent, CaseDeadline, AuditEvent)
 

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 
 from conftest import World, logged_in
+from tests.bench.scripts import load
 from tests.queries import page_queries
 from werkvrede.core.roles import Role
 
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_inprocess", Path(__file__).resolve().parents[2] / "tools" / "bench" / "inprocess.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-inprocess = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(inprocess)
+inprocess = load("inprocess")
 
 
 def _session(world: World, role: Role) -> str:

@@ -37,6 +37,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+# The sessions are made as the page bench makes them (tools/bench/session.py), beside this file.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from session import session_key
+
 REPO = Path(__file__).resolve().parents[2]
 ORGANISATIONS = int(os.environ.get("WERKVREDE_MIX_ORGANISATIONS", "20"))
 SECONDS = float(os.environ.get("WERKVREDE_MIX_SECONDS", "60"))
@@ -88,18 +93,9 @@ class Organisation:
 
 def prepare(organisations: int) -> list[Organisation]:
     """The mix's organisations with their people and cases (made when missing), and fresh sessions."""
-    from importlib import import_module
-
-    from django.conf import settings
     from django.utils import timezone
-    from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from werkvrede.accounts.middleware import (
-        ACTIVE_ORGANISATION_SESSION_KEY,
-        LOGIN_AT_SESSION_KEY,
-        now_seconds,
-    )
     from werkvrede.accounts.models import Membership, RoleGrant, User
     from werkvrede.accounts.models import Organisation as Org
     from werkvrede.cases.models import Case, CaseParticipant, CaseParty, TimelineEvent
@@ -147,19 +143,11 @@ def prepare(organisations: int) -> list[Organisation]:
         for membership in Membership.objects.filter(organisation=org).select_related("user").order_by("pk"):
             user = membership.user
             hr = membership.grants.filter(role="HR").exists()
-            # Werkvrede's sessions, read with their person (ADR 0204).
-            session = import_module(settings.SESSION_ENGINE).SessionStore()
-            session["_auth_user_id"] = str(user.pk)
-            session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
-            session["_auth_user_hash"] = user.get_session_auth_hash()
-            session[ACTIVE_ORGANISATION_SESSION_KEY] = org.pk
-            session[LOGIN_AT_SESSION_KEY] = now_seconds()
-            if hr:
-                session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
-            session.create()
+            device_id = TOTPDevice.objects.get(user=user).persistent_id if hr else None
+            key = session_key(user, org.pk, device_id=device_id)
             cases = Case.objects.filter(organisation=org, participants__user=user).order_by("pk")
             ids = tuple(cases.values_list("pk", flat=True).distinct())
-            people_out.append(Person(session.session_key or "", hr, ids, membership.pk))
+            people_out.append(Person(key, hr, ids, membership.pk))
         out.append(Organisation(i, tuple(people_out)))
     return out
 

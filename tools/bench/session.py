@@ -28,35 +28,51 @@ PLAIN_ENGINE = "django.contrib.sessions.backends.db"
 PLAIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def session_for(email: str, organisation_slug: str | None, *, plain: bool = False) -> str:
-    """A session key of the person, logged in (with the second step where their role needs it); with
-    `plain`, a session of Django's own engine, for the plain anchors."""
+def session_key(
+    user: Any, organisation_id: int | None, *, device_id: str | None = None, plain: bool = False
+) -> str:
+    """A new session of `user` as the log-in forms leave it: the organisation active, and the second
+    step passed with `device_id` where the role needs one. With `plain`, a session of Django's own
+    engine, for the plain anchors."""
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from werkvrede.accounts import mfa
     from werkvrede.accounts.middleware import (
         ACTIVE_ORGANISATION_SESSION_KEY,
         LOGIN_AT_SESSION_KEY,
         now_seconds,
     )
-    from werkvrede.accounts.models import Organisation, User
 
-    user = User.objects.get(email=email)
     session = import_module(PLAIN_ENGINE if plain else settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = PLAIN_BACKEND if plain else settings.AUTHENTICATION_BACKENDS[0]
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session[LOGIN_AT_SESSION_KEY] = now_seconds()  # a session without it ends at once (ADR 0072)
+    if organisation_id is not None:
+        session[ACTIVE_ORGANISATION_SESSION_KEY] = organisation_id
+    if device_id is not None:
+        session[DEVICE_ID_SESSION_KEY] = device_id
+    session.create()
+    return str(session.session_key)
+
+
+def session_for(email: str, organisation_slug: str | None, *, plain: bool = False) -> str:
+    """A session key of the person, logged in (with the second step where their role needs it)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from werkvrede.accounts import mfa
+    from werkvrede.accounts.models import Organisation, User
+
+    user = User.objects.get(email=email)
+    organisation_id = None
     if organisation_slug is not None:
-        session[ACTIVE_ORGANISATION_SESSION_KEY] = Organisation.objects.get(slug=organisation_slug).pk
+        organisation_id = Organisation.objects.get(slug=organisation_slug).pk
+    device_id = None
     if mfa.step_needed(user) is not None:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:
             device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.create()
-    return str(session.session_key)
+        device_id = device.persistent_id
+    return session_key(user, organisation_id, device_id=device_id, plain=plain)
 
 
 def measured() -> dict[str, Any]:
