@@ -29,10 +29,9 @@ def sessions_end(
     user.refresh_from_db(fields=["session_generation"])
     ended = LoginSession.objects.filter(user_id=user.pk)
     if keep is not None:
+        update_session_auth_hash(keep, user)  # a new key for the kept session, its old row deleted
         ended = ended.exclude(session_key=keep.session.session_key)
     ended.delete()
-    if keep is not None:
-        update_session_auth_hash(keep, user)
     audit.record(
         "accounts.sessions.ended",
         organisation_id=None,

@@ -124,7 +124,7 @@ def test_deleting_a_person_deletes_their_sessions(world: World) -> None:
 def test_the_backend_reads_the_database_outside_a_request(world: World) -> None:
     """Only inside Django's `get_user` of a request is a session named; nothing is left behind."""
     employee = world.a.users[Role.EMPLOYEE]
-    logged_in(employee)
+    assert _me(logged_in(employee)) == employee.pk  # a request read a person with its session
     assert _READING.get() is None
     with CaptureQueriesContext(connection) as captured:
         assert SessionUserBackend().get_user(str(employee.pk)) == employee
