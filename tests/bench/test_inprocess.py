@@ -31,3 +31,16 @@ def test_a_page_that_does_not_answer_200_stops_it(world: World) -> None:
     session = _session(world, Role.EMPLOYEE)
     with pytest.raises(SystemExit, match="answers 404 instead of 200"):
         inprocess.cost(inprocess.client_for(session), "/account/mensen/", rounds=1, round_seconds=0.01)
+
+
+def test_it_splits_a_request_into_database_templates_and_the_rest(world: World) -> None:
+    """A page that renders a template spends time in both; the API renders none. The parts are measured,
+    not derived: the database part is zero only when no query ran."""
+    client = inprocess.client_for(_session(world, Role.HR_ADVISER))
+    ms, database, templates = inprocess.split(client, "/zaken/", requests=3)
+    assert 0 < database < ms
+    assert 0 < templates < ms
+    assert database + templates < ms
+    api_ms, api_database, api_templates = inprocess.split(client, "/api/v1/cases", requests=3)
+    assert 0 < api_database < api_ms
+    assert api_templates == 0

@@ -97,3 +97,21 @@ def test_timeouts_fail_the_measurement() -> None:
     out = WRK.replace("Requests/sec", "  Socket errors: connect 0, read 0, write 0, timeout 3\nRequests/sec")
     with pytest.raises(SystemExit, match="timeout 3"):
         run.parse_wrk(out, "url")
+
+
+def test_where_the_time_goes_is_a_table_of_its_own_for_the_split_rows() -> None:
+    split = report.Split(ms=20.0, database_ms=5.0, templates_ms=8.0)
+    measured = report.Result("case detail (HTML)", "/zaken/1/", 80.0, 90.0, 110.0, split=split)
+    lines = report.split_table([RESULTS[0], measured])
+    # Only rows that were split; each part in ms and as a share of the whole.
+    assert lines[2:] == ["| case detail (HTML) | 20.0 | 5.0 (25%) | 8.0 (40%) | 7.0 (35%) |"]
+    machine = report.Machine("Test CPU 3000", 2, 23.5, "16.4", 0.3, 2.4)
+    text = report.document(
+        [measured], machine, date="d", cases=1, organisations=1, setup="s", generated_in="g"
+    )
+    assert "## Where one request's time goes" in text
+    assert "\n".join(lines) in text
+    # A document without split rows has no such section.
+    assert "Where one request" not in report.document(
+        RESULTS, machine, date="d", cases=1, organisations=1, setup="s", generated_in="g"
+    )

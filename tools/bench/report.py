@@ -10,6 +10,19 @@ PLAIN, FULL_STACK, ADMIN = "a", "b", "c"
 
 
 @dataclass(frozen=True)
+class Split:
+    """Where one request's time goes, the mean of timed requests in one process (inprocess.split)."""
+
+    ms: float
+    database_ms: float
+    templates_ms: float
+
+    @property
+    def python_ms(self) -> float:
+        return max(self.ms - self.database_ms - self.templates_ms, 0.0)
+
+
+@dataclass(frozen=True)
 class Result:
     label: str
     path: str
@@ -21,6 +34,7 @@ class Result:
     # One request inside one process (tools/bench/inprocess.py): ms of the fastest round, and queries.
     inprocess_ms: float | None = None
     queries: int | None = None
+    split: Split | None = None
 
 
 def median_round(label: str, path: str, rounds: list[tuple[float, float, float]], anchor: str = "") -> Result:
@@ -59,6 +73,29 @@ def table(results: list[Result]) -> list[str]:
         lines.append(
             f"| {label} `{r.path}` | {_rate(r.rps)} | {spread} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratios} "
             f"| {inprocess} | {queries} |"
+        )
+    return lines
+
+
+def _part(ms: float, whole: float) -> str:
+    return f"{ms:.1f} ({ms / whole:.0%})" if whole else f"{ms:.1f}"
+
+
+def split_table(results: list[Result]) -> list[str]:
+    """Where one request's time goes, for every row that was split: the database (queries sent, run
+    and their rows received), template rendering, and the rest of Python."""
+    lines = [
+        "| endpoint | ms | database ms | templates ms | other Python ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if r.split is None:
+            continue
+        s = r.split
+        label = f"({r.anchor}) {r.label}" if r.anchor else r.label
+        lines.append(
+            f"| {label} | {s.ms:.1f} | {_part(s.database_ms, s.ms)} | {_part(s.templates_ms, s.ms)} "
+            f"| {_part(s.python_ms, s.ms)} |"
         )
     return lines
 
@@ -124,4 +161,17 @@ def document(
         *table(results),
         "",
     ]
+    if any(r.split for r in results):
+        lines += [
+            "## Where one request's time goes",
+            "",
+            "The mean of timed requests in one process (tools/bench/inprocess.py, `split`): the database is "
+            "each query from sending it to having its rows, the driver included; templates are the page's "
+            "rendering, its includes and form fields; other Python is the rest: middleware, the view, the "
+            "ORM building queries and objects. The timing itself adds a little, so the total is above the "
+            "fastest round of the table above.",
+            "",
+            *split_table(results),
+            "",
+        ]
     return "\n".join(lines)

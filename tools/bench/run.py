@@ -33,7 +33,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import ADMIN, FULL_STACK, PLAIN, Machine, Result, document, median_round
+from report import ADMIN, FULL_STACK, PLAIN, Machine, Result, Split, document, median_round
 
 REPO = Path(__file__).resolve().parents[2]
 PY = REPO / ".venv" / "bin" / "python"
@@ -173,10 +173,10 @@ def in_process(
     asked = json.dumps([[path, session] for _label, path, session, _anchor in endpoints])
     command = [str(PY), "tools/bench/inprocess.py", asked]
     done = subprocess.run(command, env=environment, check=True, capture_output=True, text=True, cwd=REPO)  # noqa: S603
-    costs: list[list[float]] = json.loads(done.stdout)
+    costs: list[list[Any]] = json.loads(done.stdout)
     return [
-        dataclasses.replace(r, inprocess_ms=float(ms), queries=int(queries))
-        for r, (ms, queries) in zip(results, costs, strict=True)
+        dataclasses.replace(r, inprocess_ms=float(ms), queries=int(queries), split=Split(*spent))
+        for r, (ms, queries, spent) in zip(results, costs, strict=True)
     ]
 
 

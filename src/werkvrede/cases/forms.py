@@ -168,6 +168,8 @@ class MelderChoiceForm(Form):
 
 
 class NoteForm(Form):
+    static_fields = True
+
     text = forms.CharField(
         label=_("Jouw verslag"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000,
         help_text=_("Wat is er gebeurd, hoe zie jij het? Geen medische gegevens."),
@@ -179,6 +181,8 @@ class NoteForm(Form):
 
 
 class ParticipantForm(MemberLookupMixin, Form):
+    static_fields = True
+
     member = _member_email_field(_("E-mailadres van de persoon"), required=True)
     role = forms.ChoiceField(label=_("Rol in de zaak"), choices=CaseRole.choices)
     question = forms.CharField(
@@ -201,6 +205,8 @@ class ParticipantForm(MemberLookupMixin, Form):
 class LegalHoldForm(Form):
     """R-140: keep the case's records past their retention term, only with a stated reason."""
 
+    static_fields = True
+
     category = forms.ChoiceField(
         label=_("Grond voor de bewaarplicht"), choices=LegalHold.Category.choices, widget=forms.RadioSelect,
     )  # fmt: skip
@@ -213,6 +219,8 @@ class LegalHoldForm(Form):
 
 
 class LegalHoldLiftForm(Form):
+    static_fields = True
+
     lift_reason = forms.CharField(
         label=_("Waarom wordt de bewaarplicht opgeheven?"), widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2_000, help_text=_("Daarna lopen de bewaartermijnen weer. Geen medische gegevens."),

@@ -119,7 +119,9 @@ class InputRulesMixin:
 
 
 class Form(InputRulesMixin, forms.Form):
-    pass
+    #: True when no instance changes the declared fields per request or per organisation: the empty
+    #: form's fields are then rendered once per language and kept (core/renderers.py, ADR 0206).
+    static_fields = False
 
 
 class ModelForm(InputRulesMixin, forms.ModelForm):  # type: ignore[type-arg]
