@@ -100,11 +100,11 @@ def test_timeouts_fail_the_measurement() -> None:
 
 
 def test_where_the_time_goes_is_a_table_of_its_own_for_the_split_rows() -> None:
-    split = report.Split(ms=20.0, database_ms=5.0, templates_ms=8.0)
+    split = report.Split(ms=20.0, database_ms=5.0, compile_ms=3.0, templates_ms=8.0)
     measured = report.Result("case detail (HTML)", "/zaken/1/", 80.0, 90.0, 110.0, split=split)
     lines = report.split_table([RESULTS[0], measured])
     # Only rows that were split; each part in ms and as a share of the whole.
-    assert lines[2:] == ["| case detail (HTML) | 20.0 | 5.0 (25%) | 8.0 (40%) | 7.0 (35%) |"]
+    assert lines[2:] == ["| case detail (HTML) | 20.0 | 5.0 (25%) | 3.0 (15%) | 8.0 (40%) | 4.0 (20%) |"]
     machine = report.Machine("Test CPU 3000", 2, 23.5, "16.4", 0.3, 2.4)
     text = report.document(
         [measured], machine, date="d", cases=1, organisations=1, setup="s", generated_in="g"

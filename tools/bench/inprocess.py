@@ -3,12 +3,12 @@ network: the best of several rounds made with Django's test client, and the quer
 makes. On a shared machine wrk's runs differ by 5 % or more from one run to the next; this figure
 is steadier, so a change of a few per cent can be seen (docs/adr/0205-the-bench-measures-in-process-too.md).
 
-It also tells where one request's time goes (`split`): in the database, in template rendering, and
-in the rest of Python (middleware, views, the ORM building queries and objects, forms), so a page's
-cost can be judged without a profiler.
+It also tells where one request's time goes (`split`): in the database, in the ORM compiling SQL, in
+template rendering, and in the rest of Python (middleware, views, the ORM building objects, forms), so
+a page's cost can be judged without a profiler.
 
 `run.py` calls it once per settings module, with the endpoints as JSON (`[[path, session key], …]`);
-it prints `[[ms, queries, [timed ms, database ms, templates ms]], …]` in the same order.
+it prints `[[ms, queries, [timed ms, database ms, compiling ms, templates ms]], …]` in the same order.
 """
 
 from __future__ import annotations
@@ -74,54 +74,80 @@ def cost(
     return best * 1000, queries
 
 
-@contextmanager
-def _timed_templates(spent: list[float]) -> Iterator[None]:
-    """Adds to spent[0] the seconds spent rendering templates, counting only the outermost rendering
-    (an include or a form field renders inside it)."""
-    from django.template import base
+class _Clock:
+    """Seconds per part of a request, each counted once: time spent in a part inside another (a query
+    that a template runs, SQL compiled while a template renders) counts for the inner part only, and a
+    part inside itself (an include, a subquery) is counted by its outermost call."""
 
-    original: Callable[..., Any] = base.Template.render
-    depth = [0]
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = dict.fromkeys(PARTS, 0.0)
+        self._active: list[str] = []
 
-    def render(self: Any, context: Any) -> Any:
-        depth[0] += 1
+    def timed(self, part: str, call: Callable[[], Any]) -> Any:
+        outer = self._active[-1] if self._active else None
+        if outer == part:
+            return call()
+        self._active.append(part)
         started = time.perf_counter()
         try:
-            return original(self, context)
+            return call()
         finally:
-            depth[0] -= 1
-            if depth[0] == 0:
-                spent[0] += time.perf_counter() - started
+            self._active.pop()
+            spent = time.perf_counter() - started
+            self.spent[part] += spent
+            if outer is not None:
+                self.spent[outer] -= spent
 
-    base.Template.render = render  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        base.Template.render = original  # type: ignore[method-assign]
+    def query(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        return self.timed("database", lambda: execute(sql, params, many, context))
 
+    @contextmanager
+    def watching(self) -> Iterator[None]:
+        """Times template rendering and the ORM's compiling of SQL while it lasts."""
+        from django.db import connection
+        from django.db.models.sql import compiler
+        from django.template import base
 
-def split(client: Any, path: str, *, requests: int = SPLIT_REQUESTS) -> tuple[float, float, float]:
-    """(ms in all, ms in the database, ms in templates) of one request, each the mean over `requests`
-    timed requests. The database's part is each query from sending it to having its rows (the driver
-    included); what is neither is Python: middleware, views, the ORM building queries and objects."""
-    from django.db import connection
-
-    database, templates = [0.0], [0.0]
-
-    def timed(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        started = time.perf_counter()
+        methods = [(base.Template, "render", "templates")] + [
+            (cls, "as_sql", "compile")
+            for cls in vars(compiler).values()
+            if isinstance(cls, type) and issubclass(cls, compiler.SQLCompiler) and "as_sql" in vars(cls)
+        ]
+        originals = [(cls, name, vars(cls)[name]) for cls, name, _part in methods]
+        for cls, name, part in methods:
+            setattr(cls, name, self._wrap(vars(cls)[name], part))
         try:
-            return execute(sql, params, many, context)
+            with connection.execute_wrapper(self.query):
+                yield
         finally:
-            database[0] += time.perf_counter() - started
+            for cls, name, original in originals:
+                setattr(cls, name, original)
 
+    def _wrap(self, method: Callable[..., Any], part: str) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            return self.timed(part, lambda: method(*args, **kwargs))
+
+        return timed
+
+
+#: The parts `split` reports besides the whole; the rest of a request is other Python.
+PARTS = ("database", "compile", "templates")
+
+
+def split(client: Any, path: str, *, requests: int = SPLIT_REQUESTS) -> tuple[float, float, float, float]:
+    """(ms in all, in the database, compiling SQL, in templates) of one request, each the mean over
+    `requests` timed requests. The database's part is each query from sending it to having its rows
+    (the driver included); compiling is the ORM turning a queryset into SQL; templates are rendering
+    without the queries they run. The rest is other Python: middleware, views, the ORM building
+    querysets and objects, forms."""
+    clock = _Clock()
     client.get(path)
-    with connection.execute_wrapper(timed), _timed_templates(templates):
+    with clock.watching():
         started = time.perf_counter()
         for _ in range(requests):
             client.get(path)
         spent = time.perf_counter() - started
-    return spent * 1000 / requests, database[0] * 1000 / requests, templates[0] * 1000 / requests
+    return spent * 1000 / requests, *(clock.spent[part] * 1000 / requests for part in PARTS)  # type: ignore[return-value]
 
 
 def main() -> None:

@@ -59,9 +59,9 @@ class BoundField(forms.BoundField):
         choices = tuple((str(v), str(label)) for v, label in getattr(field, "choices", ()))
         attrs = tuple(sorted((k, str(v)) for k, v in field.widget.attrs.items()))
         shown = (
-            type(field), str(field.label), str(field.help_text), field.required, field.disabled, field.initial,
-            choices, type(field.widget), attrs, form.label_suffix, form.use_required_attribute,
-            type(form.renderer),
+            type(field), str(field.label), str(field.help_text), field.required, field.disabled,
+            field.initial, choices, type(field.widget), attrs, form.label_suffix,
+            form.use_required_attribute, type(form.renderer),
         )  # fmt: skip
         return (type(form), self.name, get_language() or "", shown)
 

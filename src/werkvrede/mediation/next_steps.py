@@ -35,12 +35,14 @@ from werkvrede.mediation.tracker import mediations_of_case
 
 def _candidate_mediations(actor: Actor) -> list[Mediation]:
     # Someone asked to sign a confidentiality statement is a candidate, not yet in mediations_for.
+    # The mediation is prefetched, not joined: most people have no admission, and the join cost
+    # about as much to compile as the query took, on every start page (#18).
     seen = {m.pk: m for m in mediations_for(actor)}
     for admission in Admission.objects.filter(
         user_id=actor.user_id or 0,
         revoked_at__isnull=True,
         mediation__organisation_id=actor.organisation_id or 0,
-    ).select_related("mediation"):
+    ).prefetch_related("mediation"):
         seen.setdefault(admission.mediation_id, admission.mediation)
     return [m for m in seen.values() if m.state in ACTIVE_STATES]
 

@@ -55,9 +55,8 @@ def test_an_empty_static_form_is_rendered_once_per_language() -> None:
     assert second.count == 0, "the kept rendering is used"
     assert again == dutch
     assert "Jouw verslag" in dutch
-    with translation.override("en"):
-        with _Renders() as english_renders:
-            english = NoteForm()["text"].as_field_group()
+    with translation.override("en"), _Renders() as english_renders:
+        english = NoteForm()["text"].as_field_group()
     assert english_renders.count > 0, "another language is rendered, not taken from Dutch"
     assert "Your account" in english
     assert "Jouw verslag" not in english
