@@ -63,7 +63,12 @@ class BoundField(forms.BoundField):
             field.initial, choices, type(field.widget), attrs, form.label_suffix,
             form.use_required_attribute, type(form.renderer),
         )  # fmt: skip
-        return (type(form), self.name, get_language() or "", shown)
+        key = (type(form), self.name, get_language() or "", shown)
+        try:
+            hash(key)
+        except TypeError:  # an initial value such as a list: rendered afresh rather than kept
+            return None
+        return key
 
 
 class FormRenderer(DjangoTemplates):

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from werkvrede.cases.forms import LegalHoldForm, MelderChoiceForm, NoteForm
 from werkvrede.core import renderers
+from werkvrede.core.forms import Form
 from werkvrede.core.tests.test_forms import _form_classes
 
 
@@ -122,6 +123,26 @@ def test_a_field_an_instance_changed_gets_its_own_rendering() -> None:
         assert "Iets heel anders" in other
         assert "Iets heel anders" not in plain
         assert str(LegalHoldForm()["category"].as_field_group()) == plain
+
+
+class _ListInitial(Form):
+    static_fields = True
+    days = forms.MultipleChoiceField(
+        label="Dagen", choices=[("ma", "maandag"), ("di", "dinsdag")], initial=["di"],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+
+def test_a_field_whose_initial_value_cannot_be_a_key_is_rendered_afresh() -> None:
+    with translation.override("nl"):
+        html = str(_ListInitial()["days"].as_field_group())
+        with _Renders() as renders:
+            again = str(_ListInitial()["days"].as_field_group())
+    assert renders.count > 0
+    assert again == html
+    assert 'value="di" id="id_days_1" checked' in html
+    assert 'value="ma" id="id_days_0" checked' not in html
+    assert not renderers._EMPTY_FIELDS
 
 
 def test_a_form_that_does_not_declare_static_fields_is_always_rendered() -> None:
