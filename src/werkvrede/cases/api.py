@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 
 from werkvrede.cases import selectors, services
 from werkvrede.cases.models import (
@@ -33,7 +33,7 @@ from werkvrede.core.actor import Actor
 from werkvrede.core.pagination import offset_window
 from werkvrede.core.policy import allowed
 from werkvrede.core.refusals import Invalid
-from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Text, WholeNumber
+from werkvrede.core.types import Choice, Date, Id, Input, Limit, Name, Offset, Out, Text, WholeNumber
 
 router = Router(tags=["cases"])
 
@@ -42,21 +42,21 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class CaseFindingOut(Schema):
+class CaseFindingOut(Out):
     code: str
     severity: str
     message_nl: str
     message_en: str
 
 
-class CaseProblemOut(Schema):
+class CaseProblemOut(Out):
     detail: str
     path: str = "$"
     findings: list[CaseFindingOut] = []
     terms: list[str] = []
 
 
-class CasePartyOut(Schema):
+class CasePartyOut(Out):
     side: str
     name: str
     is_group: bool
@@ -64,13 +64,13 @@ class CasePartyOut(Schema):
     legally_assisted: bool
 
 
-class ParticipantOut(Schema):
+class ParticipantOut(Out):
     user_id: int
     name: str
     role: str
 
 
-class CaseNoteOut(Schema):
+class CaseNoteOut(Out):
     id: int
     author_id: int
     author_name: str
@@ -80,7 +80,7 @@ class CaseNoteOut(Schema):
     created_at: datetime
 
 
-class TimelineOut(Schema):
+class TimelineOut(Out):
     kind: str
     occurred_at: datetime
     actor_id: int | None
@@ -88,7 +88,7 @@ class TimelineOut(Schema):
     data: dict[str, Any]
 
 
-class CaseSummaryOut(Schema):
+class CaseSummaryOut(Out):
     id: int
     reference: str
     state: str
@@ -113,7 +113,7 @@ class CaseOut(CaseSummaryOut):
     notes: list[CaseNoteOut]
 
 
-class CaseListOut(Schema):
+class CaseListOut(Out):
     results: list[CaseSummaryOut]
     next_offset: int | None = Field(None, description="offset of the next page; null on the last page")
 
@@ -147,7 +147,7 @@ class MelderChoiceIn(Input):
     consents_to_mediation: bool = False
 
 
-class CaseDeadlineOut(Schema):
+class CaseDeadlineOut(Out):
     code: str
     subject: str
     category: str
@@ -417,7 +417,7 @@ class LegalHoldLiftIn(Input):
     lift_reason: Annotated[Text, Field(min_length=1, max_length=2000)]
 
 
-class LegalHoldOut(Schema):
+class LegalHoldOut(Out):
     id: int
     category: str
     active: bool

@@ -25,7 +25,7 @@ from typing import Annotated, Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from ninja import Schema
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from werkvrede.guideline.parse import DATE_PATTERN as DATE_PATTERN
@@ -166,3 +166,12 @@ class Input(Schema):
     1, no 1 for true, no number for a date."""
 
     model_config = ConfigDict(strict=True)
+
+
+class Out(BaseModel):
+    """An answer built from plain values (dicts, lists, instances of these classes), checked by pydantic
+    directly. django-ninja's `Schema` first wraps every object in its `DjangoGetter`, which reads ORM
+    objects and managers; an answer already made of plain values does not need it. A page of 50 cases
+    was validated in 0.2 ms instead of 1.8 ms (ADR 0207); the API document is the same."""
+
+    model_config = ConfigDict(from_attributes=True)
