@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from pydantic import field_validator
 
 from werkvrede.accounts import people, people_import, selectors
@@ -27,6 +27,7 @@ from werkvrede.core.types import (
     Line,
     Name,
     Offset,
+    Out,
     forbidden_character,
 )
 from werkvrede.core.versioning import Version
@@ -40,7 +41,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class PeopleMemberOut(Schema):
+class PeopleMemberOut(Out):
     id: int
     full_name: str
     email: str
@@ -50,7 +51,7 @@ class PeopleMemberOut(Schema):
     version: int
 
 
-class PeopleListOut(Schema):
+class PeopleListOut(Out):
     next_offset: int | None
     results: list[PeopleMemberOut]
 
@@ -61,12 +62,12 @@ class PeopleInviteIn(Input):
     roles: Annotated[list[Choice[Role]], Field(min_length=1, max_length=len(Role))]
 
 
-class PeopleInviteOut(Schema):
+class PeopleInviteOut(Out):
     outcome: str = Field(description="invited, already_invited, roles_added or unchanged")
     email: str
 
 
-class PeopleInvitationOut(Schema):
+class PeopleInvitationOut(Out):
     id: int
     email: str
     invited_name: str
@@ -99,7 +100,7 @@ class PeopleImportPreviewIn(Input):
         return value
 
 
-class PeopleImportRowOut(Schema):
+class PeopleImportRowOut(Out):
     line: int
     email: str
     name: str
@@ -108,7 +109,7 @@ class PeopleImportRowOut(Schema):
     errors: list[dict[str, str]] = Field(description="each: column, message")
 
 
-class PeopleImportPreviewOut(Schema):
+class PeopleImportPreviewOut(Out):
     preview_id: str | None = Field(description="name this to import; None when the file itself is refused")
     all_valid: bool
     file_errors: list[str]
@@ -120,7 +121,7 @@ class PeopleImportIn(Input):
     only_valid: bool = False
 
 
-class PeopleImportOut(Schema):
+class PeopleImportOut(Out):
     counts: dict[str, int]
     rows: list[PeopleImportRowOut]
 

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from werkvrede.agenda import services
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
+from werkvrede.core.types import Out
 
 router = Router(tags=["agenda"])
 
@@ -21,12 +22,12 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class FeedStatusOut(Schema):
+class FeedStatusOut(Out):
     active: bool
     created_at: datetime | None
 
 
-class FeedCreatedOut(Schema):
+class FeedCreatedOut(Out):
     url: str
     created_at: datetime
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from werkvrede.api.body import BodyTooDeep, NotJson, read_json
 from werkvrede.core.access import api_requires
 from werkvrede.core.api_findings import MessageOut
+from werkvrede.core.types import Out
 from werkvrede.core.workcalendar import dutch_public_holidays
 from werkvrede.guideline import (
     InvalidSituation,
@@ -34,7 +35,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
 _YEARS_AHEAD = 3
 
 
-class AdviceFindingOut(Schema):
+class AdviceFindingOut(Out):
     code: str
     severity: str
     message: MessageOut
@@ -47,7 +48,7 @@ class AdviceFindingOut(Schema):
     matches: list[str] = []
 
 
-class AdviceDeadlineOut(Schema):
+class AdviceDeadlineOut(Out):
     code: str
     status: str
     due: str | None
@@ -64,7 +65,7 @@ class AdviceDeadlineOut(Schema):
     note: str | None
 
 
-class AdviceOut(Schema):
+class AdviceOut(Out):
     guideline_version: str
     today: str
     variant: str | None
@@ -78,7 +79,7 @@ class AdviceOut(Schema):
     deadlines: list[AdviceDeadlineOut]
 
 
-class InvalidInputOut(Schema):
+class InvalidInputOut(Out):
     detail: str
     path: str
 

@@ -7,17 +7,17 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router
 
 from werkvrede.audit.subject_reads import VIEW, read_lines, reads_about
 from werkvrede.core.access import api_requires
 from werkvrede.core.pagination import offset_window
-from werkvrede.core.types import Limit, Offset
+from werkvrede.core.types import Limit, Offset, Out
 
 router = Router(tags=["privacy"])
 
 
-class ReadOut(Schema):
+class ReadOut(Out):
     occurred_at: datetime
     organisation: str
     reader_name: str = Field(
@@ -31,7 +31,7 @@ class ReadOut(Schema):
     records: int
 
 
-class ReadListOut(Schema):
+class ReadListOut(Out):
     results: list[ReadOut]
     next_offset: int | None = Field(None, description="offset of the next page; null on the last page")
 

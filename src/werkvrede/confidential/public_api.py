@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
 
@@ -24,7 +24,7 @@ from werkvrede.confidential import anonymous, categories, selectors, services
 from werkvrede.confidential.policies import ReceiptHolder
 from werkvrede.core.access import public
 from werkvrede.core.reporting import channel_submit
-from werkvrede.core.types import CODE_PATTERN, Input, Text
+from werkvrede.core.types import CODE_PATTERN, Input, Out, Text
 
 router = Router(tags=["anonymous reporting"])
 
@@ -65,7 +65,7 @@ class AnonymousReportIn(Input):
     channel: Literal["vp", "whistleblower"] = "vp"
 
 
-class AnonymousReceiptOut(Schema):
+class AnonymousReceiptOut(Out):
     receipt: str
 
 
@@ -73,13 +73,13 @@ class AnonymousMessageIn(Input):
     message: Annotated[Text, Field(min_length=1)]
 
 
-class AnonymousMessageOut(Schema):
+class AnonymousMessageOut(Out):
     side: str
     written_on: date
     text: str
 
 
-class AnonymousReportOut(Schema):
+class AnonymousReportOut(Out):
     organisation: str
     state: str
     state_label: str
@@ -89,7 +89,7 @@ class AnonymousReportOut(Schema):
     messages: list[AnonymousMessageOut]
 
 
-class AnonymousErrorOut(Schema):
+class AnonymousErrorOut(Out):
     detail: str
 
 

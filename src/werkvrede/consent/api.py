@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from pydantic import ConfigDict
 
 from werkvrede.consent import selectors, services
@@ -17,7 +17,7 @@ from werkvrede.consent.models import Category, Consent
 from werkvrede.consent.selectors import CONSENT
 from werkvrede.core.access import api_requires
 from werkvrede.core.roles import Role
-from werkvrede.core.types import Choice, Date, Id, Input, Text
+from werkvrede.core.types import Choice, Date, Id, Input, Out, Text
 
 router = Router(tags=["consent"])
 
@@ -33,7 +33,7 @@ class ConsentIn(Input):
     expires_on: Date | None = None
 
 
-class ConsentOut(Schema):
+class ConsentOut(Out):
     id: int
     data_subject_id: int
     requested_by_id: int

@@ -6,18 +6,17 @@
 from collections.abc import Iterable
 from typing import Any
 
-from ninja import Schema
-
 from werkvrede.core.refusals import Invalid, NeedsAttention, Refusal, StaleVersion
+from werkvrede.core.types import Out
 from werkvrede.guideline import Finding
 
 
-class MessageOut(Schema):
+class MessageOut(Out):
     nl: str
     en: str
 
 
-class GuidelineFindingOut(Schema):
+class GuidelineFindingOut(Out):
     code: str
     severity: str
     message: MessageOut
@@ -27,12 +26,12 @@ class GuidelineFindingOut(Schema):
     matches: list[str] = []
 
 
-class FieldErrorOut(Schema):
+class FieldErrorOut(Out):
     path: str
     message: str
 
 
-class InvalidOut(Schema):
+class InvalidOut(Out):
     detail: str
     errors: list[FieldErrorOut]
 
@@ -51,7 +50,7 @@ def findings_out(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     ]
 
 
-class RefusalOut(Schema):
+class RefusalOut(Out):
     """A step the rules refuse now (409): `detail` says how (blocked, acknowledgement_required,
     justification_required, not_possible), `findings` why, `missing` what to acknowledge or justify."""
 

@@ -8,12 +8,13 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Status
 
 from werkvrede.accounts.models import Membership
 from werkvrede.accounts.selectors import MEMBERSHIP
 from werkvrede.core.access import api_requires
 from werkvrede.core.api_findings import RefusalOut, refusal_body
+from werkvrede.core.types import Out
 from werkvrede.erasure import services
 from werkvrede.erasure.plan import Plan
 from werkvrede.erasure.policies import ERASE
@@ -21,7 +22,7 @@ from werkvrede.erasure.policies import ERASE
 router = Router(tags=["privacy"])
 
 
-class ErasureItemOut(Schema):
+class ErasureItemOut(Out):
     key: str = Field(..., description="what the line is about, e.g. cases.closed, sickness.ba_file")
     context: str
     category: str = Field(..., description="the data category code (D01…D21, docs/rules.md), or empty")
@@ -31,7 +32,7 @@ class ErasureItemOut(Schema):
     rule: str = Field(..., description="the retention rule (R-140…R-149), or empty")
 
 
-class ErasureHoldOut(Schema):
+class ErasureHoldOut(Out):
     on: str = Field(..., description="person or case")
     case_reference: str = Field(..., description="the case's reference; empty for a hold on the person")
     category: str
@@ -39,13 +40,13 @@ class ErasureHoldOut(Schema):
     since: date
 
 
-class ErasurePreviewOut(Schema):
+class ErasurePreviewOut(Out):
     blocked: bool = Field(..., description="an active legal hold refuses the erasure")
     holds: list[ErasureHoldOut]
     items: list[ErasureItemOut]
 
 
-class ErasureDoneOut(Schema):
+class ErasureDoneOut(Out):
     cases_anonymised: int
     sick_reports_cleared: int
     calendar_feeds_revoked: int
@@ -106,5 +107,5 @@ def erasure(request: HttpRequest, membership: Membership) -> Any:
         )
     except services.ErasureBlocked as exc:
         # Answered, not raised: the block's audit event must not be rolled back with the request.
-        return 409, refusal_body(exc)
-    return 200, ErasureDoneOut(**counts)
+        return Status(409, refusal_body(exc))
+    return Status(200, ErasureDoneOut(**counts))

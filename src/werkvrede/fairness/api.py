@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.types import Text, WholeNumber
+from werkvrede.core.types import Out, Text, WholeNumber
 from werkvrede.fairness import selectors, services
 from werkvrede.fairness.models import Invitation
 from werkvrede.fairness.selectors import INVITATION
@@ -23,7 +23,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class QuestionOut(Schema):
+class QuestionOut(Out):
     invitation_id: int
     phase: str
     case_id: int | None
@@ -42,7 +42,7 @@ class AnswerIn(Schema):
     comment: Text = ""
 
 
-class CellOut(Schema):
+class CellOut(Out):
     quarter: str
     phase: str
     # Null when fewer than min_cell answered ("te weinig antwoorden"): not even the count.
@@ -52,7 +52,7 @@ class CellOut(Schema):
     understood: float | None
 
 
-class ResultsOut(Schema):
+class ResultsOut(Out):
     min_cell: int
     scope: str
     cells: list[CellOut]

@@ -12,14 +12,14 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import Invalid
-from werkvrede.core.types import Code, Date, Id, Input, Name, Text
+from werkvrede.core.types import Code, Date, Id, Input, Name, Out, Text
 from werkvrede.interventions import selectors, services
 from werkvrede.interventions.models import ConflictLeave, Intervention, InterventionPeriod
 from werkvrede.interventions.policies import Level, level
@@ -27,7 +27,7 @@ from werkvrede.interventions.policies import Level, level
 router = Router(tags=["interventions"])
 
 
-class AppointmentOut(Schema):
+class AppointmentOut(Out):
     with_role: str
     with_person: str
     recorded_on: date
@@ -35,7 +35,7 @@ class AppointmentOut(Schema):
     chaired_by: str
 
 
-class PeriodOut(Schema):
+class PeriodOut(Out):
     id: int
     state: str
     initiated_by: str
@@ -54,7 +54,7 @@ class PeriodOut(Schema):
     acknowledged: list[str]
 
 
-class LeaveOut(Schema):
+class LeaveOut(Out):
     id: int
     state: str
     start_on: date
@@ -64,7 +64,7 @@ class LeaveOut(Schema):
     acknowledged: list[str]
 
 
-class InterventionOut(Schema):
+class InterventionOut(Out):
     id: int
     kind: str
     status: str
@@ -79,14 +79,14 @@ class InterventionOut(Schema):
     acknowledged: list[str]
 
 
-class NeutralOut(Schema):
+class NeutralOut(Out):
     kind: str
     start_on: date
     end_on: date
     running: bool
 
 
-class SectionOut(Schema):
+class SectionOut(Out):
     level: str
     periods: list[PeriodOut]
     leaves: list[LeaveOut]

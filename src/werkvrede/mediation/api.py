@@ -15,7 +15,7 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
@@ -23,7 +23,7 @@ from werkvrede.core import policy
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.api_findings import GuidelineFindingOut, InvalidOut
-from werkvrede.core.types import Code, Count, Date, DateTime, Email, Id, Input, Name, Text
+from werkvrede.core.types import Code, Count, Date, DateTime, Email, Id, Input, Name, Out, Text
 from werkvrede.documents.models import Document
 from werkvrede.documents.services import download_response, pending_signers
 from werkvrede.mediation import policies as p
@@ -38,12 +38,12 @@ router = Router(tags=["mediation"])
 # --- Schemas ---------------------------------------------------------------------------------------
 
 
-class MediationRefusedOut(Schema):
+class MediationRefusedOut(Out):
     detail: Literal["blocked", "acknowledgement_required"]
     findings: list[GuidelineFindingOut]
 
 
-class StatusOut(Schema):
+class StatusOut(Out):
     """D14 "N": what the referrer and the case see (R-084, D14 fn 20 in docs/rules.md)."""
 
     id: int
@@ -52,7 +52,7 @@ class StatusOut(Schema):
     ended_on: date | None
 
 
-class MediationPartyOut(Schema):
+class MediationPartyOut(Out):
     id: int
     user_id: int
     name: str
@@ -60,7 +60,7 @@ class MediationPartyOut(Schema):
     willing: bool | None
 
 
-class SessionOut(Schema):
+class SessionOut(Out):
     id: int
     starts_at: datetime
     duration_minutes: int
@@ -71,7 +71,7 @@ class SessionOut(Schema):
     cancelled: bool
 
 
-class DocumentOut(Schema):
+class DocumentOut(Out):
     id: int
     kind: str
     version: int
@@ -86,7 +86,7 @@ class DocumentContentOut(DocumentOut):
     content: dict[str, Any]
 
 
-class MediationOut(Schema):
+class MediationOut(Out):
     status: StatusOut
     relations: list[str]
     # Content (D11 P, D12): present only for the mediator, the parties and admitted persons.
@@ -99,7 +99,7 @@ class MediationOut(Schema):
     documents: list[DocumentOut] | None = None
 
 
-class AdmissionOut(Schema):
+class AdmissionOut(Out):
     id: int
     user_id: int
     kind: str
@@ -109,7 +109,7 @@ class AdmissionOut(Schema):
     revoked: bool
 
 
-class IntakeOut(Schema):
+class IntakeOut(Out):
     id: int
     party_id: int
     held_on: date
@@ -118,12 +118,12 @@ class IntakeOut(Schema):
     causes: str
 
 
-class SessionNoteOut(Schema):
+class SessionNoteOut(Out):
     id: int
     text: str
 
 
-class PartyMessageOut(Schema):
+class PartyMessageOut(Out):
     id: int
     created_at: datetime
     recipients: list[str]
@@ -131,7 +131,7 @@ class PartyMessageOut(Schema):
     text: str
 
 
-class TerminationOut(Schema):
+class TerminationOut(Out):
     id: int
     state: str
     case_id: Id | None

@@ -10,9 +10,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 
 from werkvrede.core.access import api_requires
+from werkvrede.core.types import Out
 from werkvrede.mydata import services
 from werkvrede.mydata.models import ExportRequest, ExportState
 from werkvrede.mydata.selectors import EXPORT
@@ -20,7 +21,7 @@ from werkvrede.mydata.selectors import EXPORT
 router = Router(tags=["privacy"])
 
 
-class ExportOut(Schema):
+class ExportOut(Out):
     id: int
     state: str = Field(..., description="QUEUED, RUNNING, READY, FAILED or EXPIRED")
     progress: int = Field(..., description="0 to 100")

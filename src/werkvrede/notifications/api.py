@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
 from werkvrede.core.access import api_requires
+from werkvrede.core.types import Out
 from werkvrede.notifications import outbox, selectors
 
 router = Router(tags=["notifications"])
 
 
-class FailedMailRoleOut(Schema):
+class FailedMailRoleOut(Out):
     recipient_role: str  # role codes of the recipients, comma-separated (e.g. "HR" or "BA,MED")
     count: int
 
 
-class FailedMailOut(Schema):
+class FailedMailOut(Out):
     count: int
     by_role: list[FailedMailRoleOut]
 
 
-class ResentOut(Schema):
+class ResentOut(Out):
     queued: int
 
 

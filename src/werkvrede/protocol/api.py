@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from werkvrede.core.access import api_requires
-from werkvrede.core.types import Count, Input, Line, Text
+from werkvrede.core.types import Count, Input, Line, Out, Text
 from werkvrede.core.versioning import Version
 from werkvrede.protocol import selectors, services
 from werkvrede.protocol.models import ConflictProtocol
@@ -18,7 +18,7 @@ from werkvrede.protocol.parameters import EDITABLE_FIELDS
 router = Router(tags=["protocol"])
 
 
-class ProtocolOut(Schema):
+class ProtocolOut(Out):
     version: int
     created_at: datetime | None
     conflict_leave_enabled: bool
@@ -93,7 +93,7 @@ class ProtocolIn(Input):
     is_public: bool | None = None
 
 
-class VersionOut(Schema):
+class VersionOut(Out):
     version: int
     created_at: datetime
     created_by: str | None

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 
 from werkvrede.accounts.models import Membership
 from werkvrede.accounts.selectors import MEMBERSHIP
@@ -15,7 +15,7 @@ from werkvrede.cases.models import LegalHoldCategory
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.refusals import Invalid
-from werkvrede.core.types import Choice, Input, Text
+from werkvrede.core.types import Choice, Input, Out, Text
 from werkvrede.retention import selectors, services
 from werkvrede.retention.models import PersonHold
 
@@ -26,7 +26,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class PurgeRunOut(Schema):
+class PurgeRunOut(Out):
     ran_at: datetime
     today: date
     # {"R-147": {"D17": 3, "SEALED": 3}}: rows per retention rule and data category, never who or what.
@@ -64,7 +64,7 @@ class PersonHoldLiftIn(Input):
     lift_reason: Annotated[Text, Field(min_length=1, max_length=2000)]
 
 
-class PersonHoldOut(Schema):
+class PersonHoldOut(Out):
     id: int
     person_id: int
     category: str

@@ -34,6 +34,7 @@ from werkvrede.core.types import (
     Line,
     LongText,
     Name,
+    Out,
     Percentage,
     Text,
 )
@@ -93,7 +94,7 @@ class SickReportIn(_In):
         return data
 
 
-class SickReportOut(Schema):
+class SickReportOut(Out):
     id: int
     version: int
     state: str | None = None
@@ -127,7 +128,7 @@ class VerdictIn(_In):
     recorded_on: Date
 
 
-class VerdictOut(Schema):
+class VerdictOut(Out):
     id: int
     value: str | None = None
     degree_pct: int | None = None
@@ -146,7 +147,7 @@ class FindingIn(_In):
     recorded_on: Date
 
 
-class ConflictFindingOut(Schema):
+class ConflictFindingOut(Out):
     id: int
     conflict: bool | None = None
     prolongs_incapacity: bool | None = None
@@ -154,7 +155,7 @@ class ConflictFindingOut(Schema):
     recorded_on: date | None = None
 
 
-class DiagnosisOut(Schema):
+class DiagnosisOut(Out):
     id: int
     conflict_type: str | None = None
     glasl_stage: int | None = None
@@ -165,7 +166,7 @@ class DiagnosisOut(Schema):
     recorded_at: datetime | None = None
 
 
-class CapacityOut(Schema):
+class CapacityOut(Out):
     id: int
     resilience: str | None = None
     problem_solving: str | None = None
@@ -176,7 +177,7 @@ class CapacityOut(Schema):
     recorded_at: datetime | None = None
 
 
-class SicknessOut(Schema):
+class SicknessOut(Out):
     sick_report: SickReportOut | None = None
     verdict: VerdictOut | None = None
     conflict_finding: ConflictFindingOut | None = None
@@ -208,7 +209,7 @@ class AdviceIn(_In):
     justifications: dict[Code, Text] = Field({}, json_schema_extra={"additionalProperties": False})
 
 
-class SicknessAdviceOut(Schema):
+class SicknessAdviceOut(Out):
     id: int
     kind: str | None = None
     content: list[str] | None = None
@@ -463,12 +464,12 @@ class WvpSignIn(_In):
     typed_name: Name
 
 
-class WvpSignerOut(Schema):
+class WvpSignerOut(Out):
     user_id: int
     signed_at: datetime | None = None
 
 
-class WvpDocumentOut(Schema):
+class WvpDocumentOut(Out):
     id: int
     kind: str
     title: str

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from pydantic import field_validator
 
 from werkvrede.accounts.invitations import normalised_email
@@ -16,7 +16,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import CASE
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.types import Choice, Email, Input, Name, Text
+from werkvrede.core.types import Choice, Email, Input, Name, Out, Text
 from werkvrede.mediation.policies import MediationAccess
 from werkvrede.mediation.selectors import MEDIATION
 from werkvrede.supporters import selectors, services
@@ -32,7 +32,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-class GrantOut(Schema):
+class GrantOut(Out):
     id: int
     employee_name: str
     supporter_name: str
@@ -41,7 +41,7 @@ class GrantOut(Schema):
     revoked_at: datetime | None
 
 
-class PreparationNoteOut(Schema):
+class PreparationNoteOut(Out):
     id: int
     section: str
     author_name: str
@@ -49,13 +49,13 @@ class PreparationNoteOut(Schema):
     text: str
 
 
-class RightOut(Schema):
+class RightOut(Out):
     code: str
     title: str
     text: str
 
 
-class NoticeOut(Schema):
+class NoticeOut(Out):
     """D14 status notice: start and end dates only."""
 
     started_on: date | None
@@ -127,7 +127,7 @@ def grant_detail(request: HttpRequest, grant: SupporterGrant) -> GrantDetailOut:
     rights = [RightOut(code=r.code, title=str(r.title), text=str(r.text)) for r in RIGHTS]
     mediation = selectors.mediation_for(actor, grant)
     return GrantDetailOut(
-        **_grant_out(grant).dict(),
+        **_grant_out(grant).model_dump(),
         notes=notes,
         rights=rights,
         mediation_notices=[

@@ -16,14 +16,14 @@ from typing import Annotated, Any, TypeVar
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
 
 from werkvrede.core import receipts
 from werkvrede.core.access import public
 from werkvrede.core.reporting import Submitted
-from werkvrede.core.types import CODE_PATTERN, Input, Text
+from werkvrede.core.types import CODE_PATTERN, Input, Out, Text
 from werkvrede.whistleblower import selectors, services
 from werkvrede.whistleblower.policies import WhistleReceiptHolder
 
@@ -69,7 +69,7 @@ class WhistleReportIn(Input):
     message: Annotated[Text, Field(min_length=1)]
 
 
-class WhistleReceiptOut(Schema):
+class WhistleReceiptOut(Out):
     receipt: str
 
 
@@ -77,13 +77,13 @@ class WhistleMessageIn(Input):
     message: Annotated[Text, Field(min_length=1)]
 
 
-class WhistleMessageOut(Schema):
+class WhistleMessageOut(Out):
     side: str
     written_on: date
     text: str
 
 
-class WhistleDeadlineOut(Schema):
+class WhistleDeadlineOut(Out):
     code: str
     due: date
     done_on: date | None
@@ -93,7 +93,7 @@ class WhistleDeadlineOut(Schema):
     rule: str
 
 
-class WhistleReportOut(Schema):
+class WhistleReportOut(Out):
     state: str
     state_label: str
     received_on: date
@@ -103,7 +103,7 @@ class WhistleReportOut(Schema):
     messages: list[WhistleMessageOut]
 
 
-class WhistleErrorOut(Schema):
+class WhistleErrorOut(Out):
     detail: str
 
 
