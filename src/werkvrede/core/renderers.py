@@ -56,7 +56,7 @@ class BoundField(forms.BoundField):
         ):
             return None
         # What an instance could have changed after the class was declared, as plain values.
-        choices = tuple((str(v), str(label)) for v, label in getattr(field, "choices", ()))
+        choices = _plain(getattr(field, "choices", ()))
         attrs = tuple(sorted((k, str(v)) for k, v in field.widget.attrs.items()))
         shown = (
             type(field), str(field.label), str(field.help_text), field.required, field.disabled,
@@ -69,6 +69,14 @@ class BoundField(forms.BoundField):
         except TypeError:  # an initial value such as a list: rendered afresh rather than kept
             return None
         return key
+
+
+def _plain(choices: Any) -> tuple[Any, ...]:
+    """Choices as strings, a group's options too: the key compares what is shown, not objects."""
+    return tuple(
+        (str(value), _plain(label) if isinstance(label, list | tuple) else str(label))
+        for value, label in choices
+    )
 
 
 class FormRenderer(DjangoTemplates):

@@ -145,6 +145,24 @@ def test_a_field_whose_initial_value_cannot_be_a_key_is_rendered_afresh() -> Non
     assert not renderers._EMPTY_FIELDS
 
 
+class _Grouped(Form):
+    static_fields = True
+    place = forms.ChoiceField(
+        label="Plaats", choices=[("Noord", [("gr", "Groningen"), ("fr", "Friesland")]), ("ut", "Utrecht")]
+    )
+
+
+def test_grouped_choices_are_kept_once_and_shown_as_declared() -> None:
+    with translation.override("nl"):
+        first = str(_Grouped()["place"].as_field_group())
+        with _Renders() as renders:
+            again = str(_Grouped()["place"].as_field_group())
+    assert renders.count == 0
+    assert again == first
+    assert '<optgroup label="Noord">' in first
+    assert len(renderers._EMPTY_FIELDS) == 1
+
+
 def test_a_form_that_does_not_declare_static_fields_is_always_rendered() -> None:
     with translation.override("nl"):
         name = next(iter(MelderChoiceForm.base_fields))
