@@ -10,7 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern, URLResolver
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.openapi.schema import REF_TEMPLATE
 from ninja.operation import PathView
@@ -37,7 +37,7 @@ from werkvrede.core.api_findings import InvalidOut, RefusalOut, refusal_body
 from werkvrede.core.idempotency import HEADER, KEY_MAX
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Refusal
-from werkvrede.core.types import CODE_PATTERN
+from werkvrede.core.types import CODE_PATTERN, Out
 from werkvrede.erasure.api import router as erasure_router
 from werkvrede.fairness.api import router as fairness_router
 from werkvrede.interventions.api import router as interventions_router
@@ -51,7 +51,7 @@ from werkvrede.supporters.api import router as supporters_router
 from werkvrede.whistleblower.public_api import router as whistleblower_router
 
 # Every operation can answer these; the document says so, so clients (and the fuzz tests) can rely on it.
-COMMON_ERRORS: dict[str, tuple[str, type[Schema]]] = {
+COMMON_ERRORS: dict[str, tuple[str, type[Out]]] = {
     "400": ("The body is not JSON sent as `application/json` in UTF-8; `detail` says what.", ErrorOut),
     "401": ("Not logged in.", ErrorOut),
     "403": ("Logged in, but this action is not allowed for you (the code says which).", ErrorOut),
@@ -68,7 +68,7 @@ COMMON_ERRORS: dict[str, tuple[str, type[Schema]]] = {
 INVALID_422 = InvalidOut
 
 
-def _component(model: type[Schema], components: dict[str, Any]) -> dict[str, str]:
+def _component(model: type[Out], components: dict[str, Any]) -> dict[str, str]:
     """Add a model (and what it refers to) to the document's components; return a reference to it."""
     schema = model.model_json_schema(
         ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema, mode="serialization"

@@ -15,7 +15,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -237,7 +237,7 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined, no-any-return]
 
 
-def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, schema: type[Schema]) -> Any:
+def visible_dict(actor: Actor, access: CaseAccess, obj: models.Model | None, schema: type[Out]) -> Any:
     """The schema's fields of `obj` the actor may see; None when they see nothing of it."""
     if obj is None:
         return None

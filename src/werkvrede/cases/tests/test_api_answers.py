@@ -5,6 +5,7 @@ party of a page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -28,7 +29,7 @@ def wraps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     made: list[object] = []
     original = schema.DjangoGetter.__init__
 
-    def counted(self: schema.DjangoGetter, obj: object, *args: object, **kwargs: object) -> None:
+    def counted(self: schema.DjangoGetter, obj: object, *args: Any, **kwargs: Any) -> None:
         made.append(obj)
         original(self, obj, *args, **kwargs)
 
