@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 
 from werkvrede.core.access import api_requires
 from werkvrede.core.actor import Actor
-from werkvrede.core.types import Out, Text, WholeNumber
+from werkvrede.core.types import Input, Out, Text, WholeNumber
 from werkvrede.fairness import selectors, services
 from werkvrede.fairness.models import Invitation
 from werkvrede.fairness.selectors import INVITATION
@@ -35,7 +35,7 @@ class QuestionOut(Out):
 Score = Annotated[int, Field(ge=1, le=5), WholeNumber]
 
 
-class AnswerIn(Schema):
+class AnswerIn(Input):
     heard: Score
     respect: Score
     understood: Score

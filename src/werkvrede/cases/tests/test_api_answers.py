@@ -75,38 +75,3 @@ def test_one_case_is_not_wrapped_part_by_part(
     assert body["notes"][0]["text"] == "verslag"
     assert len(body["parties"]) == 2
     assert len(wraps) <= 1
-
-
-def test_every_answer_class_of_the_api_is_a_plain_model() -> None:
-    """One way to answer (ADR 0207): every response model the API documents derives from
-    core.types.Out; ninja's Schema is left to request bodies."""
-    from ninja import Schema
-
-    from werkvrede.api.api import api
-    from werkvrede.core.types import Out
-
-    answers: set[type] = set()
-    for _prefix, router in api._routers:
-        for path_view in router.path_operations.values():
-            for operation in path_view.operations:
-                for model in (operation.response_models or {}).values():
-                    if model is None:  # an answer without a body (204)
-                        continue
-                    answers |= _models_in(model.model_fields["response"].annotation)
-    assert answers, "the API documents answers"
-    for model in answers:
-        assert issubclass(model, Out), f"{model.__name__} answers through ninja's Schema"
-        assert not issubclass(model, Schema), model.__name__
-
-
-def _models_in(annotation: object) -> set[type]:
-    from typing import get_args
-
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {annotation}
-    found: set[type] = set()
-    for arg in get_args(annotation):
-        found |= _models_in(arg)
-    return found

@@ -35,6 +35,26 @@ def test_a_party_lists_and_answers_their_question_once(
     assert client.get("/api/v1/me/fairness-questions").json() == []
 
 
+def test_an_answer_is_taken_as_the_document_states_its_types(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """A score is a JSON number (core.types.Input, ADR 0060): "3" and true are refused, naming the field."""
+    intake_done(world)
+    client = client_as(Role.EMPLOYEE)
+    items = client.get("/api/v1/me/fairness-questions").json()
+    url = f"/api/v1/me/fairness-questions/{items[0]['invitation_id']}"
+    for wrong in ("3", True):
+        refused = client.post(
+            url, {"heard": wrong, "respect": 4, "understood": 4}, content_type="application/json"
+        )
+        assert refused.status_code == 422
+        assert [e["loc"][-1] for e in refused.json()["detail"]] == ["heard"]
+    assert not Answer.objects.exists()
+    # 8.0 is a whole number to JSON Schema, so it is one here too.
+    body = {"heard": 3.0, "respect": 4, "understood": 4}
+    assert client.post(url, body, content_type="application/json").status_code == 204
+
+
 def test_the_results_hide_small_cells_and_the_mediator_sees_only_mediation(
     world: World, client_as: Callable[..., Client]
 ) -> None:
