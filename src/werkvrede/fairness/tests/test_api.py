@@ -13,14 +13,19 @@ from werkvrede.fairness.models import Answer
 from werkvrede.fairness.tests.helpers import answered, intake_done
 
 
-def test_a_party_lists_and_answers_their_question_once(
-    world: World, client_as: Callable[..., Client]
-) -> None:
+def _the_employees_question(world: World, client_as: Callable[..., Client]) -> tuple[Client, str]:
+    """The employee's client and the address of their one question, after the intake ended."""
     intake_done(world)
     client = client_as(Role.EMPLOYEE)
     items = client.get("/api/v1/me/fairness-questions").json()
     assert [i["phase"] for i in items] == [INTAKE]
-    url = f"/api/v1/me/fairness-questions/{items[0]['invitation_id']}"
+    return client, f"/api/v1/me/fairness-questions/{items[0]['invitation_id']}"
+
+
+def test_a_party_lists_and_answers_their_question_once(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    client, url = _the_employees_question(world, client_as)
     refused = client.post(url, {"heard": 9, "respect": 4, "understood": 4}, content_type="application/json")
     assert refused.status_code == 422 and not Answer.objects.exists()
     body = {"heard": 2, "respect": 4, "understood": 5, "comment": "Duidelijk"}
@@ -39,10 +44,7 @@ def test_an_answer_is_taken_as_the_document_states_its_types(
     world: World, client_as: Callable[..., Client]
 ) -> None:
     """A score is a JSON number (core.types.Input, ADR 0060): "3" and true are refused, naming the field."""
-    intake_done(world)
-    client = client_as(Role.EMPLOYEE)
-    items = client.get("/api/v1/me/fairness-questions").json()
-    url = f"/api/v1/me/fairness-questions/{items[0]['invitation_id']}"
+    client, url = _the_employees_question(world, client_as)
     for wrong in ("3", True):
         refused = client.post(
             url, {"heard": wrong, "respect": 4, "understood": 4}, content_type="application/json"
