@@ -9,6 +9,7 @@ from typing import get_args
 from ninja import Schema
 from pydantic import BaseModel
 
+from tests.classes import werkvrede_subclasses
 from werkvrede.api.api import api
 from werkvrede.core.types import Input, Out
 
@@ -37,22 +38,10 @@ def test_every_answer_class_of_the_api_is_a_plain_model() -> None:
         assert not issubclass(model, Schema), model.__name__
 
 
-def _schemas() -> set[type]:
-    found: set[type] = set()
-    stack: list[type] = [Schema]
-    while stack:
-        sub: type
-        for sub in stack.pop().__subclasses__():
-            if sub not in found:
-                found.add(sub)
-                stack.append(sub)
-    return {c for c in found if c.__module__.startswith("werkvrede.") and ".tests" not in c.__module__}
-
-
 def test_every_request_body_is_strict_input() -> None:
     """What remains of ninja's Schema in Werkvrede is what a request sends: each takes JSON types as
     the document states them (no "1" for 1)."""
-    bodies = _schemas()
+    bodies = set(werkvrede_subclasses(Schema))
     assert Input in bodies
     for model in bodies:
         assert issubclass(model, Input), f"{model.__module__}.{model.__name__} is not strict Input"

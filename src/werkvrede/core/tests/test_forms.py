@@ -13,6 +13,7 @@ from django.test import Client
 
 import werkvrede
 from conftest import World
+from tests.classes import werkvrede_subclasses
 from werkvrede.cases.models import Case, CaseParty
 from werkvrede.core.forms import InputRulesMixin
 from werkvrede.core.roles import Role
@@ -24,17 +25,7 @@ def _form_classes() -> Iterator[type[forms.BaseForm]]:
     for module in pkgutil.walk_packages(werkvrede.__path__, "werkvrede."):
         if module.name.endswith(".forms"):
             importlib.import_module(module.name)
-    seen: set[type] = set()
-    stack: list[type] = [forms.BaseForm]
-    while stack:
-        cls = stack.pop()
-        sub: type[forms.BaseForm]
-        for sub in cls.__subclasses__():
-            if sub not in seen:
-                seen.add(sub)
-                stack.append(sub)
-                if sub.__module__.startswith("werkvrede.") and ".tests" not in sub.__module__:
-                    yield sub
+    yield from werkvrede_subclasses(forms.BaseForm)
 
 
 def test_every_form_applies_the_shared_input_rules() -> None:
