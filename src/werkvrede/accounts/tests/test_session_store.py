@@ -8,19 +8,23 @@ session hash (password and session generation) are checked on every request, as 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from django.apps import apps
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session as DjangoSession
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, logged_in
+from werkvrede.accounts import session_store
 from werkvrede.accounts.models import LoginSession, User
-from werkvrede.accounts.session_store import _READING, SessionUserBackend, _person_id
+from werkvrede.accounts.session_store import _READING, SessionStore, SessionUserBackend, _person_id
 from werkvrede.accounts.sessions import sessions_end
 from werkvrede.core.roles import Role
 
@@ -68,6 +72,88 @@ def test_the_session_and_its_person_are_one_query(world: World) -> None:
     sql = [q["sql"] for q in captured.captured_queries]
     assert len(sql) == 1, sql
     assert 'FROM "accounts_loginsession" LEFT OUTER JOIN "accounts_user"' in sql[0]
+
+
+def _fields(instance: object) -> dict[str, object]:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}  # type: ignore[attr-defined]
+
+
+def test_the_compiled_read_gives_what_djangos_read_gives(world: World) -> None:
+    """Every column of the row and of the person, with the types Django's own read gives (on SQLite the
+    driver hands over text for a time and numbers for a yes or no: the ORM's converters are applied)."""
+    hr = world.a.users[Role.HR_ADVISER]
+    User.objects.filter(pk=hr.pk).update(last_login=timezone.now())
+    key = _key(logged_in(hr))
+    store = SessionStore(key)
+    row = store._get_session_from_db()
+    django_row = LoginSession.objects.get(session_key=key)
+    assert row is not None and store.person is not None
+    assert _fields(row) == _fields(django_row)
+    assert _fields(store.person) == _fields(django_row.user)
+    assert {k: type(v) for k, v in _fields(store.person).items()} == {
+        k: type(v) for k, v in _fields(django_row.user).items()
+    }
+    assert store.person.last_login is not None and store.person.last_login.tzinfo is not None
+    with CaptureQueriesContext(connection) as captured:
+        assert row.user == store.person  # read with the row: no query
+    assert len(captured) == 0
+
+
+def test_a_request_compiles_no_sql_for_its_session(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session read is compiled once per database (ADR 0208), not on every request."""
+    key = _key(logged_in(world.a.users[Role.EMPLOYEE]))
+    SessionStore(key).load()
+    compiled: list[str] = []
+    as_sql = SQLCompiler.as_sql
+
+    def counting(self: SQLCompiler, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(self.query.model.__name__ if self.query.model else "")
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    data = SessionStore(key).load()
+    assert data[SESSION_KEY] == str(world.a.users[Role.EMPLOYEE].pk)
+    assert compiled == []
+
+
+def test_an_unexpected_statement_falls_back_to_djangos_read(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the ORM ever compiles the read with parameters other than the key and the time, the compiled
+    statement is not used: Django's own read is."""
+    employee = world.a.users[Role.EMPLOYEE]
+    client = logged_in(employee)
+    read = session_store._compiled_read(connection.alias)
+    assert read is not None
+    monkeypatch.setattr(read, "expected", False)
+    monkeypatch.setattr(read, "row", None)  # used, it would fail
+    store = SessionStore(_key(client))
+    assert store.load()[SESSION_KEY] == str(employee.pk)
+    assert store.person == employee
+    assert _me(client) == employee.pk
+
+
+def test_an_expired_or_unknown_session_reads_nothing(world: World) -> None:
+    key = _key(logged_in(world.a.users[Role.EMPLOYEE]))
+    LoginSession.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    for asked in (key, "k" * 32):
+        store = SessionStore(asked)
+        assert store.load() == {}
+        assert store.person is None
+        assert store.session_key is None  # as Django's store: a new session gets a new key
+
+
+def test_a_row_naming_no_person_joins_no_one(world: World) -> None:
+    """No database constraint on the column (ADR 0204): a row whose column names no person joins none
+    (not a person of empty columns), and the request acts as the person the signed data names."""
+    employee = world.a.users[Role.EMPLOYEE]
+    client = logged_in(employee)
+    LoginSession.objects.filter(session_key=_key(client)).update(user_id=10**9)
+    store = SessionStore(_key(client))
+    row = store._get_session_from_db()
+    assert row is not None and row.user_id == 10**9
+    assert store.person is None
+    assert _me(client) == employee.pk
 
 
 def test_a_row_pointed_at_another_person_changes_nothing(world: World) -> None:
