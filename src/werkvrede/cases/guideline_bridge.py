@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from werkvrede.cases.extensions import conflict_fact_providers, fact_providers
 from werkvrede.cases.models import Case, CaseParty, GlaslRecord, LegalHold
+from werkvrede.core.memo import reading
 from werkvrede.guideline import (
     GUIDELINE_VERSION,
     Advice,
@@ -74,7 +75,14 @@ def case_situation(case: Case, parties: list[CaseParty], *, today: date, **confl
 
 
 def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
-    """The stored case as the guideline's input: conflict facts plus every registered context's facts."""
+    """The stored case as the guideline's input: conflict facts plus every registered context's facts.
+
+    Only reads: what two providers (or the page that asks) both read is read once (core.memo)."""
+    with reading():
+        return _case_situation_data(case, today=today)
+
+
+def _case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
     parties = list(CaseParty.objects.filter(case=case))
     latest = GlaslRecord.objects.filter(case=case).order_by("-recorded_at", "-pk").first()
     data: dict[str, Any] = {

@@ -29,6 +29,7 @@ from werkvrede.cases.policies import (
 )
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
+from werkvrede.core.memo import once_while_reading
 from werkvrede.core.policy import allowed, authorize, hidden, record_denial
 from werkvrede.core.replica import report_database
 from werkvrede.guideline.model import TRANSGRESSIVE
@@ -208,6 +209,7 @@ def due_deadlines_for(
     return _due_items(items, today, limit)
 
 
+@once_while_reading
 def case_roles_held(user_id: int) -> set[str]:
     """The distinct case roles a person holds in any case: one index probe per role they hold.
 

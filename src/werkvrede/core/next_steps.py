@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from werkvrede.core.actor import Actor
+from werkvrede.core.memo import reading
 
 #: Sessions and deadlines this many days ahead are shown.
 HORIZON_DAYS = 14
@@ -91,10 +92,12 @@ def next_steps_for(
     if actor.organisation_id is None or actor.user_id is None:
         return []
     items: list[NextStep] = []
-    for name, provider in sorted(_PROVIDERS.items()):
-        if case_page is not None and name in _READS_CASE_PAGE:
-            items += provider(actor, today=today, case_id=case_id, case_page=case_page)
-        else:
-            items += provider(actor, today=today, case_id=case_id)
+    # The providers only read; a question two of them ask is read once (core.memo).
+    with reading():
+        for name, provider in sorted(_PROVIDERS.items()):
+            if case_page is not None and name in _READS_CASE_PAGE:
+                items += provider(actor, today=today, case_id=case_id, case_page=case_page)
+            else:
+                items += provider(actor, today=today, case_id=case_id)
     far = date.max
     return sorted(items, key=lambda i: (not i.overdue, i.due or far, i.kind, i.case_id or 0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from werkvrede.cases.models import Case, CaseParty
+from werkvrede.core.memo import once_while_reading
 from werkvrede.interventions.models import (
     OPEN_LEAVE_STATES,
     TAKEN_LEAVE_STATES,
@@ -109,6 +110,7 @@ def leave_history(case: Case) -> list[ConflictLeave]:
     )
 
 
+@once_while_reading
 def engine_interventions(case: Case) -> list[Intervention]:
     return list(Intervention.objects.filter(case=case, kind__in=ENGINE_KINDS).order_by("created_at", "pk"))
 

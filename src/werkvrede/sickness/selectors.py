@@ -14,6 +14,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.cases.selectors import case_get_for
 from werkvrede.core.access import object_from
 from werkvrede.core.actor import Actor
+from werkvrede.core.memo import once_while_reading
 from werkvrede.core.policy import allowed, authorize, hidden
 from werkvrede.guideline import Finding
 from werkvrede.sickness.models import (
@@ -52,6 +53,7 @@ def _load_section(actor: Actor, case_id: int) -> CaseAccess:
 SECTION = object_from("case", "case_id", "access", _load_section)
 
 
+@once_while_reading
 def current_report(case: Case) -> SickReport | None:
     """The case's newest sick report (one indexed query)."""
     return SickReport.objects.filter(case=case).order_by("-first_sick_day", "-pk").first()
@@ -73,18 +75,22 @@ def earlier_reports(report: SickReport) -> list[SickReport]:
     )
 
 
+@once_while_reading
 def latest_verdict(report: SickReport) -> WorkCapacityVerdict | None:
     return report.verdicts.order_by("-recorded_at", "-pk").first()
 
 
+@once_while_reading
 def latest_finding(report: SickReport) -> ConflictFinding | None:
     return report.conflict_findings.order_by("-recorded_at", "-pk").first()
 
 
+@once_while_reading
 def latest_diagnosis(report: SickReport) -> ConflictDiagnosis | None:
     return report.diagnoses.order_by("-recorded_at", "-pk").first()
 
 
+@once_while_reading
 def latest_capacity(report: SickReport) -> CapacityAssessment | None:
     return report.capacity_assessments.order_by("-recorded_at", "-pk").first()
 

@@ -20,6 +20,7 @@ from werkvrede.cases.policies import CaseAccess
 from werkvrede.core.access import requires
 from werkvrede.core.actor import Actor
 from werkvrede.core.gate import BLOCKING
+from werkvrede.core.memo import reading
 from werkvrede.core.policy import allowed, authorize, hidden
 from werkvrede.core.refusals import (
     Blocked,
@@ -156,6 +157,12 @@ def _advices(actor: Actor, access: CaseAccess) -> list[AdviceItem]:
 
 @requires("sickness.section.view", on=SECTION)
 def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    # The page only reads: what it shows and what the guideline's facts read of it are read once.
+    with reading():
+        return _section(request, access)
+
+
+def _section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     actor = _actor(request)
     report = selectors.current_report(access.case)
     context: dict[str, Any] = {

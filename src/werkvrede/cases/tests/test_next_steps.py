@@ -193,6 +193,16 @@ def test_only_an_employee_in_a_case_pays_for_the_melder_search(world: World) -> 
     assert len(melder_reads) == 2  # the roles held, then the search
 
 
+def test_the_case_roles_held_are_read_once_for_all_of_wat_nu(world: World) -> None:
+    """The deadlines and the melder's choice both ask which case roles the person holds: "Wat nu?" reads
+    them once (core.memo, ADR 0209)."""
+    t = world.a
+    hr = actor_of(t.users[Role.HR_ADVISER], t.organisation.pk)
+    with CaptureQueriesContext(connection) as reads:
+        next_steps_for(hr, today=_today())
+    assert [q["sql"].startswith("WITH RECURSIVE held") for q in reads].count(True) == 1
+
+
 def test_hr_is_asked_to_hold_the_intake(world: World) -> None:
     case = signal(world.a.users[Role.EMPLOYEE], world.a.organisation.pk)
     assert "cases.intake" in _kinds(world, Role.HR_ADVISER, case_id=case.pk)

@@ -48,6 +48,35 @@ def test_the_sick_report_page_does_not_grow(
     assert page_queries(client, url) == few
 
 
+def test_the_page_and_its_guideline_facts_read_each_row_once(
+    world: World, client_as: Callable[..., Client]
+) -> None:
+    """The bedrijfsarts's page shows the newest report, verdict, finding, diagnosis and capacity, and the
+    guideline's findings on it read the same rows for its facts, as do two fact providers the case's
+    interventions: each is read once per page (core.memo, ADR 0209)."""
+    case = variant_b_case(world)
+    verdict(world, case, "AO")
+    finding(world, case)
+    _send(world, case, "Opbouw van werk in drie weken.")
+    client = client_as(Role.OCCUPATIONAL_PHYSICIAN)
+    url = f"/ziekmelding/{case.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "guideline_findings" in client.get(url).context
+    tables = (
+        "sickness_workcapacityverdict",
+        "sickness_conflictfinding",
+        "sickness_conflictdiagnosis",
+        "sickness_capacityassessment",
+        "interventions_intervention",
+    )
+    reads = [q["sql"].split(" FROM ")[1].split()[0].strip('"') for q in captured if " FROM " in q["sql"]]
+    assert {table: reads.count(table) for table in tables} == dict.fromkeys(tables, 1)
+    # Whole sick reports: the current one, and the employee's earlier ones (R-160).
+    whole = 'SELECT "sickness_sickreport"."id", "sickness_sickreport"."version"'
+    assert len([q for q in captured if q["sql"].startswith(whole)]) == 2
+
+
 def test_each_sealed_note_shown_costs_only_its_audited_read(
     world: World, client_as: Callable[..., Client]
 ) -> None:
