@@ -9,8 +9,8 @@ function and its arguments) once; outside such a block it reads every time.
 A block must only read: nothing written inside it would be seen by a question already answered. So
 blocks are opened by GET views and by the guideline's situation, never around a service that writes.
 Arguments are keyed by value (numbers, text, dates) or, for a stored model instance, by its model and
-primary key; any other argument, and the function simply runs. A list answer is handed out as a copy,
-so no caller changes another's.
+primary key; any other argument, and the function simply runs. A list or set answer is handed out as
+a copy, so no caller changes another's.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ def once_while_reading(function: Callable[P, R]) -> Callable[P, R]:
         if key not in memo:
             memo[key] = function(*args, **kwargs)
         answer = memo[key]
-        return list(answer) if isinstance(answer, list) else answer  # type: ignore[return-value]
+        if isinstance(answer, list | set):
+            return type(answer)(answer)  # type: ignore[return-value]
+        return answer  # type: ignore[no-any-return]
 
     return wrapper

@@ -54,6 +54,19 @@ def test_a_list_answer_is_a_copy_per_caller() -> None:
         assert _answer(1) == [1]
 
 
+@once_while_reading
+def _roles(user_id: int) -> set[str]:
+    calls.append(user_id)
+    return {"HR"}
+
+
+def test_a_set_answer_is_a_copy_per_caller() -> None:
+    with reading():
+        _roles(1).add("changed by one caller")
+        assert _roles(1) == {"HR"}
+    assert calls == [1]
+
+
 def test_a_stored_instance_is_keyed_by_its_model_and_key(world: World) -> None:
     organisation = world.a.organisation
     same_row = Organisation.objects.get(pk=organisation.pk)
