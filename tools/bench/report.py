@@ -153,6 +153,8 @@ def document(
         "Django admin changelist of all cases with a search and a filter, as a generic CRUD would serve it. "
         "Each endpoint is measured in several rounds; the table gives the round with the median req/s, "
         "and the spread is how far the rounds lay apart (highest minus lowest, over the median). "
+        "(a), its logged-in row and (b) are measured in turns, one round of each before the next, so a "
+        "drift in the machine's speed moves all three alike. "
         "Ratios are req/s of the row divided by req/s of the anchor. (a) reads neither the session nor "
         "the user; the row after it is (a) for a logged-in person, so what lies between it and (b) is "
         "Werkvrede's own middleware. The last two columns are one request inside one process, without "
