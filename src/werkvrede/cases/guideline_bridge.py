@@ -74,15 +74,11 @@ def case_situation(case: Case, parties: list[CaseParty], *, today: date, **confl
     )
 
 
+@reading()
 def case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
     """The stored case as the guideline's input: conflict facts plus every registered context's facts.
 
     Only reads: what two providers (or the page that asks) both read is read once (core.memo)."""
-    with reading():
-        return _case_situation_data(case, today=today)
-
-
-def _case_situation_data(case: Case, *, today: date) -> dict[str, Any]:
     parties = list(CaseParty.objects.filter(case=case))
     latest = GlaslRecord.objects.filter(case=case).order_by("-recorded_at", "-pk").first()
     data: dict[str, Any] = {

@@ -33,7 +33,8 @@ _SIMPLE = (int, str, bool, datetime.date, type(None))
 
 @contextmanager
 def reading() -> Iterator[None]:
-    """A block that only reads. Nested blocks share the outermost block's answers."""
+    """A block that only reads (`with reading():`, or `@reading()` on a function that only reads).
+    Nested blocks share the outermost block's answers."""
     if _memo.get() is not None:
         yield
         return

@@ -156,13 +156,8 @@ def _advices(actor: Actor, access: CaseAccess) -> list[AdviceItem]:
 
 
 @requires("sickness.section.view", on=SECTION)
+@reading()  # the page only reads: what it shows and what the guideline's facts read of it, once
 def section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    # The page only reads: what it shows and what the guideline's facts read of it are read once.
-    with reading():
-        return _section(request, access)
-
-
-def _section(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     actor = _actor(request)
     report = selectors.current_report(access.case)
     context: dict[str, Any] = {

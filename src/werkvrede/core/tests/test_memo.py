@@ -85,3 +85,15 @@ def test_an_argument_it_cannot_key_is_read_every_time() -> None:
         _answer({"a": 1})
         _answer({"a": 1})
     assert len(calls) == 4
+
+
+@reading()
+def _page() -> None:
+    _answer(1)
+    _answer(1)
+
+
+def test_a_function_marked_reading_is_a_new_block_on_each_call() -> None:
+    _page()
+    _page()
+    assert len(calls) == 2  # once per call, not once for ever
