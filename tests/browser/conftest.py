@@ -25,6 +25,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Assertions on the page wait as long as the pages' own actions do (ADR 0210)."""
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # pragma: no cover - the package is part of the locked environment
+        return
+    expect.set_options(timeout=15_000)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test in this folder is a browser test (`make test` runs them on SQLite only, ADR 0067)."""
     here = Path(__file__).parent

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
@@ -94,7 +95,7 @@ def test_the_forbidden_sentence_is_refused_marked_and_nothing_typed_is_lost(
     assert mark.count() == 1
     marked = mark.inner_text()
     assert FORBIDDEN.rstrip(".") in marked and "begin markering" in marked and "einde markering" in marked
-    assert mark.is_visible()
+    expect(mark).to_be_visible()
     # The error sits on the field and in the summary that links to it.
     assert "R-030" in main.locator(".wv-error-summary").inner_text()
     # Nothing typed is lost.
@@ -104,11 +105,11 @@ def test_the_forbidden_sentence_is_refused_marked_and_nothing_typed_is_lost(
     assert ba.get_by_label("Soort advies").input_value() == "REINTEGRATION"
     assert ba.get_by_label("Voorwaarde voor re-integratie").input_value() == "NONE"
     for item in ("REINTEGRATION", "GRADED_RETURN", "CONVERSATION"):
-        assert ba.is_checked(f"input[name=content][value={item}]"), item
-    assert ba.is_checked("input[name=employer_recipients][value=LG]")
-    assert ba.is_checked("input[name=employer_recipients][value=HR]")
+        expect(ba.locator(f"input[name=content][value={item}]")).to_be_checked()
+    expect(ba.locator("input[name=employer_recipients][value=LG]")).to_be_checked()
+    expect(ba.locator("input[name=employer_recipients][value=HR]")).to_be_checked()
     # No way to send it while the refusal stands.
-    assert ba.get_by_role("button", name="Verstuur naar werkgever én werknemer").is_disabled()
+    expect(ba.get_by_role("button", name="Verstuur naar werkgever én werknemer")).to_be_disabled()
     assert not SentAdvice.objects.exists()
     assert axe_violations(ba) == []
 

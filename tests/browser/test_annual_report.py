@@ -70,7 +70,8 @@ def test_the_vp_compiles_an_annual_report_with_a_small_category_suppressed(
     )
     submit(page, "Bekijken")
     # a name is refused, the text stays.
-    assert page.get_by_role("alert").is_visible() and page.get_by_text("R-105").first.is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_text("R-105").first).to_be_visible()
     assert "Willem" in page.get_by_label("Aanbevelingen aan de organisatie").input_value()
     _fits(page)
     page.get_by_label("Aanbevelingen aan de organisatie").fill("Meer voorlichting over pesten in de teams.")

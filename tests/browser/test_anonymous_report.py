@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
@@ -49,8 +50,8 @@ def test_an_anonymous_report_answered_by_the_vp_and_read_with_the_code(
 
     # 1. The employee reports without logging in.
     page.goto(f"{base}/melden/{organisation}/")
-    assert page.get_by_role("heading", name="Anoniem melden bij de vertrouwenspersoon").is_visible()
-    assert page.get_by_text("Een verloren code kan niet worden hersteld", exact=False).first.is_visible()
+    expect(page.get_by_role("heading", name="Anoniem melden bij de vertrouwenspersoon")).to_be_visible()
+    expect(page.get_by_text("Een verloren code kan niet worden hersteld", exact=False).first).to_be_visible()
     assert axe_violations(page) == []
     assert _fits(page)
     page.get_by_label("Waar gaat het over?").select_option("BULLYING")
@@ -58,27 +59,27 @@ def test_an_anonymous_report_answered_by_the_vp_and_read_with_the_code(
     submit(page, "Anoniem versturen")
 
     # 2. The receipt: the code, once; a print button (JavaScript runs here); no session cookie.
-    assert page.get_by_role("heading", name="Je melding is verstuurd").is_visible()
+    expect(page.get_by_role("heading", name="Je melding is verstuurd")).to_be_visible()
     code = page.locator("#ontvangstcode").inner_text().strip()
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", code)
-    assert page.get_by_role("button", name="Afdrukken").is_visible()
+    expect(page.get_by_role("button", name="Afdrukken")).to_be_visible()
     assert axe_violations(page) == []
     assert _fits(page)
     assert "sessionid" not in _cookies(page) and _cookies(page) <= {"csrftoken"}
     # Printed: the code, the organisation, the date and where to read it; not the page around it.
     page.emulate_media(media="print")
-    assert page.locator("#ontvangstcode").is_visible()
-    assert page.get_by_text("Zorggroep Noord").is_visible()
-    assert page.get_by_text(f"{base}/melden/ontvangstcode/").is_visible()
-    assert not page.get_by_role("button", name="Ik heb mijn code bewaard").is_visible()
-    assert not page.locator("header").is_visible()
+    expect(page.locator("#ontvangstcode")).to_be_visible()
+    expect(page.get_by_text("Zorggroep Noord")).to_be_visible()
+    expect(page.get_by_text(f"{base}/melden/ontvangstcode/")).to_be_visible()
+    expect(page.get_by_role("button", name="Ik heb mijn code bewaard")).not_to_be_visible()
+    expect(page.locator("header")).not_to_be_visible()
     page.emulate_media(media="screen")
     submit(page, "Ik heb mijn code bewaard")
-    assert page.get_by_text("Bewaar eerst je code").is_visible()  # the box was not ticked
+    expect(page.get_by_text("Bewaar eerst je code")).to_be_visible()  # the box was not ticked
     assert page.locator("#ontvangstcode").inner_text().strip() == code
     page.get_by_label("Ik heb mijn code bewaard").check()
     submit(page, "Ik heb mijn code bewaard")
-    assert page.get_by_role("heading", name="Je melding lezen").is_visible()
+    expect(page.get_by_role("heading", name="Je melding lezen")).to_be_visible()
     assert code not in page.content()
 
     # 3. The VP reads it in the inbox and answers.
@@ -87,10 +88,10 @@ def test_an_anonymous_report_answered_by_the_vp_and_read_with_the_code(
     vp.goto(f"{base}/vertrouwenspersoon/")
     vp.get_by_role("link", name=f"Melding {report.pk}").click()
     vp.wait_for_load_state()
-    assert vp.get_by_text(STORY).is_visible()
+    expect(vp.get_by_text(STORY)).to_be_visible()
     vp.get_by_label("Bericht", exact=True).fill(ANSWER)
     submit(vp, "Bericht versturen")
-    assert vp.get_by_text(ANSWER).is_visible()
+    expect(vp.get_by_text(ANSWER)).to_be_visible()
     vp.context.close()
 
     # 4. In a new browser, the code opens the report with the answer; the reporter replies.
@@ -100,14 +101,15 @@ def test_an_anonymous_report_answered_by_the_vp_and_read_with_the_code(
     reader.goto(f"{base}/melden/ontvangstcode/")
     reader.get_by_label("Je ontvangstcode").fill(code)
     submit(reader, "Melding openen")
-    assert reader.get_by_role("heading", name="Je melding").is_visible()
-    assert reader.get_by_text(STORY).is_visible() and reader.get_by_text(ANSWER).is_visible()
+    expect(reader.get_by_role("heading", name="Je melding")).to_be_visible()
+    expect(reader.get_by_text(STORY)).to_be_visible()
+    expect(reader.get_by_text(ANSWER)).to_be_visible()
     assert reader.url.removeprefix(base) == "/melden/ontvangstcode/"  # no code in the address
     assert axe_violations(reader) == []
     assert _fits(reader)
     reader.get_by_label("Je antwoord aan de vertrouwenspersoon").fill("Meestal op maandag.")
     submit(reader, "Antwoord versturen")
-    assert reader.get_by_text("Je antwoord is verstuurd").is_visible()
-    assert reader.get_by_text("Meestal op maandag.").is_visible()
+    expect(reader.get_by_text("Je antwoord is verstuurd")).to_be_visible()
+    expect(reader.get_by_text("Meestal op maandag.")).to_be_visible()
     assert "sessionid" not in _cookies(reader)
     context.close()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
@@ -39,9 +40,9 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     base = live_server.url
     # 1. A small-business owner asks, without logging in.
     page.goto(f"{base}/contact/")
-    assert page.get_by_role("heading", name="Vrijblijvend contact").is_visible()
-    assert page.get_by_text("Beschrijf hier het conflict niet.").is_visible()
-    assert page.get_by_role("heading", name="Privacyverklaring").is_visible()
+    expect(page.get_by_role("heading", name="Vrijblijvend contact")).to_be_visible()
+    expect(page.get_by_text("Beschrijf hier het conflict niet.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Privacyverklaring")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Je naam").fill("Ingrid de Ondernemer")
     page.get_by_label("Naam van de organisatie").fill("Bakkerij Ondernemer")
@@ -50,7 +51,7 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     page.get_by_label("Met hoeveel mensen gaat het ongeveer?").fill("2")
     page.get_by_label("E-mail", exact=True).check()
     submit(page, "Versturen")
-    assert page.get_by_role("heading", name="Bedankt, je aanvraag is verstuurd").is_visible()
+    expect(page.get_by_role("heading", name="Bedankt, je aanvraag is verstuurd")).to_be_visible()
     assert ContactRequest.objects.count() == 1
     notice = [m for m in mail.outbox if m.to == [mediator]]
     assert len(notice) == 1 and "Bakkerij" not in str(notice[0].body)
@@ -60,7 +61,7 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     med.goto(f"{base}/contact/aanvragen/")
     med.get_by_role("link", name="Bakkerij Ondernemer").click()
     submit(med, "Aanvraag oppakken")
-    assert med.get_by_text("Je hebt de aanvraag opgepakt.").is_visible()
+    expect(med.get_by_text("Je hebt de aanvraag opgepakt.")).to_be_visible()
     med.get_by_role("link", name="Organisatie inrichten en partijen uitnodigen").click()
     assert med.get_by_label("E-mailadres van de werkgever").input_value() == "ingrid@bakkerij.example"
     med.get_by_label("Naam van de werkgever (vertegenwoordiger)").fill("Ingrid de Ondernemer")
@@ -69,7 +70,7 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     assert axe_violations(med) == []
     mail.outbox.clear()
     submit(med, "Inrichten en uitnodigen")
-    assert med.get_by_text("is ingericht en de partijen hebben een uitnodiging").is_visible()
+    expect(med.get_by_text("is ingericht en de partijen hebben een uitnodiging")).to_be_visible()
 
     # 3. Both parties are invited; nobody is a member until they accept (ADR 0070).
     assert sorted(m.to[0] for m in mail.outbox) == ["ingrid@bakkerij.example", "wim@bakkerij.example"]
@@ -89,7 +90,7 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
         party = browser.new_context(locale="nl-NL").new_page()
         party.set_default_timeout(15_000)
         party.goto(f"{base}{link.group(0)}")
-        assert party.get_by_role("heading", name="Uitnodiging aannemen").is_visible()
+        expect(party.get_by_role("heading", name="Uitnodiging aannemen")).to_be_visible()
         party.locator("#id_new_password1").fill("een lang en sterk wachtwoord 42")
         party.locator("#id_new_password2").fill("een lang en sterk wachtwoord 42")
         assert axe_violations(party) == []
@@ -113,4 +114,4 @@ def test_contact_request_to_invited_parties(live_server: Any, browser: Any, page
     assert wim.get_by_role("link", name=re.compile(r"^MED-\d+$")).count() == 1
     # The link was for one use only, and says so (ADR 0071).
     wim.goto(f"{base}{link}")
-    assert wim.get_by_role("heading", name="Deze uitnodiging is al aangenomen").is_visible()
+    expect(wim.get_by_role("heading", name="Deze uitnodiging is al aangenomen")).to_be_visible()

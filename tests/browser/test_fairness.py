@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
@@ -55,10 +56,10 @@ def test_the_employee_answers_the_three_questions_after_the_intake(
 ) -> None:
     page = logged_in_page(browser, live_server.url, f"wn@{SLUG}.test", PASSWORD)
     page.goto(f"{live_server.url}/zaken/{case.pk}/")
-    assert page.get_by_text("De intake is afgerond. Voelde het eerlijk?").is_visible()
+    expect(page.get_by_text("De intake is afgerond. Voelde het eerlijk?")).to_be_visible()
     page.get_by_role("link", name="Drie vragen beantwoorden").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="De intake is afgerond. Voelde het eerlijk?").is_visible()
+    expect(page.get_by_role("heading", name="De intake is afgerond. Voelde het eerlijk?")).to_be_visible()
     group = page.get_by_role("group", name="Ik voelde me gehoord")
     assert group.get_by_role("radio").count() == 5
     _accessible_at_both_widths(page)
@@ -66,14 +67,15 @@ def test_the_employee_answers_the_three_questions_after_the_intake(
     page.locator("#respect-5").check()
     page.get_by_label("Toelichting (niet verplicht)").fill("Rustig uitgelegd")
     submit(page, "Antwoorden versturen")
-    assert page.get_by_text("Nog niet verstuurd").is_visible()
-    assert page.locator("#heard-4").is_checked() and page.locator("#respect-5").is_checked()
-    assert page.locator("#understood-error").is_visible()
+    expect(page.get_by_text("Nog niet verstuurd")).to_be_visible()
+    expect(page.locator("#heard-4")).to_be_checked()
+    expect(page.locator("#respect-5")).to_be_checked()
+    expect(page.locator("#understood-error")).to_be_visible()
     assert page.get_by_label("Toelichting (niet verplicht)").input_value() == "Rustig uitgelegd"
     _accessible_at_both_widths(page)
     page.locator("#understood-3").check()
     submit(page, "Antwoorden versturen")
-    assert page.get_by_text("Je antwoorden zijn anoniem opgeslagen").is_visible()
+    expect(page.get_by_text("Je antwoorden zijn anoniem opgeslagen")).to_be_visible()
     row = Answer.objects.values("heard", "respect", "understood", "comment", "phase").get()
     assert row == {
         "heard": 4,
@@ -103,7 +105,7 @@ def test_hr_reads_the_results_per_quarter(live_server: Any, browser: Any, case: 
     page = logged_in_page(browser, live_server.url, f"hr@{SLUG}.test", PASSWORD)
     page.get_by_role("link", name="Uitkomsten per kwartaal").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Voelde het eerlijk? Uitkomsten").is_visible()
-    assert page.get_by_text("te weinig antwoorden").first.is_visible()
-    assert page.get_by_role("heading", name="2026-Q1 · Mediation").is_visible()
+    expect(page.get_by_role("heading", name="Voelde het eerlijk? Uitkomsten")).to_be_visible()
+    expect(page.get_by_text("te weinig antwoorden").first).to_be_visible()
+    expect(page.get_by_role("heading", name="2026-Q1 · Mediation")).to_be_visible()
     _accessible_at_both_widths(page)

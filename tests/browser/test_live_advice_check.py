@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page
 from tests.browser.test_advice_meaning import FORBIDDEN, PASSWORD, variant_b_case  # noqa: F401
@@ -25,7 +27,7 @@ def test_findings_appear_while_typing_and_the_send_button_follows_the_block(
     panel = ba.locator("#advies-controle")
     assert panel.get_attribute("aria-live") == "polite"
     send = ba.get_by_role("button", name=SEND)
-    assert send.is_disabled()  # not before the guideline has checked
+    expect(send).to_be_disabled()  # not before the guideline has checked
 
     ba.get_by_label("Soort advies").select_option("REINTEGRATION")
     for item in ("REINTEGRATION", "GRADED_RETURN", "CONVERSATION"):
@@ -41,7 +43,7 @@ def test_findings_appear_while_typing_and_the_send_button_follows_the_block(
     assert "R-030" in panel.inner_text()
     assert "een blokkade van de richtlijn" in ba.locator("#verstuur-reden").inner_text()
     send = ba.get_by_role("button", name=SEND)
-    assert send.is_disabled()
+    expect(send).to_be_disabled()
     assert send.get_attribute("aria-describedby") == "verstuur-reden"
     assert "Controle door de richtlijn" in panel.inner_text()
     assert ba.url.endswith("/advies/")  # nothing was submitted: the page never reloaded
@@ -54,5 +56,5 @@ def test_findings_appear_while_typing_and_the_send_button_follows_the_block(
         " return b && !b.disabled; }"
     )
     assert "blokkeert" not in panel.inner_text()
-    assert ba.get_by_role("button", name=SEND).is_enabled()
+    expect(ba.get_by_role("button", name=SEND)).to_be_enabled()
     assert not SentAdvice.objects.exists()  # a check never sends

@@ -25,24 +25,24 @@ def hr_user(transactional_db: None) -> str:
 def test_hr_logs_in_and_switches_to_english(live_server: Any, page: Any, hr_user: str) -> None:
     page.goto(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.get_by_role("heading", name="Inloggen").is_visible()
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
     assert axe_violations(page) == []
 
     page.get_by_label("E-mailadres").fill(hr_user)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="Wat nu?").is_visible()
-    assert page.get_by_text("Er is op dit moment niets voor je te doen.").is_visible()
+    expect(page.get_by_role("heading", name="Wat nu?")).to_be_visible()
+    expect(page.get_by_text("Er is op dit moment niets voor je te doen.")).to_be_visible()
     assert axe_violations(page) == []
 
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies taal").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="What now?").is_visible()
-    assert page.get_by_text("There is nothing for you to do right now.").is_visible()
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("heading", name="What now?")).to_be_visible()
+    expect(page.get_by_text("There is nothing for you to do right now.")).to_be_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
     assert page.get_by_text("Wat nu?").count() == 0
 
 

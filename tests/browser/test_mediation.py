@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.people import logged_in_page, organisation_with
 from werkvrede.cases.tests.helpers import actor_of, signal
@@ -107,7 +108,7 @@ def test_a_restoration_mediation_from_referral_to_a_signed_behaviour_plan(
     mila.get_by_label("Datum en tijd").fill(start.strftime("%Y-%m-%dT%H:%M"))
     mila.get_by_label("Lotte de Vries").check()
     mila.get_by_role("button", name="Gesprek plannen").click()
-    assert "R-072" in mila.get_by_role("alert").inner_text()
+    expect(mila.get_by_role("alert")).to_contain_text("R-072")
 
     _sign_waiting(pages["lotte"], base, mediation.pk, "Lotte de Vries")
     _sign_waiting(pages["lars"], base, mediation.pk, "Lars Leidinggevende")
@@ -221,7 +222,7 @@ def test_c_a_party_withdraws_and_the_neutral_notice_closes_it(
     lotte = logged_in_page(browser, base, "lotte@winkel.test", PASSWORD)
     lotte.goto(f"{base}/mediation/{running.pk}/")
     lotte.get_by_role("link", name="Stoppen met de mediation").click()
-    assert "zonder reden" in lotte.locator("main").inner_text()
+    expect(lotte.locator("main")).to_contain_text("zonder reden")
     lotte.get_by_label("Typ je volledige naam om te ondertekenen").fill("Lotte de Vries")
     lotte.get_by_label("Ik heb het document gelezen en onderteken het").check()
     lotte.get_by_role("button", name="Ondertekenen en stoppen").click()

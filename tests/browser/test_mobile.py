@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import log_in
@@ -81,26 +82,26 @@ def test_the_header_is_compact_and_its_menu_opens_with_the_keyboard(
     header = page.locator("header.wv-header").bounding_box()
     assert header is not None and header["height"] <= 80
     menu = page.get_by_role("navigation", name="Hoofdmenu")
-    assert not menu.is_visible()
+    expect(menu).not_to_be_visible()
     button = page.get_by_role("button", name="Menu")
     box = button.bounding_box()
     assert box is not None and box["height"] >= 44 and box["width"] >= 44
     button.focus()
     page.keyboard.press("Enter")
-    assert menu.is_visible()
+    expect(menu).to_be_visible()
     for link in menu.get_by_role("link").all():
         link_box = link.bounding_box()
         assert link_box is not None and link_box["height"] >= 44, link.inner_text()
     assert not page.evaluate(OVERFLOW)
     page.keyboard.press("Escape")
-    assert not menu.is_visible()
+    expect(menu).not_to_be_visible()
     context.close()
 
 
 def test_the_wide_screen_shows_the_menu_without_a_button(live_server: Any, page: Any, demo: None) -> None:  # noqa: F811
     log_in(page, live_server.url, "hr@demo.werkvrede.nl", DEMO_PASSWORD)
-    assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
-    assert not page.get_by_role("button", name="Menu").is_visible()
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).not_to_be_visible()
 
 
 def test_checkboxes_are_big_enough_to_tap(live_server: Any, browser: Any, demo: None) -> None:  # noqa: F811

@@ -57,7 +57,8 @@ def test_the_beheerder_invites_changes_roles_and_deactivates_at_390px(
     page.get_by_label("Leidinggevende (LG)").check()
     page.get_by_role("button", name="Uitnodiging versturen").click()
     page.wait_for_load_state()
-    assert page.get_by_role("alert").is_visible() and page.get_by_text("SOD-2").first.is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_text("SOD-2").first).to_be_visible()
     assert page.get_by_label("Naam").input_value() == "Nieuwe Collega"  # nothing typed is lost
     assert _no_horizontal_scroll(page) and axe_violations(page) == []
     page.get_by_label("Mediator (MED)").uncheck()
@@ -76,7 +77,7 @@ def test_the_beheerder_invites_changes_roles_and_deactivates_at_390px(
     assert _no_horizontal_scroll(page) and axe_violations(page) == []
     page.get_by_role("button", name="Ja, deactiveren").click()
     page.wait_for_load_state()
-    assert page.get_by_text("niet actief: deze persoon kan niet inloggen").is_visible()
+    expect(page.get_by_text("niet actief: deze persoon kan niet inloggen")).to_be_visible()
 
     page.goto(f"{base}/account/mensen/importeren/")
     assert _no_horizontal_scroll(page) and axe_violations(page) == []

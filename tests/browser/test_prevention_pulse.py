@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with, submit
@@ -46,28 +47,28 @@ def _answer(browser: Any, link: str, *, first: bool = False) -> None:
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(link)
-    assert page.get_by_role("heading", name="Peiling voor Team Beton").is_visible()
+    expect(page.get_by_role("heading", name="Peiling voor Team Beton")).to_be_visible()
     if first:
         # Each statement is a group of five labelled choices, reachable by keyboard and screen reader.
         group = page.get_by_role("group", name=prevention.STATEMENTS[0].text_nl)
         assert group.get_by_role("radio").count() == 5
-        assert group.get_by_label("Helemaal eens").is_visible()
+        expect(group.get_by_label("Helemaal eens")).to_be_visible()
         _accessible_at_both_widths(page)
         # Sent with one statement unanswered: the page names it and keeps the other choices.
         for code, value in ANSWERS.items():
             if code != "PS-15":
                 page.locator(f"#{code}-{value}").check()
         submit(page, "Antwoorden versturen")
-        assert page.get_by_text("Nog niet verstuurd").is_visible()
-        assert page.locator("#PS-7-5").is_checked()
-        assert page.locator("#PS-15-error").is_visible()
+        expect(page.get_by_text("Nog niet verstuurd")).to_be_visible()
+        expect(page.locator("#PS-7-5")).to_be_checked()
+        expect(page.locator("#PS-15-error")).to_be_visible()
         _accessible_at_both_widths(page)
         page.locator("#PS-15-3").check()
     else:
         for code, value in ANSWERS.items():
             page.locator(f"#{code}-{value}").check()
     submit(page, "Antwoorden versturen")
-    assert page.get_by_role("heading", name="Bedankt voor je antwoorden").is_visible()
+    expect(page.get_by_role("heading", name="Bedankt voor je antwoorden")).to_be_visible()
     assert {c["name"] for c in context.cookies()} <= {"csrftoken"}
     context.close()
 
@@ -81,10 +82,10 @@ def test_hr_starts_a_pulse_the_team_answers_and_results_show_from_min_cell(
     # 1. HR finds the pulses from the start page and starts one for a team.
     hr.get_by_role("link", name="Peilingen per team").click()
     hr.wait_for_load_state()
-    assert hr.get_by_text("Er is nog geen peiling").is_visible()
+    expect(hr.get_by_text("Er is nog geen peiling")).to_be_visible()
     hr.get_by_label("Team").fill("Team Beton")
     submit(hr, "Peiling starten")
-    assert hr.get_by_role("heading", name="Peiling Team Beton").is_visible()
+    expect(hr.get_by_role("heading", name="Peiling Team Beton")).to_be_visible()
     link = hr.locator("#pulse-link").input_value()
     assert link.startswith(f"{base}/peiling/")
 
@@ -93,31 +94,31 @@ def test_hr_starts_a_pulse_the_team_answers_and_results_show_from_min_cell(
     _answer(browser, link)
     assert PulseResponse.objects.count() == 2
     hr.reload()
-    assert hr.get_by_text("Er zijn nog te weinig antwoorden om iets te tonen").is_visible()
+    expect(hr.get_by_text("Er zijn nog te weinig antwoorden om iets te tonen")).to_be_visible()
     assert hr.locator("#factoren").count() == 0
 
     # 3. A third: enough, but no scores while the pulse is open.
     _answer(browser, link)
     hr.reload()
-    assert hr.get_by_text("Er zijn genoeg antwoorden").is_visible()
+    expect(hr.get_by_text("Er zijn genoeg antwoorden")).to_be_visible()
     assert hr.locator("#factoren").count() == 0
 
     # 4. HR closes it (confirmed) and reads the results per factor, with the workload advice.
     hr.get_by_role("link", name="Peiling sluiten").click()
     hr.wait_for_load_state()
     submit(hr, "Ja, sluiten")
-    assert hr.get_by_text("3 mensen hebben geantwoord.").is_visible()
+    expect(hr.get_by_text("3 mensen hebben geantwoord.")).to_be_visible()
     table = hr.get_by_role("table", name="Risicoscore per factor")
     workload = table.get_by_role("row").filter(has_text="Werkdruk en middelen")
     assert "hoog" in workload.inner_text() and "5,0" in workload.inner_text()
     assert "hoog" not in table.get_by_role("row").filter(has_text="Rolduidelijkheid").inner_text()
-    assert hr.get_by_text(prevention.factor("PF-5").advice_nl).is_visible()
+    expect(hr.get_by_text(prevention.factor("PF-5").advice_nl)).to_be_visible()
     _accessible_at_both_widths(hr)
 
     # 5. The link now says, honestly, that the pulse is closed.
     closed = browser.new_context(locale="nl-NL").new_page()
     closed.goto(link)
-    assert closed.get_by_role("heading", name="Deze peiling is gesloten").is_visible()
+    expect(closed.get_by_role("heading", name="Deze peiling is gesloten")).to_be_visible()
     _accessible_at_both_widths(closed)
     closed.context.close()
     hr.context.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.people import logged_in_page, organisation_with, submit
 from werkvrede.core.roles import Role
@@ -113,7 +114,7 @@ def test_sc02_in_the_browser(live_server: Any, browser: Any, sc02: None) -> None
     )  # fmt: skip
     blocked = ba.locator("main").inner_text()
     assert "R-030" in blocked and "blokkeert, tenzij de bedrijfsarts motiveert" in blocked  # BLOCK* in words
-    assert ba.get_by_role("button", name="Verstuur naar werkgever én werknemer").is_disabled()
+    expect(ba.get_by_role("button", name="Verstuur naar werkgever én werknemer")).to_be_disabled()
     assert (
         ba.get_by_label("Toelichting").input_value()
         == "De re-integratie start pas na oplossing van het conflict."

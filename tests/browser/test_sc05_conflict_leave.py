@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.browser.people import log_in
+from tests.browser.people import log_in, submit
 from werkvrede.accounts.services import membership_grant, organisation_create, user_create
 from werkvrede.cases.tests.helpers import actor_of, signal
 from werkvrede.core.roles import Role
@@ -106,7 +106,7 @@ def test_sc05_in_the_browser(live_server: Any, browser: Any, sc05: dict[str, Any
     hr.get_by_label("Afspraak met (rol)").select_option("VP")
     hr.get_by_label("Naam van de persoon").fill("Vera (vertrouwenspersoon)")
     hr.locator("input[type=date]").first.fill(monday.isoformat())
-    hr.get_by_role("button", name="Goedkeuren").click()
+    submit(hr, "Goedkeuren")
     warning = hr.get_by_role("alert").inner_text()
     assert "R-054" in warning
     for box in hr.get_by_label("Ik heb deze waarschuwing gelezen en ga toch door.").all():

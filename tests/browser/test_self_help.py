@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import organisation_with, submit
@@ -55,18 +56,20 @@ def test_bullying_leads_to_the_vertrouwenspersoon_and_nothing_is_stored(
 ) -> None:
     before = _rows()
     page.goto(f"{live_server.url}/hulp/{organisation}/")
-    assert page.get_by_role("heading", name="Hulpwijzer voor Zorggroep Noord").is_visible()
+    expect(page.get_by_role("heading", name="Hulpwijzer voor Zorggroep Noord")).to_be_visible()
     _accessible_at_both_widths(page)
     submit(page, "Ik ben medewerker")
-    assert page.get_by_role("heading", name="Vragen voor de medewerker").is_visible()
+    expect(page.get_by_role("heading", name="Vragen voor de medewerker")).to_be_visible()
     _accessible_at_both_widths(page)
     # Keyboard only: the question groups are fieldsets with a legend, reached with Tab and Space.
     page.get_by_role("group", name="Gebeurt er iets van het volgende?").get_by_label("Pesten").check()
     page.get_by_label("Ja, maar het werd niet beter.").check()
     submit(page, "Bekijk het advies")
-    assert page.get_by_role("heading", name="Ga eerst naar de vertrouwenspersoon").is_visible()
-    assert page.get_by_text("Vera Vertrouwenspersoon").first.is_visible()
-    assert page.get_by_text("Arbeidsconflictenverlof:", exact=False).is_visible()  # the protocol offers it
+    expect(page.get_by_role("heading", name="Ga eerst naar de vertrouwenspersoon")).to_be_visible()
+    expect(page.get_by_text("Vera Vertrouwenspersoon").first).to_be_visible()
+    expect(
+        page.get_by_text("Arbeidsconflictenverlof:", exact=False)
+    ).to_be_visible()  # the protocol offers it
     _accessible_at_both_widths(page)
     assert page.url == f"{live_server.url}/hulp/{organisation}/"  # no answer in the address
     assert _rows() == before
@@ -74,7 +77,7 @@ def test_bullying_leads_to_the_vertrouwenspersoon_and_nothing_is_stored(
 
     # Only when the visitor chooses: the answers fill in the report form, still nothing saved.
     submit(page, "Begin een melding bij de vertrouwenspersoon met deze antwoorden")
-    assert page.get_by_role("heading", name="Anoniem melden bij de vertrouwenspersoon").is_visible()
+    expect(page.get_by_role("heading", name="Anoniem melden bij de vertrouwenspersoon")).to_be_visible()
     assert page.get_by_label("Waar gaat het over?").input_value() == "BULLYING"
     assert (
         "Ik heb de hulpwijzer ingevuld."
@@ -90,17 +93,17 @@ def test_a_collaboration_stuck_at_glasl_4_leads_to_mediation_and_nothing_is_stor
     page.goto(f"{live_server.url}/hulp/")
     _accessible_at_both_widths(page)
     submit(page, "Ik ben leidinggevende")
-    assert page.get_by_role("heading", name="Vragen voor de leidinggevende").is_visible()
+    expect(page.get_by_role("heading", name="Vragen voor de leidinggevende")).to_be_visible()
     page.get_by_label("We zoeken steun bij anderen en er ontstaan kampen.").check()
     page.locator('input[name="willing"][value="yes"]').check()
     submit(page, "Bekijk het advies")
-    assert page.get_by_role("heading", name="Mediation kan helpen").is_visible()
-    assert page.get_by_text("het conflict is opgelopen of dreigt op te lopen").is_visible()
-    assert not page.get_by_role("heading", name="Ga eerst naar de vertrouwenspersoon").is_visible()
+    expect(page.get_by_role("heading", name="Mediation kan helpen")).to_be_visible()
+    expect(page.get_by_text("het conflict is opgelopen of dreigt op te lopen")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ga eerst naar de vertrouwenspersoon")).not_to_be_visible()
     _accessible_at_both_widths(page)
     # Changing an answer brings the questions back with what was chosen.
     submit(page, "Antwoorden aanpassen")
-    assert page.get_by_label("We zoeken steun bij anderen en er ontstaan kampen.").is_checked()
+    expect(page.get_by_label("We zoeken steun bij anderen en er ontstaan kampen.")).to_be_checked()
     assert _rows() == before
     assert page.context.cookies() == []
 
@@ -109,13 +112,13 @@ def test_the_public_protocol_and_the_guide_link_to_each_other(
     live_server: Any, page: Any, organisation: str
 ) -> None:
     page.goto(f"{live_server.url}/protocol/{organisation}/")
-    assert page.get_by_role("heading", name="Conflictprotocol van Zorggroep Noord").is_visible()
-    assert page.get_by_text("Vera Vertrouwenspersoon").first.is_visible()
+    expect(page.get_by_role("heading", name="Conflictprotocol van Zorggroep Noord")).to_be_visible()
+    expect(page.get_by_text("Vera Vertrouwenspersoon").first).to_be_visible()
     _accessible_at_both_widths(page)
     assert page.context.cookies() == []
     page.get_by_role("link", name="Beantwoord een paar vragen in de hulpwijzer").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Hulpwijzer voor Zorggroep Noord").is_visible()
+    expect(page.get_by_role("heading", name="Hulpwijzer voor Zorggroep Noord")).to_be_visible()
     page.get_by_role("link", name="Lees het conflictprotocol van je organisatie").click()
     page.wait_for_load_state()
     assert page.url == f"{live_server.url}/protocol/{organisation}/"

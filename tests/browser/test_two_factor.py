@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import log_in_with_form
@@ -40,8 +41,8 @@ def test_a_mediator_sets_up_two_factor_and_then_logs_in_with_a_code(
     base = live_server.url
     log_in_with_form(page, base, mediator, PASSWORD)
     assert "/account/tweestaps/instellen/" in page.url
-    assert page.get_by_role("heading", name="Tweestapsverificatie instellen").is_visible()
-    assert page.locator("figure svg").is_visible()
+    expect(page.get_by_role("heading", name="Tweestapsverificatie instellen")).to_be_visible()
+    expect(page.locator("figure svg")).to_be_visible()
     secret = page.locator("#totp-secret").inner_text()
     assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{1,4})+", secret)
     assert axe_violations(page) == []
@@ -52,7 +53,7 @@ def test_a_mediator_sets_up_two_factor_and_then_logs_in_with_a_code(
     page.get_by_label("Code uit je app").fill(_code(mediator, confirmed=False))
     page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Je herstelcodes").is_visible()
+    expect(page.get_by_role("heading", name="Je herstelcodes")).to_be_visible()
     assert page.locator("#recovery-codes li").count() == 10
     page.get_by_role("link", name="Ik heb de codes bewaard, verder").click()
     page.wait_for_url(f"{base}/")
@@ -63,4 +64,4 @@ def test_a_mediator_sets_up_two_factor_and_then_logs_in_with_a_code(
     assert "/account/inloggen/" in page.url
     log_in_with_form(page, base, mediator, PASSWORD)
     assert page.url == f"{base}/"
-    assert page.get_by_role("heading", name="Wat nu?").is_visible()
+    expect(page.get_by_role("heading", name="Wat nu?")).to_be_visible()

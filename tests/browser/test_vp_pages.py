@@ -48,7 +48,7 @@ def test_a_named_report_from_the_melder_to_the_vp_and_back(
     melder.get_by_role("button", name="Versturen naar de vertrouwenspersoon").click()
     melder.wait_for_load_state()
     # Without the consent to register nothing is stored, and the text stays (CC-9).
-    assert melder.get_by_role("alert").first.is_visible()
+    expect(melder.get_by_role("alert").first).to_be_visible()
     assert melder.get_by_label("Je bericht aan de vertrouwenspersoon").input_value() == STORY
     melder.get_by_label(re.compile("toestemming om mijn melding vast te leggen")).check()
     melder.get_by_role("button", name="Versturen naar de vertrouwenspersoon").click()

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import logged_in_page, organisation_with
@@ -127,7 +128,7 @@ def test_bullying_to_the_vp_to_a_mediator_with_the_melders_consent(
     )
     vera.get_by_label("Bij een mediator: het onderwerp van de mediation").fill("De omgang in het team")
     _go(vera, "Voorstel aan de melder geven")
-    assert vera.get_by_role("alert").is_visible()
+    expect(vera.get_by_role("alert")).to_be_visible()
     assert (
         vera.get_by_label("Bij een mediator: het onderwerp van de mediation").input_value()
         == "De omgang in het team"

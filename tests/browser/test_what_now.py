@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 from tests.browser.people import log_in
@@ -106,7 +107,7 @@ def _answer_fairly(page: Any) -> None:
     page.locator("#understood-3").check()
     page.get_by_role("button", name="Antwoorden versturen").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Je antwoorden zijn anoniem opgeslagen").is_visible()
+    expect(page.get_by_text("Je antwoorden zijn anoniem opgeslagen")).to_be_visible()
 
 
 def _take_contact_request(page: Any) -> None:
@@ -119,12 +120,12 @@ def _hold_vp_intake(page: Any) -> None:
         page.locator(f"input[name='{name}']").check()
     page.get_by_role("button", name="Intake vastleggen").click()
     page.wait_for_load_state()
-    assert page.get_by_text("De intake is vastgelegd.").is_visible()
+    expect(page.get_by_text("De intake is vastgelegd.")).to_be_visible()
 
 
 def _open_preparation(page: Any) -> None:
     # Opening the shared preparation is what accepting the invitation means (D17).
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 # Per role, one pending action of the demo and how it is completed from the page "Wat nu?" links to.

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from conftest import totp_device_for
 from tests.browser.conftest import axe_violations
@@ -52,10 +53,10 @@ def test_an_anonymous_report_acknowledged_by_the_officer(
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 844})
         page.goto(f"{base}/melden/{SLUG}/klokkenluider/")
-        assert page.get_by_role("heading", name="Anoniem een misstand melden").is_visible()
+        expect(page.get_by_role("heading", name="Anoniem een misstand melden")).to_be_visible()
         assert axe_violations(page) == [] and _fits(page)
     submit(page, "Anoniem versturen")
-    assert page.get_by_role("alert").first.is_visible()  # an empty message: says what to fix
+    expect(page.get_by_role("alert").first).to_be_visible()  # an empty message: says what to fix
     page.get_by_label("Wat wil je melden?").fill(STORY)
     submit(page, "Anoniem versturen")
     code = page.locator("#ontvangstcode").inner_text().strip()
