@@ -258,7 +258,9 @@ def invitation_accept(*, invitation: Invitation, today: date, password: str | No
 
 @transaction.atomic
 def _accept(invitation: Invitation, password: str | None, today: date) -> Invitation:
-    invitation = Invitation.objects.select_for_update().select_related("invitee").get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update(no_key=True).select_related("invitee").get(pk=invitation.pk)
+    )
     if not invitation.is_open:
         raise NotPossible(_("Deze uitnodiging is al gebruikt."))
     user = invitation.invitee
@@ -291,7 +293,7 @@ def _accept(invitation: Invitation, password: str | None, today: date) -> Invita
 
 @transaction.atomic
 def _decline(invitation: Invitation) -> None:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(no_key=True).get(pk=invitation.pk)
     if not invitation.is_open:
         return
     invitation.declined_at = timezone.now()

@@ -244,7 +244,7 @@ def person_invite(*, actor: Actor, email: str, full_name: str, roles: Iterable[R
 
 def _open_for_update(actor: Actor, action: str, invitation: Invitation) -> Invitation:
     authorize(actor, action, invitation)
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    locked = Invitation.objects.select_for_update(no_key=True).get(pk=invitation.pk)
     if not locked.is_open:
         raise NotPossible(_("Deze uitnodiging is al aangenomen of ingetrokken."))
     return locked
@@ -276,7 +276,7 @@ def invitation_withdraw(*, actor: Actor, invitation: Invitation) -> Invitation:
 
 
 def _locked(membership: Membership) -> Membership:
-    return Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    return Membership.objects.select_for_update(no_key=True).select_related("user").get(pk=membership.pk)
 
 
 @transaction.atomic
@@ -326,7 +326,7 @@ def person_deactivate(*, actor: Actor, membership: Membership) -> Membership:
     if not membership.is_active:
         raise NotPossible(_("Deze persoon is al gedeactiveerd."))
     _refuse_last_admin(membership)
-    user = User.objects.select_for_update().get(pk=membership.user_id)
+    user = User.objects.select_for_update(no_key=True).get(pk=membership.user_id)
     roles = sorted(membership.grants.values_list("role", flat=True))
     membership.grants.all().delete()
     bump_version(membership)

@@ -86,9 +86,9 @@ def person_reactivate(*, actor: Actor, membership: Membership) -> User:
     Inviting never reactivates an account (docs/adr/0070-invitations-accepted-by-the-invitee.md).
     """
     authorize(actor, "accounts.person.reactivate", membership)
-    user = User.objects.select_for_update().get(pk=membership.user_id)
+    user = User.objects.select_for_update(no_key=True).get(pk=membership.user_id)
     # A deactivated leaver comes back here as a member without roles; the Beheerder gives them again.
-    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    locked = Membership.objects.select_for_update(no_key=True).get(pk=membership.pk)
     if not locked.is_active:
         locked.is_active = True
         locked.save(update_fields=["is_active"])

@@ -45,7 +45,7 @@ def _live(actor: Actor) -> list[CalendarFeed]:
     if owner is None:
         return []
     return list(
-        CalendarFeed.objects.select_for_update().filter(
+        CalendarFeed.objects.select_for_update(no_key=True).filter(
             user_id=owner[0], organisation_id=owner[1], revoked_at__isnull=True
         )
     )

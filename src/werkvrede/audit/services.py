@@ -146,7 +146,9 @@ def _append(entries: Sequence[Entry]) -> list[AuditEvent]:
     AuditChainHead.objects.bulk_create([AuditChainHead(chain=c) for c in chains], ignore_conflicts=True)
     heads = {
         head.chain: head
-        for head in AuditChainHead.objects.select_for_update().filter(chain__in=chains).order_by("chain")
+        for head in AuditChainHead.objects.select_for_update(no_key=True)
+        .filter(chain__in=chains)
+        .order_by("chain")
     }
     now = timezone.now()
     events = []

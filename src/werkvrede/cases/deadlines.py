@@ -84,7 +84,7 @@ def case_deadlines_refresh(case_id: int, *, today: date | None = None) -> list[C
 
     Call it (on commit) after any change to the facts of a case; it is idempotent.
     """
-    case = Case.objects.select_for_update().get(pk=case_id)
+    case = Case.objects.select_for_update(no_key=True).get(pk=case_id)
     rows = _computed(case, today or timezone.localdate())
     if rows is None:
         return list(CaseDeadline.objects.filter(case=case))  # keep what was computed while it could be
@@ -102,7 +102,7 @@ def deadlines_due_refresh(*, today: date, dry_run: bool = False) -> DueOutcome:
     ids = list(Case.objects.exclude(state=CaseState.CLOSED).order_by("pk").values_list("pk", flat=True))
     for case_id in ids:
         with transaction.atomic():
-            case = Case.objects.select_for_update(skip_locked=True).filter(pk=case_id).first()
+            case = Case.objects.select_for_update(skip_locked=True, no_key=True).filter(pk=case_id).first()
             if case is None:
                 continue  # another run holds it and refreshes it
             rows = _computed(case, today)

@@ -106,7 +106,7 @@ def _member(organisation_id: int, membership_id: int | None) -> Membership | Non
 
 def _next_reference(organisation_id: int, year: int) -> str:
     # The organisation row is locked, so two signals at once never get the same number.
-    Organisation.objects.select_for_update().get(pk=organisation_id)
+    Organisation.objects.select_for_update(no_key=True).get(pk=organisation_id)
     prefix = f"{year}-"
     last = (
         Case.objects.filter(organisation_id=organisation_id, reference__startswith=prefix)
@@ -203,7 +203,7 @@ def case_complete_intake(*, actor: Actor, case_id: int, data: IntakeInput, today
     """Record the intake and move to INTAKE (SM-1 row 2); R-002 and R-003 guard it."""
     access = case_get_for(actor, case_id)
     authorize(actor, "cases.case.intake", access)
-    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    case = Case.objects.select_for_update(no_key=True).get(pk=access.case.pk)
     parties = parties_of(access)
     case.configuration = data.configuration
     case.domains = sorted(set(data.domains))
@@ -367,7 +367,7 @@ def case_move(*, actor: Actor, case_id: int, event: str, today: date, role: str 
     no such row in this state (the case stays where it is; the intervention still counts, I-1/I-2).
     A guard that blocks (R-062, R-063, R-064, R-100) raises `Blocked` and so refuses the caller's step.
     """
-    case = Case.objects.select_for_update().get(pk=case_id)
+    case = Case.objects.select_for_update(no_key=True).get(pk=case_id)
     if SM1.find(case.state, event) is None:
         return None
     decision = decide(
@@ -433,7 +433,7 @@ def melder_choice_record(
     access = case_get_for(actor, case_id)
     authorize(actor, "cases.melder_choice.record", access)
     # The rule holds the condition: the VP was offered about suspected undesirable behaviour (R-100).
-    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    case = Case.objects.select_for_update(no_key=True).get(pk=access.case.pk)
     case.melder_choice = choice
     case.melder_consents_to_mediation = consents_to_mediation
     case.updated_at = timezone.now()
@@ -470,7 +470,9 @@ def legal_hold_set(*, actor: Actor, case_id: int, category: str, reason: str) ->
     if not reason:
         raise LegalHoldError("a legal hold needs a reason (R-140)")
     _check_employer_text(actor, "reason", reason)
-    Case.objects.select_for_update().filter(pk=access.case.pk).first()  # one hold decision at a time
+    Case.objects.select_for_update(no_key=True).filter(
+        pk=access.case.pk
+    ).first()  # one hold decision at a time
     if LegalHold.objects.filter(case=access.case, lifted_at__isnull=True).exists():
         raise LegalHoldError("this case is already under a legal hold")
     hold = LegalHold.objects.create(
@@ -503,7 +505,11 @@ def legal_hold_lift(*, actor: Actor, case_id: int, lift_reason: str) -> LegalHol
     if not lift_reason:
         raise LegalHoldError("say why the legal hold is lifted")
     _check_employer_text(actor, "lift_reason", lift_reason)
-    hold = LegalHold.objects.select_for_update().filter(case=access.case, lifted_at__isnull=True).first()
+    hold = (
+        LegalHold.objects.select_for_update(no_key=True)
+        .filter(case=access.case, lifted_at__isnull=True)
+        .first()
+    )
     if hold is None:
         raise LegalHoldError("this case is not under a legal hold")
     hold.lifted_by_id = actor.uid

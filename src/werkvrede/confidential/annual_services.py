@@ -204,7 +204,7 @@ def annual_compile(*, actor: Actor, year: int, recommendations: str, today: date
     # The check of the cells, as SM-6 row 10's guard sees it for every report it moves.
     annual_facts = _annual_situation(organisation_id, preview.tables, False)["vp_annual_report"]
     moved = 0
-    for report in _closed_of(organisation_id, year).select_for_update().order_by("pk"):
+    for report in _closed_of(organisation_id, year).select_for_update(no_key=True).order_by("pk"):
         facts = situation(report, in_annual_report_on=today.isoformat())
         facts["vp_annual_report"] = annual_facts
         report.state = decide(
@@ -277,7 +277,7 @@ def dossiers_destroy(*, actor: Actor, annual_report: AnnualReport, today: date) 
     Only the annual report's aggregates remain. Returns how many were destroyed."""
     authorize(actor, "confidential.dossiers.destroy", annual_report)
     reports = list(
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(no_key=True)
         .filter(
             organisation_id=annual_report.organisation_id,
             annual_report=annual_report,
@@ -325,7 +325,7 @@ def concerns_ref_of(organisation_id: int, *, user_id: int | None = None, name: s
 @transaction.atomic
 def concerns_record(*, actor: Actor, report: Report, user_id: int | None, name: str, today: date) -> Report:
     """R-108: note who the report is about, as a keyed reference only, to see patterns."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     name = (name or "").strip()
     if user_id is None and not name:

@@ -174,7 +174,7 @@ def _check_proposal(report: Report, data: ProposalInput, actor: Actor) -> dict[s
 @transaction.atomic
 def referral_propose(*, actor: Actor, report: Report, data: ProposalInput, today: date) -> Referral:
     """The VP proposes a referral (R-102). Nothing passes yet: the melder decides (CC-6)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.referral.propose", report)
     if report.melder_id is None:
         raise NotPossible(
@@ -215,8 +215,8 @@ def referral_propose(*, actor: Actor, report: Report, data: ProposalInput, today
 
 
 def _locked(referral: Referral) -> tuple[Referral, Report]:
-    report = Report.objects.select_for_update().get(pk=referral.report_id)
-    locked = Referral.objects.select_for_update().get(pk=referral.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=referral.report_id)
+    locked = Referral.objects.select_for_update(no_key=True).get(pk=referral.pk)
     locked.report = report
     return locked, report
 
@@ -520,7 +520,7 @@ def _breach_disclosure(data: BreachInput) -> dict[str, Any]:
 def breach_consider(*, actor: Actor, report: Report, data: BreachInput, today: date) -> BreachReview:
     """SM-6 row 7: the report goes to CONFIDENTIALITY_BREACH_REVIEW with the checklist as answered;
     the state it left is kept to return to (`Report.resume_state`)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.breach.consider", report)
     breach_check(data, today)
     informed_on = data.melder_informed_on
@@ -571,12 +571,14 @@ def breach_consider(*, actor: Actor, report: Report, data: BreachInput, today: d
 def breach_decide(*, actor: Actor, report: Report, outcome: str, today: date) -> Report:
     """The review ends (disclosed, or not): the report returns to the state it left. This return is
     not a row of SM-6; see docs/adr/0075-vp-referrals.md."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.breach.decide", report)
     if outcome not in (BreachOutcome.DISCLOSED, BreachOutcome.NOT_DISCLOSED):
         raise Invalid.of("outcome", _("Kies of je de geheimhouding hebt doorbroken of niet."))
     review = (
-        BreachReview.objects.select_for_update().filter(report=report, outcome=BreachOutcome.PENDING).first()
+        BreachReview.objects.select_for_update(no_key=True)
+        .filter(report=report, outcome=BreachOutcome.PENDING)
+        .first()
     )
     if review is not None:
         review.outcome = outcome

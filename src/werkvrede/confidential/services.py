@@ -269,7 +269,7 @@ def message_write(
     """The melder or the VP writes in the report (D15, sealed). On a report still at CONTACT (opened
     by the R-100 choice or a mediator's pause), the melder's first message needs the consent to
     register (CC-9) and is the intake; the VP can write only after it."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.message.write", report)  # type: ignore[arg-type]
     text = _text(text)
     vp = is_vp_of(actor, report)
@@ -325,7 +325,7 @@ def intake_record(
     today: date,
 ) -> Report:
     """SM-6 row 2 by the VP after a conversation: each of the three must be confirmed."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     errors: dict[str, tuple[str, ...]] = {}
     if not confidentiality_explained:
@@ -366,7 +366,7 @@ def intake_record(
 @transaction.atomic
 def category_record(*, actor: Actor, report: Report, category: str, today: date) -> Report:
     """SM-6 row 3: the VP listened and informed; the category is recorded (R-106)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     if category not in category_codes(report.organisation_id):
         raise Invalid.of("category", _("Kies een van de categorieën van je organisatie."))
@@ -388,7 +388,7 @@ ROUTE_EVENTS = {Route.INFORMAL: "informal_route", Route.FORMAL_COMPLAINT: "forma
 def route_record(*, actor: Actor, report: Report, route: str, today: date) -> Report:
     """SM-6 rows 4 and 6: the melder chooses the informal route (the VP supports, never chairs: R-064)
     or a formal complaint (the VP supports). A referral is its own step (`referral_make`)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     if route not in ROUTE_EVENTS:
         raise Invalid.of("route", _("Kies de informele weg of een formele klacht."))
@@ -402,7 +402,7 @@ def route_record(*, actor: Actor, report: Report, route: str, today: date) -> Re
 @transaction.atomic
 def aftercare_start(*, actor: Actor, report: Report, today: date) -> Report:
     """SM-6 row 8."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     report.state = _step(report, "follow_up", today)
     _save(report, ["state"], today)
@@ -413,7 +413,7 @@ def aftercare_start(*, actor: Actor, report: Report, today: date) -> Report:
 @transaction.atomic
 def report_close(*, actor: Actor, report: Report, today: date) -> Report:
     """SM-6 row 9. The dossier is kept until the annual report, then destroyed (R-107, R-145)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "confidential.report.manage", report)
     report.state = _step(report, "close", today)
     report.closed_on = today

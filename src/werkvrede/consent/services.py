@@ -83,7 +83,7 @@ def consent_give(*, actor: Actor, data: ConsentInput) -> Consent:
 def consent_withdraw(*, actor: Actor, consent_id: int) -> Consent:
     """Withdraw: future disclosures stop at once (R-172); past ones are not undone."""
     consent = consent_get_for(actor, consent_id, require="consent.consent.withdraw")
-    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    consent = Consent.objects.select_for_update(no_key=True).get(pk=consent.pk)
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])

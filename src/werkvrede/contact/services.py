@@ -174,7 +174,7 @@ def _waiting_requests_assign(actor: Actor, user_id: int) -> None:
 @transaction.atomic
 def request_take(*, actor: Actor, request: ContactRequest) -> ContactRequest:
     """A mediator takes the request; from then on only they see it."""
-    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    request = ContactRequest.objects.select_for_update(no_key=True).get(pk=request.pk)
     authorize(actor, "contact.request.take", request)
     request.status = ContactRequest.Status.TAKEN
     request.taken_by_id = actor.uid
@@ -223,7 +223,7 @@ def request_setup(
     mediation is created once every party has accepted (`on_invitation_accepted`). Until then the
     mediator sees the names they typed, never those of accounts the addresses may already have.
     """
-    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    request = ContactRequest.objects.select_for_update(no_key=True).get(pk=request.pk)
     authorize(actor, "contact.request.setup", request)
     try:
         emails = [normalised_email(p.email) for p in parties]
@@ -284,7 +284,7 @@ def on_invitation_accepted(sender: object, *, invitation: Invitation, today: dat
     if request is None or request.taken_by_id is None:
         return
     taken_by_id = request.taken_by_id
-    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    request = ContactRequest.objects.select_for_update(no_key=True).get(pk=request.pk)
     all_invitations = invitations_for(INVITATION_PURPOSE, str(request.pk))
     if any(i.accepted_at is None for i in all_invitations):
         return

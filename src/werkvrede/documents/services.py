@@ -95,7 +95,7 @@ def document_create(
     if user_model.objects.filter(pk__in=ordered).count() != len(ordered):
         raise ValueError("every signer must be an existing user")
     previous = (
-        Document.objects.select_for_update()
+        Document.objects.select_for_update(no_key=True)
         .filter(owner_kind=owner_kind, owner_id=owner_id, kind=kind)
         .order_by("-version")
         .first()
@@ -141,7 +141,7 @@ def document_create(
 @transaction.atomic
 def document_sign(*, actor: Actor, document: Document, typed_name: str) -> Signature:
     """The actor signs by typing their name; the last signer locks the document."""
-    doc = Document.objects.select_for_update().get(pk=document.pk)
+    doc = Document.objects.select_for_update(no_key=True).get(pk=document.pk)
     document_verify(doc)
     if doc.superseded_by_id is not None:
         raise NotPossible(_("Er is een nieuwere versie van dit document. Onderteken die versie."))

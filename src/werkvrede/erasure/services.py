@@ -65,7 +65,9 @@ def erase(*, actor: Actor, membership: Membership, today: date) -> dict[str, Any
     """Erase what the plan says goes; anonymise what it says is anonymised. Returns the counts."""
     authorize(actor, ERASE, membership)
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+        locked = (
+            Membership.objects.select_for_update(no_key=True).select_related("user").get(pk=membership.pk)
+        )
         plan = plan_for(locked, today=today)
         audit.record_for(actor, "erasure.person.requested", locked, data={"blocked": plan.blocked})
         if not plan.blocked:

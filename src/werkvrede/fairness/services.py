@@ -52,7 +52,7 @@ def on_phase_ended(sender: Any, ended: PhaseEnded, **kwargs: Any) -> None:
 
 def _claim(actor: Actor, invitation: Invitation) -> Invitation:
     """Lock the invitation and check it is still open: a second answer is refused."""
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    locked = Invitation.objects.select_for_update(no_key=True).get(pk=invitation.pk)
     if locked.done:
         raise NotPossible(_("Je hebt deze vragen al beantwoord."))
     authorize(actor, "fairness.invitation.answer", locked)

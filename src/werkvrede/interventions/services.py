@@ -87,7 +87,7 @@ def _load_period(
     access = case_get_for(actor, case_id)
     authorize(actor, action, access)
     period = (
-        InterventionPeriod.objects.select_for_update(of=("self",))
+        InterventionPeriod.objects.select_for_update(of=("self",), no_key=True)
         .select_related("appointment")
         .filter(pk=period_id, case=access.case)
         .first()
@@ -399,7 +399,7 @@ def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reporte
     """
     case = Case.objects.get(pk=case_id)
     ended = 0
-    for period in InterventionPeriod.objects.select_for_update(of=("self",)).filter(
+    for period in InterventionPeriod.objects.select_for_update(of=("self",), no_key=True).filter(
         case=case, state__in=[PeriodState.ACTIVE, PeriodState.EXTENDED]
     ):
         try:
@@ -420,7 +420,7 @@ def interventions_end_by_sick_report(*, actor: Actor, case_id: int, sick_reporte
             data={"state_from": previous},
         )
         ended += 1
-    for leave in ConflictLeave.objects.select_for_update(of=("self",)).filter(
+    for leave in ConflictLeave.objects.select_for_update(of=("self",), no_key=True).filter(
         case=case, state=LeaveState.ACTIVE
     ):
         leave.state, leave.updated_at = LeaveState.ENDED, timezone.now()
@@ -471,7 +471,7 @@ def _load_leave(actor: Actor, case_id: int, leave_id: int, action: str) -> tuple
     access = case_get_for(actor, case_id)
     authorize(actor, action, access)
     leave = (
-        ConflictLeave.objects.select_for_update(of=("self",))
+        ConflictLeave.objects.select_for_update(of=("self",), no_key=True)
         .select_related("appointment")
         .filter(pk=leave_id, case=access.case)
         .first()
@@ -617,9 +617,9 @@ def period_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
     """Start every planned period whose first day has come (SM-3 row 5) and end every period whose last
     day has passed (row 8). A guard that blocks the start (R-043…R-046) keeps the period as it is."""
     out = DueOutcome()
-    locked = InterventionPeriod.objects.select_for_update(of=("self",), skip_locked=True).select_related(
-        "appointment", "case"
-    )
+    locked = InterventionPeriod.objects.select_for_update(
+        of=("self",), skip_locked=True, no_key=True
+    ).select_related("appointment", "case")
     starting = Q(state=PeriodState.APPOINTMENT_PLANNED, start_on__lte=today)
     passed = Q(state__in=(PeriodState.ACTIVE, PeriodState.EXTENDED)) & (
         Q(extension_end_on__lt=today) | Q(extension_end_on__isnull=True, end_on__lt=today)
@@ -647,7 +647,9 @@ def period_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
 def leave_due_transitions(*, today: date, dry_run: bool = False) -> DueOutcome:
     """Conflict leave begins on its first day (SM-4 row 4) and ends once its last day has passed (row 6)."""
     out = DueOutcome()
-    locked = ConflictLeave.objects.select_for_update(of=("self",), skip_locked=True).select_related("case")
+    locked = ConflictLeave.objects.select_for_update(
+        of=("self",), skip_locked=True, no_key=True
+    ).select_related("case")
     steps = (
         ("first_leave_day", "started", Q(state=LeaveState.APPROVED, start_on__lte=today)),
         ("last_leave_day_passed", "ended", Q(state=LeaveState.ACTIVE, end_on__lt=today)),
@@ -752,7 +754,9 @@ def referral_taken_up(*, actor: Actor, intervention_id: int, today: date) -> Int
 
     For the mediation context, which has authorised the referral itself; recorded as the actor's.
     """
-    referral = Intervention.objects.select_for_update().select_related("case").get(pk=intervention_id)
+    referral = (
+        Intervention.objects.select_for_update(no_key=True).select_related("case").get(pk=intervention_id)
+    )
     if referral.status == InterventionStatus.PROPOSED:
         referral.status, referral.started_on = InterventionStatus.RUNNING, today
         referral.save(update_fields=["status", "started_on"])
@@ -780,7 +784,7 @@ def _load_intervention(
     authorize(actor, action, access)
     # Only the interventions the guideline knows run here; referrals are taken up by their module.
     intervention = (
-        Intervention.objects.select_for_update()
+        Intervention.objects.select_for_update(no_key=True)
         .filter(pk=intervention_id, case=access.case, kind__in=facts.ENGINE_KINDS)
         .first()
     )

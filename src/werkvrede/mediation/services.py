@@ -98,7 +98,11 @@ def _load(actor: Actor, mediation_id: int, action: str, today: date) -> Mediatio
     """The mediation, locked, with the actor's relations; 404 when invisible, 403 when not allowed."""
     access = mediation_get_for(actor, mediation_id)
     authorize(actor, action, access)
-    locked = Mediation.objects.select_for_update(of=("self",)).select_related("case").get(pk=mediation_id)
+    locked = (
+        Mediation.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(pk=mediation_id)
+    )
     if action == "mediation.mediation.manage" and locked.mediator_id is not None and locked.active:
         # SOD-2 holds for the whole mediation: a role in the case gained later stops the mediator too.
         _sod2(locked, locked.mediator_id, today)
@@ -355,7 +359,7 @@ def on_party_invitation_accepted(sender: object, *, invitation: Invitation, **kw
     if target is None:
         return
     mediation, party = target
-    party = CaseParty.objects.select_for_update().get(pk=party.pk)
+    party = CaseParty.objects.select_for_update(no_key=True).get(pk=party.pk)
     if party.user_id is not None:
         return
     user_id = invitation.invitee_id
@@ -884,7 +888,7 @@ def mediation_document_sign(
     elif doc.kind == DocumentKind.OUTCOME_AGREEMENT:
         _outcome_signed(actor, mediation, doc, today)
     elif doc.kind == DocumentKind.CONFIDENTIALITY_STATEMENT:
-        admission = Admission.objects.select_for_update().get(pk=doc.owner_id)
+        admission = Admission.objects.select_for_update(no_key=True).get(pk=doc.owner_id)
         _admission_settle(actor, mediation, admission, today)
     return doc
 
@@ -976,7 +980,7 @@ def admission_consent(*, actor: Actor, mediation_id: int, admission_id: int, tod
     access = _load(actor, mediation_id, "mediation.admission.consent", today)
     mediation = access.mediation
     admission = (
-        Admission.objects.select_for_update()
+        Admission.objects.select_for_update(no_key=True)
         .filter(pk=admission_id, mediation=mediation, revoked_at__isnull=True)
         .first()
     )
@@ -1028,7 +1032,7 @@ def admission_revoke(*, actor: Actor, user_id: int, mediation_id: int) -> int:
     By the party it supports or the mediator (`mediation.admission.revoke`), or by the system when
     another context authorised its own step (the employee revoked their supporter's grant, CC-8).
     """
-    mediation = Mediation.objects.select_for_update().filter(pk=mediation_id).first()
+    mediation = Mediation.objects.select_for_update(no_key=True).filter(pk=mediation_id).first()
     if mediation is None:
         return 0
     rows = list(Admission.objects.filter(mediation=mediation, user_id=user_id, revoked_at__isnull=True))
@@ -1139,7 +1143,11 @@ def session_plan(*, actor: Actor, mediation_id: int, data: SessionInput, today: 
 
 def _session_for_change(actor: Actor, mediation_id: int, session_id: int, today: date) -> Session:
     access = _load(actor, mediation_id, "mediation.mediation.manage", today)
-    session = Session.objects.select_for_update().filter(pk=session_id, mediation=access.mediation).first()
+    session = (
+        Session.objects.select_for_update(no_key=True)
+        .filter(pk=session_id, mediation=access.mediation)
+        .first()
+    )
     if session is None:
         raise hidden(actor, "mediation.mediation.manage")
     if session.cancelled:
@@ -1207,7 +1215,7 @@ def _cancel(actor: Actor, session: Session, *, reason: str) -> None:
 
 def _cancel_coming_sessions(actor: Actor, mediation: Mediation) -> None:
     """When the mediation ends, its sessions still to come are cancelled in every invitee's calendar."""
-    coming = Session.objects.select_for_update().filter(
+    coming = Session.objects.select_for_update(no_key=True).filter(
         mediation=mediation, cancelled_at__isnull=True, starts_at__gt=timezone.now()
     )
     for session in coming:

@@ -271,7 +271,7 @@ def termination_sign(
     """Sign; the last signature concludes it (R-093: concluded_on = that day), reflection period starts."""
     access = termination_get_for(actor, agreement_id)
     authorize(actor, "mediation.termination.sign", access)
-    ta = TerminationAgreement.objects.select_for_update().get(pk=agreement_id)
+    ta = TerminationAgreement.objects.select_for_update(no_key=True).get(pk=agreement_id)
     doc = agreement_document(ta)
     if doc is None or actor.uid not in pending_signers(doc):
         raise hidden(actor, "mediation.termination.sign", ta)  # nothing (left) to sign for this person
@@ -335,7 +335,7 @@ def termination_dissolve(
     """R-092 / T4: the employee dissolves in writing within the period (received today); else BLOCK R-092."""
     access = termination_get_for(actor, agreement_id)
     authorize(actor, "mediation.termination.dissolve", access)
-    ta = TerminationAgreement.objects.select_for_update().get(pk=agreement_id)
+    ta = TerminationAgreement.objects.select_for_update(no_key=True).get(pk=agreement_id)
     if ta.reflection_ends_on is None or ta.state not in (
         TerminationState.COOLING_OFF,
         TerminationState.FINAL,
@@ -404,7 +404,7 @@ def termination_due_transitions(*, today: date, dry_run: bool = False) -> DueOut
     for pk in list(TerminationAgreement.objects.filter(due).values_list("pk", flat=True)):
         with transaction.atomic():
             ta = (
-                TerminationAgreement.objects.select_for_update(of=("self",), skip_locked=True)
+                TerminationAgreement.objects.select_for_update(of=("self",), skip_locked=True, no_key=True)
                 .select_related("case")
                 .filter(due, pk=pk)
                 .first()

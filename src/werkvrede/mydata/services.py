@@ -52,7 +52,7 @@ def _audit(actor: Actor, action: str, export: ExportRequest, **data: object) -> 
 def export_request(*, actor: Actor, language: str) -> ExportRequest:
     """Ask for an export; while one is queued or running, that one is the answer (one at a time)."""
     authorize(actor, "mydata.export.request")
-    user = User.objects.select_for_update().get(pk=actor.uid)
+    user = User.objects.select_for_update(no_key=True).get(pk=actor.uid)
     running = ExportRequest.objects.filter(
         user=user, state__in=[ExportState.QUEUED, ExportState.RUNNING]
     ).first()
@@ -101,7 +101,7 @@ def export_produce(export_id: int) -> bool:
     """Make the files of a queued export (the task). Runs as the person: each context's section reads
     only what the person may read, and the sealed reads are audited as theirs."""
     with transaction.atomic():
-        export = ExportRequest.objects.select_for_update().filter(pk=export_id).first()
+        export = ExportRequest.objects.select_for_update(no_key=True).filter(pk=export_id).first()
         if export is None or export.state != ExportState.QUEUED:
             return False
         export.state, export.progress = ExportState.RUNNING, 1

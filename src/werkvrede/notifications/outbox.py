@@ -120,7 +120,7 @@ def outgoing_mail_send(mail_id: int) -> bool:
     with transaction.atomic():
         # Lock only the outbox row ("of self"): the recipient's user row is read by other sends too.
         mail = (
-            OutgoingMail.objects.select_for_update(skip_locked=True, of=("self",))
+            OutgoingMail.objects.select_for_update(skip_locked=True, of=("self",), no_key=True)
             .select_related("recipient")
             .filter(pk=mail_id, sent_at__isnull=True, failed_at__isnull=True, skipped_at__isnull=True)
             .first()
@@ -217,7 +217,7 @@ def failed_mail_resend(*, actor: Actor) -> int:
     """The Beheerder queues every failed mail of their organisation again; return how many."""
     authorize(actor, "notifications.mail.resend")
     mails = list(
-        OutgoingMail.objects.select_for_update()
+        OutgoingMail.objects.select_for_update(no_key=True)
         .filter(organisation_id=actor.organisation_id or 0, failed_at__isnull=False)
         .order_by("pk")
     )
@@ -235,7 +235,7 @@ def failed_mail_resend(*, actor: Actor) -> int:
 @transaction.atomic
 def failed_mail_resend_from_command(*, organisation_id: int | None = None) -> int:
     """`manage.py resend_failed_mail`: queue the failed mail of one organisation (or of all) again."""
-    mails = OutgoingMail.objects.select_for_update().filter(failed_at__isnull=False).order_by("pk")
+    mails = OutgoingMail.objects.select_for_update(no_key=True).filter(failed_at__isnull=False).order_by("pk")
     if organisation_id is not None:
         mails = mails.filter(organisation_id=organisation_id)
     selected = list(mails)

@@ -30,7 +30,7 @@ def protocol_ensure_default(
     *, organisation: Organisation, conflict_leave_enabled: bool = False, is_public: bool = False
 ) -> ConflictProtocol:
     """Give the organisation a first protocol version with the defaults (docs/rules.md), if it has none."""
-    Organisation.objects.select_for_update().get(pk=organisation.pk)
+    Organisation.objects.select_for_update(no_key=True).get(pk=organisation.pk)
     current = ConflictProtocol.objects.filter(organisation=organisation).order_by("-version").first()
     if current is not None:
         return current
@@ -60,7 +60,7 @@ def protocol_update(*, actor: Actor, values: dict[str, Any], expected_version: i
     authorize(actor, "protocol.parameters.edit")
     if actor.organisation_id is None:  # the rule already refuses this
         raise hidden(actor, "protocol.parameters.edit")
-    Organisation.objects.select_for_update().get(pk=actor.organisation_id)
+    Organisation.objects.select_for_update(no_key=True).get(pk=actor.organisation_id)
     current = protocol_for(actor.organisation_id)
     # The organisation's row lock above serialises every save, so this check cannot race.
     if current.version != expected_version:

@@ -65,7 +65,7 @@ def person_hold_place(*, actor: Actor, person_id: int, category: str, reason: st
 def person_hold_lift(*, actor: Actor, hold_id: int, lift_reason: str) -> PersonHold:
     """Lift an active hold explicitly, with a reason; the hold stays as history (R-140)."""
     hold = (
-        PersonHold.objects.select_for_update()
+        PersonHold.objects.select_for_update(no_key=True)
         .filter(pk=hold_id, organisation_id=actor.organisation_id or 0, lifted_at__isnull=True)
         .first()
     )

@@ -110,7 +110,7 @@ def _locked_report(access: CaseAccess, actor: Actor, action: str) -> SickReport:
     report = selectors.current_report(access.case)
     if report is None:
         raise Blocked((_no_report_finding(),))
-    return SickReport.objects.select_for_update().get(pk=report.pk)
+    return SickReport.objects.select_for_update(no_key=True).get(pk=report.pk)
 
 
 def _no_report_finding() -> Finding:
@@ -169,7 +169,7 @@ def report_save(
         raise MedicalTermsFound(terms)
     if data.recovery_date is not None and data.recovery_date < data.first_sick_day:
         raise Invalid.of("recovery_date", _("De hersteldatum ligt vóór de eerste ziektedag."))
-    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    case = Case.objects.select_for_update(no_key=True).get(pk=access.case.pk)
     report = selectors.current_report(case)
     # The case's row lock serialises every save of its report, so this check cannot race.
     if report is None and expected_version != 0:

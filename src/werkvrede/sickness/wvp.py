@@ -345,7 +345,7 @@ def _report_of(access: CaseAccess) -> SickReport:
     report = selectors.current_report(access.case)
     if report is None:
         raise NotPossible(_("Er is nog geen ziekmelding in deze zaak."))
-    return SickReport.objects.select_for_update().get(pk=report.pk)
+    return SickReport.objects.select_for_update(no_key=True).get(pk=report.pk)
 
 
 def _title(kind: str) -> str:

@@ -170,7 +170,7 @@ def grant_accept(*, grant: SupporterGrant, user_id: int) -> None:
 @transaction.atomic
 def grant_revoke(*, actor: Actor, grant: SupporterGrant) -> SupporterGrant:
     """Revoke at once: every rule checks `revoked_at`, so the supporter's next request is refused."""
-    grant = SupporterGrant.objects.select_for_update().get(pk=grant.pk)
+    grant = SupporterGrant.objects.select_for_update(no_key=True).get(pk=grant.pk)
     authorize(actor, "supporters.grant.revoke", grant)
     grant.revoked_at = timezone.now()
     grant.save(update_fields=["revoked_at"])

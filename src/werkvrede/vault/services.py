@@ -117,7 +117,7 @@ def rotate_data_keys(*, batch_size: int = 500, progress: Callable[[int, int], No
     done = 0
     while True:
         with transaction.atomic():
-            batch = list(stale.select_for_update().order_by("pk")[:batch_size])
+            batch = list(stale.select_for_update(no_key=True).order_by("pk")[:batch_size])
             if not batch:
                 break
             for sealed in batch:

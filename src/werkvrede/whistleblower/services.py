@@ -201,7 +201,7 @@ def _write(actor: Any, report: WhistleReport, text: str, today: date) -> Whistle
 @transaction.atomic
 def message_write(*, actor: Melder, report: WhistleReport, text: str, today: date) -> WhistleMessage:
     """The melder or the officer writes in the report (D18, sealed)."""
-    report = WhistleReport.objects.select_for_update().get(pk=report.pk)
+    report = WhistleReport.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, "whistleblower.message.write", report)  # type: ignore[arg-type]
     text = _text(text, "text")
     fields: list[str] = []
@@ -219,7 +219,7 @@ def message_write(*, actor: Melder, report: WhistleReport, text: str, today: dat
 
 
 def _locked(actor: Actor, action: str, report: WhistleReport) -> WhistleReport:
-    report = WhistleReport.objects.select_for_update().get(pk=report.pk)
+    report = WhistleReport.objects.select_for_update(no_key=True).get(pk=report.pk)
     authorize(actor, action, report)
     return report
 

@@ -1,0 +1,163 @@
+"""Writes of one organisation at once never deadlock (ADR 0211).
+
+Every write ends by appending to its organisation's audit chain, whose head row it locks until it
+commits. At commit PostgreSQL checks the new rows' foreign keys, which takes a key-share lock on each
+row they point to: the organisation, the case. A service that locked such a row with a plain
+`SELECT … FOR UPDATE` and then waited for the chain's head made a cycle with a write that held the
+head and, at commit, wanted its key-share lock: PostgreSQL broke it by failing one of the two (a 500
+in `make bench-mix`). Locks taken as a mutex are `FOR NO KEY UPDATE`, which a key-share lock passes.
+
+Each test makes the cycle happen for certain: the first write holds the head, the second takes its
+row lock and waits for the head, and only then does the first commit.
+"""
+
+from __future__ import annotations
+
+import ast
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+
+from conftest import World
+from werkvrede.cases import services
+from werkvrede.cases.models import Case, CaseNote
+from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.core.roles import Role
+
+INTAKE = services.IntakeInput(
+    configuration="INDIVIDUAL_INDIVIDUAL",
+    domains=("TERMS",),
+    acknowledged_by_other=False,
+    employee_feels_obstructed=False,
+    other_feels_obstructed=False,
+    undesirable_behaviour_suspected=False,
+    glasl_stage=2,
+    conflict_type="EMPLOYEE_MANAGER",
+)
+
+
+def _someone_waits_for_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        # Within a transaction PostgreSQL keeps showing the activity it saw first, unless told not to.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+def _while_the_head_is_held(first: Callable[[], object], second: Callable[[], object]) -> list[BaseException]:
+    """Run `first` in a transaction kept open until `second`, in another thread, waits for a lock."""
+    holding = threading.Event()
+    errors: list[BaseException] = []
+
+    def first_write() -> None:
+        try:
+            with transaction.atomic():
+                first()
+                holding.set()
+                deadline = time.monotonic() + 10
+                while not _someone_waits_for_a_lock():
+                    assert time.monotonic() < deadline, "the second write never waited for a lock"
+                    time.sleep(0.01)
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+        finally:
+            holding.set()
+            connection.close()
+
+    def second_write() -> None:
+        try:
+            holding.wait(10)
+            second()
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first_write), threading.Thread(target=second_write)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_note_and_a_new_case_of_one_organisation_at_once(world: World, on_postgres: None) -> None:
+    """The new case's reference locks the organisation (`_next_reference`); the note points at it."""
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+
+    errors = _while_the_head_is_held(
+        lambda: services.note_add(
+            actor=hr, case_id=case.pk, text="Eerste gesprek gehad.", visibility="HANDLERS"
+        ),
+        lambda: signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk),
+    )
+
+    assert errors == []
+    assert Case.objects.filter(organisation=world.a.organisation).count() == 2
+    assert CaseNote.objects.filter(case=case).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_note_and_a_step_of_one_case_at_once(world: World, on_postgres: None) -> None:
+    """The intake locks the case (SM-1 row 2); the note points at it."""
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+
+    errors = _while_the_head_is_held(
+        lambda: services.note_add(
+            actor=hr, case_id=case.pk, text="Eerste gesprek gehad.", visibility="HANDLERS"
+        ),
+        lambda: services.case_complete_intake(actor=hr, case_id=case.pk, data=INTAKE, today=date(2025, 3, 5)),
+    )
+
+    assert errors == []
+    assert Case.objects.get(pk=case.pk).state == "INTAKE"
+    assert CaseNote.objects.filter(case=case).count() == 1
+
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "werkvrede"
+# Locks that precede a DELETE of the row: a plain FOR UPDATE, which a DELETE would take anyway.
+DELETING_LOCKS = {"retention/terms.py"}
+
+
+def _plain_row_locks(source: str) -> list[int]:
+    """Lines of `select_for_update(...)` calls without `no_key=True`."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "select_for_update"
+        and not any(
+            k.arg == "no_key" and isinstance(k.value, ast.Constant) and k.value.value is True
+            for k in node.keywords
+        )
+    ]
+
+
+def test_every_lock_a_service_takes_lets_foreign_key_checks_pass() -> None:
+    found = [
+        f"{path.relative_to(SOURCE)}:{line}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        if "tests" not in path.relative_to(SOURCE).parts
+        and str(path.relative_to(SOURCE)) not in DELETING_LOCKS
+        for line in _plain_row_locks(path.read_text())
+    ]
+    assert found == [], f"lock with select_for_update(no_key=True) (ADR 0211): {found}"
+
+
+def test_the_check_finds_a_plain_lock() -> None:
+    assert _plain_row_locks("Case.objects.select_for_update().get(pk=1)\n") == [1]
+    assert _plain_row_locks("Case.objects.select_for_update(of=('self',)).get(pk=1)\n") == [1]
+    assert _plain_row_locks("Case.objects.select_for_update(no_key=True).get(pk=1)\n") == []
