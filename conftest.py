@@ -23,6 +23,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django import DjangoDbBlocker
 
+from tests import lock_order
 from werkvrede.accounts.mfa import mfa_required
 from werkvrede.accounts.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from werkvrede.accounts.models import Membership, Organisation, User
@@ -96,6 +97,7 @@ def module_transaction(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
+        outer._from_testcase = True  # type: ignore[attr-defined]  # test scaffolding: the code's own blocks are its transactions
         outer.__enter__()
     try:
         yield
@@ -160,6 +162,19 @@ def _default_language() -> Iterator[None]:
     reset it); every test starts in the default language, whichever test ran before it."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+lock_order.install()
+
+
+@pytest.fixture(autouse=True)
+def _row_locks_before_the_chain_head() -> Iterator[None]:
+    """On PostgreSQL no transaction locks a row after its audit chain's head (ADR 0211)."""
+    lock_order.forget()
+    yield
+    found = list(lock_order.found)
+    lock_order.found.clear()
+    assert found == [], "a row locked after the audit chain's head in one transaction:\n" + "\n".join(found)
 
 
 @pytest.fixture

@@ -187,6 +187,7 @@ def test_api_sequences_follow_the_links_between_operations(world: World, db: Non
     class Scenario(schema.as_state_machine()):  # type: ignore[misc]
         def setup(self) -> None:
             self.savepoint = transaction.atomic()
+            self.savepoint._from_testcase = True  # type: ignore[attr-defined]  # scaffolding: each request is its own transaction
             self.savepoint.__enter__()
 
         def teardown(self) -> None:

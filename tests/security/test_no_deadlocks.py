@@ -24,6 +24,8 @@ import pytest
 from django.db import connection, transaction
 
 from conftest import World
+from tests import lock_order
+from werkvrede.audit import services as audit
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote
 from werkvrede.cases.tests.helpers import actor_of, signal
@@ -161,3 +163,43 @@ def test_the_check_finds_a_plain_lock() -> None:
     assert _plain_row_locks("Case.objects.select_for_update().get(pk=1)\n") == [1]
     assert _plain_row_locks("Case.objects.select_for_update(of=('self',)).get(pk=1)\n") == [1]
     assert _plain_row_locks("Case.objects.select_for_update(no_key=True).get(pk=1)\n") == []
+
+
+def _audit_then_lock(world: World) -> None:
+    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    with transaction.atomic():
+        audit.record("cases.case.viewed", organisation_id=world.a.organisation.pk)
+        Case.objects.select_for_update(no_key=True).get(pk=case.pk)
+
+
+def _lock_then_audit(world: World) -> None:
+    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    with transaction.atomic():
+        Case.objects.select_for_update(no_key=True).get(pk=case.pk)
+        audit.record("cases.case.viewed", organisation_id=world.a.organisation.pk)
+
+
+def _reported(work: Callable[[], object]) -> list[str]:
+    lock_order.found.clear()
+    work()
+    reported = list(lock_order.found)
+    lock_order.found.clear()
+    return reported
+
+
+@pytest.mark.django_db
+def test_the_suite_reports_a_row_locked_after_the_chain_head(world: World, on_postgres: None) -> None:
+    """Inside a test's transaction: the code's outermost block is the transaction (tests/lock_order.py)."""
+    (report,) = _reported(lambda: _audit_then_lock(world))
+    assert report.startswith('"cases_case" locked after the head, in: tests/security/test_no_deadlocks.py:')
+    assert _reported(lambda: _lock_then_audit(world)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_suite_reports_it_in_a_transaction_that_commits(world: World, on_postgres: None) -> None:
+    (report,) = _reported(lambda: _audit_then_lock(world))
+    assert report.startswith('"cases_case" locked after the head')
+    assert _reported(lambda: _lock_then_audit(world)) == []
+    # A later transaction on the same connection starts clean.
+    with transaction.atomic():
+        assert _reported(lambda: Case.objects.select_for_update(no_key=True).first()) == []
