@@ -3,13 +3,13 @@
 A write appends to its organisation's audit chain under the chain head's row lock, held until it
 commits. A transaction that then locks another row (a case, a mediation) waits while holding the
 head; another write that holds that row and wants the head closes a cycle, and PostgreSQL fails one
-of them. So within one transaction every other row lock should come before the head's.
+of them. So within one transaction every other row lock comes before the head's.
 
-On PostgreSQL every connection the suite opens reports a row lock taken after the head in the same
-transaction, and `conftest.py` fails the test that did it, unless the lock is taken where the code
-did so when this check came (`KNOWN`, ADR 0211 says what ends them). A transaction is what production
-runs as one: inside a test's own transaction (`_from_testcase`), each outermost block of the code.
-The check adds no query.
+The audit chain is appended to just before a transaction commits (`audit.precommit`, ADR 0212), so
+this holds by construction; the check keeps it so. On PostgreSQL every connection the suite opens
+reports a row lock taken after the head in the same transaction, and `conftest.py` fails the test
+that did it. A transaction is what production runs as one: inside a test's own transaction
+(`_from_testcase`), each outermost block of the code. The check adds no query.
 """
 
 from __future__ import annotations
@@ -28,37 +28,6 @@ _ROW_LOCK = re.compile(r"\bFOR (NO KEY )?UPDATE\b")
 _HEAD = '"audit_auditchainhead"'
 _REPO = str(Path(__file__).resolve().parents[1]) + "/"
 
-#: The functions that lock a row after the head in some transaction today (file, function). A lock
-#: taken anywhere else after the head fails its test; fixing one of these removes it from here.
-KNOWN = {
-    ("accounts/invitations.py", "_accept"),
-    ("cases/services.py", "_next_reference"),
-    ("cases/services.py", "case_complete_intake"),
-    ("cases/services.py", "case_move"),
-    ("confidential/annual_services.py", "annual_compile"),
-    ("confidential/annual_services.py", "dossiers_destroy"),
-    ("confidential/services.py", "aftercare_start"),
-    ("confidential/services.py", "category_record"),
-    ("confidential/services.py", "message_write"),
-    ("confidential/services.py", "report_close"),
-    ("confidential/services.py", "route_record"),
-    ("contact/services.py", "on_invitation_accepted"),
-    ("documents/services.py", "document_create"),
-    ("documents/services.py", "document_sign"),
-    ("interventions/services.py", "_load_leave"),
-    ("interventions/services.py", "_load_period"),
-    ("interventions/services.py", "interventions_end_by_sick_report"),
-    ("interventions/services.py", "lock"),
-    ("interventions/services.py", "referral_taken_up"),
-    ("mediation/services.py", "_cancel_coming_sessions"),
-    ("mediation/services.py", "_load"),
-    ("mediation/services.py", "admission_consent"),
-    ("mediation/services.py", "mediation_document_sign"),
-    ("mediation/services.py", "on_party_invitation_accepted"),
-    ("sickness/services.py", "_locked_report"),
-    ("sickness/services.py", "report_save"),
-    ("sickness/wvp.py", "_report_of"),
-}
 
 #: Where a row was locked after the chain's head in its transaction, since the last check.
 found: list[str] = []
@@ -112,7 +81,7 @@ def _ours(filename: str) -> str | None:
 
 def _report(sql: str) -> None:
     frames = [(path, f) for f in traceback.extract_stack() if (path := _ours(f.filename)) is not None]
-    if not frames or (frames[-1][0], frames[-1][1].name) in KNOWN:
+    if not frames:
         return
     table = sql.split(" FROM ", 1)[-1].split(" ", 1)[0]
     where = " <- ".join(f"{path}:{f.lineno} {f.name}" for path, f in reversed(frames))

@@ -29,7 +29,7 @@ from werkvrede.accounts.services import membership_grant, organisation_create, u
 from werkvrede.audit.verify import verify_all
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote, CaseRole, TimelineEvent
-from werkvrede.config.database import SQLITE_ENGINE, with_sqlite_options
+from werkvrede.config.database import SQLITE_ENGINE, with_backend
 from werkvrede.core.roles import Role
 
 
@@ -50,7 +50,7 @@ def file_database(path: Path, *, tuned: bool = True, timeout: float | None = Non
     if timeout is not None:
         entry["OPTIONS"] = {"timeout": timeout}
     if tuned:
-        entry = with_sqlite_options(entry)
+        entry = with_backend(entry)
     return dict(connections.configure_settings({"default": entry})["default"])
 
 

@@ -17,7 +17,12 @@ import pytest
 from django.db import OperationalError, connection, transaction
 
 from tests.sqlite_writers import connected_to, file_database, prepared, run_writers, stored
-from werkvrede.config.database import PATIENT_SQLITE_ENGINE, SQLITE_BUSY_TIMEOUT, default_database
+from werkvrede.config.database import (
+    PATIENT_SQLITE_ENGINE,
+    SQLITE_BUSY_TIMEOUT,
+    WERKVREDE_POSTGRESQL_ENGINE,
+    default_database,
+)
 
 
 @pytest.fixture
@@ -66,9 +71,10 @@ def test_the_default_database_is_sqlite_with_the_options_unless_a_url_names_anot
     assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
     url = "postgres://werkvrede@db.internal:5432/werkvrede"
     monkeypatch.setenv("DATABASE_URL", url)
-    assert default_database(str(tmp_path / "werkvrede.sqlite3")) == dj_database_url.parse(
-        url, conn_max_age=600, conn_health_checks=True
-    )
+    assert default_database(str(tmp_path / "werkvrede.sqlite3")) == {
+        **dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True),
+        "ENGINE": WERKVREDE_POSTGRESQL_ENGINE,  # Django's, appending the audit chain last (ADR 0212)
+    }
 
 
 def _holder(path: Path) -> sqlite3.Connection:

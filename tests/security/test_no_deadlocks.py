@@ -1,11 +1,12 @@
 """Writes of one organisation at once never deadlock (ADR 0211).
 
-Every write ends by appending to its organisation's audit chain, whose head row it locks until it
-commits. At commit PostgreSQL checks the new rows' foreign keys, which takes a key-share lock on each
-row they point to: the organisation, the case. A service that locked such a row with a plain
-`SELECT … FOR UPDATE` and then waited for the chain's head made a cycle with a write that held the
-head and, at commit, wanted its key-share lock: PostgreSQL broke it by failing one of the two (a 500
-in `make bench-mix`). Locks taken as a mutex are `FOR NO KEY UPDATE`, which a key-share lock passes.
+Every write appends to its organisation's audit chain just before it commits (ADR 0212), and locks
+the chain's head row until the commit is done. At commit PostgreSQL checks the new rows' foreign
+keys, which takes a key-share lock on each row they point to: the organisation, the case. A service
+that locked such a row with a plain `SELECT … FOR UPDATE` and then waited for the chain's head made
+a cycle with a write that held the head and, at commit, wanted its key-share lock: PostgreSQL broke
+it by failing one of the two (a 500 in `make bench-mix`). Locks taken as a mutex are
+`FOR NO KEY UPDATE`, which a key-share lock passes.
 
 Each test makes the cycle happen for certain: the first write holds the head, the second takes its
 row lock and waits for the head, and only then does the first commit.
@@ -25,6 +26,7 @@ from django.db import connection, transaction
 
 from conftest import World
 from tests import lock_order
+from werkvrede.audit import precommit
 from werkvrede.audit import services as audit
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote
@@ -56,7 +58,8 @@ def _someone_waits_for_a_lock() -> bool:
 
 
 def _while_the_head_is_held(first: Callable[[], object], second: Callable[[], object]) -> list[BaseException]:
-    """Run `first` in a transaction kept open until `second`, in another thread, waits for a lock."""
+    """Run `first` in a transaction that appends its audit events (as its commit does, ADR 0212) and
+    then stays open until `second`, in another thread, waits for a lock; then it commits."""
     holding = threading.Event()
     errors: list[BaseException] = []
 
@@ -64,6 +67,7 @@ def _while_the_head_is_held(first: Callable[[], object], second: Callable[[], ob
         try:
             with transaction.atomic():
                 first()
+                precommit.run(connection)  # the chain's head is now locked, as at the commit
                 holding.set()
                 deadline = time.monotonic() + 10
                 while not _someone_waits_for_a_lock():
@@ -169,6 +173,7 @@ def _audit_then_lock(world: World) -> None:
     case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
     with transaction.atomic():
         audit.record("cases.case.viewed", organisation_id=world.a.organisation.pk)
+        precommit.run(connection)  # appended here, not at the commit: the head is locked first
         Case.objects.select_for_update(no_key=True).get(pk=case.pk)
 
 

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from werkvrede.audit.context import current_request_id
 from werkvrede.audit.hashing import HASHED_FIELDS, OPTIONAL_HASHED_FIELDS, keyed_event_hash
 from werkvrede.audit.keys import audit_keyring
 from werkvrede.audit.models import AuditChainHead, AuditEvent, Outcome
+from werkvrede.audit.precommit import before_commit, in_code_transaction
 
 __all__ = [
     "Actor",
@@ -123,26 +124,56 @@ def record(
 
 
 def record_all(entries: Sequence[Entry]) -> list[AuditEvent]:
-    """Append events to their organisations' chains, in the order given, in one transaction.
+    """Append events to their organisations' chains, in the order given, when the transaction commits.
 
-    Each chain's head row is locked once (SELECT … FOR UPDATE on PostgreSQL, the chains in one fixed
-    order), so concurrent writers of one organisation append one after the other while other
-    organisations are not held up; the events of one request (its audited reads) cost one lock, one
-    insert and one head update per chain, not per event (docs/adr/0201). The hash is an HMAC under the
-    newest chain key (ADR 0050); the keyring is parsed once, so no query is added.
+    The events are made now (their time, request and data); they are appended to the chains just
+    before the code's transaction commits (`audit.precommit`, ADR 0212), or at once outside one. So the
+    chain head is the last row a transaction locks: a service that audits and then locks a case or a
+    period can no longer hold the head while it waits for that row (ADR 0211). Each chain's head row
+    is locked once per append (SELECT … FOR UPDATE on PostgreSQL, the chains in one fixed order), so
+    concurrent writers of one organisation append one after the other while other organisations are
+    not held up (docs/adr/0201). The hash is an HMAC under the newest chain key (ADR 0050); the
+    keyring is parsed once, so no query is added. The events returned are stored once appended.
     """
     for entry in entries:
         if not ACTION_PATTERN.match(entry.action):
             raise ValueError(f"audit action {entry.action!r} must be namespaced like 'context.entity.verb'")
     if not entries:
         return []  # no transaction, no query: most requests read nothing audited
-    with transaction.atomic():
-        return _append(entries)
+    now = timezone.now()
+    events = [_event(entry, now) for entry in entries]
+    if in_code_transaction(connection):
+        before_commit(lambda: _append(events))
+    else:
+        with transaction.atomic():
+            _append(events)
+    return events
 
 
-def _append(entries: Sequence[Entry]) -> list[AuditEvent]:
+def _event(entry: Entry, now: datetime) -> AuditEvent:
+    """The event as recorded now; its place in the chain (sequence, hashes) comes when it is appended."""
+    return AuditEvent(
+        chain=chain_key(entry.organisation_id),
+        organisation_id=entry.organisation_id,
+        occurred_at=entry.occurred_at or now,
+        action=entry.action,
+        outcome=str(entry.outcome),
+        user_id=entry.user_id,
+        roles=entry.roles,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        legal_basis=entry.legal_basis,
+        category=entry.category,
+        case_id=entry.case_id,
+        subject_id=entry.subject_id,
+        request_id=current_request_id.get(),
+        data=_clean_data(entry.data),
+    )
+
+
+def _append(events: list[AuditEvent]) -> None:
     ring = audit_keyring()
-    chains = sorted({chain_key(entry.organisation_id) for entry in entries})
+    chains = sorted({event.chain for event in events})
     AuditChainHead.objects.bulk_create([AuditChainHead(chain=c) for c in chains], ignore_conflicts=True)
     heads = {
         head.chain: head
@@ -150,37 +181,14 @@ def _append(entries: Sequence[Entry]) -> list[AuditEvent]:
         .filter(chain__in=chains)
         .order_by("chain")
     }
-    now = timezone.now()
-    events = []
-    for entry in entries:
-        head = heads[chain_key(entry.organisation_id)]
-        event = AuditEvent(
-            chain=head.chain,
-            seq=head.seq + 1,
-            organisation_id=entry.organisation_id,
-            occurred_at=entry.occurred_at or now,
-            action=entry.action,
-            outcome=str(entry.outcome),
-            user_id=entry.user_id,
-            roles=entry.roles,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            legal_basis=entry.legal_basis,
-            category=entry.category,
-            case_id=entry.case_id,
-            subject_id=entry.subject_id,
-            request_id=current_request_id.get(),
-            data=_clean_data(entry.data),
-            prev_hash=head.hash,
-            key_id=ring.current_id,
-        )
+    for event in events:
+        head = heads[event.chain]
+        event.seq, event.prev_hash, event.key_id = head.seq + 1, head.hash, ring.current_id
         event.hash = keyed_event_hash(ring.keys[ring.current_id], head.hash, hashed_fields(event))
         head.seq, head.hash = event.seq, event.hash
-        events.append(event)
     AuditEvent.objects.bulk_create(events)
     for head in heads.values():
         head.save(update_fields=["seq", "hash"])
-    return events
 
 
 def hashed_fields(event: AuditEvent) -> dict[str, Any]:

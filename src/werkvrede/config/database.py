@@ -17,6 +17,9 @@ import dj_database_url
 SQLITE_ENGINE = "django.db.backends.sqlite3"
 # Django's SQLite backend, waiting for a busy database outside SQLite's mutex (see its docstring).
 PATIENT_SQLITE_ENGINE = "werkvrede.config.patient_sqlite"
+POSTGRESQL_ENGINE = "django.db.backends.postgresql"
+# Django's PostgreSQL backend, running what a transaction keeps for last before it commits (ADR 0212).
+WERKVREDE_POSTGRESQL_ENGINE = "werkvrede.config.postgresql"
 # Seconds a statement waits for the write lock (a save holds it for milliseconds; ADR 0140).
 SQLITE_BUSY_TIMEOUT = 20
 SQLITE_OPTIONS: dict[str, Any] = {
@@ -27,8 +30,11 @@ SQLITE_OPTIONS: dict[str, Any] = {
 }
 
 
-def with_sqlite_options(database: dict[str, Any]) -> dict[str, Any]:
-    """`database` on the patient backend with the SQLite options when it is SQLite (its OPTIONS win)."""
+def with_backend(database: dict[str, Any]) -> dict[str, Any]:
+    """`database` on Werkvrede's backend of its kind: for SQLite the patient one with the SQLite
+    options (its OPTIONS win), for PostgreSQL the one that runs the audit chain's appends last."""
+    if database.get("ENGINE") == POSTGRESQL_ENGINE:
+        database["ENGINE"] = WERKVREDE_POSTGRESQL_ENGINE
     if database.get("ENGINE") == SQLITE_ENGINE:
         database["ENGINE"] = PATIENT_SQLITE_ENGINE
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
@@ -37,7 +43,7 @@ def with_sqlite_options(database: dict[str, Any]) -> dict[str, Any]:
 
 def default_database(sqlite_path: str) -> dict[str, Any]:
     """The `default` entry of DATABASES: from `DATABASE_URL`, else the SQLite file at `sqlite_path`."""
-    return with_sqlite_options(
+    return with_backend(
         dict(
             dj_database_url.config(
                 default=f"sqlite:///{sqlite_path}", conn_max_age=600, conn_health_checks=True

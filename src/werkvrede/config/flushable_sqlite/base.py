@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.backends.sqlite3 import base, operations
 
+from werkvrede.audit.precommit import BeforeCommit
+
 
 class DatabaseOperations(operations.DatabaseOperations):
     def execute_sql_flush(self, sql_list: Iterable[str]) -> None:
@@ -27,5 +29,5 @@ class DatabaseOperations(operations.DatabaseOperations):
                 cursor.execute(sql)
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+class DatabaseWrapper(BeforeCommit, base.DatabaseWrapper):
     ops_class = DatabaseOperations

@@ -20,6 +20,8 @@ from typing import Any, TypeVar, cast
 
 from django.db.backends.sqlite3 import base
 
+from werkvrede.audit.precommit import BeforeCommit
+
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 5.0  # Python's own default for sqlite3.connect
@@ -67,7 +69,7 @@ class PatientCursor(base.SQLiteCursorWrapper):
         )
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+class DatabaseWrapper(BeforeCommit, base.DatabaseWrapper):
     busy_timeout = DEFAULT_TIMEOUT
 
     def get_connection_params(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import os
 
 import dj_database_url
 
+from werkvrede.config.database import with_backend
 from werkvrede.config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -19,9 +20,15 @@ WERKVREDE_DATA_KEYS = "bench:" + base64.b64encode(hashlib.sha256(b"werkvrede ben
 WERKVREDE_AUDIT_KEYS = "bench:" + base64.b64encode(hashlib.sha256(b"werkvrede bench audit").digest()).decode()
 ROOT_URLCONF = "werkvrede.config.bench_urls"
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("WERKVREDE_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede_bench"),
-        conn_max_age=600,
+    "default": with_backend(
+        dict(
+            dj_database_url.parse(
+                os.environ.get(
+                    "WERKVREDE_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede_bench"
+                ),
+                conn_max_age=600,
+            )
+        )
     )
 }
 LOGGING = {"version": 1, "disable_existing_loggers": True}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from werkvrede.config.database import with_backend
 from werkvrede.config.settings.base import *  # noqa: F403
 from werkvrede.vault.keys import new_data_key
 
@@ -44,9 +45,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 if os.environ.get("WERKVREDE_TEST_DATABASE") == "postgres":
     DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ.get("WERKVREDE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede"),
-            conn_max_age=0,
+        "default": with_backend(
+            dict(
+                dj_database_url.parse(
+                    os.environ.get(
+                        "WERKVREDE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkvrede"
+                    ),
+                    conn_max_age=0,
+                )
+            )
         )
     }
 else:
