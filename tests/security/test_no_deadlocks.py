@@ -31,18 +31,8 @@ from werkvrede.audit import services as audit
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote
 from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.cases.tests.test_services import INTAKE
 from werkvrede.core.roles import Role
-
-INTAKE = services.IntakeInput(
-    configuration="INDIVIDUAL_INDIVIDUAL",
-    domains=("TERMS",),
-    acknowledged_by_other=False,
-    employee_feels_obstructed=False,
-    other_feels_obstructed=False,
-    undesirable_behaviour_suspected=False,
-    glasl_stage=2,
-    conflict_type="EMPLOYEE_MANAGER",
-)
 
 
 def _someone_waits_for_a_lock() -> bool:
@@ -96,40 +86,38 @@ def _while_the_head_is_held(first: Callable[[], object], second: Callable[[], ob
     return errors
 
 
+def _a_note_while(world: World, second: Callable[[Case], object]) -> Case:
+    """A note is added to a case while `second` writes in the same organisation; neither fails."""
+    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
+    note = "Eerste gesprek gehad."
+    errors = _while_the_head_is_held(
+        lambda: services.note_add(actor=hr, case_id=case.pk, text=note, visibility="HANDLERS"),
+        lambda: second(case),
+    )
+    assert errors == []
+    assert CaseNote.objects.filter(case=case).count() == 1
+    return case
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_note_and_a_new_case_of_one_organisation_at_once(world: World, on_postgres: None) -> None:
     """The new case's reference locks the organisation (`_next_reference`); the note points at it."""
-    hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
-    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
-
-    errors = _while_the_head_is_held(
-        lambda: services.note_add(
-            actor=hr, case_id=case.pk, text="Eerste gesprek gehad.", visibility="HANDLERS"
-        ),
-        lambda: signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk),
-    )
-
-    assert errors == []
+    _a_note_while(world, lambda case: signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk))
     assert Case.objects.filter(organisation=world.a.organisation).count() == 2
-    assert CaseNote.objects.filter(case=case).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_note_and_a_step_of_one_case_at_once(world: World, on_postgres: None) -> None:
     """The intake locks the case (SM-1 row 2); the note points at it."""
     hr = actor_of(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
-    case = signal(world.a.users[Role.HR_ADVISER], world.a.organisation.pk)
-
-    errors = _while_the_head_is_held(
-        lambda: services.note_add(
-            actor=hr, case_id=case.pk, text="Eerste gesprek gehad.", visibility="HANDLERS"
+    case = _a_note_while(
+        world,
+        lambda case: services.case_complete_intake(
+            actor=hr, case_id=case.pk, data=INTAKE, today=date(2025, 3, 5)
         ),
-        lambda: services.case_complete_intake(actor=hr, case_id=case.pk, data=INTAKE, today=date(2025, 3, 5)),
     )
-
-    assert errors == []
     assert Case.objects.get(pk=case.pk).state == "INTAKE"
-    assert CaseNote.objects.filter(case=case).count() == 1
 
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "werkvrede"
