@@ -130,7 +130,7 @@ def record_all(entries: Sequence[Entry]) -> list[AuditEvent]:
     before the code's transaction commits (`audit.precommit`, ADR 0212), or at once outside one. So the
     chain head is the last row a transaction locks: a service that audits and then locks a case or a
     period can no longer hold the head while it waits for that row (ADR 0211). Each chain's head row
-    is locked once per append (SELECT … FOR UPDATE on PostgreSQL, the chains in one fixed order), so
+    is locked once per append (SELECT … FOR NO KEY UPDATE on PostgreSQL, the chains in one fixed order), so
     concurrent writers of one organisation append one after the other while other organisations are
     not held up (docs/adr/0201). The hash is an HMAC under the newest chain key (ADR 0050); the
     keyring is parsed once, so no query is added. The events returned are stored once appended.
