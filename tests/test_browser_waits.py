@@ -10,24 +10,18 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.source import method_calls
+
 BROWSER_TESTS = Path(__file__).parent / "browser"
 ANSWERS_AT_ONCE = {"is_visible", "is_hidden", "is_checked", "is_enabled", "is_disabled", "is_editable"}
 
 
 def _asserts_that_do_not_wait(source: str) -> list[int]:
-    lines = []
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Assert):
-            continue
-        for part in ast.walk(node.test):
-            if (
-                isinstance(part, ast.Call)
-                and isinstance(part.func, ast.Attribute)
-                and part.func.attr in ANSWERS_AT_ONCE
-            ):
-                lines.append(node.lineno)
-                break
-    return lines
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assert) and any(method_calls(node.test, ANSWERS_AT_ONCE))
+    ]
 
 
 def test_no_browser_test_asserts_a_state_that_is_read_at_once() -> None:

@@ -27,10 +27,8 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config: pytest.Config) -> None:
     """Assertions on the page wait as long as the pages' own actions do (ADR 0210)."""
-    try:
-        from playwright.sync_api import expect
-    except ImportError:  # pragma: no cover - the package is part of the locked environment
-        return
+    from playwright.sync_api import expect
+
     expect.set_options(timeout=15_000)
 
 

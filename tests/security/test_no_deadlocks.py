@@ -26,12 +26,12 @@ from django.db import connection, transaction
 
 from conftest import World
 from tests import lock_order
+from tests.source import method_calls
 from werkvrede.audit import precommit
 from werkvrede.audit import services as audit
 from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote
-from werkvrede.cases.tests.helpers import actor_of, signal
-from werkvrede.cases.tests.test_services import INTAKE
+from werkvrede.cases.tests.helpers import INTAKE, actor_of, signal
 from werkvrede.core.roles import Role
 
 
@@ -128,16 +128,14 @@ DELETING_LOCKS = {"retention/terms.py"}
 def _plain_row_locks(source: str) -> list[int]:
     """Lines of `select_for_update(...)` calls without `no_key=True`."""
     return [
-        node.lineno
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "select_for_update"
-        and not any(
-            k.arg == "no_key" and isinstance(k.value, ast.Constant) and k.value.value is True
-            for k in node.keywords
-        )
+        call.lineno
+        for call in method_calls(ast.parse(source), {"select_for_update"})
+        if not any(_is_true(k.value) for k in call.keywords if k.arg == "no_key")
     ]
+
+
+def _is_true(value: ast.expr) -> bool:
+    return isinstance(value, ast.Constant) and value.value is True
 
 
 def test_every_lock_a_service_takes_lets_foreign_key_checks_pass() -> None:
@@ -154,6 +152,7 @@ def test_every_lock_a_service_takes_lets_foreign_key_checks_pass() -> None:
 def test_the_check_finds_a_plain_lock() -> None:
     assert _plain_row_locks("Case.objects.select_for_update().get(pk=1)\n") == [1]
     assert _plain_row_locks("Case.objects.select_for_update(of=('self',)).get(pk=1)\n") == [1]
+    assert _plain_row_locks("Case.objects.select_for_update(no_key=False).get(pk=1)\n") == [1]
     assert _plain_row_locks("Case.objects.select_for_update(no_key=True).get(pk=1)\n") == []
 
 

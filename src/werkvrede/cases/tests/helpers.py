@@ -10,6 +10,18 @@ from werkvrede.cases import services
 from werkvrede.cases.models import Case, CaseNote
 from werkvrede.core.actor import Actor
 
+# An intake that let through (SM-1 row 2).
+INTAKE = services.IntakeInput(
+    configuration="INDIVIDUAL_INDIVIDUAL",
+    domains=("TERMS", "RELATIONS"),
+    acknowledged_by_other=False,
+    employee_feels_obstructed=True,
+    other_feels_obstructed=False,
+    undesirable_behaviour_suspected=False,
+    glasl_stage=3,
+    conflict_type="EMPLOYEE_MANAGER",
+)
+
 
 def actor_of(user: User, organisation_id: int) -> Actor:
     return actor_for(user, organisation_id)

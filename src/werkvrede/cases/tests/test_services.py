@@ -11,21 +11,10 @@ from werkvrede.audit.models import AuditEvent
 from werkvrede.cases import services
 from werkvrede.cases.models import CaseNote, CaseParticipant, CaseParty, CaseRole, CaseState, GlaslRecord
 from werkvrede.cases.selectors import case_get_for, case_list_for, notes_for
-from werkvrede.cases.tests.helpers import actor_of, signal
+from werkvrede.cases.tests.helpers import INTAKE, actor_of, signal
 from werkvrede.core.policy import AccessDenied, NotVisible
 from werkvrede.core.refusals import Blocked, MedicalTermsFound
 from werkvrede.core.roles import Role
-
-INTAKE = services.IntakeInput(
-    configuration="INDIVIDUAL_INDIVIDUAL",
-    domains=("TERMS", "RELATIONS"),
-    acknowledged_by_other=False,
-    employee_feels_obstructed=True,
-    other_feels_obstructed=False,
-    undesirable_behaviour_suspected=False,
-    glasl_stage=3,
-    conflict_type="EMPLOYEE_MANAGER",
-)
 
 
 def _org(world: World) -> int:
